@@ -1,0 +1,53 @@
+// Package access holds the rules of getting in: staff and contact logins with
+// throttling, the first-admin setup link, granting and revoking portal access with
+// invitations, and password changes. Each rule runs in one transaction together with its
+// audit entry and the mail it sends.
+package access
+
+import (
+	"errors"
+	"fmt"
+	"time"
+
+	"pforte/internal/auth"
+	"pforte/internal/db"
+	"pforte/internal/validate"
+)
+
+// Link lifetimes.
+const (
+	InvitationTTL = 7 * 24 * time.Hour
+	SetupTTL      = 24 * time.Hour
+)
+
+// Errors a login page turns into one message each. Unknown email and wrong password are
+// the same error, so the answer never tells which accounts exist.
+var (
+	ErrInvalidLogin = errors.New("access: invalid email or password")
+	ErrThrottled    = errors.New("access: too many failed logins")
+)
+
+// Service runs the access rules against the database.
+type Service struct {
+	DB  *db.DB
+	Now func() time.Time
+}
+
+// CheckNewPassword validates a password a person chose; field is the form field name.
+func CheckNewPassword(field, pw, confirm string) validate.Errors {
+	e := validate.Errors{}
+	if len([]rune(pw)) < auth.MinPasswordLength {
+		e.Add(field, "error.password_short", map[string]any{"Min": auth.MinPasswordLength})
+	}
+	e.MaxLen(field, pw, 200)
+	if pw != confirm {
+		e.Add("password_confirm", "error.password_mismatch", nil)
+	}
+	return e
+}
+
+// ContactActor names a contact in the audit log.
+func ContactActor(id int64, email string) string { return fmt.Sprintf("contact:%d %s", id, email) }
+
+// StaffActor names a staff member in the audit log.
+func StaffActor(id int64, email string) string { return fmt.Sprintf("staff:%d %s", id, email) }

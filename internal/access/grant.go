@@ -1,0 +1,122 @@
+package access
+
+import (
+	"context"
+	"fmt"
+
+	"pforte/internal/audit"
+	"pforte/internal/auth"
+	"pforte/internal/contact"
+	"pforte/internal/db"
+	"pforte/internal/outbox"
+	"pforte/internal/principal"
+	"pforte/internal/session"
+	"pforte/internal/tenant"
+	"pforte/internal/validate"
+)
+
+// Actor is who performs a change, for the audit log.
+type Actor struct {
+	Label string // StaffActor(…) or ContactActor(…)
+	IP    string
+}
+
+// Grant gives a membership portal access with role. A contact without a password gets an
+// invitation link to set one; a contact who already has a password (access to another
+// company) gets access at once and a notice. Granting again resends the invitation.
+func (s *Service) Grant(ctx context.Context, t tenant.Tenant, by Actor, membershipID int64, role, origin string) error {
+	if role != principal.RoleMain && role != principal.RoleUser {
+		return validate.Errors{"role": {ID: "error.choice"}}
+	}
+	m, err := contact.GetMembership(ctx, s.DB, t.ID, membershipID)
+	if err != nil {
+		return err
+	}
+	ct, err := contact.Get(ctx, s.DB, t.ID, m.ContactID)
+	if err != nil {
+		return err
+	}
+	if ct.Email == "" {
+		return validate.Errors{"email": {ID: "error.email_needed"}}
+	}
+	now := s.Now()
+	if m.Access == contact.AccessActive && ct.PasswordHash != "" {
+		return s.changeRole(ctx, t, by, m, role)
+	}
+	return s.DB.InTx(ctx, func(tx *db.Tx) error {
+		letter := outbox.Letter{To: ct.Email, Lang: lang(ct.Language, t), Sender: t.Name,
+			Data: map[string]any{"FirstName": ct.FirstName, "Name": ct.Name(), "Company": m.CompanyName, "Portal": t.Name}}
+		state := contact.AccessInvited
+		if ct.PasswordHash != "" {
+			state = contact.AccessActive
+			letter.Key, letter.ActionURL = "mail.access", origin+"/login"
+		} else {
+			raw, err := auth.IssueToken(ctx, tx, auth.Token{TenantID: t.ID, Purpose: auth.PurposeInvitation,
+				ContactID: ct.ID, MembershipID: m.ID}, InvitationTTL, now)
+			if err != nil {
+				return err
+			}
+			letter.Key, letter.ActionURL = "mail.invitation", origin+"/invitation/"+raw
+			letter.Data["Days"] = int(InvitationTTL.Hours() / 24)
+		}
+		if err := contact.SetAccess(ctx, tx, t.ID, m.ID, role, state, now); err != nil {
+			return err
+		}
+		msg, err := letter.Render()
+		if err != nil {
+			return err
+		}
+		if _, err := outbox.Queue(ctx, tx, t.ID, msg, now); err != nil {
+			return err
+		}
+		target := fmt.Sprintf("%s @ %s (%s)", ct.Email, m.CompanyName, role)
+		return audit.Log(ctx, tx, t.ID, by.Label, audit.AccessGranted, target, by.IP, now)
+	})
+}
+
+// changeRole changes the role of active access; the contact's sessions in that company
+// end, so the new role applies at once and nobody keeps rights they lost.
+func (s *Service) changeRole(ctx context.Context, t tenant.Tenant, by Actor, m contact.Membership, role string) error {
+	if role == m.Role {
+		return nil
+	}
+	now := s.Now()
+	return s.DB.InTx(ctx, func(tx *db.Tx) error {
+		if err := contact.SetAccess(ctx, tx, t.ID, m.ID, role, contact.AccessActive, now); err != nil {
+			return err
+		}
+		if err := session.EndForContactCompany(ctx, tx, t.ID, m.ContactID, m.CompanyID); err != nil {
+			return err
+		}
+		target := fmt.Sprintf("%s @ %s (%s → %s)", m.Email, m.CompanyName, m.Role, role)
+		return audit.Log(ctx, tx, t.ID, by.Label, audit.AccessGranted, target, by.IP, now)
+	})
+}
+
+// Revoke withdraws a membership's portal access and ends the contact's sessions in that
+// company at once.
+func (s *Service) Revoke(ctx context.Context, t tenant.Tenant, by Actor, membershipID int64) error {
+	m, err := contact.GetMembership(ctx, s.DB, t.ID, membershipID)
+	if err != nil {
+		return err
+	}
+	now := s.Now()
+	return s.DB.InTx(ctx, func(tx *db.Tx) error {
+		if err := contact.SetAccess(ctx, tx, t.ID, m.ID, "", contact.AccessRevoked, now); err != nil {
+			return err
+		}
+		if err := session.EndForContactCompany(ctx, tx, t.ID, m.ContactID, m.CompanyID); err != nil {
+			return err
+		}
+		target := fmt.Sprintf("%s @ %s", m.Email, m.CompanyName)
+		return audit.Log(ctx, tx, t.ID, by.Label, audit.AccessRevoked, target, by.IP, now)
+	})
+}
+
+// lang is the language to write to a contact in.
+func lang(contactLang string, t tenant.Tenant) string {
+	if contactLang != "" {
+		return contactLang
+	}
+	return t.DefaultLanguage
+}

@@ -1,0 +1,66 @@
+package access
+
+import (
+	"context"
+
+	"pforte/internal/audit"
+	"pforte/internal/auth"
+	"pforte/internal/contact"
+	"pforte/internal/db"
+	"pforte/internal/session"
+)
+
+// CheckInvitation tells whether an invitation link can still be used, and for whom.
+func (s *Service) CheckInvitation(ctx context.Context, tenantID int64, raw string) (contact.Contact, error) {
+	tok, err := auth.LookupToken(ctx, s.DB, tenantID, auth.PurposeInvitation, raw, s.Now())
+	if err != nil {
+		return contact.Contact{}, err
+	}
+	return contact.Get(ctx, s.DB, tenantID, tok.ContactID)
+}
+
+// AcceptInvitation sets the contact's password, activates their invited memberships,
+// uses up the link and logs them in.
+func (s *Service) AcceptInvitation(ctx context.Context, tenantID int64, raw, pw, confirm string, c Client) (string, error) {
+	ct, err := s.CheckInvitation(ctx, tenantID, raw)
+	if err != nil {
+		return "", err
+	}
+	if e := CheckNewPassword("password", pw, confirm); e.Any() {
+		return "", e
+	}
+	hash, err := auth.HashPassword(pw)
+	if err != nil {
+		return "", err
+	}
+	now := s.Now()
+	var sess string
+	err = s.DB.InTx(ctx, func(tx *db.Tx) error {
+		tok, err := auth.LookupToken(ctx, tx, tenantID, auth.PurposeInvitation, raw, now)
+		if err != nil {
+			return err
+		}
+		if err := auth.ConsumeToken(ctx, tx, tok.ID, now); err != nil {
+			return err
+		}
+		if err := contact.SetPassword(ctx, tx, tenantID, ct.ID, hash, now); err != nil {
+			return err
+		}
+		if err := contact.ActivateInvited(ctx, tx, tenantID, ct.ID, now); err != nil {
+			return err
+		}
+		m, err := contact.GetMembership(ctx, tx, tenantID, tok.MembershipID)
+		if err != nil {
+			return err
+		}
+		// Earlier sessions (if a password existed before) end: a new password was set.
+		if err := session.EndForContact(ctx, tx, tenantID, ct.ID, 0); err != nil {
+			return err
+		}
+		if sess, err = session.New(ctx, tx, tenantID, 0, ct.ID, m.CompanyID, c.IP, c.UserAgent, now); err != nil {
+			return err
+		}
+		return audit.Log(ctx, tx, tenantID, ContactActor(ct.ID, ct.Email), audit.PasswordSet, "invitation", c.IP, now)
+	})
+	return sess, err
+}

@@ -1,0 +1,123 @@
+package access
+
+import (
+	"context"
+	"errors"
+	"fmt"
+
+	"pforte/internal/audit"
+	"pforte/internal/auth"
+	"pforte/internal/contact"
+	"pforte/internal/db"
+	"pforte/internal/session"
+	"pforte/internal/staff"
+)
+
+// Client is where a login comes from.
+type Client struct {
+	IP        string
+	UserAgent string
+}
+
+// checkThrottle refuses the login early when the account or address failed too often.
+func (s *Service) checkThrottle(ctx context.Context, tenantID int64, email string, c Client) error {
+	limited, err := auth.Throttled(ctx, s.DB, tenantID, email, c.IP, s.Now())
+	if err != nil {
+		return err
+	}
+	if limited {
+		audit.Log(ctx, s.DB, tenantID, email, audit.LoginThrottled, "", c.IP, s.Now())
+		return ErrThrottled
+	}
+	return nil
+}
+
+// failed records a failed login and returns the one error both unknown email and wrong
+// password give.
+func (s *Service) failed(ctx context.Context, tenantID int64, email string, c Client) error {
+	if err := auth.RecordFailure(ctx, s.DB, tenantID, email, c.IP, s.Now()); err != nil {
+		return err
+	}
+	audit.Log(ctx, s.DB, tenantID, email, audit.LoginFailed, "", c.IP, s.Now())
+	return ErrInvalidLogin
+}
+
+// ContactLogin checks a contact's email and password and opens a session in the
+// company the contact used last (or the first one with active access).
+func (s *Service) ContactLogin(ctx context.Context, tenantID int64, email, pw string, c Client) (string, contact.Contact, error) {
+	if err := s.checkThrottle(ctx, tenantID, email, c); err != nil {
+		return "", contact.Contact{}, err
+	}
+	ct, err := contact.ByEmail(ctx, s.DB, tenantID, email)
+	if err != nil && !errors.Is(err, db.ErrNotFound) {
+		return "", ct, err
+	}
+	if auth.CheckPasswordOrDummy(ct.PasswordHash, pw) != nil {
+		return "", ct, s.failed(ctx, tenantID, email, c)
+	}
+	companyID, err := s.startCompany(ctx, ct)
+	if err != nil {
+		return "", ct, err
+	}
+	if companyID == 0 { // right password, but no company lets them in any more
+		return "", ct, s.failed(ctx, tenantID, email, c)
+	}
+	var raw string
+	err = s.DB.InTx(ctx, func(tx *db.Tx) error {
+		if raw, err = session.New(ctx, tx, tenantID, 0, ct.ID, companyID, c.IP, c.UserAgent, s.Now()); err != nil {
+			return err
+		}
+		if err := auth.ClearFailures(ctx, tx, tenantID, email); err != nil {
+			return err
+		}
+		return audit.Log(ctx, tx, tenantID, ContactActor(ct.ID, ct.Email), audit.LoginOK, "", c.IP, s.Now())
+	})
+	return raw, ct, err
+}
+
+// startCompany picks the company a new session starts in: the last one chosen if access
+// is still active, else the first active one, else 0.
+func (s *Service) startCompany(ctx context.Context, ct contact.Contact) (int64, error) {
+	ms, err := contact.MembershipsOfContact(ctx, s.DB, ct.TenantID, ct.ID)
+	if err != nil {
+		return 0, fmt.Errorf("access: memberships: %w", err)
+	}
+	var first int64
+	for _, m := range ms {
+		if m.Access != contact.AccessActive {
+			continue
+		}
+		if m.CompanyID == ct.LastCompanyID {
+			return m.CompanyID, nil
+		}
+		if first == 0 {
+			first = m.CompanyID
+		}
+	}
+	return first, nil
+}
+
+// StaffLogin checks a staff member's email and password and opens a session.
+func (s *Service) StaffLogin(ctx context.Context, tenantID int64, email, pw string, c Client) (string, staff.Member, error) {
+	if err := s.checkThrottle(ctx, tenantID, email, c); err != nil {
+		return "", staff.Member{}, err
+	}
+	m, err := staff.ByEmail(ctx, s.DB, tenantID, email)
+	if err != nil && !errors.Is(err, db.ErrNotFound) {
+		return "", m, err
+	}
+	if auth.CheckPasswordOrDummy(m.PasswordHash, pw) != nil || !m.Active {
+		return "", m, s.failed(ctx, tenantID, email, c)
+	}
+	var raw string
+	err = s.DB.InTx(ctx, func(tx *db.Tx) error {
+		if raw, err = session.New(ctx, tx, tenantID, m.ID, 0, 0, c.IP, c.UserAgent, s.Now()); err != nil {
+			return err
+		}
+		if err := auth.ClearFailures(ctx, tx, tenantID, email); err != nil {
+			return err
+		}
+		return audit.Log(ctx, tx, tenantID, StaffActor(m.ID, m.Email), audit.LoginOK, "", c.IP, s.Now())
+	})
+	return raw, m, err
+}

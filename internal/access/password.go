@@ -1,0 +1,62 @@
+package access
+
+import (
+	"context"
+	"time"
+
+	"pforte/internal/audit"
+	"pforte/internal/auth"
+	"pforte/internal/contact"
+	"pforte/internal/db"
+	"pforte/internal/principal"
+	"pforte/internal/session"
+	"pforte/internal/validate"
+)
+
+func sessionNew(ctx context.Context, q db.Querier, tenantID, staffID int64, c Client, now time.Time) (string, error) {
+	return session.New(ctx, q, tenantID, staffID, 0, 0, c.IP, c.UserAgent, now)
+}
+
+// ChangeContactPassword checks the current password, stores the new one and ends every
+// other session of the contact (a stolen session dies with the old password).
+func (s *Service) ChangeContactPassword(ctx context.Context, p principal.Contact, current, pw, confirm, ip string) error {
+	ct, err := contact.Get(ctx, s.DB, p.TenantID, p.ContactID)
+	if err != nil {
+		return err
+	}
+	e := CheckNewPassword("password", pw, confirm)
+	if auth.CheckPassword(ct.PasswordHash, current) != nil {
+		e = validate.Errors{"current": {ID: "error.password_wrong"}}
+	}
+	if e.Any() {
+		return e
+	}
+	hash, err := auth.HashPassword(pw)
+	if err != nil {
+		return err
+	}
+	now := s.Now()
+	return s.DB.InTx(ctx, func(tx *db.Tx) error {
+		if err := contact.SetPassword(ctx, tx, p.TenantID, p.ContactID, hash, now); err != nil {
+			return err
+		}
+		if err := session.EndForContact(ctx, tx, p.TenantID, p.ContactID, p.SessionID); err != nil {
+			return err
+		}
+		return audit.Log(ctx, tx, p.TenantID, ContactActor(ct.ID, ct.Email), audit.PasswordChanged, "", ip, now)
+	})
+}
+
+// SwitchCompany makes companyID the active company of the contact's session and
+// remembers it for the next login. The caller has checked the membership is active.
+func (s *Service) SwitchCompany(ctx context.Context, p principal.Contact, companyID int64) error {
+	return s.DB.InTx(ctx, func(tx *db.Tx) error {
+		if _, err := contact.ActiveMembership(ctx, tx, p.TenantID, p.ContactID, companyID); err != nil {
+			return err
+		}
+		if err := session.SetCompany(ctx, tx, p.SessionID, companyID); err != nil {
+			return err
+		}
+		return contact.SetLastCompany(ctx, tx, p.TenantID, p.ContactID, companyID)
+	})
+}

@@ -1,0 +1,184 @@
+package access
+
+import (
+	"context"
+	"errors"
+	"fmt"
+
+	"pforte/internal/audit"
+	"pforte/internal/auth"
+	"pforte/internal/db"
+	"pforte/internal/outbox"
+	"pforte/internal/session"
+	"pforte/internal/staff"
+	"pforte/internal/tenant"
+	"pforte/internal/validate"
+)
+
+// InviteStaff creates a staff member without a password and mails them a link to set
+// one. The member, the link, the mail and the audit entry are stored together, so no
+// member exists whom nobody invited and no mail leaves for a member that was not created.
+func (s *Service) InviteStaff(ctx context.Context, t tenant.Tenant, by Actor, m staff.Member, origin string) (staff.Member, error) {
+	e := validate.Errors{}
+	e.Text("name", m.Name, true, 100)
+	e.Required("email", m.Email)
+	e.MaxLen("email", m.Email, 254)
+	e.Email("email", m.Email)
+	if m.Role != staff.RoleAdmin && m.Role != staff.RoleAgent {
+		e.Add("role", "error.choice", nil)
+	}
+	if _, ok := e["email"]; !ok {
+		_, err := staff.ByEmail(ctx, s.DB, t.ID, m.Email)
+		if err == nil {
+			e.Add("email", "error.taken", nil)
+		} else if !errors.Is(err, db.ErrNotFound) {
+			return m, err
+		}
+	}
+	if e.Any() {
+		return m, e
+	}
+	now := s.Now()
+	m.TenantID, m.PasswordHash = t.ID, ""
+	err := s.DB.InTx(ctx, func(tx *db.Tx) error {
+		created, err := staff.Create(ctx, tx, m, now)
+		if db.IsUnique(err) { // the same address was invited a moment ago
+			return validate.Errors{"email": {ID: "error.taken"}}
+		}
+		if err != nil {
+			return err
+		}
+		m = created
+		raw, err := auth.IssueToken(ctx, tx, auth.Token{TenantID: t.ID, Purpose: auth.PurposeStaff, StaffID: m.ID},
+			InvitationTTL, now)
+		if err != nil {
+			return err
+		}
+		msg, err := outbox.Letter{To: m.Email, Lang: t.DefaultLanguage, Sender: t.Name, Key: "mail.staff_invitation",
+			ActionURL: origin + "/admin/invitation/" + raw,
+			Data:      map[string]any{"Name": m.Name, "Portal": t.Name, "Days": int(InvitationTTL.Hours() / 24)},
+		}.Render()
+		if err != nil {
+			return err
+		}
+		if _, err := outbox.Queue(ctx, tx, t.ID, msg, now); err != nil {
+			return err
+		}
+		return audit.Log(ctx, tx, t.ID, by.Label, audit.StaffCreated, fmt.Sprintf("%s (%s)", m.Email, m.Role), by.IP, now)
+	})
+	return m, err
+}
+
+// CheckStaffInvitation tells whether a staff invitation link can still be used, and by
+// whom. A member deactivated since the invitation cannot use it: the link reads as
+// unknown rather than letting them set a password for an account that cannot log in.
+func (s *Service) CheckStaffInvitation(ctx context.Context, tenantID int64, raw string) (staff.Member, error) {
+	tok, err := auth.LookupToken(ctx, s.DB, tenantID, auth.PurposeStaff, raw, s.Now())
+	if err != nil {
+		return staff.Member{}, err
+	}
+	m, err := staff.Get(ctx, s.DB, tenantID, tok.StaffID)
+	if errors.Is(err, db.ErrNotFound) || (err == nil && !m.Active) {
+		return staff.Member{}, auth.ErrTokenUnknown
+	}
+	return m, err
+}
+
+// AcceptStaffInvitation sets the member's first password, uses up the link and logs
+// them in; it returns the new session's cookie value.
+func (s *Service) AcceptStaffInvitation(ctx context.Context, tenantID int64, raw, pw, confirm string, c Client) (string, error) {
+	m, err := s.CheckStaffInvitation(ctx, tenantID, raw)
+	if err != nil {
+		return "", err
+	}
+	if e := CheckNewPassword("password", pw, confirm); e.Any() {
+		return "", e
+	}
+	hash, err := auth.HashPassword(pw)
+	if err != nil {
+		return "", err
+	}
+	now := s.Now()
+	var sess string
+	err = s.DB.InTx(ctx, func(tx *db.Tx) error {
+		// Looked up again inside the transaction: a concurrent click may have used it.
+		tok, err := auth.LookupToken(ctx, tx, tenantID, auth.PurposeStaff, raw, now)
+		if err != nil {
+			return err
+		}
+		if err := auth.ConsumeToken(ctx, tx, tok.ID, now); err != nil {
+			return err
+		}
+		if err := staff.SetPassword(ctx, tx, tenantID, m.ID, hash); err != nil {
+			return err
+		}
+		if sess, err = session.New(ctx, tx, tenantID, m.ID, 0, 0, c.IP, c.UserAgent, now); err != nil {
+			return err
+		}
+		return audit.Log(ctx, tx, tenantID, StaffActor(m.ID, m.Email), audit.PasswordSet, "invitation", c.IP, now)
+	})
+	return sess, err
+}
+
+// UpdateStaff changes a member's role and whether they may log in. The tenant must keep
+// at least one active admin who can log in, or nobody could manage staff and settings
+// any more; deactivating a member ends their sessions at once.
+func (s *Service) UpdateStaff(ctx context.Context, t tenant.Tenant, by Actor, id int64, role string, active bool) error {
+	now := s.Now()
+	return s.DB.InTx(ctx, func(tx *db.Tx) error {
+		if err := tenant.Lock(ctx, tx, t.ID); err != nil {
+			return err
+		}
+		// Load first: another tenant's member is a 404 whatever the form says.
+		m, err := staff.Get(ctx, tx, t.ID, id)
+		if err != nil {
+			return err
+		}
+		if role != staff.RoleAdmin && role != staff.RoleAgent {
+			return validate.Errors{"role": {ID: "error.choice"}}
+		}
+		if usableAdmin(m) && (role != staff.RoleAdmin || !active) {
+			others, err := s.otherUsableAdmins(ctx, tx, t.ID, m.ID)
+			if err != nil {
+				return err
+			}
+			if others == 0 {
+				return validate.Errors{"role": {ID: "admin.staff.last_admin"}}
+			}
+		}
+		m.Role, m.Active = role, active
+		if err := staff.Update(ctx, tx, m); err != nil {
+			return fmt.Errorf("access: update staff: %w", err)
+		}
+		target := fmt.Sprintf("%s (%s)", m.Email, role)
+		if !active {
+			if err := session.EndForStaff(ctx, tx, t.ID, m.ID, 0); err != nil {
+				return err
+			}
+			target = fmt.Sprintf("%s (%s, inactive)", m.Email, role)
+		}
+		return audit.Log(ctx, tx, t.ID, by.Label, audit.StaffChanged, target, by.IP, now)
+	})
+}
+
+// usableAdmin reports whether m is an admin who can log in today. An invited admin who
+// never set a password does not count: they might never accept.
+func usableAdmin(m staff.Member) bool {
+	return m.Role == staff.RoleAdmin && m.Active && m.PasswordHash != ""
+}
+
+// otherUsableAdmins counts the tenant's usable admins other than exceptID. Staff lists
+// are short, so counting in Go keeps the SQL in the staff package.
+func (s *Service) otherUsableAdmins(ctx context.Context, q db.Querier, tenantID, exceptID int64) (int, error) {
+	all, err := staff.List(ctx, q, tenantID)
+	if err != nil {
+		return 0, err
+	}
+	n := 0
+	for _, o := range all {
+		if o.ID != exceptID && usableAdmin(o) {
+			n++
+		}
+	}
+	return n, nil
+}

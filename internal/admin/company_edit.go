@@ -1,0 +1,104 @@
+package admin
+
+import (
+	"net/http"
+
+	"pforte/internal/company"
+	"pforte/internal/contact"
+	"pforte/internal/web"
+)
+
+// companyFromForm reads the company fields of a form.
+func companyFromForm(f web.Form) company.Company {
+	return company.Company{Name: f.Get("name"), CustomerNumber: f.Get("customer_number"),
+		EmailDomains: f.Get("email_domains"), Street: f.Get("street"), PostalCode: f.Get("postal_code"),
+		City: f.Get("city"), Country: f.Get("country"), ExternalID: f.Get("external_id")}
+}
+
+// companyForm fills a form from a stored company.
+func companyForm(c company.Company) web.Form {
+	f := web.NewForm()
+	for k, v := range map[string]string{"name": c.Name, "customer_number": c.CustomerNumber,
+		"email_domains": c.EmailDomains, "street": c.Street, "postal_code": c.PostalCode, "city": c.City,
+		"country": c.Country, "external_id": c.ExternalID} {
+		f.Set(k, v)
+	}
+	return f
+}
+
+func (a *Admin) companyNew(w http.ResponseWriter, r *http.Request, v *visit) {
+	web.Render(w, r, http.StatusOK, companyNewPage(v.chrome(r, "admin.companies.new"), web.NewForm()))
+}
+
+func (a *Admin) companyCreate(w http.ResponseWriter, r *http.Request, v *visit) {
+	f := web.ParseForm(w, r)
+	var c company.Company
+	if f.Err == "" {
+		var err error
+		in := companyFromForm(f)
+		in.TenantID = v.P.TenantID
+		c, err = company.Create(r.Context(), a.env.DB, in, a.env.Now())
+		if err != nil && !f.Take(err) {
+			a.env.Fail(w, r, err)
+			return
+		}
+	}
+	if f.Invalid() {
+		web.Render(w, r, http.StatusUnprocessableEntity, companyNewPage(v.chrome(r, "admin.companies.new"), f))
+		return
+	}
+	a.env.Flash(w, r, "admin.companies.created", "/admin/companies/"+itoa(c.ID))
+}
+
+// companyShow shows a company with its edit form and its contacts.
+func (a *Admin) companyShow(w http.ResponseWriter, r *http.Request, v *visit) {
+	c, ok := a.loadCompany(w, r, v)
+	if ok {
+		a.renderCompany(w, r, v, c, companyForm(c), http.StatusOK)
+	}
+}
+
+func (a *Admin) companyUpdate(w http.ResponseWriter, r *http.Request, v *visit) {
+	c, ok := a.loadCompany(w, r, v)
+	if !ok {
+		return
+	}
+	f := web.ParseForm(w, r)
+	if f.Err == "" {
+		in := companyFromForm(f)
+		in.ID, in.TenantID = c.ID, c.TenantID
+		if err := company.Update(r.Context(), a.env.DB, in, a.env.Now()); err != nil && !f.Take(err) {
+			a.env.Fail(w, r, err)
+			return
+		}
+	}
+	if f.Invalid() {
+		a.renderCompany(w, r, v, c, f, http.StatusUnprocessableEntity)
+		return
+	}
+	a.env.Flash(w, r, "admin.saved", "/admin/companies/"+itoa(c.ID))
+}
+
+func (a *Admin) loadCompany(w http.ResponseWriter, r *http.Request, v *visit) (company.Company, bool) {
+	id, ok := web.ID(r, "id")
+	if !ok {
+		a.env.NotFound(w, r)
+		return company.Company{}, false
+	}
+	c, err := company.Get(r.Context(), a.env.DB, v.P.TenantID, id)
+	if err != nil {
+		a.env.Fail(w, r, err)
+		return c, false
+	}
+	return c, true
+}
+
+func (a *Admin) renderCompany(w http.ResponseWriter, r *http.Request, v *visit, c company.Company, f web.Form, status int) {
+	members, err := contact.MembershipsOfCompany(r.Context(), a.env.DB, v.P.TenantID, c.ID)
+	if err != nil {
+		a.env.Fail(w, r, err)
+		return
+	}
+	page := companyPage(v.chrome(r, "admin.companies.title"), c, f, a.rows(members))
+	web.Render(w, r, status, page)
+}

@@ -1,0 +1,81 @@
+package admin
+
+import (
+	"net/http"
+
+	"pforte/internal/company"
+	"pforte/internal/contact"
+	"pforte/internal/i18n"
+	"pforte/internal/web"
+)
+
+// contactForm fills a form from a stored contact.
+func contactForm(c contact.Contact) web.Form {
+	f := web.NewForm()
+	for k, v := range map[string]string{"first_name": c.FirstName, "last_name": c.LastName, "email": c.Email,
+		"phone": c.Phone, "language": c.Language, "external_id": c.ExternalID} {
+		f.Set(k, v)
+	}
+	return f
+}
+
+// contactShow shows a contact with the edit form, their companies with portal access,
+// and a search to add them to another company (?company_q=…).
+func (a *Admin) contactShow(w http.ResponseWriter, r *http.Request, v *visit) {
+	c, ok := a.loadContact(w, r, v)
+	if ok {
+		a.renderContact(w, r, v, c, contactForm(c), http.StatusOK)
+	}
+}
+
+func (a *Admin) contactUpdate(w http.ResponseWriter, r *http.Request, v *visit) {
+	c, ok := a.loadContact(w, r, v)
+	if !ok {
+		return
+	}
+	f := web.ParseForm(w, r)
+	if f.Err == "" {
+		in := contactFromForm(f)
+		in.ID, in.TenantID = c.ID, c.TenantID
+		if err := contact.Update(r.Context(), a.env.DB, in, i18n.Languages, a.env.Now()); err != nil && !f.Take(err) {
+			a.env.Fail(w, r, err)
+			return
+		}
+	}
+	if f.Invalid() {
+		a.renderContact(w, r, v, c, f, http.StatusUnprocessableEntity)
+		return
+	}
+	a.env.Flash(w, r, "admin.saved", "/admin/contacts/"+itoa(c.ID))
+}
+
+func (a *Admin) loadContact(w http.ResponseWriter, r *http.Request, v *visit) (contact.Contact, bool) {
+	id, ok := web.ID(r, "id")
+	if !ok {
+		a.env.NotFound(w, r)
+		return contact.Contact{}, false
+	}
+	c, err := contact.Get(r.Context(), a.env.DB, v.P.TenantID, id)
+	if err != nil {
+		a.env.Fail(w, r, err)
+		return c, false
+	}
+	return c, true
+}
+
+func (a *Admin) renderContact(w http.ResponseWriter, r *http.Request, v *visit, c contact.Contact, f web.Form, status int) {
+	ms, err := contact.MembershipsOfContact(r.Context(), a.env.DB, v.P.TenantID, c.ID)
+	if err != nil {
+		a.env.Fail(w, r, err)
+		return
+	}
+	q := r.URL.Query().Get("company_q")
+	var found []company.Company
+	if q != "" {
+		if found, _, err = company.List(r.Context(), a.env.DB, v.P.TenantID, company.ListParams{Search: q, Limit: 10}); err != nil {
+			a.env.Fail(w, r, err)
+			return
+		}
+	}
+	web.Render(w, r, status, contactPage(v.chrome(r, "admin.contacts.title"), c, f, a.rows(ms), q, found))
+}

@@ -1,0 +1,75 @@
+package admin
+
+import (
+	"net/http"
+	"strconv"
+
+	"pforte/internal/company"
+	"pforte/internal/contact"
+	"pforte/internal/db"
+	"pforte/internal/i18n"
+	"pforte/internal/principal"
+	"pforte/internal/web"
+)
+
+// contactFromForm reads the contact fields of a form.
+func contactFromForm(f web.Form) contact.Contact {
+	return contact.Contact{FirstName: f.Get("first_name"), LastName: f.Get("last_name"), Email: f.Get("email"),
+		Phone: f.Get("phone"), Language: f.Get("language"), ExternalID: f.Get("external_id")}
+}
+
+// contactNew shows the form for a new contact; with ?company_id the contact is created
+// as a member of that company.
+func (a *Admin) contactNew(w http.ResponseWriter, r *http.Request, v *visit) {
+	f := web.NewForm()
+	f.Set("role", principal.RoleUser)
+	var co company.Company
+	if id, err := strconv.ParseInt(r.URL.Query().Get("company_id"), 10, 64); err == nil {
+		if co, err = company.Get(r.Context(), a.env.DB, v.P.TenantID, id); err != nil {
+			a.env.Fail(w, r, err)
+			return
+		}
+		f.Set("company_id", itoa(co.ID))
+	}
+	web.Render(w, r, http.StatusOK, contactNewPage(v.chrome(r, "admin.contacts.new"), f, co))
+}
+
+func (a *Admin) contactCreate(w http.ResponseWriter, r *http.Request, v *visit) {
+	f := web.ParseForm(w, r)
+	var co company.Company
+	if id, err := strconv.ParseInt(f.Get("company_id"), 10, 64); err == nil {
+		if co, err = company.Get(r.Context(), a.env.DB, v.P.TenantID, id); err != nil {
+			a.env.Fail(w, r, err)
+			return
+		}
+	}
+	role := f.Get("role")
+	if co.ID > 0 && role != principal.RoleMain && role != principal.RoleUser {
+		f.Errors.Add("role", "error.choice", nil)
+	}
+	var ct contact.Contact
+	if !f.Invalid() {
+		in := contactFromForm(f)
+		in.TenantID = v.P.TenantID
+		now := a.env.Now()
+		err := a.env.DB.InTx(r.Context(), func(tx *db.Tx) error {
+			var err error
+			if ct, err = contact.Create(r.Context(), tx, in, i18n.Languages, now); err != nil {
+				return err
+			}
+			if co.ID > 0 {
+				_, err = contact.AddMembership(r.Context(), tx, v.P.TenantID, ct.ID, co.ID, role, now)
+			}
+			return err
+		})
+		if err != nil && !f.Take(err) {
+			a.env.Fail(w, r, err)
+			return
+		}
+	}
+	if f.Invalid() {
+		web.Render(w, r, http.StatusUnprocessableEntity, contactNewPage(v.chrome(r, "admin.contacts.new"), f, co))
+		return
+	}
+	a.env.Flash(w, r, "admin.contacts.created", "/admin/contacts/"+itoa(ct.ID))
+}

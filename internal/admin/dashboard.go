@@ -1,0 +1,30 @@
+package admin
+
+import (
+	"net/http"
+
+	"pforte/internal/i18n"
+	"pforte/internal/staff"
+	"pforte/internal/web"
+)
+
+// dashboard is the back office's start page; until modules bring their queues it leads
+// to companies, which is where staff start work.
+func (a *Admin) dashboard(w http.ResponseWriter, r *http.Request, v *visit) {
+	web.Render(w, r, http.StatusOK, dashboardPage(v.chrome(r, "admin.dashboard.title"), v))
+}
+
+// languageSave stores the staff member's language from the header picker.
+func (a *Admin) languageSave(w http.ResponseWriter, r *http.Request, v *visit) {
+	f := web.ParseForm(w, r)
+	lang := f.Get("language")
+	if !i18n.Supported(lang) {
+		a.env.NotFound(w, r)
+		return
+	}
+	if err := staff.SetLanguage(r.Context(), a.env.DB, v.P.TenantID, v.P.StaffID, lang); err != nil {
+		a.env.Fail(w, r, err)
+		return
+	}
+	http.Redirect(w, r, web.BackTo(r, "/admin/"), http.StatusSeeOther)
+}

@@ -1,0 +1,62 @@
+package admin
+
+import (
+	"net/http"
+
+	"pforte/internal/access"
+	"pforte/internal/session"
+	"pforte/internal/web"
+)
+
+// invitationForm lets an invited staff member choose their first password. A link that
+// is expired, used or unknown gets a 410 page saying which, so they know to ask an admin
+// for a new invitation.
+func (a *Admin) invitationForm(w http.ResponseWriter, r *http.Request) {
+	t := web.TenantFrom(r.Context())
+	m, err := a.svc.CheckStaffInvitation(r.Context(), t.ID, r.PathValue("token"))
+	if msg := linkProblem(err); msg != "" {
+		web.Render(w, r, http.StatusGone, linkInvalidPage(guestChrome(r, "admin.invitation.title"), msg))
+		return
+	}
+	if err != nil {
+		a.env.Fail(w, r, err)
+		return
+	}
+	web.Render(w, r, http.StatusOK, staffInvitationPage(guestChrome(r, "admin.invitation.title"), m.Name, m.Email, web.NewForm()))
+}
+
+// invitationSubmit stores the password, uses up the link and logs the member in.
+func (a *Admin) invitationSubmit(w http.ResponseWriter, r *http.Request) {
+	t := web.TenantFrom(r.Context())
+	raw := r.PathValue("token")
+	m, err := a.svc.CheckStaffInvitation(r.Context(), t.ID, raw)
+	if msg := linkProblem(err); msg != "" {
+		web.Render(w, r, http.StatusGone, linkInvalidPage(guestChrome(r, "admin.invitation.title"), msg))
+		return
+	}
+	if err != nil {
+		a.env.Fail(w, r, err)
+		return
+	}
+	f := web.ParseForm(w, r)
+	var sess string
+	if f.Err == "" {
+		client := access.Client{IP: a.env.ClientIP(r), UserAgent: r.UserAgent()}
+		sess, err = a.svc.AcceptStaffInvitation(r.Context(), t.ID, raw, f.Raw("password"), f.Raw("password_confirm"), client)
+		// A second tab may have used the link between the check above and now.
+		if msg := linkProblem(err); msg != "" {
+			web.Render(w, r, http.StatusGone, linkInvalidPage(guestChrome(r, "admin.invitation.title"), msg))
+			return
+		}
+		if err != nil && !f.Take(err) {
+			a.env.Fail(w, r, err)
+			return
+		}
+	}
+	if f.Invalid() {
+		web.Render(w, r, http.StatusUnprocessableEntity, staffInvitationPage(guestChrome(r, "admin.invitation.title"), m.Name, m.Email, f))
+		return
+	}
+	a.env.SetCookie(w, r, web.AdminCookie, sess, session.MaxAge)
+	a.env.Flash(w, r, "admin.invitation.done", "/admin/")
+}

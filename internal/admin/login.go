@@ -1,0 +1,59 @@
+package admin
+
+import (
+	"errors"
+	"net/http"
+
+	"pforte/internal/access"
+	"pforte/internal/session"
+	"pforte/internal/web"
+)
+
+func (a *Admin) loginForm(w http.ResponseWriter, r *http.Request) {
+	if _, ok := a.resolve(r); ok {
+		http.Redirect(w, r, "/admin/", http.StatusSeeOther)
+		return
+	}
+	web.Render(w, r, http.StatusOK, loginPage(guestChrome(r, "admin.login.title"), web.NewForm()))
+}
+
+func (a *Admin) loginSubmit(w http.ResponseWriter, r *http.Request) {
+	f := web.ParseForm(w, r)
+	if f.Err == "" {
+		f.Errors.Required("email", f.Get("email"))
+		f.Errors.Required("password", f.Raw("password"))
+	}
+	if !f.Invalid() {
+		t := web.TenantFrom(r.Context())
+		client := access.Client{IP: a.env.ClientIP(r), UserAgent: r.UserAgent()}
+		raw, _, err := a.svc.StaffLogin(r.Context(), t.ID, f.Get("email"), f.Raw("password"), client)
+		switch {
+		case errors.Is(err, access.ErrInvalidLogin):
+			f.Err = "login.invalid"
+		case errors.Is(err, access.ErrThrottled):
+			f.Err = "login.throttled"
+		case err != nil:
+			a.env.Fail(w, r, err)
+			return
+		default:
+			if old, err := r.Cookie(web.AdminCookie); err == nil {
+				session.Delete(r.Context(), a.env.DB, old.Value)
+			}
+			a.env.SetCookie(w, r, web.AdminCookie, raw, session.MaxAge)
+			http.Redirect(w, r, "/admin/", http.StatusSeeOther)
+			return
+		}
+	}
+	web.Render(w, r, http.StatusUnprocessableEntity, loginPage(guestChrome(r, "admin.login.title"), f))
+}
+
+func (a *Admin) logout(w http.ResponseWriter, r *http.Request) {
+	if ck, err := r.Cookie(web.AdminCookie); err == nil {
+		if err := session.Delete(r.Context(), a.env.DB, ck.Value); err != nil {
+			a.env.Fail(w, r, err)
+			return
+		}
+	}
+	a.env.ClearCookie(w, r, web.AdminCookie)
+	a.env.Flash(w, r, "logout.done", "/admin/login")
+}

@@ -1,0 +1,84 @@
+package admin
+
+import (
+	"errors"
+	"net/http"
+
+	"pforte/internal/company"
+	"pforte/internal/contact"
+	"pforte/internal/db"
+	"pforte/internal/principal"
+	"pforte/internal/validate"
+	"pforte/internal/web"
+)
+
+// membershipAdd puts the contact into another company of the tenant.
+func (a *Admin) membershipAdd(w http.ResponseWriter, r *http.Request, v *visit) {
+	c, ok := a.loadContact(w, r, v)
+	if !ok {
+		return
+	}
+	f := web.ParseForm(w, r)
+	id, _ := parseID(f.Get("company_id"))
+	co, err := company.Get(r.Context(), a.env.DB, v.P.TenantID, id)
+	if err != nil {
+		a.env.Fail(w, r, err)
+		return
+	}
+	role := f.Get("role")
+	if role != principal.RoleMain && role != principal.RoleUser {
+		role = principal.RoleUser
+	}
+	_, err = contact.AddMembership(r.Context(), a.env.DB, v.P.TenantID, c.ID, co.ID, role, a.env.Now())
+	if db.IsUnique(err) {
+		a.env.Flash(w, r, "admin.members.exists", "/admin/contacts/"+itoa(c.ID))
+		return
+	}
+	if err != nil {
+		a.env.Fail(w, r, err)
+		return
+	}
+	a.env.Flash(w, r, "admin.members.added", "/admin/contacts/"+itoa(c.ID))
+}
+
+// accessGrant grants portal access (or resends the invitation, or changes the role).
+func (a *Admin) accessGrant(w http.ResponseWriter, r *http.Request, v *visit) {
+	id, ok := web.ID(r, "id")
+	if !ok {
+		a.env.NotFound(w, r)
+		return
+	}
+	f := web.ParseForm(w, r)
+	err := a.svc.Grant(r.Context(), v.Tenant, v.actor(r, a.env), id, f.Get("role"), a.env.Origin(r))
+	var ve validate.Errors
+	if errors.As(err, &ve) {
+		msg := "admin.members.grant_failed"
+		if _, ok := ve["email"]; ok {
+			msg = "error.email_needed"
+		}
+		a.env.Flash(w, r, msg, web.BackTo(r, "/admin/contacts"))
+		return
+	}
+	if err != nil {
+		a.env.Fail(w, r, err)
+		return
+	}
+	if a.env.Wake != nil {
+		a.env.Wake()
+	}
+	a.env.Flash(w, r, "admin.members.granted", web.BackTo(r, "/admin/contacts"))
+}
+
+// accessRevoke withdraws portal access and ends the contact's sessions in the company.
+func (a *Admin) accessRevoke(w http.ResponseWriter, r *http.Request, v *visit) {
+	id, ok := web.ID(r, "id")
+	if !ok {
+		a.env.NotFound(w, r)
+		return
+	}
+	if err := a.svc.Revoke(r.Context(), v.Tenant, v.actor(r, a.env), id); err != nil {
+		a.env.Fail(w, r, err)
+		return
+	}
+	a.env.Flash(w, r, "admin.members.revoked", web.BackTo(r, "/admin/contacts"))
+}

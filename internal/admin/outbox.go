@@ -1,0 +1,66 @@
+package admin
+
+import (
+	"context"
+	"net/http"
+	"strings"
+
+	"pforte/internal/i18n"
+	"pforte/internal/outbox"
+	"pforte/internal/web"
+)
+
+// outboxList shows the tenant's mails, newest first, paged by id like the audit log.
+// Without SMTP this is where an admin finds the invitation links that were "sent".
+func (a *Admin) outboxList(w http.ResponseWriter, r *http.Request, v *visit) {
+	before := keysetBefore(r)
+	list, err := outbox.List(r.Context(), a.env.DB, v.P.TenantID, before, web.PerPage+1)
+	if err != nil {
+		a.env.Fail(w, r, err)
+		return
+	}
+	var older int64
+	if len(list) > web.PerPage {
+		list = list[:web.PerPage]
+		older = list[len(list)-1].ID
+	}
+	web.Render(w, r, http.StatusOK, outboxPage(v.chrome(r, "admin.outbox.title"), list, before > 0, older))
+}
+
+// outboxShow shows one mail with both parts as source text. The HTML part is never
+// rendered: it is shown escaped, so a mail cannot run anything in the back office.
+// outbox.Get is scoped by tenant, so another tenant's mail is a 404.
+func (a *Admin) outboxShow(w http.ResponseWriter, r *http.Request, v *visit) {
+	id, ok := web.ID(r, "id")
+	if !ok {
+		a.env.NotFound(w, r)
+		return
+	}
+	m, err := outbox.Get(r.Context(), a.env.DB, v.P.TenantID, id)
+	if err != nil {
+		a.env.Fail(w, r, err)
+		return
+	}
+	web.Render(w, r, http.StatusOK, outboxMailPage(v.chrome(r, "admin.outbox.mail_title"), m))
+}
+
+// mailBadge is the CSS class of a mail state's badge.
+func mailBadge(state string) string {
+	switch state {
+	case "sent":
+		return "badge ok"
+	case "queued":
+		return "badge warn"
+	case "failed":
+		return "badge danger"
+	}
+	return "badge muted"
+}
+
+// outboxSubject keeps a mail without subject clickable and visible.
+func outboxSubject(ctx context.Context, s string) string {
+	if strings.TrimSpace(s) == "" {
+		return i18n.T(ctx, "admin.outbox.no_subject")
+	}
+	return s
+}

@@ -1,0 +1,137 @@
+package admin
+
+import (
+	"context"
+	"errors"
+	"net"
+	"net/http"
+	"slices"
+	"strings"
+
+	"pforte/internal/audit"
+	"pforte/internal/db"
+	"pforte/internal/i18n"
+	"pforte/internal/tenant"
+	"pforte/internal/web"
+)
+
+// settingsForm shows the tenant's settings, read fresh from the database rather than
+// from the request's cached tenant, so a save from a moment ago is visible.
+func (a *Admin) settingsForm(w http.ResponseWriter, r *http.Request, v *visit) {
+	t, err := tenant.Get(r.Context(), a.env.DB, v.P.TenantID)
+	if err != nil {
+		a.env.Fail(w, r, err)
+		return
+	}
+	hosts, err := tenant.Hosts(r.Context(), a.env.DB, t.ID)
+	if err != nil {
+		a.env.Fail(w, r, err)
+		return
+	}
+	f := web.NewForm()
+	f.Set("name", t.Name)
+	f.Set("language", t.DefaultLanguage)
+	f.Values["modules"] = t.Modules
+	f.Set("hosts", strings.Join(hosts, "\n"))
+	web.Render(w, r, http.StatusOK, settingsPage(v.chrome(r, "admin.settings.title"), f))
+}
+
+// settingsSave stores name, default language, modules and hostnames together with the
+// audit entry, then drops the cached tenants so the change shows on the next request.
+func (a *Admin) settingsSave(w http.ResponseWriter, r *http.Request, v *visit) {
+	ctx := r.Context()
+	f := web.ParseForm(w, r)
+	var hosts []string
+	if f.Err == "" {
+		f.Errors.Text("name", f.Get("name"), true, 100)
+		if !i18n.Supported(f.Get("language")) {
+			f.Errors.Add("language", "error.choice", nil)
+		}
+		for _, m := range f.Values["modules"] {
+			if !slices.Contains(tenant.Modules, m) {
+				f.Errors.Add("modules", "error.choice", nil)
+			}
+		}
+		var err error
+		if hosts, err = a.settingsHosts(ctx, r, &f, v.P.TenantID); err != nil {
+			a.env.Fail(w, r, err)
+			return
+		}
+	}
+	if !f.Invalid() {
+		err := a.env.DB.InTx(ctx, func(tx *db.Tx) error {
+			id := v.P.TenantID
+			if err := tenant.SetName(ctx, tx, id, f.Get("name")); err != nil {
+				return err
+			}
+			if err := tenant.SetDefaultLanguage(ctx, tx, id, f.Get("language")); err != nil {
+				return err
+			}
+			if err := tenant.SetModules(ctx, tx, id, f.Values["modules"]); err != nil {
+				return err
+			}
+			if err := tenant.SetHosts(ctx, tx, id, hosts); err != nil {
+				return err
+			}
+			by := v.actor(r, a.env)
+			return audit.Log(ctx, tx, id, by.Label, audit.SettingsChanged, f.Get("name"), by.IP, a.env.Now())
+		})
+		var taken *tenant.HostTakenError
+		if errors.As(err, &taken) {
+			f.Errors.Add("hosts", "admin.settings.host_taken", map[string]any{"Host": taken.Host})
+		} else if err != nil {
+			a.env.Fail(w, r, err)
+			return
+		}
+	}
+	if f.Invalid() {
+		web.Render(w, r, http.StatusUnprocessableEntity, settingsPage(v.chrome(r, "admin.settings.title"), f))
+		return
+	}
+	if a.changed != nil {
+		a.changed()
+	}
+	a.env.Flash(w, r, "admin.settings.saved", "/admin/settings")
+}
+
+// settingsHosts reads the hostnames field, one per line, and records the first problem
+// on the form: an invalid name, or dropping the hostname this very request came in on,
+// which would lock the admin out of the back office they are using.
+func (a *Admin) settingsHosts(ctx context.Context, r *http.Request, f *web.Form, tenantID int64) ([]string, error) {
+	var hosts []string
+	for _, line := range strings.Split(f.Raw("hosts"), "\n") {
+		if strings.TrimSpace(line) == "" {
+			continue
+		}
+		h, ok := tenant.NormalHost(line)
+		if !ok {
+			f.Errors.Add("hosts", "admin.settings.host_invalid", map[string]any{"Host": strings.TrimSpace(line)})
+			return nil, nil
+		}
+		if !slices.Contains(hosts, h) {
+			hosts = append(hosts, h)
+		}
+	}
+	current := r.Host
+	if h, _, err := net.SplitHostPort(current); err == nil {
+		current = h
+	}
+	current, _ = tenant.NormalHost(current)
+	old, err := tenant.Hosts(ctx, a.env.DB, tenantID)
+	if err != nil {
+		return nil, err
+	}
+	if slices.Contains(old, current) && !slices.Contains(hosts, current) {
+		f.Errors.Add("hosts", "admin.settings.host_current", map[string]any{"Host": current})
+	}
+	return hosts, nil
+}
+
+// tenantLanguageChoices are the languages a tenant can default to.
+func tenantLanguageChoices() []web.Choice {
+	out := make([]web.Choice, 0, len(i18n.Languages))
+	for _, l := range i18n.Languages {
+		out = append(out, web.Choice{Value: l, Label: i18n.Names[l]})
+	}
+	return out
+}

@@ -1,0 +1,66 @@
+package admin
+
+import (
+	"errors"
+	"net/http"
+
+	"pforte/internal/access"
+	"pforte/internal/auth"
+	"pforte/internal/db"
+	"pforte/internal/session"
+	"pforte/internal/web"
+)
+
+// linkProblem maps a token error to the message a visitor sees; "" means the error is
+// not about the link.
+func linkProblem(err error) string {
+	switch {
+	case errors.Is(err, auth.ErrTokenExpired):
+		return "link.expired"
+	case errors.Is(err, auth.ErrTokenUsed):
+		return "link.used"
+	case errors.Is(err, auth.ErrTokenUnknown), errors.Is(err, db.ErrNotFound):
+		return "link.unknown"
+	}
+	return ""
+}
+
+func (a *Admin) setupForm(w http.ResponseWriter, r *http.Request) {
+	t := web.TenantFrom(r.Context())
+	err := a.svc.CheckSetup(r.Context(), t.ID, r.PathValue("token"))
+	if msg := linkProblem(err); msg != "" {
+		web.Render(w, r, http.StatusGone, linkInvalidPage(guestChrome(r, "admin.setup.title"), msg))
+		return
+	}
+	if err != nil {
+		a.env.Fail(w, r, err)
+		return
+	}
+	web.Render(w, r, http.StatusOK, setupPage(guestChrome(r, "admin.setup.title"), web.NewForm()))
+}
+
+func (a *Admin) setupSubmit(w http.ResponseWriter, r *http.Request) {
+	t := web.TenantFrom(r.Context())
+	f := web.ParseForm(w, r)
+	var raw string
+	if f.Err == "" {
+		var err error
+		client := access.Client{IP: a.env.ClientIP(r), UserAgent: r.UserAgent()}
+		raw, err = a.svc.CompleteSetup(r.Context(), t.ID, r.PathValue("token"), f.Get("name"), f.Get("email"),
+			f.Raw("password"), f.Raw("password_confirm"), client)
+		if msg := linkProblem(err); msg != "" {
+			web.Render(w, r, http.StatusGone, linkInvalidPage(guestChrome(r, "admin.setup.title"), msg))
+			return
+		}
+		if err != nil && !f.Take(err) {
+			a.env.Fail(w, r, err)
+			return
+		}
+	}
+	if f.Invalid() {
+		web.Render(w, r, http.StatusUnprocessableEntity, setupPage(guestChrome(r, "admin.setup.title"), f))
+		return
+	}
+	a.env.SetCookie(w, r, web.AdminCookie, raw, session.MaxAge)
+	a.env.Flash(w, r, "admin.setup.done", "/admin/")
+}

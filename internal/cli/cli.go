@@ -1,0 +1,53 @@
+// Package cli runs the pforte command: serve (default), migrate and version.
+package cli
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"os"
+	"os/signal"
+	"syscall"
+)
+
+// Version is set at build time with -ldflags "-X pforte/internal/cli.Version=…".
+var Version = "dev"
+
+// Run executes the subcommand in args (args[0] is the program name) and returns the exit code.
+func Run(args []string, stdout, stderr io.Writer) int {
+	cmd, rest := "serve", args[1:]
+	if len(rest) > 0 && rest[0] != "" && rest[0][0] != '-' {
+		cmd, rest = rest[0], rest[1:]
+	}
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	var err error
+	switch cmd {
+	case "serve":
+		err = serve(ctx, rest, stdout)
+	case "migrate":
+		err = migrate(ctx, rest, stdout)
+	case "version":
+		fmt.Fprintln(stdout, "pforte", Version)
+	case "help", "-h", "--help":
+		fmt.Fprint(stdout, usage)
+	default:
+		fmt.Fprintf(stderr, "pforte: unknown command %q\n\n%s", cmd, usage)
+		return 2
+	}
+	if err != nil {
+		fmt.Fprintln(stderr, "pforte:", err)
+		return 1
+	}
+	return 0
+}
+
+const usage = `Usage: pforte [command] [flags]
+
+Commands:
+  serve     run the portal (default)   flags: --addr :8080 --data ./data --demo
+  migrate   apply database migrations   flags: --data ./data
+  version   print the version
+
+Settings are also read from PFORTE_* environment variables; see README.md.
+`

@@ -1,0 +1,144 @@
+package cli
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"net"
+	"net/http"
+	"strings"
+	"time"
+
+	"pforte/internal/access"
+	"pforte/internal/config"
+	"pforte/internal/db"
+	"pforte/internal/demo"
+	"pforte/internal/server"
+	"pforte/internal/tenant"
+)
+
+// shutdownGrace is how long in-flight requests may take after SIGTERM.
+const shutdownGrace = 30 * time.Second
+
+func serve(ctx context.Context, args []string, out io.Writer) error {
+	cfg, err := config.Parse("serve", args)
+	if err != nil {
+		return err
+	}
+	log := cfg.Logger()
+	d, err := openMigrated(ctx, cfg)
+	if err != nil {
+		return err
+	}
+	defer d.Close()
+	t, err := ensureTenant(ctx, d, cfg, out)
+	if err != nil {
+		return err
+	}
+	app, err := server.New(cfg, d, log)
+	if err != nil {
+		return err
+	}
+	ln, err := net.Listen("tcp", cfg.Addr)
+	if err != nil {
+		return fmt.Errorf("listen: %w", err)
+	}
+	origin := cfg.BaseURL
+	if origin == "" {
+		origin = "http://localhost:" + portOf(ln.Addr().String())
+	}
+	if link, err := app.Access.SetupLink(ctx, t.ID, origin); err == nil {
+		fmt.Fprintf(out, "\nNo administrator yet. Open this one-time link to create the first one (valid 24 h):\n  %s\n\n", link)
+	} else if !errors.Is(err, access.ErrHasAdmin) {
+		return err
+	}
+	srv := &http.Server{Handler: app.Handler(), ReadHeaderTimeout: 10 * time.Second,
+		ReadTimeout: time.Minute, WriteTimeout: 2 * time.Minute, IdleTimeout: 2 * time.Minute}
+
+	workerCtx, stopWorker := context.WithCancel(context.Background())
+	workerDone := make(chan struct{})
+	go func() { app.Worker.Run(workerCtx); close(workerDone) }()
+
+	served := make(chan error, 1)
+	go func() { served <- srv.Serve(ln) }()
+	log.Info("pforte listening", "addr", ln.Addr().String(), "engine", d.Engine(), "portal", origin+"/", "back_office", origin+"/admin/")
+
+	select {
+	case err = <-served:
+	case <-ctx.Done():
+		log.Info("shutting down: finishing in-flight requests and the job being delivered")
+		sctx, cancel := context.WithTimeout(context.Background(), shutdownGrace)
+		err = srv.Shutdown(sctx)
+		cancel()
+	}
+	stopWorker()
+	<-workerDone
+	if errors.Is(err, http.ErrServerClosed) {
+		err = nil
+	}
+	log.Info("stopped")
+	return err
+}
+
+func openMigrated(ctx context.Context, cfg config.Config) (*db.DB, error) {
+	d, err := db.Open(ctx, cfg.DatabaseURL, cfg.DataDir)
+	if err != nil {
+		return nil, err
+	}
+	if err := d.Migrate(ctx); err != nil {
+		d.Close()
+		return nil, err
+	}
+	return d, nil
+}
+
+// ensureTenant makes sure the installation has its default tenant: the demo tenant with
+// --demo on an empty database, otherwise a plain one named "Pforte".
+func ensureTenant(ctx context.Context, d *db.DB, cfg config.Config, out io.Writer) (tenant.Tenant, error) {
+	t, err := tenant.Default(ctx, d)
+	if err == nil {
+		if cfg.Demo {
+			fmt.Fprintln(out, "The database is not empty; --demo loads demo data only into an empty one.")
+		}
+		return t, nil
+	}
+	if !errors.Is(err, db.ErrNotFound) {
+		return t, err
+	}
+	if cfg.Demo {
+		logins, err := demo.Load(ctx, d, time.Now())
+		if err != nil {
+			if t, err2 := tenant.Default(ctx, d); err2 == nil {
+				return t, nil // another instance loaded it at the same moment
+			}
+			return t, fmt.Errorf("demo: %w", err)
+		}
+		printLogins(out, cfg, logins)
+		return tenant.Default(ctx, d)
+	}
+	t, err = tenant.Create(ctx, d, "Pforte", "de", []string{"helpdesk", "knowledge", "downloads"}, time.Now())
+	if err != nil {
+		if t, err2 := tenant.Default(ctx, d); err2 == nil {
+			return t, nil
+		}
+	}
+	return t, err
+}
+
+func printLogins(out io.Writer, cfg config.Config, logins []demo.Login) {
+	port := portOf(cfg.Addr)
+	fmt.Fprintf(out, "\nDemo data loaded: tenant \"Demo Service GmbH\".\n")
+	fmt.Fprintf(out, "  Back office: http://localhost:%s/admin/\n  Portal:      http://localhost:%s/\n\n", port, port)
+	for _, l := range logins {
+		fmt.Fprintf(out, "  %-7s %-34s %-18s %s\n", l.Where, l.Email, l.Password, l.Note)
+	}
+	fmt.Fprintln(out)
+}
+
+func portOf(addr string) string {
+	if i := strings.LastIndex(addr, ":"); i >= 0 {
+		return addr[i+1:]
+	}
+	return "8080"
+}

@@ -1,0 +1,117 @@
+// Package company holds the tenant's customer companies.
+package company
+
+import (
+	"context"
+	"fmt"
+	"strings"
+	"time"
+
+	"pforte/internal/db"
+	"pforte/internal/validate"
+)
+
+// Company is a customer organisation of a tenant.
+type Company struct {
+	ID             int64
+	TenantID       int64
+	Name           string
+	CustomerNumber string
+	EmailDomains   string // comma separated, e.g. "acme.de, acme.com"
+	Street         string
+	PostalCode     string
+	City           string
+	Country        string
+	ExternalID     string // id in the provider's ERP; unique per tenant when set
+}
+
+// Domains returns the email domains as a clean list.
+func (c Company) Domains() []string {
+	var out []string
+	for _, d := range strings.Split(c.EmailDomains, ",") {
+		if d = strings.ToLower(strings.TrimSpace(d)); d != "" {
+			out = append(out, strings.TrimPrefix(d, "@"))
+		}
+	}
+	return out
+}
+
+// Normalize trims input and tidies the domain list.
+func (c *Company) Normalize() {
+	for _, p := range []*string{&c.Name, &c.CustomerNumber, &c.Street, &c.PostalCode, &c.City, &c.Country, &c.ExternalID} {
+		*p = strings.TrimSpace(*p)
+	}
+	c.EmailDomains = strings.Join(c.Domains(), ", ")
+}
+
+// Validate checks the fields staff type in.
+func (c Company) Validate() validate.Errors {
+	e := validate.Errors{}
+	e.Text("name", c.Name, true, 200)
+	e.MaxLen("customer_number", c.CustomerNumber, 50)
+	e.MaxLen("email_domains", c.EmailDomains, 500)
+	for _, d := range c.Domains() {
+		if !strings.Contains(d, ".") || strings.ContainsAny(d, " @/") {
+			e.Add("email_domains", "error.domain", map[string]any{"Domain": d})
+		}
+	}
+	e.MaxLen("street", c.Street, 200)
+	e.MaxLen("postal_code", c.PostalCode, 20)
+	e.MaxLen("city", c.City, 100)
+	e.MaxLen("country", c.Country, 100)
+	e.MaxLen("external_id", c.ExternalID, 100)
+	return e
+}
+
+func (c Company) search() string {
+	return strings.ToLower(strings.Join([]string{c.Name, c.CustomerNumber, c.EmailDomains, c.City, c.ExternalID}, " "))
+}
+
+func nullable(s string) any {
+	if s == "" {
+		return nil
+	}
+	return s
+}
+
+// Create validates and stores a company.
+func Create(ctx context.Context, q db.Querier, c Company, now time.Time) (Company, error) {
+	c.Normalize()
+	if e := c.Validate(); e.Any() {
+		return c, e
+	}
+	id, err := db.Insert(ctx, q, `INSERT INTO companies (tenant_id, name, customer_number, email_domains, street,
+		postal_code, city, country, external_id, search, created_at, updated_at)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, c.TenantID, c.Name, c.CustomerNumber, c.EmailDomains,
+		c.Street, c.PostalCode, c.City, c.Country, nullable(c.ExternalID), c.search(), now.Unix(), now.Unix())
+	if db.IsUnique(err) {
+		return c, validate.Errors{"external_id": {ID: "error.taken"}}
+	}
+	if err != nil {
+		return c, fmt.Errorf("company: create: %w", err)
+	}
+	c.ID = id
+	return c, nil
+}
+
+// Update validates and saves a company of the tenant.
+func Update(ctx context.Context, q db.Querier, c Company, now time.Time) error {
+	c.Normalize()
+	if e := c.Validate(); e.Any() {
+		return e
+	}
+	res, err := q.Exec(ctx, `UPDATE companies SET name = ?, customer_number = ?, email_domains = ?, street = ?,
+		postal_code = ?, city = ?, country = ?, external_id = ?, search = ?, updated_at = ?
+		WHERE tenant_id = ? AND id = ?`, c.Name, c.CustomerNumber, c.EmailDomains, c.Street, c.PostalCode,
+		c.City, c.Country, nullable(c.ExternalID), c.search(), now.Unix(), c.TenantID, c.ID)
+	if db.IsUnique(err) {
+		return validate.Errors{"external_id": {ID: "error.taken"}}
+	}
+	if err != nil {
+		return fmt.Errorf("company: update: %w", err)
+	}
+	if n, _ := res.RowsAffected(); n == 0 {
+		return db.ErrNotFound
+	}
+	return nil
+}

@@ -1,0 +1,101 @@
+package company
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"strings"
+
+	"pforte/internal/db"
+	"pforte/internal/principal"
+)
+
+const columns = `c.id, c.tenant_id, c.name, c.customer_number, c.email_domains, c.street, c.postal_code,
+	c.city, c.country, COALESCE(c.external_id, '')`
+
+func scan(row interface{ Scan(...any) error }) (Company, error) {
+	var c Company
+	err := row.Scan(&c.ID, &c.TenantID, &c.Name, &c.CustomerNumber, &c.EmailDomains, &c.Street,
+		&c.PostalCode, &c.City, &c.Country, &c.ExternalID)
+	return c, db.One(err)
+}
+
+func scanAll(rows *sql.Rows, err error) ([]Company, error) {
+	if err != nil {
+		return nil, fmt.Errorf("company: list: %w", err)
+	}
+	defer rows.Close()
+	var out []Company
+	for rows.Next() {
+		c, err := scan(rows)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, c)
+	}
+	return out, rows.Err()
+}
+
+// Get loads a company of the tenant (back office).
+func Get(ctx context.Context, q db.Querier, tenantID, id int64) (Company, error) {
+	return scan(q.QueryRow(ctx, `SELECT `+columns+` FROM companies c WHERE c.tenant_id = ? AND c.id = ?`, tenantID, id))
+}
+
+// ListParams selects one page of a list.
+type ListParams struct {
+	Search string
+	Offset int
+	Limit  int
+}
+
+// List returns up to p.Limit companies matching p.Search, ordered by name, plus whether
+// more follow. It never counts all rows, so it stays fast however many companies there are.
+func List(ctx context.Context, q db.Querier, tenantID int64, p ListParams) ([]Company, bool, error) {
+	where, args := `c.tenant_id = ?`, []any{tenantID}
+	if s := strings.TrimSpace(p.Search); s != "" {
+		where += ` AND c.search LIKE ?`
+		args = append(args, "%"+likeEscape(strings.ToLower(s))+"%")
+	}
+	args = append(args, p.Limit+1, p.Offset)
+	list, err := scanAll(q.Query(ctx, `SELECT `+columns+` FROM companies c WHERE `+where+
+		` ORDER BY c.name, c.id LIMIT ? OFFSET ?`, args...))
+	if err != nil || len(list) <= p.Limit {
+		return list, false, err
+	}
+	return list[:p.Limit], true, nil
+}
+
+// likeEscape drops LIKE wildcards from user input so "%" searches for nothing special.
+func likeEscape(s string) string {
+	return strings.NewReplacer("%", "", "_", "").Replace(s)
+}
+
+// ForContact loads the company id as the portal principal may see it: only the
+// principal's active company within their tenant. Anything else is ErrNotFound.
+func ForContact(ctx context.Context, q db.Querier, p principal.Contact, id int64) (Company, error) {
+	if !p.Valid() || id != p.CompanyID {
+		return Company{}, db.ErrNotFound
+	}
+	return scan(q.QueryRow(ctx, `SELECT `+columns+` FROM companies c
+		JOIN memberships m ON m.company_id = c.id AND m.contact_id = ? AND m.access = 'active'
+		WHERE c.tenant_id = ? AND c.id = ?`, p.ContactID, p.TenantID, id))
+}
+
+// ByDomain finds the company of the tenant that owns an email domain, for suggestions.
+func ByDomain(ctx context.Context, q db.Querier, tenantID int64, domain string) (Company, error) {
+	domain = strings.ToLower(domain)
+	rows, err := q.Query(ctx, `SELECT `+columns+` FROM companies c WHERE c.tenant_id = ? AND c.email_domains LIKE ?`,
+		tenantID, "%"+likeEscape(domain)+"%")
+	list, err := scanAll(rows, err)
+	if err != nil {
+		return Company{}, err
+	}
+	for _, c := range list {
+		for _, d := range c.Domains() {
+			if d == domain {
+				return c, nil
+			}
+		}
+	}
+	return Company{}, db.ErrNotFound
+}

@@ -1,0 +1,84 @@
+// Package config reads the infrastructure settings from flags and PFORTE_* environment
+// variables. Everything a provider changes day to day lives in the database instead.
+package config
+
+import (
+	"flag"
+	"fmt"
+	"log/slog"
+	"os"
+	"strings"
+)
+
+// Config holds the settings of one process.
+type Config struct {
+	Addr        string // listen address for HTTP
+	DataDir     string // SQLite database, stored mail, files
+	DatabaseURL string // postgres://… selects PostgreSQL; empty means SQLite in DataDir
+	SMTPURL     string // smtp://user:pass@host:587?from=…; empty stores mail in DataDir
+	MailFrom    string // sender of outgoing mail
+	BaseURL     string // public URL for links in mails; empty: derived from each request
+	TrustProxy  bool   // honour X-Forwarded-Proto/-For
+	LogLevel    slog.Level
+	LogJSON     bool
+	Workers     int  // concurrent mail deliveries per process
+	Demo        bool // load demo data into an empty database
+}
+
+// Parse reads flags from args (after the subcommand) with environment defaults.
+func Parse(name string, args []string) (Config, error) {
+	var c Config
+	fs := flag.NewFlagSet(name, flag.ContinueOnError)
+	fs.StringVar(&c.Addr, "addr", env("PFORTE_ADDR", ":8080"), "HTTP listen address (PFORTE_ADDR)")
+	fs.StringVar(&c.DataDir, "data", env("PFORTE_DATA", "./data"), "data directory (PFORTE_DATA)")
+	fs.BoolVar(&c.Demo, "demo", false, "load demo data into an empty database")
+	if err := fs.Parse(args); err != nil {
+		return c, err
+	}
+	var err error
+	if c.DatabaseURL, err = secret("PFORTE_DATABASE_URL"); err != nil {
+		return c, err
+	}
+	if c.SMTPURL, err = secret("PFORTE_SMTP_URL"); err != nil {
+		return c, err
+	}
+	c.MailFrom = env("PFORTE_MAIL_FROM", "")
+	c.BaseURL = strings.TrimSuffix(env("PFORTE_BASE_URL", ""), "/")
+	c.TrustProxy = env("PFORTE_TRUST_PROXY", "") == "1" || env("PFORTE_TRUST_PROXY", "") == "true"
+	c.LogJSON = env("PFORTE_LOG_FORMAT", "text") == "json"
+	if err := c.LogLevel.UnmarshalText([]byte(env("PFORTE_LOG_LEVEL", "info"))); err != nil {
+		return c, fmt.Errorf("config: PFORTE_LOG_LEVEL: %w", err)
+	}
+	if _, err := fmt.Sscan(env("PFORTE_WORKERS", "4"), &c.Workers); err != nil || c.Workers < 1 {
+		return c, fmt.Errorf("config: PFORTE_WORKERS must be a positive number")
+	}
+	return c, nil
+}
+
+func env(key, def string) string {
+	if v, ok := os.LookupEnv(key); ok {
+		return v
+	}
+	return def
+}
+
+// secret reads KEY, or the file named by KEY_FILE (for container secrets).
+func secret(key string) (string, error) {
+	if path := os.Getenv(key + "_FILE"); path != "" {
+		b, err := os.ReadFile(path)
+		if err != nil {
+			return "", fmt.Errorf("config: %s_FILE: %w", key, err)
+		}
+		return strings.TrimSpace(string(b)), nil
+	}
+	return os.Getenv(key), nil
+}
+
+// Logger builds the process logger.
+func (c Config) Logger() *slog.Logger {
+	opts := &slog.HandlerOptions{Level: c.LogLevel}
+	if c.LogJSON {
+		return slog.New(slog.NewJSONHandler(os.Stderr, opts))
+	}
+	return slog.New(slog.NewTextHandler(os.Stderr, opts))
+}

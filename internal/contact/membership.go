@@ -1,0 +1,131 @@
+package contact
+
+import (
+	"context"
+	"fmt"
+	"time"
+
+	"pforte/internal/db"
+)
+
+// Portal access states of a membership.
+const (
+	AccessNone    = "none"    // in the company, no portal login
+	AccessInvited = "invited" // invitation sent, password not set yet
+	AccessActive  = "active"  // may log in to this company
+	AccessRevoked = "revoked" // access withdrawn
+)
+
+// Membership links a contact to a company with a role.
+type Membership struct {
+	ID          int64
+	TenantID    int64
+	ContactID   int64
+	CompanyID   int64
+	CompanyName string
+	ContactName string
+	Email       string
+	Role        string
+	Access      string
+	InvitedAt   time.Time
+}
+
+const mColumns = `m.id, m.tenant_id, m.contact_id, m.company_id, co.name,
+	TRIM(c.first_name || ' ' || c.last_name), c.email, m.role, m.access, COALESCE(m.invited_at, 0)`
+
+const mFrom = ` FROM memberships m JOIN companies co ON co.id = m.company_id JOIN contacts c ON c.id = m.contact_id `
+
+func scanM(row interface{ Scan(...any) error }) (Membership, error) {
+	var m Membership
+	var invited int64
+	err := row.Scan(&m.ID, &m.TenantID, &m.ContactID, &m.CompanyID, &m.CompanyName, &m.ContactName,
+		&m.Email, &m.Role, &m.Access, &invited)
+	if invited > 0 {
+		m.InvitedAt = time.Unix(invited, 0)
+	}
+	return m, db.One(err)
+}
+
+func listM(ctx context.Context, q db.Querier, where string, args ...any) ([]Membership, error) {
+	rows, err := q.Query(ctx, `SELECT `+mColumns+mFrom+`WHERE `+where, args...)
+	if err != nil {
+		return nil, fmt.Errorf("contact: memberships: %w", err)
+	}
+	defer rows.Close()
+	var out []Membership
+	for rows.Next() {
+		m, err := scanM(rows)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, m)
+	}
+	return out, rows.Err()
+}
+
+// AddMembership puts a contact into a company of the same tenant.
+func AddMembership(ctx context.Context, q db.Querier, tenantID, contactID, companyID int64, role string, now time.Time) (int64, error) {
+	id, err := db.Insert(ctx, q, `INSERT INTO memberships (tenant_id, contact_id, company_id, role, access, created_at)
+		SELECT ?, c.id, co.id, ?, 'none', ? FROM contacts c, companies co
+		WHERE c.id = ? AND c.tenant_id = ? AND co.id = ? AND co.tenant_id = ?`,
+		tenantID, role, now.Unix(), contactID, tenantID, companyID, tenantID)
+	if err != nil {
+		return 0, fmt.Errorf("contact: add membership: %w", db.One(err))
+	}
+	return id, nil
+}
+
+// GetMembership loads a membership of the tenant.
+func GetMembership(ctx context.Context, q db.Querier, tenantID, id int64) (Membership, error) {
+	return scanM(q.QueryRow(ctx, `SELECT `+mColumns+mFrom+`WHERE m.tenant_id = ? AND m.id = ?`, tenantID, id))
+}
+
+// MembershipsOfContact lists a contact's companies, by company name.
+func MembershipsOfContact(ctx context.Context, q db.Querier, tenantID, contactID int64) ([]Membership, error) {
+	return listM(ctx, q, `m.tenant_id = ? AND m.contact_id = ? ORDER BY co.name, m.id`, tenantID, contactID)
+}
+
+// MembershipsOfCompany lists a company's contacts, by name.
+func MembershipsOfCompany(ctx context.Context, q db.Querier, tenantID, companyID int64) ([]Membership, error) {
+	return listM(ctx, q, `m.tenant_id = ? AND m.company_id = ? ORDER BY c.last_name, c.first_name, m.id`, tenantID, companyID)
+}
+
+// ActiveMembership loads the contact's membership in company if portal access is active.
+func ActiveMembership(ctx context.Context, q db.Querier, tenantID, contactID, companyID int64) (Membership, error) {
+	return scanM(q.QueryRow(ctx, `SELECT `+mColumns+mFrom+`WHERE m.tenant_id = ? AND m.contact_id = ?
+		AND m.company_id = ? AND m.access = 'active'`, tenantID, contactID, companyID))
+}
+
+// SetAccess changes the portal access state (and optionally the role) of a membership.
+func SetAccess(ctx context.Context, q db.Querier, tenantID, id int64, role, access string, now time.Time) error {
+	set := `access = ?`
+	args := []any{access}
+	if role != "" {
+		set += `, role = ?`
+		args = append(args, role)
+	}
+	switch access {
+	case AccessInvited:
+		set += `, invited_at = ?`
+		args = append(args, now.Unix())
+	case AccessActive:
+		set += `, activated_at = ?`
+		args = append(args, now.Unix())
+	}
+	res, err := q.Exec(ctx, `UPDATE memberships SET `+set+` WHERE tenant_id = ? AND id = ?`, append(args, tenantID, id)...)
+	if err != nil {
+		return fmt.Errorf("contact: set access: %w", err)
+	}
+	if n, _ := res.RowsAffected(); n == 0 {
+		return db.ErrNotFound
+	}
+	return nil
+}
+
+// ActivateInvited turns all pending invitations of a contact into active access; called
+// once the contact has set a password.
+func ActivateInvited(ctx context.Context, q db.Querier, tenantID, contactID int64, now time.Time) error {
+	_, err := q.Exec(ctx, `UPDATE memberships SET access = 'active', activated_at = ?
+		WHERE tenant_id = ? AND contact_id = ? AND access = 'invited'`, now.Unix(), tenantID, contactID)
+	return err
+}

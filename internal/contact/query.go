@@ -1,0 +1,74 @@
+package contact
+
+import (
+	"context"
+	"fmt"
+	"strings"
+
+	"pforte/internal/db"
+)
+
+const columns = `c.id, c.tenant_id, c.first_name, c.last_name, c.email, c.phone, c.language,
+	COALESCE(c.external_id, ''), c.password_hash, COALESCE(c.last_company_id, 0)`
+
+func scan(row interface{ Scan(...any) error }) (Contact, error) {
+	var c Contact
+	err := row.Scan(&c.ID, &c.TenantID, &c.FirstName, &c.LastName, &c.Email, &c.Phone, &c.Language,
+		&c.ExternalID, &c.PasswordHash, &c.LastCompanyID)
+	return c, db.One(err)
+}
+
+// Get loads a contact of the tenant.
+func Get(ctx context.Context, q db.Querier, tenantID, id int64) (Contact, error) {
+	return scan(q.QueryRow(ctx, `SELECT `+columns+` FROM contacts c WHERE c.tenant_id = ? AND c.id = ?`, tenantID, id))
+}
+
+// ByEmail loads a contact of the tenant by email address.
+func ByEmail(ctx context.Context, q db.Querier, tenantID int64, email string) (Contact, error) {
+	email = strings.ToLower(strings.TrimSpace(email))
+	if email == "" {
+		return Contact{}, db.ErrNotFound
+	}
+	return scan(q.QueryRow(ctx, `SELECT `+columns+` FROM contacts c WHERE c.tenant_id = ? AND c.email = ?`, tenantID, email))
+}
+
+// ListParams selects one page of contacts.
+type ListParams struct {
+	Search    string
+	CompanyID int64 // only members of this company when set
+	Offset    int
+	Limit     int
+}
+
+// List returns a page of the tenant's contacts by name and whether more follow; no
+// total count, so it stays fast at any size.
+func List(ctx context.Context, q db.Querier, tenantID int64, p ListParams) ([]Contact, bool, error) {
+	where, args := `c.tenant_id = ?`, []any{tenantID}
+	if s := strings.TrimSpace(p.Search); s != "" {
+		where += ` AND c.search LIKE ?`
+		args = append(args, "%"+strings.NewReplacer("%", "", "_", "").Replace(strings.ToLower(s))+"%")
+	}
+	if p.CompanyID > 0 {
+		where += ` AND EXISTS (SELECT 1 FROM memberships m WHERE m.contact_id = c.id AND m.company_id = ?)`
+		args = append(args, p.CompanyID)
+	}
+	args = append(args, p.Limit+1, p.Offset)
+	rows, err := q.Query(ctx, `SELECT `+columns+` FROM contacts c WHERE `+where+
+		` ORDER BY c.last_name, c.first_name, c.id LIMIT ? OFFSET ?`, args...)
+	if err != nil {
+		return nil, false, fmt.Errorf("contact: list: %w", err)
+	}
+	defer rows.Close()
+	var out []Contact
+	for rows.Next() {
+		c, err := scan(rows)
+		if err != nil {
+			return nil, false, err
+		}
+		out = append(out, c)
+	}
+	if len(out) > p.Limit {
+		return out[:p.Limit], true, rows.Err()
+	}
+	return out, false, rows.Err()
+}

@@ -1,0 +1,111 @@
+// Package db opens the portal's database on SQLite or PostgreSQL and hides the few
+// differences between them behind one small type, so the rest of the code writes one
+// set of SQL with `?` placeholders.
+package db
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"net/url"
+	"os"
+	"path/filepath"
+	"strings"
+
+	_ "github.com/jackc/pgx/v5/stdlib" // registers the "pgx" driver
+	_ "modernc.org/sqlite"             // registers the "sqlite" driver
+)
+
+// ErrNotFound is returned by every lookup that finds no row the caller may see.
+var ErrNotFound = errors.New("not found")
+
+// Engine names the database engine behind a DB.
+type Engine string
+
+// The two supported engines.
+const (
+	SQLite   Engine = "sqlite"
+	Postgres Engine = "postgres"
+)
+
+// DB is the portal's database. On SQLite writes go through a single connection (SQLite
+// allows one writer; queueing in Go is cheaper than busy-waiting in the driver) and reads
+// through a pool; on PostgreSQL both are the same pool.
+type DB struct {
+	engine Engine
+	w      *sql.DB
+	r      *sql.DB
+}
+
+// Open connects to PostgreSQL when dsn is a postgres URL, otherwise to SQLite in the file
+// pforte.db inside dataDir.
+func Open(ctx context.Context, dsn, dataDir string) (*DB, error) {
+	if strings.HasPrefix(dsn, "postgres://") || strings.HasPrefix(dsn, "postgresql://") {
+		return openPostgres(ctx, dsn)
+	}
+	if dsn != "" {
+		return nil, fmt.Errorf("db: unsupported database URL %q (want postgres://…)", dsn)
+	}
+	if err := os.MkdirAll(dataDir, 0o750); err != nil {
+		return nil, fmt.Errorf("db: data directory: %w", err)
+	}
+	return OpenSQLite(ctx, filepath.Join(dataDir, "pforte.db"))
+}
+
+func openPostgres(ctx context.Context, dsn string) (*DB, error) {
+	p, err := sql.Open("pgx", dsn)
+	if err != nil {
+		return nil, fmt.Errorf("db: open postgres: %w", err)
+	}
+	p.SetMaxOpenConns(32)
+	p.SetMaxIdleConns(32)
+	if err := p.PingContext(ctx); err != nil {
+		p.Close()
+		return nil, fmt.Errorf("db: connect postgres: %w", err)
+	}
+	return &DB{engine: Postgres, w: p, r: p}, nil
+}
+
+// OpenSQLite opens (creating if needed) the SQLite database file at path.
+func OpenSQLite(ctx context.Context, path string) (*DB, error) {
+	q := url.Values{}
+	for _, p := range []string{"journal_mode(WAL)", "busy_timeout(10000)", "foreign_keys(ON)", "synchronous(NORMAL)"} {
+		q.Add("_pragma", p)
+	}
+	q.Set("_txlock", "immediate")
+	dsn := "file:" + path + "?" + q.Encode()
+	w, err := sql.Open("sqlite", dsn)
+	if err != nil {
+		return nil, fmt.Errorf("db: open sqlite: %w", err)
+	}
+	w.SetMaxOpenConns(1)
+	r, err := sql.Open("sqlite", dsn)
+	if err != nil {
+		w.Close()
+		return nil, fmt.Errorf("db: open sqlite: %w", err)
+	}
+	r.SetMaxOpenConns(8)
+	r.SetMaxIdleConns(8)
+	if err := w.PingContext(ctx); err != nil {
+		w.Close()
+		r.Close()
+		return nil, fmt.Errorf("db: connect sqlite: %w", err)
+	}
+	return &DB{engine: SQLite, w: w, r: r}, nil
+}
+
+// Close closes all connections.
+func (d *DB) Close() error {
+	err := d.w.Close()
+	if d.r != d.w {
+		err = errors.Join(err, d.r.Close())
+	}
+	return err
+}
+
+// Ping checks that the database answers.
+func (d *DB) Ping(ctx context.Context) error { return d.r.PingContext(ctx) }
+
+// Writer exposes the writing pool for tools (migrations) that need a *sql.DB.
+func (d *DB) Writer() *sql.DB { return d.w }

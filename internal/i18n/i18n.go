@@ -1,0 +1,153 @@
+// Package i18n translates the portal's pages and mails. Messages live in embedded TOML
+// files, one per language, and every language has every key (a test enforces it).
+package i18n
+
+import (
+	"context"
+	"embed"
+	"fmt"
+	"io/fs"
+	"sort"
+
+	"github.com/BurntSushi/toml"
+	goi18n "github.com/nicksnyder/go-i18n/v2/i18n"
+	"golang.org/x/text/language"
+)
+
+//go:embed locales/*.toml
+var files embed.FS
+
+// Languages are the supported languages, the first being the fallback.
+var Languages = []string{"de", "en"}
+
+// Names are the languages' own names, for the language pickers.
+var Names = map[string]string{"de": "Deutsch", "en": "English"}
+
+var bundle = load()
+
+func load() *goi18n.Bundle {
+	b := goi18n.NewBundle(language.German)
+	b.RegisterUnmarshalFunc("toml", toml.Unmarshal)
+	for _, l := range Languages {
+		for _, name := range fileNames(l) {
+			if _, err := b.LoadMessageFileFS(files, name); err != nil {
+				panic(fmt.Sprintf("i18n: %s: %v", name, err))
+			}
+		}
+	}
+	return b
+}
+
+// Localizer translates into one language.
+type Localizer struct {
+	Lang string
+	l    *goi18n.Localizer
+}
+
+var localizers = func() map[string]*Localizer {
+	m := map[string]*Localizer{}
+	for _, l := range Languages {
+		m[l] = &Localizer{Lang: l, l: goi18n.NewLocalizer(bundle, l)}
+	}
+	return m
+}()
+
+// For returns the localizer for lang, or for the fallback language when lang is not
+// supported.
+func For(lang string) *Localizer {
+	if l, ok := localizers[lang]; ok {
+		return l
+	}
+	return localizers[Languages[0]]
+}
+
+// T translates id with optional template data. A missing key shows the key itself,
+// which the completeness test keeps from ever reaching a user.
+func (l *Localizer) T(id string, data ...map[string]any) string {
+	cfg := &goi18n.LocalizeConfig{MessageID: id}
+	if len(data) > 0 {
+		cfg.TemplateData = data[0]
+	}
+	s, err := l.l.Localize(cfg)
+	if err != nil {
+		return id
+	}
+	return s
+}
+
+// N translates id with a plural count; Count is also available to the template.
+func (l *Localizer) N(id string, count int, data map[string]any) string {
+	if data == nil {
+		data = map[string]any{}
+	}
+	data["Count"] = count
+	s, err := l.l.Localize(&goi18n.LocalizeConfig{MessageID: id, TemplateData: data, PluralCount: count})
+	if err != nil {
+		return id
+	}
+	return s
+}
+
+// Supported reports whether lang is one of Languages.
+func Supported(lang string) bool { _, ok := localizers[lang]; return ok }
+
+// Negotiate picks the best supported language from an Accept-Language header, or "".
+func Negotiate(accept string) string {
+	tags, _, err := language.ParseAcceptLanguage(accept)
+	if err != nil {
+		return ""
+	}
+	for _, t := range tags {
+		base, _ := t.Base()
+		if Supported(base.String()) {
+			return base.String()
+		}
+	}
+	return ""
+}
+
+// fileNames lists a language's message files: one per area, named <area>.<lang>.toml.
+func fileNames(lang string) []string {
+	names, _ := fs.Glob(files, "locales/*."+lang+".toml")
+	return names
+}
+
+// Keys lists the message ids of one language, sorted (for the completeness test).
+func Keys(lang string) ([]string, error) {
+	m := map[string]any{}
+	for _, name := range fileNames(lang) {
+		raw, err := files.ReadFile(name)
+		if err != nil {
+			return nil, err
+		}
+		if err := toml.Unmarshal(raw, &m); err != nil {
+			return nil, fmt.Errorf("%s: %w", name, err)
+		}
+	}
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	return keys, nil
+}
+
+type ctxKey struct{}
+
+// With stores the request's localizer in ctx, where templates find it.
+func With(ctx context.Context, l *Localizer) context.Context {
+	return context.WithValue(ctx, ctxKey{}, l)
+}
+
+// From returns the request's localizer, or the fallback one.
+func From(ctx context.Context) *Localizer {
+	if l, ok := ctx.Value(ctxKey{}).(*Localizer); ok {
+		return l
+	}
+	return For("")
+}
+
+// T translates id in the language of the request in ctx.
+func T(ctx context.Context, id string, data ...map[string]any) string {
+	return From(ctx).T(id, data...)
+}

@@ -1,0 +1,118 @@
+// Package outbox queues outgoing mail in the database, in the transaction of the change
+// that causes it, and delivers it through a job. Without SMTP the delivered mail is kept
+// as an .eml file and listed in the back office, so a fresh install works without a
+// mail server.
+package outbox
+
+import (
+	"context"
+	"fmt"
+	"time"
+
+	"pforte/internal/auth"
+	"pforte/internal/db"
+	"pforte/internal/jobs"
+	"pforte/internal/mail"
+)
+
+// JobKind is the job kind that delivers a queued mail.
+const JobKind = "mail"
+
+// Mail is a queued or delivered message as the outbox shows it.
+type Mail struct {
+	ID        int64
+	To        string
+	Subject   string
+	Text      string
+	HTML      string
+	MessageID string
+	State     string // queued, sent, failed
+	Stored    string // where the file sender put it
+	CreatedAt time.Time
+	SentAt    time.Time
+}
+
+// Queue stores msg and a delivery job for it. Pass the transaction of the change.
+func Queue(ctx context.Context, q db.Querier, tenantID int64, msg mail.Message, now time.Time) (int64, error) {
+	if msg.MessageID == "" {
+		raw, _ := auth.NewToken()
+		msg.MessageID = raw[:24] + "@pforte"
+	}
+	id, err := db.Insert(ctx, q, `INSERT INTO mails (tenant_id, to_addr, subject, text_body, html_body, message_id, state, created_at)
+		VALUES (?, ?, ?, ?, ?, ?, 'queued', ?)`, tenantID, msg.To, msg.Subject, msg.Text, msg.HTML, msg.MessageID, now.Unix())
+	if err != nil {
+		return 0, fmt.Errorf("outbox: queue: %w", err)
+	}
+	return id, jobs.Enqueue(ctx, q, tenantID, JobKind, id, now)
+}
+
+// Deliverer sends queued mail with a Sender; its Deliver method is the job handler.
+type Deliverer struct {
+	DB     *db.DB
+	Sender mail.Sender
+	From   string
+	Now    func() time.Time
+}
+
+// Deliver sends the mail a job points at and records where it went.
+func (d *Deliverer) Deliver(ctx context.Context, j jobs.Job) error {
+	m, err := Get(ctx, d.DB, j.TenantID, j.RefID)
+	if err != nil {
+		return fmt.Errorf("outbox: load mail %d: %w", j.RefID, err)
+	}
+	if m.State == "sent" {
+		return nil // a retry after the send succeeded but the job update failed
+	}
+	where, err := d.Sender.Send(ctx, mail.Message{From: d.From, To: m.To, Subject: m.Subject,
+		Text: m.Text, HTML: m.HTML, MessageID: m.MessageID})
+	if err != nil {
+		if j.Attempts >= jobs.MaxAttempts { // the queue gives up now; the outbox shows it
+			d.DB.Exec(ctx, `UPDATE mails SET state = 'failed' WHERE id = ?`, m.ID)
+		}
+		return err
+	}
+	_, err = d.DB.Exec(ctx, `UPDATE mails SET state = 'sent', sent_at = ?, stored_path = ? WHERE id = ?`,
+		d.Now().Unix(), where, m.ID)
+	return err
+}
+
+const columns = `id, to_addr, subject, text_body, html_body, message_id, state, stored_path, created_at, COALESCE(sent_at, 0)`
+
+func scan(row interface{ Scan(...any) error }) (Mail, error) {
+	var m Mail
+	var created, sent int64
+	err := row.Scan(&m.ID, &m.To, &m.Subject, &m.Text, &m.HTML, &m.MessageID, &m.State, &m.Stored, &created, &sent)
+	m.CreatedAt = time.Unix(created, 0)
+	if sent > 0 {
+		m.SentAt = time.Unix(sent, 0)
+	}
+	return m, db.One(err)
+}
+
+// Get loads one mail of the tenant.
+func Get(ctx context.Context, q db.Querier, tenantID, id int64) (Mail, error) {
+	return scan(q.QueryRow(ctx, `SELECT `+columns+` FROM mails WHERE tenant_id = ? AND id = ?`, tenantID, id))
+}
+
+// List returns the tenant's newest mails, older than beforeID when set.
+func List(ctx context.Context, q db.Querier, tenantID, beforeID int64, limit int) ([]Mail, error) {
+	where, args := `tenant_id = ?`, []any{tenantID}
+	if beforeID > 0 {
+		where += ` AND id < ?`
+		args = append(args, beforeID)
+	}
+	rows, err := q.Query(ctx, `SELECT `+columns+` FROM mails WHERE `+where+` ORDER BY id DESC LIMIT ?`, append(args, limit)...)
+	if err != nil {
+		return nil, fmt.Errorf("outbox: list: %w", err)
+	}
+	defer rows.Close()
+	var out []Mail
+	for rows.Next() {
+		m, err := scan(rows)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, m)
+	}
+	return out, rows.Err()
+}

@@ -1,0 +1,42 @@
+package portal
+
+import (
+	"net/http"
+
+	"pforte/internal/company"
+	"pforte/internal/web"
+)
+
+// companyShow shows the active company's details. Any other id — another company of
+// the same contact, another customer, another tenant — is a 404.
+func (p *Portal) companyShow(w http.ResponseWriter, r *http.Request, v *visit) {
+	id, ok := web.ID(r, "id")
+	if !ok {
+		p.env.NotFound(w, r)
+		return
+	}
+	c, err := company.ForContact(r.Context(), p.env.DB, v.P, id)
+	if err != nil {
+		p.env.Fail(w, r, err)
+		return
+	}
+	web.Render(w, r, http.StatusOK, companyPage(v.chrome(r, "company.title", "company"), v, c))
+}
+
+// companySwitch makes another of the contact's companies the active one. A company the
+// contact has no active access to is a 404.
+func (p *Portal) companySwitch(w http.ResponseWriter, r *http.Request, v *visit) {
+	f := web.ParseForm(w, r)
+	id, _ := parseID(f.Get("company_id"))
+	for _, m := range v.Companies {
+		if m.CompanyID == id && id > 0 {
+			if err := p.svc.SwitchCompany(r.Context(), v.P, id); err != nil {
+				p.env.Fail(w, r, err)
+				return
+			}
+			p.env.Flash(w, r, "company.switched", "/")
+			return
+		}
+	}
+	p.env.NotFound(w, r)
+}

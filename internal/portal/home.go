@@ -1,0 +1,36 @@
+package portal
+
+import (
+	"net/http"
+	"strconv"
+
+	"pforte/internal/web"
+)
+
+// tile is one module on the home page. Href is empty for modules whose pages are not
+// part of this release yet: the tile then only describes what the module offers.
+type tile struct {
+	Module string
+	Href   string
+}
+
+// moduleTiles lists the portal's modules in display order.
+var moduleTiles = []tile{
+	{Module: "helpdesk"}, {Module: "knowledge"}, {Module: "downloads"}, {Module: "shop"},
+	{Module: "documents"}, {Module: "wallet"}, {Module: "fieldservice"},
+}
+
+func (p *Portal) home(w http.ResponseWriter, r *http.Request, v *visit) {
+	var tiles []tile
+	for _, t := range moduleTiles {
+		if v.Tenant.HasModule(t.Module) {
+			tiles = append(tiles, t)
+		}
+	}
+	tiles = append(tiles,
+		tile{Module: "company", Href: "/companies/" + strconv.FormatInt(v.P.CompanyID, 10)},
+		tile{Module: "settings", Href: "/settings"})
+	web.Render(w, r, http.StatusOK, homePage(v.chrome(r, "home.title", "home"), v, tiles))
+}
+
+func itoa(n int64) string { return strconv.FormatInt(n, 10) }

@@ -1,0 +1,52 @@
+package portal
+
+import (
+	"errors"
+	"net/http"
+
+	"pforte/internal/access"
+	"pforte/internal/session"
+	"pforte/internal/web"
+)
+
+func (p *Portal) loginForm(w http.ResponseWriter, r *http.Request) {
+	if _, ok := p.resolve(w, r); ok {
+		http.Redirect(w, r, "/", http.StatusSeeOther)
+		return
+	}
+	web.Render(w, r, http.StatusOK, loginPage(guestChrome(r, "login.title"), web.NewForm()))
+}
+
+func (p *Portal) loginSubmit(w http.ResponseWriter, r *http.Request) {
+	f := web.ParseForm(w, r)
+	if f.Err == "" {
+		f.Errors.Required("email", f.Get("email"))
+		f.Errors.Required("password", f.Raw("password"))
+	}
+	if f.Invalid() {
+		web.Render(w, r, http.StatusUnprocessableEntity, loginPage(guestChrome(r, "login.title"), f))
+		return
+	}
+	t := web.TenantFrom(r.Context())
+	client := access.Client{IP: p.env.ClientIP(r), UserAgent: r.UserAgent()}
+	raw, _, err := p.svc.ContactLogin(r.Context(), t.ID, f.Get("email"), f.Raw("password"), client)
+	switch {
+	case errors.Is(err, access.ErrInvalidLogin):
+		f.Err = "login.invalid"
+	case errors.Is(err, access.ErrThrottled):
+		f.Err = "login.throttled"
+	case err != nil:
+		p.env.Fail(w, r, err)
+		return
+	}
+	if f.Invalid() {
+		web.Render(w, r, http.StatusUnprocessableEntity, loginPage(guestChrome(r, "login.title"), f))
+		return
+	}
+	// A session cookie from before the login is replaced, never reused (rotation).
+	if old, err := r.Cookie(web.PortalCookie); err == nil {
+		session.Delete(r.Context(), p.env.DB, old.Value)
+	}
+	p.env.SetCookie(w, r, web.PortalCookie, raw, session.MaxAge)
+	http.Redirect(w, r, "/", http.StatusSeeOther)
+}

@@ -1,0 +1,24 @@
+package portal
+
+import (
+	"net/http"
+
+	"pforte/internal/audit"
+	"pforte/internal/session"
+	"pforte/internal/web"
+)
+
+func (p *Portal) logout(w http.ResponseWriter, r *http.Request) {
+	if v, ok := p.resolve(w, r); ok {
+		audit.Log(r.Context(), p.env.DB, v.P.TenantID, "contact:"+itoa(v.P.ContactID)+" "+v.Contact.Email,
+			audit.Logout, "", p.env.ClientIP(r), p.env.Now())
+	}
+	if ck, err := r.Cookie(web.PortalCookie); err == nil {
+		if err := session.Delete(r.Context(), p.env.DB, ck.Value); err != nil {
+			p.env.Fail(w, r, err)
+			return
+		}
+	}
+	p.env.ClearCookie(w, r, web.PortalCookie)
+	p.env.Flash(w, r, "logout.done", "/login")
+}

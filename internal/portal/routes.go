@@ -1,0 +1,40 @@
+// Package portal serves the customer portal at "/": contact login, invitation, home,
+// company pages and settings. Every data access of a logged-in page goes through the
+// request's principal (tenant, contact, active company, role).
+package portal
+
+import (
+	"net/http"
+
+	"pforte/internal/access"
+	"pforte/internal/web"
+)
+
+// Portal holds the handlers' dependencies.
+type Portal struct {
+	env *web.Env
+	svc *access.Service
+}
+
+// Routes returns the portal's routes.
+func Routes(env *web.Env, svc *access.Service) []web.Route {
+	p := &Portal{env: env, svc: svc}
+	return []web.Route{
+		{Pattern: "GET /login", Handler: p.loginForm},
+		{Pattern: "POST /login", Handler: p.loginSubmit},
+		{Pattern: "POST /logout", Handler: p.logout},
+		{Pattern: "POST /language", Handler: p.languageSwitch},
+		{Pattern: "GET /invitation/{token}", Handler: p.invitationForm},
+		{Pattern: "POST /invitation/{token}", Handler: p.invitationSubmit},
+
+		{Pattern: "GET /{$}", Handler: p.contact(p.home)},
+		{Pattern: "GET /companies/{id}", Handler: p.contact(p.companyShow)},
+		{Pattern: "POST /company", Handler: p.contact(p.companySwitch)},
+		{Pattern: "GET /settings", Handler: p.contact(p.settings)},
+		{Pattern: "POST /settings/password", Handler: p.contact(p.passwordChange)},
+		{Pattern: "POST /settings/language", Handler: p.contact(p.languageSave)},
+		{Pattern: "/", Handler: p.notFound},
+	}
+}
+
+func (p *Portal) notFound(w http.ResponseWriter, r *http.Request) { p.env.NotFound(w, r) }

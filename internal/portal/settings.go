@@ -1,0 +1,62 @@
+package portal
+
+import (
+	"net/http"
+	"time"
+
+	"pforte/internal/contact"
+	"pforte/internal/i18n"
+	"pforte/internal/web"
+)
+
+func (p *Portal) settings(w http.ResponseWriter, r *http.Request, v *visit) {
+	lang := web.NewForm()
+	lang.Set("language", v.Contact.Language)
+	web.Render(w, r, http.StatusOK, settingsPage(v.chrome(r, "settings.title", "settings"), web.NewForm(), lang))
+}
+
+func (p *Portal) passwordChange(w http.ResponseWriter, r *http.Request, v *visit) {
+	f := web.ParseForm(w, r)
+	if f.Err == "" {
+		err := p.svc.ChangeContactPassword(r.Context(), v.P, f.Raw("current"), f.Raw("password"),
+			f.Raw("password_confirm"), p.env.ClientIP(r))
+		if err != nil && !f.Take(err) {
+			p.env.Fail(w, r, err)
+			return
+		}
+	}
+	if f.Invalid() {
+		lang := web.NewForm()
+		lang.Set("language", v.Contact.Language)
+		web.Render(w, r, http.StatusUnprocessableEntity, settingsPage(v.chrome(r, "settings.title", "settings"), f, lang))
+		return
+	}
+	p.env.Flash(w, r, "settings.password_changed", "/settings")
+}
+
+// languageSave stores the contact's language; it serves the settings form and the
+// header's picker alike and returns to the page the contact came from.
+func (p *Portal) languageSave(w http.ResponseWriter, r *http.Request, v *visit) {
+	f := web.ParseForm(w, r)
+	lang := f.Get("language")
+	if lang != "" && !i18n.Supported(lang) {
+		f.Errors.Add("language", "error.choice", nil)
+		web.Render(w, r, http.StatusUnprocessableEntity, settingsPage(v.chrome(r, "settings.title", "settings"), web.NewForm(), f))
+		return
+	}
+	if err := contact.SetLanguage(r.Context(), p.env.DB, v.P.TenantID, v.P.ContactID, lang); err != nil {
+		p.env.Fail(w, r, err)
+		return
+	}
+	// The flash is shown on the next page, already in the new language.
+	p.env.Flash(w, r, "settings.language_saved", web.BackTo(r, "/settings"))
+}
+
+// languageSwitch remembers a visitor's language choice before login in a cookie.
+func (p *Portal) languageSwitch(w http.ResponseWriter, r *http.Request) {
+	f := web.ParseForm(w, r)
+	if lang := f.Get("language"); i18n.Supported(lang) {
+		p.env.SetCookie(w, r, web.LangCookie, lang, 365*24*time.Hour)
+	}
+	http.Redirect(w, r, web.BackTo(r, "/login"), http.StatusSeeOther)
+}

@@ -1,0 +1,107 @@
+package portal
+
+import (
+	"net/http"
+	"strconv"
+
+	"pforte/internal/contact"
+	"pforte/internal/i18n"
+	"pforte/internal/principal"
+	"pforte/internal/session"
+	"pforte/internal/tenant"
+	"pforte/internal/web"
+)
+
+// visit is a logged-in contact's request: the principal and what the page frame shows.
+type visit struct {
+	P         principal.Contact
+	Contact   contact.Contact
+	Tenant    tenant.Tenant
+	Companies []contact.Membership // memberships with active access
+	Company   contact.Membership   // the active one
+	flash     string
+}
+
+type handler func(w http.ResponseWriter, r *http.Request, v *visit)
+
+// contact resolves the session into a principal before the handler runs; without a
+// valid session the visitor goes to the login page.
+func (p *Portal) contact(h handler) http.HandlerFunc {
+	return func(w http.ResponseWriter, r *http.Request) {
+		v, ok := p.resolve(w, r)
+		if !ok {
+			if r.Method == http.MethodGet {
+				http.Redirect(w, r, "/login", http.StatusSeeOther)
+			} else {
+				p.env.NotFound(w, r)
+			}
+			return
+		}
+		ctx := principal.WithContact(r.Context(), v.P)
+		ctx = i18n.With(ctx, i18n.For(web.PersonLanguage(r, v.Tenant, v.Contact.Language)))
+		r = r.WithContext(ctx)
+		v.flash = p.env.TakeFlash(w, r)
+		h(w, r, v)
+	}
+}
+
+func (p *Portal) resolve(w http.ResponseWriter, r *http.Request) (*visit, bool) {
+	ck, err := r.Cookie(web.PortalCookie)
+	if err != nil || ck.Value == "" {
+		return nil, false
+	}
+	t := web.TenantFrom(r.Context())
+	s, err := session.Lookup(r.Context(), p.env.DB, t.ID, ck.Value, p.env.Now())
+	if err != nil || s.ContactID == 0 {
+		return nil, false
+	}
+	ct, err := contact.Get(r.Context(), p.env.DB, t.ID, s.ContactID)
+	if err != nil {
+		return nil, false
+	}
+	ms, err := contact.MembershipsOfContact(r.Context(), p.env.DB, t.ID, ct.ID)
+	if err != nil {
+		return nil, false
+	}
+	v := &visit{Contact: ct, Tenant: t}
+	for _, m := range ms {
+		if m.Access == contact.AccessActive {
+			v.Companies = append(v.Companies, m)
+			if m.CompanyID == s.CompanyID {
+				v.Company = m
+			}
+		}
+	}
+	if v.Company.ID == 0 { // access to the session's company was revoked meanwhile
+		return nil, false
+	}
+	v.P = principal.Contact{TenantID: t.ID, ContactID: ct.ID, CompanyID: v.Company.CompanyID,
+		Role: v.Company.Role, SessionID: s.ID}
+	return v, v.P.Valid()
+}
+
+// chrome builds the page frame for a logged-in contact.
+func (v *visit) chrome(r *http.Request, titleID, current string) web.Chrome {
+	companyHref := "/companies/" + strconv.FormatInt(v.P.CompanyID, 10)
+	c := web.Chrome{
+		Title: i18n.T(r.Context(), titleID), BrandName: v.Tenant.Name, BrandHref: "/",
+		User: v.Contact.Name(), LogoutAction: "/logout", SwitchAction: "/company", LangAction: "/settings/language",
+		Nav: []web.NavItem{
+			{Label: i18n.T(r.Context(), "portal.nav.home"), Href: "/", Current: current == "home"},
+			{Label: i18n.T(r.Context(), "portal.nav.company"), Href: companyHref, Current: current == "company"},
+			{Label: i18n.T(r.Context(), "portal.nav.settings"), Href: "/settings", Current: current == "settings"},
+		},
+	}
+	for _, m := range v.Companies {
+		c.Companies = append(c.Companies, web.Choice{Value: strconv.FormatInt(m.CompanyID, 10),
+			Label: m.CompanyName, Selected: m.CompanyID == v.P.CompanyID})
+	}
+	c.SetFlash(r.Context(), v.flash)
+	return c
+}
+
+// guestChrome is the frame of pages without login.
+func guestChrome(r *http.Request, titleID string) web.Chrome {
+	t := web.TenantFrom(r.Context())
+	return web.Chrome{Title: i18n.T(r.Context(), titleID), BrandName: t.Name, BrandHref: "/", LangAction: "/language"}
+}

@@ -1,0 +1,108 @@
+package server
+
+import (
+	"context"
+	"fmt"
+	"log/slog"
+	"net/http"
+	"net/url"
+	"os"
+	"path/filepath"
+	"time"
+
+	"github.com/prometheus/client_golang/prometheus"
+	"github.com/prometheus/client_golang/prometheus/collectors"
+	"github.com/prometheus/client_golang/prometheus/promhttp"
+
+	"pforte/internal/access"
+	"pforte/internal/admin"
+	"pforte/internal/config"
+	"pforte/internal/db"
+	"pforte/internal/jobs"
+	"pforte/internal/mail"
+	"pforte/internal/outbox"
+	"pforte/internal/portal"
+	"pforte/internal/web"
+)
+
+// App is one running Pforte process.
+type App struct {
+	Cfg     config.Config
+	DB      *db.DB
+	Log     *slog.Logger
+	Env     *web.Env
+	Access  *access.Service
+	Worker  *jobs.Worker
+	handler http.Handler
+}
+
+// New builds the application on an open, migrated database.
+func New(cfg config.Config, d *db.DB, log *slog.Logger) (*App, error) {
+	sender, from, err := newSender(cfg)
+	if err != nil {
+		return nil, err
+	}
+	host, _ := os.Hostname()
+	a := &App{Cfg: cfg, DB: d, Log: log}
+	a.Worker = &jobs.Worker{DB: d, ID: fmt.Sprintf("%s-%d", host, os.Getpid()), Workers: cfg.Workers, Log: log}
+	deliver := &outbox.Deliverer{DB: d, Sender: sender, From: from, Now: time.Now}
+	a.Worker.Handlers = map[string]jobs.Handler{outbox.JobKind: deliver.Deliver}
+	a.Env = &web.Env{DB: d, Log: log, Now: time.Now, TrustProxy: cfg.TrustProxy, BaseURL: cfg.BaseURL, Wake: a.Worker.Wake}
+	a.Access = &access.Service{DB: d, Now: time.Now}
+	a.handler = a.routes()
+	return a, nil
+}
+
+// newSender picks SMTP when configured, else the file store in the data directory.
+func newSender(cfg config.Config) (mail.Sender, string, error) {
+	from := cfg.MailFrom
+	if cfg.SMTPURL == "" {
+		if from == "" {
+			from = "Pforte <portal@localhost>"
+		}
+		return mail.NewFileSender(filepath.Join(cfg.DataDir, "outbox")), from, nil
+	}
+	s, err := mail.NewSMTP(cfg.SMTPURL)
+	if err != nil {
+		return nil, "", fmt.Errorf("server: PFORTE_SMTP_URL: %w", err)
+	}
+	if u, _ := url.Parse(cfg.SMTPURL); from == "" && u != nil && u.Query().Get("from") == "" {
+		from = "Pforte <portal@localhost>"
+	}
+	return s, from, nil
+}
+
+// Handler is the complete HTTP handler (for tests and the server).
+func (a *App) Handler() http.Handler { return a.handler }
+
+func (a *App) routes() http.Handler {
+	reg := prometheus.NewRegistry()
+	reg.MustRegister(collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
+	m := newMetrics(reg, a.DB)
+	cache := &tenants{db: a.DB, hit: map[string]cachedTenant{}}
+
+	mux := http.NewServeMux()
+	mux.Handle("GET /static/", web.Static())
+	mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, r *http.Request) { w.Write([]byte("ok\n")) })
+	mux.HandleFunc("GET /readyz", a.ready)
+	mux.Handle("GET /metrics", promhttp.HandlerFor(reg, promhttp.HandlerOpts{}))
+	web.Register(mux, admin.Routes(a.Env, a.Access, cache.Forget))
+	web.Register(mux, portal.Routes(a.Env, a.Access))
+
+	var h http.Handler = observe(a.Log, m, mux)
+	h = withTenant(a.Env, cache, h)
+	h = securityHeaders(a.Env, h)
+	return http.NewCrossOriginProtection().Handler(h)
+}
+
+// ready answers 200 when the database answers and every migration is applied.
+func (a *App) ready(w http.ResponseWriter, r *http.Request) {
+	ctx, cancel := context.WithTimeout(r.Context(), 2*time.Second)
+	defer cancel()
+	ok, err := a.DB.Migrated(ctx)
+	if err != nil || !ok {
+		http.Error(w, "not ready", http.StatusServiceUnavailable)
+		return
+	}
+	w.Write([]byte("ready\n"))
+}

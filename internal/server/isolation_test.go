@@ -1,0 +1,211 @@
+package server_test
+
+import (
+	"context"
+	"net/url"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	"pforte/internal/access"
+	"pforte/internal/admin"
+	"pforte/internal/apptest"
+	"pforte/internal/contact"
+	"pforte/internal/db"
+	"pforte/internal/portal"
+	"pforte/internal/staff"
+	"pforte/internal/testutil"
+	"pforte/internal/web"
+)
+
+// world is two tenants with companies, contacts and staff, for isolation tests.
+type world struct {
+	env                     *apptest.Env
+	a1, a2, b1              int64 // companies: A1, A2 of tenant A; B1 of tenant B
+	alice, bob, carol, dave int64 // contacts: alice main@A1, bob main@A2, carol@B1, dave@A1+A2(revoked)
+	daveA2, carolM          int64 // memberships
+	staffB                  int64
+	mailB                   int64
+	inviteB                 string // an invitation link token of tenant B
+}
+
+func build(t *testing.T, e db.Engine) *world {
+	env := apptest.Start(t, e)
+	ta := env.Tenant("Tenant A", "a.test")
+	tb := env.Tenant("Tenant B", "b.test")
+	w := &world{env: env}
+	a1, a2, b1 := env.Company(ta, "A1 GmbH"), env.Company(ta, "A2 GmbH"), env.Company(tb, "B1 AG")
+	w.a1, w.a2, w.b1 = a1.ID, a2.ID, b1.ID
+	w.alice = env.Contact(ta, "alice@a1.test", "alice-password", "main", a1).ID
+	w.bob = env.Contact(ta, "bob@a2.test", "bob-password-1", "main", a2).ID
+	w.carol = env.Contact(tb, "carol@b1.test", "carol-password", "main", b1).ID
+	w.dave = env.Contact(ta, "dave@a1.test", "dave-password", "user", a1, a2).ID
+	ctx := context.Background()
+	ms, _ := contact.MembershipsOfContact(ctx, env.DB, ta.ID, w.dave)
+	for _, m := range ms {
+		if m.CompanyID == a2.ID {
+			w.daveA2 = m.ID
+			contact.SetAccess(ctx, env.DB, ta.ID, m.ID, "", contact.AccessRevoked, time.Now())
+		}
+	}
+	cms, _ := contact.MembershipsOfContact(ctx, env.DB, tb.ID, w.carol)
+	w.carolM = cms[0].ID
+	env.Staff(ta, staff.RoleAdmin, "admin@a.test", "admin-a-password")
+	w.staffB = env.Staff(tb, staff.RoleAdmin, "admin@b.test", "admin-b-password").ID
+
+	// Tenant B gets an invitation (and so a mail) for a new contact of its own.
+	erin := env.Contact(tb, "erin@b1.test", "", "user", b1)
+	ems, _ := contact.MembershipsOfContact(ctx, env.DB, tb.ID, erin.ID)
+	if err := env.App.Access.Grant(ctx, tb, access.Actor{Label: "test"}, ems[0].ID, "user", "http://b.test"); err != nil {
+		t.Fatal(err)
+	}
+	env.DB.QueryRow(ctx, `SELECT id, text_body FROM mails WHERE tenant_id = ?`, tb.ID).Scan(&w.mailB, &w.inviteB)
+	w.inviteB = w.inviteB[strings.Index(w.inviteB, "/invitation/")+len("/invitation/"):]
+	w.inviteB = strings.Fields(w.inviteB)[0]
+	return w
+}
+
+// portalCases says how the isolation test exercises each portal route. Every route of
+// portal.Routes must be listed: a new route without an entry fails the test.
+var portalCases = map[string]string{
+	"GET /login":               "public",
+	"POST /login":              "public",
+	"POST /logout":             "no ids",
+	"POST /language":           "public",
+	"GET /invitation/{token}":  "token",
+	"POST /invitation/{token}": "token",
+	"GET /{$}":                 "no ids",
+	"GET /companies/{id}":      "id",
+	"POST /company":            "form company_id",
+	"GET /settings":            "no ids",
+	"POST /settings/password":  "no ids",
+	"POST /settings/language":  "no ids",
+	"/":                        "fallback",
+}
+
+func TestPortalIsolation(t *testing.T) {
+	testutil.ForEngines(t, func(t *testing.T, e db.Engine) {
+		w := build(t, e)
+		for _, r := range portal.Routes(w.env.App.Env, w.env.App.Access) {
+			if _, ok := portalCases[r.Pattern]; !ok {
+				t.Errorf("portal route %q is not covered by the isolation test", r.Pattern)
+			}
+		}
+		alice := w.env.Client("a.test")
+		alice.Login("alice@a1.test", "alice-password")
+		dave := w.env.Client("a.test")
+		dave.Login("dave@a1.test", "dave-password")
+
+		// Own company: visible. Another company of the tenant, another tenant's company,
+		// and a company whose access was revoked: 404.
+		if r := alice.Get("/companies/" + id(w.a1)); r.Status != 200 || !strings.Contains(r.Body, "A1 GmbH") {
+			t.Fatalf("own company: %d", r.Status)
+		}
+		for _, c := range []*apptest.Client{alice, dave} {
+			for _, foreign := range []int64{w.a2, w.b1, 999999} {
+				if r := c.Get("/companies/" + id(foreign)); r.Status != 404 || strings.Contains(r.Body, "A2 GmbH") || strings.Contains(r.Body, "B1 AG") {
+					t.Errorf("GET /companies/%d: status %d, want 404 without the name", foreign, r.Status)
+				}
+				if r := c.Post("/company", url.Values{"company_id": {id(foreign)}}); r.Status != 404 {
+					t.Errorf("POST /company %d: status %d, want 404", foreign, r.Status)
+				}
+			}
+		}
+		for _, bad := range []string{"abc", "-1", "0", "1e9", "99999999999999999999"} {
+			if r := alice.Get("/companies/" + bad); r.Status != 404 {
+				t.Errorf("GET /companies/%s: %d", bad, r.Status)
+			}
+		}
+		// After all that, alice still acts for A1.
+		if r := alice.Get("/"); !strings.Contains(r.Body, "A1 GmbH") {
+			t.Errorf("home lost the company: %.200s", r.Body)
+		}
+		// Another tenant's invitation link does not work on this tenant's host.
+		if r := alice.Get("/invitation/" + w.inviteB); r.Status != 410 || strings.Contains(r.Body, "erin@") {
+			t.Errorf("foreign invitation: %d", r.Status)
+		}
+		if r := w.env.Client("a.test").Post("/invitation/"+w.inviteB, url.Values{"password": {"long-enough-pw"}, "password_confirm": {"long-enough-pw"}}); r.Status != 410 {
+			t.Errorf("foreign invitation submit: %d", r.Status)
+		}
+		// A session of tenant A is nothing on tenant B's host.
+		aliceCookie := alice.Cookie(web.PortalCookie)
+		if aliceCookie == "" {
+			t.Fatal("no session cookie")
+		}
+		carolHost := w.env.Client("b.test")
+		carolHost.SetCookie(web.PortalCookie, aliceCookie)
+		if r := carolHost.Get("/"); r.Status != 303 || r.Location != "/login" {
+			t.Errorf("tenant A session on tenant B: %d %q", r.Status, r.Location)
+		}
+		// An unknown host is refused when the installation has several tenants.
+		if r := w.env.Client("unknown.test").Get("/login"); r.Status != 404 {
+			t.Errorf("unknown host: %d", r.Status)
+		}
+	})
+}
+
+// adminCases lists how each back-office route is exercised with another tenant's ids.
+var adminCases = map[string]string{}
+
+func TestAdminIsolation(t *testing.T) {
+	testutil.ForEngines(t, func(t *testing.T, e db.Engine) {
+		w := build(t, e)
+		staffA := w.env.Client("a.test")
+		staffA.AdminLogin("admin@a.test", "admin-a-password")
+		foreign := map[string]string{
+			"GET /admin/companies/{id}":             "/admin/companies/" + id(w.b1),
+			"POST /admin/companies/{id}":            "/admin/companies/" + id(w.b1),
+			"GET /admin/contacts/{id}":              "/admin/contacts/" + id(w.carol),
+			"POST /admin/contacts/{id}":             "/admin/contacts/" + id(w.carol),
+			"POST /admin/contacts/{id}/memberships": "/admin/contacts/" + id(w.carol) + "/memberships",
+			"POST /admin/memberships/{id}/grant":    "/admin/memberships/" + id(w.carolM) + "/grant",
+			"POST /admin/memberships/{id}/revoke":   "/admin/memberships/" + id(w.carolM) + "/revoke",
+			"GET /admin/outbox/{id}":                "/admin/outbox/" + id(w.mailB),
+			"POST /admin/staff/{id}":                "/admin/staff/" + id(w.staffB),
+		}
+		for _, r := range admin.Routes(w.env.App.Env, w.env.App.Access, func() {}) {
+			path, ok := foreign[r.Pattern]
+			if !ok {
+				if strings.Contains(r.Pattern, "{id}") {
+					t.Errorf("admin route %q has an id but no isolation case", r.Pattern)
+				}
+				continue
+			}
+			method := strings.Fields(r.Pattern)[0]
+			form := url.Values{"name": {"x"}, "last_name": {"x"}, "role": {"user"}, "company_id": {id(w.b1)}, "active": {"1"}}
+			if method == "GET" {
+				form = nil
+			}
+			res := staffA.Do(method, path, form)
+			if res.Status != 404 {
+				t.Errorf("%s %s as tenant A staff: %d, want 404", method, path, res.Status)
+			}
+			if strings.Contains(res.Body, "carol@") || strings.Contains(res.Body, "B1 AG") {
+				t.Errorf("%s %s leaks tenant B data", method, path)
+			}
+		}
+		// Adding a tenant A contact to tenant B's company is refused as well.
+		if r := staffA.Post("/admin/contacts/"+id(w.alice)+"/memberships", url.Values{"company_id": {id(w.b1)}, "role": {"user"}}); r.Status != 404 {
+			t.Errorf("membership into foreign company: %d", r.Status)
+		}
+		// Nothing of tenant B changed.
+		var access string
+		w.env.DB.QueryRow(context.Background(), `SELECT access FROM memberships WHERE id = ?`, w.carolM).Scan(&access)
+		if access != "active" {
+			t.Errorf("tenant B membership changed to %q", access)
+		}
+		// Contacts' portal sessions are not staff sessions.
+		alice := w.env.Client("a.test")
+		alice.Login("alice@a1.test", "alice-password")
+		if alice.Cookie(web.PortalCookie) == "" {
+			t.Fatal("no session cookie")
+		}
+		alice.SetCookie(web.AdminCookie, alice.Cookie(web.PortalCookie))
+		if r := alice.Get("/admin/companies"); r.Status != 303 {
+			t.Errorf("contact session in back office: %d", r.Status)
+		}
+	})
+}
+
+func id(n int64) string { return strconv.FormatInt(n, 10) }

@@ -1,0 +1,111 @@
+// Package server wires the application: the request pipeline, the routes of portal,
+// back office and operations, the job worker, and graceful shutdown.
+package server
+
+import (
+	"errors"
+	"net/http"
+	"strings"
+	"sync"
+	"time"
+
+	"pforte/internal/db"
+	"pforte/internal/i18n"
+	"pforte/internal/tenant"
+	"pforte/internal/web"
+)
+
+// contentSecurityPolicy allows scripts and styles only from our own static files: no
+// inline script, no CDN.
+const contentSecurityPolicy = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; " +
+	"font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
+
+// securityHeaders sets the headers every answer carries.
+func securityHeaders(env *web.Env, next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		h := w.Header()
+		h.Set("Content-Security-Policy", contentSecurityPolicy)
+		h.Set("X-Content-Type-Options", "nosniff")
+		h.Set("X-Frame-Options", "DENY")
+		h.Set("Referrer-Policy", "same-origin")
+		h.Set("Permissions-Policy", "camera=(), microphone=(), geolocation=()")
+		h.Set("Cross-Origin-Opener-Policy", "same-origin")
+		if env.Secure(r) {
+			h.Set("Strict-Transport-Security", "max-age=31536000")
+		}
+		if !strings.HasPrefix(r.URL.Path, "/static/") {
+			h.Set("Cache-Control", "no-store")
+		}
+		next.ServeHTTP(w, r)
+	})
+}
+
+// tenants caches host → tenant for a few seconds: the lookup would otherwise cost a
+// query on every request, and a changed setting showing up five seconds late is fine.
+type tenants struct {
+	db  *db.DB
+	mu  sync.RWMutex
+	hit map[string]cachedTenant
+}
+
+type cachedTenant struct {
+	t   tenant.Tenant
+	err error
+	exp time.Time
+}
+
+const tenantTTL = 5 * time.Second
+
+func (c *tenants) forHost(r *http.Request) (tenant.Tenant, error) {
+	now := time.Now()
+	c.mu.RLock()
+	e, ok := c.hit[r.Host]
+	c.mu.RUnlock()
+	if ok && now.Before(e.exp) {
+		return e.t, e.err
+	}
+	t, err := tenant.ForHost(r.Context(), c.db, r.Host)
+	if err != nil && !errors.Is(err, db.ErrNotFound) {
+		return t, err // a database hiccup is not cached
+	}
+	c.mu.Lock()
+	if len(c.hit) > 10000 { // unbounded Host headers must not grow memory forever
+		c.hit = map[string]cachedTenant{}
+	}
+	c.hit[r.Host] = cachedTenant{t: t, err: err, exp: now.Add(tenantTTL)}
+	c.mu.Unlock()
+	return t, err
+}
+
+// Forget drops cached tenants after an admin changed a tenant's settings.
+func (c *tenants) Forget() {
+	c.mu.Lock()
+	c.hit = map[string]cachedTenant{}
+	c.mu.Unlock()
+}
+
+// withTenant resolves the tenant from the Host header and a first language from the
+// language cookie, Accept-Language and the tenant default. Logged-in pages refine the
+// language from the person's own setting.
+func withTenant(env *web.Env, c *tenants, next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		p := r.URL.Path
+		if p == "/healthz" || p == "/readyz" || p == "/metrics" || strings.HasPrefix(p, "/static/") {
+			next.ServeHTTP(w, r)
+			return
+		}
+		t, err := c.forHost(r)
+		if err != nil {
+			if errors.Is(err, db.ErrNotFound) {
+				http.Error(w, "unknown host", http.StatusNotFound)
+				return
+			}
+			env.Log.Error("tenant lookup", "host", r.Host, "err", err)
+			http.Error(w, "service unavailable", http.StatusServiceUnavailable)
+			return
+		}
+		ctx := web.WithTenant(r.Context(), t)
+		ctx = i18n.With(ctx, i18n.For(web.VisitorLanguage(r, t)))
+		next.ServeHTTP(w, r.WithContext(ctx))
+	})
+}

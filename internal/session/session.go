@@ -1,0 +1,121 @@
+// Package session keeps login sessions in the database, so every instance behind a load
+// balancer sees the same sessions and revoking access ends them at once. Only a hash of
+// the cookie value is stored.
+package session
+
+import (
+	"context"
+	"fmt"
+	"time"
+
+	"pforte/internal/auth"
+	"pforte/internal/db"
+)
+
+// Lifetimes: a session ends after IdleTimeout without requests, and at the latest after
+// MaxAge. Activity is written at most once per touchEvery, so a busy page does not turn
+// every read into a write.
+const (
+	IdleTimeout = 12 * time.Hour
+	MaxAge      = 30 * 24 * time.Hour
+	touchEvery  = time.Minute
+)
+
+// Session is a logged-in staff member or contact.
+type Session struct {
+	ID        int64
+	TenantID  int64
+	StaffID   int64
+	ContactID int64
+	CompanyID int64
+	CreatedAt time.Time
+	LastSeen  time.Time
+}
+
+// New stores a session and returns the cookie value. Exactly one of staffID and
+// contactID is set. A fresh token at every login is the session rotation.
+func New(ctx context.Context, q db.Querier, tenantID, staffID, contactID, companyID int64, ip, ua string, now time.Time) (string, error) {
+	raw, hash := auth.NewToken()
+	if len(ua) > 300 {
+		ua = ua[:300]
+	}
+	_, err := q.Exec(ctx, `INSERT INTO sessions (token_hash, tenant_id, staff_id, contact_id, company_id, ip, user_agent,
+		created_at, last_seen_at, expires_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, hash, tenantID,
+		nullID(staffID), nullID(contactID), nullID(companyID), ip, ua, now.Unix(), now.Unix(), now.Add(IdleTimeout).Unix())
+	if err != nil {
+		return "", fmt.Errorf("session: create: %w", err)
+	}
+	return raw, nil
+}
+
+// Lookup finds the live session for a cookie value within a tenant and extends it.
+func Lookup(ctx context.Context, d *db.DB, tenantID int64, raw string, now time.Time) (Session, error) {
+	var s Session
+	var staff, contact, company *int64
+	var created, seen, exp int64
+	err := d.QueryRow(ctx, `SELECT id, tenant_id, staff_id, contact_id, company_id, created_at, last_seen_at, expires_at
+		FROM sessions WHERE token_hash = ? AND tenant_id = ?`, auth.HashToken(raw), tenantID).
+		Scan(&s.ID, &s.TenantID, &staff, &contact, &company, &created, &seen, &exp)
+	if err != nil {
+		return s, db.One(err)
+	}
+	s.StaffID, s.ContactID, s.CompanyID = deref(staff), deref(contact), deref(company)
+	s.CreatedAt, s.LastSeen = time.Unix(created, 0), time.Unix(seen, 0)
+	if now.Unix() >= exp || now.Sub(s.CreatedAt) > MaxAge {
+		d.Exec(ctx, `DELETE FROM sessions WHERE id = ?`, s.ID)
+		return s, db.ErrNotFound
+	}
+	if now.Sub(s.LastSeen) >= touchEvery {
+		if _, err := d.Exec(ctx, `UPDATE sessions SET last_seen_at = ?, expires_at = ? WHERE id = ?`,
+			now.Unix(), now.Add(IdleTimeout).Unix(), s.ID); err != nil {
+			return s, fmt.Errorf("session: touch: %w", err)
+		}
+	}
+	return s, nil
+}
+
+// Delete ends the session with the given cookie value.
+func Delete(ctx context.Context, q db.Querier, raw string) error {
+	_, err := q.Exec(ctx, `DELETE FROM sessions WHERE token_hash = ?`, auth.HashToken(raw))
+	return err
+}
+
+// EndForContact ends all sessions of a contact except keepID (0 ends all); used when a
+// password changes or access is revoked.
+func EndForContact(ctx context.Context, q db.Querier, tenantID, contactID, keepID int64) error {
+	_, err := q.Exec(ctx, `DELETE FROM sessions WHERE tenant_id = ? AND contact_id = ? AND id <> ?`, tenantID, contactID, keepID)
+	return err
+}
+
+// EndForContactCompany ends a contact's sessions that act for companyID.
+func EndForContactCompany(ctx context.Context, q db.Querier, tenantID, contactID, companyID int64) error {
+	_, err := q.Exec(ctx, `DELETE FROM sessions WHERE tenant_id = ? AND contact_id = ? AND company_id = ?`,
+		tenantID, contactID, companyID)
+	return err
+}
+
+// EndForStaff ends all sessions of a staff member except keepID.
+func EndForStaff(ctx context.Context, q db.Querier, tenantID, staffID, keepID int64) error {
+	_, err := q.Exec(ctx, `DELETE FROM sessions WHERE tenant_id = ? AND staff_id = ? AND id <> ?`, tenantID, staffID, keepID)
+	return err
+}
+
+// SetCompany switches the active company of a contact's session.
+func SetCompany(ctx context.Context, q db.Querier, id, companyID int64) error {
+	_, err := q.Exec(ctx, `UPDATE sessions SET company_id = ? WHERE id = ?`, companyID, id)
+	return err
+}
+
+func nullID(id int64) any {
+	if id == 0 {
+		return nil
+	}
+	return id
+}
+
+func deref(p *int64) int64 {
+	if p == nil {
+		return 0
+	}
+	return *p
+}

@@ -1,0 +1,122 @@
+// Package tenant holds the tenants of an installation: one provider's portal each, found
+// by the Host header of a request.
+package tenant
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"net"
+	"slices"
+	"strings"
+	"time"
+
+	"pforte/internal/db"
+)
+
+// Modules a tenant can switch on. Later issues add their pages behind these switches.
+var Modules = []string{"helpdesk", "knowledge", "downloads", "shop", "documents", "wallet", "fieldservice"}
+
+// Tenant is one provider's portal.
+type Tenant struct {
+	ID              int64
+	Name            string
+	DefaultLanguage string
+	Modules         []string
+	IsDefault       bool
+	Hosts           []string
+}
+
+// HasModule reports whether the tenant has switched module m on.
+func (t Tenant) HasModule(m string) bool { return slices.Contains(t.Modules, m) }
+
+// Create stores a new tenant. The first tenant of an installation becomes the default.
+func Create(ctx context.Context, q db.Querier, name, lang string, modules []string, now time.Time) (Tenant, error) {
+	var n int
+	if err := q.QueryRow(ctx, `SELECT COUNT(*) FROM tenants`).Scan(&n); err != nil {
+		return Tenant{}, fmt.Errorf("tenant: count: %w", err)
+	}
+	t := Tenant{Name: name, DefaultLanguage: lang, Modules: modules, IsDefault: n == 0}
+	id, err := db.Insert(ctx, q, `INSERT INTO tenants (name, default_language, modules, is_default, created_at)
+		VALUES (?, ?, ?, ?, ?)`, name, lang, strings.Join(modules, ","), t.IsDefault, now.Unix())
+	if err != nil {
+		return Tenant{}, fmt.Errorf("tenant: create: %w", err)
+	}
+	t.ID = id
+	return t, nil
+}
+
+const columns = `id, name, default_language, modules, is_default`
+
+func scan(row interface{ Scan(...any) error }) (Tenant, error) {
+	var t Tenant
+	var mods string
+	if err := row.Scan(&t.ID, &t.Name, &t.DefaultLanguage, &mods, &t.IsDefault); err != nil {
+		return t, db.One(err)
+	}
+	if mods != "" {
+		t.Modules = strings.Split(mods, ",")
+	}
+	return t, nil
+}
+
+// Get loads a tenant by id.
+func Get(ctx context.Context, q db.Querier, id int64) (Tenant, error) {
+	return scan(q.QueryRow(ctx, `SELECT `+columns+` FROM tenants WHERE id = ?`, id))
+}
+
+// Default loads the default tenant, or ErrNotFound on an empty installation.
+func Default(ctx context.Context, q db.Querier) (Tenant, error) {
+	return scan(q.QueryRow(ctx, `SELECT `+columns+` FROM tenants WHERE is_default`))
+}
+
+// ForHost finds the tenant serving host (port ignored, case-insensitive). An unknown host
+// falls back to the default tenant only while the installation has a single tenant, so
+// a multi-tenant install never shows one provider's portal under another's name.
+func ForHost(ctx context.Context, q db.Querier, host string) (Tenant, error) {
+	if h, _, err := net.SplitHostPort(host); err == nil {
+		host = h
+	}
+	host = strings.ToLower(strings.TrimSuffix(host, "."))
+	t, err := scan(q.QueryRow(ctx, `SELECT t.id, t.name, t.default_language, t.modules, t.is_default
+		FROM tenant_hosts h JOIN tenants t ON t.id = h.tenant_id WHERE h.hostname = ?`, host))
+	if !errors.Is(err, db.ErrNotFound) {
+		return t, err
+	}
+	var n int
+	if err := q.QueryRow(ctx, `SELECT COUNT(*) FROM tenants`).Scan(&n); err != nil {
+		return t, fmt.Errorf("tenant: count: %w", err)
+	}
+	if n != 1 {
+		return t, db.ErrNotFound
+	}
+	return Default(ctx, q)
+}
+
+// AddHost lets the tenant answer on hostname.
+func AddHost(ctx context.Context, q db.Querier, tenantID int64, hostname string) error {
+	_, err := q.Exec(ctx, `INSERT INTO tenant_hosts (hostname, tenant_id) VALUES (?, ?)`,
+		strings.ToLower(hostname), tenantID)
+	if err != nil {
+		return fmt.Errorf("tenant: add host: %w", err)
+	}
+	return nil
+}
+
+// SetModules stores which modules the tenant uses; unknown names are dropped.
+func SetModules(ctx context.Context, q db.Querier, id int64, mods []string) error {
+	var keep []string
+	for _, m := range Modules {
+		if slices.Contains(mods, m) {
+			keep = append(keep, m)
+		}
+	}
+	_, err := q.Exec(ctx, `UPDATE tenants SET modules = ? WHERE id = ?`, strings.Join(keep, ","), id)
+	return err
+}
+
+// SetDefaultLanguage changes the language used when a visitor states none.
+func SetDefaultLanguage(ctx context.Context, q db.Querier, id int64, lang string) error {
+	_, err := q.Exec(ctx, `UPDATE tenants SET default_language = ? WHERE id = ?`, lang, id)
+	return err
+}

@@ -1,0 +1,68 @@
+package web
+
+import (
+	"context"
+	"strings"
+
+	"pforte/internal/i18n"
+)
+
+// NavItem is one link of the main navigation.
+type NavItem struct {
+	Label   string
+	Href    string
+	Current bool
+}
+
+// Choice is one option of a select.
+type Choice struct {
+	Value    string
+	Label    string
+	Selected bool
+}
+
+// Chrome is the frame around a page: title, navigation, who is logged in, switchers and
+// the flash message. Portal and back office fill it differently.
+type Chrome struct {
+	Title        string // translated page title
+	Admin        bool   // back-office styling
+	BrandName    string
+	BrandHref    string
+	Nav          []NavItem
+	User         string // display name; empty when nobody is logged in
+	LogoutAction string
+	Companies    []Choice // company switcher, shown with two or more
+	SwitchAction string
+	LangAction   string // where the header's language picker posts; empty hides it
+	Flash        string // translated flash message
+	FlashError   bool   // the flash reports a failure
+	Banner       string // translated banner text (e.g. preview mode)
+}
+
+// SetFlash translates a flash message id into the chrome; ids under "error." and ids
+// ending in "_failed" are shown as errors.
+func (c *Chrome) SetFlash(ctx context.Context, id string) {
+	if id == "" {
+		return
+	}
+	c.Flash = i18n.T(ctx, id)
+	c.FlashError = strings.HasPrefix(id, "error.") || strings.HasSuffix(id, "_failed")
+}
+
+// Languages returns the language picker's choices with the current one selected.
+func Languages(ctx context.Context) []Choice {
+	cur := i18n.From(ctx).Lang
+	out := make([]Choice, 0, len(i18n.Languages))
+	for _, l := range i18n.Languages {
+		out = append(out, Choice{Value: l, Label: i18n.Names[l], Selected: l == cur})
+	}
+	return out
+}
+
+// Dir is the text direction of the request's language.
+func Dir(ctx context.Context) string {
+	if i18n.From(ctx).Lang == "he" {
+		return "rtl"
+	}
+	return "ltr"
+}

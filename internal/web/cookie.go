@@ -1,0 +1,46 @@
+package web
+
+import (
+	"net/http"
+	"net/url"
+	"time"
+)
+
+// Cookie names. Staff and contacts have separate cookies, so one browser can hold both
+// (staff testing the portal) without one replacing the other.
+const (
+	PortalCookie = "pforte_portal"
+	AdminCookie  = "pforte_admin"
+	flashCookie  = "pforte_flash"
+)
+
+// SetCookie sets an HttpOnly, SameSite=Lax cookie, Secure when the request is.
+func (e *Env) SetCookie(w http.ResponseWriter, r *http.Request, name, value string, maxAge time.Duration) {
+	http.SetCookie(w, &http.Cookie{
+		Name: name, Value: value, Path: "/", HttpOnly: true, SameSite: http.SameSiteLaxMode,
+		Secure: e.Secure(r), MaxAge: int(maxAge.Seconds()),
+	})
+}
+
+// ClearCookie removes a cookie.
+func (e *Env) ClearCookie(w http.ResponseWriter, r *http.Request, name string) {
+	http.SetCookie(w, &http.Cookie{Name: name, Value: "", Path: "/", HttpOnly: true,
+		SameSite: http.SameSiteLaxMode, Secure: e.Secure(r), MaxAge: -1})
+}
+
+// Flash stores a message id shown once on the next page, then redirects (303) to to.
+func (e *Env) Flash(w http.ResponseWriter, r *http.Request, msgID, to string) {
+	e.SetCookie(w, r, flashCookie, url.QueryEscape(msgID), time.Minute)
+	http.Redirect(w, r, to, http.StatusSeeOther)
+}
+
+// TakeFlash returns the pending flash message id, if any, and clears it.
+func (e *Env) TakeFlash(w http.ResponseWriter, r *http.Request) string {
+	c, err := r.Cookie(flashCookie)
+	if err != nil || c.Value == "" {
+		return ""
+	}
+	e.ClearCookie(w, r, flashCookie)
+	v, _ := url.QueryUnescape(c.Value)
+	return v
+}

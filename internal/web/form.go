@@ -1,0 +1,73 @@
+package web
+
+import (
+	"context"
+	"errors"
+	"net/http"
+	"net/url"
+	"strings"
+
+	"pforte/internal/i18n"
+	"pforte/internal/validate"
+)
+
+// MaxFormBytes bounds a form body; anything larger is refused before parsing.
+const MaxFormBytes = 64 << 10
+
+// Form is a submitted (or prefilled) form with its field errors, so a page can show every
+// error next to its field and keep what was typed.
+type Form struct {
+	Values url.Values
+	Errors validate.Errors
+	Err    string // message id of a form-wide error (shown above the form)
+}
+
+// NewForm returns an empty form.
+func NewForm() Form { return Form{Values: url.Values{}, Errors: validate.Errors{}} }
+
+// ParseForm reads a bounded POST body. A body that is too large or malformed yields a
+// form-wide error instead of a 500.
+func ParseForm(w http.ResponseWriter, r *http.Request) Form {
+	r.Body = http.MaxBytesReader(w, r.Body, MaxFormBytes)
+	f := NewForm()
+	if err := r.ParseForm(); err != nil {
+		f.Err = "error.form_invalid"
+		return f
+	}
+	f.Values = r.PostForm
+	return f
+}
+
+// Get returns a field's trimmed value.
+func (f Form) Get(name string) string { return strings.TrimSpace(f.Values.Get(name)) }
+
+// Raw returns a field's value untrimmed (passwords).
+func (f Form) Raw(name string) string { return f.Values.Get(name) }
+
+// Set prefills a field.
+func (f Form) Set(name, v string) { f.Values.Set(name, v) }
+
+// Error returns the translated error for a field, or "".
+func (f Form) Error(ctx context.Context, name string) string {
+	m, ok := f.Errors[name]
+	if !ok {
+		return ""
+	}
+	return i18n.T(ctx, m.ID, m.Data)
+}
+
+// Take adopts field errors returned by domain code and reports whether err was one;
+// other errors are left for the caller.
+func (f *Form) Take(err error) bool {
+	var ve validate.Errors
+	if errors.As(err, &ve) {
+		for k, v := range ve {
+			f.Errors[k] = v
+		}
+		return true
+	}
+	return false
+}
+
+// Invalid reports whether the form has any error.
+func (f Form) Invalid() bool { return f.Err != "" || f.Errors.Any() }
