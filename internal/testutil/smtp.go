@@ -2,7 +2,6 @@ package testutil
 
 import (
 	"bytes"
-	"errors"
 	"io"
 	"net"
 	"strings"
@@ -28,14 +27,12 @@ type SMTPServer struct {
 // parsed from Data with github.com/emersion/go-message; Text and HTML are the
 // decoded text/plain and text/html parts (the first of each).
 type Received struct {
-	From      string   // envelope sender (MAIL FROM)
-	To        []string // envelope recipients (RCPT TO)
-	User      string   // AUTH PLAIN username, "" without auth
-	Data      []byte   // raw message as received
-	Subject   string
-	Text      string
-	HTML      string
-	MessageID string // without angle brackets
+	From                string   // envelope sender (MAIL FROM)
+	To                  []string // envelope recipients (RCPT TO)
+	User                string   // AUTH PLAIN username, "" without auth
+	Data                []byte   // raw message as received
+	Subject, Text, HTML string   // Text/HTML: decoded, trailing line breaks trimmed
+	MessageID           string   // without angle brackets
 }
 
 // StartSMTP starts a server on 127.0.0.1:0; t.Cleanup closes it.
@@ -52,12 +49,7 @@ func StartSMTP(t testing.TB) *SMTPServer {
 	srv.Domain, srv.AllowInsecureAuth = "127.0.0.1", true
 	srv.ReadTimeout, srv.WriteTimeout = 30*time.Second, 30*time.Second
 	done := make(chan struct{})
-	go func() {
-		defer close(done)
-		if err := srv.Serve(l); err != nil && !errors.Is(err, smtp.ErrServerClosed) {
-			t.Errorf("testutil: smtp serve: %v", err)
-		}
-	}()
+	go func() { defer close(done); _ = srv.Serve(l) }() // returns nil after Close
 	t.Cleanup(func() {
 		_ = srv.Close()
 		_ = l.Close() // Close misses l if Serve has not registered it yet
@@ -75,17 +67,14 @@ func (s *SMTPServer) URL() string {
 func (s *SMTPServer) Messages() []Received {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	out := make([]Received, len(s.msgs))
-	copy(out, s.msgs)
-	return out
+	return append([]Received(nil), s.msgs...)
 }
 
 // WaitFor polls until at least n messages arrived and returns them; it fails
 // the test when timeout passes first.
 func (s *SMTPServer) WaitFor(t testing.TB, n int, timeout time.Duration) []Received {
 	t.Helper()
-	deadline := time.Now().Add(timeout)
-	for {
+	for deadline := time.Now().Add(timeout); ; time.Sleep(10 * time.Millisecond) {
 		msgs := s.Messages()
 		if len(msgs) >= n {
 			return msgs
@@ -93,30 +82,28 @@ func (s *SMTPServer) WaitFor(t testing.TB, n int, timeout time.Duration) []Recei
 		if time.Now().After(deadline) {
 			t.Fatalf("testutil: got %d SMTP messages, want %d within %v", len(msgs), n, timeout)
 		}
-		time.Sleep(10 * time.Millisecond)
 	}
 }
 
 // smtpSession collects one SMTP transaction at a time.
 type smtpSession struct {
-	srv  *SMTPServer
-	user string
-	from string
-	to   []string
+	srv        *SMTPServer
+	user, from string
+	to         []string
 }
 
 func (ss *smtpSession) AuthMechanisms() []string { return []string{sasl.Plain} }
 
 func (ss *smtpSession) Auth(string) (sasl.Server, error) {
-	return sasl.NewPlainServer(func(_, username, _ string) error {
-		ss.user = username
-		return nil
-	}), nil
+	return sasl.NewPlainServer(func(_, user, _ string) error { ss.user = user; return nil }), nil
 }
 
 func (ss *smtpSession) Mail(from string, _ *smtp.MailOptions) error { ss.from = from; return nil }
 
-func (ss *smtpSession) Rcpt(to string, _ *smtp.RcptOptions) error { ss.to = append(ss.to, to); return nil }
+func (ss *smtpSession) Rcpt(to string, _ *smtp.RcptOptions) error {
+	ss.to = append(ss.to, to)
+	return nil
+}
 
 func (ss *smtpSession) Data(r io.Reader) error {
 	data, err := io.ReadAll(r)
@@ -126,8 +113,8 @@ func (ss *smtpSession) Data(r io.Reader) error {
 	rec := parseReceived(data)
 	rec.From, rec.To, rec.User = ss.from, append([]string(nil), ss.to...), ss.user
 	ss.srv.mu.Lock()
+	defer ss.srv.mu.Unlock()
 	ss.srv.msgs = append(ss.srv.msgs, rec)
-	ss.srv.mu.Unlock()
 	return nil
 }
 
@@ -150,17 +137,13 @@ func parseReceived(data []byte) Received {
 		if err != nil {
 			return rec
 		}
-		h, ok := p.Header.(*mail.InlineHeader)
-		body, err := io.ReadAll(p.Body)
-		if !ok || err != nil {
-			continue
-		}
-		ct, _, _ := h.ContentType()
-		switch {
-		case ct == "text/plain" && rec.Text == "":
-			rec.Text = strings.TrimRight(string(body), "\r\n")
-		case ct == "text/html" && rec.HTML == "":
-			rec.HTML = strings.TrimRight(string(body), "\r\n")
+		dst := map[string]*string{"text/plain": &rec.Text, "text/html": &rec.HTML}
+		if h, ok := p.Header.(*mail.InlineHeader); ok {
+			ct, _, _ := h.ContentType()
+			if d := dst[ct]; d != nil && *d == "" {
+				b, _ := io.ReadAll(p.Body)
+				*d = strings.TrimRight(string(b), "\r\n")
+			}
 		}
 	}
 }
