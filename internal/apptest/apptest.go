@@ -76,7 +76,10 @@ func Start(t testing.TB, e db.Engine, opts ...Options) *Env {
 
 type testWriter struct{ t testing.TB }
 
-func (w testWriter) Write(p []byte) (int, error) { w.t.Log(strings.TrimSpace(string(p))); return len(p), nil }
+func (w testWriter) Write(p []byte) (int, error) {
+	w.t.Log(strings.TrimSpace(string(p)))
+	return len(p), nil
+}
 
 // Client is a browser-like HTTP client with its own cookies, talking to one host name
 // (the tenant is chosen by the Host header).

@@ -4,9 +4,9 @@ import "testing"
 
 func TestRebind(t *testing.T) {
 	for in, want := range map[string]string{
-		"SELECT 1":                            "SELECT 1",
-		"a = ? AND b = ?":                     "a = $1 AND b = $2",
-		"x = '?' AND y = ?":                   "x = '?' AND y = $1",
+		"SELECT 1":                             "SELECT 1",
+		"a = ? AND b = ?":                      "a = $1 AND b = $2",
+		"x = '?' AND y = ?":                    "x = '?' AND y = $1",
 		"INSERT INTO t VALUES (?, 'it''s', ?)": "INSERT INTO t VALUES ($1, 'it''s', $2)",
 	} {
 		if got := rebind(Postgres, in); got != want {

@@ -93,8 +93,6 @@ func TestInvitationFlow(t *testing.T) {
 	})
 }
 
-
-
 // TestExpiredInvitation shows the expiry message and refuses the password.
 func TestExpiredInvitation(t *testing.T) {
 	testutil.ForEngines(t, func(t *testing.T, e db.Engine) {
