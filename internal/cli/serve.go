@@ -108,20 +108,18 @@ func ensureTenant(ctx context.Context, d *db.DB, cfg config.Config, out io.Write
 	}
 	if cfg.Demo {
 		logins, err := demo.Load(ctx, d, time.Now())
-		if err != nil {
-			if t, err2 := tenant.Default(ctx, d); err2 == nil {
-				return t, nil // another instance loaded it at the same moment
-			}
+		switch {
+		case errors.Is(err, demo.ErrNotEmpty): // another instance loaded it at the same moment
+		case err != nil:
 			return t, fmt.Errorf("demo: %w", err)
+		default:
+			printLogins(out, cfg, logins)
 		}
-		printLogins(out, cfg, logins)
 		return tenant.Default(ctx, d)
 	}
-	t, err = tenant.Create(ctx, d, "Pforte", "de", []string{"helpdesk", "knowledge", "downloads"}, time.Now())
-	if err != nil {
-		if t, err2 := tenant.Default(ctx, d); err2 == nil {
-			return t, nil
-		}
+	t, err = tenant.CreateDefault(ctx, d, "Pforte", "de", []string{"helpdesk", "knowledge", "downloads"}, time.Now())
+	if errors.Is(err, tenant.ErrDefaultExists) {
+		return tenant.Default(ctx, d)
 	}
 	return t, err
 }

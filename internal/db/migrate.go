@@ -27,7 +27,7 @@ func (d *DB) Migrate(ctx context.Context) error {
 	var opts []goose.ProviderOption
 	if d.engine == Postgres {
 		dialect = goose.DialectPostgres
-		locker, err := lock.NewPostgresSessionLocker()
+		locker, err := lock.NewPostgresSessionLocker(lock.WithLockTimeout(1, 300)) // poll every second, up to 5 minutes
 		if err != nil {
 			return fmt.Errorf("db: migration lock: %w", err)
 		}

@@ -5,6 +5,7 @@ package demo
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"maps"
 	"slices"
@@ -62,6 +63,9 @@ var contacts = []demoContact{
 	{"Sara", "Keller", "sara@alpen-logistik.ch", "+41 44 404040", "", map[int]string{3: "user"}, "none"},
 }
 
+// ErrNotEmpty means the installation already has its default tenant.
+var ErrNotEmpty = errors.New("demo: the database is not empty")
+
 // Load creates the demo tenant with staff, companies and contacts in one transaction.
 // It returns the logins to print.
 func Load(ctx context.Context, d *db.DB, now time.Time) ([]Login, error) {
@@ -78,7 +82,10 @@ func Load(ctx context.Context, d *db.DB, now time.Time) ([]Login, error) {
 		{"admin", "agent@demo-service.de", AgentPassword, "agent"},
 	}
 	err := d.InTx(ctx, func(tx *db.Tx) error {
-		t, err := tenant.Create(ctx, tx, "Demo Service GmbH", "de", tenant.Modules, now)
+		t, err := tenant.CreateDefault(ctx, tx, "Demo Service GmbH", "de", tenant.Modules, now)
+		if errors.Is(err, tenant.ErrDefaultExists) {
+			return ErrNotEmpty
+		}
 		if err != nil {
 			return err
 		}

@@ -46,6 +46,24 @@ func Create(ctx context.Context, q db.Querier, name, lang string, modules []stri
 	return t, nil
 }
 
+// ErrDefaultExists means another process created the default tenant first.
+var ErrDefaultExists = errors.New("tenant: the default tenant exists")
+
+// CreateDefault creates the installation's default tenant. The unique index on
+// is_default makes this safe when several instances start at once: one insert wins, the
+// others get ErrDefaultExists and read the winner (outside their failed transaction).
+func CreateDefault(ctx context.Context, q db.Querier, name, lang string, modules []string, now time.Time) (Tenant, error) {
+	id, err := db.Insert(ctx, q, `INSERT INTO tenants (name, default_language, modules, is_default, created_at)
+		VALUES (?, ?, ?, TRUE, ?)`, name, lang, strings.Join(modules, ","), now.Unix())
+	if db.IsUnique(err) {
+		return Tenant{}, ErrDefaultExists
+	}
+	if err != nil {
+		return Tenant{}, fmt.Errorf("tenant: create default: %w", err)
+	}
+	return Tenant{ID: id, Name: name, DefaultLanguage: lang, Modules: modules, IsDefault: true}, nil
+}
+
 const columns = `id, name, default_language, modules, is_default`
 
 func scan(row interface{ Scan(...any) error }) (Tenant, error) {

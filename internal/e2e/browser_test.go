@@ -1,0 +1,94 @@
+package e2e
+
+import (
+	"context"
+	"os"
+	"testing"
+	"time"
+
+	"github.com/chromedp/cdproto/cdp"
+	"github.com/chromedp/cdproto/network"
+	"github.com/chromedp/chromedp"
+
+	"pforte/internal/testutil"
+)
+
+// chromiumPath is where Debian's chromium package installs the browser.
+const chromiumPath = "/usr/bin/chromium"
+
+// browserTimeout bounds the life of one browser process and of each session in it.
+const browserTimeout = 60 * time.Second
+
+// acceptLanguage is what a browser set to German sends; the app falls back to it for
+// anyone without a language setting of their own.
+const acceptLanguage = "de-DE,de;q=0.9"
+
+// startBrowser starts headless Chromium with a fresh profile and returns a context
+// that holds it. The browser ends in the test's cleanup, before the server and the
+// profile directory go. Without Chromium the test is skipped (a failure under
+// PFORTE_REQUIRE_ALL=1).
+func startBrowser(t *testing.T) context.Context {
+	t.Helper()
+	if _, err := os.Stat(chromiumPath); err != nil {
+		testutil.Skip(t, "browser journey needs Chromium at "+chromiumPath)
+	}
+	profile := t.TempDir() // created before the cleanup below, so removed after the browser exits
+	opts := append(chromedp.DefaultExecAllocatorOptions[:],
+		chromedp.ExecPath(chromiumPath),
+		chromedp.Headless,
+		chromedp.NoSandbox,
+		chromedp.DisableGPU,
+		chromedp.NoFirstRun,
+		chromedp.Flag("disable-background-networking", true),
+		chromedp.Flag("disable-component-update", true),
+		chromedp.Flag("disable-sync", true),
+		chromedp.Flag("disable-quic", true),
+		chromedp.Flag("lang", "de-DE"),
+		chromedp.WindowSize(1280, 900),
+		chromedp.UserDataDir(profile),
+	)
+	limit, cancelLimit := context.WithTimeout(context.Background(), browserTimeout)
+	alloc, cancelAlloc := chromedp.NewExecAllocator(limit, opts...)
+	browser, cancelBrowser := chromedp.NewContext(alloc)
+	t.Cleanup(func() {
+		cancelBrowser()
+		cancelAlloc() // waits for the browser process to exit
+		cancelLimit()
+	})
+	if err := chromedp.Do(browser); err != nil { // starts the browser
+		t.Fatalf("start %s: %v", chromiumPath, err)
+	}
+	return browser
+}
+
+// session is one person at a browser: a browser context of its own (separate cookies
+// and storage, like a private window) with one tab.
+type session struct {
+	t    *testing.T
+	who  string          // named in failure messages
+	ctx  context.Context // the tab
+	base string          // the app's URL, e.g. http://127.0.0.1:40123
+}
+
+// newSession opens a tab in a new browser context of browser, asking for German.
+// The tab closes and its cookies go when the test ends.
+func newSession(t *testing.T, browser context.Context, base, who string) *session {
+	t.Helper()
+	limit, cancelLimit := context.WithTimeout(browser, browserTimeout)
+	ctx, cancel := chromedp.NewContext(limit, chromedp.WithNewBrowserContext())
+	t.Cleanup(func() {
+		cancel()
+		cancelLimit()
+	})
+	// The first Do opens the tab (with the context that has no step timeout, so the tab
+	// lives as long as the session); then every request carries Accept-Language.
+	german := chromedp.Func(func(ctx context.Context, tab *chromedp.Target) error {
+		_, err := cdp.Call(ctx, tab, network.SetExtraHTTPHeaders,
+			network.SetExtraHTTPHeadersParams{Headers: network.Headers{"Accept-Language": acceptLanguage}})
+		return err
+	})
+	if err := chromedp.Do(ctx, german); err != nil {
+		t.Fatalf("%s: open tab: %v", who, err)
+	}
+	return &session{t: t, who: who, ctx: ctx, base: base}
+}
