@@ -51,6 +51,10 @@ func (s *Service) Grant(ctx context.Context, t tenant.Tenant, by Actor, membersh
 			state = contact.AccessActive
 			letter.Key, letter.ActionURL = "mail.access", origin+"/login"
 		} else {
+			// A resent invitation replaces the earlier link.
+			if err := auth.CancelTokens(ctx, tx, t.ID, ct.ID, 0, auth.PurposeInvitation, now); err != nil {
+				return err
+			}
 			raw, err := auth.IssueToken(ctx, tx, auth.Token{TenantID: t.ID, Purpose: auth.PurposeInvitation,
 				ContactID: ct.ID, MembershipID: m.ID}, InvitationTTL, now)
 			if err != nil {
@@ -106,6 +110,9 @@ func (s *Service) Revoke(ctx context.Context, t tenant.Tenant, by Actor, members
 			return err
 		}
 		if err := session.EndForContactCompany(ctx, tx, t.ID, m.ContactID, m.CompanyID); err != nil {
+			return err
+		}
+		if err := auth.CancelTokens(ctx, tx, t.ID, m.ContactID, m.ID, auth.PurposeInvitation, now); err != nil {
 			return err
 		}
 		target := fmt.Sprintf("%s @ %s", m.Email, m.CompanyName)

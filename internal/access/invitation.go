@@ -2,6 +2,7 @@ package access
 
 import (
 	"context"
+	"errors"
 
 	"pforte/internal/audit"
 	"pforte/internal/auth"
@@ -43,14 +44,15 @@ func (s *Service) AcceptInvitation(ctx context.Context, tenantID int64, raw, pw,
 		if err := auth.ConsumeToken(ctx, tx, tok.ID, now); err != nil {
 			return err
 		}
+		// The link is only good while its invitation stands (not revoked meanwhile).
+		m, err := contact.GetMembership(ctx, tx, tenantID, tok.MembershipID)
+		if err != nil || m.Access != contact.AccessInvited || m.ContactID != ct.ID {
+			return errors.Join(err, auth.ErrTokenUnknown)
+		}
 		if err := contact.SetPassword(ctx, tx, tenantID, ct.ID, hash, now); err != nil {
 			return err
 		}
 		if err := contact.ActivateInvited(ctx, tx, tenantID, ct.ID, now); err != nil {
-			return err
-		}
-		m, err := contact.GetMembership(ctx, tx, tenantID, tok.MembershipID)
-		if err != nil {
 			return err
 		}
 		// Earlier sessions (if a password existed before) end: a new password was set.

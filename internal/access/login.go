@@ -19,8 +19,12 @@ type Client struct {
 	UserAgent string
 }
 
-// checkThrottle refuses the login early when the account or address failed too often.
+// checkThrottle counts the attempt as a failure until it succeeds (success clears the
+// account's failures) and refuses it when the account or address failed too often.
 func (s *Service) checkThrottle(ctx context.Context, tenantID int64, email string, c Client) error {
+	if err := auth.RecordFailure(ctx, s.DB, tenantID, email, c.IP, s.Now()); err != nil {
+		return err
+	}
 	limited, err := auth.Throttled(ctx, s.DB, tenantID, email, c.IP, s.Now())
 	if err != nil {
 		return err
@@ -32,12 +36,9 @@ func (s *Service) checkThrottle(ctx context.Context, tenantID int64, email strin
 	return nil
 }
 
-// failed records a failed login and returns the one error both unknown email and wrong
-// password give.
+// failed logs a failed login (checkThrottle already counted it) and returns the one
+// error both unknown email and wrong password give.
 func (s *Service) failed(ctx context.Context, tenantID int64, email string, c Client) error {
-	if err := auth.RecordFailure(ctx, s.DB, tenantID, email, c.IP, s.Now()); err != nil {
-		return err
-	}
 	audit.Log(ctx, s.DB, tenantID, email, audit.LoginFailed, "", c.IP, s.Now())
 	return ErrInvalidLogin
 }

@@ -2,6 +2,7 @@ package access
 
 import (
 	"context"
+	"errors"
 	"time"
 
 	"pforte/internal/audit"
@@ -25,7 +26,14 @@ func (s *Service) ChangeContactPassword(ctx context.Context, p principal.Contact
 		return err
 	}
 	e := CheckNewPassword("password", pw, confirm)
+	// Guessing the current password from a stolen session is throttled like a login.
+	if err := s.checkThrottle(ctx, p.TenantID, ct.Email, Client{IP: ip}); errors.Is(err, ErrThrottled) {
+		return validate.Errors{"current": {ID: "login.throttled"}}
+	} else if err != nil {
+		return err
+	}
 	if auth.CheckPassword(ct.PasswordHash, current) != nil {
+		audit.Log(ctx, s.DB, p.TenantID, ContactActor(ct.ID, ct.Email), audit.PasswordChangeFailed, "", ip, s.Now())
 		e = validate.Errors{"current": {ID: "error.password_wrong"}}
 	}
 	if e.Any() {
@@ -41,6 +49,9 @@ func (s *Service) ChangeContactPassword(ctx context.Context, p principal.Contact
 			return err
 		}
 		if err := session.EndForContact(ctx, tx, p.TenantID, p.ContactID, p.SessionID); err != nil {
+			return err
+		}
+		if err := auth.ClearFailures(ctx, tx, p.TenantID, ct.Email); err != nil {
 			return err
 		}
 		return audit.Log(ctx, tx, p.TenantID, ContactActor(ct.ID, ct.Email), audit.PasswordChanged, "", ip, now)

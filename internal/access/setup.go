@@ -8,6 +8,7 @@ import (
 	"pforte/internal/auth"
 	"pforte/internal/db"
 	"pforte/internal/staff"
+	"pforte/internal/tenant"
 )
 
 // ErrHasAdmin means the tenant already has an admin, so no setup link is issued.
@@ -55,6 +56,10 @@ func (s *Service) CompleteSetup(ctx context.Context, tenantID int64, raw, name, 
 	now := s.Now()
 	var sess string
 	err = s.DB.InTx(ctx, func(tx *db.Tx) error {
+		// Serialise setups: two instances' links used at once must not make two admins.
+		if err := tenant.Lock(ctx, tx, tenantID); err != nil {
+			return err
+		}
 		tok, err := auth.LookupToken(ctx, tx, tenantID, auth.PurposeSetup, raw, now)
 		if err != nil {
 			return err

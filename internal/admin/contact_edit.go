@@ -5,7 +5,6 @@ import (
 
 	"pforte/internal/company"
 	"pforte/internal/contact"
-	"pforte/internal/i18n"
 	"pforte/internal/web"
 )
 
@@ -37,7 +36,7 @@ func (a *Admin) contactUpdate(w http.ResponseWriter, r *http.Request, v *visit) 
 	if f.Err == "" {
 		in := contactFromForm(f)
 		in.ID, in.TenantID = c.ID, c.TenantID
-		if err := contact.Update(r.Context(), a.env.DB, in, i18n.Languages, a.env.Now()); err != nil && !f.Take(err) {
+		if err := a.svc.UpdateContact(r.Context(), v.Tenant, v.actor(r, a.env), in); err != nil && !f.Take(err) {
 			a.env.Fail(w, r, err)
 			return
 		}

@@ -5,6 +5,7 @@ import (
 	"net/http"
 
 	"pforte/internal/access"
+	"pforte/internal/audit"
 	"pforte/internal/session"
 	"pforte/internal/web"
 )
@@ -48,6 +49,9 @@ func (a *Admin) loginSubmit(w http.ResponseWriter, r *http.Request) {
 }
 
 func (a *Admin) logout(w http.ResponseWriter, r *http.Request) {
+	if v, ok := a.resolve(r); ok {
+		audit.Log(r.Context(), a.env.DB, v.P.TenantID, v.actor(r, a.env).Label, audit.Logout, "", a.env.ClientIP(r), a.env.Now())
+	}
 	if ck, err := r.Cookie(web.AdminCookie); err == nil {
 		if err := session.Delete(r.Context(), a.env.DB, ck.Value); err != nil {
 			a.env.Fail(w, r, err)

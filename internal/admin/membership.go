@@ -5,7 +5,6 @@ import (
 	"net/http"
 
 	"pforte/internal/company"
-	"pforte/internal/contact"
 	"pforte/internal/db"
 	"pforte/internal/principal"
 	"pforte/internal/validate"
@@ -29,7 +28,7 @@ func (a *Admin) membershipAdd(w http.ResponseWriter, r *http.Request, v *visit) 
 	if role != principal.RoleMain && role != principal.RoleUser {
 		role = principal.RoleUser
 	}
-	_, err = contact.AddMembership(r.Context(), a.env.DB, v.P.TenantID, c.ID, co.ID, role, a.env.Now())
+	err = a.svc.AddMembership(r.Context(), v.Tenant, v.actor(r, a.env), c, co.ID, co.Name, role)
 	if db.IsUnique(err) {
 		a.env.Flash(w, r, "admin.members.exists", "/admin/contacts/"+itoa(c.ID))
 		return

@@ -18,11 +18,15 @@ const (
 	AccessGranted   = "access_granted"
 	AccessRevoked   = "access_revoked"
 	PasswordChanged = "password_changed"
-	PasswordSet     = "password_set"
-	AdminSetup      = "admin_setup"
-	StaffCreated    = "staff_created"
-	StaffChanged    = "staff_changed"
-	SettingsChanged = "settings_changed"
+	// PasswordChangeFailed is a wrong current password on the change-password form.
+	PasswordChangeFailed = "password_change_failed"
+	ContactChanged       = "contact_changed"
+	MembershipAdded      = "membership_added"
+	PasswordSet          = "password_set"
+	AdminSetup           = "admin_setup"
+	StaffCreated         = "staff_created"
+	StaffChanged         = "staff_changed"
+	SettingsChanged      = "settings_changed"
 )
 
 // Entry is one line of the audit log.

@@ -8,6 +8,7 @@ import (
 	"encoding/base64"
 	"errors"
 	"fmt"
+	"runtime"
 	"strings"
 
 	"golang.org/x/crypto/argon2"
@@ -22,6 +23,16 @@ const (
 	argonKeyLen  = 32
 )
 
+// hashSlots bounds concurrent argon2 runs: each takes argonMemory, and a burst of logins
+// must queue rather than exhaust the machine's memory.
+var hashSlots = make(chan struct{}, runtime.NumCPU())
+
+func argonKey(pw string, salt []byte, t, m uint32, p uint8, n uint32) []byte {
+	hashSlots <- struct{}{}
+	defer func() { <-hashSlots }()
+	return argon2.IDKey([]byte(pw), salt, t, m, p, n)
+}
+
 // MinPasswordLength is the shortest password accepted anywhere.
 const MinPasswordLength = 10
 
@@ -34,7 +45,7 @@ func HashPassword(pw string) (string, error) {
 	if _, err := rand.Read(salt); err != nil {
 		return "", fmt.Errorf("auth: salt: %w", err)
 	}
-	key := argon2.IDKey([]byte(pw), salt, argonTime, argonMemory, argonThreads, argonKeyLen)
+	key := argonKey(pw, salt, argonTime, argonMemory, argonThreads, argonKeyLen)
 	b64 := base64.RawStdEncoding
 	return fmt.Sprintf("$argon2id$v=%d$m=%d,t=%d,p=%d$%s$%s", argon2.Version, argonMemory,
 		argonTime, argonThreads, b64.EncodeToString(salt), b64.EncodeToString(key)), nil
@@ -59,7 +70,10 @@ func CheckPassword(encoded, pw string) error {
 	if err1 != nil || err2 != nil {
 		return ErrMismatch
 	}
-	got := argon2.IDKey([]byte(pw), salt, t, m, p, uint32(len(want)))
+	if m > 256*1024 || t > 10 { // a tampered hash must not cost unbounded memory or time
+		return ErrMismatch
+	}
+	got := argonKey(pw, salt, t, m, p, uint32(len(want)))
 	if subtle.ConstantTimeCompare(got, want) != 1 {
 		return ErrMismatch
 	}

@@ -18,7 +18,9 @@ const (
 	IPLimit      = 30
 )
 
-// Throttled reports whether a login for email from ip must be refused now.
+// Throttled reports whether a login for email from ip must be refused now. Call it after
+// RecordFailure for the attempt itself: counting first means parallel guesses cannot all
+// slip in under the limit.
 func Throttled(ctx context.Context, q db.Querier, tenantID int64, email, ip string, now time.Time) (bool, error) {
 	since := now.Add(-Window).Unix()
 	var byAccount, byIP int
@@ -29,7 +31,7 @@ func Throttled(ctx context.Context, q db.Querier, tenantID int64, email, ip stri
 	if err != nil {
 		return false, fmt.Errorf("auth: throttle: %w", err)
 	}
-	return byAccount >= AccountLimit || byIP >= IPLimit, nil
+	return byAccount > AccountLimit || byIP > IPLimit, nil
 }
 
 // RecordFailure counts a failed login; old rows are pruned now and then.

@@ -94,6 +94,22 @@ func ConsumeToken(ctx context.Context, q db.Querier, id int64, now time.Time) er
 	return nil
 }
 
+// CancelTokens uses up a contact's open tokens of a purpose (all of them, or only those of
+// one membership when membershipID is set), so a link sent earlier stops working when a
+// new one is sent, access is revoked or the email address changes.
+func CancelTokens(ctx context.Context, q db.Querier, tenantID, contactID, membershipID int64, purpose string, now time.Time) error {
+	where, args := `tenant_id = ? AND contact_id = ? AND purpose = ? AND used_at IS NULL`, []any{tenantID, contactID, purpose}
+	if membershipID > 0 {
+		where += ` AND membership_id = ?`
+		args = append(args, membershipID)
+	}
+	_, err := q.Exec(ctx, `UPDATE tokens SET used_at = ? WHERE `+where, append([]any{now.Unix()}, args...)...)
+	if err != nil {
+		return fmt.Errorf("auth: cancel tokens: %w", err)
+	}
+	return nil
+}
+
 func nullID(id int64) any {
 	if id == 0 {
 		return nil

@@ -21,6 +21,9 @@ import (
 // shutdownGrace is how long in-flight requests may take after SIGTERM.
 const shutdownGrace = 30 * time.Second
 
+// workerGrace is how long a job already being delivered may still run after SIGTERM.
+const workerGrace = 25 * time.Second
+
 func serve(ctx context.Context, args []string, out io.Writer) error {
 	cfg, err := config.Parse("serve", args)
 	if err != nil {
@@ -73,7 +76,11 @@ func serve(ctx context.Context, args []string, out io.Writer) error {
 		cancel()
 	}
 	stopWorker()
-	<-workerDone
+	select { // the job being delivered finishes, but an orchestrator will not wait forever
+	case <-workerDone:
+	case <-time.After(workerGrace):
+		log.Warn("a job was still running at shutdown; it is retried after its lease")
+	}
 	if errors.Is(err, http.ErrServerClosed) {
 		err = nil
 	}

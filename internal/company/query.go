@@ -8,6 +8,7 @@ import (
 
 	"pforte/internal/db"
 	"pforte/internal/principal"
+	"pforte/internal/validate"
 )
 
 const columns = `c.id, c.tenant_id, c.name, c.customer_number, c.email_domains, c.street, c.postal_code,
@@ -52,7 +53,7 @@ type ListParams struct {
 // more follow. It never counts all rows, so it stays fast however many companies there are.
 func List(ctx context.Context, q db.Querier, tenantID int64, p ListParams) ([]Company, bool, error) {
 	where, args := `c.tenant_id = ?`, []any{tenantID}
-	if s := strings.TrimSpace(p.Search); s != "" {
+	if s := strings.TrimSpace(validate.Clean(p.Search)); s != "" {
 		where += ` AND c.search LIKE ?`
 		args = append(args, "%"+likeEscape(strings.ToLower(s))+"%")
 	}

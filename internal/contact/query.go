@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"pforte/internal/db"
+	"pforte/internal/validate"
 )
 
 const columns = `c.id, c.tenant_id, c.first_name, c.last_name, c.email, c.phone, c.language,
@@ -44,7 +45,7 @@ type ListParams struct {
 // total count, so it stays fast at any size.
 func List(ctx context.Context, q db.Querier, tenantID int64, p ListParams) ([]Contact, bool, error) {
 	where, args := `c.tenant_id = ?`, []any{tenantID}
-	if s := strings.TrimSpace(p.Search); s != "" {
+	if s := strings.TrimSpace(validate.Clean(p.Search)); s != "" {
 		where += ` AND c.search LIKE ?`
 		args = append(args, "%"+strings.NewReplacer("%", "", "_", "").Replace(strings.ToLower(s))+"%")
 	}

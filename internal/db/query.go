@@ -15,6 +15,9 @@ type Querier interface {
 	Exec(ctx context.Context, query string, args ...any) (sql.Result, error)
 	Query(ctx context.Context, query string, args ...any) (*sql.Rows, error)
 	QueryRow(ctx context.Context, query string, args ...any) *sql.Row
+	// WriteRow runs a statement that changes data and returns a row (… RETURNING): on
+	// SQLite it must go through the single writer connection, not the reader pool.
+	WriteRow(ctx context.Context, query string, args ...any) *sql.Row
 	Engine() Engine
 }
 
@@ -61,6 +64,11 @@ func (d *DB) QueryRow(ctx context.Context, q string, args ...any) *sql.Row {
 	return d.r.QueryRowContext(ctx, rebind(d.engine, q), args...)
 }
 
+// WriteRow runs a data-changing statement that returns a row on the writer.
+func (d *DB) WriteRow(ctx context.Context, q string, args ...any) *sql.Row {
+	return d.w.QueryRowContext(ctx, rebind(d.engine, q), args...)
+}
+
 // Tx is a transaction on the writer.
 type Tx struct {
 	engine Engine
@@ -82,6 +90,11 @@ func (t *Tx) Query(ctx context.Context, q string, args ...any) (*sql.Rows, error
 
 // QueryRow runs a single-row read inside the transaction.
 func (t *Tx) QueryRow(ctx context.Context, q string, args ...any) *sql.Row {
+	return t.tx.QueryRowContext(ctx, rebind(t.engine, q), args...)
+}
+
+// WriteRow runs a data-changing statement that returns a row inside the transaction.
+func (t *Tx) WriteRow(ctx context.Context, q string, args ...any) *sql.Row {
 	return t.tx.QueryRowContext(ctx, rebind(t.engine, q), args...)
 }
 
@@ -111,7 +124,7 @@ func ignoreDone(err error) error {
 // Insert runs an INSERT … RETURNING id and gives back the new id.
 func Insert(ctx context.Context, q Querier, query string, args ...any) (int64, error) {
 	var id int64
-	if err := q.QueryRow(ctx, query+" RETURNING id", args...).Scan(&id); err != nil {
+	if err := q.WriteRow(ctx, query+" RETURNING id", args...).Scan(&id); err != nil {
 		return 0, err
 	}
 	return id, nil

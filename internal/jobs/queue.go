@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"pforte/internal/db"
+	"pforte/internal/validate"
 )
 
 // Job states.
@@ -49,7 +50,7 @@ func Claim(ctx context.Context, d *db.DB, worker string, now time.Time, lease ti
 		lock = " FOR UPDATE SKIP LOCKED"
 	}
 	var j Job
-	err := d.QueryRow(ctx, `UPDATE jobs SET state = 'running', run_at = ?, attempts = attempts + 1, locked_by = ?
+	err := d.WriteRow(ctx, `UPDATE jobs SET state = 'running', run_at = ?, attempts = attempts + 1, locked_by = ?
 		WHERE id = (SELECT id FROM jobs WHERE state IN ('pending', 'running') AND run_at <= ?
 		ORDER BY run_at, id LIMIT 1`+lock+`) RETURNING id, tenant_id, kind, ref_id, attempts`,
 		now.Add(lease).Unix(), worker, now.Unix()).Scan(&j.ID, &j.TenantID, &j.Kind, &j.RefID, &j.Attempts)
@@ -70,10 +71,7 @@ func Complete(ctx context.Context, d *db.DB, id int64, now time.Time) error {
 // Fail records an error and schedules a retry with exponential backoff (30 s, 1 min,
 // 2 min … capped at one hour), or gives up after MaxAttempts.
 func Fail(ctx context.Context, d *db.DB, j Job, cause error, now time.Time) error {
-	msg := cause.Error()
-	if len(msg) > 500 {
-		msg = msg[:500]
-	}
+	msg := validate.Truncate(validate.Clean(cause.Error()), 500)
 	if j.Attempts >= MaxAttempts {
 		_, err := d.Exec(ctx, `UPDATE jobs SET state = 'failed', last_error = ?, done_at = ? WHERE id = ?`, msg, now.Unix(), j.ID)
 		return err

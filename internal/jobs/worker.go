@@ -79,16 +79,22 @@ func (w *Worker) loop(ctx context.Context) {
 	}
 }
 
+// JobTimeout bounds one attempt; a hung SMTP server must not hold a worker for long.
+const JobTimeout = time.Minute
+
 func (w *Worker) run(ctx context.Context, j Job) {
-	ctx, cancel := context.WithTimeout(ctx, w.Lease/2)
+	jctx, cancel := context.WithTimeout(ctx, min(JobTimeout, w.Lease/2))
 	defer cancel()
 	h, ok := w.Handlers[j.Kind]
 	var err error
 	if !ok {
 		err = fmt.Errorf("no handler for job kind %q", j.Kind)
 	} else {
-		err = h(ctx, j)
+		err = h(jctx, j)
 	}
+	// Bookkeeping gets its own deadline: the attempt's may have run out.
+	ctx, cancel2 := context.WithTimeout(ctx, 10*time.Second)
+	defer cancel2()
 	now := time.Now()
 	if err == nil {
 		err = Complete(ctx, w.DB, j.ID, now)

@@ -67,7 +67,9 @@ func (d *Deliverer) Deliver(ctx context.Context, j jobs.Job) error {
 		Text: m.Text, HTML: m.HTML, MessageID: m.MessageID})
 	if err != nil {
 		if j.Attempts >= jobs.MaxAttempts { // the queue gives up now; the outbox shows it
-			d.DB.Exec(ctx, `UPDATE mails SET state = 'failed' WHERE id = ?`, m.ID)
+			bctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), 5*time.Second)
+			defer cancel()
+			d.DB.Exec(bctx, `UPDATE mails SET state = 'failed' WHERE id = ?`, m.ID)
 		}
 		return err
 	}

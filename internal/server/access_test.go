@@ -52,8 +52,15 @@ func TestInvitationFlow(t *testing.T) {
 		if !strings.Contains(subject, "Kundenportal") || !strings.Contains(text, "Guten Tag Jörg Kunde") {
 			t.Errorf("invitation mail not German or not personal: %q\n%s", subject, text)
 		}
-		// The outbox lists it, and the file store holds it.
-		if !strings.Contains(st.Get("/admin/outbox").Body, "joerg@kunde.test") {
+		// The outbox lists it for admins (it holds live links, so agents do not see it),
+		// and the file store holds it.
+		if r := st.Get("/admin/outbox"); r.Status != 404 {
+			t.Errorf("agent sees the outbox: %d", r.Status)
+		}
+		env.Staff(ten, staff.RoleAdmin, "admin@service.test", "admin-password")
+		adm := env.Client("")
+		adm.AdminLogin("admin@service.test", "admin-password")
+		if !strings.Contains(adm.Get("/admin/outbox").Body, "joerg@kunde.test") {
 			t.Errorf("outbox does not list the invitation")
 		}
 		files, _ := filepath.Glob(filepath.Join(env.Data, "outbox", "*.eml"))

@@ -10,6 +10,7 @@ import (
 
 	"pforte/internal/auth"
 	"pforte/internal/db"
+	"pforte/internal/validate"
 )
 
 // Lifetimes: a session ends after IdleTimeout without requests, and at the latest after
@@ -36,9 +37,8 @@ type Session struct {
 // contactID is set. A fresh token at every login is the session rotation.
 func New(ctx context.Context, q db.Querier, tenantID, staffID, contactID, companyID int64, ip, ua string, now time.Time) (string, error) {
 	raw, hash := auth.NewToken()
-	if len(ua) > 300 {
-		ua = ua[:300]
-	}
+	ua = validate.Truncate(validate.Clean(ua), 300)
+	ip = validate.Clean(ip)
 	_, err := q.Exec(ctx, `INSERT INTO sessions (token_hash, tenant_id, staff_id, contact_id, company_id, ip, user_agent,
 		created_at, last_seen_at, expires_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, hash, tenantID,
 		nullID(staffID), nullID(contactID), nullID(companyID), ip, ua, now.Unix(), now.Unix(), now.Add(IdleTimeout).Unix())

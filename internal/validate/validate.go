@@ -73,3 +73,24 @@ func (e Errors) Text(field, v string, required bool, max int) {
 	}
 	e.MaxLen(field, v, max)
 }
+
+// Clean makes untrusted text safe to store and query on both engines: invalid UTF-8
+// is replaced and NUL bytes (which PostgreSQL refuses in text) are dropped.
+func Clean(s string) string {
+	s = strings.ToValidUTF8(s, "\uFFFD")
+	return strings.ReplaceAll(s, "\x00", "")
+}
+
+// Usable reports whether s is valid UTF-8 without NUL bytes.
+func Usable(s string) bool { return utf8.ValidString(s) && !strings.ContainsRune(s, 0) }
+
+// Truncate shortens s to at most n bytes without cutting a character in half.
+func Truncate(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	for n > 0 && !utf8.RuneStart(s[n]) {
+		n--
+	}
+	return s[:n]
+}

@@ -3,6 +3,7 @@ package web
 import (
 	"net/http"
 	"net/url"
+	"path"
 	"strings"
 )
 
@@ -10,11 +11,17 @@ import (
 // a local path is used, so the Referer cannot redirect anyone to another site.
 func BackTo(r *http.Request, fallback string) string {
 	u, err := url.Parse(r.Referer())
-	if err != nil || u.Host != r.Host || !strings.HasPrefix(u.Path, "/") || strings.HasPrefix(u.Path, "//") {
+	if err != nil || u.Host != r.Host || !strings.HasPrefix(u.Path, "/") {
 		return fallback
 	}
-	if u.RawQuery != "" {
-		return u.Path + "?" + u.RawQuery
+	p := path.Clean(u.Path)
+	// "//host" and "/\host" are read by browsers as another site.
+	if strings.HasPrefix(p, "//") || strings.ContainsRune(p, '\\') {
+		return fallback
 	}
-	return u.Path
+	out := (&url.URL{Path: p, RawQuery: u.RawQuery}).String()
+	if !strings.HasPrefix(out, "/") || strings.HasPrefix(out, "//") {
+		return fallback
+	}
+	return out
 }

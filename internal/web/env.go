@@ -7,9 +7,11 @@ import (
 	"context"
 	"log/slog"
 	"net/http"
+	"strings"
 	"time"
 
 	"pforte/internal/db"
+	"pforte/internal/validate"
 	"pforte/internal/tenant"
 )
 
@@ -45,13 +47,13 @@ func (e *Env) Secure(r *http.Request) bool {
 // ClientIP is the address of the client, from X-Forwarded-For only behind a trusted proxy.
 func (e *Env) ClientIP(r *http.Request) string {
 	if e.TrustProxy {
+		// The rightmost entry is the one our proxy added; entries to its left come from
+		// the client and can be anything.
 		if f := r.Header.Get("X-Forwarded-For"); f != "" {
-			for i := 0; i < len(f); i++ {
-				if f[i] == ',' {
-					return f[:i]
-				}
+			if i := strings.LastIndexByte(f, ','); i >= 0 {
+				f = f[i+1:]
 			}
-			return f
+			return validate.Clean(strings.TrimSpace(f))
 		}
 	}
 	host := r.RemoteAddr

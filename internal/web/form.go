@@ -34,6 +34,16 @@ func ParseForm(w http.ResponseWriter, r *http.Request) Form {
 		f.Err = "error.form_invalid"
 		return f
 	}
+	// Text that is not UTF-8 or holds NUL bytes cannot be stored (PostgreSQL refuses it);
+	// such a form is refused as a whole instead of failing later with a 500.
+	for _, vs := range r.PostForm {
+		for _, v := range vs {
+			if !validate.Usable(v) {
+				f.Err = "error.form_invalid"
+				return f
+			}
+		}
+	}
 	f.Values = r.PostForm
 	return f
 }

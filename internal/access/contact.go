@@ -1,0 +1,49 @@
+package access
+
+import (
+	"context"
+	"fmt"
+
+	"pforte/internal/audit"
+	"pforte/internal/auth"
+	"pforte/internal/contact"
+	"pforte/internal/db"
+	"pforte/internal/i18n"
+	"pforte/internal/tenant"
+)
+
+// UpdateContact saves staff's changes to a contact. The email address is the contact's
+// login name, so a change is audited and cancels invitation links sent to the old one.
+func (s *Service) UpdateContact(ctx context.Context, t tenant.Tenant, by Actor, in contact.Contact) error {
+	old, err := contact.Get(ctx, s.DB, t.ID, in.ID)
+	if err != nil {
+		return err
+	}
+	now := s.Now()
+	return s.DB.InTx(ctx, func(tx *db.Tx) error {
+		if err := contact.Update(ctx, tx, in, i18n.Languages, now); err != nil {
+			return err
+		}
+		in.Normalize()
+		if in.Email == old.Email {
+			return nil
+		}
+		if err := auth.CancelTokens(ctx, tx, t.ID, old.ID, 0, auth.PurposeInvitation, now); err != nil {
+			return err
+		}
+		target := fmt.Sprintf("email %s → %s", old.Email, in.Email)
+		return audit.Log(ctx, tx, t.ID, by.Label, audit.ContactChanged, target, by.IP, now)
+	})
+}
+
+// AddMembership puts a contact into a company (without portal access yet) and logs it.
+func (s *Service) AddMembership(ctx context.Context, t tenant.Tenant, by Actor, ct contact.Contact, companyID int64, companyName, role string) error {
+	now := s.Now()
+	return s.DB.InTx(ctx, func(tx *db.Tx) error {
+		if _, err := contact.AddMembership(ctx, tx, t.ID, ct.ID, companyID, role, now); err != nil {
+			return err
+		}
+		target := fmt.Sprintf("%s @ %s (%s)", ct.Email, companyName, role)
+		return audit.Log(ctx, tx, t.ID, by.Label, audit.MembershipAdded, target, by.IP, now)
+	})
+}

@@ -1,0 +1,116 @@
+package server_test
+
+import (
+	"context"
+	"errors"
+	"net/url"
+	"strings"
+	"sync"
+	"testing"
+
+	"pforte/internal/access"
+	"pforte/internal/apptest"
+	"pforte/internal/contact"
+	"pforte/internal/db"
+	"pforte/internal/testutil"
+)
+
+// TestOldLinksStopWorking: a resent invitation, a revocation and a changed email address
+// each cancel links sent before.
+func TestOldLinksStopWorking(t *testing.T) {
+	testutil.ForEngines(t, func(t *testing.T, e db.Engine) {
+		env := apptest.Start(t, e)
+		ten := env.Tenant("Service GmbH")
+		co := env.Company(ten, "Kunde AG")
+		ct := env.Contact(ten, "max@typo.test", "", "user", co)
+		m := memberships(t, env, ten.ID, ct.ID)[0]
+		ctx := context.Background()
+		grant := func() string {
+			if err := env.App.Access.Grant(ctx, ten, actor, m, "user", "http://x"); err != nil {
+				t.Fatal(err)
+			}
+			var text string
+			env.DB.QueryRow(ctx, `SELECT text_body FROM mails ORDER BY id DESC LIMIT 1`).Scan(&text)
+			return linkIn(t, text)
+		}
+		pw := url.Values{"password": {"a long password"}, "password_confirm": {"a long password"}}
+		first := grant()
+		second := grant()
+		if r := env.Client("").Get(first); r.Status != 410 {
+			t.Errorf("first link after resend: %d", r.Status)
+		}
+		// Email corrected by staff: the link to the old address dies.
+		fixed := ct
+		fixed.Email = "max@kunde.test"
+		if err := env.App.Access.UpdateContact(ctx, ten, actor, fixed); err != nil {
+			t.Fatal(err)
+		}
+		if r := env.Client("").Post(second, pw); r.Status != 410 {
+			t.Errorf("link to the old address after email change: %d", r.Status)
+		}
+		third := grant()
+		if err := env.App.Access.Revoke(ctx, ten, actor, m); err != nil {
+			t.Fatal(err)
+		}
+		if r := env.Client("").Post(third, pw); r.Status != 410 {
+			t.Errorf("link after revocation: %d", r.Status)
+		}
+		var n int
+		env.DB.QueryRow(ctx, `SELECT COUNT(*) FROM audit_log WHERE action = 'contact_changed'`).Scan(&n)
+		if n != 1 {
+			t.Errorf("email change not audited")
+		}
+		ms, _ := contact.MembershipsOfContact(ctx, env.DB, ten.ID, ct.ID)
+		if ms[0].Access != contact.AccessRevoked {
+			t.Errorf("access %q", ms[0].Access)
+		}
+	})
+}
+
+// TestParallelGuesses: guesses sent in parallel cannot all slip under the limit.
+func TestParallelGuesses(t *testing.T) {
+	testutil.ForEngines(t, func(t *testing.T, e db.Engine) {
+		env := apptest.Start(t, e)
+		ten := env.Tenant("Service GmbH")
+		co := env.Company(ten, "Kunde AG")
+		env.Contact(ten, "target@kunde.test", "right-password", "user", co)
+		var wg sync.WaitGroup
+		var mu sync.Mutex
+		checked := 0
+		for range 20 {
+			wg.Go(func() {
+				_, _, err := env.App.Access.ContactLogin(context.Background(), ten.ID, "target@kunde.test", "guess-guess", access.Client{IP: "10.0.0.1"})
+				if errors.Is(err, access.ErrInvalidLogin) {
+					mu.Lock()
+					checked++
+					mu.Unlock()
+				}
+			})
+		}
+		wg.Wait()
+		if checked > 5+2 { // the two cores may interleave a count and an insert
+			t.Errorf("%d of 20 parallel guesses were checked", checked)
+		}
+		if _, _, err := env.App.Access.ContactLogin(context.Background(), ten.ID, "target@kunde.test", "right-password", access.Client{IP: "10.0.0.2"}); !errors.Is(err, access.ErrThrottled) {
+			t.Errorf("after the burst: %v", err)
+		}
+	})
+}
+
+// TestUnstorableInput: NUL bytes and invalid UTF-8 get a clear message, not a 500.
+func TestUnstorableInput(t *testing.T) {
+	testutil.ForEngines(t, func(t *testing.T, e db.Engine) {
+		env := apptest.Start(t, e)
+		env.Tenant("Service GmbH")
+		c := env.Client("")
+		for _, bad := range []string{"a\x00b@x.test", "\xff\xfe@x.test"} {
+			r := c.Post("/login", url.Values{"email": {bad}, "password": {"whatever-pw"}})
+			if r.Status != 422 || !strings.Contains(r.Body, "nicht gelesen werden") {
+				t.Errorf("login with %q: %d", bad, r.Status)
+			}
+		}
+		if r := c.Get("/admin/companies?q=%00%ff"); r.Status != 303 {
+			t.Errorf("search with bad bytes (logged out): %d", r.Status)
+		}
+	})
+}
