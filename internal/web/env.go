@@ -11,8 +11,8 @@ import (
 	"time"
 
 	"pforte/internal/db"
-	"pforte/internal/validate"
 	"pforte/internal/tenant"
+	"pforte/internal/validate"
 )
 
 // Env is what every handler needs from the running application.
