@@ -62,6 +62,7 @@ func serve(ctx context.Context, args []string, out io.Writer) error {
 	workerCtx, stopWorker := context.WithCancel(context.Background())
 	workerDone := make(chan struct{})
 	go func() { app.Worker.Run(workerCtx); close(workerDone) }()
+	go app.RunJanitor(workerCtx)
 
 	served := make(chan error, 1)
 	go func() { served <- srv.Serve(ln) }()

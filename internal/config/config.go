@@ -21,7 +21,8 @@ type Config struct {
 	TrustProxy  bool   // honour X-Forwarded-Proto/-For
 	LogLevel    slog.Level
 	LogJSON     bool
-	Workers     int  // concurrent mail deliveries per process
+	MetricsKey  string // when set, /metrics needs "Authorization: Bearer <key>"
+	Workers     int    // concurrent mail deliveries per process
 	Demo        bool // load demo data into an empty database
 }
 
@@ -40,6 +41,9 @@ func Parse(name string, args []string) (Config, error) {
 		return c, err
 	}
 	if c.SMTPURL, err = secret("PFORTE_SMTP_URL"); err != nil {
+		return c, err
+	}
+	if c.MetricsKey, err = secret("PFORTE_METRICS_TOKEN"); err != nil {
 		return c, err
 	}
 	c.MailFrom = env("PFORTE_MAIL_FROM", "")

@@ -2,6 +2,7 @@ package server
 
 import (
 	"context"
+	"crypto/subtle"
 	"fmt"
 	"log/slog"
 	"net/http"
@@ -85,7 +86,7 @@ func (a *App) routes() http.Handler {
 	mux.Handle("GET /static/", web.Static())
 	mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, r *http.Request) { w.Write([]byte("ok\n")) })
 	mux.HandleFunc("GET /readyz", a.ready)
-	mux.Handle("GET /metrics", promhttp.HandlerFor(reg, promhttp.HandlerOpts{}))
+	mux.Handle("GET /metrics", bearer(a.Cfg.MetricsKey, promhttp.HandlerFor(reg, promhttp.HandlerOpts{})))
 	web.Register(mux, admin.Routes(a.Env, a.Access, cache.Forget))
 	web.Register(mux, portal.Routes(a.Env, a.Access))
 
@@ -93,6 +94,21 @@ func (a *App) routes() http.Handler {
 	h = withTenant(a.Env, cache, h)
 	h = securityHeaders(a.Env, h)
 	return http.NewCrossOriginProtection().Handler(h)
+}
+
+// bearer guards a handler with a static token when one is configured.
+func bearer(key string, next http.Handler) http.Handler {
+	if key == "" {
+		return next
+	}
+	want := []byte("Bearer " + key)
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if subtle.ConstantTimeCompare([]byte(r.Header.Get("Authorization")), want) != 1 {
+			http.Error(w, "unauthorized", http.StatusUnauthorized)
+			return
+		}
+		next.ServeHTTP(w, r)
+	})
 }
 
 // ready answers 200 when the database answers and every migration is applied.

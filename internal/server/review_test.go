@@ -6,6 +6,7 @@ import (
 	"net/url"
 	"strings"
 	"sync"
+	"time"
 	"testing"
 
 	"pforte/internal/access"
@@ -111,6 +112,26 @@ func TestUnstorableInput(t *testing.T) {
 		}
 		if r := c.Get("/admin/companies?q=%00%ff"); r.Status != 303 {
 			t.Errorf("search with bad bytes (logged out): %d", r.Status)
+		}
+	})
+}
+
+// TestSweep removes what is expired and keeps what is live.
+func TestSweep(t *testing.T) {
+	testutil.ForEngines(t, func(t *testing.T, e db.Engine) {
+		env := apptest.Start(t, e)
+		ten := env.Tenant("Service GmbH")
+		co := env.Company(ten, "Kunde AG")
+		env.Contact(ten, "live@kunde.test", "live-password", "user", co)
+		c := env.Client("")
+		c.Login("live@kunde.test", "live-password")
+		ctx := context.Background()
+		env.DB.Exec(ctx, `INSERT INTO sessions (token_hash, tenant_id, created_at, last_seen_at, expires_at) VALUES ('old', ?, 1, 1, 2)`, ten.ID)
+		env.App.Sweep(ctx, time.Now())
+		var n int
+		env.DB.QueryRow(ctx, `SELECT COUNT(*) FROM sessions`).Scan(&n)
+		if n != 1 || c.Get("/").Status != 200 {
+			t.Errorf("after sweep: %d sessions", n)
 		}
 	})
 }

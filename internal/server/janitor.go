@@ -1,0 +1,48 @@
+package server
+
+import (
+	"context"
+	"strings"
+	"time"
+)
+
+// janitorEvery is how often expired rows are swept. Expired sessions and tokens are
+// already refused when used; sweeping only keeps the tables small.
+const janitorEvery = time.Hour
+
+// RunJanitor deletes expired sessions, old login failures, spent tokens and delivered
+// jobs until ctx ends. Every instance may run it: the deletes are idempotent.
+func (a *App) RunJanitor(ctx context.Context) {
+	t := time.NewTicker(janitorEvery)
+	defer t.Stop()
+	for {
+		a.Sweep(ctx, time.Now())
+		select {
+		case <-ctx.Done():
+			return
+		case <-t.C:
+		}
+	}
+}
+
+// Sweep runs one cleanup pass.
+func (a *App) Sweep(ctx context.Context, now time.Time) {
+	month := now.Add(-30 * 24 * time.Hour).Unix()
+	for _, q := range []struct {
+		sql string
+		arg int64
+	}{
+		{`DELETE FROM sessions WHERE expires_at < ?`, now.Unix()},
+		{`DELETE FROM login_failures WHERE at < ?`, now.Add(-24 * time.Hour).Unix()},
+		{`DELETE FROM tokens WHERE expires_at < ? OR used_at < ?`, month},
+		{`DELETE FROM jobs WHERE state = 'done' AND done_at < ?`, month},
+	} {
+		args := []any{q.arg}
+		if strings.Count(q.sql, "?") == 2 {
+			args = append(args, q.arg)
+		}
+		if _, err := a.DB.Exec(ctx, q.sql, args...); err != nil && ctx.Err() == nil {
+			a.Log.Warn("janitor", "err", err)
+		}
+	}
+}
