@@ -23,7 +23,7 @@ type Config struct {
 	LogJSON     bool
 	MetricsKey  string // when set, /metrics needs "Authorization: Bearer <key>"
 	Workers     int    // concurrent mail deliveries per process
-	Demo        bool // load demo data into an empty database
+	Demo        bool   // load demo data into an empty database
 }
 
 // Parse reads flags from args (after the subcommand) with environment defaults.

@@ -6,8 +6,8 @@ import (
 	"net/url"
 	"strings"
 	"sync"
-	"time"
 	"testing"
+	"time"
 
 	"pforte/internal/access"
 	"pforte/internal/apptest"
