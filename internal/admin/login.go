@@ -15,7 +15,11 @@ func (a *Admin) loginForm(w http.ResponseWriter, r *http.Request) {
 		http.Redirect(w, r, "/admin/", http.StatusSeeOther)
 		return
 	}
-	web.Render(w, r, http.StatusOK, loginPage(guestChrome(r, "admin.login.title"), web.NewForm()))
+	c := guestChrome(r, "admin.login.title")
+	c.SetFlash(r.Context(), a.env.TakeFlash(w, r))
+	f := web.NewForm()
+	f.Set("next", web.LocalPath(r.URL.Query().Get("next"), ""))
+	web.Render(w, r, http.StatusOK, loginPage(c, f))
 }
 
 func (a *Admin) loginSubmit(w http.ResponseWriter, r *http.Request) {
@@ -41,7 +45,7 @@ func (a *Admin) loginSubmit(w http.ResponseWriter, r *http.Request) {
 				session.Delete(r.Context(), a.env.DB, old.Value)
 			}
 			a.env.SetCookie(w, r, web.AdminCookie, raw, session.MaxAge)
-			http.Redirect(w, r, "/admin/", http.StatusSeeOther)
+			http.Redirect(w, r, web.LocalPath(f.Get("next"), "/admin/"), http.StatusSeeOther)
 			return
 		}
 	}

@@ -2,6 +2,7 @@ package admin
 
 import (
 	"net/http"
+	"net/url"
 	"strings"
 
 	"pforte/internal/access"
@@ -34,7 +35,11 @@ func (a *Admin) staff(h handler) http.HandlerFunc {
 		v, ok := a.resolve(r)
 		if !ok {
 			if r.Method == http.MethodGet {
-				http.Redirect(w, r, "/admin/login", http.StatusSeeOther)
+				to := "/admin/login"
+				if r.URL.Path != "/admin/" {
+					to += "?next=" + url.QueryEscape(r.URL.RequestURI())
+				}
+				http.Redirect(w, r, to, http.StatusSeeOther)
 			} else {
 				a.env.NotFound(w, r)
 			}
@@ -43,6 +48,7 @@ func (a *Admin) staff(h handler) http.HandlerFunc {
 		ctx := principal.WithStaff(r.Context(), v.P)
 		ctx = i18n.With(ctx, i18n.For(web.PersonLanguage(r, v.Tenant, v.Member.Language)))
 		r = r.WithContext(ctx)
+		r = r.WithContext(web.WithChrome(ctx, func(id string) web.Chrome { return v.chrome(r, id) }))
 		v.flash = a.env.TakeFlash(w, r)
 		h(w, r, v)
 	}

@@ -53,9 +53,10 @@ func (j *journey) acceptInvitation(link string) {
 	}
 	c.screenshot(j.shots, j.prefix+"portal-home-de")
 
-	// The header's language picker submits on change (app.js); SetValue picks the
-	// option and fires input and change as a person's choice does.
-	c.follow("switch to English", chromedp.SetValue(css("select#switch-lang"), "en"), homeSel)
+	// The header's language picker: choose, then press its button (no submit on change,
+	// so keyboard users can browse the list).
+	c.do("choose English", chromedp.SetValue(css("select#switch-lang"), "en"))
+	c.clickTo("form:has(#switch-lang) button", homeSel)
 	j.expectEnglishHome(c)
 	c.screenshot(j.shots, j.prefix+"portal-home-en")
 	c.do("reload", chromedp.Reload(), chromedp.WaitVisible(css(homeSel)))

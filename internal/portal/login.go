@@ -14,7 +14,11 @@ func (p *Portal) loginForm(w http.ResponseWriter, r *http.Request) {
 		http.Redirect(w, r, "/", http.StatusSeeOther)
 		return
 	}
-	web.Render(w, r, http.StatusOK, loginPage(guestChrome(r, "login.title"), web.NewForm()))
+	c := guestChrome(r, "login.title")
+	c.SetFlash(r.Context(), p.env.TakeFlash(w, r))
+	f := web.NewForm()
+	f.Set("next", web.LocalPath(r.URL.Query().Get("next"), ""))
+	web.Render(w, r, http.StatusOK, loginPage(c, f))
 }
 
 func (p *Portal) loginSubmit(w http.ResponseWriter, r *http.Request) {
@@ -48,5 +52,5 @@ func (p *Portal) loginSubmit(w http.ResponseWriter, r *http.Request) {
 		session.Delete(r.Context(), p.env.DB, old.Value)
 	}
 	p.env.SetCookie(w, r, web.PortalCookie, raw, session.MaxAge)
-	http.Redirect(w, r, "/", http.StatusSeeOther)
+	http.Redirect(w, r, web.LocalPath(f.Get("next"), "/"), http.StatusSeeOther)
 }

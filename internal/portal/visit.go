@@ -2,6 +2,7 @@ package portal
 
 import (
 	"net/http"
+	"net/url"
 	"strconv"
 
 	"pforte/internal/contact"
@@ -31,7 +32,11 @@ func (p *Portal) contact(h handler) http.HandlerFunc {
 		v, ok := p.resolve(w, r)
 		if !ok {
 			if r.Method == http.MethodGet {
-				http.Redirect(w, r, "/login", http.StatusSeeOther)
+				to := "/login"
+				if r.URL.Path != "/" {
+					to += "?next=" + url.QueryEscape(r.URL.RequestURI())
+				}
+				http.Redirect(w, r, to, http.StatusSeeOther)
 			} else {
 				p.env.NotFound(w, r)
 			}
@@ -40,6 +45,7 @@ func (p *Portal) contact(h handler) http.HandlerFunc {
 		ctx := principal.WithContact(r.Context(), v.P)
 		ctx = i18n.With(ctx, i18n.For(web.PersonLanguage(r, v.Tenant, v.Contact.Language)))
 		r = r.WithContext(ctx)
+		r = r.WithContext(web.WithChrome(ctx, func(id string) web.Chrome { return v.chrome(r, id, "") }))
 		v.flash = p.env.TakeFlash(w, r)
 		h(w, r, v)
 	}

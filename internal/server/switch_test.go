@@ -76,3 +76,38 @@ func TestModuleTiles(t *testing.T) {
 		t.Errorf("tiles do not follow the modules")
 	}
 }
+
+// TestLoginReturnsAndErrorFrames: login returns to the page asked for, logout says so,
+// and a 404 inside the back office keeps the back office's navigation.
+func TestLoginReturnsAndErrorFrames(t *testing.T) {
+	env := apptest.Start(t, db.SQLite)
+	ten := env.Tenant("Service GmbH")
+	co := env.Company(ten, "Kunde AG")
+	env.Contact(ten, "n@kunde.test", "next-password", "user", co)
+	env.Staff(ten, "agent", "a@service.test", "agent-password")
+	c := env.Client("")
+	r := c.Get("/settings")
+	if r.Location != "/login?next=%2Fsettings" {
+		t.Fatalf("redirect to login: %q", r.Location)
+	}
+	r = c.Post("/login", url.Values{"email": {"n@kunde.test"}, "password": {"next-password"}, "next": {"/settings"}})
+	if r.Location != "/settings" {
+		t.Errorf("after login: %q", r.Location)
+	}
+	if r := c.Post("/logout", nil); r.Location != "/login" {
+		t.Fatalf("logout: %q", r.Location)
+	}
+	if !strings.Contains(c.Get("/login").Body, "Sie wurden abgemeldet.") {
+		t.Errorf("logout message not shown")
+	}
+	r = c.Post("/login", url.Values{"email": {"n@kunde.test"}, "password": {"next-password"}, "next": {"//evil.test/"}})
+	if r.Location != "/" {
+		t.Errorf("open redirect via next: %q", r.Location)
+	}
+	s := env.Client("")
+	s.AdminLogin("a@service.test", "agent-password")
+	r = s.Get("/admin/companies/999")
+	if r.Status != 404 || !strings.Contains(r.Body, `href="/admin/companies"`) || !strings.Contains(r.Body, "/admin/logout") {
+		t.Errorf("admin 404 lacks the back-office frame")
+	}
+}

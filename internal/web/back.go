@@ -7,6 +7,24 @@ import (
 	"strings"
 )
 
+// LocalPath returns p if it is a path on this site (not "//host" or "/\\host", which
+// browsers read as another site), else fallback. Used for ?next= after login.
+func LocalPath(p, fallback string) string {
+	u, err := url.Parse(p)
+	if err != nil || u.Scheme != "" || u.Host != "" || !strings.HasPrefix(u.Path, "/") {
+		return fallback
+	}
+	clean := path.Clean(u.Path)
+	if strings.HasPrefix(clean, "//") || strings.ContainsRune(clean, '\\') {
+		return fallback
+	}
+	out := (&url.URL{Path: clean, RawQuery: u.RawQuery}).String()
+	if !strings.HasPrefix(out, "/") || strings.HasPrefix(out, "//") {
+		return fallback
+	}
+	return out
+}
+
 // BackTo returns the path of the same-site page the request came from, or fallback. Only
 // a local path is used, so the Referer cannot redirect anyone to another site.
 func BackTo(r *http.Request, fallback string) string {
@@ -14,14 +32,5 @@ func BackTo(r *http.Request, fallback string) string {
 	if err != nil || u.Host != r.Host || !strings.HasPrefix(u.Path, "/") {
 		return fallback
 	}
-	p := path.Clean(u.Path)
-	// "//host" and "/\host" are read by browsers as another site.
-	if strings.HasPrefix(p, "//") || strings.ContainsRune(p, '\\') {
-		return fallback
-	}
-	out := (&url.URL{Path: p, RawQuery: u.RawQuery}).String()
-	if !strings.HasPrefix(out, "/") || strings.HasPrefix(out, "//") {
-		return fallback
-	}
-	return out
+	return LocalPath((&url.URL{Path: u.Path, RawQuery: u.RawQuery}).String(), fallback)
 }

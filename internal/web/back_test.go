@@ -9,7 +9,7 @@ func TestBackTo(t *testing.T) {
 	for ref, want := range map[string]string{
 		"http://portal.test/settings?x=1":          "/settings?x=1",
 		"http://evil.test/settings":                "/fallback",
-		"http://portal.test//evil.test/x":          "/evil.test/x",
+		"http://portal.test//evil.test/x":          "/fallback",
 		"http://portal.test/invitation/../%5Cevil": "/fallback",
 		"http://portal.test/a/../../\\evil.test":   "/fallback",
 		"":                                         "/fallback",
@@ -33,5 +33,16 @@ func TestClientIP(t *testing.T) {
 	e.TrustProxy = false
 	if got := e.ClientIP(r); got != "192.0.2.1" {
 		t.Errorf("untrusted ClientIP = %q", got)
+	}
+}
+
+func TestLocalPath(t *testing.T) {
+	for in, want := range map[string]string{
+		"/settings?tab=1": "/settings?tab=1", "//evil.test": "/", "/\\evil.test": "/",
+		"https://evil.test/": "/", "/a/../b": "/b", "": "/", "settings": "/",
+	} {
+		if got := LocalPath(in, "/"); got != want {
+			t.Errorf("LocalPath(%q) = %q, want %q", in, got, want)
+		}
 	}
 }

@@ -39,6 +39,24 @@ type Chrome struct {
 	Banner       string // translated banner text (e.g. preview mode)
 }
 
+type chromeKey struct{}
+
+// WithChrome stores how to build the logged-in page frame, so error pages of a logged-in
+// person keep their navigation (back office or portal) instead of a bare page.
+func WithChrome(ctx context.Context, build func(titleID string) Chrome) context.Context {
+	return context.WithValue(ctx, chromeKey{}, build)
+}
+
+// errorChrome is the frame of an error page: the person's own, or a plain one.
+func errorChrome(ctx context.Context, titleID string) Chrome {
+	if build, ok := ctx.Value(chromeKey{}).(func(string) Chrome); ok {
+		c := build(titleID)
+		c.Flash = ""
+		return c
+	}
+	return Chrome{Title: i18n.T(ctx, titleID), BrandName: TenantFrom(ctx).Name, BrandHref: "/"}
+}
+
 // SetFlash translates a flash message id into the chrome; ids under "error." and ids
 // ending in "_failed" are shown as errors.
 func (c *Chrome) SetFlash(ctx context.Context, id string) {
