@@ -93,7 +93,7 @@ func (s *Service) changeRole(ctx context.Context, t tenant.Tenant, by Actor, m c
 			return err
 		}
 		target := fmt.Sprintf("%s @ %s (%s → %s)", m.Email, m.CompanyName, m.Role, role)
-		return audit.Log(ctx, tx, t.ID, by.Label, audit.AccessGranted, target, by.IP, now)
+		return audit.Log(ctx, tx, t.ID, by.Label, audit.RoleChanged, target, by.IP, now)
 	})
 }
 

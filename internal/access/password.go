@@ -26,6 +26,10 @@ func (s *Service) ChangeContactPassword(ctx context.Context, p principal.Contact
 		return err
 	}
 	e := CheckNewPassword("password", pw, confirm)
+	if current == "" { // nothing to check: say so instead of "wrong password"
+		e.Add("current", "error.required", nil)
+		return e
+	}
 	// Guessing the current password from a stolen session is throttled like a login.
 	if err := s.checkThrottle(ctx, p.TenantID, ct.Email, Client{IP: ip}); errors.Is(err, ErrThrottled) {
 		return validate.Errors{"current": {ID: "login.throttled"}}

@@ -61,7 +61,7 @@ func (s *Service) InviteStaff(ctx context.Context, t tenant.Tenant, by Actor, m 
 		if err != nil {
 			return err
 		}
-		if _, err := outbox.Queue(ctx, tx, t.ID, msg, now); err != nil {
+		if _, err := outbox.QueueAdminOnly(ctx, tx, t.ID, msg, now); err != nil {
 			return err
 		}
 		return audit.Log(ctx, tx, t.ID, by.Label, audit.StaffCreated, fmt.Sprintf("%s (%s)", m.Email, m.Role), by.IP, now)

@@ -99,6 +99,8 @@ func (a *Admin) renderCompany(w http.ResponseWriter, r *http.Request, v *visit, 
 		a.env.Fail(w, r, err)
 		return
 	}
-	page := companyPage(v.chrome(r, "admin.companies.title"), c, f, a.rows(members))
+	chrome := v.chrome(r, "admin.companies.title")
+	chrome.Title = c.Name
+	page := companyPage(chrome, c, f, a.rows(members))
 	web.Render(w, r, status, page)
 }

@@ -76,5 +76,7 @@ func (a *Admin) renderContact(w http.ResponseWriter, r *http.Request, v *visit, 
 			return
 		}
 	}
-	web.Render(w, r, status, contactPage(v.chrome(r, "admin.contacts.title"), c, f, a.rows(ms), q, found))
+	chrome := v.chrome(r, "admin.contacts.title")
+	chrome.Title = displayName(c)
+	web.Render(w, r, status, contactPage(chrome, c, f, a.rows(ms), q, found))
 }

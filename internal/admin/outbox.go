@@ -3,6 +3,7 @@ package admin
 import (
 	"context"
 	"net/http"
+	"regexp"
 	"strings"
 
 	"pforte/internal/i18n"
@@ -14,7 +15,7 @@ import (
 // Without SMTP this is where an admin finds the invitation links that were "sent".
 func (a *Admin) outboxList(w http.ResponseWriter, r *http.Request, v *visit) {
 	before := keysetBefore(r)
-	list, err := outbox.List(r.Context(), a.env.DB, v.P.TenantID, before, web.PerPage+1)
+	list, err := outbox.List(r.Context(), a.env.DB, v.P.TenantID, before, v.Member.IsAdmin(), web.PerPage+1)
 	if err != nil {
 		a.env.Fail(w, r, err)
 		return
@@ -36,7 +37,7 @@ func (a *Admin) outboxShow(w http.ResponseWriter, r *http.Request, v *visit) {
 		a.env.NotFound(w, r)
 		return
 	}
-	m, err := outbox.Get(r.Context(), a.env.DB, v.P.TenantID, id)
+	m, err := outbox.Get(r.Context(), a.env.DB, v.P.TenantID, id, v.Member.IsAdmin())
 	if err != nil {
 		a.env.Fail(w, r, err)
 		return
@@ -44,10 +45,25 @@ func (a *Admin) outboxShow(w http.ResponseWriter, r *http.Request, v *visit) {
 	web.Render(w, r, http.StatusOK, outboxMailPage(v.chrome(r, "admin.outbox.mail_title"), m))
 }
 
+// mailLinks lists the web links in a mail's text part, so an invitation can be opened
+// from the outbox when no mail server delivers it.
+var linkRE = regexp.MustCompile(`https?://[^\s<>"]+`)
+
+func mailLinks(text string) []string { return linkRE.FindAllString(text, 20) }
+
+// mailState is the state to show: a "sent" mail that went to the file store was stored,
+// not sent anywhere.
+func mailState(m outbox.Mail) string {
+	if m.State == "sent" && m.Stored != "smtp" {
+		return "stored"
+	}
+	return m.State
+}
+
 // mailBadge is the CSS class of a mail state's badge.
 func mailBadge(state string) string {
 	switch state {
-	case "sent":
+	case "sent", "stored":
 		return "badge ok"
 	case "queued":
 		return "badge warn"

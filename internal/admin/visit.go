@@ -90,11 +90,10 @@ func (v *visit) chrome(r *http.Request, titleID string) web.Chrome {
 		BrandHref: "/admin/", User: v.Member.Name, LogoutAction: "/admin/logout", LangAction: "/admin/language"}
 	items := []struct{ id, href string }{
 		{"admin.nav.companies", "/admin/companies"}, {"admin.nav.contacts", "/admin/contacts"},
+		{"admin.nav.outbox", "/admin/outbox"},
 	}
 	if v.Member.IsAdmin() {
-		// The outbox holds live invitation links (staff ones too), so only admins read it.
-		items = append(items, struct{ id, href string }{"admin.nav.outbox", "/admin/outbox"},
-			struct{ id, href string }{"admin.nav.staff", "/admin/staff"},
+		items = append(items, struct{ id, href string }{"admin.nav.staff", "/admin/staff"},
 			struct{ id, href string }{"admin.nav.settings", "/admin/settings"},
 			struct{ id, href string }{"admin.nav.audit", "/admin/audit"})
 	}

@@ -22,6 +22,7 @@ const (
 	PasswordChangeFailed = "password_change_failed"
 	ContactChanged       = "contact_changed"
 	MembershipAdded      = "membership_added"
+	RoleChanged          = "role_changed"
 	PasswordSet          = "password_set"
 	AdminSetup           = "admin_setup"
 	StaffCreated         = "staff_created"

@@ -4,6 +4,7 @@ package company
 import (
 	"context"
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 
@@ -25,12 +26,13 @@ type Company struct {
 	ExternalID     string // id in the provider's ERP; unique per tenant when set
 }
 
-// Domains returns the email domains as a clean list.
+// Domains returns the email domains as a clean list without duplicates.
 func (c Company) Domains() []string {
 	var out []string
 	for _, d := range strings.Split(c.EmailDomains, ",") {
-		if d = strings.ToLower(strings.TrimSpace(d)); d != "" {
-			out = append(out, strings.TrimPrefix(d, "@"))
+		d = strings.TrimPrefix(strings.ToLower(strings.TrimSpace(d)), "@")
+		if d != "" && !slices.Contains(out, d) {
+			out = append(out, d)
 		}
 	}
 	return out
@@ -50,10 +52,14 @@ func (c Company) Validate() validate.Errors {
 	e.Text("name", c.Name, true, 200)
 	e.MaxLen("customer_number", c.CustomerNumber, 50)
 	e.MaxLen("email_domains", c.EmailDomains, 500)
+	var bad []string
 	for _, d := range c.Domains() {
-		if !strings.Contains(d, ".") || strings.ContainsAny(d, " @/") {
-			e.Add("email_domains", "error.domain", map[string]any{"Domain": d})
+		if !validate.IsDomain(d) {
+			bad = append(bad, d)
 		}
+	}
+	if len(bad) > 0 { // name every bad one, not only the first
+		e.Add("email_domains", "error.domain", map[string]any{"Domain": strings.Join(bad, ", ")})
 	}
 	e.MaxLen("street", c.Street, 200)
 	e.MaxLen("postal_code", c.PostalCode, 20)
@@ -74,18 +80,46 @@ func nullable(s string) any {
 	return s
 }
 
+// check validates c and that its email domains belong to no other company: mail from a
+// domain must lead to exactly one company.
+func check(ctx context.Context, q db.Querier, c Company) error {
+	e := c.Validate()
+	if _, bad := e["email_domains"]; !bad {
+		for _, d := range c.Domains() {
+			other, err := ByDomain(ctx, q, c.TenantID, d)
+			if err == nil && other.ID != c.ID {
+				e.Add("email_domains", "error.domain_taken", map[string]any{"Domain": d, "Company": other.Name})
+			} else if err != nil && err != db.ErrNotFound {
+				return err
+			}
+		}
+	}
+	if e.Any() {
+		return e
+	}
+	return nil
+}
+
+// uniqueErr names the field whose unique index refused the row.
+func uniqueErr(err error) error {
+	if strings.Contains(err.Error(), "customer_number") || strings.Contains(err.Error(), "companies_number") {
+		return validate.Errors{"customer_number": {ID: "error.taken"}}
+	}
+	return validate.Errors{"external_id": {ID: "error.taken"}}
+}
+
 // Create validates and stores a company.
 func Create(ctx context.Context, q db.Querier, c Company, now time.Time) (Company, error) {
 	c.Normalize()
-	if e := c.Validate(); e.Any() {
-		return c, e
+	if err := check(ctx, q, c); err != nil {
+		return c, err
 	}
 	id, err := db.Insert(ctx, q, `INSERT INTO companies (tenant_id, name, customer_number, email_domains, street,
 		postal_code, city, country, external_id, search, created_at, updated_at)
 		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, c.TenantID, c.Name, c.CustomerNumber, c.EmailDomains,
 		c.Street, c.PostalCode, c.City, c.Country, nullable(c.ExternalID), c.search(), now.Unix(), now.Unix())
 	if db.IsUnique(err) {
-		return c, validate.Errors{"external_id": {ID: "error.taken"}}
+		return c, uniqueErr(err)
 	}
 	if err != nil {
 		return c, fmt.Errorf("company: create: %w", err)
@@ -97,15 +131,15 @@ func Create(ctx context.Context, q db.Querier, c Company, now time.Time) (Compan
 // Update validates and saves a company of the tenant.
 func Update(ctx context.Context, q db.Querier, c Company, now time.Time) error {
 	c.Normalize()
-	if e := c.Validate(); e.Any() {
-		return e
+	if err := check(ctx, q, c); err != nil {
+		return err
 	}
 	res, err := q.Exec(ctx, `UPDATE companies SET name = ?, customer_number = ?, email_domains = ?, street = ?,
 		postal_code = ?, city = ?, country = ?, external_id = ?, search = ?, updated_at = ?
 		WHERE tenant_id = ? AND id = ?`, c.Name, c.CustomerNumber, c.EmailDomains, c.Street, c.PostalCode,
 		c.City, c.Country, nullable(c.ExternalID), c.search(), now.Unix(), c.TenantID, c.ID)
 	if db.IsUnique(err) {
-		return validate.Errors{"external_id": {ID: "error.taken"}}
+		return uniqueErr(err)
 	}
 	if err != nil {
 		return fmt.Errorf("company: update: %w", err)

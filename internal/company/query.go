@@ -54,7 +54,7 @@ type ListParams struct {
 func List(ctx context.Context, q db.Querier, tenantID int64, p ListParams) ([]Company, bool, error) {
 	where, args := `c.tenant_id = ?`, []any{tenantID}
 	if s := strings.TrimSpace(validate.Clean(p.Search)); s != "" {
-		where += ` AND c.search LIKE ?`
+		where += ` AND c.search LIKE ? ESCAPE '\'`
 		args = append(args, "%"+likeEscape(strings.ToLower(s))+"%")
 	}
 	args = append(args, p.Limit+1, p.Offset)
@@ -66,9 +66,10 @@ func List(ctx context.Context, q db.Querier, tenantID int64, p ListParams) ([]Co
 	return list[:p.Limit], true, nil
 }
 
-// likeEscape drops LIKE wildcards from user input so "%" searches for nothing special.
+// likeEscape escapes LIKE wildcards (with ESCAPE '\'), so "%" and "_" are searched for
+// literally instead of matching everything.
 func likeEscape(s string) string {
-	return strings.NewReplacer("%", "", "_", "").Replace(s)
+	return validate.LikeEscape(s)
 }
 
 // ForContact loads the company id as the portal principal may see it: only the
@@ -85,7 +86,7 @@ func ForContact(ctx context.Context, q db.Querier, p principal.Contact, id int64
 // ByDomain finds the company of the tenant that owns an email domain, for suggestions.
 func ByDomain(ctx context.Context, q db.Querier, tenantID int64, domain string) (Company, error) {
 	domain = strings.ToLower(domain)
-	rows, err := q.Query(ctx, `SELECT `+columns+` FROM companies c WHERE c.tenant_id = ? AND c.email_domains LIKE ?`,
+	rows, err := q.Query(ctx, `SELECT `+columns+` FROM companies c WHERE c.tenant_id = ? AND c.email_domains LIKE ? ESCAPE '\'`,
 		tenantID, "%"+likeEscape(domain)+"%")
 	list, err := scanAll(rows, err)
 	if err != nil {

@@ -46,8 +46,8 @@ type ListParams struct {
 func List(ctx context.Context, q db.Querier, tenantID int64, p ListParams) ([]Contact, bool, error) {
 	where, args := `c.tenant_id = ?`, []any{tenantID}
 	if s := strings.TrimSpace(validate.Clean(p.Search)); s != "" {
-		where += ` AND c.search LIKE ?`
-		args = append(args, "%"+strings.NewReplacer("%", "", "_", "").Replace(strings.ToLower(s))+"%")
+		where += ` AND c.search LIKE ? ESCAPE '\'`
+		args = append(args, "%"+validate.LikeEscape(strings.ToLower(s))+"%")
 	}
 	if p.CompanyID > 0 {
 		where += ` AND EXISTS (SELECT 1 FROM memberships m WHERE m.contact_id = c.id AND m.company_id = ?)`

@@ -32,7 +32,7 @@ func (l Letter) Render() (mail.Message, error) {
 		Body:     strings.Split(t.T(l.Key+".body", l.Data), "\n\n"),
 		Button:   t.T(l.Key+".button", l.Data),
 		URL:      l.ActionURL,
-		Closing:  t.T("mail.closing", map[string]any{"Sender": l.Sender}),
+		Closing:  strings.Split(t.T("mail.closing", map[string]any{"Sender": l.Sender}), "\n"),
 		Fallback: t.T("mail.fallback"),
 	}
 	var txt, html bytes.Buffer
@@ -46,8 +46,8 @@ func (l Letter) Render() (mail.Message, error) {
 }
 
 type view struct {
-	Lang, Subject, Greeting, Button, URL, Closing, Fallback string
-	Body                                                    []string
+	Lang, Subject, Greeting, Button, URL, Fallback string
+	Body, Closing                                  []string
 }
 
 var textTmpl = texttemplate.Must(texttemplate.New("t").Parse(`{{.Greeting}}
@@ -57,8 +57,8 @@ var textTmpl = texttemplate.Must(texttemplate.New("t").Parse(`{{.Greeting}}
 {{.Button}}:
 {{.URL}}
 {{end}}
-{{.Closing}}
-`))
+{{range .Closing}}{{.}}
+{{end}}`))
 
 var htmlTmpl = htmltemplate.Must(htmltemplate.New("h").Parse(`<!DOCTYPE html>
 <html lang="{{.Lang}}"><head><meta charset="utf-8"><title>{{.Subject}}</title></head>
@@ -67,6 +67,6 @@ var htmlTmpl = htmltemplate.Must(htmltemplate.New("h").Parse(`<!DOCTYPE html>
 {{range .Body}}<p>{{.}}</p>
 {{end}}{{if .URL}}<p><a href="{{.URL}}" style="display:inline-block;background:#1d4ed8;color:#fff;padding:10px 18px;border-radius:6px;text-decoration:none">{{.Button}}</a></p>
 <p style="font-size:13px;color:#6b7280">{{.Fallback}}<br><a href="{{.URL}}">{{.URL}}</a></p>
-{{end}}<p>{{.Closing}}</p>
+{{end}}<p>{{range $i, $l := .Closing}}{{if $i}}<br>{{end}}{{$l}}{{end}}</p>
 </body></html>
 `))

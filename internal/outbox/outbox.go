@@ -34,12 +34,23 @@ type Mail struct {
 
 // Queue stores msg and a delivery job for it. Pass the transaction of the change.
 func Queue(ctx context.Context, q db.Querier, tenantID int64, msg mail.Message, now time.Time) (int64, error) {
+	return queue(ctx, q, tenantID, msg, false, now)
+}
+
+// QueueAdminOnly queues a mail that only admins may read in the outbox: it carries a
+// link that makes its reader staff (a staff invitation).
+func QueueAdminOnly(ctx context.Context, q db.Querier, tenantID int64, msg mail.Message, now time.Time) (int64, error) {
+	return queue(ctx, q, tenantID, msg, true, now)
+}
+
+func queue(ctx context.Context, q db.Querier, tenantID int64, msg mail.Message, adminOnly bool, now time.Time) (int64, error) {
 	if msg.MessageID == "" {
 		raw, _ := auth.NewToken()
 		msg.MessageID = raw[:24] + "@pforte"
 	}
-	id, err := db.Insert(ctx, q, `INSERT INTO mails (tenant_id, to_addr, subject, text_body, html_body, message_id, state, created_at)
-		VALUES (?, ?, ?, ?, ?, ?, 'queued', ?)`, tenantID, msg.To, msg.Subject, msg.Text, msg.HTML, msg.MessageID, now.Unix())
+	id, err := db.Insert(ctx, q, `INSERT INTO mails (tenant_id, to_addr, subject, text_body, html_body, message_id, state,
+		admin_only, created_at) VALUES (?, ?, ?, ?, ?, ?, 'queued', ?, ?)`, tenantID, msg.To, msg.Subject, msg.Text,
+		msg.HTML, msg.MessageID, adminOnly, now.Unix())
 	if err != nil {
 		return 0, fmt.Errorf("outbox: queue: %w", err)
 	}
@@ -56,7 +67,7 @@ type Deliverer struct {
 
 // Deliver sends the mail a job points at and records where it went.
 func (d *Deliverer) Deliver(ctx context.Context, j jobs.Job) error {
-	m, err := Get(ctx, d.DB, j.TenantID, j.RefID)
+	m, err := Get(ctx, d.DB, j.TenantID, j.RefID, true)
 	if err != nil {
 		return fmt.Errorf("outbox: load mail %d: %w", j.RefID, err)
 	}
@@ -91,14 +102,16 @@ func scan(row interface{ Scan(...any) error }) (Mail, error) {
 	return m, db.One(err)
 }
 
-// Get loads one mail of the tenant.
-func Get(ctx context.Context, q db.Querier, tenantID, id int64) (Mail, error) {
-	return scan(q.QueryRow(ctx, `SELECT `+columns+` FROM mails WHERE tenant_id = ? AND id = ?`, tenantID, id))
+// Get loads one mail of the tenant; admin-only mails only when admin is set.
+func Get(ctx context.Context, q db.Querier, tenantID, id int64, admin bool) (Mail, error) {
+	return scan(q.QueryRow(ctx, `SELECT `+columns+` FROM mails WHERE tenant_id = ? AND id = ? AND (? OR NOT admin_only)`,
+		tenantID, id, admin))
 }
 
-// List returns the tenant's newest mails, older than beforeID when set.
-func List(ctx context.Context, q db.Querier, tenantID, beforeID int64, limit int) ([]Mail, error) {
-	where, args := `tenant_id = ?`, []any{tenantID}
+// List returns the tenant's newest mails, older than beforeID when set; admin-only
+// mails only when admin is set.
+func List(ctx context.Context, q db.Querier, tenantID, beforeID int64, admin bool, limit int) ([]Mail, error) {
+	where, args := `tenant_id = ? AND (? OR NOT admin_only)`, []any{tenantID, admin}
 	if beforeID > 0 {
 		where += ` AND id < ?`
 		args = append(args, beforeID)

@@ -52,19 +52,28 @@ func TestInvitationFlow(t *testing.T) {
 		if !strings.Contains(subject, "Kundenportal") || !strings.Contains(text, "Guten Tag Jörg Kunde") {
 			t.Errorf("invitation mail not German or not personal: %q\n%s", subject, text)
 		}
-		// The outbox lists it for admins (it holds live links, so agents do not see it),
-		// and the file store holds it.
-		if r := st.Get("/admin/outbox"); r.Status != 404 {
-			t.Errorf("agent sees the outbox: %d", r.Status)
+		// The outbox lists it (with the link to open), and the file store holds it.
+		if r := st.Get("/admin/outbox"); !strings.Contains(r.Body, "joerg@kunde.test") {
+			t.Errorf("outbox does not list the invitation")
 		}
+		// A staff invitation makes its reader staff: agents do not see it in the outbox.
 		env.Staff(ten, staff.RoleAdmin, "admin@service.test", "admin-password")
 		adm := env.Client("")
 		adm.AdminLogin("admin@service.test", "admin-password")
-		if !strings.Contains(adm.Get("/admin/outbox").Body, "joerg@kunde.test") {
-			t.Errorf("outbox does not list the invitation")
+		if r := adm.Post("/admin/staff", url.Values{"name": {"Neu"}, "email": {"neu@service.test"}, "role": {"admin"}}); r.Status != 303 {
+			t.Fatalf("invite staff: %d", r.Status)
+		}
+		lastMailTo(t, env, "neu@service.test")
+		if strings.Contains(st.Get("/admin/outbox").Body, "neu@service.test") || !strings.Contains(adm.Get("/admin/outbox").Body, "neu@service.test") {
+			t.Errorf("staff invitation visible to the agent or hidden from the admin")
+		}
+		var staffMail int64
+		env.DB.QueryRow(context.Background(), `SELECT id FROM mails WHERE to_addr = 'neu@service.test'`).Scan(&staffMail)
+		if r := st.Get("/admin/outbox/" + id(staffMail)); r.Status != 404 {
+			t.Errorf("agent opens a staff invitation: %d", r.Status)
 		}
 		files, _ := filepath.Glob(filepath.Join(env.Data, "outbox", "*.eml"))
-		if len(files) != 1 {
+		if len(files) != 2 {
 			t.Errorf("stored mails: %v", files)
 		}
 		link := linkIn(t, text)

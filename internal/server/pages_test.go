@@ -56,7 +56,8 @@ func TestBadInput(t *testing.T) {
 		ten := env.Tenant("Service GmbH")
 		env.Staff(ten, staff.RoleAdmin, "boss@service.test", "boss-password")
 		co := env.Company(ten, "Erste AG")
-		env.DB.Exec(context.Background(), `UPDATE companies SET external_id = 'ERP-1' WHERE id = ?`, co.ID)
+		env.DB.Exec(context.Background(), `UPDATE companies SET external_id = 'ERP-1', email_domains = 'erste.de',
+			customer_number = 'K-1' WHERE id = ?`, co.ID)
 		env.Contact(ten, "taken@kunde.test", "", "user", co)
 		c := env.Client("")
 		c.AdminLogin("boss@service.test", "boss-password")
@@ -68,7 +69,9 @@ func TestBadInput(t *testing.T) {
 		}{
 			{"company empty", "/admin/companies", url.Values{"name": {" "}, "city": {"Ulm"}}, []string{"Bitte füllen Sie dieses Feld aus.", `value="Ulm"`}},
 			{"company too long", "/admin/companies", url.Values{"name": {long}}, []string{"höchstens 200 Zeichen"}},
-			{"company bad domain", "/admin/companies", url.Values{"name": {"A"}, "email_domains": {"kunde, x@y.de"}}, []string{"keine gültige Domain", `value="kunde, x@y.de"`}},
+			{"company bad domain", "/admin/companies", url.Values{"name": {"A"}, "email_domains": {"kunde, x@y.de"}}, []string{"Keine gültige Domain: kunde, x@y.de", `value="kunde, x@y.de"`}},
+			{"company domain taken", "/admin/companies", url.Values{"name": {"A"}, "email_domains": {"erste.de"}}, []string{"gehört bereits zur Firma Erste AG"}},
+			{"company number taken", "/admin/companies", url.Values{"name": {"A"}, "customer_number": {"K-1"}}, []string{"bereits verwendet"}},
 			{"company external id taken", "/admin/companies", url.Values{"name": {"B"}, "external_id": {"ERP-1"}}, []string{"bereits verwendet"}},
 			{"contact malformed email", "/admin/contacts", url.Values{"last_name": {"Muster"}, "email": {"muster@"}}, []string{"gültige E-Mail-Adresse", `value="Muster"`}},
 			{"contact email taken", "/admin/contacts", url.Values{"last_name": {"Muster"}, "email": {"TAKEN@kunde.test"}}, []string{"bereits verwendet"}},

@@ -4,6 +4,7 @@ package validate
 
 import (
 	"net/mail"
+	"regexp"
 	"strings"
 	"unicode/utf8"
 )
@@ -94,3 +95,14 @@ func Truncate(s string, n int) string {
 	}
 	return s[:n]
 }
+
+// LikeEscape escapes the LIKE wildcards in s for a pattern used with ESCAPE '\\'.
+func LikeEscape(s string) string {
+	return strings.NewReplacer("\\", "\\\\", "%", "\\%", "_", "\\_").Replace(s)
+}
+
+// domainRE matches a host name of at least two labels, lower case.
+var domainRE = regexp.MustCompile(`^([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z][a-z0-9-]{0,61}[a-z0-9]$`)
+
+// IsDomain reports whether s is a plain lower-case domain name such as "kunde.de".
+func IsDomain(s string) bool { return len(s) <= 253 && domainRE.MatchString(s) }

@@ -43,6 +43,7 @@ CREATE TABLE companies (
     updated_at BIGINT NOT NULL
 );
 CREATE INDEX companies_name ON companies (tenant_id, name, id);
+CREATE UNIQUE INDEX companies_number ON companies (tenant_id, customer_number) WHERE customer_number <> '';
 CREATE UNIQUE INDEX companies_external ON companies (tenant_id, external_id) WHERE external_id IS NOT NULL;
 
 CREATE TABLE contacts (
@@ -138,6 +139,7 @@ CREATE TABLE mails (
     message_id TEXT NOT NULL,
     state TEXT NOT NULL DEFAULT 'queued',
     stored_path TEXT NOT NULL DEFAULT '',
+    admin_only BOOLEAN NOT NULL DEFAULT FALSE,
     created_at BIGINT NOT NULL,
     sent_at BIGINT
 );
