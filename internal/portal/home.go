@@ -21,15 +21,16 @@ var moduleTiles = []tile{
 }
 
 func (p *Portal) home(w http.ResponseWriter, r *http.Request, v *visit) {
-	var tiles []tile
+	// What a contact can open comes first; the enabled modules follow.
+	tiles := []tile{
+		{Module: "company", Href: "/companies/" + strconv.FormatInt(v.P.CompanyID, 10)},
+		{Module: "settings", Href: "/settings"},
+	}
 	for _, t := range moduleTiles {
 		if v.Tenant.HasModule(t.Module) {
 			tiles = append(tiles, t)
 		}
 	}
-	tiles = append(tiles,
-		tile{Module: "company", Href: "/companies/" + strconv.FormatInt(v.P.CompanyID, 10)},
-		tile{Module: "settings", Href: "/settings"})
 	web.Render(w, r, http.StatusOK, homePage(v.chrome(r, "home.title", "home"), v, tiles))
 }
 
