@@ -50,6 +50,9 @@ func Routes(env *web.Env, svc *access.Service, tenantChanged func()) []web.Route
 		{Pattern: "POST /admin/staff/{id}", Handler: a.adminOnly(a.staffUpdate)},
 		{Pattern: "GET /admin/settings", Handler: a.adminOnly(a.settingsForm)},
 		{Pattern: "POST /admin/settings", Handler: a.adminOnly(a.settingsSave)},
+		{Pattern: "GET /admin/settings/mail", Handler: a.adminOnly(a.mailSettingsForm)},
+		{Pattern: "POST /admin/settings/mail", Handler: a.adminOnly(a.mailSettingsSave)},
+		{Pattern: "POST /admin/settings/mail/test", Handler: a.adminOnly(a.mailSettingsTest)},
 		{Pattern: "GET /admin/audit", Handler: a.adminOnly(a.auditList)},
 		{Pattern: "/admin/", Handler: a.staff(a.notFound)},
 	}

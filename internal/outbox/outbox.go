@@ -57,12 +57,13 @@ func queue(ctx context.Context, q db.Querier, tenantID int64, msg mail.Message, 
 	return id, jobs.Enqueue(ctx, q, tenantID, JobKind, id, now)
 }
 
-// Deliverer sends queued mail with a Sender; its Deliver method is the job handler.
+// Deliverer sends queued mail; its Deliver method is the job handler.
 type Deliverer struct {
-	DB     *db.DB
-	Sender mail.Sender
-	From   string
-	Now    func() time.Time
+	DB *db.DB
+	// Route picks the sender and From address for a tenant's mail (its own SMTP
+	// server from the back office, or the installation's).
+	Route func(ctx context.Context, tenantID int64) (mail.Sender, string, error)
+	Now   func() time.Time
 }
 
 // Deliver sends the mail a job points at and records where it went.
@@ -74,7 +75,11 @@ func (d *Deliverer) Deliver(ctx context.Context, j jobs.Job) error {
 	if m.State == "sent" {
 		return nil // a retry after the send succeeded but the job update failed
 	}
-	where, err := d.Sender.Send(ctx, mail.Message{From: d.From, To: m.To, Subject: m.Subject,
+	sender, from, err := d.Route(ctx, j.TenantID)
+	if err != nil {
+		return err
+	}
+	where, err := sender.Send(ctx, mail.Message{From: from, To: m.To, Subject: m.Subject,
 		Text: m.Text, HTML: m.HTML, MessageID: m.MessageID})
 	if err != nil {
 		if j.Attempts >= jobs.MaxAttempts { // the queue gives up now; the outbox shows it

@@ -23,6 +23,7 @@ import (
 	"pforte/internal/mail"
 	"pforte/internal/outbox"
 	"pforte/internal/portal"
+	"pforte/internal/tenant"
 	"pforte/internal/web"
 )
 
@@ -46,9 +47,18 @@ func New(cfg config.Config, d *db.DB, log *slog.Logger) (*App, error) {
 	host, _ := os.Hostname()
 	a := &App{Cfg: cfg, DB: d, Log: log}
 	a.Worker = &jobs.Worker{DB: d, ID: fmt.Sprintf("%s-%d", host, os.Getpid()), Workers: cfg.Workers, Log: log}
-	deliver := &outbox.Deliverer{DB: d, Sender: sender, From: from, Now: time.Now}
+	deliver := &outbox.Deliverer{DB: d, Route: route(d, sender, from), Now: time.Now}
 	a.Worker.Handlers = map[string]jobs.Handler{outbox.JobKind: deliver.Deliver}
 	a.Env = &web.Env{DB: d, Log: log, Now: time.Now, TrustProxy: cfg.TrustProxy, BaseURL: cfg.BaseURL, Wake: a.Worker.Wake}
+	a.Env.SendNow = func(ctx context.Context, tenantID int64, m mail.Message) error {
+		s, from, err := deliver.Route(ctx, tenantID)
+		if err != nil {
+			return err
+		}
+		m.From = from
+		_, err = s.Send(ctx, m)
+		return err
+	}
 	a.Access = &access.Service{DB: d, Now: time.Now}
 	a.handler = a.routes()
 	return a, nil
@@ -71,6 +81,34 @@ func newSender(cfg config.Config) (mail.Sender, string, error) {
 		from = "Pforte <portal@localhost>"
 	}
 	return s, from, nil
+}
+
+// route sends a tenant's mail through the SMTP server set in its back office, or else
+// through the installation's sender.
+func route(d *db.DB, fallback mail.Sender, fallbackFrom string) func(context.Context, int64) (mail.Sender, string, error) {
+	return func(ctx context.Context, tenantID int64) (mail.Sender, string, error) {
+		ms, err := tenant.GetMail(ctx, d, tenantID)
+		if err != nil {
+			return nil, "", err
+		}
+		from := ms.From
+		if from == "" {
+			from = fallbackFrom
+		}
+		if ms.SMTPURL == "" {
+			return fallback, from, nil
+		}
+		s, err := mail.NewSMTP(ms.SMTPURL)
+		if err != nil {
+			return nil, "", fmt.Errorf("tenant %d SMTP settings: %w", tenantID, err)
+		}
+		if ms.From == "" {
+			if u, _ := url.Parse(ms.SMTPURL); u != nil && u.Query().Get("from") != "" {
+				from = "" // the URL's from= applies
+			}
+		}
+		return s, from, nil
+	}
 }
 
 // Handler is the complete HTTP handler (for tests and the server).

@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"pforte/internal/db"
+	"pforte/internal/mail"
 	"pforte/internal/tenant"
 	"pforte/internal/validate"
 )
@@ -23,6 +24,9 @@ type Env struct {
 	TrustProxy bool   // honour X-Forwarded-Proto / X-Forwarded-For from a reverse proxy
 	BaseURL    string // fixed public URL; empty means: derived from each request
 	Wake       func() // nudges the job worker after mail was queued
+	// SendNow delivers a message at once through the tenant's mail route (the back
+	// office's "send test mail"), so the admin sees the server's answer.
+	SendNow func(ctx context.Context, tenantID int64, m mail.Message) error
 }
 
 type tenantKey struct{}

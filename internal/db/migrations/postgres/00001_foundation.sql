@@ -5,6 +5,8 @@ CREATE TABLE tenants (
     default_language TEXT NOT NULL DEFAULT 'de',
     modules TEXT NOT NULL DEFAULT '',
     is_default BOOLEAN NOT NULL DEFAULT FALSE,
+    smtp_url TEXT NOT NULL DEFAULT '',
+    mail_from TEXT NOT NULL DEFAULT '',
     created_at BIGINT NOT NULL
 );
 CREATE UNIQUE INDEX tenants_one_default ON tenants (is_default) WHERE is_default;

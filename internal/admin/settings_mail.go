@@ -1,0 +1,87 @@
+package admin
+
+import (
+	"context"
+	netmail "net/mail"
+	"net/http"
+	"time"
+
+	"pforte/internal/audit"
+	"pforte/internal/auth"
+	"pforte/internal/db"
+	"pforte/internal/mail"
+	"pforte/internal/outbox"
+	"pforte/internal/tenant"
+	"pforte/internal/web"
+)
+
+// mailSettingsForm shows the tenant's own SMTP server and sender. The stored password
+// is never sent back to the browser: the form shows a mask in its place.
+func (a *Admin) mailSettingsForm(w http.ResponseWriter, r *http.Request, v *visit) {
+	ms, err := tenant.GetMail(r.Context(), a.env.DB, v.P.TenantID)
+	if err != nil {
+		a.env.Fail(w, r, err)
+		return
+	}
+	f := web.NewForm()
+	f.Set("smtp_url", tenant.MaskSMTP(ms.SMTPURL))
+	f.Set("mail_from", ms.From)
+	web.Render(w, r, http.StatusOK, mailSettingsPage(v.chrome(r, "admin.mail.title"), f))
+}
+
+// mailSettingsSave validates and stores the mail settings.
+func (a *Admin) mailSettingsSave(w http.ResponseWriter, r *http.Request, v *visit) {
+	ctx := r.Context()
+	old, err := tenant.GetMail(ctx, a.env.DB, v.P.TenantID)
+	if err != nil {
+		a.env.Fail(w, r, err)
+		return
+	}
+	f := web.ParseForm(w, r)
+	ms := tenant.MailSettings{SMTPURL: tenant.UnmaskSMTP(f.Get("smtp_url"), old.SMTPURL), From: f.Get("mail_from")}
+	if f.Err == "" {
+		f.Errors.MaxLen("smtp_url", ms.SMTPURL, 500)
+		if _, err := mail.NewSMTP(ms.SMTPURL); ms.SMTPURL != "" && err != nil {
+			f.Errors.Add("smtp_url", "admin.mail.smtp_invalid", nil)
+		}
+		if a, err := netmail.ParseAddress(ms.From); ms.From != "" && (err != nil || a.Address == "") {
+			f.Errors.Add("mail_from", "error.email", nil)
+		}
+	}
+	if f.Invalid() {
+		web.Render(w, r, http.StatusUnprocessableEntity, mailSettingsPage(v.chrome(r, "admin.mail.title"), f))
+		return
+	}
+	err = a.env.DB.InTx(ctx, func(tx *db.Tx) error {
+		if err := tenant.SetMail(ctx, tx, v.P.TenantID, ms); err != nil {
+			return err
+		}
+		by := v.actor(r, a.env)
+		return audit.Log(ctx, tx, v.P.TenantID, by.Label, audit.SettingsChanged, "mail: "+tenant.MaskSMTP(ms.SMTPURL), by.IP, a.env.Now())
+	})
+	if err != nil {
+		a.env.Fail(w, r, err)
+		return
+	}
+	a.env.Flash(w, r, "admin.mail.saved", "/admin/settings/mail")
+}
+
+// mailSettingsTest sends a test mail to the admin at once and reports the outcome.
+func (a *Admin) mailSettingsTest(w http.ResponseWriter, r *http.Request, v *visit) {
+	msg, err := outbox.Letter{To: v.Member.Email, Lang: web.PersonLanguage(r, v.Tenant, v.Member.Language),
+		Key: "mail.test", Sender: v.Tenant.Name, Data: map[string]any{"Name": v.Member.Name, "Portal": v.Tenant.Name}}.Render()
+	if err != nil {
+		a.env.Fail(w, r, err)
+		return
+	}
+	raw, _ := auth.NewToken()
+	msg.MessageID = raw[:24] + "@pforte"
+	ctx, cancel := context.WithTimeout(r.Context(), 20*time.Second)
+	defer cancel()
+	if err := a.env.SendNow(ctx, v.P.TenantID, msg); err != nil {
+		a.env.Log.Warn("test mail failed", "tenant", v.P.TenantID, "err", err)
+		a.env.Flash(w, r, "admin.mail.test_failed", "/admin/settings/mail")
+		return
+	}
+	a.env.Flash(w, r, "admin.mail.test_sent", "/admin/settings/mail")
+}
