@@ -2,8 +2,8 @@ package admin
 
 import (
 	"context"
-	netmail "net/mail"
 	"net/http"
+	netmail "net/mail"
 	"time"
 
 	"pforte/internal/audit"
