@@ -49,24 +49,56 @@ func (s *Service) InviteStaff(ctx context.Context, t tenant.Tenant, by Actor, m 
 			return err
 		}
 		m = created
-		raw, err := auth.IssueToken(ctx, tx, auth.Token{TenantID: t.ID, Purpose: auth.PurposeStaff, StaffID: m.ID},
-			InvitationTTL, now)
-		if err != nil {
-			return err
-		}
-		msg, err := outbox.Letter{To: m.Email, Lang: t.DefaultLanguage, Sender: t.Name, Key: "mail.staff_invitation",
-			ActionURL: origin + "/admin/invitation/" + raw,
-			Data:      map[string]any{"Name": m.Name, "Portal": t.Name, "Days": int(InvitationTTL.Hours() / 24)},
-		}.Render()
-		if err != nil {
-			return err
-		}
-		if _, err := outbox.QueueAdminOnly(ctx, tx, t.ID, msg, now); err != nil {
+		if err := s.mailStaffInvitation(ctx, tx, t, m, origin); err != nil {
 			return err
 		}
 		return audit.Log(ctx, tx, t.ID, by.Label, audit.StaffCreated, fmt.Sprintf("%s (%s)", m.Email, m.Role), by.IP, now)
 	})
 	return m, err
+}
+
+// mailStaffInvitation issues a fresh staff link (earlier ones stop working) and queues
+// the invitation mail, readable in the outbox by admins only.
+func (s *Service) mailStaffInvitation(ctx context.Context, tx *db.Tx, t tenant.Tenant, m staff.Member, origin string) error {
+	now := s.Now()
+	if _, err := tx.Exec(ctx, `UPDATE tokens SET used_at = ? WHERE tenant_id = ? AND staff_id = ? AND purpose = ?
+		AND used_at IS NULL`, now.Unix(), t.ID, m.ID, auth.PurposeStaff); err != nil {
+		return fmt.Errorf("access: cancel staff links: %w", err)
+	}
+	raw, err := auth.IssueToken(ctx, tx, auth.Token{TenantID: t.ID, Purpose: auth.PurposeStaff, StaffID: m.ID},
+		InvitationTTL, now)
+	if err != nil {
+		return err
+	}
+	msg, err := outbox.Letter{To: m.Email, Lang: t.DefaultLanguage, Sender: t.Name, Key: "mail.staff_invitation",
+		ActionURL: origin + "/admin/invitation/" + raw,
+		Data:      map[string]any{"Name": m.Name, "Portal": t.Name, "Days": int(InvitationTTL.Hours() / 24)},
+	}.Render()
+	if err != nil {
+		return err
+	}
+	_, err = outbox.QueueAdminOnly(ctx, tx, t.ID, msg, now)
+	return err
+}
+
+// ErrHasPassword means the staff member has set a password already: nothing to resend.
+var ErrHasPassword = errors.New("access: the staff member has a password")
+
+// ResendStaffInvitation sends a new invitation to a member who has not set a password.
+func (s *Service) ResendStaffInvitation(ctx context.Context, t tenant.Tenant, by Actor, id int64, origin string) error {
+	return s.DB.InTx(ctx, func(tx *db.Tx) error {
+		m, err := staff.Get(ctx, tx, t.ID, id)
+		if err != nil {
+			return err
+		}
+		if m.PasswordHash != "" || !m.Active {
+			return ErrHasPassword
+		}
+		if err := s.mailStaffInvitation(ctx, tx, t, m, origin); err != nil {
+			return err
+		}
+		return audit.Log(ctx, tx, t.ID, by.Label, audit.StaffCreated, m.Email+" (resent)", by.IP, s.Now())
+	})
 }
 
 // CheckStaffInvitation tells whether a staff invitation link can still be used, and by

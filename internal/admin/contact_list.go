@@ -19,5 +19,14 @@ func (a *Admin) contactList(w http.ResponseWriter, r *http.Request, v *visit) {
 		return
 	}
 	pg.HasNext = more
-	web.Render(w, r, http.StatusOK, contactListPage(v.chrome(r, "admin.contacts.title"), q.Get("q"), list, pg))
+	ids := make([]int64, len(list))
+	for i, c := range list {
+		ids[i] = c.ID
+	}
+	companies, err := contact.CompanyNames(r.Context(), a.env.DB, v.P.TenantID, ids)
+	if err != nil {
+		a.env.Fail(w, r, err)
+		return
+	}
+	web.Render(w, r, http.StatusOK, contactListPage(v.chrome(r, "admin.contacts.title"), q.Get("q"), list, companies, pg))
 }

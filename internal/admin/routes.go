@@ -48,6 +48,7 @@ func Routes(env *web.Env, svc *access.Service, tenantChanged func()) []web.Route
 		{Pattern: "GET /admin/staff", Handler: a.adminOnly(a.staffList)},
 		{Pattern: "POST /admin/staff", Handler: a.adminOnly(a.staffCreate)},
 		{Pattern: "POST /admin/staff/{id}", Handler: a.adminOnly(a.staffUpdate)},
+		{Pattern: "POST /admin/staff/{id}/resend", Handler: a.adminOnly(a.staffResend)},
 		{Pattern: "GET /admin/settings", Handler: a.adminOnly(a.settingsForm)},
 		{Pattern: "POST /admin/settings", Handler: a.adminOnly(a.settingsSave)},
 		{Pattern: "GET /admin/settings/mail", Handler: a.adminOnly(a.mailSettingsForm)},

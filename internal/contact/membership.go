@@ -3,6 +3,7 @@ package contact
 import (
 	"context"
 	"fmt"
+	"strings"
 	"time"
 
 	"pforte/internal/db"
@@ -128,4 +129,34 @@ func ActivateInvited(ctx context.Context, q db.Querier, tenantID, contactID int6
 	_, err := q.Exec(ctx, `UPDATE memberships SET access = 'active', activated_at = ?
 		WHERE tenant_id = ? AND contact_id = ? AND access = 'invited'`, now.Unix(), tenantID, contactID)
 	return err
+}
+
+// CompanyNames returns the names of the companies of each given contact (for lists), in
+// one query for the whole page.
+func CompanyNames(ctx context.Context, q db.Querier, tenantID int64, contactIDs []int64) (map[int64][]string, error) {
+	out := map[int64][]string{}
+	if len(contactIDs) == 0 {
+		return out, nil
+	}
+	args := []any{tenantID}
+	marks := make([]string, len(contactIDs))
+	for i, id := range contactIDs {
+		marks[i] = "?"
+		args = append(args, id)
+	}
+	rows, err := q.Query(ctx, `SELECT m.contact_id, co.name FROM memberships m JOIN companies co ON co.id = m.company_id
+		WHERE m.tenant_id = ? AND m.contact_id IN (`+strings.Join(marks, ",")+`) ORDER BY co.name`, args...)
+	if err != nil {
+		return nil, fmt.Errorf("contact: company names: %w", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var id int64
+		var name string
+		if err := rows.Scan(&id, &name); err != nil {
+			return nil, err
+		}
+		out[id] = append(out[id], name)
+	}
+	return out, rows.Err()
 }

@@ -37,6 +37,9 @@ func TestInvitationFlow(t *testing.T) {
 		if r.Status != 303 {
 			t.Fatalf("create contact: %d %.300s", r.Status, r.Body)
 		}
+		if list := st.Get("/admin/contacts?q=kunde").Body; !strings.Contains(list, "Kunde AG") {
+			t.Errorf("contact list lacks the company column")
+		}
 		page := st.Get(companyPath).Body
 		grant := mustRE(`/admin/memberships/(\d+)/grant`).FindString(page)
 		if grant == "" {

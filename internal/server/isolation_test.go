@@ -163,6 +163,7 @@ func TestAdminIsolation(t *testing.T) {
 			"POST /admin/memberships/{id}/revoke":   "/admin/memberships/" + id(w.carolM) + "/revoke",
 			"GET /admin/outbox/{id}":                "/admin/outbox/" + id(w.mailB),
 			"POST /admin/staff/{id}":                "/admin/staff/" + id(w.staffB),
+			"POST /admin/staff/{id}/resend":         "/admin/staff/" + id(w.staffB) + "/resend",
 		}
 		for _, r := range admin.Routes(w.env.App.Env, w.env.App.Access, func() {}) {
 			path, ok := foreign[r.Pattern]

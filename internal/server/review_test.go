@@ -135,3 +135,47 @@ func TestSweep(t *testing.T) {
 		}
 	})
 }
+
+// TestStaffInvitationResend: a resent staff invitation replaces the earlier link, and the
+// new staff member sets a password and lands in the back office.
+func TestStaffInvitationResend(t *testing.T) {
+	testutil.ForEngines(t, func(t *testing.T, e db.Engine) {
+		env := apptest.Start(t, e)
+		ten := env.Tenant("Service GmbH")
+		env.Staff(ten, "admin", "boss@service.test", "boss-password")
+		c := env.Client("")
+		c.AdminLogin("boss@service.test", "boss-password")
+		if r := c.Post("/admin/staff", url.Values{"name": {"Neu"}, "email": {"neu@service.test"}, "role": {"agent"}}); r.Status != 303 {
+			t.Fatalf("invite: %d", r.Status)
+		}
+		_, text := lastMailTo(t, env, "neu@service.test")
+		first := linkIn(t, text)
+		var staffID int64
+		env.DB.QueryRow(context.Background(), `SELECT id FROM staff WHERE email = 'neu@service.test'`).Scan(&staffID)
+		if r := c.Post("/admin/staff/"+id(staffID)+"/resend", nil); r.Status != 303 {
+			t.Fatalf("resend: %d", r.Status)
+		}
+		deadline := time.Now().Add(5 * time.Second)
+		var second string
+		for second == "" || second == first {
+			if time.Now().After(deadline) {
+				t.Fatal("no second invitation")
+			}
+			_, text = lastMailTo(t, env, "neu@service.test")
+			second = linkIn(t, text)
+		}
+		n := env.Client("")
+		if r := n.Get(first); r.Status != 410 {
+			t.Errorf("first link after resend: %d", r.Status)
+		}
+		if r := n.Post(second, url.Values{"password": {"new-staff-pw"}, "password_confirm": {"new-staff-pw"}}); r.Status != 303 {
+			t.Fatalf("accept: %d", r.Status)
+		}
+		if r := n.Get("/admin/"); r.Status != 200 {
+			t.Errorf("new staff member not logged in: %d", r.Status)
+		}
+		if r := c.Post("/admin/staff/"+id(staffID)+"/resend", nil); r.Status != 303 || !strings.Contains(c.Get("/admin/staff").Body, "bereits festgelegt") {
+			t.Errorf("resend after password set: %d", r.Status)
+		}
+	})
+}
