@@ -53,9 +53,10 @@ type ListParams struct {
 // more follow. It never counts all rows, so it stays fast however many companies there are.
 func List(ctx context.Context, q db.Querier, tenantID int64, p ListParams) ([]Company, bool, error) {
 	where, args := `c.tenant_id = ?`, []any{tenantID}
-	if s := strings.TrimSpace(validate.Clean(p.Search)); s != "" {
-		where += ` AND c.search LIKE ? ESCAPE '\'`
-		args = append(args, "%"+likeEscape(strings.ToLower(s))+"%")
+	if strings.TrimSpace(validate.Clean(p.Search)) != "" {
+		cond, arg := db.SearchFilter(q.Engine(), "companies", "c", validate.Clean(p.Search))
+		where += ` AND ` + cond
+		args = append(args, arg)
 	}
 	args = append(args, p.Limit+1, p.Offset)
 	list, err := scanAll(q.Query(ctx, `SELECT `+columns+` FROM companies c WHERE `+where+
@@ -69,7 +70,7 @@ func List(ctx context.Context, q db.Querier, tenantID int64, p ListParams) ([]Co
 // likeEscape escapes LIKE wildcards (with ESCAPE '\'), so "%" and "_" are searched for
 // literally instead of matching everything.
 func likeEscape(s string) string {
-	return validate.LikeEscape(s)
+	return db.LikeEscape(s)
 }
 
 // ForContact loads the company id as the portal principal may see it: only the

@@ -45,9 +45,10 @@ type ListParams struct {
 // total count, so it stays fast at any size.
 func List(ctx context.Context, q db.Querier, tenantID int64, p ListParams) ([]Contact, bool, error) {
 	where, args := `c.tenant_id = ?`, []any{tenantID}
-	if s := strings.TrimSpace(validate.Clean(p.Search)); s != "" {
-		where += ` AND c.search LIKE ? ESCAPE '\'`
-		args = append(args, "%"+validate.LikeEscape(strings.ToLower(s))+"%")
+	if strings.TrimSpace(validate.Clean(p.Search)) != "" {
+		cond, arg := db.SearchFilter(q.Engine(), "contacts", "c", validate.Clean(p.Search))
+		where += ` AND ` + cond
+		args = append(args, arg)
 	}
 	if p.CompanyID > 0 {
 		where += ` AND EXISTS (SELECT 1 FROM memberships m WHERE m.contact_id = c.id AND m.company_id = ?)`

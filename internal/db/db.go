@@ -13,8 +13,9 @@ import (
 	"path/filepath"
 	"strings"
 
-	_ "github.com/jackc/pgx/v5/stdlib" // registers the "pgx" driver
-	_ "modernc.org/sqlite"             // registers the "sqlite" driver
+	"github.com/jackc/pgx/v5"
+	"github.com/jackc/pgx/v5/stdlib"
+	_ "modernc.org/sqlite" // registers the "sqlite" driver
 )
 
 // ErrNotFound is returned by every lookup that finds no row the caller may see.
@@ -54,10 +55,11 @@ func Open(ctx context.Context, dsn, dataDir string) (*DB, error) {
 }
 
 func openPostgres(ctx context.Context, dsn string) (*DB, error) {
-	p, err := sql.Open("pgx", dsn)
+	cfg, err := pgx.ParseConfig(dsn)
 	if err != nil {
-		return nil, fmt.Errorf("db: open postgres: %w", err)
+		return nil, fmt.Errorf("db: postgres URL: %w", err)
 	}
+	p := stdlib.OpenDB(*cfg)
 	p.SetMaxOpenConns(32)
 	p.SetMaxIdleConns(32)
 	if err := p.PingContext(ctx); err != nil {

@@ -4,6 +4,8 @@ import (
 	"context"
 	"strings"
 	"time"
+
+	"pforte/internal/db"
 )
 
 // janitorEvery is how often expired rows are swept. Expired sessions and tokens are
@@ -43,6 +45,15 @@ func (a *App) Sweep(ctx context.Context, now time.Time) {
 		}
 		if _, err := a.DB.Exec(ctx, q.sql, args...); err != nil && ctx.Err() == nil {
 			a.Log.Warn("janitor", "err", err)
+		}
+	}
+	// SQLite gathers planner statistics only when asked (0x10002: also tables never
+	// analysed, with a bounded effort); without them a search would
+	// walk the tenant's whole list instead of the trigram index. PostgreSQL's
+	// autovacuum does this by itself.
+	if a.DB.Engine() == db.SQLite {
+		if _, err := a.DB.Exec(ctx, `PRAGMA optimize=0x10002`); err != nil && ctx.Err() == nil {
+			a.Log.Warn("janitor: optimize", "err", err)
 		}
 	}
 }

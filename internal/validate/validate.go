@@ -96,11 +96,6 @@ func Truncate(s string, n int) string {
 	return s[:n]
 }
 
-// LikeEscape escapes the LIKE wildcards in s for a pattern used with ESCAPE '\\'.
-func LikeEscape(s string) string {
-	return strings.NewReplacer("\\", "\\\\", "%", "\\%", "_", "\\_").Replace(s)
-}
-
 // domainRE matches a host name of at least two labels, lower case.
 var domainRE = regexp.MustCompile(`^([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z][a-z0-9-]{0,61}[a-z0-9]$`)
 

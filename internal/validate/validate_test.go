@@ -11,12 +11,6 @@ func TestIsDomain(t *testing.T) {
 	}
 }
 
-func TestLikeEscape(t *testing.T) {
-	if got := LikeEscape(`50%_a\b`); got != `50\%\_a\\b` {
-		t.Errorf("LikeEscape = %q", got)
-	}
-}
-
 func TestTruncate(t *testing.T) {
 	if got := Truncate("äöü", 3); got != "ä" {
 		t.Errorf("Truncate = %q", got)
