@@ -87,6 +87,10 @@ var ErrHasPassword = errors.New("access: the staff member has a password")
 // ResendStaffInvitation sends a new invitation to a member who has not set a password.
 func (s *Service) ResendStaffInvitation(ctx context.Context, t tenant.Tenant, by Actor, id int64, origin string) error {
 	return s.DB.InTx(ctx, func(tx *db.Tx) error {
+		// Serialised, so two resends at once cannot both leave a working link.
+		if err := tenant.Lock(ctx, tx, t.ID); err != nil {
+			return err
+		}
 		m, err := staff.Get(ctx, tx, t.ID, id)
 		if err != nil {
 			return err
@@ -97,7 +101,7 @@ func (s *Service) ResendStaffInvitation(ctx context.Context, t tenant.Tenant, by
 		if err := s.mailStaffInvitation(ctx, tx, t, m, origin); err != nil {
 			return err
 		}
-		return audit.Log(ctx, tx, t.ID, by.Label, audit.StaffCreated, m.Email+" (resent)", by.IP, s.Now())
+		return audit.Log(ctx, tx, t.ID, by.Label, audit.StaffInvitationResent, m.Email, by.IP, s.Now())
 	})
 }
 

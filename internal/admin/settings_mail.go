@@ -4,6 +4,7 @@ import (
 	"context"
 	"net/http"
 	netmail "net/mail"
+	"net/url"
 	"time"
 
 	"pforte/internal/audit"
@@ -38,11 +39,18 @@ func (a *Admin) mailSettingsSave(w http.ResponseWriter, r *http.Request, v *visi
 		return
 	}
 	f := web.ParseForm(w, r)
-	ms := tenant.MailSettings{SMTPURL: tenant.UnmaskSMTP(f.Get("smtp_url"), old.SMTPURL), From: f.Get("mail_from")}
+	ms := tenant.MailSettings{From: f.Get("mail_from")}
 	if f.Err == "" {
+		if ms.SMTPURL, err = tenant.UnmaskSMTP(f.Get("smtp_url"), old.SMTPURL); err != nil {
+			f.Errors.Add("smtp_url", "admin.mail.password_again", nil)
+		}
 		f.Errors.MaxLen("smtp_url", ms.SMTPURL, 500)
 		if _, err := mail.NewSMTP(ms.SMTPURL); ms.SMTPURL != "" && err != nil {
 			f.Errors.Add("smtp_url", "admin.mail.smtp_invalid", nil)
+		}
+		// The tenant's own server sends in the tenant's name: it needs the tenant's sender.
+		if u, err := url.Parse(ms.SMTPURL); ms.SMTPURL != "" && ms.From == "" && err == nil && u.Query().Get("from") == "" {
+			f.Errors.Add("mail_from", "admin.mail.from_required", nil)
 		}
 		if a, err := netmail.ParseAddress(ms.From); ms.From != "" && (err != nil || a.Address == "") {
 			f.Errors.Add("mail_from", "error.email", nil)

@@ -23,11 +23,13 @@ const (
 	ContactChanged       = "contact_changed"
 	MembershipAdded      = "membership_added"
 	RoleChanged          = "role_changed"
-	PasswordSet          = "password_set"
-	AdminSetup           = "admin_setup"
-	StaffCreated         = "staff_created"
-	StaffChanged         = "staff_changed"
-	SettingsChanged      = "settings_changed"
+	// StaffInvitationResent replaced a staff member's invitation link.
+	StaffInvitationResent = "staff_invitation_resent"
+	PasswordSet           = "password_set"
+	AdminSetup            = "admin_setup"
+	StaffCreated          = "staff_created"
+	StaffChanged          = "staff_changed"
+	SettingsChanged       = "settings_changed"
 )
 
 // Entry is one line of the audit log.

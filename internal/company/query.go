@@ -54,9 +54,9 @@ type ListParams struct {
 func List(ctx context.Context, q db.Querier, tenantID int64, p ListParams) ([]Company, bool, error) {
 	where, args := `c.tenant_id = ?`, []any{tenantID}
 	if strings.TrimSpace(validate.Clean(p.Search)) != "" {
-		cond, arg := db.SearchFilter(q.Engine(), "companies", "c", validate.Clean(p.Search))
+		cond, more := db.SearchFilter(q.Engine(), "companies", "c", validate.Clean(p.Search), tenantID)
 		where += ` AND ` + cond
-		args = append(args, arg)
+		args = append(args, more...)
 	}
 	args = append(args, p.Limit+1, p.Offset)
 	list, err := scanAll(q.Query(ctx, `SELECT `+columns+` FROM companies c WHERE `+where+

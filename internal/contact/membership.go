@@ -144,8 +144,8 @@ func CompanyNames(ctx context.Context, q db.Querier, tenantID int64, contactIDs 
 		marks[i] = "?"
 		args = append(args, id)
 	}
-	rows, err := q.Query(ctx, `SELECT m.contact_id, co.name FROM memberships m JOIN companies co ON co.id = m.company_id
-		WHERE m.tenant_id = ? AND m.contact_id IN (`+strings.Join(marks, ",")+`) ORDER BY co.name`, args...)
+	rows, err := q.Query(ctx, `SELECT m.contact_id, co.name FROM memberships m
+		JOIN companies co ON co.id = m.company_id AND co.tenant_id = m.tenant_id WHERE m.tenant_id = ? AND m.contact_id IN (`+strings.Join(marks, ",")+`) ORDER BY co.name`, args...)
 	if err != nil {
 		return nil, fmt.Errorf("contact: company names: %w", err)
 	}

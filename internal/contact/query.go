@@ -46,9 +46,9 @@ type ListParams struct {
 func List(ctx context.Context, q db.Querier, tenantID int64, p ListParams) ([]Contact, bool, error) {
 	where, args := `c.tenant_id = ?`, []any{tenantID}
 	if strings.TrimSpace(validate.Clean(p.Search)) != "" {
-		cond, arg := db.SearchFilter(q.Engine(), "contacts", "c", validate.Clean(p.Search))
+		cond, more := db.SearchFilter(q.Engine(), "contacts", "c", validate.Clean(p.Search), tenantID)
 		where += ` AND ` + cond
-		args = append(args, arg)
+		args = append(args, more...)
 	}
 	if p.CompanyID > 0 {
 		where += ` AND EXISTS (SELECT 1 FROM memberships m WHERE m.contact_id = c.id AND m.company_id = ?)`

@@ -18,7 +18,11 @@ var migrations embed.FS
 // Migrate applies all pending migrations. On PostgreSQL it holds an advisory lock, so
 // several instances starting at once apply each migration exactly once; on SQLite the
 // single writer connection serialises them.
-func (d *DB) Migrate(ctx context.Context) error {
+func (d *DB) Migrate(ctx context.Context) error { return d.MigrateTo(ctx, 0) }
+
+// MigrateTo applies pending migrations up to version (0: all). Upgrade tests use it to
+// build a database as an older release left it.
+func (d *DB) MigrateTo(ctx context.Context, version int64) error {
 	sub, err := fs.Sub(migrations, "migrations/"+string(d.engine))
 	if err != nil {
 		return fmt.Errorf("db: migrations: %w", err)
@@ -37,7 +41,12 @@ func (d *DB) Migrate(ctx context.Context) error {
 	if err != nil {
 		return fmt.Errorf("db: migrations: %w", err)
 	}
-	if _, err := p.Up(ctx); err != nil {
+	if version > 0 {
+		_, err = p.UpTo(ctx, version)
+	} else {
+		_, err = p.Up(ctx)
+	}
+	if err != nil {
 		return fmt.Errorf("db: migrate: %w", err)
 	}
 	return nil

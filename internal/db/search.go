@@ -10,23 +10,23 @@ func LikeEscape(s string) string {
 	return strings.NewReplacer("\\", "\\\\", "%", "\\%", "_", "\\_").Replace(s)
 }
 
-// SearchFilter returns the SQL condition and argument that find rows whose lower-cased
-// column `search` of table alias `alias` contains term. On SQLite a term of three or
-// more characters uses the table's FTS5 trigram index (<table>_search); on PostgreSQL
-// the LIKE below is served by a pg_trgm index. Short terms scan, which is fine: they
-// match too much to be useful anyway. The caller cleans term (validate.Clean).
-func SearchFilter(e Engine, table, alias, term string) (string, any) {
+// SearchFilter returns the SQL condition and arguments that find rows of tenantID whose
+// lower-cased column `search` (table alias `alias`) contains term. A term of three or
+// more characters goes through the table's trigram index: FTS5 (<table>_search) on
+// SQLite; on PostgreSQL a pg_trgm index behind a sub-select with OFFSET 0, a planner
+// fence that keeps a cached generic plan (which cannot see the term) from walking the
+// list in display order instead. Shorter terms scan the tenant's rows, which is fine:
+// they match too much to be useful anyway. The caller cleans term (validate.Clean).
+func SearchFilter(e Engine, table, alias, term string, tenantID int64) (string, []any) {
 	term = strings.ToLower(strings.TrimSpace(term))
-	if e == SQLite && utf8.RuneCountInString(term) >= 3 {
-		phrase := `"` + strings.ReplaceAll(term, `"`, `""`) + `"`
-		return alias + `.id IN (SELECT rowid FROM ` + table + `_search WHERE ` + table + `_search MATCH ?)`, phrase
-	}
 	pattern := "%" + LikeEscape(term) + "%"
-	if e == Postgres {
-		// The sub-select with OFFSET 0 is a planner fence: matches come from the trigram
-		// index first, even with a cached generic plan that cannot see the term (which
-		// would otherwise walk the list in display order and test every row).
-		return alias + `.id IN (SELECT id FROM (SELECT id FROM ` + table + ` WHERE search LIKE ? ESCAPE '\' OFFSET 0) m)`, pattern
+	if utf8.RuneCountInString(term) < 3 {
+		return alias + `.search LIKE ? ESCAPE '\'`, []any{pattern}
 	}
-	return alias + `.search LIKE ? ESCAPE '\'`, pattern
+	if e == SQLite {
+		phrase := `"` + strings.ReplaceAll(term, `"`, `""`) + `"`
+		return alias + `.id IN (SELECT rowid FROM ` + table + `_search WHERE ` + table + `_search MATCH ?)`, []any{phrase}
+	}
+	return alias + `.id IN (SELECT id FROM (SELECT id FROM ` + table + ` WHERE tenant_id = ? AND search LIKE ? ESCAPE '\'
+		OFFSET 0) m)`, []any{tenantID, pattern}
 }

@@ -75,12 +75,7 @@ func (d *Deliverer) Deliver(ctx context.Context, j jobs.Job) error {
 	if m.State == "sent" {
 		return nil // a retry after the send succeeded but the job update failed
 	}
-	sender, from, err := d.Route(ctx, j.TenantID)
-	if err != nil {
-		return err
-	}
-	where, err := sender.Send(ctx, mail.Message{From: from, To: m.To, Subject: m.Subject,
-		Text: m.Text, HTML: m.HTML, MessageID: m.MessageID})
+	where, err := d.send(ctx, j.TenantID, m)
 	if err != nil {
 		if j.Attempts >= jobs.MaxAttempts { // the queue gives up now; the outbox shows it
 			bctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), 5*time.Second)
@@ -92,6 +87,15 @@ func (d *Deliverer) Deliver(ctx context.Context, j jobs.Job) error {
 	_, err = d.DB.Exec(ctx, `UPDATE mails SET state = 'sent', sent_at = ?, stored_path = ? WHERE id = ?`,
 		d.Now().Unix(), where, m.ID)
 	return err
+}
+
+func (d *Deliverer) send(ctx context.Context, tenantID int64, m Mail) (string, error) {
+	sender, from, err := d.Route(ctx, tenantID)
+	if err != nil {
+		return "", err
+	}
+	return sender.Send(ctx, mail.Message{From: from, To: m.To, Subject: m.Subject,
+		Text: m.Text, HTML: m.HTML, MessageID: m.MessageID})
 }
 
 const columns = `id, to_addr, subject, text_body, html_body, message_id, state, stored_path, created_at, COALESCE(sent_at, 0)`

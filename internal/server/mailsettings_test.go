@@ -62,8 +62,18 @@ func TestTenantSMTP(t *testing.T) {
 		if got := smtp.WaitFor(t, 2, 10*time.Second)[1]; got.To[0] != "via@kunde.test" {
 			t.Errorf("invitation not sent through the tenant's server: %v", got.To)
 		}
+		// The mask with another server does not carry the stored password over.
+		evil := strings.Replace(masked, "127.0.0.1", "evil.test", 1)
+		if r := c.Post("/admin/settings/mail", url.Values{"smtp_url": {evil}, "mail_from": {"p@service.test"}}); r.Status != 422 || !strings.Contains(r.Body, "Passwort erneut") {
+			t.Errorf("mask with another host: %d", r.Status)
+		}
+		if r := c.Post("/admin/settings/mail", url.Values{"smtp_url": {"smtp://mail.service.test:587"}}); r.Status != 422 || !strings.Contains(r.Body, "braucht es einen Absender") {
+			t.Errorf("own server without sender: %d", r.Status)
+		}
 		// A server that refuses: the admin gets a clear failure, not a 500.
-		c.Post("/admin/settings/mail", url.Values{"smtp_url": {"smtp://127.0.0.1:1?tls=none"}})
+		if r := c.Post("/admin/settings/mail", url.Values{"smtp_url": {"smtp://127.0.0.1:1?tls=none"}, "mail_from": {"p@service.test"}}); r.Status != 303 {
+			t.Fatalf("save refusing server: %d", r.Status)
+		}
 		if r := c.Post("/admin/settings/mail/test", nil); r.Status != 303 || !strings.Contains(c.Get("/admin/settings/mail").Body, "konnte nicht verschickt werden") {
 			t.Errorf("failing test mail: %d", r.Status)
 		}

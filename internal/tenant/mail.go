@@ -2,6 +2,7 @@ package tenant
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"net/url"
 	"strings"
@@ -37,7 +38,10 @@ const PasswordMask = "********"
 // MaskSMTP replaces the password of an SMTP URL with PasswordMask.
 func MaskSMTP(raw string) string {
 	u, err := url.Parse(raw)
-	if err != nil || u.User == nil {
+	if err != nil {
+		return "" // never echo what might hold a password
+	}
+	if u.User == nil {
 		return raw
 	}
 	if _, ok := u.User.Password(); !ok {
@@ -50,21 +54,31 @@ func MaskSMTP(raw string) string {
 	return scheme + "://" + user + ":" + PasswordMask + "@" + rest
 }
 
+// ErrPasswordNeeded means a submitted SMTP URL carries the mask but the stored password
+// may not be reused: the server or user changed, or no password is stored.
+var ErrPasswordNeeded = errors.New("tenant: SMTP password must be entered again")
+
 // UnmaskSMTP puts the stored password back into a submitted URL that still carries the
-// mask, so saving the form unchanged keeps the password.
-func UnmaskSMTP(submitted, stored string) string {
+// mask, so saving the form unchanged keeps the password. It does so only for the same
+// scheme, host, port and user: otherwise the stored password would be sent to whatever
+// server the URL now names.
+func UnmaskSMTP(submitted, stored string) (string, error) {
 	u, err := url.Parse(submitted)
 	if err != nil || u.User == nil {
-		return submitted
+		return submitted, nil
 	}
 	if pw, ok := u.User.Password(); !ok || pw != PasswordMask {
-		return submitted
+		return submitted, nil
 	}
 	old, err := url.Parse(stored)
-	if err != nil || old.User == nil {
-		return submitted
+	if err != nil || old.User == nil || old.Scheme != u.Scheme || old.Host != u.Host ||
+		old.User.Username() != u.User.Username() {
+		return "", ErrPasswordNeeded
 	}
-	oldPW, _ := old.User.Password()
+	oldPW, ok := old.User.Password()
+	if !ok {
+		return "", ErrPasswordNeeded
+	}
 	u.User = url.UserPassword(u.User.Username(), oldPW)
-	return u.String()
+	return u.String(), nil
 }

@@ -5,8 +5,6 @@ CREATE TABLE tenants (
     default_language TEXT NOT NULL DEFAULT 'de',
     modules TEXT NOT NULL DEFAULT '',
     is_default BOOLEAN NOT NULL DEFAULT FALSE,
-    smtp_url TEXT NOT NULL DEFAULT '',
-    mail_from TEXT NOT NULL DEFAULT '',
     created_at BIGINT NOT NULL
 );
 CREATE UNIQUE INDEX tenants_one_default ON tenants (is_default) WHERE is_default;
@@ -45,7 +43,6 @@ CREATE TABLE companies (
     updated_at BIGINT NOT NULL
 );
 CREATE INDEX companies_name ON companies (tenant_id, name, id);
-CREATE UNIQUE INDEX companies_number ON companies (tenant_id, customer_number) WHERE customer_number <> '';
 CREATE UNIQUE INDEX companies_external ON companies (tenant_id, external_id) WHERE external_id IS NOT NULL;
 
 CREATE TABLE contacts (
@@ -141,7 +138,6 @@ CREATE TABLE mails (
     message_id TEXT NOT NULL,
     state TEXT NOT NULL DEFAULT 'queued',
     stored_path TEXT NOT NULL DEFAULT '',
-    admin_only BOOLEAN NOT NULL DEFAULT FALSE,
     created_at BIGINT NOT NULL,
     sent_at BIGINT
 );
