@@ -32,6 +32,7 @@ func (a *Admin) settingsForm(w http.ResponseWriter, r *http.Request, v *visit) {
 	f.Set("name", t.Name)
 	f.Set("language", t.DefaultLanguage)
 	f.Values["modules"] = t.Modules
+	f.Values["features"] = t.Features
 	f.Set("hosts", strings.Join(hosts, "\n"))
 	web.Render(w, r, http.StatusOK, settingsPage(v.chrome(r, "admin.settings.title"), f))
 }
@@ -68,6 +69,9 @@ func (a *Admin) settingsSave(w http.ResponseWriter, r *http.Request, v *visit) {
 				return err
 			}
 			if err := tenant.SetModules(ctx, tx, id, f.Values["modules"]); err != nil {
+				return err
+			}
+			if err := tenant.SetFeatures(ctx, tx, id, f.Values["features"]); err != nil {
 				return err
 			}
 			if err := tenant.SetHosts(ctx, tx, id, hosts); err != nil {

@@ -25,11 +25,14 @@ const (
 	RoleChanged          = "role_changed"
 	// StaffInvitationResent replaced a staff member's invitation link.
 	StaffInvitationResent = "staff_invitation_resent"
-	PasswordSet           = "password_set"
-	AdminSetup            = "admin_setup"
-	StaffCreated          = "staff_created"
-	StaffChanged          = "staff_changed"
-	SettingsChanged       = "settings_changed"
+	// PasswordResetRequested: a reset link was mailed; PasswordReset: it was used.
+	PasswordResetRequested = "password_reset_requested"
+	PasswordReset          = "password_reset"
+	PasswordSet            = "password_set"
+	AdminSetup             = "admin_setup"
+	StaffCreated           = "staff_created"
+	StaffChanged           = "staff_changed"
+	SettingsChanged        = "settings_changed"
 )
 
 // Entry is one line of the audit log.

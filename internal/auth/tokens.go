@@ -14,6 +14,7 @@ const (
 	PurposeSetup      = "setup"      // creates the first admin
 	PurposeInvitation = "invitation" // a contact sets the first password
 	PurposeStaff      = "staff"      // a new staff member sets the first password
+	PurposeReset      = "reset"      // a contact who forgot the password sets a new one
 )
 
 // Token errors a page turns into a clear message.

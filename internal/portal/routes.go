@@ -26,6 +26,10 @@ func Routes(env *web.Env, svc *access.Service) []web.Route {
 		{Pattern: "POST /language", Handler: p.languageSwitch},
 		{Pattern: "GET /invitation/{token}", Handler: p.invitationForm},
 		{Pattern: "POST /invitation/{token}", Handler: p.invitationSubmit},
+		{Pattern: "GET /password/forgot", Handler: p.forgotForm},
+		{Pattern: "POST /password/forgot", Handler: p.forgotSubmit},
+		{Pattern: "GET /password/reset/{token}", Handler: p.resetForm},
+		{Pattern: "POST /password/reset/{token}", Handler: p.resetSubmit},
 
 		{Pattern: "GET /{$}", Handler: p.contact(p.home)},
 		{Pattern: "GET /companies/{id}", Handler: p.contact(p.companyShow)},

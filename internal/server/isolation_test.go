@@ -69,19 +69,23 @@ func build(t *testing.T, e db.Engine) *world {
 // portalCases says how the isolation test exercises each portal route. Every route of
 // portal.Routes must be listed: a new route without an entry fails the test.
 var portalCases = map[string]string{
-	"GET /login":               "public",
-	"POST /login":              "public",
-	"POST /logout":             "no ids",
-	"POST /language":           "public",
-	"GET /invitation/{token}":  "token",
-	"POST /invitation/{token}": "token",
-	"GET /{$}":                 "no ids",
-	"GET /companies/{id}":      "id",
-	"POST /company":            "form company_id",
-	"GET /settings":            "no ids",
-	"POST /settings/password":  "no ids",
-	"POST /settings/language":  "no ids",
-	"/":                        "fallback",
+	"GET /login":                   "public",
+	"POST /login":                  "public",
+	"POST /logout":                 "no ids",
+	"POST /language":               "public",
+	"GET /invitation/{token}":      "token",
+	"POST /invitation/{token}":     "token",
+	"GET /password/forgot":         "public",
+	"POST /password/forgot":        "public",
+	"GET /password/reset/{token}":  "token",
+	"POST /password/reset/{token}": "token",
+	"GET /{$}":                     "no ids",
+	"GET /companies/{id}":          "id",
+	"POST /company":                "form company_id",
+	"GET /settings":                "no ids",
+	"POST /settings/password":      "no ids",
+	"POST /settings/language":      "no ids",
+	"/":                            "fallback",
 }
 
 func TestPortalIsolation(t *testing.T) {

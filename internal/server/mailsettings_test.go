@@ -32,6 +32,9 @@ func TestTenantSMTP(t *testing.T) {
 		if r := c.Post("/admin/settings/mail", url.Values{"smtp_url": {withPW}, "mail_from": {"Portal <portal@service.test>"}}); r.Status != 303 {
 			t.Fatalf("save: %d", r.Status)
 		}
+		if !strings.Contains(c.Get("/admin/settings").Body, `name="features" value="password_reset"`) {
+			t.Errorf("settings lack the password reset switch")
+		}
 		form := c.Get("/admin/settings/mail").Body
 		if strings.Contains(form, "geheim-123") || !strings.Contains(form, "portal:********@") {
 			t.Errorf("password shown in the form")

@@ -25,7 +25,19 @@ type Tenant struct {
 	Modules         []string
 	IsDefault       bool
 	Hosts           []string
+	Features        []string // access rules switched on, see Features
 }
+
+// Features a tenant can switch on for its portal's access rules.
+var Features = []string{FeaturePasswordReset}
+
+// Feature names.
+const (
+	FeaturePasswordReset = "password_reset" // the login page offers "forgot password"
+)
+
+// Has reports whether the tenant has switched feature f on.
+func (t Tenant) Has(f string) bool { return slices.Contains(t.Features, f) }
 
 // HasModule reports whether the tenant has switched module m on.
 func (t Tenant) HasModule(m string) bool { return slices.Contains(t.Modules, m) }
@@ -64,16 +76,19 @@ func CreateDefault(ctx context.Context, q db.Querier, name, lang string, modules
 	return Tenant{ID: id, Name: name, DefaultLanguage: lang, Modules: modules, IsDefault: true}, nil
 }
 
-const columns = `id, name, default_language, modules, is_default`
+const columns = `id, name, default_language, modules, is_default, features`
 
 func scan(row interface{ Scan(...any) error }) (Tenant, error) {
 	var t Tenant
-	var mods string
-	if err := row.Scan(&t.ID, &t.Name, &t.DefaultLanguage, &mods, &t.IsDefault); err != nil {
+	var mods, feats string
+	if err := row.Scan(&t.ID, &t.Name, &t.DefaultLanguage, &mods, &t.IsDefault, &feats); err != nil {
 		return t, db.One(err)
 	}
 	if mods != "" {
 		t.Modules = strings.Split(mods, ",")
+	}
+	if feats != "" {
+		t.Features = strings.Split(feats, ",")
 	}
 	return t, nil
 }
@@ -96,7 +111,7 @@ func ForHost(ctx context.Context, q db.Querier, host string) (Tenant, error) {
 		host = h
 	}
 	host = strings.ToLower(strings.TrimSuffix(host, "."))
-	t, err := scan(q.QueryRow(ctx, `SELECT t.id, t.name, t.default_language, t.modules, t.is_default
+	t, err := scan(q.QueryRow(ctx, `SELECT t.id, t.name, t.default_language, t.modules, t.is_default, t.features
 		FROM tenant_hosts h JOIN tenants t ON t.id = h.tenant_id WHERE h.hostname = ?`, host))
 	if !errors.Is(err, db.ErrNotFound) {
 		return t, err
@@ -130,6 +145,18 @@ func SetModules(ctx context.Context, q db.Querier, id int64, mods []string) erro
 		}
 	}
 	_, err := q.Exec(ctx, `UPDATE tenants SET modules = ? WHERE id = ?`, strings.Join(keep, ","), id)
+	return err
+}
+
+// SetFeatures stores which access rules the tenant uses; unknown names are dropped.
+func SetFeatures(ctx context.Context, q db.Querier, id int64, feats []string) error {
+	var keep []string
+	for _, f := range Features {
+		if slices.Contains(feats, f) {
+			keep = append(keep, f)
+		}
+	}
+	_, err := q.Exec(ctx, `UPDATE tenants SET features = ? WHERE id = ?`, strings.Join(keep, ","), id)
 	return err
 }
 

@@ -1,0 +1,53 @@
+package portal
+
+import (
+	"net/http"
+
+	"pforte/internal/access"
+	"pforte/internal/tenant"
+	"pforte/internal/web"
+)
+
+// resetAllowed reports whether the tenant offers "forgot password"; if not, its pages
+// do not exist.
+func (p *Portal) resetAllowed(w http.ResponseWriter, r *http.Request) bool {
+	if !web.TenantFrom(r.Context()).Has(tenant.FeaturePasswordReset) {
+		p.env.NotFound(w, r)
+		return false
+	}
+	return true
+}
+
+func (p *Portal) forgotForm(w http.ResponseWriter, r *http.Request) {
+	if p.resetAllowed(w, r) {
+		web.Render(w, r, http.StatusOK, forgotPage(guestChrome(r, "forgot.title"), web.NewForm(), false))
+	}
+}
+
+// forgotSubmit answers every well-formed address the same way, whether or not it has an
+// account, so the form cannot be used to find out who is a customer.
+func (p *Portal) forgotSubmit(w http.ResponseWriter, r *http.Request) {
+	if !p.resetAllowed(w, r) {
+		return
+	}
+	f := web.ParseForm(w, r)
+	if f.Err == "" {
+		f.Errors.Required("email", f.Get("email"))
+		f.Errors.MaxLen("email", f.Get("email"), 254)
+		f.Errors.Email("email", f.Get("email"))
+	}
+	if f.Invalid() {
+		web.Render(w, r, http.StatusUnprocessableEntity, forgotPage(guestChrome(r, "forgot.title"), f, false))
+		return
+	}
+	t := web.TenantFrom(r.Context())
+	client := access.Client{IP: p.env.ClientIP(r), UserAgent: r.UserAgent()}
+	if err := p.svc.RequestReset(r.Context(), t, f.Get("email"), p.env.Origin(r), client); err != nil {
+		p.env.Fail(w, r, err)
+		return
+	}
+	if p.env.Wake != nil {
+		p.env.Wake()
+	}
+	web.Render(w, r, http.StatusOK, forgotPage(guestChrome(r, "forgot.title"), f, true))
+}
