@@ -24,6 +24,14 @@ func roleChoices(ctx context.Context) []web.Choice {
 	}
 }
 
+// orAll names the empty filter value "all" for its message id.
+func orAll(v string) string {
+	if v == "" {
+		return "all"
+	}
+	return v
+}
+
 func displayName(c contact.Contact) string {
 	if n := c.Name(); n != "" {
 		return n

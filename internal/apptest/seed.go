@@ -59,6 +59,9 @@ func (e *Env) Contact(t tenant.Tenant, email, pw, role string, companies ...comp
 	e.T.Helper()
 	ctx, now := context.Background(), time.Now()
 	ct := contact.Contact{TenantID: t.ID, FirstName: "Test", LastName: email, Email: email}
+	if email == "" {
+		ct.LastName = "Ohne E-Mail"
+	}
 	if pw != "" {
 		h, err := auth.HashPassword(pw)
 		if err != nil {

@@ -131,10 +131,10 @@ func ActivateInvited(ctx context.Context, q db.Querier, tenantID, contactID int6
 	return err
 }
 
-// CompanyNames returns the names of the companies of each given contact (for lists), in
+// MembershipsOfContacts returns the memberships of each given contact (for lists), in
 // one query for the whole page.
-func CompanyNames(ctx context.Context, q db.Querier, tenantID int64, contactIDs []int64) (map[int64][]string, error) {
-	out := map[int64][]string{}
+func MembershipsOfContacts(ctx context.Context, q db.Querier, tenantID int64, contactIDs []int64) (map[int64][]Membership, error) {
+	out := map[int64][]Membership{}
 	if len(contactIDs) == 0 {
 		return out, nil
 	}
@@ -144,19 +144,10 @@ func CompanyNames(ctx context.Context, q db.Querier, tenantID int64, contactIDs 
 		marks[i] = "?"
 		args = append(args, id)
 	}
-	rows, err := q.Query(ctx, `SELECT m.contact_id, co.name FROM memberships m
-		JOIN companies co ON co.id = m.company_id AND co.tenant_id = m.tenant_id WHERE m.tenant_id = ? AND m.contact_id IN (`+strings.Join(marks, ",")+`) ORDER BY co.name`, args...)
-	if err != nil {
-		return nil, fmt.Errorf("contact: company names: %w", err)
+	list, err := listM(ctx, q, `m.tenant_id = ? AND co.tenant_id = m.tenant_id AND m.contact_id IN (`+
+		strings.Join(marks, ",")+`) ORDER BY co.name, m.id`, args...)
+	for _, m := range list {
+		out[m.ContactID] = append(out[m.ContactID], m)
 	}
-	defer rows.Close()
-	for rows.Next() {
-		var id int64
-		var name string
-		if err := rows.Scan(&id, &name); err != nil {
-			return nil, err
-		}
-		out[id] = append(out[id], name)
-	}
-	return out, rows.Err()
+	return out, err
 }

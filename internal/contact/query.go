@@ -37,8 +37,32 @@ func ByEmail(ctx context.Context, q db.Querier, tenantID int64, email string) (C
 type ListParams struct {
 	Search    string
 	CompanyID int64 // only members of this company when set
-	Offset    int
-	Limit     int
+	// Access filters by portal access in any company: "portal" (invited or active),
+	// "active", "invited", "expired", "revoked" or "none" (no login anywhere).
+	Access        string
+	ExpiredBefore int64 // invitations sent before this (unix) count as expired
+	Offset        int
+	Limit         int
+}
+
+// accessFilter is the SQL for ListParams.Access.
+func accessFilter(p ListParams) (string, []any) {
+	has := func(cond string) string {
+		return ` AND EXISTS (SELECT 1 FROM memberships m WHERE m.contact_id = c.id AND ` + cond + `)`
+	}
+	switch p.Access {
+	case "portal":
+		return has(`m.access IN ('invited', 'active')`), nil
+	case AccessActive, AccessRevoked:
+		return has(`m.access = ?`), []any{p.Access}
+	case AccessInvited:
+		return has(`m.access = 'invited' AND m.invited_at >= ?`), []any{p.ExpiredBefore}
+	case "expired":
+		return has(`m.access = 'invited' AND m.invited_at < ?`), []any{p.ExpiredBefore}
+	case AccessNone:
+		return ` AND NOT EXISTS (SELECT 1 FROM memberships m WHERE m.contact_id = c.id AND m.access IN ('invited', 'active'))`, nil
+	}
+	return "", nil
 }
 
 // List returns a page of the tenant's contacts by name and whether more follow; no
@@ -48,6 +72,10 @@ func List(ctx context.Context, q db.Querier, tenantID int64, p ListParams) ([]Co
 	if strings.TrimSpace(validate.Clean(p.Search)) != "" {
 		cond, more := db.SearchFilter(q.Engine(), "contacts", "c", validate.Clean(p.Search), tenantID)
 		where += ` AND ` + cond
+		args = append(args, more...)
+	}
+	if cond, more := accessFilter(p); cond != "" {
+		where += cond
 		args = append(args, more...)
 	}
 	if p.CompanyID > 0 {

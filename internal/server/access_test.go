@@ -51,6 +51,11 @@ func TestInvitationFlow(t *testing.T) {
 		if !strings.Contains(st.Get(companyPath).Body, "Eingeladen") {
 			t.Errorf("company page does not show the invited state")
 		}
+		for filter, want := range map[string]bool{"invited": true, "portal": true, "active": false, "none": false, "": true} {
+			if got := strings.Contains(st.Get("/admin/contacts?access="+filter).Body, "joerg@kunde.test"); got != want {
+				t.Errorf("contact list filter %q lists the invited contact: %v", filter, got)
+			}
+		}
 		subject, text := lastMailTo(t, env, "joerg@kunde.test")
 		if !strings.Contains(subject, "Kundenportal") || !strings.Contains(text, "Guten Tag Jörg Kunde") {
 			t.Errorf("invitation mail not German or not personal: %q\n%s", subject, text)
@@ -106,6 +111,9 @@ func TestInvitationFlow(t *testing.T) {
 		}
 		if !strings.Contains(st.Get(companyPath).Body, ">Aktiv<") {
 			t.Errorf("company page does not show active access")
+		}
+		if !strings.Contains(st.Get("/admin/contacts?access=active").Body, "joerg@kunde.test") {
+			t.Errorf("active filter misses the contact")
 		}
 		// Log in again with the new password, email in any case.
 		env.Client("").Login("JOERG@kunde.test", "a long password")

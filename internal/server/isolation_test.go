@@ -159,6 +159,7 @@ func TestAdminIsolation(t *testing.T) {
 		staffA.AdminLogin("admin@a.test", "admin-a-password")
 		foreign := map[string]string{
 			"GET /admin/companies/{id}":             "/admin/companies/" + id(w.b1),
+			"POST /admin/companies/{id}/grant":      "/admin/companies/" + id(w.b1) + "/grant",
 			"POST /admin/companies/{id}":            "/admin/companies/" + id(w.b1),
 			"GET /admin/contacts/{id}":              "/admin/contacts/" + id(w.carol),
 			"POST /admin/contacts/{id}":             "/admin/contacts/" + id(w.carol),
