@@ -32,7 +32,7 @@ func (s *Service) UpdateContact(ctx context.Context, t tenant.Tenant, by Actor, 
 			return err
 		}
 		target := fmt.Sprintf("email %s → %s", old.Email, in.Email)
-		return audit.Log(ctx, tx, t.ID, by.Label, audit.ContactChanged, target, by.IP, now)
+		return audit.LogFor(ctx, tx, t.ID, old.ID, by.Label, audit.ContactChanged, target, by.IP, now)
 	})
 }
 
@@ -44,6 +44,6 @@ func (s *Service) AddMembership(ctx context.Context, t tenant.Tenant, by Actor, 
 			return err
 		}
 		target := fmt.Sprintf("%s @ %s (%s)", ct.Email, companyName, role)
-		return audit.Log(ctx, tx, t.ID, by.Label, audit.MembershipAdded, target, by.IP, now)
+		return audit.LogFor(ctx, tx, t.ID, ct.ID, by.Label, audit.MembershipAdded, target, by.IP, now)
 	})
 }

@@ -74,7 +74,7 @@ func (s *Service) Grant(ctx context.Context, t tenant.Tenant, by Actor, membersh
 			return err
 		}
 		target := fmt.Sprintf("%s @ %s (%s)", ct.Email, m.CompanyName, role)
-		return audit.Log(ctx, tx, t.ID, by.Label, audit.AccessGranted, target, by.IP, now)
+		return audit.LogFor(ctx, tx, t.ID, ct.ID, by.Label, audit.AccessGranted, target, by.IP, now)
 	})
 }
 
@@ -93,7 +93,7 @@ func (s *Service) changeRole(ctx context.Context, t tenant.Tenant, by Actor, m c
 			return err
 		}
 		target := fmt.Sprintf("%s @ %s (%s → %s)", m.Email, m.CompanyName, m.Role, role)
-		return audit.Log(ctx, tx, t.ID, by.Label, audit.RoleChanged, target, by.IP, now)
+		return audit.LogFor(ctx, tx, t.ID, m.ContactID, by.Label, audit.RoleChanged, target, by.IP, now)
 	})
 }
 
@@ -116,7 +116,7 @@ func (s *Service) Revoke(ctx context.Context, t tenant.Tenant, by Actor, members
 			return err
 		}
 		target := fmt.Sprintf("%s @ %s", m.Email, m.CompanyName)
-		return audit.Log(ctx, tx, t.ID, by.Label, audit.AccessRevoked, target, by.IP, now)
+		return audit.LogFor(ctx, tx, t.ID, m.ContactID, by.Label, audit.AccessRevoked, target, by.IP, now)
 	})
 }
 

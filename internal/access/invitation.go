@@ -62,7 +62,7 @@ func (s *Service) AcceptInvitation(ctx context.Context, tenantID int64, raw, pw,
 		if sess, err = session.New(ctx, tx, tenantID, 0, ct.ID, m.CompanyID, c.IP, c.UserAgent, now); err != nil {
 			return err
 		}
-		return audit.Log(ctx, tx, tenantID, ContactActor(ct.ID, ct.Email), audit.PasswordSet, "invitation", c.IP, now)
+		return audit.LogFor(ctx, tx, tenantID, ct.ID, ContactActor(ct.ID, ct.Email), audit.PasswordSet, "invitation", c.IP, now)
 	})
 	return sess, err
 }

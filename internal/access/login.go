@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"strings"
 
 	"pforte/internal/audit"
 	"pforte/internal/auth"
@@ -37,9 +38,10 @@ func (s *Service) checkThrottle(ctx context.Context, tenantID int64, email strin
 }
 
 // failed logs a failed login (checkThrottle already counted it) and returns the one
-// error both unknown email and wrong password give.
-func (s *Service) failed(ctx context.Context, tenantID int64, email string, c Client) error {
-	audit.Log(ctx, s.DB, tenantID, email, audit.LoginFailed, "", c.IP, s.Now())
+// error both unknown email and wrong password give. A failure on a known contact's
+// account is also shown to that contact.
+func (s *Service) failed(ctx context.Context, tenantID, contactID int64, email string, c Client) error {
+	audit.LogFor(ctx, s.DB, tenantID, contactID, strings.ToLower(email), audit.LoginFailed, "", c.IP, s.Now())
 	return ErrInvalidLogin
 }
 
@@ -54,14 +56,14 @@ func (s *Service) ContactLogin(ctx context.Context, tenantID int64, email, pw st
 		return "", ct, err
 	}
 	if auth.CheckPasswordOrDummy(ct.PasswordHash, pw) != nil {
-		return "", ct, s.failed(ctx, tenantID, email, c)
+		return "", ct, s.failed(ctx, tenantID, ct.ID, email, c)
 	}
 	companyID, err := s.startCompany(ctx, ct)
 	if err != nil {
 		return "", ct, err
 	}
 	if companyID == 0 { // right password, but no company lets them in any more
-		return "", ct, s.failed(ctx, tenantID, email, c)
+		return "", ct, s.failed(ctx, tenantID, ct.ID, email, c)
 	}
 	var raw string
 	err = s.DB.InTx(ctx, func(tx *db.Tx) error {
@@ -71,7 +73,7 @@ func (s *Service) ContactLogin(ctx context.Context, tenantID int64, email, pw st
 		if err := auth.ClearFailures(ctx, tx, tenantID, email); err != nil {
 			return err
 		}
-		return audit.Log(ctx, tx, tenantID, ContactActor(ct.ID, ct.Email), audit.LoginOK, "", c.IP, s.Now())
+		return audit.LogFor(ctx, tx, tenantID, ct.ID, ContactActor(ct.ID, ct.Email), audit.LoginOK, "", c.IP, s.Now())
 	})
 	return raw, ct, err
 }
@@ -108,7 +110,7 @@ func (s *Service) StaffLogin(ctx context.Context, tenantID int64, email, pw stri
 		return "", m, err
 	}
 	if auth.CheckPasswordOrDummy(m.PasswordHash, pw) != nil || !m.Active {
-		return "", m, s.failed(ctx, tenantID, email, c)
+		return "", m, s.failed(ctx, tenantID, 0, email, c)
 	}
 	var raw string
 	err = s.DB.InTx(ctx, func(tx *db.Tx) error {

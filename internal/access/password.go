@@ -37,7 +37,7 @@ func (s *Service) ChangeContactPassword(ctx context.Context, p principal.Contact
 		return err
 	}
 	if auth.CheckPassword(ct.PasswordHash, current) != nil {
-		audit.Log(ctx, s.DB, p.TenantID, ContactActor(ct.ID, ct.Email), audit.PasswordChangeFailed, "", ip, s.Now())
+		audit.LogFor(ctx, s.DB, p.TenantID, ct.ID, ContactActor(ct.ID, ct.Email), audit.PasswordChangeFailed, "", ip, s.Now())
 		e = validate.Errors{"current": {ID: "error.password_wrong"}}
 	}
 	if e.Any() {
@@ -58,7 +58,7 @@ func (s *Service) ChangeContactPassword(ctx context.Context, p principal.Contact
 		if err := auth.ClearFailures(ctx, tx, p.TenantID, ct.Email); err != nil {
 			return err
 		}
-		return audit.Log(ctx, tx, p.TenantID, ContactActor(ct.ID, ct.Email), audit.PasswordChanged, "", ip, now)
+		return audit.LogFor(ctx, tx, p.TenantID, ct.ID, ContactActor(ct.ID, ct.Email), audit.PasswordChanged, "", ip, now)
 	})
 }
 

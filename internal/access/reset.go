@@ -56,7 +56,7 @@ func (s *Service) RequestReset(ctx context.Context, t tenant.Tenant, email, orig
 		if _, err := outbox.Queue(ctx, tx, t.ID, msg, now); err != nil {
 			return err
 		}
-		return audit.Log(ctx, tx, t.ID, ContactActor(ct.ID, ct.Email), audit.PasswordResetRequested, "", c.IP, now)
+		return audit.LogFor(ctx, tx, t.ID, ct.ID, ContactActor(ct.ID, ct.Email), audit.PasswordResetRequested, "", c.IP, now)
 	})
 }
 
@@ -115,7 +115,7 @@ func (s *Service) CompleteReset(ctx context.Context, t tenant.Tenant, raw, pw, c
 		if err := s.queueNotice(ctx, tx, t, ct, "mail.password_changed", origin); err != nil {
 			return err
 		}
-		return audit.Log(ctx, tx, t.ID, ContactActor(ct.ID, ct.Email), audit.PasswordReset, "", c.IP, now)
+		return audit.LogFor(ctx, tx, t.ID, ct.ID, ContactActor(ct.ID, ct.Email), audit.PasswordReset, "", c.IP, now)
 	})
 	return sess, err
 }

@@ -48,8 +48,18 @@ type Entry struct {
 // Log writes an entry. Callers pass the transaction of the change when there is one, so
 // the entry and the change are stored together.
 func Log(ctx context.Context, q db.Querier, tenantID int64, actor, action, target, ip string, now time.Time) error {
-	_, err := q.Exec(ctx, `INSERT INTO audit_log (tenant_id, at, actor, action, target, ip) VALUES (?, ?, ?, ?, ?, ?)`,
-		tenantID, now.Unix(), actor, action, target, ip)
+	return LogFor(ctx, q, tenantID, 0, actor, action, target, ip, now)
+}
+
+// LogFor writes an entry that concerns a contact (their sign-ins, their access, their
+// password), so the contact sees it on their account page.
+func LogFor(ctx context.Context, q db.Querier, tenantID, contactID int64, actor, action, target, ip string, now time.Time) error {
+	var cid any
+	if contactID > 0 {
+		cid = contactID
+	}
+	_, err := q.Exec(ctx, `INSERT INTO audit_log (tenant_id, contact_id, at, actor, action, target, ip) VALUES (?, ?, ?, ?, ?, ?, ?)`,
+		tenantID, cid, now.Unix(), actor, action, target, ip)
 	if err != nil {
 		return fmt.Errorf("audit: %w", err)
 	}
@@ -68,6 +78,27 @@ func List(ctx context.Context, q db.Querier, tenantID, beforeID int64, limit int
 		` ORDER BY id DESC LIMIT ?`, append(args, limit)...)
 	if err != nil {
 		return nil, fmt.Errorf("audit: list: %w", err)
+	}
+	defer rows.Close()
+	var out []Entry
+	for rows.Next() {
+		var e Entry
+		var at int64
+		if err := rows.Scan(&e.ID, &at, &e.Actor, &e.Action, &e.Target, &e.IP); err != nil {
+			return nil, err
+		}
+		e.At = time.Unix(at, 0)
+		out = append(out, e)
+	}
+	return out, rows.Err()
+}
+
+// ForContact returns the newest entries that concern a contact.
+func ForContact(ctx context.Context, q db.Querier, tenantID, contactID int64, limit int) ([]Entry, error) {
+	rows, err := q.Query(ctx, `SELECT id, at, actor, action, target, ip FROM audit_log
+		WHERE contact_id = ? AND tenant_id = ? ORDER BY id DESC LIMIT ?`, contactID, tenantID, limit)
+	if err != nil {
+		return nil, fmt.Errorf("audit: for contact: %w", err)
 	}
 	defer rows.Close()
 	var out []Entry

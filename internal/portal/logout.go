@@ -3,6 +3,7 @@ package portal
 import (
 	"net/http"
 
+	"pforte/internal/access"
 	"pforte/internal/audit"
 	"pforte/internal/session"
 	"pforte/internal/web"
@@ -10,7 +11,7 @@ import (
 
 func (p *Portal) logout(w http.ResponseWriter, r *http.Request) {
 	if v, ok := p.resolve(w, r); ok {
-		audit.Log(r.Context(), p.env.DB, v.P.TenantID, "contact:"+itoa(v.P.ContactID)+" "+v.Contact.Email,
+		audit.LogFor(r.Context(), p.env.DB, v.P.TenantID, v.P.ContactID, access.ContactActor(v.P.ContactID, v.Contact.Email),
 			audit.Logout, "", p.env.ClientIP(r), p.env.Now())
 	}
 	if ck, err := r.Cookie(web.PortalCookie); err == nil {

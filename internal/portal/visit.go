@@ -95,6 +95,7 @@ func (v *visit) chrome(r *http.Request, titleID, current string) web.Chrome {
 		Nav: []web.NavItem{
 			{Label: i18n.T(r.Context(), "portal.nav.home"), Href: "/", Current: current == "home"},
 			{Label: i18n.T(r.Context(), "portal.nav.company"), Href: companyHref, Current: current == "company"},
+			{Label: i18n.T(r.Context(), "portal.nav.account"), Href: "/account", Current: current == "account"},
 			{Label: i18n.T(r.Context(), "portal.nav.settings"), Href: "/settings", Current: current == "settings"},
 		},
 	}

@@ -1,0 +1,43 @@
+package access
+
+import (
+	"context"
+	"strings"
+
+	"pforte/internal/audit"
+	"pforte/internal/contact"
+	"pforte/internal/db"
+	"pforte/internal/i18n"
+	"pforte/internal/principal"
+)
+
+// UpdateOwnDetails saves the name and phone a contact edits on their account page. The
+// change is audited field by field, so staff see what changed.
+func (s *Service) UpdateOwnDetails(ctx context.Context, p principal.Contact, first, last, phone, ip string) error {
+	ct, err := contact.Get(ctx, s.DB, p.TenantID, p.ContactID)
+	if err != nil {
+		return err
+	}
+	in := ct
+	in.FirstName, in.LastName, in.Phone = first, last, phone
+	in.Normalize()
+	var changes []string
+	for _, c := range []struct{ name, old, new string }{
+		{"first_name", ct.FirstName, in.FirstName}, {"last_name", ct.LastName, in.LastName}, {"phone", ct.Phone, in.Phone},
+	} {
+		if c.old != c.new {
+			changes = append(changes, c.name+": "+c.old+" → "+c.new)
+		}
+	}
+	now := s.Now()
+	return s.DB.InTx(ctx, func(tx *db.Tx) error {
+		if err := contact.Update(ctx, tx, in, i18n.Languages, now); err != nil {
+			return err
+		}
+		if len(changes) == 0 {
+			return nil
+		}
+		return audit.LogFor(ctx, tx, p.TenantID, p.ContactID, ContactActor(ct.ID, ct.Email), audit.ContactChanged,
+			strings.Join(changes, "; "), ip, now)
+	})
+}

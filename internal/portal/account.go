@@ -1,0 +1,47 @@
+package portal
+
+import (
+	"net/http"
+
+	"pforte/internal/audit"
+	"pforte/internal/web"
+)
+
+// accountEvents is how many of the contact's own security events the page lists.
+const accountEvents = 20
+
+// account shows the contact's own details, their recent sign-ins and security events,
+// and the download of their data.
+func (p *Portal) account(w http.ResponseWriter, r *http.Request, v *visit) {
+	f := web.NewForm()
+	f.Set("first_name", v.Contact.FirstName)
+	f.Set("last_name", v.Contact.LastName)
+	f.Set("phone", v.Contact.Phone)
+	p.renderAccount(w, r, v, f, http.StatusOK)
+}
+
+func (p *Portal) renderAccount(w http.ResponseWriter, r *http.Request, v *visit, f web.Form, status int) {
+	events, err := audit.ForContact(r.Context(), p.env.DB, v.P.TenantID, v.P.ContactID, accountEvents)
+	if err != nil {
+		p.env.Fail(w, r, err)
+		return
+	}
+	web.Render(w, r, status, accountPage(v.chrome(r, "account.title", "account"), v, f, events))
+}
+
+// accountDetails saves the contact's name and phone.
+func (p *Portal) accountDetails(w http.ResponseWriter, r *http.Request, v *visit) {
+	f := web.ParseForm(w, r)
+	if f.Err == "" {
+		err := p.svc.UpdateOwnDetails(r.Context(), v.P, f.Get("first_name"), f.Get("last_name"), f.Get("phone"), p.env.ClientIP(r))
+		if err != nil && !f.Take(err) {
+			p.env.Fail(w, r, err)
+			return
+		}
+	}
+	if f.Invalid() {
+		p.renderAccount(w, r, v, f, http.StatusUnprocessableEntity)
+		return
+	}
+	p.env.Flash(w, r, "account.saved", "/account")
+}
