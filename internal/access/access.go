@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"pforte/internal/auth"
+	"pforte/internal/contact"
 	"pforte/internal/db"
 	"pforte/internal/validate"
 )
@@ -51,3 +52,12 @@ func ContactActor(id int64, email string) string { return fmt.Sprintf("contact:%
 
 // StaffActor names a staff member in the audit log.
 func StaffActor(id int64, email string) string { return fmt.Sprintf("staff:%d %s", id, email) }
+
+// State is a membership's access state as people see it: an invitation older than its
+// lifetime shows as "expired".
+func State(m contact.Membership, now time.Time) string {
+	if m.Access == contact.AccessInvited && now.Sub(m.InvitedAt) > InvitationTTL {
+		return "expired"
+	}
+	return m.Access
+}

@@ -19,10 +19,7 @@ func (a *Admin) rows(ms []contact.Membership) []memberRow {
 	now := a.env.Now()
 	out := make([]memberRow, len(ms))
 	for i, m := range ms {
-		out[i] = memberRow{Membership: m, State: m.Access}
-		if m.Access == contact.AccessInvited && now.Sub(m.InvitedAt) > access.InvitationTTL {
-			out[i].State = "expired"
-		}
+		out[i] = memberRow{Membership: m, State: access.State(m, now)}
 	}
 	return out
 }

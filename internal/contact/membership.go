@@ -151,3 +151,9 @@ func MembershipsOfContacts(ctx context.Context, q db.Querier, tenantID int64, co
 	}
 	return out, err
 }
+
+// MembershipIn loads the contact's membership in a company, whatever its access.
+func MembershipIn(ctx context.Context, q db.Querier, tenantID, contactID, companyID int64) (Membership, error) {
+	return scanM(q.QueryRow(ctx, `SELECT `+mColumns+mFrom+`WHERE m.tenant_id = ? AND m.contact_id = ?
+		AND m.company_id = ?`, tenantID, contactID, companyID))
+}

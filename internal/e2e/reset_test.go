@@ -5,7 +5,6 @@ import (
 	"regexp"
 	"strings"
 	"testing"
-	"time"
 
 	"pforte/internal/apptest"
 	"pforte/internal/db"
@@ -31,10 +30,7 @@ func TestForgotPassword(t *testing.T) {
 
 		// The session left open on another computer.
 		other := newSession(t, browser, env.Srv.URL, "other computer")
-		other.open("/login", "#f-email")
-		other.fill("email", contactEmail)
-		other.fill("password", contactPass)
-		other.clickTo(`form[action="/login"] button[type=submit]`, "main .tiles")
+		login(other, contactEmail, contactPass)
 
 		c := newSession(t, browser, env.Srv.URL, "contact")
 		c.open("/login", "#f-email")
@@ -45,17 +41,7 @@ func TestForgotPassword(t *testing.T) {
 			c.fatalf("answer %q does not name the address", s)
 		}
 
-		var text string
-		for deadline := time.Now().Add(5 * time.Second); ; time.Sleep(50 * time.Millisecond) {
-			env.DB.QueryRow(context.Background(), `SELECT text_body FROM mails WHERE to_addr = ? ORDER BY id DESC LIMIT 1`, contactEmail).Scan(&text)
-			if resetURL.MatchString(text) || time.Now().After(deadline) {
-				break
-			}
-		}
-		link := resetURL.FindString(text)
-		if link == "" {
-			t.Fatalf("no reset mail:\n%s", text)
-		}
+		link := waitForMail(t, env, contactEmail, resetURL)
 		c.open(link, "#f-password")
 		c.fill("password", "brand-new-password-2026")
 		c.fill("password_confirm", "brand-new-password-2026")

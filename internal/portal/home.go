@@ -26,6 +26,9 @@ func (p *Portal) home(w http.ResponseWriter, r *http.Request, v *visit) {
 		{Module: "company", Href: "/companies/" + strconv.FormatInt(v.P.CompanyID, 10)},
 		{Module: "settings", Href: "/settings"},
 	}
+	if v.P.IsMain() {
+		tiles = append(tiles[:1], append([]tile{{Module: "colleagues", Href: "/colleagues"}}, tiles[1:]...)...)
+	}
 	for _, t := range moduleTiles {
 		if v.Tenant.HasModule(t.Module) {
 			tiles = append(tiles, t)

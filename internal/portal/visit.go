@@ -88,22 +88,28 @@ func (p *Portal) resolve(w http.ResponseWriter, r *http.Request) (*visit, bool) 
 
 // chrome builds the page frame for a logged-in contact.
 func (v *visit) chrome(r *http.Request, titleID, current string) web.Chrome {
-	companyHref := "/companies/" + strconv.FormatInt(v.P.CompanyID, 10)
+	ctx := r.Context()
 	c := web.Chrome{
-		Title: i18n.T(r.Context(), titleID), BrandName: v.Tenant.Name, BrandHref: "/",
+		Title: i18n.T(ctx, titleID), BrandName: v.Tenant.Name, BrandHref: "/",
 		User: v.Contact.Name(), LogoutAction: "/logout", SwitchAction: "/company", LangAction: "/settings/language",
-		Nav: []web.NavItem{
-			{Label: i18n.T(r.Context(), "portal.nav.home"), Href: "/", Current: current == "home"},
-			{Label: i18n.T(r.Context(), "portal.nav.company"), Href: companyHref, Current: current == "company"},
-			{Label: i18n.T(r.Context(), "portal.nav.account"), Href: "/account", Current: current == "account"},
-			{Label: i18n.T(r.Context(), "portal.nav.settings"), Href: "/settings", Current: current == "settings"},
-		},
+	}
+	nav := []struct{ key, id, href string }{
+		{"home", "portal.nav.home", "/"},
+		{"company", "portal.nav.company", "/companies/" + strconv.FormatInt(v.P.CompanyID, 10)},
+	}
+	if v.P.IsMain() { // colleague management is for main contacts only
+		nav = append(nav, struct{ key, id, href string }{"colleagues", "portal.nav.colleagues", "/colleagues"})
+	}
+	nav = append(nav, struct{ key, id, href string }{"account", "portal.nav.account", "/account"},
+		struct{ key, id, href string }{"settings", "portal.nav.settings", "/settings"})
+	for _, n := range nav {
+		c.Nav = append(c.Nav, web.NavItem{Label: i18n.T(ctx, n.id), Href: n.href, Current: current == n.key})
 	}
 	for _, m := range v.Companies {
 		c.Companies = append(c.Companies, web.Choice{Value: strconv.FormatInt(m.CompanyID, 10),
 			Label: m.CompanyName, Selected: m.CompanyID == v.P.CompanyID})
 	}
-	c.SetFlash(r.Context(), v.flash)
+	c.SetFlash(ctx, v.flash)
 	return c
 }
 

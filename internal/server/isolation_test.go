@@ -24,7 +24,7 @@ type world struct {
 	env                     *apptest.Env
 	a1, a2, b1              int64 // companies: A1, A2 of tenant A; B1 of tenant B
 	alice, bob, carol, dave int64 // contacts: alice main@A1, bob main@A2, carol@B1, dave@A1+A2(revoked)
-	daveA2, carolM          int64 // memberships
+	daveA2, carolM, bobM    int64 // memberships
 	staffB                  int64
 	mailB                   int64
 	inviteB                 string // an invitation link token of tenant B
@@ -51,6 +51,8 @@ func build(t *testing.T, e db.Engine) *world {
 	}
 	cms, _ := contact.MembershipsOfContact(ctx, env.DB, tb.ID, w.carol)
 	w.carolM = cms[0].ID
+	bms, _ := contact.MembershipsOfContact(ctx, env.DB, ta.ID, w.bob)
+	w.bobM = bms[0].ID
 	env.Staff(ta, staff.RoleAdmin, "admin@a.test", "admin-a-password")
 	w.staffB = env.Staff(tb, staff.RoleAdmin, "admin@b.test", "admin-b-password").ID
 
@@ -82,6 +84,10 @@ var portalCases = map[string]string{
 	"GET /{$}":                     "no ids",
 	"GET /companies/{id}":          "id",
 	"POST /company":                "form company_id",
+	"GET /colleagues":              "no ids",
+	"POST /colleagues":             "no ids",
+	"POST /colleagues/{id}/role":   "id",
+	"POST /colleagues/{id}/revoke": "id",
 	"GET /account":                 "no ids",
 	"POST /account/details":        "no ids",
 	"GET /account/export":          "no ids",
@@ -123,6 +129,25 @@ func TestPortalIsolation(t *testing.T) {
 			if r := alice.Get("/companies/" + bad); r.Status != 404 {
 				t.Errorf("GET /companies/%s: %d", bad, r.Status)
 			}
+		}
+		// Colleague management with memberships of another company of the tenant, of
+		// another tenant, of a company whose access was revoked: 404, nothing changes.
+		for _, m := range []int64{w.bobM, w.carolM, w.daveA2, 999999} {
+			for _, action := range []string{"role", "revoke"} {
+				r := alice.Post("/colleagues/"+id(m)+"/"+action, url.Values{"role": {"user"}})
+				if r.Status != 404 {
+					t.Errorf("POST /colleagues/%d/%s: %d, want 404", m, action, r.Status)
+				}
+			}
+		}
+		var states string
+		w.env.DB.QueryRow(context.Background(), `SELECT MIN(access) || MAX(access) || MIN(role) FROM memberships WHERE id IN (?, ?)`, w.bobM, w.carolM).Scan(&states)
+		if states != "activeactivemain" {
+			t.Errorf("foreign memberships changed: %q", states)
+		}
+		// A plain user has no colleague management at all.
+		if r := dave.Get("/colleagues"); r.Status != 404 {
+			t.Errorf("user sees colleagues: %d", r.Status)
 		}
 		// After all that, alice still acts for A1.
 		if r := alice.Get("/"); !strings.Contains(r.Body, "A1 GmbH") {

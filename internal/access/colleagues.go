@@ -1,0 +1,114 @@
+package access
+
+import (
+	"context"
+	"errors"
+	"fmt"
+
+	"pforte/internal/audit"
+	"pforte/internal/contact"
+	"pforte/internal/db"
+	"pforte/internal/i18n"
+	"pforte/internal/principal"
+	"pforte/internal/tenant"
+	"pforte/internal/validate"
+)
+
+// ErrSelf means a main contact tried to change or revoke their own access, which would
+// lock them out of managing their company.
+var ErrSelf = errors.New("access: not on your own access")
+
+// Colleague is what a main contact enters to invite a colleague.
+type Colleague struct {
+	FirstName, LastName, Email, Role string
+}
+
+// InviteColleague lets a main contact give a colleague portal access to the active
+// company: an existing contact of the tenant with that address joins the company, a
+// new address becomes a new contact; either way the invitation goes out as when staff
+// grant access.
+func (s *Service) InviteColleague(ctx context.Context, t tenant.Tenant, p principal.Contact, by Actor, c Colleague, origin string) error {
+	if !p.IsMain() {
+		return db.ErrNotFound
+	}
+	e := validate.Errors{}
+	e.Text("last_name", c.LastName, true, 100)
+	e.MaxLen("first_name", c.FirstName, 100)
+	e.Required("email", c.Email)
+	e.MaxLen("email", c.Email, 254)
+	e.Email("email", c.Email)
+	if c.Role != principal.RoleMain && c.Role != principal.RoleUser {
+		e.Add("role", "error.choice", nil)
+	}
+	if e.Any() {
+		return e
+	}
+	ct, err := contact.ByEmail(ctx, s.DB, t.ID, c.Email)
+	if errors.Is(err, db.ErrNotFound) {
+		ct, err = contact.Create(ctx, s.DB, contact.Contact{TenantID: t.ID, FirstName: c.FirstName, LastName: c.LastName,
+			Email: c.Email}, i18n.Languages, s.Now())
+	}
+	if err != nil {
+		return err
+	}
+	m, err := contact.MembershipIn(ctx, s.DB, t.ID, ct.ID, p.CompanyID)
+	if err == nil && (m.Access == contact.AccessActive || m.Access == contact.AccessInvited) {
+		return validate.Errors{"email": {ID: "colleagues.exists"}}
+	}
+	if errors.Is(err, db.ErrNotFound) {
+		var id int64
+		if id, err = contact.AddMembership(ctx, s.DB, t.ID, ct.ID, p.CompanyID, c.Role, s.Now()); err == nil {
+			m.ID = id
+		}
+	}
+	if err != nil {
+		return err
+	}
+	return s.Grant(ctx, t, by, m.ID, c.Role, origin)
+}
+
+// colleague loads a membership of the main contact's active company that is not their own.
+func (s *Service) colleague(ctx context.Context, p principal.Contact, membershipID int64) (contact.Membership, error) {
+	if !p.IsMain() {
+		return contact.Membership{}, db.ErrNotFound
+	}
+	m, err := contact.GetMembership(ctx, s.DB, p.TenantID, membershipID)
+	if err != nil || m.CompanyID != p.CompanyID {
+		return contact.Membership{}, db.ErrNotFound
+	}
+	if m.ContactID == p.ContactID {
+		return m, ErrSelf
+	}
+	return m, nil
+}
+
+// ColleagueRole changes a colleague's role in the main contact's company.
+func (s *Service) ColleagueRole(ctx context.Context, p principal.Contact, by Actor, membershipID int64, role string) error {
+	m, err := s.colleague(ctx, p, membershipID)
+	if err != nil {
+		return err
+	}
+	if role != principal.RoleMain && role != principal.RoleUser {
+		return validate.Errors{"role": {ID: "error.choice"}}
+	}
+	if m.Access == contact.AccessActive {
+		return s.changeRole(ctx, tenant.Tenant{ID: p.TenantID}, by, m, role)
+	}
+	now := s.Now()
+	return s.DB.InTx(ctx, func(tx *db.Tx) error {
+		if err := contact.SetAccess(ctx, tx, p.TenantID, m.ID, role, m.Access, now); err != nil {
+			return err
+		}
+		target := fmt.Sprintf("%s @ %s (%s → %s)", m.Email, m.CompanyName, m.Role, role)
+		return audit.LogFor(ctx, tx, p.TenantID, m.ContactID, by.Label, audit.RoleChanged, target, by.IP, now)
+	})
+}
+
+// ColleagueRevoke withdraws a colleague's access to the main contact's company.
+func (s *Service) ColleagueRevoke(ctx context.Context, p principal.Contact, by Actor, membershipID int64) error {
+	m, err := s.colleague(ctx, p, membershipID)
+	if err != nil {
+		return err
+	}
+	return s.Revoke(ctx, tenant.Tenant{ID: p.TenantID}, by, m.ID)
+}

@@ -1,0 +1,76 @@
+package portal
+
+import (
+	"net/http"
+
+	"pforte/internal/access"
+	"pforte/internal/contact"
+	"pforte/internal/principal"
+	"pforte/internal/web"
+)
+
+// colleagueRow is a colleague as the main contact sees them.
+type colleagueRow struct {
+	contact.Membership
+	State string
+	Self  bool
+}
+
+// mainOnly lets only main contacts of the active company through; for a plain user the
+// colleague pages do not exist.
+func (p *Portal) mainOnly(h handler) http.HandlerFunc {
+	return p.contact(func(w http.ResponseWriter, r *http.Request, v *visit) {
+		if !v.P.IsMain() {
+			p.env.NotFound(w, r)
+			return
+		}
+		h(w, r, v)
+	})
+}
+
+// actor names the contact in audit entries.
+func (v *visit) actor(r *http.Request, env *web.Env) access.Actor {
+	return access.Actor{Label: access.ContactActor(v.Contact.ID, v.Contact.Email), IP: env.ClientIP(r)}
+}
+
+// colleagues lists the active company's contacts with their portal access, and the
+// form to invite another colleague.
+func (p *Portal) colleagues(w http.ResponseWriter, r *http.Request, v *visit) {
+	f := web.NewForm()
+	f.Set("role", principal.RoleUser)
+	p.renderColleagues(w, r, v, f, http.StatusOK)
+}
+
+func (p *Portal) renderColleagues(w http.ResponseWriter, r *http.Request, v *visit, f web.Form, status int) {
+	ms, err := contact.MembershipsOfCompany(r.Context(), p.env.DB, v.P.TenantID, v.P.CompanyID)
+	if err != nil {
+		p.env.Fail(w, r, err)
+		return
+	}
+	rows := make([]colleagueRow, len(ms))
+	for i, m := range ms {
+		rows[i] = colleagueRow{Membership: m, State: access.State(m, p.env.Now()), Self: m.ContactID == v.P.ContactID}
+	}
+	web.Render(w, r, status, colleaguesPage(v.chrome(r, "colleagues.title", "colleagues"), v, rows, f))
+}
+
+// colleagueInvite invites a colleague into the active company.
+func (p *Portal) colleagueInvite(w http.ResponseWriter, r *http.Request, v *visit) {
+	f := web.ParseForm(w, r)
+	if f.Err == "" {
+		c := access.Colleague{FirstName: f.Get("first_name"), LastName: f.Get("last_name"), Email: f.Get("email"), Role: f.Get("role")}
+		err := p.svc.InviteColleague(r.Context(), v.Tenant, v.P, v.actor(r, p.env), c, p.env.Origin(r))
+		if err != nil && !f.Take(err) {
+			p.env.Fail(w, r, err)
+			return
+		}
+	}
+	if f.Invalid() {
+		p.renderColleagues(w, r, v, f, http.StatusUnprocessableEntity)
+		return
+	}
+	if p.env.Wake != nil {
+		p.env.Wake()
+	}
+	p.env.Flash(w, r, "colleagues.invited", "/colleagues")
+}
