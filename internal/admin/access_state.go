@@ -24,19 +24,6 @@ func (a *Admin) rows(ms []contact.Membership) []memberRow {
 	return out
 }
 
-// badgeClass is the CSS class of an access state's badge.
-func badgeClass(state string) string {
-	switch state {
-	case contact.AccessActive:
-		return "badge ok"
-	case contact.AccessInvited:
-		return "badge warn"
-	case "expired", contact.AccessRevoked:
-		return "badge danger"
-	}
-	return "badge muted"
-}
-
 func itoa(n int64) string { return strconv.FormatInt(n, 10) }
 
 func parseID(s string) (int64, bool) {

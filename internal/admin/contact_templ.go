@@ -339,7 +339,7 @@ func contactListPage(c web.Chrome, filter contactFilter, list []contact.Contact,
 						if templ_7745c5c3_Err != nil {
 							return templ_7745c5c3_Err
 						}
-						var templ_7745c5c3_Var22 = []any{badgeClass(m.State)}
+						var templ_7745c5c3_Var22 = []any{web.AccessBadge(m.State)}
 						templ_7745c5c3_Err = templ.RenderCSSItems(ctx, templ_7745c5c3_Buffer, templ_7745c5c3_Var22...)
 						if templ_7745c5c3_Err != nil {
 							return templ_7745c5c3_Err
@@ -364,7 +364,7 @@ func contactListPage(c web.Chrome, filter contactFilter, list []contact.Contact,
 						var templ_7745c5c3_Var24 string
 						templ_7745c5c3_Var24, templ_7745c5c3_Err = templ.JoinStringErrs(i18n.T(ctx, "access."+m.State))
 						if templ_7745c5c3_Err != nil {
-							return templ.Error{Err: templ_7745c5c3_Err, FileName: `internal/admin/contact.templ`, Line: 49, Col: 120}
+							return templ.Error{Err: templ_7745c5c3_Err, FileName: `internal/admin/contact.templ`, Line: 49, Col: 125}
 						}
 						_, templ_7745c5c3_Err = templ_7745c5c3_Buffer.WriteString(templ.EscapeString(templ_7745c5c3_Var24))
 						if templ_7745c5c3_Err != nil {
@@ -440,7 +440,7 @@ func contactFields(f web.Form) templ.Component {
 		if templ_7745c5c3_Err != nil {
 			return templ_7745c5c3_Err
 		}
-		templ_7745c5c3_Err = web.SelectField(f, "language", "field.language", languageChoices(ctx)).Render(ctx, templ_7745c5c3_Buffer)
+		templ_7745c5c3_Err = web.SelectField(f, "language", "field.language", web.LanguageChoices(ctx)).Render(ctx, templ_7745c5c3_Buffer)
 		if templ_7745c5c3_Err != nil {
 			return templ_7745c5c3_Err
 		}
@@ -551,7 +551,7 @@ func contactNewPage(c web.Chrome, f web.Form, co company.Company) templ.Componen
 				if templ_7745c5c3_Err != nil {
 					return templ_7745c5c3_Err
 				}
-				templ_7745c5c3_Err = web.SelectField(f, "role", "field.role", roleChoices(ctx)).Render(ctx, templ_7745c5c3_Buffer)
+				templ_7745c5c3_Err = web.SelectField(f, "role", "field.role", web.RoleChoices(ctx)).Render(ctx, templ_7745c5c3_Buffer)
 				if templ_7745c5c3_Err != nil {
 					return templ_7745c5c3_Err
 				}

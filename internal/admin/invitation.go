@@ -14,8 +14,8 @@ import (
 func (a *Admin) invitationForm(w http.ResponseWriter, r *http.Request) {
 	t := web.TenantFrom(r.Context())
 	m, err := a.svc.CheckStaffInvitation(r.Context(), t.ID, r.PathValue("token"))
-	if msg := linkProblem(err); msg != "" {
-		web.Render(w, r, http.StatusGone, linkInvalidPage(guestChrome(r, "admin.invitation.title"), msg))
+	if msg := web.LinkProblem(err); msg != "" {
+		web.Render(w, r, http.StatusGone, web.LinkInvalidPage(guestChrome(r, "admin.invitation.title"), msg, "/admin/login"))
 		return
 	}
 	if err != nil {
@@ -30,8 +30,8 @@ func (a *Admin) invitationSubmit(w http.ResponseWriter, r *http.Request) {
 	t := web.TenantFrom(r.Context())
 	raw := r.PathValue("token")
 	m, err := a.svc.CheckStaffInvitation(r.Context(), t.ID, raw)
-	if msg := linkProblem(err); msg != "" {
-		web.Render(w, r, http.StatusGone, linkInvalidPage(guestChrome(r, "admin.invitation.title"), msg))
+	if msg := web.LinkProblem(err); msg != "" {
+		web.Render(w, r, http.StatusGone, web.LinkInvalidPage(guestChrome(r, "admin.invitation.title"), msg, "/admin/login"))
 		return
 	}
 	if err != nil {
@@ -44,8 +44,8 @@ func (a *Admin) invitationSubmit(w http.ResponseWriter, r *http.Request) {
 		client := access.Client{IP: a.env.ClientIP(r), UserAgent: r.UserAgent()}
 		sess, err = a.svc.AcceptStaffInvitation(r.Context(), t.ID, raw, f.Raw("password"), f.Raw("password_confirm"), client)
 		// A second tab may have used the link between the check above and now.
-		if msg := linkProblem(err); msg != "" {
-			web.Render(w, r, http.StatusGone, linkInvalidPage(guestChrome(r, "admin.invitation.title"), msg))
+		if msg := web.LinkProblem(err); msg != "" {
+			web.Render(w, r, http.StatusGone, web.LinkInvalidPage(guestChrome(r, "admin.invitation.title"), msg, "/admin/login"))
 			return
 		}
 		if err != nil && !f.Take(err) {

@@ -1,35 +1,18 @@
 package admin
 
 import (
-	"errors"
 	"net/http"
 
 	"pforte/internal/access"
-	"pforte/internal/auth"
-	"pforte/internal/db"
 	"pforte/internal/session"
 	"pforte/internal/web"
 )
 
-// linkProblem maps a token error to the message a visitor sees; "" means the error is
-// not about the link.
-func linkProblem(err error) string {
-	switch {
-	case errors.Is(err, auth.ErrTokenExpired):
-		return "link.expired"
-	case errors.Is(err, auth.ErrTokenUsed):
-		return "link.used"
-	case errors.Is(err, auth.ErrTokenUnknown), errors.Is(err, db.ErrNotFound):
-		return "link.unknown"
-	}
-	return ""
-}
-
 func (a *Admin) setupForm(w http.ResponseWriter, r *http.Request) {
 	t := web.TenantFrom(r.Context())
 	err := a.svc.CheckSetup(r.Context(), t.ID, r.PathValue("token"))
-	if msg := linkProblem(err); msg != "" {
-		web.Render(w, r, http.StatusGone, linkInvalidPage(guestChrome(r, "admin.setup.title"), msg))
+	if msg := web.LinkProblem(err); msg != "" {
+		web.Render(w, r, http.StatusGone, web.LinkInvalidPage(guestChrome(r, "admin.setup.title"), msg, "/admin/login"))
 		return
 	}
 	if err != nil {
@@ -48,8 +31,8 @@ func (a *Admin) setupSubmit(w http.ResponseWriter, r *http.Request) {
 		client := access.Client{IP: a.env.ClientIP(r), UserAgent: r.UserAgent()}
 		raw, err = a.svc.CompleteSetup(r.Context(), t.ID, r.PathValue("token"), f.Get("name"), f.Get("email"),
 			f.Raw("password"), f.Raw("password_confirm"), client)
-		if msg := linkProblem(err); msg != "" {
-			web.Render(w, r, http.StatusGone, linkInvalidPage(guestChrome(r, "admin.setup.title"), msg))
+		if msg := web.LinkProblem(err); msg != "" {
+			web.Render(w, r, http.StatusGone, web.LinkInvalidPage(guestChrome(r, "admin.setup.title"), msg, "/admin/login"))
 			return
 		}
 		if err != nil && !f.Take(err) {

@@ -1,35 +1,18 @@
 package portal
 
 import (
-	"errors"
 	"net/http"
 
 	"pforte/internal/access"
-	"pforte/internal/auth"
-	"pforte/internal/db"
 	"pforte/internal/session"
 	"pforte/internal/web"
 )
 
-// linkProblem maps a token error to the message a visitor sees; "" means the error is
-// not about the link.
-func linkProblem(err error) string {
-	switch {
-	case errors.Is(err, auth.ErrTokenExpired):
-		return "link.expired"
-	case errors.Is(err, auth.ErrTokenUsed):
-		return "link.used"
-	case errors.Is(err, auth.ErrTokenUnknown), errors.Is(err, db.ErrNotFound):
-		return "link.unknown"
-	}
-	return ""
-}
-
 func (p *Portal) invitationForm(w http.ResponseWriter, r *http.Request) {
 	t := web.TenantFrom(r.Context())
 	ct, err := p.svc.CheckInvitation(r.Context(), t.ID, r.PathValue("token"))
-	if msg := linkProblem(err); msg != "" {
-		web.Render(w, r, http.StatusGone, linkInvalidPage(guestChrome(r, "invitation.title"), msg))
+	if msg := web.LinkProblem(err); msg != "" {
+		web.Render(w, r, http.StatusGone, web.LinkInvalidPage(guestChrome(r, "invitation.title"), msg, "/login"))
 		return
 	}
 	if err != nil {
@@ -43,8 +26,8 @@ func (p *Portal) invitationSubmit(w http.ResponseWriter, r *http.Request) {
 	t := web.TenantFrom(r.Context())
 	raw := r.PathValue("token")
 	ct, err := p.svc.CheckInvitation(r.Context(), t.ID, raw)
-	if msg := linkProblem(err); msg != "" {
-		web.Render(w, r, http.StatusGone, linkInvalidPage(guestChrome(r, "invitation.title"), msg))
+	if msg := web.LinkProblem(err); msg != "" {
+		web.Render(w, r, http.StatusGone, web.LinkInvalidPage(guestChrome(r, "invitation.title"), msg, "/login"))
 		return
 	}
 	if err != nil {
@@ -56,8 +39,8 @@ func (p *Portal) invitationSubmit(w http.ResponseWriter, r *http.Request) {
 	if f.Err == "" {
 		client := access.Client{IP: p.env.ClientIP(r), UserAgent: r.UserAgent()}
 		sess, err = p.svc.AcceptInvitation(r.Context(), t.ID, raw, f.Raw("password"), f.Raw("password_confirm"), client)
-		if msg := linkProblem(err); msg != "" {
-			web.Render(w, r, http.StatusGone, linkInvalidPage(guestChrome(r, "invitation.title"), msg))
+		if msg := web.LinkProblem(err); msg != "" {
+			web.Render(w, r, http.StatusGone, web.LinkInvalidPage(guestChrome(r, "invitation.title"), msg, "/login"))
 			return
 		}
 		if err != nil && !f.Take(err) {

@@ -13,8 +13,8 @@ func (p *Portal) resetForm(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	ct, err := p.svc.CheckReset(r.Context(), web.TenantFrom(r.Context()).ID, r.PathValue("token"))
-	if msg := linkProblem(err); msg != "" {
-		web.Render(w, r, http.StatusGone, linkInvalidPage(guestChrome(r, "reset.title"), msg))
+	if msg := web.LinkProblem(err); msg != "" {
+		web.Render(w, r, http.StatusGone, web.LinkInvalidPage(guestChrome(r, "reset.title"), msg, "/login"))
 		return
 	}
 	if err != nil {
@@ -31,8 +31,8 @@ func (p *Portal) resetSubmit(w http.ResponseWriter, r *http.Request) {
 	t := web.TenantFrom(r.Context())
 	raw := r.PathValue("token")
 	ct, err := p.svc.CheckReset(r.Context(), t.ID, raw)
-	if msg := linkProblem(err); msg != "" {
-		web.Render(w, r, http.StatusGone, linkInvalidPage(guestChrome(r, "reset.title"), msg))
+	if msg := web.LinkProblem(err); msg != "" {
+		web.Render(w, r, http.StatusGone, web.LinkInvalidPage(guestChrome(r, "reset.title"), msg, "/login"))
 		return
 	}
 	if err != nil {
@@ -44,8 +44,8 @@ func (p *Portal) resetSubmit(w http.ResponseWriter, r *http.Request) {
 	if f.Err == "" {
 		client := access.Client{IP: p.env.ClientIP(r), UserAgent: r.UserAgent()}
 		sess, err = p.svc.CompleteReset(r.Context(), t, raw, f.Raw("password"), f.Raw("password_confirm"), p.env.Origin(r), client)
-		if msg := linkProblem(err); msg != "" {
-			web.Render(w, r, http.StatusGone, linkInvalidPage(guestChrome(r, "reset.title"), msg))
+		if msg := web.LinkProblem(err); msg != "" {
+			web.Render(w, r, http.StatusGone, web.LinkInvalidPage(guestChrome(r, "reset.title"), msg, "/login"))
 			return
 		}
 		if err != nil && !f.Take(err) {
