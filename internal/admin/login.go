@@ -63,5 +63,6 @@ func (a *Admin) logout(w http.ResponseWriter, r *http.Request) {
 		}
 	}
 	a.env.ClearCookie(w, r, web.AdminCookie)
+	a.env.ClearCookie(w, r, web.PreviewCookie) // the preview ended with the session (cascade)
 	a.env.Flash(w, r, "logout.done", "/admin/login")
 }

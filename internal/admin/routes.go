@@ -56,6 +56,9 @@ func Routes(env *web.Env, svc *access.Service, tenantChanged func()) []web.Route
 		{Pattern: "POST /admin/settings/mail", Handler: a.adminOnly(a.mailSettingsSave)},
 		{Pattern: "POST /admin/settings/mail/test", Handler: a.adminOnly(a.mailSettingsTest)},
 		{Pattern: "GET /admin/audit", Handler: a.adminOnly(a.auditList)},
+		{Pattern: "GET /admin/settings/branding", Handler: a.adminOnly(a.brandingForm)},
+		{Pattern: "POST /admin/settings/branding", Handler: a.adminOnly(a.brandingSave)},
+		{Pattern: "POST /admin/contacts/{id}/preview", Handler: a.staff(a.previewStart)},
 		{Pattern: "/admin/", Handler: a.staff(a.notFound)},
 	}
 }

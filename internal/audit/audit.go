@@ -33,6 +33,11 @@ const (
 	StaffCreated           = "staff_created"
 	StaffChanged           = "staff_changed"
 	SettingsChanged        = "settings_changed"
+	// BrandingChanged: the portal's title, texts or logo were changed.
+	BrandingChanged = "branding_changed"
+	// PreviewStarted and PreviewEnded: a staff member viewed the portal as a contact.
+	PreviewStarted = "preview_started"
+	PreviewEnded   = "preview_ended"
 )
 
 // Entry is one line of the audit log.

@@ -33,7 +33,7 @@ func (p *Portal) loginSubmit(w http.ResponseWriter, r *http.Request) {
 	}
 	t := web.TenantFrom(r.Context())
 	client := access.Client{IP: p.env.ClientIP(r), UserAgent: r.UserAgent()}
-	raw, _, err := p.svc.ContactLogin(r.Context(), t.ID, f.Get("email"), f.Raw("password"), client)
+	raw, ct, err := p.svc.ContactLogin(r.Context(), t.ID, f.Get("email"), f.Raw("password"), client)
 	switch {
 	case errors.Is(err, access.ErrInvalidLogin):
 		f.Err = "login.invalid"
@@ -52,5 +52,5 @@ func (p *Portal) loginSubmit(w http.ResponseWriter, r *http.Request) {
 		session.Delete(r.Context(), p.env.DB, old.Value)
 	}
 	p.env.SetCookie(w, r, web.PortalCookie, raw, session.MaxAge)
-	http.Redirect(w, r, web.LocalPath(f.Get("next"), "/"), http.StatusSeeOther)
+	http.Redirect(w, r, p.landing(r.Context(), t.ID, ct.ID, f.Get("next")), http.StatusSeeOther)
 }

@@ -19,7 +19,7 @@ type Portal struct {
 // Routes returns the portal's routes.
 func Routes(env *web.Env, svc *access.Service) []web.Route {
 	p := &Portal{env: env, svc: svc}
-	return []web.Route{
+	return p.readOnly([]web.Route{
 		{Pattern: "GET /login", Handler: p.loginForm},
 		{Pattern: "POST /login", Handler: p.loginSubmit},
 		{Pattern: "POST /logout", Handler: p.logout},
@@ -44,8 +44,12 @@ func Routes(env *web.Env, svc *access.Service) []web.Route {
 		{Pattern: "GET /account/export", Handler: p.contact(p.accountExport)},
 		{Pattern: "POST /settings/password", Handler: p.contact(p.passwordChange)},
 		{Pattern: "POST /settings/language", Handler: p.contact(p.languageSave)},
+		{Pattern: "GET /choose", Handler: p.contact(p.chooseForm)},
+		{Pattern: "POST /choose", Handler: p.contact(p.chooseSubmit)},
+		{Pattern: "GET /brand/logo", Handler: p.brandLogo},
+		{Pattern: "POST /preview/end", Handler: p.previewEnd},
 		{Pattern: "/", Handler: p.notFound},
-	}
+	})
 }
 
 func (p *Portal) notFound(w http.ResponseWriter, r *http.Request) { p.env.NotFound(w, r) }

@@ -20,6 +20,7 @@ type visit struct {
 	Tenant    tenant.Tenant
 	Companies []contact.Membership // memberships with active access
 	Company   contact.Membership   // the active one
+	Preview   session.Preview      // set (ID > 0) when staff view the portal as this contact
 	flash     string
 }
 
@@ -52,6 +53,9 @@ func (p *Portal) contact(h handler) http.HandlerFunc {
 }
 
 func (p *Portal) resolve(w http.ResponseWriter, r *http.Request) (*visit, bool) {
+	if v, ok := p.resolvePreview(r); ok { // a preview takes precedence while it lasts
+		return v, true
+	}
 	ck, err := r.Cookie(web.PortalCookie)
 	if err != nil || ck.Value == "" {
 		return nil, false
@@ -90,7 +94,7 @@ func (p *Portal) resolve(w http.ResponseWriter, r *http.Request) (*visit, bool) 
 func (v *visit) chrome(r *http.Request, titleID, current string) web.Chrome {
 	ctx := r.Context()
 	c := web.Chrome{
-		Title: i18n.T(ctx, titleID), BrandName: v.Tenant.Name, BrandHref: "/",
+		Title: i18n.T(ctx, titleID), BrandName: v.Tenant.PortalTitle(), BrandHref: "/", LogoURL: v.Tenant.LogoURL(),
 		User: v.Contact.Name(), LogoutAction: "/logout", SwitchAction: "/company", LangAction: "/settings/language",
 	}
 	nav := []struct{ key, id, href string }{
@@ -110,11 +114,13 @@ func (v *visit) chrome(r *http.Request, titleID, current string) web.Chrome {
 			Label: m.CompanyName, Selected: m.CompanyID == v.P.CompanyID})
 	}
 	c.SetFlash(ctx, v.flash)
+	v.previewChrome(ctx, &c)
 	return c
 }
 
 // guestChrome is the frame of pages without login.
 func guestChrome(r *http.Request, titleID string) web.Chrome {
 	t := web.TenantFrom(r.Context())
-	return web.Chrome{Title: i18n.T(r.Context(), titleID), BrandName: t.Name, BrandHref: "/", LangAction: "/language"}
+	return web.Chrome{Title: i18n.T(r.Context(), titleID), BrandName: t.PortalTitle(), BrandHref: "/", LangAction: "/language",
+		LogoURL: t.LogoURL()}
 }

@@ -94,6 +94,10 @@ var portalCases = map[string]string{
 	"GET /settings":                "no ids",
 	"POST /settings/password":      "no ids",
 	"POST /settings/language":      "no ids",
+	"GET /choose":                  "no ids",
+	"POST /choose":                 "form company_id",
+	"GET /brand/logo":              "public",
+	"POST /preview/end":            "public",
 	"/":                            "fallback",
 }
 
@@ -122,6 +126,9 @@ func TestPortalIsolation(t *testing.T) {
 				}
 				if r := c.Post("/company", url.Values{"company_id": {id(foreign)}}); r.Status != 404 {
 					t.Errorf("POST /company %d: status %d, want 404", foreign, r.Status)
+				}
+				if r := c.Post("/choose", url.Values{"company_id": {id(foreign)}}); r.Status != 404 {
+					t.Errorf("POST /choose %d: status %d, want 404", foreign, r.Status)
 				}
 			}
 		}
@@ -197,6 +204,7 @@ func TestAdminIsolation(t *testing.T) {
 			"GET /admin/outbox/{id}":                "/admin/outbox/" + id(w.mailB),
 			"POST /admin/staff/{id}":                "/admin/staff/" + id(w.staffB),
 			"POST /admin/staff/{id}/resend":         "/admin/staff/" + id(w.staffB) + "/resend",
+			"POST /admin/contacts/{id}/preview":     "/admin/contacts/" + id(w.carol) + "/preview",
 		}
 		for _, r := range admin.Routes(w.env.App.Env, w.env.App.Access, func() {}) {
 			path, ok := foreign[r.Pattern]

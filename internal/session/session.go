@@ -49,12 +49,13 @@ func New(ctx context.Context, q db.Querier, tenantID, staffID, contactID, compan
 }
 
 // Lookup finds the live session for a cookie value within a tenant and extends it.
+// Preview sessions are not found here (see LookupPreview): they are read-only.
 func Lookup(ctx context.Context, d *db.DB, tenantID int64, raw string, now time.Time) (Session, error) {
 	var s Session
 	var staff, contact, company *int64
 	var created, seen, exp int64
 	err := d.QueryRow(ctx, `SELECT id, tenant_id, staff_id, contact_id, company_id, created_at, last_seen_at, expires_at
-		FROM sessions WHERE token_hash = ? AND tenant_id = ?`, auth.HashToken(raw), tenantID).
+		FROM sessions WHERE token_hash = ? AND tenant_id = ? AND preview_by IS NULL`, auth.HashToken(raw), tenantID).
 		Scan(&s.ID, &s.TenantID, &staff, &contact, &company, &created, &seen, &exp)
 	if err != nil {
 		return s, db.One(err)

@@ -26,6 +26,7 @@ type Tenant struct {
 	IsDefault       bool
 	Hosts           []string
 	Features        []string // access rules switched on, see Features
+	Brand           Branding // portal title, texts and logo version
 }
 
 // Features a tenant can switch on for its portal's access rules.
@@ -76,12 +77,14 @@ func CreateDefault(ctx context.Context, q db.Querier, name, lang string, modules
 	return Tenant{ID: id, Name: name, DefaultLanguage: lang, Modules: modules, IsDefault: true}, nil
 }
 
-const columns = `id, name, default_language, modules, is_default, features`
+const columns = `id, name, default_language, modules, is_default, features,
+	brand_title, brand_welcome, brand_chooser, logo_version`
 
 func scan(row interface{ Scan(...any) error }) (Tenant, error) {
 	var t Tenant
 	var mods, feats string
-	if err := row.Scan(&t.ID, &t.Name, &t.DefaultLanguage, &mods, &t.IsDefault, &feats); err != nil {
+	if err := row.Scan(&t.ID, &t.Name, &t.DefaultLanguage, &mods, &t.IsDefault, &feats,
+		&t.Brand.Title, &t.Brand.Welcome, &t.Brand.Chooser, &t.Brand.LogoVersion); err != nil {
 		return t, db.One(err)
 	}
 	if mods != "" {
@@ -111,7 +114,8 @@ func ForHost(ctx context.Context, q db.Querier, host string) (Tenant, error) {
 		host = h
 	}
 	host = strings.ToLower(strings.TrimSuffix(host, "."))
-	t, err := scan(q.QueryRow(ctx, `SELECT t.id, t.name, t.default_language, t.modules, t.is_default, t.features
+	t, err := scan(q.QueryRow(ctx, `SELECT t.id, t.name, t.default_language, t.modules, t.is_default, t.features,
+		t.brand_title, t.brand_welcome, t.brand_chooser, t.logo_version
 		FROM tenant_hosts h JOIN tenants t ON t.id = h.tenant_id WHERE h.hostname = ?`, host))
 	if !errors.Is(err, db.ErrNotFound) {
 		return t, err

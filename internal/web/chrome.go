@@ -37,6 +37,9 @@ type Chrome struct {
 	Flash        string // translated flash message
 	FlashError   bool   // the flash reports a failure
 	Banner       string // translated banner text (e.g. preview mode)
+	BannerAction string // where the banner's button posts (e.g. end the preview); empty: no button
+	BannerButton string // translated label of the banner's button
+	LogoURL      string // the tenant's logo beside the brand name; empty: none
 }
 
 type chromeKey struct{}
@@ -54,7 +57,7 @@ func errorChrome(ctx context.Context, titleID string) Chrome {
 		c.Flash = ""
 		return c
 	}
-	return Chrome{Title: i18n.T(ctx, titleID), BrandName: TenantFrom(ctx).Name, BrandHref: "/"}
+	return Chrome{Title: i18n.T(ctx, titleID), BrandName: TenantFrom(ctx).PortalTitle(), BrandHref: "/"}
 }
 
 // SetFlash translates a flash message id into the chrome; ids under "error." and ids

@@ -11,7 +11,11 @@ import (
 const (
 	PortalCookie = "pforte_portal"
 	AdminCookie  = "pforte_admin"
-	flashCookie  = "pforte_flash"
+	// PreviewCookie holds a staff member's read-only customer preview. It is separate
+	// from PortalCookie, so a staff member who is also logged in as a contact keeps that
+	// session, and ending the preview returns to it.
+	PreviewCookie = "pforte_preview"
+	flashCookie   = "pforte_flash"
 )
 
 // SetCookie sets an HttpOnly, SameSite=Lax cookie, Secure when the request is.

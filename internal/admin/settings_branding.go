@@ -1,0 +1,90 @@
+package admin
+
+import (
+	"net/http"
+	"strings"
+
+	"pforte/internal/audit"
+	"pforte/internal/db"
+	"pforte/internal/tenant"
+	"pforte/internal/web"
+)
+
+// brandingForm shows the portal's branding: title, welcome text on the login page,
+// heading of the company chooser, and the logo. Read fresh, not from the cached tenant.
+func (a *Admin) brandingForm(w http.ResponseWriter, r *http.Request, v *visit) {
+	t, err := tenant.Get(r.Context(), a.env.DB, v.P.TenantID)
+	if err != nil {
+		a.env.Fail(w, r, err)
+		return
+	}
+	f := web.NewForm()
+	f.Set("title", t.Brand.Title)
+	f.Set("welcome", t.Brand.Welcome)
+	f.Set("chooser", t.Brand.Chooser)
+	web.Render(w, r, http.StatusOK, brandingPage(v.chrome(r, "branding.title"), f, t))
+}
+
+// brandingSave checks and stores the branding with its audit entry. A logo must be a
+// PNG, JPEG, WebP or GIF by its content (not its name) and at most 512 KB; on any
+// problem the texts stay as typed and the message stands beside its field.
+func (a *Admin) brandingSave(w http.ResponseWriter, r *http.Request, v *visit) {
+	ctx := r.Context()
+	u := parseBrandingForm(w, r)
+	b := tenant.Branding{Title: u.Get("title"), Welcome: strings.TrimSpace(strings.ReplaceAll(u.Raw("welcome"), "\r\n", "\n")),
+		Chooser: u.Get("chooser")}
+	var logoType string
+	if u.Err == "" {
+		u.Errors.MaxLen("title", b.Title, tenant.MaxBrandTitle)
+		u.Errors.MaxLen("welcome", b.Welcome, tenant.MaxBrandWelcome)
+		u.Errors.MaxLen("chooser", b.Chooser, tenant.MaxBrandChooser)
+		if u.LogoChosen {
+			var ok bool
+			logoType, ok = tenant.LogoType(u.Logo)
+			switch {
+			case len(u.Logo) > tenant.MaxLogoBytes:
+				u.Errors.Add("logo", "branding.logo_too_large", map[string]any{"Max": tenant.MaxLogoBytes >> 10})
+			case len(u.Logo) == 0 || !ok:
+				u.Errors.Add("logo", "branding.logo_type", nil)
+			}
+		}
+	}
+	if !u.Invalid() {
+		remove := u.Get("remove_logo") != "" && !u.LogoChosen
+		err := a.env.DB.InTx(ctx, func(tx *db.Tx) error {
+			id := v.P.TenantID
+			if err := tenant.SetBranding(ctx, tx, id, b); err != nil {
+				return err
+			}
+			what := "texts"
+			if u.LogoChosen {
+				if err := tenant.SetLogo(ctx, tx, id, logoType, u.Logo, a.env.Now()); err != nil {
+					return err
+				}
+				what = "texts, new logo (" + logoType + ")"
+			} else if remove {
+				if err := tenant.RemoveLogo(ctx, tx, id); err != nil {
+					return err
+				}
+				what = "texts, logo removed"
+			}
+			by := v.actor(r, a.env)
+			return audit.Log(ctx, tx, id, by.Label, audit.BrandingChanged, what, by.IP, a.env.Now())
+		})
+		if err != nil {
+			a.env.Fail(w, r, err)
+			return
+		}
+		if a.changed != nil {
+			a.changed()
+		}
+		a.env.Flash(w, r, "branding.saved", "/admin/settings/branding")
+		return
+	}
+	t, err := tenant.Get(ctx, a.env.DB, v.P.TenantID)
+	if err != nil {
+		a.env.Fail(w, r, err)
+		return
+	}
+	web.Render(w, r, http.StatusUnprocessableEntity, brandingPage(v.chrome(r, "branding.title"), u.Form, t))
+}

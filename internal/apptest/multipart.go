@@ -1,0 +1,48 @@
+package apptest
+
+import (
+	"bytes"
+	"io"
+	"mime/multipart"
+	"net/http"
+)
+
+// File is one file of a multipart form.
+type File struct {
+	Field, Name string
+	Data        []byte
+}
+
+// PostMultipart submits a multipart form (text fields and files) to path, the way a
+// browser sends a form with enctype="multipart/form-data".
+func (c *Client) PostMultipart(path string, fields map[string]string, files ...File) Response {
+	c.env.T.Helper()
+	var buf bytes.Buffer
+	mw := multipart.NewWriter(&buf)
+	for k, v := range fields {
+		mw.WriteField(k, v)
+	}
+	for _, f := range files {
+		fw, err := mw.CreateFormFile(f.Field, f.Name)
+		if err != nil {
+			c.env.T.Fatal(err)
+		}
+		fw.Write(f.Data)
+	}
+	mw.Close()
+	req, err := http.NewRequest(http.MethodPost, c.env.Srv.URL+path, &buf)
+	if err != nil {
+		c.env.T.Fatal(err)
+	}
+	req.Header.Set("Content-Type", mw.FormDataContentType())
+	if c.host != "" {
+		req.Host = c.host
+	}
+	res, err := c.http.Do(req)
+	if err != nil {
+		c.env.T.Fatal(err)
+	}
+	defer res.Body.Close()
+	b, _ := io.ReadAll(res.Body)
+	return Response{Status: res.StatusCode, Body: string(b), Location: res.Header.Get("Location"), Header: res.Header}
+}

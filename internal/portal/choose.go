@@ -1,0 +1,94 @@
+package portal
+
+import (
+	"context"
+	"net/http"
+	"strconv"
+
+	"pforte/internal/company"
+	"pforte/internal/contact"
+	"pforte/internal/i18n"
+	"pforte/internal/tenant"
+	"pforte/internal/web"
+)
+
+// chooseForm is the company chooser a contact with several companies sees after login.
+// The company of the session — the one chosen last time — is preselected. A contact
+// with one company has nothing to choose and goes on at once.
+func (p *Portal) chooseForm(w http.ResponseWriter, r *http.Request, v *visit) {
+	next := web.LocalPath(r.URL.Query().Get("next"), "/")
+	if len(v.Companies) < 2 {
+		http.Redirect(w, r, next, http.StatusSeeOther)
+		return
+	}
+	f := web.NewForm()
+	f.Set("company_id", strconv.FormatInt(v.P.CompanyID, 10))
+	f.Set("next", next)
+	p.renderChooser(w, r, v, f, http.StatusOK)
+}
+
+// chooseSubmit makes the chosen company the session's and remembers it for the next
+// login. A company the contact has no active access to is a 404, as everywhere.
+func (p *Portal) chooseSubmit(w http.ResponseWriter, r *http.Request, v *visit) {
+	f := web.ParseForm(w, r)
+	if f.Err == "" && f.Get("company_id") == "" {
+		f.Errors.Add("company_id", "choose.required", nil)
+	}
+	if f.Invalid() {
+		f.Set("company_id", strconv.FormatInt(v.P.CompanyID, 10))
+		p.renderChooser(w, r, v, f, http.StatusUnprocessableEntity)
+		return
+	}
+	id, _ := parseID(f.Get("company_id"))
+	for _, m := range v.Companies {
+		if m.CompanyID == id && id > 0 {
+			if err := p.svc.SwitchCompany(r.Context(), v.P, id); err != nil {
+				p.env.Fail(w, r, err)
+				return
+			}
+			http.Redirect(w, r, web.LocalPath(f.Get("next"), "/"), http.StatusSeeOther)
+			return
+		}
+	}
+	p.env.NotFound(w, r)
+}
+
+func (p *Portal) renderChooser(w http.ResponseWriter, r *http.Request, v *visit, f web.Form, status int) {
+	list, err := company.ChoicesFor(r.Context(), p.env.DB, v.P)
+	if err != nil {
+		p.env.Fail(w, r, err)
+		return
+	}
+	web.Render(w, r, status, choosePage(v.chrome(r, "choose.title", ""), v.Tenant, list, f))
+}
+
+// landing is where a contact goes right after login: the page asked for (a deep link)
+// in the company the session started in, else the chooser when there is a choice to
+// make, else home.
+func (p *Portal) landing(ctx context.Context, tenantID, contactID int64, next string) string {
+	if next = web.LocalPath(next, "/"); next != "/" {
+		return next
+	}
+	ms, err := contact.MembershipsOfContact(ctx, p.env.DB, tenantID, contactID)
+	if err != nil {
+		return "/" // home works without the chooser; the session is already open
+	}
+	active := 0
+	for _, m := range ms {
+		if m.Access == contact.AccessActive {
+			active++
+		}
+	}
+	if active > 1 {
+		return "/choose"
+	}
+	return "/"
+}
+
+// chooserHeading is the tenant's own heading for the chooser, or the default text.
+func chooserHeading(ctx context.Context, t tenant.Tenant) string {
+	if t.Brand.Chooser != "" {
+		return t.Brand.Chooser
+	}
+	return i18n.T(ctx, "choose.heading")
+}
