@@ -55,6 +55,11 @@ func Routes(env *web.Env, svc *access.Service, tenantChanged func()) []web.Route
 		{Pattern: "GET /admin/settings/mail", Handler: a.adminOnly(a.mailSettingsForm)},
 		{Pattern: "POST /admin/settings/mail", Handler: a.adminOnly(a.mailSettingsSave)},
 		{Pattern: "POST /admin/settings/mail/test", Handler: a.adminOnly(a.mailSettingsTest)},
+		{Pattern: "GET /admin/settings/mails", Handler: a.adminOnly(a.mailTemplateList)},
+		{Pattern: "GET /admin/settings/mails/{name}/{lang}", Handler: a.adminOnly(a.mailTemplateForm)},
+		{Pattern: "POST /admin/settings/mails/{name}/{lang}", Handler: a.adminOnly(a.mailTemplateSave)},
+		{Pattern: "POST /admin/settings/mails/{name}/{lang}/preview", Handler: a.adminOnly(a.mailTemplatePreview)},
+		{Pattern: "POST /admin/settings/mails/{name}/{lang}/reset", Handler: a.adminOnly(a.mailTemplateReset)},
 		{Pattern: "GET /admin/audit", Handler: a.adminOnly(a.auditList)},
 		{Pattern: "/admin/", Handler: a.staff(a.notFound)},
 	}

@@ -33,6 +33,9 @@ const (
 	StaffCreated           = "staff_created"
 	StaffChanged           = "staff_changed"
 	SettingsChanged        = "settings_changed"
+	// MailTemplateSaved / MailTemplateReset: a tenant's own mail text was saved or deleted.
+	MailTemplateSaved = "mail_template_saved"
+	MailTemplateReset = "mail_template_reset"
 )
 
 // Entry is one line of the audit log.
