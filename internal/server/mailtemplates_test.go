@@ -73,17 +73,17 @@ func TestMailTemplates(t *testing.T) {
 		for name, c := range map[string]struct {
 			field, value, want string
 		}{
-			"empty subject":      {"subject", "  ", "Bitte füllen Sie dieses Feld aus."},
-			"empty body":         {"body", "", "Bitte füllen Sie dieses Feld aus."},
-			"empty button":       {"button", "", "Bitte füllen Sie dieses Feld aus."},
-			"subject too long":   {"subject", strings.Repeat("x", mailtmpl.MaxSubject+1), "höchstens 200 Zeichen"},
-			"body too long":      {"body", strings.Repeat("y", mailtmpl.MaxBody+1), "höchstens 5000 Zeichen"},
-			"unknown":            {"body", "Guten Tag <i>{{frist_name}}</i>, bitte klicken.", "Den Platzhalter {{frist_name}} gibt es in dieser E-Mail nicht."},
-			"not offered":        {"subject", "Abgelehnt: {{reason}}", "Den Platzhalter {{reason}} gibt es in dieser E-Mail nicht."},
-			"go template":        {"greeting", `Hallo {{.Name}} {{printf "%s" 1}}`, "{{.Name}} ist kein gültiger Platzhalter."},
-			"unclosed":           {"body", "Hallo {{first_name, willkommen", "Die geschweiften Klammern bei „{{first_name, willkommen“ sind nicht vollständig."},
-			"stray closing":      {"button", "Los }}", "Die geschweiften Klammern bei „Los }}“ sind nicht vollständig."},
-			"triple braces":      {"greeting", "Hallo {{{first_name}}}", "Die geschweiften Klammern bei „{{{first_name}}}“"},
+			"empty subject":    {"subject", "  ", "Bitte füllen Sie dieses Feld aus."},
+			"empty body":       {"body", "", "Bitte füllen Sie dieses Feld aus."},
+			"empty button":     {"button", "", "Bitte füllen Sie dieses Feld aus."},
+			"subject too long": {"subject", strings.Repeat("x", mailtmpl.MaxSubject+1), "höchstens 200 Zeichen"},
+			"body too long":    {"body", strings.Repeat("y", mailtmpl.MaxBody+1), "höchstens 5000 Zeichen"},
+			"unknown":          {"body", "Guten Tag <i>{{frist_name}}</i>, bitte klicken.", "Den Platzhalter {{frist_name}} gibt es in dieser E-Mail nicht."},
+			"not offered":      {"subject", "Abgelehnt: {{reason}}", "Den Platzhalter {{reason}} gibt es in dieser E-Mail nicht."},
+			"go template":      {"greeting", `Hallo {{.Name}} {{printf "%s" 1}}`, "{{.Name}} ist kein gültiger Platzhalter."},
+			"unclosed":         {"body", "Hallo {{first_name, willkommen", "Die geschweiften Klammern bei „{{first_name, willkommen“ sind nicht vollständig."},
+			"stray closing":    {"button", "Los }}", "Die geschweiften Klammern bei „Los }}“ sind nicht vollständig."},
+			"triple braces":    {"greeting", "Hallo {{{first_name}}}", "Die geschweiften Klammern bei „{{{first_name}}}“"},
 		} {
 			for _, action := range []string{"", "/preview"} {
 				form := invitationText("Betreff {{portal}}")
