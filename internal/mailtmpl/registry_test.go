@@ -131,3 +131,34 @@ func TestEveryMailRegistered(t *testing.T) {
 		}
 	}
 }
+
+// renderAllowed are the files that may render a Letter without the tenant's text: the
+// SMTP test mail (not editable) and the editor's preview (renders the unsaved text).
+var renderAllowed = []string{"admin/settings_mail.go", "admin/mail_template_preview.go"}
+
+// TestLettersUseTenantText: code that sends an outbox.Letter renders it with RenderFor,
+// so a tenant's own text applies; a plain Render() would silently ignore it.
+func TestLettersUseTenantText(t *testing.T) {
+	root := filepath.Join("..", "..", "internal")
+	render := regexp.MustCompile(`\.Render\(\)`)
+	err := filepath.WalkDir(root, func(path string, d os.DirEntry, err error) error {
+		if err != nil || d.IsDir() || !strings.HasSuffix(path, ".go") || strings.HasSuffix(path, "_test.go") {
+			return err
+		}
+		rel := filepath.ToSlash(strings.TrimPrefix(path, root+string(filepath.Separator)))
+		if strings.HasPrefix(rel, "outbox/") || slices.Contains(renderAllowed, rel) {
+			return nil
+		}
+		raw, err := os.ReadFile(path)
+		if err != nil {
+			return err
+		}
+		if strings.Contains(string(raw), "outbox.Letter") && render.Match(raw) {
+			t.Errorf("%s renders a Letter with Render(); use RenderFor(ctx, tx, tenantID)", rel)
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+}

@@ -44,7 +44,8 @@ func (l Letter) RenderFor(ctx context.Context, q db.Querier, tenantID int64) (ma
 }
 
 // Render translates the letter into its language (or fills in Override) and builds
-// both parts.
+// both parts. Code that sends a letter calls RenderFor instead, so the tenant's own
+// text applies (a test in mailtmpl checks this).
 func (l Letter) Render() (mail.Message, error) {
 	t := i18n.For(l.Lang)
 	v := view{
