@@ -36,14 +36,23 @@ func (s *Service) UpdateContact(ctx context.Context, t tenant.Tenant, by Actor, 
 	})
 }
 
-// AddMembership puts a contact into a company (without portal access yet) and logs it.
-func (s *Service) AddMembership(ctx context.Context, t tenant.Tenant, by Actor, ct contact.Contact, companyID int64, companyName, role string) error {
+// AddMembership puts a contact into a company (without portal access yet, unless the
+// tenant's welcome-mail rule grants it at once, see Welcome) and logs it. It reports
+// whether the contact was welcomed.
+func (s *Service) AddMembership(ctx context.Context, t tenant.Tenant, by Actor, ct contact.Contact, companyID int64, companyName, role, origin string) (bool, error) {
 	now := s.Now()
-	return s.DB.InTx(ctx, func(tx *db.Tx) error {
-		if _, err := contact.AddMembership(ctx, tx, t.ID, ct.ID, companyID, role, now); err != nil {
+	var welcomed bool
+	err := s.DB.InTx(ctx, func(tx *db.Tx) error {
+		id, err := contact.AddMembership(ctx, tx, t.ID, ct.ID, companyID, role, now)
+		if err != nil {
 			return err
 		}
 		target := fmt.Sprintf("%s @ %s (%s)", ct.Email, companyName, role)
-		return audit.LogFor(ctx, tx, t.ID, ct.ID, by.Label, audit.MembershipAdded, target, by.IP, now)
+		if err := audit.LogFor(ctx, tx, t.ID, ct.ID, by.Label, audit.MembershipAdded, target, by.IP, now); err != nil {
+			return err
+		}
+		welcomed, err = s.Welcome(ctx, tx, t, by, id, origin)
+		return err
 	})
+	return welcomed, err
 }

@@ -49,7 +49,8 @@ func (s *Service) RequestReset(ctx context.Context, t tenant.Tenant, email, orig
 		}
 		msg, err := outbox.Letter{To: ct.Email, Lang: lang(ct.Language, t), Sender: t.Name, Key: "mail.reset",
 			ActionURL: origin + "/password/reset/" + raw,
-			Data:      map[string]any{"Name": ct.Name(), "Portal": t.Name, "Minutes": int(ResetTTL.Minutes())}}.Render()
+			Data: map[string]any{"FirstName": ct.FirstName, "Name": ct.Name(), "Portal": t.Name,
+				"Minutes": int(ResetTTL.Minutes())}}.RenderFor(ctx, tx, t.ID)
 		if err != nil {
 			return err
 		}
@@ -123,7 +124,8 @@ func (s *Service) CompleteReset(ctx context.Context, t tenant.Tenant, raw, pw, c
 // queueNotice mails a security notice (key: a mail message prefix) to a contact.
 func (s *Service) queueNotice(ctx context.Context, tx *db.Tx, t tenant.Tenant, ct contact.Contact, key, origin string) error {
 	msg, err := outbox.Letter{To: ct.Email, Lang: lang(ct.Language, t), Sender: t.Name, Key: key,
-		ActionURL: origin + "/login", Data: map[string]any{"Name": ct.Name(), "Portal": t.Name}}.Render()
+		ActionURL: origin + "/login", Data: map[string]any{"FirstName": ct.FirstName, "Name": ct.Name(), "Portal": t.Name,
+			"PortalURL": origin}}.RenderFor(ctx, tx, t.ID)
 	if err != nil {
 		return err
 	}

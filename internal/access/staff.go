@@ -73,7 +73,7 @@ func (s *Service) mailStaffInvitation(ctx context.Context, tx *db.Tx, t tenant.T
 	msg, err := outbox.Letter{To: m.Email, Lang: t.DefaultLanguage, Sender: t.Name, Key: "mail.staff_invitation",
 		ActionURL: origin + "/admin/invitation/" + raw,
 		Data:      map[string]any{"Name": m.Name, "Portal": t.Name, "Days": int(InvitationTTL.Hours() / 24)},
-	}.Render()
+	}.RenderFor(ctx, tx, t.ID)
 	if err != nil {
 		return err
 	}

@@ -48,6 +48,7 @@ func (a *Admin) contactCreate(w http.ResponseWriter, r *http.Request, v *visit) 
 		f.Errors.Add("role", "error.choice", nil)
 	}
 	var ct contact.Contact
+	var welcomed bool
 	if !f.Invalid() {
 		in := contactFromForm(f)
 		in.TenantID = v.P.TenantID
@@ -58,7 +59,11 @@ func (a *Admin) contactCreate(w http.ResponseWriter, r *http.Request, v *visit) 
 				return err
 			}
 			if co.ID > 0 {
-				_, err = contact.AddMembership(r.Context(), tx, v.P.TenantID, ct.ID, co.ID, role, now)
+				var mid int64
+				if mid, err = contact.AddMembership(r.Context(), tx, v.P.TenantID, ct.ID, co.ID, role, now); err != nil {
+					return err
+				}
+				welcomed, err = a.svc.Welcome(r.Context(), tx, v.Tenant, v.actor(r, a.env), mid, a.env.Origin(r))
 			}
 			return err
 		})
@@ -69,6 +74,11 @@ func (a *Admin) contactCreate(w http.ResponseWriter, r *http.Request, v *visit) 
 	}
 	if f.Invalid() {
 		web.Render(w, r, http.StatusUnprocessableEntity, contactNewPage(v.chrome(r, "admin.contacts.new"), f, co))
+		return
+	}
+	if welcomed {
+		a.wake()
+		a.env.Flash(w, r, "templates.welcome.contact_created", "/admin/contacts/"+itoa(ct.ID))
 		return
 	}
 	a.env.Flash(w, r, "admin.contacts.created", "/admin/contacts/"+itoa(ct.ID))

@@ -28,13 +28,18 @@ func (a *Admin) membershipAdd(w http.ResponseWriter, r *http.Request, v *visit) 
 	if role != principal.RoleMain && role != principal.RoleUser {
 		role = principal.RoleUser
 	}
-	err = a.svc.AddMembership(r.Context(), v.Tenant, v.actor(r, a.env), c, co.ID, co.Name, role)
+	welcomed, err := a.svc.AddMembership(r.Context(), v.Tenant, v.actor(r, a.env), c, co.ID, co.Name, role, a.env.Origin(r))
 	if db.IsUnique(err) {
 		a.env.Flash(w, r, "admin.members.exists", "/admin/contacts/"+itoa(c.ID))
 		return
 	}
 	if err != nil {
 		a.env.Fail(w, r, err)
+		return
+	}
+	if welcomed {
+		a.wake()
+		a.env.Flash(w, r, "templates.welcome.member_added", "/admin/contacts/"+itoa(c.ID))
 		return
 	}
 	a.env.Flash(w, r, "admin.members.added", "/admin/contacts/"+itoa(c.ID))

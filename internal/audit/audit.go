@@ -38,6 +38,9 @@ const (
 	// PreviewStarted and PreviewEnded: a staff member viewed the portal as a contact.
 	PreviewStarted = "preview_started"
 	PreviewEnded   = "preview_ended"
+	// MailTemplateSaved / MailTemplateReset: a tenant's own mail text was saved or deleted.
+	MailTemplateSaved = "mail_template_saved"
+	MailTemplateReset = "mail_template_reset"
 )
 
 // Entry is one line of the audit log.

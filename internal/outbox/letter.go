@@ -2,13 +2,17 @@ package outbox
 
 import (
 	"bytes"
+	"context"
+	"errors"
 	"fmt"
 	htmltemplate "html/template"
 	"strings"
 	texttemplate "text/template"
 
+	"pforte/internal/db"
 	"pforte/internal/i18n"
 	"pforte/internal/mail"
+	"pforte/internal/mailtmpl"
 )
 
 // Letter is a mail written from translated messages: a greeting, paragraphs, one button
@@ -20,20 +24,50 @@ type Letter struct {
 	Data      map[string]any
 	ActionURL string
 	Sender    string // tenant name, signs the mail
+	// Override is the tenant's own wording (mailtmpl); nil means the built-in
+	// translation. RenderFor fills it from the database.
+	Override *mailtmpl.Text
 }
 
-// Render translates the letter into its language and builds both parts.
+// RenderFor renders the letter in the tenant's own wording of its mail and language when
+// the tenant has saved one in the back office, else in the built-in translation.
+func (l Letter) RenderFor(ctx context.Context, q db.Querier, tenantID int64) (mail.Message, error) {
+	if _, ok := mailtmpl.Lookup(l.Key); ok && l.Override == nil {
+		t, err := mailtmpl.Get(ctx, q, tenantID, l.Key, i18n.For(l.Lang).Lang)
+		if err == nil {
+			l.Override = &t
+		} else if !errors.Is(err, db.ErrNotFound) {
+			return mail.Message{}, fmt.Errorf("outbox: mail template: %w", err)
+		}
+	}
+	return l.Render()
+}
+
+// Render translates the letter into its language (or fills in Override) and builds
+// both parts. Code that sends a letter calls RenderFor instead, so the tenant's own
+// text applies (a test in mailtmpl checks this).
 func (l Letter) Render() (mail.Message, error) {
 	t := i18n.For(l.Lang)
 	v := view{
 		Lang:     t.Lang,
-		Subject:  t.T(l.Key+".subject", l.Data),
-		Greeting: t.T(l.Key+".greeting", l.Data),
-		Body:     strings.Split(t.T(l.Key+".body", l.Data), "\n\n"),
-		Button:   t.T(l.Key+".button", l.Data),
 		URL:      l.ActionURL,
 		Closing:  strings.Split(t.T("mail.closing", map[string]any{"Sender": l.Sender}), "\n"),
 		Fallback: t.T("mail.fallback"),
+	}
+	if l.Override != nil {
+		// Values go in as plain text; the HTML template escapes them like any text.
+		values := l.values()
+		o := l.Override
+		v.Subject, v.Greeting, v.Button = mailtmpl.Expand(o.Subject, values), mailtmpl.Expand(o.Greeting, values),
+			mailtmpl.Expand(o.Button, values)
+		for _, p := range o.Paragraphs() {
+			v.Body = append(v.Body, mailtmpl.Expand(p, values))
+		}
+	} else {
+		v.Subject = t.T(l.Key+".subject", l.Data)
+		v.Greeting = t.T(l.Key+".greeting", l.Data)
+		v.Body = strings.Split(t.T(l.Key+".body", l.Data), "\n\n")
+		v.Button = t.T(l.Key+".button", l.Data)
 	}
 	var txt, html bytes.Buffer
 	if err := textTmpl.Execute(&txt, v); err != nil {
@@ -43,6 +77,25 @@ func (l Letter) Render() (mail.Message, error) {
 		return mail.Message{}, fmt.Errorf("outbox: html: %w", err)
 	}
 	return mail.Message{To: l.To, Subject: v.Subject, Text: txt.String(), HTML: html.String()}, nil
+}
+
+// values are the placeholder values of the letter's mail, by placeholder name: Data
+// under the placeholders' keys, the action URL as {{link}}. A value the sender did not
+// supply is empty.
+func (l Letter) values() map[string]string {
+	m, _ := mailtmpl.Lookup(l.Key)
+	out := map[string]string{}
+	for _, p := range m.Placeholders {
+		if v, ok := l.Data[p.Data]; ok && v != nil {
+			out[p.Name] = fmt.Sprint(v)
+		} else {
+			out[p.Name] = ""
+		}
+	}
+	if _, ok := m.Placeholder(mailtmpl.Link.Name); ok && l.ActionURL != "" {
+		out[mailtmpl.Link.Name] = l.ActionURL
+	}
+	return out
 }
 
 type view struct {

@@ -227,6 +227,7 @@ func TestAdminIsolation(t *testing.T) {
 				t.Errorf("%s %s leaks tenant B data", method, path)
 			}
 		}
+		mailTemplateIsolation(t, w, staffA)
 		// Adding a tenant A contact to tenant B's company is refused as well.
 		if r := staffA.Post("/admin/contacts/"+id(w.alice)+"/memberships", url.Values{"company_id": {id(w.b1)}, "role": {"user"}}); r.Status != 404 {
 			t.Errorf("membership into foreign company: %d", r.Status)

@@ -199,15 +199,6 @@ func TestCustomerPreview(t *testing.T) {
 	})
 }
 
-func count(t *testing.T, env *apptest.Env, q string, args ...any) int {
-	t.Helper()
-	var n int
-	if err := env.DB.QueryRow(context.Background(), q, args...).Scan(&n); err != nil {
-		t.Fatal(err)
-	}
-	return n
-}
-
 // snapshot is what a preview must not change about a contact: details, language,
 // password, remembered company, memberships and sessions.
 func snapshot(t *testing.T, env *apptest.Env, contactID int64) string {

@@ -28,3 +28,13 @@ func memberships(t *testing.T, env *apptest.Env, tenantID, contactID int64) []in
 	}
 	return ids
 }
+
+// count runs a COUNT query and fails the test on error.
+func count(t *testing.T, env *apptest.Env, q string, args ...any) int {
+	t.Helper()
+	var n int
+	if err := env.DB.QueryRow(context.Background(), q, args...).Scan(&n); err != nil {
+		t.Fatal(err)
+	}
+	return n
+}

@@ -30,11 +30,12 @@ type Tenant struct {
 }
 
 // Features a tenant can switch on for its portal's access rules.
-var Features = []string{FeaturePasswordReset}
+var Features = []string{FeaturePasswordReset, FeatureWelcomeMail}
 
 // Feature names.
 const (
 	FeaturePasswordReset = "password_reset" // the login page offers "forgot password"
+	FeatureWelcomeMail   = "welcome_mail"   // contacts staff add to a company get access and a welcome mail
 )
 
 // Has reports whether the tenant has switched feature f on.

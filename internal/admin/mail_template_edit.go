@@ -1,0 +1,98 @@
+package admin
+
+import (
+	"errors"
+	"net/http"
+
+	"pforte/internal/audit"
+	"pforte/internal/db"
+	"pforte/internal/mailtmpl"
+	"pforte/internal/web"
+)
+
+// mailTemplateEditor is what the editor page shows.
+type mailTemplateEditor struct {
+	Mail    mailtmpl.Mail
+	Lang    string
+	Custom  bool // the tenant has its own text (reset is offered)
+	Form    web.Form
+	Preview *mailPreview // set after "Preview"
+	Samples map[string]any
+}
+
+// mailTemplateForm shows the editor with the tenant's text, or the built-in one written
+// with placeholders when the tenant has none.
+func (a *Admin) mailTemplateForm(w http.ResponseWriter, r *http.Request, v *visit) {
+	m, lang, ok := a.mailTemplateTarget(w, r)
+	if !ok {
+		return
+	}
+	ed, err := a.mailTemplateLoad(r, v, m, lang)
+	if err != nil {
+		a.env.Fail(w, r, err)
+		return
+	}
+	t := mailtmpl.Default(m, lang)
+	if ed.Custom {
+		if t, err = mailtmpl.Get(r.Context(), a.env.DB, v.P.TenantID, m.Key, lang); err != nil {
+			a.env.Fail(w, r, err)
+			return
+		}
+	}
+	ed.Form.Set("subject", t.Subject)
+	ed.Form.Set("greeting", t.Greeting)
+	ed.Form.Set("body", t.Body)
+	ed.Form.Set("button", t.Button)
+	web.Render(w, r, http.StatusOK, mailTemplatePage(v.chrome(r, "templates.title"), ed))
+}
+
+// mailTemplateLoad starts an editor: whether the tenant has its own text, and samples.
+func (a *Admin) mailTemplateLoad(r *http.Request, v *visit, m mailtmpl.Mail, lang string) (mailTemplateEditor, error) {
+	_, err := mailtmpl.Get(r.Context(), a.env.DB, v.P.TenantID, m.Key, lang)
+	if err != nil && !errors.Is(err, db.ErrNotFound) {
+		return mailTemplateEditor{}, err
+	}
+	return mailTemplateEditor{Mail: m, Lang: lang, Custom: err == nil, Form: web.NewForm(),
+		Samples: a.mailSamples(r, v, m, lang)}, nil
+}
+
+// mailTemplateSave checks and stores the tenant's text with an audit entry. Problems are
+// shown next to their field, naming the placeholder, with the typed text kept.
+func (a *Admin) mailTemplateSave(w http.ResponseWriter, r *http.Request, v *visit) {
+	m, lang, ok := a.mailTemplateTarget(w, r)
+	if !ok {
+		return
+	}
+	ed, err := a.mailTemplateLoad(r, v, m, lang)
+	if err != nil {
+		a.env.Fail(w, r, err)
+		return
+	}
+	ed.Form = web.ParseForm(w, r)
+	t := formText(ed.Form)
+	if ed.Form.Err == "" {
+		ed.Form.Take(t.Check(m))
+	}
+	if ed.Form.Invalid() {
+		web.Render(w, r, http.StatusUnprocessableEntity, mailTemplatePage(v.chrome(r, "templates.title"), ed))
+		return
+	}
+	ctx, by := r.Context(), v.actor(r, a.env)
+	err = a.env.DB.InTx(ctx, func(tx *db.Tx) error {
+		if err := mailtmpl.Save(ctx, tx, v.P.TenantID, m.Key, lang, t, by.Label, a.env.Now()); err != nil {
+			return err
+		}
+		return audit.Log(ctx, tx, v.P.TenantID, by.Label, audit.MailTemplateSaved, m.Key+" ("+lang+")", by.IP, a.env.Now())
+	})
+	if err != nil {
+		a.env.Fail(w, r, err)
+		return
+	}
+	a.env.Flash(w, r, "templates.saved", mailTemplatePath(m, lang))
+}
+
+// formText reads the editor's fields, tidied.
+func formText(f web.Form) mailtmpl.Text {
+	return mailtmpl.Text{Subject: f.Raw("subject"), Greeting: f.Raw("greeting"), Body: f.Raw("body"),
+		Button: f.Raw("button")}.Normal()
+}

@@ -1,0 +1,64 @@
+package admin
+
+import (
+	"net/http"
+
+	"pforte/internal/mailtmpl"
+	"pforte/internal/outbox"
+	"pforte/internal/web"
+)
+
+// mailPreview is a rendered mail as the preview shows it.
+type mailPreview struct {
+	Subject, Text string
+}
+
+// mailTemplatePreview renders the text as typed (not saved) with sample data, through
+// the same Letter rendering real mails use. The whole editor page comes back, so errors
+// stand next to their fields; with htmx only the editor part is swapped in.
+func (a *Admin) mailTemplatePreview(w http.ResponseWriter, r *http.Request, v *visit) {
+	m, lang, ok := a.mailTemplateTarget(w, r)
+	if !ok {
+		return
+	}
+	ed, err := a.mailTemplateLoad(r, v, m, lang)
+	if err != nil {
+		a.env.Fail(w, r, err)
+		return
+	}
+	ed.Form = web.ParseForm(w, r)
+	t := formText(ed.Form)
+	if ed.Form.Err == "" {
+		ed.Form.Take(t.Check(m))
+	}
+	if ed.Form.Invalid() {
+		status := http.StatusUnprocessableEntity
+		if r.Header.Get("HX-Request") == "true" {
+			status = http.StatusOK // htmx swaps only 2xx answers; the errors must show
+		}
+		web.Render(w, r, status, mailTemplatePage(v.chrome(r, "templates.title"), ed))
+		return
+	}
+	link, _ := ed.Samples[mailtmpl.Link.Data].(string)
+	msg, err := outbox.Letter{Lang: lang, Key: m.Key, Data: ed.Samples, ActionURL: link, Sender: v.Tenant.Name,
+		Override: &t}.Render()
+	if err != nil {
+		a.env.Fail(w, r, err)
+		return
+	}
+	ed.Preview = &mailPreview{Subject: msg.Subject, Text: msg.Text}
+	web.Render(w, r, http.StatusOK, mailTemplatePage(v.chrome(r, "templates.title"), ed))
+}
+
+// mailSamples are the preview's values: the registry's samples, with the tenant's own
+// name and portal address where the mail offers them.
+func (a *Admin) mailSamples(r *http.Request, v *visit, m mailtmpl.Mail, lang string) map[string]any {
+	s := mailtmpl.Sample(m, lang)
+	if _, ok := m.Placeholder(mailtmpl.Portal.Name); ok {
+		s[mailtmpl.Portal.Data] = v.Tenant.Name
+	}
+	if _, ok := m.Placeholder(mailtmpl.PortalURL.Name); ok {
+		s[mailtmpl.PortalURL.Data] = a.env.Origin(r)
+	}
+	return s
+}

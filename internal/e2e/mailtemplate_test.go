@@ -1,0 +1,61 @@
+package e2e
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/chromedp/chromedp"
+
+	"pforte/internal/apptest"
+	"pforte/internal/db"
+	"pforte/internal/staff"
+	"pforte/internal/testutil"
+)
+
+// TestMailTemplateEditor: an admin opens the invitation template, types an unknown
+// placeholder and asks for a preview (htmx swaps the editor in place: the error stands
+// next to the field, the typed text stays), fixes it, sees the preview with sample data
+// and saves; the list then marks the template customised.
+func TestMailTemplateEditor(t *testing.T) {
+	testutil.ForEngines(t, func(t *testing.T, e db.Engine) {
+		env := apptest.Start(t, e)
+		browser := startBrowser(t)
+		ten := env.Tenant("Demo Service GmbH")
+		env.Staff(ten, staff.RoleAdmin, adminEmail, adminPassword)
+
+		s := newSession(t, browser, env.Srv.URL, "admin")
+		s.open("/admin/login", "#f-email")
+		s.fill("email", adminEmail)
+		s.fill("password", adminPassword)
+		s.clickTo(`form[action="/admin/login"] button[type=submit]`, "main h1")
+		s.open("/admin/settings", "main h1")
+		s.clickTo(`a[href="/admin/settings/mails"]`, "table.list")
+		s.clickTo(`a[href="/admin/settings/mails/invitation/de"]`, "#f-subject")
+
+		const editor = "/admin/settings/mails/invitation/de"
+		s.fill("subject", "Hallo {{vorname}}")
+		s.do("preview with an unknown placeholder", chromedp.Click(css(`button[formaction$="/preview"]`)),
+			chromedp.WaitVisible(css("#e-subject")))
+		s.expectPath(editor) // swapped in place, no navigation
+		if msg := s.text("#e-subject"); !strings.Contains(msg, "{{vorname}}") {
+			s.fatalf("error message %q does not name the placeholder", msg)
+		}
+		if v := s.eval(`document.getElementById("f-subject").value`); v != "Hallo {{vorname}}" {
+			s.fatalf("typed subject lost: %q", v)
+		}
+
+		s.fill("subject", "Hallo {{first_name}} von {{company}}")
+		s.do("preview", chromedp.Click(css(`button[formaction$="/preview"]`)), chromedp.WaitVisible(css("#preview pre.mail")))
+		if txt := s.text("#preview"); !strings.Contains(txt, "Hallo Anna von Muster GmbH") || !strings.Contains(txt, "Demo Service GmbH") {
+			s.fatalf("preview %q lacks the sample data", txt)
+		}
+		s.screenshot(artifactDir(t), string(e)+"-mail-template-preview")
+
+		s.clickTo(`form[action="`+editor+`"] button.primary`, "main .flash")
+		s.expectPath(editor)
+		s.open("/admin/settings/mails", "table.list")
+		if b := s.text(`a[href="` + editor + `"] .badge`); b != "angepasst" {
+			s.fatalf("list badge %q, want angepasst", b)
+		}
+	})
+}

@@ -1,0 +1,86 @@
+// Package mailtmpl lists the mails a tenant can reword and keeps their wording: the
+// registry says which mails exist and which named placeholders each one offers; the
+// store keeps a tenant's own text per mail and language; the syntax is a plain
+// {{placeholder}} that cannot call functions or reach anything but the offered values.
+//
+// A mail is rendered by outbox.Letter: with the tenant's text when one is stored, with
+// the built-in translation (i18n keys <key>.subject/.greeting/.body/.button) otherwise.
+package mailtmpl
+
+import (
+	"slices"
+	"strings"
+)
+
+// Placeholder is a named value a mail offers to its text, such as {{first_name}}.
+type Placeholder struct {
+	Name   string // what the tenant types between the braces: first_name
+	Data   string // the key in outbox.Letter.Data that holds the value: FirstName
+	Sample string // shown in the preview
+	// SampleKey is an i18n key for a sample that is worded text (a reason), used
+	// instead of Sample so the preview reads in the mail's language.
+	SampleKey string
+}
+
+// Label is the i18n key describing the placeholder beside the editor.
+func (p Placeholder) Label() string { return "templates.ph." + p.Name }
+
+// Mail is one editable mail.
+type Mail struct {
+	Key          string // i18n prefix, "mail.invitation"
+	Staff        bool   // sent to staff rather than to contacts
+	Placeholders []Placeholder
+}
+
+// Name is the key without "mail.", as it appears in URLs: "invitation".
+func (m Mail) Name() string { return strings.TrimPrefix(m.Key, "mail.") }
+
+// Label is the i18n key of the mail's title in the back office.
+func (m Mail) Label() string { return "templates.mail." + m.Name() }
+
+// Purpose is the i18n key of the sentence saying when the mail is sent.
+func (m Mail) Purpose() string { return "templates.mail." + m.Name() + "_purpose" }
+
+// Placeholder finds one of the mail's placeholders by name.
+func (m Mail) Placeholder(name string) (Placeholder, bool) {
+	i := slices.IndexFunc(m.Placeholders, func(p Placeholder) bool { return p.Name == name })
+	if i < 0 {
+		return Placeholder{}, false
+	}
+	return m.Placeholders[i], true
+}
+
+// registry holds every editable mail, filled by the area files' register calls.
+var registry = map[string]Mail{}
+
+// register adds mails to the registry; a key registered twice is a programming error.
+func register(ms ...Mail) {
+	for _, m := range ms {
+		if _, dup := registry[m.Key]; dup {
+			panic("mailtmpl: " + m.Key + " registered twice")
+		}
+		if !strings.HasPrefix(m.Key, "mail.") {
+			panic("mailtmpl: " + m.Key + " does not start with mail.")
+		}
+		registry[m.Key] = m
+	}
+}
+
+// All lists the registered mails sorted by key.
+func All() []Mail {
+	out := make([]Mail, 0, len(registry))
+	for _, m := range registry {
+		out = append(out, m)
+	}
+	slices.SortFunc(out, func(a, b Mail) int { return strings.Compare(a.Key, b.Key) })
+	return out
+}
+
+// Lookup finds a registered mail by its key ("mail.invitation").
+func Lookup(key string) (Mail, bool) {
+	m, ok := registry[key]
+	return m, ok
+}
+
+// ByName finds a registered mail by its name in URLs ("invitation").
+func ByName(name string) (Mail, bool) { return Lookup("mail." + name) }
