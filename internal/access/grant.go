@@ -39,43 +39,51 @@ func (s *Service) Grant(ctx context.Context, t tenant.Tenant, by Actor, membersh
 	if ct.Email == "" {
 		return validate.Errors{"email": {ID: "error.email_needed"}}
 	}
-	now := s.Now()
 	if m.Access == contact.AccessActive && ct.PasswordHash != "" {
 		return s.changeRole(ctx, t, by, m, role)
 	}
-	return s.DB.InTx(ctx, func(tx *db.Tx) error {
-		letter := outbox.Letter{To: ct.Email, Lang: lang(ct.Language, t), Sender: t.Name,
-			Data: map[string]any{"FirstName": ct.FirstName, "Name": ct.Name(), "Company": m.CompanyName, "Portal": t.Name}}
-		state := contact.AccessInvited
-		if ct.PasswordHash != "" {
-			state = contact.AccessActive
-			letter.Key, letter.ActionURL = "mail.access", origin+"/login"
-		} else {
-			// A resent invitation replaces the earlier link.
-			if err := auth.CancelTokens(ctx, tx, t.ID, ct.ID, 0, auth.PurposeInvitation, now); err != nil {
-				return err
-			}
-			raw, err := auth.IssueToken(ctx, tx, auth.Token{TenantID: t.ID, Purpose: auth.PurposeInvitation,
-				ContactID: ct.ID, MembershipID: m.ID}, InvitationTTL, now)
-			if err != nil {
-				return err
-			}
-			letter.Key, letter.ActionURL = "mail.invitation", origin+"/invitation/"+raw
-			letter.Data["Days"] = int(InvitationTTL.Hours() / 24)
-		}
-		if err := contact.SetAccess(ctx, tx, t.ID, m.ID, role, state, now); err != nil {
+	return s.DB.InTx(ctx, func(tx *db.Tx) error { return s.grantIn(ctx, tx, t, by, m, ct, role, origin, "") })
+}
+
+// grantIn is Grant inside the caller's transaction. key names the mail to send instead of
+// the invitation or access notice (an approved registration); "" for those.
+func (s *Service) grantIn(ctx context.Context, tx db.Querier, t tenant.Tenant, by Actor, m contact.Membership,
+	ct contact.Contact, role, origin, key string) error {
+	now := s.Now()
+	letter := outbox.Letter{To: ct.Email, Lang: lang(ct.Language, t), Sender: t.Name,
+		Data: map[string]any{"FirstName": ct.FirstName, "Name": ct.Name(), "Company": m.CompanyName, "Portal": t.Name}}
+	state := contact.AccessInvited
+	if ct.PasswordHash != "" {
+		state = contact.AccessActive
+		letter.Key, letter.ActionURL = "mail.access", origin+"/login"
+	} else {
+		// A resent invitation replaces the earlier link.
+		if err := auth.CancelTokens(ctx, tx, t.ID, ct.ID, 0, auth.PurposeInvitation, now); err != nil {
 			return err
 		}
-		msg, err := letter.Render()
+		raw, err := auth.IssueToken(ctx, tx, auth.Token{TenantID: t.ID, Purpose: auth.PurposeInvitation,
+			ContactID: ct.ID, MembershipID: m.ID}, InvitationTTL, now)
 		if err != nil {
 			return err
 		}
-		if _, err := outbox.Queue(ctx, tx, t.ID, msg, now); err != nil {
-			return err
-		}
-		target := fmt.Sprintf("%s @ %s (%s)", ct.Email, m.CompanyName, role)
-		return audit.LogFor(ctx, tx, t.ID, ct.ID, by.Label, audit.AccessGranted, target, by.IP, now)
-	})
+		letter.Key, letter.ActionURL = "mail.invitation", origin+"/invitation/"+raw
+		letter.Data["Days"] = int(InvitationTTL.Hours() / 24)
+	}
+	if key != "" {
+		letter.Key = key
+	}
+	if err := contact.SetAccess(ctx, tx, t.ID, m.ID, role, state, now); err != nil {
+		return err
+	}
+	msg, err := letter.Render()
+	if err != nil {
+		return err
+	}
+	if _, err := outbox.Queue(ctx, tx, t.ID, msg, now); err != nil {
+		return err
+	}
+	target := fmt.Sprintf("%s @ %s (%s)", ct.Email, m.CompanyName, role)
+	return audit.LogFor(ctx, tx, t.ID, ct.ID, by.Label, audit.AccessGranted, target, by.IP, now)
 }
 
 // changeRole changes the role of active access; the contact's sessions in that company

@@ -29,11 +29,13 @@ type Tenant struct {
 }
 
 // Features a tenant can switch on for its portal's access rules.
-var Features = []string{FeaturePasswordReset}
+var Features = []string{FeaturePasswordReset, FeatureRegistration, FeatureMainApproves}
 
 // Feature names.
 const (
 	FeaturePasswordReset = "password_reset" // the login page offers "forgot password"
+	FeatureRegistration  = "registration"   // the login page offers self-registration
+	FeatureMainApproves  = "main_approves"  // main contacts approve registrations of their domains
 )
 
 // Has reports whether the tenant has switched feature f on.
