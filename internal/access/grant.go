@@ -43,15 +43,16 @@ func (s *Service) Grant(ctx context.Context, t tenant.Tenant, by Actor, membersh
 		return s.changeRole(ctx, t, by, m, role)
 	}
 	return s.DB.InTx(ctx, func(tx *db.Tx) error {
-		return s.grantIn(ctx, tx, t, by, m, ct, role, origin, "mail.invitation")
+		return s.grantIn(ctx, tx, t, by, m, ct, role, origin, "mail.invitation", "")
 	})
 }
 
 // grantIn gives membership m access with role inside tx: a contact with a password gets
 // access at once and the mail.access notice, one without gets a fresh set-password link
-// in the mail inviteKey (mail.invitation, or mail.welcome for a welcome).
-func (s *Service) grantIn(ctx context.Context, tx *db.Tx, t tenant.Tenant, by Actor, m contact.Membership,
-	ct contact.Contact, role, origin, inviteKey string) error {
+// in the mail inviteKey (mail.invitation, or mail.welcome for a welcome). key, when not
+// empty, names the mail to send instead of either (an approved registration).
+func (s *Service) grantIn(ctx context.Context, tx db.Querier, t tenant.Tenant, by Actor, m contact.Membership,
+	ct contact.Contact, role, origin, inviteKey, key string) error {
 	now := s.Now()
 	letter := outbox.Letter{To: ct.Email, Lang: lang(ct.Language, t), Sender: t.Name,
 		Data: map[string]any{"FirstName": ct.FirstName, "Name": ct.Name(), "Company": m.CompanyName, "Portal": t.Name,
@@ -72,6 +73,9 @@ func (s *Service) grantIn(ctx context.Context, tx *db.Tx, t tenant.Tenant, by Ac
 		}
 		letter.Key, letter.ActionURL = inviteKey, origin+"/invitation/"+raw
 		letter.Data["Days"] = int(InvitationTTL.Hours() / 24)
+	}
+	if key != "" {
+		letter.Key = key
 	}
 	if err := contact.SetAccess(ctx, tx, t.ID, m.ID, role, state, now); err != nil {
 		return err

@@ -30,5 +30,5 @@ func (s *Service) Welcome(ctx context.Context, tx *db.Tx, t tenant.Tenant, by Ac
 	if ct.Email == "" || m.Access == contact.AccessActive {
 		return false, nil
 	}
-	return true, s.grantIn(ctx, tx, t, by, m, ct, m.Role, origin, "mail.welcome")
+	return true, s.grantIn(ctx, tx, t, by, m, ct, m.Role, origin, "mail.welcome", "")
 }

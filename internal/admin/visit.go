@@ -7,6 +7,7 @@ import (
 
 	"pforte/internal/access"
 	"pforte/internal/i18n"
+	"pforte/internal/inbox"
 	"pforte/internal/principal"
 	"pforte/internal/session"
 	"pforte/internal/staff"
@@ -20,6 +21,7 @@ type visit struct {
 	Member staff.Member
 	Tenant tenant.Tenant
 	flash  string
+	inbox  int // open inbox items, shown in the navigation
 }
 
 // actor names the staff member in audit entries.
@@ -80,7 +82,12 @@ func (a *Admin) resolve(r *http.Request) (*visit, bool) {
 	if err != nil || !m.Active {
 		return nil, false
 	}
-	return &visit{P: principal.Staff{TenantID: t.ID, StaffID: m.ID, Role: m.Role, SessionID: s.ID}, Member: m, Tenant: t}, true
+	open, err := inbox.CountOpen(r.Context(), a.env.DB, t.ID)
+	if err != nil {
+		a.env.Log.Warn("inbox count", "err", err) // the navigation goes without the number
+	}
+	return &visit{P: principal.Staff{TenantID: t.ID, StaffID: m.ID, Role: m.Role, SessionID: s.ID}, Member: m, Tenant: t,
+		inbox: open}, true
 }
 
 // chrome builds the back office's page frame.
@@ -101,6 +108,7 @@ func (v *visit) chrome(r *http.Request, titleID string) web.Chrome {
 		c.Nav = append(c.Nav, web.NavItem{Label: i18n.T(ctx, it.id), Href: it.href,
 			Current: strings.HasPrefix(r.URL.Path, it.href)})
 	}
+	c.Nav = append([]web.NavItem{inboxNav(ctx, r, v.inbox)}, c.Nav...) // the queue comes first
 	c.SetFlash(ctx, v.flash)
 	return c
 }

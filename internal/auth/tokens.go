@@ -15,6 +15,7 @@ const (
 	PurposeInvitation = "invitation" // a contact sets the first password
 	PurposeStaff      = "staff"      // a new staff member sets the first password
 	PurposeReset      = "reset"      // a contact who forgot the password sets a new one
+	PurposeRegister   = "register"   // a self-registration confirms its email address
 )
 
 // Token errors a page turns into a clear message.

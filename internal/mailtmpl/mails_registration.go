@@ -1,12 +1,13 @@
 package mailtmpl
 
-// Mails of self-registration. Their default texts come with the self-registration
-// work (issue 3, item 4); the placeholder sets are the ones that work most likely uses.
+// Mails of self-registration (issue 3, item 4). Company is the name the person typed,
+// except in the approved mail, where it is the company staff chose; Days is only set
+// when the approval carries a set-password link.
 func init() {
 	register(
-		Mail{Key: "mail.registration_confirm", Placeholders: with(Company, Days)},
+		Mail{Key: "mail.registration_confirm", Placeholders: with(Company, Hours)},
 		Mail{Key: "mail.registration_received", Placeholders: with(Company)},
-		Mail{Key: "mail.registration_approved", Placeholders: with(Company, PortalURL, Username)},
+		Mail{Key: "mail.registration_approved", Placeholders: with(Company, Days)},
 		Mail{Key: "mail.registration_rejected", Placeholders: with(Company, Reason)},
 	)
 }

@@ -14,6 +14,7 @@ var (
 	Link    = Placeholder{Name: "link", Data: "Link", Sample: "https://portal.example.com/invitation/Xb3…"}
 	Days    = Placeholder{Name: "days", Data: "Days", Sample: "7"}
 	Minutes = Placeholder{Name: "minutes", Data: "Minutes", Sample: "60"}
+	Hours   = Placeholder{Name: "hours", Data: "Hours", Sample: "24"}
 	Reason  = Placeholder{Name: "reason", Data: "Reason", SampleKey: "templates.sample.reason"}
 	Passkey = Placeholder{Name: "passkey", Data: "Passkey", Sample: "YubiKey 5"}
 )

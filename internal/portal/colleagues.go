@@ -42,6 +42,18 @@ func (p *Portal) colleagues(w http.ResponseWriter, r *http.Request, v *visit) {
 }
 
 func (p *Portal) renderColleagues(w http.ResponseWriter, r *http.Request, v *visit, f web.Form, status int) {
+	p.renderColleaguesWith(w, r, v, f, web.NewForm(), status)
+}
+
+// renderColleaguesWith shows the page with the invitation form f and, below the
+// colleagues, the open registrations of the company's domains (rf: a decision on one of
+// them that needs fixing, its id in the field "item").
+func (p *Portal) renderColleaguesWith(w http.ResponseWriter, r *http.Request, v *visit, f, rf web.Form, status int) {
+	regs, err := p.colleagueRegistrations(r.Context(), r, v)
+	if err != nil {
+		p.env.Fail(w, r, err)
+		return
+	}
 	ms, err := contact.MembershipsOfCompany(r.Context(), p.env.DB, v.P.TenantID, v.P.CompanyID)
 	if err != nil {
 		p.env.Fail(w, r, err)
@@ -51,7 +63,7 @@ func (p *Portal) renderColleagues(w http.ResponseWriter, r *http.Request, v *vis
 	for i, m := range ms {
 		rows[i] = colleagueRow{Membership: m, State: access.State(m, p.env.Now()), Self: m.ContactID == v.P.ContactID}
 	}
-	web.Render(w, r, status, colleaguesPage(v.chrome(r, "colleagues.title", "colleagues"), v, rows, f))
+	web.Render(w, r, status, colleaguesPage(v.chrome(r, "colleagues.title", "colleagues"), v, rows, f, regs, rf))
 }
 
 // colleagueInvite invites a colleague into the active company.

@@ -13,6 +13,7 @@ import (
 	"pforte/internal/apptest"
 	"pforte/internal/contact"
 	"pforte/internal/db"
+	"pforte/internal/inbox"
 	"pforte/internal/portal"
 	"pforte/internal/staff"
 	"pforte/internal/testutil"
@@ -99,6 +100,15 @@ var portalCases = map[string]string{
 	"GET /brand/logo":              "public",
 	"POST /preview/end":            "public",
 	"/":                            "fallback",
+
+	// self-registration, main-contact approval, account deletion (inbox branch)
+	"GET /register":                               "public",
+	"POST /register":                              "public",
+	"GET /register/confirm/{token}":               "token",
+	"POST /register/confirm/{token}":              "token",
+	"POST /colleagues/registrations/{id}/approve": "id",
+	"POST /colleagues/registrations/{id}/reject":  "id",
+	"POST /account/delete":                        "no ids",
 }
 
 func TestPortalIsolation(t *testing.T) {
@@ -192,6 +202,13 @@ func TestAdminIsolation(t *testing.T) {
 		w := build(t, e)
 		staffA := w.env.Client("a.test")
 		staffA.AdminLogin("admin@a.test", "admin-a-password")
+		var tenantB int64
+		w.env.DB.QueryRow(context.Background(), `SELECT tenant_id FROM companies WHERE id = ?`, w.b1).Scan(&tenantB)
+		itemB, err := inbox.Create(context.Background(), w.env.DB, inbox.Item{TenantID: tenantB, Kind: inbox.KindRegistration,
+			Title: "B1 AG", Email: "carol@b1.test"}, map[string]string{"email": "carol@b1.test"}, time.Now())
+		if err != nil {
+			t.Fatal(err)
+		}
 		foreign := map[string]string{
 			"GET /admin/companies/{id}":             "/admin/companies/" + id(w.b1),
 			"POST /admin/companies/{id}/grant":      "/admin/companies/" + id(w.b1) + "/grant",
@@ -205,6 +222,10 @@ func TestAdminIsolation(t *testing.T) {
 			"POST /admin/staff/{id}":                "/admin/staff/" + id(w.staffB),
 			"POST /admin/staff/{id}/resend":         "/admin/staff/" + id(w.staffB) + "/resend",
 			"POST /admin/contacts/{id}/preview":     "/admin/contacts/" + id(w.carol) + "/preview",
+			"GET /admin/inbox/{id}":                 "/admin/inbox/" + id(itemB),
+			"POST /admin/inbox/{id}/approve":        "/admin/inbox/" + id(itemB) + "/approve",
+			"POST /admin/inbox/{id}/reject":         "/admin/inbox/" + id(itemB) + "/reject",
+			"POST /admin/inbox/{id}/done":           "/admin/inbox/" + id(itemB) + "/done",
 		}
 		for _, r := range admin.Routes(w.env.App.Env, w.env.App.Access, func() {}) {
 			path, ok := foreign[r.Pattern]

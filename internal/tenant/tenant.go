@@ -30,12 +30,14 @@ type Tenant struct {
 }
 
 // Features a tenant can switch on for its portal's access rules.
-var Features = []string{FeaturePasswordReset, FeatureWelcomeMail}
+var Features = []string{FeaturePasswordReset, FeatureWelcomeMail, FeatureRegistration, FeatureMainApproves}
 
 // Feature names.
 const (
 	FeaturePasswordReset = "password_reset" // the login page offers "forgot password"
 	FeatureWelcomeMail   = "welcome_mail"   // contacts staff add to a company get access and a welcome mail
+	FeatureRegistration  = "registration"   // the login page offers self-registration
+	FeatureMainApproves  = "main_approves"  // main contacts approve registrations of their domains
 )
 
 // Has reports whether the tenant has switched feature f on.

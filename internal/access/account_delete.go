@@ -1,0 +1,97 @@
+package access
+
+import (
+	"context"
+	"errors"
+	"fmt"
+
+	"pforte/internal/audit"
+	"pforte/internal/auth"
+	"pforte/internal/contact"
+	"pforte/internal/db"
+	"pforte/internal/i18n"
+	"pforte/internal/inbox"
+	"pforte/internal/principal"
+	"pforte/internal/session"
+	"pforte/internal/tenant"
+	"pforte/internal/validate"
+)
+
+// AccountDeletedPayload is the payload of an inbox item of kind account_deleted: who the
+// contact was, so staff can update the ERP. It is the only place the former details stay.
+type AccountDeletedPayload struct {
+	ContactID  int64    `json:"contact_id"`
+	FirstName  string   `json:"first_name"`
+	LastName   string   `json:"last_name"`
+	Email      string   `json:"email"`
+	Phone      string   `json:"phone"`
+	ExternalID string   `json:"external_id"`
+	Companies  []string `json:"companies"`
+}
+
+// DeletedEmail is the address a deleted contact keeps: unique per contact (the email
+// index is unique per tenant) and undeliverable (.invalid is reserved, RFC 2606).
+func DeletedEmail(contactID int64) string {
+	return fmt.Sprintf("deleted-%d@deleted.invalid", contactID)
+}
+
+// DeleteOwnAccount anonymises the contact after checking their password: name, email,
+// phone and external id are replaced or cleared, the password, open links and every
+// session are gone, all memberships are revoked. The contact row itself stays, so the
+// company's tickets and documents keep their author. Staff learn of it in the inbox.
+func (s *Service) DeleteOwnAccount(ctx context.Context, t tenant.Tenant, p principal.Contact, password, ip string) error {
+	ct, err := contact.Get(ctx, s.DB, p.TenantID, p.ContactID)
+	if err != nil {
+		return err
+	}
+	if password == "" {
+		return validate.Errors{"delete_password": {ID: "error.required"}}
+	}
+	if err := s.checkThrottle(ctx, p.TenantID, ct.Email, Client{IP: ip}); errors.Is(err, ErrThrottled) {
+		return validate.Errors{"delete_password": {ID: "login.throttled"}}
+	} else if err != nil {
+		return err
+	}
+	if auth.CheckPassword(ct.PasswordHash, password) != nil {
+		audit.LogFor(ctx, s.DB, p.TenantID, ct.ID, ContactActor(ct.ID, ct.Email), audit.AccountDeleteFailed, "", ip, s.Now())
+		return validate.Errors{"delete_password": {ID: "account.delete_wrong"}}
+	}
+	ms, err := contact.MembershipsOfContact(ctx, s.DB, p.TenantID, ct.ID)
+	if err != nil {
+		return err
+	}
+	former := AccountDeletedPayload{ContactID: ct.ID, FirstName: ct.FirstName, LastName: ct.LastName, Email: ct.Email,
+		Phone: ct.Phone, ExternalID: ct.ExternalID}
+	for _, m := range ms {
+		former.Companies = append(former.Companies, m.CompanyName)
+	}
+	now := s.Now()
+	anon := i18n.For(t.DefaultLanguage).T("inbox.deleted_contact", map[string]any{"ID": ct.ID})
+	return s.DB.InTx(ctx, func(tx *db.Tx) error {
+		if _, err := tx.Exec(ctx, `UPDATE contacts SET first_name = '', last_name = ?, email = ?, phone = '', language = '',
+			external_id = NULL, password_hash = '', last_company_id = NULL, search = ?, updated_at = ?
+			WHERE tenant_id = ? AND id = ?`, anon, DeletedEmail(ct.ID), "", now.Unix(), p.TenantID, ct.ID); err != nil {
+			return fmt.Errorf("access: anonymise contact: %w", err)
+		}
+		if _, err := tx.Exec(ctx, `UPDATE memberships SET access = 'revoked' WHERE tenant_id = ? AND contact_id = ?`,
+			p.TenantID, ct.ID); err != nil {
+			return fmt.Errorf("access: revoke memberships: %w", err)
+		}
+		if _, err := tx.Exec(ctx, `DELETE FROM tokens WHERE tenant_id = ? AND contact_id = ?`, p.TenantID, ct.ID); err != nil {
+			return fmt.Errorf("access: delete tokens: %w", err)
+		}
+		if err := session.EndForContact(ctx, tx, p.TenantID, ct.ID, 0); err != nil {
+			return err
+		}
+		if err := auth.ClearFailures(ctx, tx, p.TenantID, ct.Email); err != nil {
+			return err
+		}
+		it := inbox.Item{TenantID: p.TenantID, Kind: inbox.KindAccountDeleted, Title: ct.Name(), Email: ct.Email,
+			CompanyID: p.CompanyID, ContactID: ct.ID}
+		if _, err := inbox.Create(ctx, tx, it, former, now); err != nil {
+			return err
+		}
+		return audit.LogFor(ctx, tx, p.TenantID, ct.ID, ContactActor(ct.ID, DeletedEmail(ct.ID)), audit.AccountDeleted,
+			fmt.Sprintf("contact %d", ct.ID), ip, now)
+	})
+}

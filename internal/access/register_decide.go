@@ -1,0 +1,161 @@
+package access
+
+import (
+	"context"
+	"errors"
+	"fmt"
+
+	"pforte/internal/audit"
+	"pforte/internal/company"
+	"pforte/internal/contact"
+	"pforte/internal/db"
+	"pforte/internal/i18n"
+	"pforte/internal/inbox"
+	"pforte/internal/outbox"
+	"pforte/internal/principal"
+	"pforte/internal/session"
+	"pforte/internal/tenant"
+	"pforte/internal/validate"
+)
+
+// Decider is who decides on a registration: a staff member (any company of the tenant)
+// or a main contact (only their own company, only registrations of its email domains).
+type Decider struct {
+	Actor   Actor    // for the audit log
+	By      inbox.By // recorded on the item
+	Company int64    // set for a main contact: the only company they may approve into
+	Domains []string // set for a main contact: their company's email domains
+}
+
+// registration loads an open registration item the decider may see. Anything else —
+// another tenant's, another kind, another domain — is db.ErrNotFound; a handled one is
+// inbox.ErrHandled.
+func (s *Service) registration(ctx context.Context, tenantID int64, d Decider, itemID int64) (inbox.Item, RegistrationPayload, error) {
+	var p RegistrationPayload
+	var it inbox.Item
+	var err error
+	if d.Company > 0 {
+		it, err = inbox.GetForDomains(ctx, s.DB, tenantID, itemID, d.Domains)
+	} else {
+		it, err = inbox.Get(ctx, s.DB, tenantID, itemID)
+	}
+	if err != nil {
+		return it, p, err
+	}
+	if it.Kind != inbox.KindRegistration {
+		return it, p, db.ErrNotFound
+	}
+	if !it.Open() {
+		return it, p, inbox.ErrHandled
+	}
+	return it, p, it.Decode(&p)
+}
+
+// ApproveRegistration gives the registered person portal access to companyID with role:
+// the contact with that address is reused or created, joins the company, and gets the
+// approval mail with a set-password link (or, with a password already, a login link).
+func (s *Service) ApproveRegistration(ctx context.Context, t tenant.Tenant, d Decider, itemID, companyID int64, role, origin string) error {
+	it, p, err := s.registration(ctx, t.ID, d, itemID)
+	if err != nil {
+		return err
+	}
+	if d.Company > 0 && companyID != d.Company {
+		return db.ErrNotFound
+	}
+	e := validate.Errors{}
+	if role != principal.RoleMain && role != principal.RoleUser {
+		e.Add("role", "error.choice", nil)
+	}
+	co, err := company.Get(ctx, s.DB, t.ID, companyID)
+	if errors.Is(err, db.ErrNotFound) {
+		e.Add("company_id", "inbox.company_required", nil)
+	} else if err != nil {
+		return err
+	}
+	if e.Any() {
+		return e
+	}
+	now := s.Now()
+	return s.DB.InTx(ctx, func(tx *db.Tx) error {
+		if err := inbox.Handle(ctx, tx, t.ID, it.ID, inbox.StateAccepted, d.By, "", now); err != nil {
+			return err
+		}
+		ct, err := contact.ByEmail(ctx, tx, t.ID, p.Email)
+		if errors.Is(err, db.ErrNotFound) {
+			ct, err = contact.Create(ctx, tx, contact.Contact{TenantID: t.ID, FirstName: p.FirstName, LastName: p.LastName,
+				Email: p.Email, Phone: p.Phone, Language: p.Language}, i18n.Languages, now)
+		}
+		if err != nil {
+			return err
+		}
+		m, err := contact.MembershipIn(ctx, tx, t.ID, ct.ID, co.ID)
+		if errors.Is(err, db.ErrNotFound) {
+			var id int64
+			if id, err = contact.AddMembership(ctx, tx, t.ID, ct.ID, co.ID, role, now); err == nil {
+				m, err = contact.GetMembership(ctx, tx, t.ID, id)
+			}
+		} else if err == nil && m.Access == contact.AccessActive && m.Role != role {
+			// A role change takes effect at once: nobody keeps rights they lose.
+			err = session.EndForContactCompany(ctx, tx, t.ID, ct.ID, co.ID)
+		}
+		if err != nil {
+			return err
+		}
+		if err := inbox.SetRefs(ctx, tx, t.ID, it.ID, co.ID, ct.ID); err != nil {
+			return err
+		}
+		if err := s.grantIn(ctx, tx, t, d.Actor, m, ct, role, origin, "mail.invitation", "mail.registration_approved"); err != nil {
+			return err
+		}
+		target := fmt.Sprintf("%s @ %s (%s)", p.Email, co.Name, role)
+		return audit.LogFor(ctx, tx, t.ID, ct.ID, d.Actor.Label, audit.RegistrationApproved, target, d.Actor.IP, now)
+	})
+}
+
+// RejectRegistration declines a registration with a reason, which is mailed to the
+// person; no contact is created or changed.
+func (s *Service) RejectRegistration(ctx context.Context, t tenant.Tenant, d Decider, itemID int64, reason string) error {
+	it, p, err := s.registration(ctx, t.ID, d, itemID)
+	if err != nil {
+		return err
+	}
+	e := validate.Errors{}
+	e.Text("reason", reason, true, 1000)
+	if e.Any() {
+		return e
+	}
+	now := s.Now()
+	return s.DB.InTx(ctx, func(tx *db.Tx) error {
+		if err := inbox.Handle(ctx, tx, t.ID, it.ID, inbox.StateDeclined, d.By, reason, now); err != nil {
+			return err
+		}
+		msg, err := outbox.Letter{To: p.Email, Lang: lang(p.Language, t), Sender: t.Name, Key: "mail.registration_rejected",
+			Data: map[string]any{"FirstName": p.FirstName, "Name": p.FirstName + " " + p.LastName, "Company": p.Company,
+				"Portal": t.Name, "Reason": reason}}.RenderFor(ctx, tx, t.ID)
+		if err != nil {
+			return err
+		}
+		if _, err := outbox.Queue(ctx, tx, t.ID, msg, now); err != nil {
+			return err
+		}
+		return audit.Log(ctx, tx, t.ID, d.Actor.Label, audit.RegistrationRejected, p.Email+": "+reason, d.Actor.IP, now)
+	})
+}
+
+// InboxDone marks a notice (an item nobody decides on, like a deleted account) done.
+func (s *Service) InboxDone(ctx context.Context, tenantID int64, d Decider, itemID int64) error {
+	it, err := inbox.Get(ctx, s.DB, tenantID, itemID)
+	if err != nil {
+		return err
+	}
+	if it.Kind == inbox.KindRegistration { // those are approved or rejected
+		return db.ErrNotFound
+	}
+	now := s.Now()
+	return s.DB.InTx(ctx, func(tx *db.Tx) error {
+		if err := inbox.Handle(ctx, tx, tenantID, it.ID, inbox.StateDone, d.By, "", now); err != nil {
+			return err
+		}
+		return audit.Log(ctx, tx, tenantID, d.Actor.Label, audit.InboxDone, it.Title, d.Actor.IP, now)
+	})
+}

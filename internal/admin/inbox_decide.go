@@ -1,0 +1,70 @@
+package admin
+
+import (
+	"errors"
+	"net/http"
+	"strconv"
+
+	"pforte/internal/access"
+	"pforte/internal/inbox"
+	"pforte/internal/web"
+)
+
+// decider is the staff member deciding on an inbox item.
+func (v *visit) decider(r *http.Request, env *web.Env) access.Decider {
+	return access.Decider{Actor: v.actor(r, env),
+		By: inbox.By{StaffID: v.Member.ID, Name: v.Member.Name + " <" + v.Member.Email + ">"}}
+}
+
+// inboxApprove approves a registration into the chosen company with the chosen role.
+func (a *Admin) inboxApprove(w http.ResponseWriter, r *http.Request, v *visit) {
+	a.inboxDecide(w, r, v, func(id int64, f web.Form) error {
+		company, _ := strconv.ParseInt(f.Get("company_id"), 10, 64)
+		return a.svc.ApproveRegistration(r.Context(), v.Tenant, v.decider(r, a.env), id, company, f.Get("role"), a.env.Origin(r))
+	}, "inbox.approved")
+}
+
+// inboxReject rejects a registration with a reason that is mailed to the person.
+func (a *Admin) inboxReject(w http.ResponseWriter, r *http.Request, v *visit) {
+	a.inboxDecide(w, r, v, func(id int64, f web.Form) error {
+		return a.svc.RejectRegistration(r.Context(), v.Tenant, v.decider(r, a.env), id, f.Get("reason"))
+	}, "inbox.rejected")
+}
+
+// inboxDone marks a notice done.
+func (a *Admin) inboxDone(w http.ResponseWriter, r *http.Request, v *visit) {
+	a.inboxDecide(w, r, v, func(id int64, _ web.Form) error {
+		return a.svc.InboxDone(r.Context(), v.P.TenantID, v.decider(r, a.env), id)
+	}, "inbox.marked_done")
+}
+
+// inboxDecide runs a decision and answers: back to the item with a flash; the item page
+// with the errors next to the fields; a flash when someone else was quicker.
+func (a *Admin) inboxDecide(w http.ResponseWriter, r *http.Request, v *visit, decide func(int64, web.Form) error, okMsg string) {
+	id, ok := web.ID(r, "id")
+	if !ok {
+		a.env.NotFound(w, r)
+		return
+	}
+	back := "/admin/inbox/" + strconv.FormatInt(id, 10)
+	f := web.ParseForm(w, r)
+	if f.Err == "" {
+		err := decide(id, f)
+		switch {
+		case errors.Is(err, inbox.ErrHandled):
+			a.env.Flash(w, r, "inbox.already_handled_failed", back)
+			return
+		case err != nil && !f.Take(err):
+			a.env.Fail(w, r, err)
+			return
+		}
+	}
+	if f.Invalid() {
+		a.renderInboxItem(w, r, v, f, http.StatusUnprocessableEntity)
+		return
+	}
+	if a.env.Wake != nil {
+		a.env.Wake()
+	}
+	a.env.Flash(w, r, okMsg, back)
+}

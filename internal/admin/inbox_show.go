@@ -1,0 +1,99 @@
+package admin
+
+import (
+	"net/http"
+	"strconv"
+
+	"pforte/internal/access"
+	"pforte/internal/company"
+	"pforte/internal/inbox"
+	"pforte/internal/principal"
+	"pforte/internal/web"
+)
+
+// inboxCompanyChoices is how many companies the approve form offers at once; a search
+// narrows them, so the page stays small with ten thousand companies.
+const inboxCompanyChoices = 50
+
+// inboxView is an item with its payload read for its kind and, for an open registration,
+// the companies to choose from.
+type inboxView struct {
+	inbox.Item
+	Registration access.RegistrationPayload
+	Deleted      access.AccountDeletedPayload
+	Companies    []web.Choice
+	Search       string
+}
+
+func (a *Admin) inboxShow(w http.ResponseWriter, r *http.Request, v *visit) {
+	f := web.NewForm()
+	f.Set("role", principal.RoleUser)
+	a.renderInboxItem(w, r, v, f, http.StatusOK)
+}
+
+// renderInboxItem shows an item; f is the approve/reject form (its "company_id" preset
+// to the suggestion when empty).
+func (a *Admin) renderInboxItem(w http.ResponseWriter, r *http.Request, v *visit, f web.Form, status int) {
+	id, ok := web.ID(r, "id")
+	if !ok {
+		a.env.NotFound(w, r)
+		return
+	}
+	ctx := r.Context()
+	it, err := inbox.Get(ctx, a.env.DB, v.P.TenantID, id)
+	if err != nil {
+		a.env.Fail(w, r, err)
+		return
+	}
+	iv := inboxView{Item: it, Search: r.URL.Query().Get("q")}
+	switch it.Kind {
+	case inbox.KindRegistration:
+		err = it.Decode(&iv.Registration)
+	case inbox.KindAccountDeleted:
+		err = it.Decode(&iv.Deleted)
+	}
+	if err != nil {
+		a.env.Fail(w, r, err)
+		return
+	}
+	if it.Kind == inbox.KindRegistration && it.Open() {
+		if f.Get("company_id") == "" && it.SuggestedCompanyID > 0 {
+			f.Set("company_id", strconv.FormatInt(it.SuggestedCompanyID, 10))
+		}
+		list, _, err := company.List(ctx, a.env.DB, v.P.TenantID, company.ListParams{Search: iv.Search, Limit: inboxCompanyChoices})
+		if err != nil {
+			a.env.Fail(w, r, err)
+			return
+		}
+		iv.Companies = companyChoices(it, list, f.Get("company_id"))
+	}
+	web.Render(w, r, status, inboxItemPage(v.chrome(r, "inbox.item_title"), iv, f))
+}
+
+// companyChoices puts the suggested company first, then the listed ones, with the chosen
+// one selected; an empty first choice makes staff pick one when nothing is suggested.
+func companyChoices(it inbox.Item, list []company.Company, chosen string) []web.Choice {
+	out := []web.Choice{{Value: "", Label: "–"}}
+	seen := map[int64]bool{}
+	if it.SuggestedCompanyID > 0 {
+		out = append(out, web.Choice{Value: strconv.FormatInt(it.SuggestedCompanyID, 10), Label: it.SuggestedName})
+		seen[it.SuggestedCompanyID] = true
+	}
+	for _, c := range list {
+		if !seen[c.ID] {
+			out = append(out, web.Choice{Value: strconv.FormatInt(c.ID, 10), Label: c.Name})
+		}
+	}
+	for i := range out {
+		out[i].Selected = out[i].Value == chosen
+	}
+	return out
+}
+
+// orDash shows a missing value as a dash.
+func orDash(s string) string {
+	if s == "" {
+		return "–"
+	}
+	return s
+}

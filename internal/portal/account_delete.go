@@ -1,0 +1,27 @@
+package portal
+
+import (
+	"net/http"
+
+	"pforte/internal/web"
+)
+
+// accountDelete anonymises the contact's own account after checking the password, and
+// sends them to the login page; their sessions are gone. A wrong password shows the
+// form again with the message.
+func (p *Portal) accountDelete(w http.ResponseWriter, r *http.Request, v *visit) {
+	f := web.ParseForm(w, r)
+	if f.Err == "" {
+		err := p.svc.DeleteOwnAccount(r.Context(), v.Tenant, v.P, f.Raw("delete_password"), p.env.ClientIP(r))
+		if err != nil && !f.Take(err) {
+			p.env.Fail(w, r, err)
+			return
+		}
+	}
+	if f.Invalid() {
+		web.Render(w, r, http.StatusUnprocessableEntity, accountDeletePage(v.chrome(r, "account.delete_title", "account"), f))
+		return
+	}
+	p.env.ClearCookie(w, r, web.PortalCookie)
+	p.env.Flash(w, r, "account.deleted", "/login")
+}

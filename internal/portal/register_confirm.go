@@ -1,0 +1,47 @@
+package portal
+
+import (
+	"net/http"
+
+	"pforte/internal/access"
+	"pforte/internal/web"
+)
+
+// registerConfirmForm shows whose registration the link confirms and a button. The
+// link does nothing by itself on GET, so a mail scanner that opens links cannot use it.
+func (p *Portal) registerConfirmForm(w http.ResponseWriter, r *http.Request) {
+	if !p.registerAllowed(w, r) {
+		return
+	}
+	reg, err := p.svc.CheckRegistration(r.Context(), web.TenantFrom(r.Context()).ID, r.PathValue("token"))
+	if msg := web.LinkProblem(err); msg != "" {
+		web.Render(w, r, http.StatusGone, web.LinkInvalidPage(guestChrome(r, "register.title"), msg, "/login"))
+		return
+	}
+	if err != nil {
+		p.env.Fail(w, r, err)
+		return
+	}
+	web.Render(w, r, http.StatusOK, registerConfirmPage(guestChrome(r, "register.title"), reg, false))
+}
+
+// registerConfirmSubmit uses the link: the registration goes to the staff inbox.
+func (p *Portal) registerConfirmSubmit(w http.ResponseWriter, r *http.Request) {
+	if !p.registerAllowed(w, r) {
+		return
+	}
+	client := access.Client{IP: p.env.ClientIP(r), UserAgent: r.UserAgent()}
+	err := p.svc.ConfirmRegistration(r.Context(), web.TenantFrom(r.Context()), r.PathValue("token"), p.env.Origin(r), client)
+	if msg := web.LinkProblem(err); msg != "" {
+		web.Render(w, r, http.StatusGone, web.LinkInvalidPage(guestChrome(r, "register.title"), msg, "/login"))
+		return
+	}
+	if err != nil {
+		p.env.Fail(w, r, err)
+		return
+	}
+	if p.env.Wake != nil {
+		p.env.Wake()
+	}
+	web.Render(w, r, http.StatusOK, registerConfirmPage(guestChrome(r, "register.title"), access.Registration{}, true))
+}
