@@ -95,6 +95,15 @@ var portalCases = map[string]string{
 	"POST /settings/password":      "no ids",
 	"POST /settings/language":      "no ids",
 	"/":                            "fallback",
+
+	// Passkeys: foreign ids in TestPasskeyIsolation; a registration ceremony is bound to
+	// its contact and session (TestPasskeyBadInput).
+	"POST /login/passkey/begin":          "public",
+	"POST /login/passkey":                "public",
+	"POST /account/passkeys/begin":       "no ids",
+	"POST /account/passkeys":             "no ids",
+	"POST /account/passkeys/{id}/rename": "id",
+	"POST /account/passkeys/{id}/delete": "id",
 }
 
 func TestPortalIsolation(t *testing.T) {
