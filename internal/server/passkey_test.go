@@ -119,6 +119,13 @@ func TestPasskeyLifecycle(t *testing.T) {
 		if res, _ := passkeyLogin(t, env.Client(pkHost), a, k, "https://evil.test/"); !strings.Contains(res.Body, `"redirect":"/"`) {
 			t.Errorf("open redirect: %s", res.Body)
 		}
+		// A copy of the key that signs with an old counter is refused.
+		saved := k.Count
+		k.Count = 0
+		if r, _ := passkeyLogin(t, env.Client(pkHost), a, k, "/"); r.Status != 401 {
+			t.Errorf("counter went backwards: %d %s", r.Status, r.Body)
+		}
+		k.Count = saved
 		// The same signed answer a second time: the challenge was used.
 		if r := env.Client(pkHost).PostJSON("/login/passkey", assertion); r.Status != 401 || !strings.Contains(r.Body, "fehlgeschlagen") {
 			t.Errorf("replayed assertion: %d %s", r.Status, r.Body)
