@@ -11,6 +11,7 @@ import (
 	"pforte/internal/passkey"
 	"pforte/internal/session"
 	"pforte/internal/tenant"
+	"pforte/internal/validate"
 )
 
 // ErrPasskeyLogin is every failed passkey login that is not throttled: a malformed
@@ -70,9 +71,6 @@ func (s *Service) PasskeyLogin(ctx context.Context, t tenant.Tenant, rp passkey.
 // passkeyFailed audits a failed passkey login (checkThrottle already counted it); when
 // the passkey was recognised, its owner sees the failure on their account page.
 func (s *Service) passkeyFailed(ctx context.Context, tenantID, contactID int64, why string, c Client) error {
-	if len(why) > 200 {
-		why = why[:200]
-	}
-	audit.LogFor(ctx, s.DB, tenantID, contactID, "passkey", audit.LoginFailed, why, c.IP, s.Now())
+	audit.LogFor(ctx, s.DB, tenantID, contactID, "passkey", audit.LoginFailed, validate.Truncate(why, 200), c.IP, s.Now())
 	return ErrPasskeyLogin
 }

@@ -151,20 +151,6 @@ func ByCredentialID(ctx context.Context, q db.Querier, tenantID int64, credID []
 		b64.EncodeToString(credID), tenantID))
 }
 
-// HandleOf returns the user handle the contact's passkeys carry, or nil when there are
-// none yet (the first registration makes one).
-func HandleOf(ctx context.Context, q db.Querier, tenantID, contactID int64) ([]byte, error) {
-	var h string
-	err := q.QueryRow(ctx, `SELECT user_handle FROM passkeys WHERE tenant_id = ? AND contact_id = ? ORDER BY id LIMIT 1`,
-		tenantID, contactID).Scan(&h)
-	if err = db.One(err); err == db.ErrNotFound {
-		return nil, nil
-	} else if err != nil {
-		return nil, fmt.Errorf("passkey: handle: %w", err)
-	}
-	return b64.DecodeString(h)
-}
-
 // Rename changes a passkey's name; ErrNotFound unless it is the contact's own.
 func Rename(ctx context.Context, q db.Querier, tenantID, contactID, id int64, name string) error {
 	return affected(q.Exec(ctx, `UPDATE passkeys SET name = ? WHERE id = ? AND tenant_id = ? AND contact_id = ?`,
