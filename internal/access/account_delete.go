@@ -77,8 +77,11 @@ func (s *Service) DeleteOwnAccount(ctx context.Context, t tenant.Tenant, p princ
 			p.TenantID, ct.ID); err != nil {
 			return fmt.Errorf("access: revoke memberships: %w", err)
 		}
-		if _, err := tx.Exec(ctx, `DELETE FROM tokens WHERE tenant_id = ? AND contact_id = ?`, p.TenantID, ct.ID); err != nil {
-			return fmt.Errorf("access: delete tokens: %w", err)
+		// Sign-in secrets go with the person: links, passkeys (and second factors).
+		for _, table := range []string{"tokens", "passkeys"} {
+			if _, err := tx.Exec(ctx, `DELETE FROM `+table+` WHERE tenant_id = ? AND contact_id = ?`, p.TenantID, ct.ID); err != nil {
+				return fmt.Errorf("access: delete %s: %w", table, err)
+			}
 		}
 		if err := session.EndForContact(ctx, tx, p.TenantID, ct.ID, 0); err != nil {
 			return err

@@ -21,6 +21,11 @@ func (p *Portal) account(w http.ResponseWriter, r *http.Request, v *visit) {
 }
 
 func (p *Portal) renderAccount(w http.ResponseWriter, r *http.Request, v *visit, f web.Form, status int) {
+	r, err := p.withPasskeys(r, v)
+	if err != nil {
+		p.env.Fail(w, r, err)
+		return
+	}
 	events, err := audit.ForContact(r.Context(), p.env.DB, v.P.TenantID, v.P.ContactID, accountEvents)
 	if err != nil {
 		p.env.Fail(w, r, err)

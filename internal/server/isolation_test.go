@@ -109,6 +109,14 @@ var portalCases = map[string]string{
 	"POST /colleagues/registrations/{id}/approve": "id",
 	"POST /colleagues/registrations/{id}/reject":  "id",
 	"POST /account/delete":                        "no ids",
+	// Passkeys: foreign ids in TestPasskeyIsolation; a registration ceremony is bound to
+	// its contact and session (TestPasskeyBadInput).
+	"POST /login/passkey/begin":          "public",
+	"POST /login/passkey":                "public",
+	"POST /account/passkeys/begin":       "no ids",
+	"POST /account/passkeys":             "no ids",
+	"POST /account/passkeys/{id}/rename": "id",
+	"POST /account/passkeys/{id}/delete": "id",
 }
 
 func TestPortalIsolation(t *testing.T) {
