@@ -32,6 +32,9 @@ func parseID(s string) (int64, bool) {
 }
 
 // stamp formats a time for tables (UTC; the back office is a work tool, not a letter).
+//
+// Deprecated: pages use web.When, in the reader's language. Kept only for branches
+// written before it; remove once nothing calls it.
 func stamp(t time.Time) string {
 	if t.IsZero() {
 		return "–"

@@ -44,6 +44,9 @@ func olderLink(path string, id int64) string { return path + "?before=" + strcon
 
 // utcSeconds formats a log time to the second, in UTC, so entries from staff in
 // different time zones line up.
+//
+// Deprecated: pages use web.WhenSeconds, in the reader's language. Kept only for
+// branches written before it; remove once nothing calls it.
 func utcSeconds(t time.Time) string {
 	if t.IsZero() {
 		return "–"

@@ -1,5 +1,7 @@
-// Package i18n translates the portal's pages and mails. Messages live in embedded TOML
-// files, one per language, and every language has every key (a test enforces it).
+// Package i18n translates the portal's pages and mails and formats dates, numbers and
+// money per language. Messages live in embedded TOML files, one per area and language
+// (locales/<area>.<lang>.toml), and every language has every key (a test enforces it).
+// TRANSLATING.md describes the files for translators.
 package i18n
 
 import (
@@ -7,6 +9,7 @@ import (
 	"embed"
 	"fmt"
 	"io/fs"
+	"path"
 	"sort"
 
 	"github.com/BurntSushi/toml"
@@ -17,11 +20,33 @@ import (
 //go:embed locales/*.toml
 var files embed.FS
 
-// Languages are the supported languages, the first being the fallback.
+// Languages are the supported languages, the first being the fallback. Only these are
+// loaded, offered in the pickers, negotiated from Accept-Language and checked for
+// completeness by the tests.
 var Languages = []string{"de", "en"}
 
-// Names are the languages' own names, for the language pickers.
-var Names = map[string]string{"de": "Deutsch", "en": "English"}
+// Pending are the languages whose translations are still being written. To switch one
+// on, add its locales/<area>.<lang>.toml files and move it from Pending to Languages;
+// the tests then demand that it has every key of German, in the plural forms its
+// language needs.
+var Pending = []string{"fr", "da", "nl", "he", "pt", "es", "th"}
+
+// Names are the languages' own names, in their own script, for the language pickers.
+var Names = map[string]string{
+	"de": "Deutsch", "en": "English", "fr": "Français", "da": "Dansk", "nl": "Nederlands",
+	"he": "עברית", "pt": "Português", "es": "Español", "th": "ไทย",
+}
+
+// rtl are the languages written right to left (of those Pforte has or may get).
+var rtl = map[string]bool{"he": true, "ar": true, "fa": true, "ur": true, "yi": true}
+
+// Dir is the writing direction of lang for the dir attribute: "rtl" or "ltr".
+func Dir(lang string) string {
+	if rtl[lang] {
+		return "rtl"
+	}
+	return "ltr"
+}
 
 var bundle = load()
 
@@ -92,13 +117,18 @@ func (l *Localizer) N(id string, count int, data map[string]any) string {
 func Supported(lang string) bool { _, ok := localizers[lang]; return ok }
 
 // Negotiate picks the best supported language from an Accept-Language header, or "".
+// The header's order (by q) decides; a regional variant counts for its language
+// (pt-BR is pt, he-IL is he) and old codes count for the new ones (iw is he).
 func Negotiate(accept string) string {
 	tags, _, err := language.ParseAcceptLanguage(accept)
 	if err != nil {
 		return ""
 	}
 	for _, t := range tags {
-		base, _ := t.Base()
+		base, conf := t.Base()
+		if conf == language.No { // "*" and the like
+			continue
+		}
 		if Supported(base.String()) {
 			return base.String()
 		}
@@ -114,15 +144,9 @@ func fileNames(lang string) []string {
 
 // Keys lists the message ids of one language, sorted (for the completeness test).
 func Keys(lang string) ([]string, error) {
-	m := map[string]any{}
-	for _, name := range fileNames(lang) {
-		raw, err := files.ReadFile(name)
-		if err != nil {
-			return nil, err
-		}
-		if err := toml.Unmarshal(raw, &m); err != nil {
-			return nil, fmt.Errorf("%s: %w", name, err)
-		}
+	m, err := Messages(files, "locales", lang)
+	if err != nil {
+		return nil, err
 	}
 	keys := make([]string, 0, len(m))
 	for k := range m {
@@ -130,6 +154,35 @@ func Keys(lang string) ([]string, error) {
 	}
 	sort.Strings(keys)
 	return keys, nil
+}
+
+// Messages reads all <area>.<lang>.toml files in dir of fsys into one map: a message id
+// maps to its text (a string) or, for a plural message, to its forms (a map from
+// "one", "other" … to text). Tests use it on the embedded files and on translators'
+// folders.
+func Messages(fsys fs.FS, dir, lang string) (map[string]any, error) {
+	names, err := fs.Glob(fsys, path.Join(dir, "*."+lang+".toml"))
+	if err != nil {
+		return nil, err
+	}
+	m := map[string]any{}
+	for _, name := range names {
+		raw, err := fs.ReadFile(fsys, name)
+		if err != nil {
+			return nil, err
+		}
+		file := map[string]any{}
+		if err := toml.Unmarshal(raw, &file); err != nil {
+			return nil, fmt.Errorf("%s: %w", name, err)
+		}
+		for k, v := range file {
+			if _, dup := m[k]; dup {
+				return nil, fmt.Errorf("%s: %q is also in another file", name, k)
+			}
+			m[k] = v
+		}
+	}
+	return m, nil
 }
 
 type ctxKey struct{}

@@ -80,10 +80,6 @@ func Languages(ctx context.Context) []Choice {
 	return out
 }
 
-// Dir is the text direction of the request's language.
-func Dir(ctx context.Context) string {
-	if i18n.From(ctx).Lang == "he" {
-		return "rtl"
-	}
-	return "ltr"
-}
+// Dir is the text direction of the request's language ("rtl" for Hebrew), for the
+// html element's dir attribute; the stylesheet's logical properties mirror the layout.
+func Dir(ctx context.Context) string { return i18n.Dir(i18n.From(ctx).Lang) }
