@@ -198,7 +198,7 @@ func totpCode(in string) (string, string) {
 		return "", "error.required"
 	case len(in) > maxCodeInput:
 		return "", "security.code_long"
-	case len(in) != 6 || strings.Trim(in, "0123456789") != "":
+	case len(in) != 6 || !isDigits(in):
 		return "", "security.code_digits"
 	}
 	return in, ""
@@ -208,11 +208,16 @@ func totpCode(in string) (string, string) {
 func loginCode(in string) (kind, code, msg string) {
 	if c, m := totpCode(in); m == "" {
 		return "totp", c, ""
-	} else if m == "error.required" || m == "security.code_long" {
+	} else if m == "error.required" || m == "security.code_long" || isDigits(in) {
 		return "", "", m
 	}
 	if rc := twofactor.NormalizeRecovery(in); rc != "" {
 		return "recovery", rc, ""
 	}
 	return "", "", "security.code_format"
+}
+
+func isDigits(s string) bool {
+	s = strings.ReplaceAll(strings.TrimSpace(s), " ", "")
+	return s != "" && strings.Trim(s, "0123456789") == ""
 }
