@@ -39,6 +39,7 @@ func TestTwoFactorJourney(t *testing.T) {
 			c.fatalf("%d recovery codes shown, want 10", len(codes))
 		}
 		c.clickTo(`a[href="/account"].btn`, "#twofactor")
+		c.screenshot(artifactDir(t), string(e)+"-totp-account")
 		if !strings.Contains(c.text("#twofactor"), "eingeschaltet") {
 			c.fatalf("account page does not say TOTP is on")
 		}
@@ -94,4 +95,3 @@ func totpCode(s *session, secret string, offset time.Duration) string {
 	}
 	return code
 }
-

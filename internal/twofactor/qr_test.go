@@ -1,0 +1,37 @@
+package twofactor
+
+import (
+	"bytes"
+	"encoding/base64"
+	"image/png"
+	"strings"
+	"testing"
+
+	"github.com/makiuchi-d/gozxing"
+	"github.com/makiuchi-d/gozxing/qrcode"
+)
+
+// TestQRDecodes: the QR code of fresh keys always decodes to the otpauth URL (a
+// missing quiet zone made some fail).
+func TestQRDecodes(t *testing.T) {
+	for i := 0; i < 50; i++ {
+		k, err := NewSecret("Demo Service GmbH", "someone@example.com")
+		if err != nil {
+			t.Fatal(err)
+		}
+		uri, err := QRDataURI(k.URL())
+		if err != nil {
+			t.Fatal(err)
+		}
+		raw, _ := base64.StdEncoding.DecodeString(strings.TrimPrefix(uri, "data:image/png;base64,"))
+		img, err := png.Decode(bytes.NewReader(raw))
+		if err != nil {
+			t.Fatal(err)
+		}
+		bmp, _ := gozxing.NewBinaryBitmapFromImage(img)
+		res, err := qrcode.NewQRCodeReader().Decode(bmp, nil)
+		if err != nil || res.GetText() != k.URL() {
+			t.Fatalf("key %d: %v", i, err)
+		}
+	}
+}
