@@ -66,6 +66,9 @@ func New(cfg config.Config, d *db.DB, log *slog.Logger) (*App, error) {
 		return nil, err
 	}
 	a.Access.Keys = twofactor.NewKeyring(key)
+	if cfg.SecretKey == "" && cfg.DatabaseURL != "" {
+		log.Warn("PFORTE_SECRET_KEY is not set: two-factor secrets are sealed with the key in the data directory; every instance on this database needs the same key")
+	}
 	a.handler = a.routes()
 	return a, nil
 }
