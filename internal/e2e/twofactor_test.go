@@ -28,7 +28,7 @@ func TestTwoFactorJourney(t *testing.T) {
 		c.clickTo(`nav a[href="/account"]`, "#twofactor")
 		c.clickTo(`form[action="/account/twofactor/setup"] button`, "#totp-secret")
 		c.screenshot(artifactDir(t), string(e)+"-totp-setup")
-		if c.eval(`String(document.querySelector("img.qr").naturalWidth)`) != "240" {
+		if c.eval(`String(document.querySelector("img.qr").naturalWidth >= 200)`) != "true" {
 			c.fatalf("the QR code image did not load")
 		}
 		secret := c.text("#totp-secret")

@@ -5,6 +5,9 @@ import (
 	"crypto/subtle"
 	"encoding/base64"
 	"fmt"
+	"image"
+	"image/color"
+	"image/draw"
 	"image/png"
 	"strings"
 	"time"
@@ -54,15 +57,36 @@ func QRDataURI(text string) (string, error) {
 	if err != nil {
 		return "", fmt.Errorf("twofactor: qr: %w", err)
 	}
-	code, err = barcode.Scale(code, 240, 240)
-	if err != nil {
-		return "", fmt.Errorf("twofactor: qr: %w", err)
-	}
 	var buf bytes.Buffer
-	if err := png.Encode(&buf, code); err != nil {
+	if err := png.Encode(&buf, withQuietZone(code, 240)); err != nil {
 		return "", fmt.Errorf("twofactor: qr: %w", err)
 	}
 	return "data:image/png;base64," + base64.StdEncoding.EncodeToString(buf.Bytes()), nil
+}
+
+// quietZone is the white border, in modules, that scanners need around a QR code.
+const quietZone = 4
+
+// withQuietZone draws code (one pixel per module) at the largest whole number of pixels
+// per module that fits size (at least four: long account names give larger images),
+// inside a white border of quietZone modules.
+func withQuietZone(code barcode.Barcode, size int) image.Image {
+	n := code.Bounds().Dx()
+	scale := max(size/(n+2*quietZone), 4) // small modules do not scan well
+	side := (n + 2*quietZone) * scale
+	img := image.NewGray(image.Rect(0, 0, side, side))
+	for i := range img.Pix {
+		img.Pix[i] = 0xff
+	}
+	for y := range n {
+		for x := range n {
+			if c := color.GrayModel.Convert(code.At(x, y)).(color.Gray); c.Y < 0x80 {
+				r := image.Rect((x+quietZone)*scale, (y+quietZone)*scale, (x+quietZone+1)*scale, (y+quietZone+1)*scale)
+				draw.Draw(img, r, image.Black, image.Point{}, draw.Src)
+			}
+		}
+	}
+	return img
 }
 
 // Step is the number of the TOTP period t falls in.
