@@ -12,6 +12,7 @@ import (
 	"pforte/internal/auth"
 	"pforte/internal/contact"
 	"pforte/internal/db"
+	"pforte/internal/twofactor"
 	"pforte/internal/validate"
 )
 
@@ -32,6 +33,8 @@ var (
 type Service struct {
 	DB  *db.DB
 	Now func() time.Time
+	// Keys seals TOTP secrets and keys recovery-code hashes (see package twofactor).
+	Keys *twofactor.Keyring
 }
 
 // CheckNewPassword validates a password a person chose; field is the form field name.

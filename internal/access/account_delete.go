@@ -77,8 +77,8 @@ func (s *Service) DeleteOwnAccount(ctx context.Context, t tenant.Tenant, p princ
 			p.TenantID, ct.ID); err != nil {
 			return fmt.Errorf("access: revoke memberships: %w", err)
 		}
-		// Sign-in secrets go with the person: links, passkeys (and second factors).
-		for _, table := range []string{"tokens", "passkeys"} {
+		// Sign-in secrets go with the person: links, passkeys, second factors.
+		for _, table := range []string{"tokens", "passkeys", "contact_totp", "recovery_codes", "login_challenges"} {
 			if _, err := tx.Exec(ctx, `DELETE FROM `+table+` WHERE tenant_id = ? AND contact_id = ?`, p.TenantID, ct.ID); err != nil {
 				return fmt.Errorf("access: delete %s: %w", table, err)
 			}

@@ -35,7 +35,7 @@ func (s *Service) AcceptInvitation(ctx context.Context, tenantID int64, raw, pw,
 		return "", err
 	}
 	now := s.Now()
-	var sess string
+	var sess, challenge string
 	err = s.DB.InTx(ctx, func(tx *db.Tx) error {
 		tok, err := auth.LookupToken(ctx, tx, tenantID, auth.PurposeInvitation, raw, now)
 		if err != nil {
@@ -59,10 +59,14 @@ func (s *Service) AcceptInvitation(ctx context.Context, tenantID int64, raw, pw,
 		if err := session.EndForContact(ctx, tx, tenantID, ct.ID, 0); err != nil {
 			return err
 		}
-		if sess, err = session.New(ctx, tx, tenantID, 0, ct.ID, m.CompanyID, c.IP, c.UserAgent, now); err != nil {
+		// A contact who already has two-factor authentication on still needs the code.
+		if sess, challenge, err = s.openSession(ctx, tx, tenantID, ct, m.CompanyID, c, now); err != nil {
 			return err
 		}
 		return audit.LogFor(ctx, tx, tenantID, ct.ID, ContactActor(ct.ID, ct.Email), audit.PasswordSet, "invitation", c.IP, now)
 	})
+	if err == nil && challenge != "" {
+		return "", &SecondFactorNeeded{Challenge: challenge}
+	}
 	return sess, err
 }

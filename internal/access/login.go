@@ -65,16 +65,23 @@ func (s *Service) ContactLogin(ctx context.Context, tenantID int64, email, pw st
 	if companyID == 0 { // right password, but no company lets them in any more
 		return "", ct, s.failed(ctx, tenantID, ct.ID, email, c)
 	}
-	var raw string
+	var raw, challenge string
 	err = s.DB.InTx(ctx, func(tx *db.Tx) error {
-		if raw, err = session.New(ctx, tx, tenantID, 0, ct.ID, companyID, c.IP, c.UserAgent, s.Now()); err != nil {
+		// With two-factor authentication on, the right password only opens the second step.
+		if raw, challenge, err = s.openSession(ctx, tx, tenantID, ct, companyID, c, s.Now()); err != nil {
 			return err
 		}
 		if err := auth.ClearFailures(ctx, tx, tenantID, email); err != nil {
 			return err
 		}
+		if challenge != "" {
+			return nil // logged as a login once the second step succeeds
+		}
 		return audit.LogFor(ctx, tx, tenantID, ct.ID, ContactActor(ct.ID, ct.Email), audit.LoginOK, "", c.IP, s.Now())
 	})
+	if err == nil && challenge != "" {
+		return "", ct, &SecondFactorNeeded{Challenge: challenge}
+	}
 	return raw, ct, err
 }
 

@@ -92,7 +92,7 @@ func (s *Service) CompleteReset(ctx context.Context, t tenant.Tenant, raw, pw, c
 		return "", err
 	}
 	now := s.Now()
-	var sess string
+	var sess, challenge string
 	err = s.DB.InTx(ctx, func(tx *db.Tx) error {
 		tok, err := auth.LookupToken(ctx, tx, t.ID, auth.PurposeReset, raw, now)
 		if err != nil {
@@ -110,7 +110,8 @@ func (s *Service) CompleteReset(ctx context.Context, t tenant.Tenant, raw, pw, c
 		if err := auth.ClearFailures(ctx, tx, t.ID, ct.Email); err != nil {
 			return err
 		}
-		if sess, err = session.New(ctx, tx, t.ID, 0, ct.ID, company, c.IP, c.UserAgent, now); err != nil {
+		// With two-factor authentication on, the link from the mailbox is not enough.
+		if sess, challenge, err = s.openSession(ctx, tx, t.ID, ct, company, c, now); err != nil {
 			return err
 		}
 		if err := s.queueNotice(ctx, tx, t, ct, "mail.password_changed", origin); err != nil {
@@ -118,6 +119,9 @@ func (s *Service) CompleteReset(ctx context.Context, t tenant.Tenant, raw, pw, c
 		}
 		return audit.LogFor(ctx, tx, t.ID, ct.ID, ContactActor(ct.ID, ct.Email), audit.PasswordReset, "", c.IP, now)
 	})
+	if err == nil && challenge != "" {
+		return "", &SecondFactorNeeded{Challenge: challenge}
+	}
 	return sess, err
 }
 

@@ -5,6 +5,7 @@ import (
 
 	"pforte/internal/company"
 	"pforte/internal/contact"
+	"pforte/internal/twofactor"
 	"pforte/internal/web"
 )
 
@@ -101,6 +102,11 @@ func (a *Admin) renderCompany(w http.ResponseWriter, r *http.Request, v *visit, 
 	}
 	chrome := v.chrome(r, "admin.companies.title")
 	chrome.Title = c.Name
-	page := companyPage(chrome, c, f, a.rows(members))
+	twoFactor, err := twofactor.CompanyRequires(r.Context(), a.env.DB, v.P.TenantID, c.ID)
+	if err != nil {
+		a.env.Fail(w, r, err)
+		return
+	}
+	page := companyPage(chrome, c, f, a.rows(members), twoFactor)
 	web.Render(w, r, status, page)
 }

@@ -22,6 +22,7 @@ type Config struct {
 	LogLevel    slog.Level
 	LogJSON     bool
 	MetricsKey  string // when set, /metrics needs "Authorization: Bearer <key>"
+	SecretKey   string // seals TOTP secrets; empty: a key file in DataDir (instances must share it)
 	Workers     int    // concurrent mail deliveries per process
 	Demo        bool   // load demo data into an empty database
 }
@@ -44,6 +45,9 @@ func Parse(name string, args []string) (Config, error) {
 		return c, err
 	}
 	if c.MetricsKey, err = secret("PFORTE_METRICS_TOKEN"); err != nil {
+		return c, err
+	}
+	if c.SecretKey, err = secret("PFORTE_SECRET_KEY"); err != nil {
 		return c, err
 	}
 	c.MailFrom = env("PFORTE_MAIL_FROM", "")

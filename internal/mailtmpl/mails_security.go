@@ -1,12 +1,11 @@
 package mailtmpl
 
-// Security notices of the account page (issue 3, item 6). Their default texts come
-// with that work.
+// Security notices of the account page (issue 3, item 6).
 func init() {
 	register(
 		Mail{Key: "mail.twofactor_enabled", Placeholders: with()},
 		Mail{Key: "mail.twofactor_disabled", Placeholders: with()},
-		Mail{Key: "mail.recovery_used", Placeholders: with()},
+		Mail{Key: "mail.recovery_used", Placeholders: with(Left)},
 		Mail{Key: "mail.passkey_added", Placeholders: with(Passkey)},
 		Mail{Key: "mail.passkey_removed", Placeholders: with(Passkey)},
 	)

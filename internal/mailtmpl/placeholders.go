@@ -15,6 +15,8 @@ var (
 	Days    = Placeholder{Name: "days", Data: "Days", Sample: "7"}
 	Minutes = Placeholder{Name: "minutes", Data: "Minutes", Sample: "60"}
 	Hours   = Placeholder{Name: "hours", Data: "Hours", Sample: "24"}
+	// Left is how many recovery codes remain.
+	Left    = Placeholder{Name: "codes_left", Data: "Left", Sample: "9"}
 	Reason  = Placeholder{Name: "reason", Data: "Reason", SampleKey: "templates.sample.reason"}
 	Passkey = Placeholder{Name: "passkey", Data: "Passkey", Sample: "YubiKey 5"}
 )

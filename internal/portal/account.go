@@ -13,14 +13,25 @@ const accountEvents = 20
 // account shows the contact's own details, their recent sign-ins and security events,
 // and the download of their data.
 func (p *Portal) account(w http.ResponseWriter, r *http.Request, v *visit) {
+	p.renderAccount(w, r, v, detailsForm(v), http.StatusOK)
+}
+
+// detailsForm is the details form filled with the stored values.
+func detailsForm(v *visit) web.Form {
 	f := web.NewForm()
 	f.Set("first_name", v.Contact.FirstName)
 	f.Set("last_name", v.Contact.LastName)
 	f.Set("phone", v.Contact.Phone)
-	p.renderAccount(w, r, v, f, http.StatusOK)
+	return f
 }
 
 func (p *Portal) renderAccount(w http.ResponseWriter, r *http.Request, v *visit, f web.Form, status int) {
+	p.renderAccountPage(w, r, v, f, web.NewForm(), status)
+}
+
+// renderAccountPage shows the account page; f is the details form, tff the form of the
+// two-factor section.
+func (p *Portal) renderAccountPage(w http.ResponseWriter, r *http.Request, v *visit, f, tff web.Form, status int) {
 	r, err := p.withPasskeys(r, v)
 	if err != nil {
 		p.env.Fail(w, r, err)
@@ -31,7 +42,12 @@ func (p *Portal) renderAccount(w http.ResponseWriter, r *http.Request, v *visit,
 		p.env.Fail(w, r, err)
 		return
 	}
-	web.Render(w, r, status, accountPage(v.chrome(r, "account.title", "account"), v, f, events))
+	tf, err := p.loadTwoFactor(r, v, tff)
+	if err != nil {
+		p.env.Fail(w, r, err)
+		return
+	}
+	web.Render(w, r, status, accountPage(v.chrome(r, "account.title", "account"), v, f, events, tf))
 }
 
 // accountDetails saves the contact's name and phone.

@@ -92,3 +92,12 @@ func chooserHeading(ctx context.Context, t tenant.Tenant) string {
 	}
 	return i18n.T(ctx, "choose.heading")
 }
+
+// landingLater is landing for sign-ins that do not know the contact at hand (second
+// step, passkey): the chooser page itself sends a one-company contact home.
+func landingLater(next string) string {
+	if next = web.LocalPath(next, "/"); next != "/" {
+		return next
+	}
+	return "/choose"
+}

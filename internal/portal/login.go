@@ -34,7 +34,11 @@ func (p *Portal) loginSubmit(w http.ResponseWriter, r *http.Request) {
 	t := web.TenantFrom(r.Context())
 	client := access.Client{IP: p.env.ClientIP(r), UserAgent: r.UserAgent()}
 	raw, ct, err := p.svc.ContactLogin(r.Context(), t.ID, f.Get("email"), f.Raw("password"), client)
+	var second *access.SecondFactorNeeded
 	switch {
+	case errors.As(err, &second):
+		p.startSecondStep(w, r, second.Challenge, f.Get("next"))
+		return
 	case errors.Is(err, access.ErrInvalidLogin):
 		f.Err = "login.invalid"
 	case errors.Is(err, access.ErrThrottled):

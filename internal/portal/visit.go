@@ -47,6 +47,9 @@ func (p *Portal) contact(h handler) http.HandlerFunc {
 		ctx = i18n.With(ctx, i18n.For(web.PersonLanguage(r, v.Tenant, v.Contact.Language)))
 		r = r.WithContext(ctx)
 		r = r.WithContext(web.WithChrome(ctx, func(id string) web.Chrome { return v.chrome(r, id, "") }))
+		if p.setupGate(w, r, v) {
+			return
+		}
 		v.flash = p.env.TakeFlash(w, r)
 		h(w, r, v)
 	}

@@ -24,6 +24,7 @@ import (
 	"pforte/internal/outbox"
 	"pforte/internal/portal"
 	"pforte/internal/tenant"
+	"pforte/internal/twofactor"
 	"pforte/internal/web"
 )
 
@@ -60,6 +61,14 @@ func New(cfg config.Config, d *db.DB, log *slog.Logger) (*App, error) {
 		return err
 	}
 	a.Access = &access.Service{DB: d, Now: time.Now}
+	key, err := twofactor.LoadKey(cfg.SecretKey, cfg.DataDir)
+	if err != nil {
+		return nil, err
+	}
+	a.Access.Keys = twofactor.NewKeyring(key)
+	if cfg.SecretKey == "" && cfg.DatabaseURL != "" {
+		log.Warn("PFORTE_SECRET_KEY is not set: two-factor secrets are sealed with the key in the data directory; every instance on this database needs the same key")
+	}
 	a.handler = a.routes()
 	return a, nil
 }

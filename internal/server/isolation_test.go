@@ -117,6 +117,16 @@ var portalCases = map[string]string{
 	"POST /account/passkeys":             "no ids",
 	"POST /account/passkeys/{id}/rename": "id",
 	"POST /account/passkeys/{id}/delete": "id",
+	// Two-factor authentication: the second login step acts only on its own challenge
+	// cookie; the account routes act on the session's own contact and company.
+	"GET /login/code":                  "public",
+	"POST /login/code":                 "public",
+	"POST /account/twofactor/setup":    "no ids",
+	"GET /account/twofactor/setup":     "no ids",
+	"POST /account/twofactor/confirm":  "no ids",
+	"POST /account/twofactor/recovery": "no ids",
+	"POST /account/twofactor/disable":  "no ids",
+	"POST /account/twofactor/company":  "no ids",
 }
 
 func TestPortalIsolation(t *testing.T) {
@@ -173,6 +183,15 @@ func TestPortalIsolation(t *testing.T) {
 		// A plain user has no colleague management at all.
 		if r := dave.Get("/colleagues"); r.Status != 404 {
 			t.Errorf("user sees colleagues: %d", r.Status)
+		}
+		// Nor the company's two-factor rule; the rule of A1 stays off.
+		if r := dave.Post("/account/twofactor/company", url.Values{"require": {"1"}}); r.Status != 404 {
+			t.Errorf("user sets the company's two-factor rule: %d", r.Status)
+		}
+		var a1Required bool
+		w.env.DB.QueryRow(context.Background(), `SELECT require_two_factor FROM companies WHERE id = ?`, w.a1).Scan(&a1Required)
+		if a1Required {
+			t.Errorf("a plain user switched on the company's two-factor rule")
 		}
 		// After all that, alice still acts for A1.
 		if r := alice.Get("/"); !strings.Contains(r.Body, "A1 GmbH") {
@@ -234,6 +253,8 @@ func TestAdminIsolation(t *testing.T) {
 			"POST /admin/inbox/{id}/approve":        "/admin/inbox/" + id(itemB) + "/approve",
 			"POST /admin/inbox/{id}/reject":         "/admin/inbox/" + id(itemB) + "/reject",
 			"POST /admin/inbox/{id}/done":           "/admin/inbox/" + id(itemB) + "/done",
+
+			"POST /admin/companies/{id}/twofactor": "/admin/companies/" + id(w.b1) + "/twofactor",
 		}
 		for _, r := range admin.Routes(w.env.App.Env, w.env.App.Access, func() {}) {
 			path, ok := foreign[r.Pattern]
@@ -262,6 +283,11 @@ func TestAdminIsolation(t *testing.T) {
 			t.Errorf("membership into foreign company: %d", r.Status)
 		}
 		// Nothing of tenant B changed.
+		var required bool
+		w.env.DB.QueryRow(context.Background(), `SELECT require_two_factor FROM companies WHERE id = ?`, w.b1).Scan(&required)
+		if required {
+			t.Errorf("tenant B company now requires two factors")
+		}
 		var access string
 		w.env.DB.QueryRow(context.Background(), `SELECT access FROM memberships WHERE id = ?`, w.carolM).Scan(&access)
 		if access != "active" {

@@ -1,0 +1,13 @@
+package audit
+
+// Actions of two-factor authentication.
+const (
+	TwoFactorEnabled  = "twofactor_enabled"
+	TwoFactorDisabled = "twofactor_disabled"
+	// TwoFactorFailed is a wrong, reused or throttled code at the second step of a login.
+	TwoFactorFailed = "twofactor_failed"
+	// RecoveryCodeUsed: a one-time recovery code stood in for the authenticator app.
+	RecoveryCodeUsed        = "recovery_code_used"
+	RecoveryCodesRenewed    = "recovery_codes_renewed"
+	CompanyTwoFactorChanged = "company_twofactor_changed"
+)
