@@ -4,10 +4,12 @@ import (
 	"context"
 	"net/http"
 	"strconv"
+	"time"
 
 	"pforte/internal/company"
 	"pforte/internal/contact"
 	"pforte/internal/i18n"
+	"pforte/internal/session"
 	"pforte/internal/tenant"
 	"pforte/internal/web"
 )
@@ -93,11 +95,12 @@ func chooserHeading(ctx context.Context, t tenant.Tenant) string {
 	return i18n.T(ctx, "choose.heading")
 }
 
-// landingLater is landing for sign-ins that do not know the contact at hand (second
-// step, passkey): the chooser page itself sends a one-company contact home.
-func landingLater(next string) string {
-	if next = web.LocalPath(next, "/"); next != "/" {
-		return next
+// landingFor is landing for sign-ins that hold only the new session (second step,
+// passkey): the session names the contact.
+func (p *Portal) landingFor(ctx context.Context, tenantID int64, raw, next string) string {
+	s, err := session.Lookup(ctx, p.env.DB, tenantID, raw, time.Now())
+	if err != nil {
+		return web.LocalPath(next, "/") // the session is open; home works without the chooser
 	}
-	return "/choose"
+	return p.landing(ctx, tenantID, s.ContactID, next)
 }

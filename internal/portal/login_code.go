@@ -81,5 +81,5 @@ func (p *Portal) loginCodeSubmit(w http.ResponseWriter, r *http.Request) {
 	}
 	p.env.ClearCookie(w, r, challengeCookie)
 	p.env.SetCookie(w, r, web.PortalCookie, sess, session.MaxAge)
-	http.Redirect(w, r, landingLater(f.Get("next")), http.StatusSeeOther)
+	http.Redirect(w, r, p.landingFor(r.Context(), web.TenantFrom(r.Context()).ID, sess, f.Get("next")), http.StatusSeeOther)
 }

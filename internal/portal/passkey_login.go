@@ -64,5 +64,5 @@ func (p *Portal) passkeyLoginFinish(w http.ResponseWriter, r *http.Request) {
 		session.Delete(r.Context(), p.env.DB, old.Value)
 	}
 	p.env.SetCookie(w, r, web.PortalCookie, raw, session.MaxAge)
-	writeJSON(w, http.StatusOK, map[string]string{"redirect": landingLater(r.URL.Query().Get("next"))})
+	writeJSON(w, http.StatusOK, map[string]string{"redirect": p.landingFor(r.Context(), web.TenantFrom(r.Context()).ID, raw, r.URL.Query().Get("next"))})
 }

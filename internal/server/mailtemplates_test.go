@@ -43,9 +43,9 @@ func TestMailTemplates(t *testing.T) {
 		if !strings.Contains(adm.Get("/admin/settings").Body, `href="/admin/settings/mails"`) {
 			t.Errorf("settings page does not link the templates")
 		}
-		// Mails whose texts are not written yet, unknown mails and languages: 404.
-		for _, p := range []string{"/admin/settings/mails/nope/de", "/admin/settings/mails/invitation/fr",
-			"/admin/settings/mails/twofactor_enabled/de", "/admin/settings/mails/test/de"} {
+		// Unknown mails, mails that are not editable, unknown languages: 404.
+		for _, p := range []string{"/admin/settings/mails/nope/de", "/admin/settings/mails/invitation/xx",
+			"/admin/settings/mails/closing/de", "/admin/settings/mails/test/de"} {
 			if r := adm.Get(p); r.Status != 404 {
 				t.Errorf("GET %s: %d", p, r.Status)
 			}
