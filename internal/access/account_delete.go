@@ -18,7 +18,8 @@ import (
 )
 
 // AccountDeletedPayload is the payload of an inbox item of kind account_deleted: who the
-// contact was, so staff can update the ERP. It is the only place the former details stay.
+// contact was, so staff can update the ERP. It is the only place the former details stay
+// (the audit log keeps what happened, under the placeholder address).
 type AccountDeletedPayload struct {
 	ContactID  int64    `json:"contact_id"`
 	FirstName  string   `json:"first_name"`
@@ -76,6 +77,16 @@ func (s *Service) DeleteOwnAccount(ctx context.Context, t tenant.Tenant, p princ
 		if _, err := tx.Exec(ctx, `UPDATE memberships SET access = 'revoked' WHERE tenant_id = ? AND contact_id = ?`,
 			p.TenantID, ct.ID); err != nil {
 			return fmt.Errorf("access: revoke memberships: %w", err)
+		}
+		// The audit log keeps the events but not the address: actor and target name the
+		// contact by the placeholder from now on.
+		if _, err := tx.Exec(ctx, `UPDATE audit_log SET actor = REPLACE(actor, ?, ?), target = REPLACE(target, ?, ?)
+			WHERE tenant_id = ? AND contact_id = ?`, ct.Email, DeletedEmail(ct.ID), ct.Email, DeletedEmail(ct.ID),
+			p.TenantID, ct.ID); err != nil {
+			return fmt.Errorf("access: anonymise audit log: %w", err)
+		}
+		if _, err := tx.Exec(ctx, `DELETE FROM registrations WHERE tenant_id = ? AND email = ?`, p.TenantID, ct.Email); err != nil {
+			return fmt.Errorf("access: delete registrations: %w", err)
 		}
 		// Sign-in secrets go with the person: links, passkeys, second factors.
 		for _, table := range []string{"tokens", "passkeys", "contact_totp", "recovery_codes", "login_challenges"} {

@@ -23,10 +23,19 @@ const (
 // slip in under the limit.
 func Throttled(ctx context.Context, q db.Querier, tenantID int64, email, ip string, now time.Time) (bool, error) {
 	since := now.Add(-Window).Unix()
+	// Requests that only send mail (reset links, registrations) are counted per client
+	// among their own kind, so an office filling in registrations does not lock its
+	// colleagues out of signing in, nor sign-in guesses block a reset.
+	family := `email NOT LIKE 'reset:%' AND email NOT LIKE 'register:%'`
+	for _, p := range []string{"reset:", "register:"} {
+		if strings.HasPrefix(email, p) {
+			family = `email LIKE '` + p + `%'`
+		}
+	}
 	var byAccount, byIP int
 	err := q.QueryRow(ctx, `SELECT
 		(SELECT COUNT(*) FROM login_failures WHERE tenant_id = ? AND email = ? AND at > ?),
-		(SELECT COUNT(*) FROM login_failures WHERE ip = ? AND at > ?)`,
+		(SELECT COUNT(*) FROM login_failures WHERE ip = ? AND at > ? AND `+family+`)`,
 		tenantID, strings.ToLower(email), since, ip, since).Scan(&byAccount, &byIP)
 	if err != nil {
 		return false, fmt.Errorf("auth: throttle: %w", err)

@@ -30,6 +30,12 @@ func (p *Portal) twoFactorSetup(w http.ResponseWriter, r *http.Request, v *visit
 }
 
 func (p *Portal) renderSetup(w http.ResponseWriter, r *http.Request, v *visit, f web.Form, status int) {
+	// The pending secret becomes the contact's second factor: staff previewing the
+	// portal must never see it.
+	if v.Preview.ID != 0 {
+		p.refusePreview(w, r, v)
+		return
+	}
 	setup, err := p.svc.PendingTOTP(r.Context(), v.Tenant, v.P)
 	if errors.Is(err, db.ErrNotFound) || errors.Is(err, access.ErrTOTPOn) {
 		http.Redirect(w, r, "/account#twofactor", http.StatusSeeOther)

@@ -79,6 +79,17 @@ func TestDeleteOwnAccount(t *testing.T) {
 		if n != 1 {
 			t.Errorf("deletion not audited")
 		}
+		// The contact's earlier events stay, but no longer name the address. (The failed
+		// sign-in above came after the deletion, typed by someone: it is not the contact's.)
+		env.DB.QueryRow(ctx, `SELECT COUNT(*) FROM audit_log WHERE contact_id = ? AND (actor LIKE ? OR target LIKE ?)`,
+			ct.ID, "%geht@kunde.test%", "%geht@kunde.test%").Scan(&n)
+		if n != 0 {
+			t.Errorf("%d audit entries of the contact still name the deleted address", n)
+		}
+		env.DB.QueryRow(ctx, `SELECT COUNT(*) FROM audit_log WHERE contact_id = ?`, ct.ID).Scan(&n)
+		if n < 3 {
+			t.Errorf("the contact's events are gone: %d left", n)
+		}
 		// Staff are told, with the former details.
 		s := env.Client("")
 		s.AdminLogin("agent@service.test", "agent-password-1")

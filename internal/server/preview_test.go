@@ -93,6 +93,10 @@ func TestCustomerPreview(t *testing.T) {
 				t.Errorf("POST %s in preview: %d, want the 403 page", p.path, r.Status)
 			}
 		}
+		// The two-factor setup page would show a pending secret: refused even as a GET.
+		if r := agent.Get("/account/twofactor/setup"); r.Status != 403 || strings.Contains(r.Body, "totp-secret") {
+			t.Errorf("GET two-factor setup in preview: %d", r.Status)
+		}
 		if r := agent.Do("DELETE", "/account", nil); r.Status != 403 {
 			t.Errorf("DELETE in preview: %d", r.Status)
 		}

@@ -67,13 +67,11 @@ func SetBranding(ctx context.Context, q db.Querier, id int64, b Branding) error 
 }
 
 // SetLogo stores a new logo (type already checked) and moves the logo version on.
-// Pass a transaction: the old logo is deleted first.
 func SetLogo(ctx context.Context, q db.Querier, id int64, contentType string, data []byte, now time.Time) error {
-	if _, err := q.Exec(ctx, `DELETE FROM tenant_logos WHERE tenant_id = ?`, id); err != nil {
-		return fmt.Errorf("tenant: replace logo: %w", err)
-	}
-	if _, err := q.Exec(ctx, `INSERT INTO tenant_logos (tenant_id, content_type, data, updated_at) VALUES (?, ?, ?, ?)`,
-		id, contentType, data, now.Unix()); err != nil {
+	// An upsert, so two admins uploading at once both succeed (the later one wins).
+	if _, err := q.Exec(ctx, `INSERT INTO tenant_logos (tenant_id, content_type, data, updated_at) VALUES (?, ?, ?, ?)
+		ON CONFLICT (tenant_id) DO UPDATE SET content_type = excluded.content_type, data = excluded.data,
+		updated_at = excluded.updated_at`, id, contentType, data, now.Unix()); err != nil {
 		return fmt.Errorf("tenant: store logo: %w", err)
 	}
 	// The clock in nanoseconds (and never backwards) keeps versions unique even across a
