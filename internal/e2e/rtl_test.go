@@ -5,7 +5,6 @@ import (
 	"encoding/json"
 	"os"
 	"path/filepath"
-	"slices"
 	"testing"
 
 	"github.com/chromedp/chromedp"
@@ -21,11 +20,6 @@ import (
 // keyboard; the page says <html lang="he" dir="rtl">, its layout is mirrored (brand on
 // the right, the tools on the left, headings aligned right, sideways icons turned), the
 // choice survives a reload, and a screenshot goes to the test artifacts.
-//
-// Until Hebrew is switched on (it is in i18n.Pending while its messages are being
-// translated) the picker cannot offer it; the journey then checks the same stylesheet
-// mechanics by setting dir="rtl" on the German page, and says so in the log. When
-// "he" moves to i18n.Languages the first branch runs; delete the other one then.
 func TestRightToLeft(t *testing.T) {
 	testutil.ForEngines(t, func(t *testing.T, e db.Engine) {
 		env := apptest.Start(t, e)
@@ -42,19 +36,13 @@ func TestRightToLeft(t *testing.T) {
 			c.fatalf("German page is not left to right: %+v", ltr)
 		}
 
-		if slices.Contains(i18n.Languages, "he") {
-			c.do("pick Hebrew with the keyboard",
-				chromedp.SetValue(css("#switch-lang"), "he"),
-				chromedp.Focus(css(`#switch-lang ~ button[type="submit"]`)))
-			c.follow("press Enter on the language button", chromedp.KeyEvent(kb.Enter), "main .tiles")
-			c.expectLang("he")
-			c.open("/", "main .tiles") // the choice is the contact's setting now
-			c.expectLang("he")
-		} else {
-			t.Log(`"he" is not in i18n.Languages yet (its translation is pending): ` +
-				`checking the mirrored layout by setting dir="rtl" on the German page`)
-			c.eval(`document.documentElement.dir = "rtl", ""`)
-		}
+		c.do("pick Hebrew with the keyboard",
+			chromedp.SetValue(css("#switch-lang"), "he"),
+			chromedp.Focus(css(`#switch-lang ~ button[type="submit"]`)))
+		c.follow("press Enter on the language button", chromedp.KeyEvent(kb.Enter), "main .tiles")
+		c.expectLang("he")
+		c.open("/", "main .tiles") // the choice is the contact's setting now
+		c.expectLang("he")
 
 		rtl := c.layout()
 		switch {
