@@ -4,7 +4,6 @@ import (
 	"context"
 	"net/http"
 	"strconv"
-	"time"
 
 	"pforte/internal/audit"
 	"pforte/internal/i18n"
@@ -41,18 +40,6 @@ func keysetBefore(r *http.Request) int64 {
 
 // olderLink is the URL of the page after the entry with id.
 func olderLink(path string, id int64) string { return path + "?before=" + strconv.FormatInt(id, 10) }
-
-// utcSeconds formats a log time to the second, in UTC, so entries from staff in
-// different time zones line up.
-//
-// Deprecated: pages use web.WhenSeconds, in the reader's language. Kept only for
-// branches written before it; remove once nothing calls it.
-func utcSeconds(t time.Time) string {
-	if t.IsZero() {
-		return "–"
-	}
-	return t.UTC().Format("2006-01-02 15:04:05")
-}
 
 // actionLabel translates an audit action; an action without a message (written by a
 // newer version, say) shows its raw name rather than a message id.

@@ -167,9 +167,9 @@ func inboxItemPage(c web.Chrome, iv inboxView, f web.Form) templ.Component {
 				return templ_7745c5c3_Err
 			}
 			var templ_7745c5c3_Var12 string
-			templ_7745c5c3_Var12, templ_7745c5c3_Err = templ.JoinStringErrs(utcSeconds(iv.CreatedAt))
+			templ_7745c5c3_Var12, templ_7745c5c3_Err = templ.JoinStringErrs(web.When(ctx, iv.CreatedAt))
 			if templ_7745c5c3_Err != nil {
-				return templ.Error{Err: templ_7745c5c3_Err, FileName: `internal/admin/inbox_item.templ`, Line: 24, Col: 34}
+				return templ.Error{Err: templ_7745c5c3_Err, FileName: `internal/admin/inbox_item.templ`, Line: 24, Col: 37}
 			}
 			_, templ_7745c5c3_Err = templ_7745c5c3_Buffer.WriteString(templ.EscapeString(templ_7745c5c3_Var12))
 			if templ_7745c5c3_Err != nil {
@@ -211,9 +211,9 @@ func inboxItemPage(c web.Chrome, iv inboxView, f web.Form) templ.Component {
 				}
 				if iv.HandledByContactID > 0 {
 					var templ_7745c5c3_Var14 string
-					templ_7745c5c3_Var14, templ_7745c5c3_Err = templ.JoinStringErrs(i18n.T(ctx, "inbox.handled_by_contact", map[string]any{"Name": iv.HandledBy, "At": utcSeconds(iv.HandledAt)}))
+					templ_7745c5c3_Var14, templ_7745c5c3_Err = templ.JoinStringErrs(i18n.T(ctx, "inbox.handled_by_contact", map[string]any{"Name": iv.HandledBy, "At": web.When(ctx, iv.HandledAt)}))
 					if templ_7745c5c3_Err != nil {
-						return templ.Error{Err: templ_7745c5c3_Err, FileName: `internal/admin/inbox_item.templ`, Line: 35, Col: 118}
+						return templ.Error{Err: templ_7745c5c3_Err, FileName: `internal/admin/inbox_item.templ`, Line: 35, Col: 121}
 					}
 					_, templ_7745c5c3_Err = templ_7745c5c3_Buffer.WriteString(templ.EscapeString(templ_7745c5c3_Var14))
 					if templ_7745c5c3_Err != nil {
@@ -221,9 +221,9 @@ func inboxItemPage(c web.Chrome, iv inboxView, f web.Form) templ.Component {
 					}
 				} else {
 					var templ_7745c5c3_Var15 string
-					templ_7745c5c3_Var15, templ_7745c5c3_Err = templ.JoinStringErrs(i18n.T(ctx, "inbox.handled_by", map[string]any{"Name": iv.HandledBy, "At": utcSeconds(iv.HandledAt)}))
+					templ_7745c5c3_Var15, templ_7745c5c3_Err = templ.JoinStringErrs(i18n.T(ctx, "inbox.handled_by", map[string]any{"Name": iv.HandledBy, "At": web.When(ctx, iv.HandledAt)}))
 					if templ_7745c5c3_Err != nil {
-						return templ.Error{Err: templ_7745c5c3_Err, FileName: `internal/admin/inbox_item.templ`, Line: 37, Col: 110}
+						return templ.Error{Err: templ_7745c5c3_Err, FileName: `internal/admin/inbox_item.templ`, Line: 37, Col: 113}
 					}
 					_, templ_7745c5c3_Err = templ_7745c5c3_Buffer.WriteString(templ.EscapeString(templ_7745c5c3_Var15))
 					if templ_7745c5c3_Err != nil {

@@ -57,6 +57,14 @@ func (a *Admin) renderInboxItem(w http.ResponseWriter, r *http.Request, v *visit
 		return
 	}
 	if it.Kind == inbox.KindRegistration && it.Open() {
+		// A company created (or given the domain) after the registration arrived is
+		// suggested now; the stored suggestion is only what was known then.
+		if it.SuggestedCompanyID == 0 {
+			if co, err := company.ByDomain(ctx, a.env.DB, v.P.TenantID, inbox.DomainOf(iv.Registration.Email)); err == nil {
+				it.SuggestedCompanyID, it.SuggestedName = co.ID, co.Name
+				iv.Item = it
+			}
+		}
 		if f.Get("company_id") == "" && it.SuggestedCompanyID > 0 {
 			f.Set("company_id", strconv.FormatInt(it.SuggestedCompanyID, 10))
 		}

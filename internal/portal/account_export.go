@@ -41,6 +41,12 @@ type exportEvent struct {
 
 // accountExport sends the contact's own data as a JSON file.
 func (p *Portal) accountExport(w http.ResponseWriter, r *http.Request, v *visit) {
+	// The download is the contact's own act (a copy of their personal data leaves the
+	// portal); staff previewing the portal see the same data on the pages already.
+	if v.Preview.ID != 0 {
+		p.refusePreview(w, r, v)
+		return
+	}
 	ms, err := contact.MembershipsOfContact(r.Context(), p.env.DB, v.P.TenantID, v.P.ContactID)
 	if err != nil {
 		p.env.Fail(w, r, err)

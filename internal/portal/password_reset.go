@@ -66,5 +66,5 @@ func (p *Portal) resetSubmit(w http.ResponseWriter, r *http.Request) {
 		p.env.Wake()
 	}
 	p.env.SetCookie(w, r, web.PortalCookie, sess, session.MaxAge)
-	p.env.Flash(w, r, "reset.done", "/")
+	p.env.Flash(w, r, "reset.done", p.landingFor(r.Context(), web.TenantFrom(r.Context()).ID, sess, ""))
 }

@@ -1,9 +1,11 @@
 package portal
 
 import (
+	"errors"
 	"net/http"
 
 	"pforte/internal/access"
+	"pforte/internal/auth"
 	"pforte/internal/web"
 )
 
@@ -14,7 +16,7 @@ func (p *Portal) registerConfirmForm(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	reg, err := p.svc.CheckRegistration(r.Context(), web.TenantFrom(r.Context()).ID, r.PathValue("token"))
-	if msg := web.LinkProblem(err); msg != "" {
+	if msg := registerLinkProblem(err); msg != "" {
 		web.Render(w, r, http.StatusGone, web.LinkInvalidPage(guestChrome(r, "register.title"), msg, "/login"))
 		return
 	}
@@ -32,7 +34,7 @@ func (p *Portal) registerConfirmSubmit(w http.ResponseWriter, r *http.Request) {
 	}
 	client := access.Client{IP: p.env.ClientIP(r), UserAgent: r.UserAgent()}
 	err := p.svc.ConfirmRegistration(r.Context(), web.TenantFrom(r.Context()), r.PathValue("token"), p.env.Origin(r), client)
-	if msg := web.LinkProblem(err); msg != "" {
+	if msg := registerLinkProblem(err); msg != "" {
 		web.Render(w, r, http.StatusGone, web.LinkInvalidPage(guestChrome(r, "register.title"), msg, "/login"))
 		return
 	}
@@ -44,4 +46,13 @@ func (p *Portal) registerConfirmSubmit(w http.ResponseWriter, r *http.Request) {
 		p.env.Wake()
 	}
 	web.Render(w, r, http.StatusOK, registerConfirmPage(guestChrome(r, "register.title"), access.Registration{}, true))
+}
+
+// registerLinkProblem is web.LinkProblem, except that a used confirmation link means the
+// registration is waiting for a decision — the person has no password to log in with yet.
+func registerLinkProblem(err error) string {
+	if errors.Is(err, auth.ErrTokenUsed) {
+		return "register.link_used"
+	}
+	return web.LinkProblem(err)
 }

@@ -97,6 +97,9 @@ func TestCustomerPreview(t *testing.T) {
 		if r := agent.Get("/account/twofactor/setup"); r.Status != 403 || strings.Contains(r.Body, "totp-secret") {
 			t.Errorf("GET two-factor setup in preview: %d", r.Status)
 		}
+		if r := agent.Get("/account/export"); r.Status != 403 || strings.Contains(r.Body, `"email"`) {
+			t.Errorf("GET data export in preview: %d", r.Status)
+		}
 		if r := agent.Do("DELETE", "/account", nil); r.Status != 403 {
 			t.Errorf("DELETE in preview: %d", r.Status)
 		}

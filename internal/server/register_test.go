@@ -138,7 +138,7 @@ func TestRegistrationInput(t *testing.T) {
 		if r := c.Post(link, nil); r.Status != 200 || !strings.Contains(r.Body, "bestätigt") {
 			t.Errorf("confirm: %d", r.Status)
 		}
-		if r := c.Post(link, nil); r.Status != 410 || !strings.Contains(r.Body, "bereits verwendet") {
+		if r := c.Post(link, nil); r.Status != 410 || !strings.Contains(r.Body, "bereits verwendet") || !strings.Contains(r.Body, "wird geprüft") {
 			t.Errorf("reused link: %d", r.Status)
 		}
 		subject, _ := lastMailTo(t, env, "neu@kunde.test")
@@ -200,6 +200,15 @@ func TestRegistrationStaff(t *testing.T) {
 		page := s.Get("/admin/inbox/" + id(newID)).Body
 		if !strings.Contains(page, `<option value="`+id(co.ID)+`" selected>`) {
 			t.Errorf("suggested company not preselected:\n%.3000s", page)
+		}
+		// A company that gets the domain after the registration arrived is suggested too.
+		if !strings.Contains(s.Get("/admin/inbox/"+id(noID)).Body, "Keine Firma hat die E-Mail-Domain nirgends.test") {
+			t.Errorf("unknown domain not pointed out")
+		}
+		later := env.Company(ten, "Nirgends KG")
+		setDomains(t, env, later.ID, "nirgends.test")
+		if p := s.Get("/admin/inbox/" + id(noID)).Body; !strings.Contains(p, `<option value="`+id(later.ID)+`" selected>`) {
+			t.Errorf("company with the domain added later not suggested")
 		}
 		if !strings.Contains(s.Get("/admin/inbox/"+id(knownID)).Body, "gehört schon zu einem Kontakt") {
 			t.Errorf("existing contact not pointed out to staff")
