@@ -59,26 +59,17 @@ func (a *Admin) mailTemplateLoad(r *http.Request, v *visit, m mailtmpl.Mail, lan
 // mailTemplateSave checks and stores the tenant's text with an audit entry. Problems are
 // shown next to their field, naming the placeholder, with the typed text kept.
 func (a *Admin) mailTemplateSave(w http.ResponseWriter, r *http.Request, v *visit) {
-	m, lang, ok := a.mailTemplateTarget(w, r)
+	ed, t, ok := a.mailTemplateSubmitted(w, r, v)
 	if !ok {
 		return
 	}
-	ed, err := a.mailTemplateLoad(r, v, m, lang)
-	if err != nil {
-		a.env.Fail(w, r, err)
-		return
-	}
-	ed.Form = web.ParseForm(w, r)
-	t := formText(ed.Form)
-	if ed.Form.Err == "" {
-		ed.Form.Take(t.Check(m))
-	}
+	m, lang := ed.Mail, ed.Lang
 	if ed.Form.Invalid() {
 		web.Render(w, r, http.StatusUnprocessableEntity, mailTemplatePage(v.chrome(r, "templates.title"), ed))
 		return
 	}
 	ctx, by := r.Context(), v.actor(r, a.env)
-	err = a.env.DB.InTx(ctx, func(tx *db.Tx) error {
+	err := a.env.DB.InTx(ctx, func(tx *db.Tx) error {
 		if err := mailtmpl.Save(ctx, tx, v.P.TenantID, m.Key, lang, t, by.Label, a.env.Now()); err != nil {
 			return err
 		}
@@ -89,6 +80,27 @@ func (a *Admin) mailTemplateSave(w http.ResponseWriter, r *http.Request, v *visi
 		return
 	}
 	a.env.Flash(w, r, "templates.saved", mailTemplatePath(m, lang))
+}
+
+// mailTemplateSubmitted reads a posted editor (save or preview): the mail, the text as
+// typed and checked against the mail's placeholders, problems set on the form. ok is
+// false when the answer has been written already (unknown mail, server error).
+func (a *Admin) mailTemplateSubmitted(w http.ResponseWriter, r *http.Request, v *visit) (mailTemplateEditor, mailtmpl.Text, bool) {
+	m, lang, ok := a.mailTemplateTarget(w, r)
+	if !ok {
+		return mailTemplateEditor{}, mailtmpl.Text{}, false
+	}
+	ed, err := a.mailTemplateLoad(r, v, m, lang)
+	if err != nil {
+		a.env.Fail(w, r, err)
+		return mailTemplateEditor{}, mailtmpl.Text{}, false
+	}
+	ed.Form = web.ParseForm(w, r)
+	t := formText(ed.Form)
+	if ed.Form.Err == "" {
+		ed.Form.Take(t.Check(m))
+	}
+	return ed, t, true
 }
 
 // formText reads the editor's fields, tidied.

@@ -17,20 +17,11 @@ type mailPreview struct {
 // the same Letter rendering real mails use. The whole editor page comes back, so errors
 // stand next to their fields; with htmx only the editor part is swapped in.
 func (a *Admin) mailTemplatePreview(w http.ResponseWriter, r *http.Request, v *visit) {
-	m, lang, ok := a.mailTemplateTarget(w, r)
+	ed, t, ok := a.mailTemplateSubmitted(w, r, v)
 	if !ok {
 		return
 	}
-	ed, err := a.mailTemplateLoad(r, v, m, lang)
-	if err != nil {
-		a.env.Fail(w, r, err)
-		return
-	}
-	ed.Form = web.ParseForm(w, r)
-	t := formText(ed.Form)
-	if ed.Form.Err == "" {
-		ed.Form.Take(t.Check(m))
-	}
+	m, lang := ed.Mail, ed.Lang
 	if ed.Form.Invalid() {
 		status := http.StatusUnprocessableEntity
 		if r.Header.Get("HX-Request") == "true" {

@@ -118,6 +118,12 @@ func (c *Client) Do(method, path string, form url.Values) Response {
 	if form != nil {
 		req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
 	}
+	return c.send(req)
+}
+
+// send sends req to the client's host with its cookies, never following redirects.
+func (c *Client) send(req *http.Request) Response {
+	c.env.T.Helper()
 	if c.host != "" {
 		req.Host = c.host
 	}

@@ -2,7 +2,6 @@ package apptest
 
 import (
 	"bytes"
-	"io"
 	"mime/multipart"
 	"net/http"
 )
@@ -35,14 +34,5 @@ func (c *Client) PostMultipart(path string, fields map[string]string, files ...F
 		c.env.T.Fatal(err)
 	}
 	req.Header.Set("Content-Type", mw.FormDataContentType())
-	if c.host != "" {
-		req.Host = c.host
-	}
-	res, err := c.http.Do(req)
-	if err != nil {
-		c.env.T.Fatal(err)
-	}
-	defer res.Body.Close()
-	b, _ := io.ReadAll(res.Body)
-	return Response{Status: res.StatusCode, Body: string(b), Location: res.Header.Get("Location"), Header: res.Header}
+	return c.send(req)
 }

@@ -3,6 +3,7 @@ package audit
 
 import (
 	"context"
+	"database/sql"
 	"fmt"
 	"time"
 
@@ -87,18 +88,7 @@ func List(ctx context.Context, q db.Querier, tenantID, beforeID int64, limit int
 	if err != nil {
 		return nil, fmt.Errorf("audit: list: %w", err)
 	}
-	defer rows.Close()
-	var out []Entry
-	for rows.Next() {
-		var e Entry
-		var at int64
-		if err := rows.Scan(&e.ID, &at, &e.Actor, &e.Action, &e.Target, &e.IP); err != nil {
-			return nil, err
-		}
-		e.At = time.Unix(at, 0)
-		out = append(out, e)
-	}
-	return out, rows.Err()
+	return scanEntries(rows)
 }
 
 // ForContact returns the newest entries that concern a contact.
@@ -108,13 +98,18 @@ func ForContact(ctx context.Context, q db.Querier, tenantID, contactID int64, li
 	if err != nil {
 		return nil, fmt.Errorf("audit: for contact: %w", err)
 	}
+	return scanEntries(rows)
+}
+
+// scanEntries reads rows of (id, at, actor, action, target, ip) and closes them.
+func scanEntries(rows *sql.Rows) ([]Entry, error) {
 	defer rows.Close()
 	var out []Entry
 	for rows.Next() {
 		var e Entry
 		var at int64
 		if err := rows.Scan(&e.ID, &at, &e.Actor, &e.Action, &e.Target, &e.IP); err != nil {
-			return nil, err
+			return nil, fmt.Errorf("audit: scan: %w", err)
 		}
 		e.At = time.Unix(at, 0)
 		out = append(out, e)

@@ -29,10 +29,14 @@ type Membership struct {
 	Role        string
 	Access      string
 	InvitedAt   time.Time
+	// CompanyRequiresTwoFactor: the company demands two-factor sign-in of its contacts.
+	// Loaded with the membership so a page can skip the check when it does not.
+	CompanyRequiresTwoFactor bool
 }
 
 const mColumns = `m.id, m.tenant_id, m.contact_id, m.company_id, co.name,
-	TRIM(c.first_name || ' ' || c.last_name), c.email, m.role, m.access, COALESCE(m.invited_at, 0)`
+	TRIM(c.first_name || ' ' || c.last_name), c.email, m.role, m.access, COALESCE(m.invited_at, 0),
+	co.require_two_factor`
 
 const mFrom = ` FROM memberships m JOIN companies co ON co.id = m.company_id JOIN contacts c ON c.id = m.contact_id `
 
@@ -40,7 +44,7 @@ func scanM(row interface{ Scan(...any) error }) (Membership, error) {
 	var m Membership
 	var invited int64
 	err := row.Scan(&m.ID, &m.TenantID, &m.ContactID, &m.CompanyID, &m.CompanyName, &m.ContactName,
-		&m.Email, &m.Role, &m.Access, &invited)
+		&m.Email, &m.Role, &m.Access, &invited, &m.CompanyRequiresTwoFactor)
 	if invited > 0 {
 		m.InvitedAt = time.Unix(invited, 0)
 	}

@@ -1,7 +1,6 @@
 package portal
 
 import (
-	"errors"
 	"net/http"
 
 	"pforte/internal/access"
@@ -40,16 +39,7 @@ func (p *Portal) invitationSubmit(w http.ResponseWriter, r *http.Request) {
 	if f.Err == "" {
 		client := access.Client{IP: p.env.ClientIP(r), UserAgent: r.UserAgent()}
 		sess, err = p.svc.AcceptInvitation(r.Context(), t.ID, raw, f.Raw("password"), f.Raw("password_confirm"), client)
-		if second := (*access.SecondFactorNeeded)(nil); errors.As(err, &second) {
-			p.startSecondStep(w, r, second.Challenge, "") // the password is set; the code is still needed
-			return
-		}
-		if msg := web.LinkProblem(err); msg != "" {
-			web.Render(w, r, http.StatusGone, web.LinkInvalidPage(guestChrome(r, "invitation.title"), msg, "/login"))
-			return
-		}
-		if err != nil && !f.Take(err) {
-			p.env.Fail(w, r, err)
+		if p.passwordLinkAnswered(w, r, &f, err, "invitation.title") {
 			return
 		}
 	}

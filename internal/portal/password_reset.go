@@ -1,7 +1,6 @@
 package portal
 
 import (
-	"errors"
 	"net/http"
 
 	"pforte/internal/access"
@@ -45,16 +44,7 @@ func (p *Portal) resetSubmit(w http.ResponseWriter, r *http.Request) {
 	if f.Err == "" {
 		client := access.Client{IP: p.env.ClientIP(r), UserAgent: r.UserAgent()}
 		sess, err = p.svc.CompleteReset(r.Context(), t, raw, f.Raw("password"), f.Raw("password_confirm"), p.env.Origin(r), client)
-		if second := (*access.SecondFactorNeeded)(nil); errors.As(err, &second) {
-			p.startSecondStep(w, r, second.Challenge, "") // the password is set; the code is still needed
-			return
-		}
-		if msg := web.LinkProblem(err); msg != "" {
-			web.Render(w, r, http.StatusGone, web.LinkInvalidPage(guestChrome(r, "reset.title"), msg, "/login"))
-			return
-		}
-		if err != nil && !f.Take(err) {
-			p.env.Fail(w, r, err)
+		if p.passwordLinkAnswered(w, r, &f, err, "reset.title") {
 			return
 		}
 	}

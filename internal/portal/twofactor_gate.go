@@ -12,6 +12,9 @@ import (
 // account page and its two-factor forms, switching company, language (logout is not
 // behind the gate at all). It reports whether it answered the request.
 func (p *Portal) setupGate(w http.ResponseWriter, r *http.Request, v *visit) bool {
+	if !v.Company.CompanyRequiresTwoFactor { // the usual case costs no query
+		return false
+	}
 	path := r.URL.Path
 	if path == "/account" || strings.HasPrefix(path, "/account/twofactor/") || path == "/company" || path == "/settings/language" {
 		return false

@@ -1,0 +1,30 @@
+package portal
+
+import (
+	"errors"
+	"net/http"
+
+	"pforte/internal/access"
+	"pforte/internal/web"
+)
+
+// passwordLinkAnswered handles what setting a password through a link (invitation,
+// reset) can end in besides success: the second step when the contact has two-factor
+// sign-in (the password is set, the code is still needed), a page for an expired, used
+// or unknown link, or a server error. Form problems are put on f and false returned,
+// so the caller shows the form again; true means the answer is written.
+func (p *Portal) passwordLinkAnswered(w http.ResponseWriter, r *http.Request, f *web.Form, err error, title string) bool {
+	if second := (*access.SecondFactorNeeded)(nil); errors.As(err, &second) {
+		p.startSecondStep(w, r, second.Challenge, "")
+		return true
+	}
+	if msg := web.LinkProblem(err); msg != "" {
+		web.Render(w, r, http.StatusGone, web.LinkInvalidPage(guestChrome(r, title), msg, "/login"))
+		return true
+	}
+	if err != nil && !f.Take(err) {
+		p.env.Fail(w, r, err)
+		return true
+	}
+	return false
+}
