@@ -19,6 +19,7 @@ import (
 	"pforte/internal/admin"
 	"pforte/internal/config"
 	"pforte/internal/db"
+	"pforte/internal/filestore"
 	"pforte/internal/jobs"
 	"pforte/internal/mail"
 	"pforte/internal/outbox"
@@ -59,6 +60,9 @@ func New(cfg config.Config, d *db.DB, log *slog.Logger) (*App, error) {
 		m.From = from
 		_, err = s.Send(ctx, m)
 		return err
+	}
+	if a.Env.Files, err = filestore.New(filepath.Join(cfg.DataDir, "files")); err != nil {
+		return nil, err
 	}
 	a.Access = &access.Service{DB: d, Now: time.Now}
 	key, err := twofactor.LoadKey(cfg.SecretKey, cfg.DataDir)

@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"pforte/internal/db"
+	"pforte/internal/filestore"
 	"pforte/internal/mail"
 	"pforte/internal/tenant"
 	"pforte/internal/validate"
@@ -27,6 +28,8 @@ type Env struct {
 	// SendNow delivers a message at once through the tenant's mail route (the back
 	// office's "send test mail"), so the admin sees the server's answer.
 	SendNow func(ctx context.Context, tenantID int64, m mail.Message) error
+	// Files keeps uploads (attachments, downloads, images) under generated names.
+	Files *filestore.Store
 }
 
 type tenantKey struct{}
