@@ -178,3 +178,8 @@ func StatusLabel(tr *i18n.Localizer, s Status) string {
 	}
 	return name
 }
+
+// NewNotifier prepares the notifier for one request of tenant t.
+func NewNotifier(ctx context.Context, q db.Querier, t tenant.Tenant, origin string, now time.Time) (Notifier, error) {
+	return Notifier{Tenant: t, Origin: origin, Now: now}, nil
+}
