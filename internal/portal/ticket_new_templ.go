@@ -210,7 +210,7 @@ func ticketNewPage(c web.Chrome, v *visit, f web.Form, tf ticketForm) templ.Comp
 			if templ_7745c5c3_Err != nil {
 				return templ_7745c5c3_Err
 			}
-			if len(tf.Categories) > 0 {
+			if len(tf.Categories) > 0 || f.Errors["category"].ID != "" {
 				templ_7745c5c3_Err = web.SelectField(f, "category", "tickets.field.category", categoryChoices(ctx, tf.Categories)).Render(ctx, templ_7745c5c3_Buffer)
 				if templ_7745c5c3_Err != nil {
 					return templ_7745c5c3_Err
