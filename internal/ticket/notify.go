@@ -71,10 +71,12 @@ func (n Notifier) Decided(ctx context.Context, tx db.Querier, t Ticket, accepted
 	return n.toContacts(ctx, tx, t, "mail.ticket_declined", "", map[string]any{"Reason": reason}, 0)
 }
 
-// toContacts mails the ticket's opener and followers, except skip (the author).
+// toContacts mails the ticket's opener and followers, except skip (the author). A
+// contact without portal access still hears about their ticket (one that came in by
+// mail); one whose access was revoked does not.
 func (n Notifier) toContacts(ctx context.Context, tx db.Querier, t Ticket, key, quote string, data map[string]any, skip int64) error {
 	rows, err := tx.Query(ctx, `SELECT c.id, c.email, TRIM(c.first_name || ' ' || c.last_name), c.first_name, c.language
-		FROM contacts c JOIN memberships m ON m.contact_id = c.id AND m.company_id = ? AND m.access = 'active'
+		FROM contacts c JOIN memberships m ON m.contact_id = c.id AND m.company_id = ? AND m.access <> 'revoked'
 		WHERE c.tenant_id = ? AND c.email <> '' AND (c.id = ? OR c.id IN (SELECT contact_id FROM ticket_followers WHERE ticket_id = ?))`,
 		t.CompanyID, t.TenantID, t.ContactID, t.ID)
 	if err != nil {
