@@ -3,6 +3,7 @@ package mailin
 import (
 	"errors"
 	"testing"
+	"time"
 	"unicode/utf8"
 )
 
@@ -16,7 +17,15 @@ func FuzzParse(f *testing.F) {
 	f.Add([]byte("From: a@b.c\n\nOn Mon, 2 Jun 2025 10:00 X wrote:\n> q\n"))
 	lim := Limits{MaxBytes: 1 << 20, MaxParts: 50, MaxDepth: 5}
 	f.Fuzz(func(t *testing.T, raw []byte) {
-		m, err := Parse(raw, lim)
+		var m *Message
+		var err error
+		done := make(chan struct{})
+		go func() { m, err = Parse(raw, lim); close(done) }()
+		select {
+		case <-done:
+		case <-time.After(10 * time.Second):
+			t.Fatalf("HANG on %q", raw)
+		}
 		if err != nil {
 			if !errors.Is(err, ErrTooLarge) && !errors.Is(err, ErrMalformed) {
 				t.Fatalf("untyped error: %v", err)

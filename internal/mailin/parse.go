@@ -43,7 +43,7 @@ func Parse(raw []byte, lim Limits) (*Message, error) {
 		return nil, err
 	}
 	m.Text = w.text()
-	if html := w.html.String(); strings.TrimSpace(html) != "" {
+	if html := strings.ToValidUTF8(w.html.String(), "\uFFFD"); strings.TrimSpace(html) != "" {
 		m.HTML = htmlPolicy.Sanitize(html)
 		if strings.TrimSpace(m.Text) == "" {
 			m.Text = HTMLToText(html)
@@ -73,7 +73,7 @@ func (m *Message) readHeader(h mail.Header) error {
 		}
 	}
 	m.From = address(from[0])
-	if m.From.Address == "" || !strings.Contains(m.From.Address, "@") {
+	if at := strings.LastIndexByte(m.From.Address, '@'); at < 1 || at == len(m.From.Address)-1 {
 		return fmt.Errorf("%w: no usable From address", ErrMalformed)
 	}
 	m.ReplyTo = addresses(h, "Reply-To")
