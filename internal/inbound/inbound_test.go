@@ -34,7 +34,7 @@ type rig struct {
 
 	mu   sync.Mutex
 	last Delivery // what the router last saw
-	fail error     // what the router returns instead of routing, when set
+	fail error    // what the router returns instead of routing, when set
 }
 
 func startRig(t *testing.T, e db.Engine, addr string) *rig {
