@@ -18,6 +18,15 @@ const MaxSupportAddresses = 10
 // address leads to exactly one tenant.
 var ErrAddressTaken = errors.New("tenant: support address belongs to another tenant")
 
+// AddressTakenError names the address another tenant has; errors.Is matches it with
+// ErrAddressTaken.
+type AddressTakenError struct{ Address string }
+
+func (e *AddressTakenError) Error() string { return ErrAddressTaken.Error() + ": " + e.Address }
+
+// Unwrap makes the error match ErrAddressTaken.
+func (e *AddressTakenError) Unwrap() error { return ErrAddressTaken }
+
 // SplitSupportAddresses reads a list of addresses separated by commas, semicolons or
 // white space, lower-cased and without repeats. It reports the first entry that is not
 // a bare address usable for support mail: a display name, a "+" in the local part (the
@@ -85,7 +94,7 @@ func TakenSupportAddresses(ctx context.Context, q db.Querier, tenantID int64, ad
 }
 
 // SetSupportAddresses replaces the tenant's support addresses (as SplitSupportAddresses
-// returns them). An address another tenant has is ErrAddressTaken; pass a transaction
+// returns them). An address another tenant has is an *AddressTakenError; pass a transaction
 // so nothing changes then.
 func SetSupportAddresses(ctx context.Context, q db.Querier, tenantID int64, addrs []string, now time.Time) error {
 	if _, err := q.Exec(ctx, `DELETE FROM support_addresses WHERE tenant_id = ?`, tenantID); err != nil {
@@ -95,7 +104,7 @@ func SetSupportAddresses(ctx context.Context, q db.Querier, tenantID int64, addr
 		_, err := q.Exec(ctx, `INSERT INTO support_addresses (tenant_id, address, created_at) VALUES (?, ?, ?)`,
 			tenantID, strings.ToLower(a), now.Unix())
 		if db.IsUnique(err) {
-			return fmt.Errorf("%w: %s", ErrAddressTaken, a)
+			return &AddressTakenError{Address: a}
 		}
 		if err != nil {
 			return fmt.Errorf("tenant: set support addresses: %w", err)
