@@ -64,6 +64,17 @@ func outcomeBadge(outcome string) string {
 	return "badge ok"
 }
 
+// listenerOutcome reports whether the listener itself decided the outcome: its reason
+// (the protocol's, in English) explains a refusal; a router's reason only repeats its
+// outcome for the log.
+func listenerOutcome(outcome string) bool {
+	switch outcome {
+	case inbound.OutcomeRejected, inbound.OutcomeDeferred, inbound.OutcomeDuplicate:
+		return true
+	}
+	return false
+}
+
 // firstOf returns the first non-empty string.
 func firstOf(s ...string) string {
 	for _, x := range s {
