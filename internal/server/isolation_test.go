@@ -267,6 +267,10 @@ func TestAdminIsolation(t *testing.T) {
 
 			"POST /admin/companies/{id}/twofactor": "/admin/companies/" + id(w.b1) + "/twofactor",
 		}
+		// Incoming mail (inbound): tenant B's mail item with a real stored file.
+		mailItemB := inboundItem(t, w.env, tenantB)
+		foreign["GET /admin/inbox/{id}/files/{n}"] = "/admin/inbox/" + id(mailItemB) + "/files/0"
+		foreign["GET /admin/inbox/{id}/raw"] = "/admin/inbox/" + id(mailItemB) + "/raw"
 		for _, r := range admin.Routes(w.env.App.Env, w.env.App.Access, func() {}) {
 			path, ok := foreign[r.Pattern]
 			if !ok {
