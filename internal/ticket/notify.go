@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"strconv"
+	"strings"
 	"time"
 
 	"pforte/internal/db"
@@ -181,7 +182,17 @@ func StatusLabel(tr *i18n.Localizer, s Status) string {
 	return name
 }
 
-// NewNotifier prepares the notifier for one request of tenant t.
+// NewNotifier prepares the notifier for one change of tenant t. With a support address
+// set, answers to the mails go to support+<ticket token>@… and land in the ticket.
 func NewNotifier(ctx context.Context, q db.Querier, t tenant.Tenant, origin string, now time.Time) (Notifier, error) {
-	return Notifier{Tenant: t, Origin: origin, Now: now}, nil
+	n := Notifier{Tenant: t, Origin: origin, Now: now}
+	addrs, err := tenant.SupportAddresses(ctx, q, t.ID)
+	if err != nil {
+		return n, err
+	}
+	if len(addrs) > 0 {
+		local, domain, _ := strings.Cut(addrs[0], "@")
+		n.ReplyAddress = func(token string) string { return local + "+" + token + "@" + domain }
+	}
+	return n, nil
 }
