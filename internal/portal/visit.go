@@ -104,6 +104,9 @@ func (v *visit) chrome(r *http.Request, titleID, current string) web.Chrome {
 		{"home", "portal.nav.home", "/"},
 		{"company", "portal.nav.company", "/companies/" + strconv.FormatInt(v.P.CompanyID, 10)},
 	}
+	if v.Tenant.HasModule("knowledge") {
+		nav = append(nav, struct{ key, id, href string }{"knowledge", "kb.nav", "/kb"})
+	}
 	if v.P.IsMain() { // colleague management is for main contacts only
 		nav = append(nav, struct{ key, id, href string }{"colleagues", "portal.nav.colleagues", "/colleagues"})
 	}
