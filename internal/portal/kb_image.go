@@ -25,4 +25,3 @@ func (p *Portal) kbImage(w http.ResponseWriter, r *http.Request, rd *reader) {
 		p.env.Fail(w, r, err)
 	}
 }
-
