@@ -127,6 +127,14 @@ var portalCases = map[string]string{
 	"POST /account/twofactor/recovery": "no ids",
 	"POST /account/twofactor/disable":  "no ids",
 	"POST /account/twofactor/company":  "no ids",
+	// Knowledge base: readable without login; foreign and restricted ids in
+	// TestKBIsolation.
+	"GET /kb":                 "public",
+	"GET /kb/search":          "public",
+	"GET /kb/suggest":         "public",
+	"GET /kb/articles/{ref}":  "id",
+	"GET /kb/categories/{id}": "id",
+	"GET /kb/images/{id}":     "id",
 }
 
 func TestPortalIsolation(t *testing.T) {
@@ -255,6 +263,9 @@ func TestAdminIsolation(t *testing.T) {
 			"POST /admin/inbox/{id}/done":           "/admin/inbox/" + id(itemB) + "/done",
 
 			"POST /admin/companies/{id}/twofactor": "/admin/companies/" + id(w.b1) + "/twofactor",
+		}
+		for k, v := range kbForeignAdmin(t, w, tenantB) { // knowledge base
+			foreign[k] = v
 		}
 		for _, r := range admin.Routes(w.env.App.Env, w.env.App.Access, func() {}) {
 			path, ok := foreign[r.Pattern]
