@@ -28,6 +28,8 @@ func Read(ctx context.Context, q db.Querier, v Viewer, ref, lang string) (Page, 
 	var key any = ref
 	if id, err := strconv.ParseInt(ref, 10, 64); err == nil {
 		by, key = `a.id = ?`, id
+	} else if !ValidSlug(ref) { // never send what cannot be a slug (NUL bytes…) to the database
+		return p, db.ErrNotFound
 	}
 	var cat sql.NullInt64
 	var at int64
