@@ -129,7 +129,7 @@ func Load(ctx context.Context, d *db.DB, now time.Time) ([]Login, error) {
 				logins = append(logins, Login{"portal", dc.email, ContactPassword, note(dc)})
 			}
 		}
-		return nil
+		return loadKB(ctx, tx, t.ID, ids, now)
 	})
 	return logins, err
 }
