@@ -99,6 +99,9 @@ func (v *visit) chrome(r *http.Request, titleID string) web.Chrome {
 		{"admin.nav.companies", "/admin/companies"}, {"admin.nav.contacts", "/admin/contacts"},
 		{"admin.nav.outbox", "/admin/outbox"},
 	}
+	if v.Tenant.HasModule("knowledge") {
+		items = append(items, struct{ id, href string }{"kb_admin.nav", "/admin/kb"})
+	}
 	if v.Member.IsAdmin() {
 		items = append(items, struct{ id, href string }{"admin.nav.staff", "/admin/staff"},
 			struct{ id, href string }{"admin.nav.settings", "/admin/settings"},

@@ -138,6 +138,14 @@ var portalCases = map[string]string{
 	"POST /tickets/{id}/followers":                  "id",
 	"POST /tickets/{id}/followers/{contact}/remove": "id",
 	"GET /tickets/{id}/files/{file}":                "id",
+	// Knowledge base: readable without login; foreign and restricted ids in
+	// TestKBIsolation.
+	"GET /kb":                 "public",
+	"GET /kb/search":          "public",
+	"GET /kb/suggest":         "public",
+	"GET /kb/articles/{ref}":  "id",
+	"GET /kb/categories/{id}": "id",
+	"GET /kb/images/{id}":     "id",
 }
 
 func TestPortalIsolation(t *testing.T) {
@@ -271,6 +279,9 @@ func TestAdminIsolation(t *testing.T) {
 		mailItemB := inboundItem(t, w.env, tenantB)
 		foreign["GET /admin/inbox/{id}/files/{n}"] = "/admin/inbox/" + id(mailItemB) + "/files/0"
 		foreign["GET /admin/inbox/{id}/raw"] = "/admin/inbox/" + id(mailItemB) + "/raw"
+		for k, v := range kbForeignAdmin(t, w, tenantB) { // knowledge base
+			foreign[k] = v
+		}
 		for _, r := range admin.Routes(w.env.App.Env, w.env.App.Access, func() {}) {
 			path, ok := foreign[r.Pattern]
 			if !ok {
