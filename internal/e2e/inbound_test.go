@@ -10,6 +10,7 @@ import (
 	"pforte/internal/apptest"
 	"pforte/internal/db"
 	"pforte/internal/staff"
+	"pforte/internal/tenant"
 	"pforte/internal/testutil"
 )
 
@@ -36,6 +37,9 @@ func TestInboundMail(t *testing.T) {
 		ten := env.Tenant("Service GmbH")
 		co := env.Company(ten, companyName)
 		env.DB.Exec(context.Background(), `UPDATE companies SET email_domains = 'kunde.test' WHERE id = ?`, co.ID)
+		// Without the helpdesk, mail of a customer's domain waits in the inbox (with the
+		// company suggested) instead of opening a ticket.
+		tenant.SetModules(context.Background(), env.DB, ten.ID, []string{"knowledge"})
 		env.Staff(ten, staff.RoleAdmin, adminEmail, "admin-password-2026")
 
 		s := newSession(t, browser, env.Srv.URL, "admin")
