@@ -88,7 +88,7 @@ func eventText(ctx context.Context, e ticket.Event) string {
 func fileSize(ctx context.Context, n int64) string {
 	l := i18n.From(ctx)
 	if n < 1<<20 {
-		return i18n.T(ctx, "tickets_admin.size_kb", map[string]any{"N": l.Number(float64((n+1023)/1024))})
+		return i18n.T(ctx, "tickets_admin.size_kb", map[string]any{"N": l.Number(float64((n + 1023) / 1024))})
 	}
 	return i18n.T(ctx, "tickets_admin.size_mb", map[string]any{"N": l.Number(float64(n*10>>20) / 10)})
 }
