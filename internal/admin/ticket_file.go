@@ -54,7 +54,7 @@ func (a *Admin) ticketFile(w http.ResponseWriter, r *http.Request, v *visit) {
 }
 
 // attachmentDisposition names the download: an ASCII fallback for old clients and the
-// real name in RFC 5987 form (filename*=UTF-8”…) for everyone else.
+// real name in RFC 5987 form (filename* in percent-encoded UTF-8) for everyone else.
 func attachmentDisposition(name string) string {
 	fallback := strings.Map(func(r rune) rune {
 		if r < 0x20 || r > 0x7e || r == '"' || r == '\\' || r == '%' {
