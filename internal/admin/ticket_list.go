@@ -5,6 +5,7 @@ import (
 	"net/http"
 	"slices"
 	"strconv"
+	"strings"
 
 	"pforte/internal/company"
 	"pforte/internal/i18n"
@@ -79,6 +80,9 @@ func queueFilterOf(r *http.Request, statuses []ticket.Status, me int64) (queueFi
 		Pending: q.Get("pending") == "1", Q: validate.Truncate(validate.Clean(q.Get("q")), 200),
 		CompanyQ: validate.Truncate(validate.Clean(q.Get("cq")), 100), Sort: q.Get("sort")}
 	tf := ticket.Filter{Query: qf.Q, Pending: qf.Pending, Page: web.Page(r)}
+	if isTicketNo(qf.Q) { // a number finds its ticket whatever its state
+		qf.State = "all"
+	}
 	switch qf.State {
 	case "open", "done", "all":
 		tf.State = qf.State
@@ -145,4 +149,11 @@ func (a *Admin) queueCompanies(ctx context.Context, tenantID int64, qf queueFilt
 		}
 	}
 	return out, chosen, nil
+}
+
+// isTicketNo reports whether a search is a ticket number ("123" or "#123").
+func isTicketNo(q string) bool {
+	q = strings.TrimPrefix(q, "#")
+	n, err := strconv.ParseInt(q, 10, 64)
+	return err == nil && n > 0
 }
