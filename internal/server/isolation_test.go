@@ -256,6 +256,10 @@ func TestAdminIsolation(t *testing.T) {
 
 			"POST /admin/companies/{id}/twofactor": "/admin/companies/" + id(w.b1) + "/twofactor",
 		}
+		// helpdesk back office (tickadmin branch)
+		for k, v := range ticketAdminForeign(t, w, tenantB) {
+			foreign[k] = v
+		}
 		for _, r := range admin.Routes(w.env.App.Env, w.env.App.Access, func() {}) {
 			path, ok := foreign[r.Pattern]
 			if !ok {
