@@ -1,14 +1,12 @@
 package admin
 
 import (
-	"context"
 	"errors"
 	"mime"
 	"net/http"
 	"strconv"
 
 	"pforte/internal/filestore"
-	"pforte/internal/i18n"
 	"pforte/internal/inbox"
 	"pforte/internal/web"
 )
@@ -96,11 +94,3 @@ func (a *Admin) serveStored(w http.ResponseWriter, r *http.Request, key, name, c
 	http.ServeContent(w, r, "", st.ModTime(), f)
 }
 
-// fileSize shows a byte count in KB or MB, in the reader's number format.
-func fileSize(ctx context.Context, n int64) string {
-	l := i18n.From(ctx)
-	if n < 1<<20 {
-		return l.Number(float64((n+1023)>>10)) + " KB"
-	}
-	return l.Number(float64(n*10>>20)/10) + " MB"
-}

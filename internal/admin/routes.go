@@ -74,6 +74,7 @@ func Routes(env *web.Env, svc *access.Service, tenantChanged func()) []web.Route
 		{Pattern: "POST /admin/contacts/{id}/preview", Handler: a.staff(a.previewStart)},
 		{Pattern: "/admin/", Handler: a.staff(a.notFound)},
 	}
+	routes = append(routes, a.ticketRoutes()...)
 	return append(routes, a.kbRoutes()...)
 }
 

@@ -282,6 +282,10 @@ func TestAdminIsolation(t *testing.T) {
 		for k, v := range kbForeignAdmin(t, w, tenantB) { // knowledge base
 			foreign[k] = v
 		}
+		// helpdesk back office (tickadmin branch)
+		for k, v := range ticketAdminForeign(t, w, tenantB) {
+			foreign[k] = v
+		}
 		for _, r := range admin.Routes(w.env.App.Env, w.env.App.Access, func() {}) {
 			path, ok := foreign[r.Pattern]
 			if !ok {

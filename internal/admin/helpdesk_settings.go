@@ -1,0 +1,159 @@
+package admin
+
+import (
+	"net/http"
+	"strconv"
+
+	"pforte/internal/audit"
+	"pforte/internal/db"
+	"pforte/internal/tenant"
+	"pforte/internal/ticket"
+	"pforte/internal/web"
+)
+
+// Bounds of the helpdesk settings' fields.
+const (
+	maxStatusName   = 60
+	maxCategoryName = 60
+	maxPosition     = 999
+)
+
+// helpdeskView is the helpdesk settings page: the rules, the statuses and the
+// categories. Failed names the one form that came back with errors ("rules",
+// "status-new", "status-<id>", "category-new", "category-<id>"); Form holds it.
+type helpdeskView struct {
+	Statuses   []ticket.Status
+	Categories []ticket.Category
+	Rules      tenant.TicketRules
+	Failed     string
+	Form       web.Form
+}
+
+// helpdeskSettings shows the tenant's helpdesk rules, statuses and categories.
+func (a *Admin) helpdeskSettings(w http.ResponseWriter, r *http.Request, v *visit) {
+	a.renderHelpdesk(w, r, v, "", web.NewForm(), http.StatusOK)
+}
+
+func (a *Admin) renderHelpdesk(w http.ResponseWriter, r *http.Request, v *visit, failed string, f web.Form, status int) {
+	ctx, q, tid := r.Context(), a.env.DB, v.P.TenantID
+	hv := helpdeskView{Failed: failed, Form: f}
+	var err error
+	if hv.Statuses, err = ticket.Statuses(ctx, q, tid); err != nil {
+		a.env.Fail(w, r, err)
+		return
+	}
+	if hv.Categories, err = ticket.Categories(ctx, q, tid, false); err != nil {
+		a.env.Fail(w, r, err)
+		return
+	}
+	if hv.Rules, err = tenant.GetTicketRules(ctx, q, tid); err != nil {
+		a.env.Fail(w, r, err)
+		return
+	}
+	web.Render(w, r, status, helpdeskPage(v.chrome(r, "tickets_admin.settings.title"), hv))
+}
+
+// helpdeskRulesSave stores whether contacts may reopen resolved and closed tickets
+// and the largest attachment, in MB (1 to tenant.MaxUploadMB).
+func (a *Admin) helpdeskRulesSave(w http.ResponseWriter, r *http.Request, v *visit) {
+	f := web.ParseForm(w, r)
+	rules := tenant.TicketRules{Reopen: f.Get("reopen") == "1"}
+	if f.Err == "" {
+		mb, err := strconv.Atoi(f.Get("upload_mb"))
+		if err != nil || mb < 1 || mb > tenant.MaxUploadMB {
+			f.Errors.Add("upload_mb", "tickets_admin.error.upload_mb", map[string]any{"Max": tenant.MaxUploadMB})
+		}
+		rules.UploadLimitMB = mb
+	}
+	if f.Invalid() {
+		a.renderHelpdesk(w, r, v, "rules", f, http.StatusUnprocessableEntity)
+		return
+	}
+	what := "helpdesk rules: reopen " + strconv.FormatBool(rules.Reopen) + ", attachments " + strconv.Itoa(rules.UploadLimitMB) + " MB"
+	a.helpdeskSave(w, r, v, what, func(tx *db.Tx) error {
+		return tenant.SetTicketRules(r.Context(), tx, v.P.TenantID, rules)
+	})
+}
+
+// helpdeskSave stores one change of the settings with its audit entry and goes back
+// to the page.
+func (a *Admin) helpdeskSave(w http.ResponseWriter, r *http.Request, v *visit, what string, save func(tx *db.Tx) error) {
+	ctx := r.Context()
+	err := a.env.DB.InTx(ctx, func(tx *db.Tx) error {
+		if err := save(tx); err != nil {
+			return err
+		}
+		by := v.actor(r, a.env)
+		return audit.Log(ctx, tx, v.P.TenantID, by.Label, audit.SettingsChanged, what, by.IP, a.env.Now())
+	})
+	if err != nil {
+		a.env.Fail(w, r, err)
+		return
+	}
+	a.env.Flash(w, r, "tickets_admin.settings.saved", "/admin/settings/helpdesk")
+}
+
+// position reads a list position (0 to maxPosition); empty means def.
+func position(f *web.Form, def int) int {
+	s := f.Get("position")
+	if s == "" {
+		return def
+	}
+	n, err := strconv.Atoi(s)
+	if err != nil || n < 0 || n > maxPosition {
+		f.Errors.Add("position", "tickets_admin.error.position", map[string]any{"Max": maxPosition})
+	}
+	return n
+}
+
+// formFor is the values of the form named key: what was typed when it came back with
+// errors, else start (the stored values).
+func (hv helpdeskView) formFor(key string, start func(f web.Form)) web.Form {
+	if hv.Failed == key {
+		return hv.Form
+	}
+	f := web.NewForm()
+	start(f)
+	return f
+}
+
+func (hv helpdeskView) rulesForm() web.Form {
+	return hv.formFor("rules", func(f web.Form) {
+		f.Set("reopen", boolField(hv.Rules.Reopen))
+		f.Set("upload_mb", strconv.Itoa(hv.Rules.UploadLimitMB))
+	})
+}
+
+func (hv helpdeskView) statusForm(s ticket.Status) web.Form {
+	key := "status-new"
+	if s.ID > 0 {
+		key = "status-" + itoa(s.ID)
+	}
+	return hv.formFor(key, func(f web.Form) {
+		f.Set("name", s.Name)
+		f.Set("kind", s.Kind)
+		f.Set("position", strconv.Itoa(s.Position))
+		f.Set("portal_visible", boolField(s.PortalVisible))
+		f.Set("active", boolField(s.Active))
+	})
+}
+
+func (hv helpdeskView) categoryForm(c ticket.Category) web.Form {
+	key := "category-new"
+	if c.ID > 0 {
+		key = "category-" + itoa(c.ID)
+	}
+	return hv.formFor(key, func(f web.Form) {
+		f.Set("name", c.Name)
+		f.Set("position", strconv.Itoa(c.Position))
+		f.Set("active", boolField(c.Active))
+	})
+}
+
+// boolField is a checkbox's submitted value.
+func boolField(b bool) string {
+	if b {
+		return "1"
+	}
+	return ""
+}

@@ -1,0 +1,63 @@
+package admin
+
+import (
+	"net/http"
+	"slices"
+	"strings"
+
+	"pforte/internal/db"
+	"pforte/internal/ticket"
+	"pforte/internal/web"
+)
+
+// helpdeskStatusSave adds a status (no id) or changes one of the tenant's (another
+// tenant's id is a 404). A built-in status keeps its kind, since the rules rely on it
+// ("resolved" is done, "closed" needs reopening), and may go without a name of its
+// own (then every reader sees the translation); a status the tenant added needs one.
+func (a *Admin) helpdeskStatusSave(w http.ResponseWriter, r *http.Request, v *visit) {
+	ctx := r.Context()
+	list, err := ticket.Statuses(ctx, a.env.DB, v.P.TenantID)
+	if err != nil {
+		a.env.Fail(w, r, err)
+		return
+	}
+	s, key := ticket.Status{Active: true, PortalVisible: true, Kind: ticket.KindOpen, Position: nextPosition(list)}, "status-new"
+	if r.PathValue("id") != "" {
+		id, _ := web.ID(r, "id")
+		i := slices.IndexFunc(list, func(s ticket.Status) bool { return s.ID == id })
+		if i < 0 {
+			a.env.NotFound(w, r)
+			return
+		}
+		s, key = list[i], "status-"+itoa(id)
+	}
+	f := web.ParseForm(w, r)
+	if f.Err == "" {
+		s.Name = f.Get("name")
+		f.Errors.Text("name", s.Name, s.Code == "", maxStatusName)
+		if s.Code == "" {
+			s.Kind = f.Get("kind")
+			if !slices.Contains(ticket.Kinds, s.Kind) {
+				f.Errors.Add("kind", "tickets_admin.error.kind", nil)
+			}
+		}
+		s.Position = position(&f, s.Position)
+		s.PortalVisible, s.Active = f.Get("portal_visible") == "1", f.Get("active") == "1"
+		if s.Name != "" && slices.ContainsFunc(list, func(o ticket.Status) bool {
+			return o.ID != s.ID && strings.EqualFold(o.Name, s.Name)
+		}) {
+			f.Errors.Add("name", "tickets_admin.error.status_taken", nil)
+		}
+	}
+	if f.Invalid() {
+		a.renderHelpdesk(w, r, v, key, f, http.StatusUnprocessableEntity)
+		return
+	}
+	a.helpdeskSave(w, r, v, "helpdesk status "+orDash(s.Name+s.Code), func(tx *db.Tx) error {
+		_, err := ticket.SaveStatus(ctx, tx, v.P.TenantID, s)
+		return err
+	})
+}
+
+// nextPosition puts a new entry after the last one.
+func nextPosition[T any](list []T) int { return min(len(list)+1, maxPosition) }

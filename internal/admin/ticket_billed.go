@@ -1,0 +1,36 @@
+package admin
+
+import (
+	"context"
+	"net/http"
+
+	"pforte/internal/db"
+	"pforte/internal/ticket"
+	"pforte/internal/web"
+)
+
+// ticketBilled sets or clears the billed flag. A billed ticket is locked for the
+// customer and for changes here; clearing the flag is how staff unlock it.
+func (a *Admin) ticketBilled(w http.ResponseWriter, r *http.Request, v *visit) {
+	id, ok := a.ticketID(w, r)
+	if !ok {
+		return
+	}
+	f := web.ParseForm(w, r)
+	if f.Err != "" {
+		a.renderTicket(w, r, v, ticketForms{Other: f}, http.StatusUnprocessableEntity)
+		return
+	}
+	billed := f.Get("billed") == "1"
+	err := a.changeTicket(r, v, id, func(ctx context.Context, tx *db.Tx, t ticket.Ticket, c change) error {
+		if t.Billed == billed {
+			return nil
+		}
+		return ticket.SetBilled(ctx, tx, t, billed, c.By, c.Now)
+	})
+	msg := "tickets_admin.billed_set"
+	if !billed {
+		msg = "tickets_admin.billed_unset"
+	}
+	a.afterChange(w, r, id, err, nil, msg)
+}

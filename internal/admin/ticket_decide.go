@@ -1,0 +1,56 @@
+package admin
+
+import (
+	"context"
+	"net/http"
+
+	"pforte/internal/db"
+	"pforte/internal/ticket"
+	"pforte/internal/web"
+)
+
+// maxDecisionReason bounds the reason of a declined request.
+const maxDecisionReason = 1000
+
+// ticketAccept accepts a new ticket (a service request): it moves to "accepted" and
+// the contact and followers are told.
+func (a *Admin) ticketAccept(w http.ResponseWriter, r *http.Request, v *visit) {
+	a.ticketDecide(w, r, v, true)
+}
+
+// ticketDecline declines a new ticket with a reason the contact reads in the portal
+// and in the mail.
+func (a *Admin) ticketDecline(w http.ResponseWriter, r *http.Request, v *visit) {
+	a.ticketDecide(w, r, v, false)
+}
+
+// ticketDecide decides once: when a colleague was quicker, the page says so
+// (ticket.ErrDecided) instead of deciding again.
+func (a *Admin) ticketDecide(w http.ResponseWriter, r *http.Request, v *visit, accept bool) {
+	id, ok := a.ticketID(w, r)
+	if !ok {
+		return
+	}
+	f := web.ParseForm(w, r)
+	reason := ""
+	if !accept && f.Err == "" {
+		reason = f.Get("reason")
+		f.Errors.Text("reason", reason, true, maxDecisionReason)
+	}
+	if !f.Invalid() {
+		err := a.changeTicket(r, v, id, func(ctx context.Context, tx *db.Tx, t ticket.Ticket, c change) error {
+			if err := ticket.Decide(ctx, tx, t, accept, reason, c.By, c.Now); err != nil {
+				return err
+			}
+			return c.N.Decided(ctx, tx, t, accept, reason)
+		})
+		msg := "tickets_admin.accepted"
+		if !accept {
+			msg = "tickets_admin.declined"
+		}
+		if a.afterChange(w, r, id, err, &f, msg) {
+			return
+		}
+	}
+	a.renderTicket(w, r, v, ticketForms{Decline: f}, http.StatusUnprocessableEntity)
+}

@@ -1,0 +1,159 @@
+package admin
+
+import (
+	"context"
+	"net/http"
+	"slices"
+	"strconv"
+	"strings"
+
+	"pforte/internal/company"
+	"pforte/internal/i18n"
+	"pforte/internal/staff"
+	"pforte/internal/ticket"
+	"pforte/internal/validate"
+	"pforte/internal/web"
+)
+
+// queueCompanyChoices bounds the company select: a name search narrows it, so the page
+// stays small with ten thousand companies.
+const queueCompanyChoices = 50
+
+// queueFilter is what the queue was asked for, as the filter form shows it again.
+type queueFilter struct {
+	State    string // open, done, all, or a status id
+	Company  int64
+	CompanyQ string // name search for the company select
+	Assignee string // "" (anyone), "me", "none" or a staff id
+	Priority string
+	Pending  bool
+	Q        string
+	Sort     string
+}
+
+// queueView is one page of the queue with what its filter form offers.
+type queueView struct {
+	Filter    queueFilter
+	List      []ticket.Ticket
+	Pager     web.Pager
+	Statuses  []ticket.Status
+	Staff     []staff.Member
+	Companies []web.Choice
+}
+
+// ticketList is the queue: the tenant's tickets filtered by state or status, company,
+// assignee, priority and pending requests, searched by number or title, sorted, and
+// paged without counting all rows (ticket.Queue bounds the depth).
+func (a *Admin) ticketList(w http.ResponseWriter, r *http.Request, v *visit) {
+	ctx := r.Context()
+	statuses, err := ticket.Statuses(ctx, a.env.DB, v.P.TenantID)
+	if err != nil {
+		a.env.Fail(w, r, err)
+		return
+	}
+	members, err := staff.List(ctx, a.env.DB, v.P.TenantID)
+	if err != nil {
+		a.env.Fail(w, r, err)
+		return
+	}
+	qf, tf := queueFilterOf(r, statuses, v.Member.ID)
+	view := queueView{Statuses: statuses, Staff: members}
+	if view.Companies, qf.Company, err = a.queueCompanies(ctx, v.P.TenantID, qf); err != nil {
+		a.env.Fail(w, r, err)
+		return
+	}
+	tf.CompanyID = qf.Company
+	view.Filter = qf
+	view.Pager = web.Pager{Page: max(tf.Page, 1), Path: "/admin/tickets", Query: r.URL.Query()}
+	if view.List, view.Pager.HasNext, err = ticket.Queue(ctx, a.env.DB, v.P.TenantID, tf); err != nil {
+		a.env.Fail(w, r, err)
+		return
+	}
+	web.Render(w, r, http.StatusOK, ticketListPage(v.chrome(r, "tickets_admin.title"), view))
+}
+
+// queueFilterOf reads the filter. Unknown values fall back to the defaults (open
+// tickets, anyone, newest activity) rather than an error, like a mangled paging link.
+func queueFilterOf(r *http.Request, statuses []ticket.Status, me int64) (queueFilter, ticket.Filter) {
+	q := r.URL.Query()
+	qf := queueFilter{State: q.Get("state"), Assignee: q.Get("assignee"), Priority: q.Get("priority"),
+		Pending: q.Get("pending") == "1", Q: validate.Truncate(validate.Clean(q.Get("q")), 200),
+		CompanyQ: validate.Truncate(validate.Clean(q.Get("cq")), 100), Sort: q.Get("sort")}
+	tf := ticket.Filter{Query: qf.Q, Pending: qf.Pending, Page: web.Page(r)}
+	if isTicketNo(qf.Q) { // a number finds its ticket whatever its state
+		qf.State = "all"
+	}
+	switch qf.State {
+	case "open", "done", "all":
+		tf.State = qf.State
+	default:
+		id, _ := strconv.ParseInt(qf.State, 10, 64)
+		if i := slices.IndexFunc(statuses, func(s ticket.Status) bool { return s.ID == id }); i >= 0 {
+			tf.StatusID = id
+		} else {
+			qf.State, tf.State = "open", "open"
+		}
+	}
+	switch qf.Assignee {
+	case "":
+	case "me":
+		tf.AssigneeID = me
+	case "none":
+		tf.Unassigned = true
+	default:
+		if id, err := strconv.ParseInt(qf.Assignee, 10, 64); err == nil && id > 0 {
+			tf.AssigneeID = id // another tenant's staff id simply matches nothing
+		} else {
+			qf.Assignee = ""
+		}
+	}
+	if p, err := strconv.Atoi(qf.Priority); err == nil && slices.Contains(ticket.Priorities, p) {
+		tf.Priority = p
+	} else {
+		qf.Priority = ""
+	}
+	if !slices.Contains(ticket.Sorts, qf.Sort) {
+		qf.Sort = ticket.Sorts[0]
+	}
+	tf.Sort = qf.Sort
+	qf.Company, _ = strconv.ParseInt(q.Get("company"), 10, 64)
+	return qf, tf
+}
+
+// queueCompanies builds the company select and settles the company filter: a chosen
+// company of the tenant stays chosen (anything else is dropped); a name search that
+// finds exactly one company chooses it.
+func (a *Admin) queueCompanies(ctx context.Context, tenantID int64, qf queueFilter) ([]web.Choice, int64, error) {
+	out := []web.Choice{{Value: "", Label: i18n.T(ctx, "tickets_admin.filter.company_any")}}
+	chosen := int64(0)
+	if qf.Company > 0 {
+		co, err := company.Get(ctx, a.env.DB, tenantID, qf.Company)
+		if err == nil {
+			chosen = co.ID
+			out = append(out, web.Choice{Value: itoa(co.ID), Label: co.Name, Selected: true})
+		} else if !isNotFound(err) {
+			return nil, 0, err
+		}
+	}
+	list, _, err := company.List(ctx, a.env.DB, tenantID, company.ListParams{Search: qf.CompanyQ, Limit: queueCompanyChoices})
+	if err != nil {
+		return nil, 0, err
+	}
+	if chosen == 0 && qf.CompanyQ != "" && len(list) == 1 {
+		chosen = list[0].ID
+		out = append(out, web.Choice{Value: itoa(chosen), Label: list[0].Name, Selected: true})
+	}
+	for _, co := range list {
+		if co.ID != chosen {
+			out = append(out, web.Choice{Value: itoa(co.ID), Label: co.Name})
+		}
+	}
+	return out, chosen, nil
+}
+
+// isTicketNo reports whether a search is a ticket number ("123" or "#123").
+func isTicketNo(q string) bool {
+	q = strings.TrimPrefix(q, "#")
+	n, err := strconv.ParseInt(q, 10, 64)
+	return err == nil && n > 0
+}

@@ -1,0 +1,154 @@
+package admin
+
+import (
+	"net/http"
+	"slices"
+	"strconv"
+	"strings"
+
+	"pforte/internal/company"
+	"pforte/internal/contact"
+	"pforte/internal/db"
+	"pforte/internal/i18n"
+	"pforte/internal/ticket"
+	"pforte/internal/validate"
+	"pforte/internal/web"
+)
+
+// Bounds of a ticket opened by staff (the portal's are the same).
+const (
+	maxTicketTitle = 200
+	maxTicketField = 200
+)
+
+// ticketNewView is the form for a ticket staff open on a customer's behalf: first a
+// company (chosen from a search), then the rest with the company's contacts.
+type ticketNewView struct {
+	Company    company.Company // zero until chosen
+	Companies  []web.Choice
+	Search     string
+	Contacts   []web.Choice
+	Categories []web.Choice
+}
+
+// ticketNewForm shows the form; ?company= picks the company, ?cq= searches for one.
+func (a *Admin) ticketNewForm(w http.ResponseWriter, r *http.Request, v *visit) {
+	f := web.NewForm()
+	f.Set("priority", strconv.Itoa(ticket.PriorityNormal))
+	id, _ := strconv.ParseInt(r.URL.Query().Get("company"), 10, 64)
+	a.renderTicketNew(w, r, v, id, f, http.StatusOK)
+}
+
+func (a *Admin) renderTicketNew(w http.ResponseWriter, r *http.Request, v *visit, companyID int64, f web.Form, status int) {
+	ctx, q, tid := r.Context(), a.env.DB, v.P.TenantID
+	nv := ticketNewView{Search: validate.Truncate(validate.Clean(r.URL.Query().Get("cq")), 100)}
+	if companyID > 0 {
+		co, err := company.Get(ctx, q, tid, companyID)
+		if err != nil {
+			a.env.Fail(w, r, err) // another tenant's company is a 404
+			return
+		}
+		nv.Company = co
+		ms, err := contact.MembershipsOfCompany(ctx, q, tid, co.ID)
+		if err != nil {
+			a.env.Fail(w, r, err)
+			return
+		}
+		nv.Contacts = []web.Choice{{Value: "", Label: "–"}}
+		for _, m := range ms {
+			nv.Contacts = append(nv.Contacts, web.Choice{Value: itoa(m.ContactID), Label: m.ContactName + " <" + m.Email + ">"})
+		}
+		cats, err := ticket.Categories(ctx, q, tid, true)
+		if err != nil {
+			a.env.Fail(w, r, err)
+			return
+		}
+		nv.Categories = []web.Choice{{Value: "", Label: i18n.T(ctx, "tickets_admin.category_none")}}
+		for _, c := range cats {
+			nv.Categories = append(nv.Categories, web.Choice{Value: itoa(c.ID), Label: c.Name})
+		}
+	} else {
+		list, _, err := company.List(ctx, q, tid, company.ListParams{Search: nv.Search, Limit: queueCompanyChoices})
+		if err != nil {
+			a.env.Fail(w, r, err)
+			return
+		}
+		for _, co := range list {
+			nv.Companies = append(nv.Companies, web.Choice{Value: itoa(co.ID), Label: co.Name})
+		}
+	}
+	web.Render(w, r, status, ticketNewPage(v.chrome(r, "tickets_admin.new_title"), nv, f))
+}
+
+// ticketCreate opens the ticket for the chosen contact of the company, confirms it
+// to the contact and tells staff, like a ticket from the portal.
+func (a *Admin) ticketCreate(w http.ResponseWriter, r *http.Request, v *visit) {
+	ctx := r.Context()
+	f := web.ParseForm(w, r)
+	companyID, _ := strconv.ParseInt(f.Get("company_id"), 10, 64)
+	co, err := company.Get(ctx, a.env.DB, v.P.TenantID, companyID)
+	if err != nil {
+		a.env.Fail(w, r, err) // another tenant's company is a 404
+		return
+	}
+	n := ticket.New{TenantID: v.P.TenantID, CompanyID: co.ID, StaffID: v.Member.ID, Author: v.Member.Name,
+		Title: f.Get("title"), Body: strings.TrimSpace(strings.ReplaceAll(f.Raw("body"), "\r\n", "\n")),
+		Location: f.Get("location"), Asset: f.Get("asset"), Via: "staff"}
+	if f.Err == "" {
+		a.checkNewTicket(r, v, &f, &n)
+	}
+	if !f.Invalid() {
+		var id int64
+		err := a.env.DB.InTx(ctx, func(tx *db.Tx) error {
+			var err error
+			if id, err = ticket.Create(ctx, tx, n, a.env.Now()); err != nil {
+				return err
+			}
+			t, err := ticket.ForStaff(ctx, tx, v.P.TenantID, id)
+			if err != nil {
+				return err
+			}
+			notify, err := ticket.NewNotifier(ctx, tx, v.Tenant, a.env.Origin(r), a.env.Now())
+			if err != nil {
+				return err
+			}
+			return notify.Created(ctx, tx, t, n.Body)
+		})
+		if err != nil {
+			a.env.Fail(w, r, err)
+			return
+		}
+		if a.env.Wake != nil {
+			a.env.Wake()
+		}
+		a.env.Flash(w, r, "tickets_admin.created", ticketPath(id))
+		return
+	}
+	a.renderTicketNew(w, r, v, co.ID, f, http.StatusUnprocessableEntity)
+}
+
+// checkNewTicket reads and checks the fields into n: the contact must belong to the
+// company, the category must be an active one of the tenant.
+func (a *Admin) checkNewTicket(r *http.Request, v *visit, f *web.Form, n *ticket.New) {
+	ctx := r.Context()
+	f.Errors.Text("title", n.Title, true, maxTicketTitle)
+	f.Errors.Text("body", n.Body, true, maxTicketBody)
+	f.Errors.MaxLen("location", n.Location, maxTicketField)
+	f.Errors.MaxLen("asset", n.Asset, maxTicketField)
+	n.ContactID, _ = strconv.ParseInt(f.Get("contact_id"), 10, 64)
+	if _, err := contact.MembershipIn(ctx, a.env.DB, v.P.TenantID, n.ContactID, n.CompanyID); err != nil {
+		f.Errors.Add("contact_id", "tickets_admin.error.contact", nil)
+	}
+	p, err := strconv.Atoi(f.Get("priority"))
+	if err != nil || !slices.Contains(ticket.Priorities, p) {
+		f.Errors.Add("priority", "tickets_admin.error.priority", nil)
+	}
+	n.Priority = p
+	if s := f.Get("category"); s != "" {
+		n.CategoryID, _ = strconv.ParseInt(s, 10, 64)
+		cats, err := ticket.Categories(ctx, a.env.DB, v.P.TenantID, true)
+		if err != nil || !slices.ContainsFunc(cats, func(c ticket.Category) bool { return c.ID == n.CategoryID }) {
+			f.Errors.Add("category", "tickets_admin.error.category", nil)
+		}
+	}
+}

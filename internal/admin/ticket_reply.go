@@ -1,0 +1,95 @@
+package admin
+
+import (
+	"context"
+	"net/http"
+	"strconv"
+	"strings"
+
+	"pforte/internal/db"
+	"pforte/internal/tenant"
+	"pforte/internal/ticket"
+	"pforte/internal/web"
+)
+
+// maxTicketBody bounds one message; longer text belongs in an attachment.
+const maxTicketBody = 20000
+
+// ticketReply adds a public reply (mailed to the contact and followers) or an internal
+// note (mailed to nobody, never shown in the portal), with attachments up to the
+// tenant's limit and an optional status change, all in one transaction.
+func (a *Admin) ticketReply(w http.ResponseWriter, r *http.Request, v *visit) {
+	id, ok := a.ticketID(w, r)
+	if !ok {
+		return
+	}
+	ctx := r.Context()
+	rules, err := tenant.GetTicketRules(ctx, a.env.DB, v.P.TenantID)
+	if err != nil {
+		a.env.Fail(w, r, err)
+		return
+	}
+	f := web.ParseMultipart(w, r, rules.UploadLimit())
+	body := strings.TrimSpace(strings.ReplaceAll(f.Raw("body"), "\r\n", "\n"))
+	internal := f.Get("kind") == "note"
+	var statusID int64
+	var ups []web.Upload
+	if f.Err == "" {
+		f.Errors.Text("body", body, true, maxTicketBody)
+		if s := f.Get("status"); s != "" {
+			if statusID, err = strconv.ParseInt(s, 10, 64); err != nil || statusID <= 0 {
+				f.Errors.Add("status", "tickets_admin.error.status", nil)
+			}
+		}
+		ups = a.env.SaveUploads(r, &f, "files", rules.UploadLimit())
+	}
+	if !f.Invalid() {
+		err := a.changeTicket(r, v, id, func(ctx context.Context, tx *db.Tx, t ticket.Ticket, c change) error {
+			reply := ticket.Reply{StaffID: v.Member.ID, Author: v.Member.Name, Internal: internal, Body: body,
+				Via: "staff", Files: ticketUploads(ups)}
+			if _, err := ticket.AddReply(ctx, tx, t, reply, c.Now); err != nil {
+				return err
+			}
+			if !internal { // a note stays among staff: no mail, whoever follows the ticket
+				if err := c.N.Replied(ctx, tx, t, body, c.By); err != nil {
+					return err
+				}
+			}
+			return setStatusAndNotify(ctx, tx, t, statusID, c)
+		})
+		if err != nil {
+			a.env.DeleteUploads(ups)
+		}
+		msg := "tickets_admin.replied"
+		if internal {
+			msg = "tickets_admin.noted"
+		}
+		if a.afterChange(w, r, id, err, &f, msg) {
+			return
+		}
+	}
+	a.env.DeleteUploads(ups)
+	a.renderTicket(w, r, v, ticketForms{Reply: f}, http.StatusUnprocessableEntity)
+}
+
+// setStatusAndNotify moves the ticket to statusID (0: leave it) and tells the contact
+// and followers the new status. The status is public even when it came with a note.
+func setStatusAndNotify(ctx context.Context, tx *db.Tx, t ticket.Ticket, statusID int64, c change) error {
+	if statusID == 0 || statusID == t.Status.ID {
+		return nil
+	}
+	to, err := ticket.SetStatus(ctx, tx, t, statusID, c.By, c.Now)
+	if err != nil {
+		return err
+	}
+	return c.N.StatusChanged(ctx, tx, t, to, c.By)
+}
+
+// ticketUploads hands saved files to the ticket package.
+func ticketUploads(ups []web.Upload) []ticket.Upload {
+	out := make([]ticket.Upload, len(ups))
+	for i, u := range ups {
+		out[i] = ticket.Upload{Stored: u.Stored, Filename: u.Filename}
+	}
+	return out
+}

@@ -1,0 +1,100 @@
+package admin
+
+import (
+	"net/http"
+
+	"pforte/internal/staff"
+	"pforte/internal/tenant"
+	"pforte/internal/ticket"
+	"pforte/internal/web"
+)
+
+// ticketView is a ticket as staff see it (internal notes included) with what its
+// forms offer.
+type ticketView struct {
+	ticket.Detail
+	Statuses   []ticket.Status
+	Categories []ticket.Category
+	Staff      []staff.Member
+	UploadMB   int
+}
+
+// ticketForms are the detail page's forms; one comes back filled with errors when
+// its submission was refused, the others start empty.
+type ticketForms struct {
+	Reply   web.Form
+	Decline web.Form
+	Other   web.Form // status, assignee, details: errors shown above the side forms
+}
+
+// ticketShow shows a ticket of the tenant with its whole conversation.
+func (a *Admin) ticketShow(w http.ResponseWriter, r *http.Request, v *visit) {
+	a.renderTicket(w, r, v, ticketForms{}, http.StatusOK)
+}
+
+// renderTicket loads and shows the ticket of the path; another tenant's is a 404.
+func (a *Admin) renderTicket(w http.ResponseWriter, r *http.Request, v *visit, forms ticketForms, status int) {
+	id, ok := a.ticketID(w, r)
+	if !ok {
+		return
+	}
+	ctx, q, tid := r.Context(), a.env.DB, v.P.TenantID
+	t, err := ticket.ForStaff(ctx, q, tid, id)
+	if err != nil {
+		a.env.Fail(w, r, err)
+		return
+	}
+	tv := ticketView{}
+	if tv.Detail, err = ticket.Load(ctx, q, t, true); err != nil {
+		a.env.Fail(w, r, err)
+		return
+	}
+	if tv.Statuses, err = ticket.Statuses(ctx, q, tid); err != nil {
+		a.env.Fail(w, r, err)
+		return
+	}
+	if tv.Categories, err = ticket.Categories(ctx, q, tid, false); err != nil {
+		a.env.Fail(w, r, err)
+		return
+	}
+	if tv.Staff, err = staff.List(ctx, q, tid); err != nil {
+		a.env.Fail(w, r, err)
+		return
+	}
+	rules, err := tenant.GetTicketRules(ctx, q, tid)
+	if err != nil {
+		a.env.Fail(w, r, err)
+		return
+	}
+	tv.UploadMB = rules.UploadLimitMB
+	forms.fill(t)
+	web.Render(w, r, status, ticketPage(v.chrome(r, "tickets_admin.show_title"), tv, forms))
+}
+
+// fill gives the forms that were not submitted their starting values.
+func (f *ticketForms) fill(t ticket.Ticket) {
+	if f.Reply.Values == nil {
+		f.Reply = web.NewForm()
+		f.Reply.Set("kind", "reply")
+	}
+	if f.Decline.Values == nil {
+		f.Decline = web.NewForm()
+	}
+	if f.Other.Values == nil {
+		f.Other = web.NewForm()
+	}
+	for name, v := range map[string]string{"status": itoa(t.Status.ID), "assignee": optID(t.AssigneeID),
+		"priority": itoa(int64(t.Priority)), "category": optID(t.CategoryID)} {
+		if !f.Other.Values.Has(name) {
+			f.Other.Set(name, v)
+		}
+	}
+}
+
+// optID is an id for a select whose empty choice means "none".
+func optID(id int64) string {
+	if id == 0 {
+		return ""
+	}
+	return itoa(id)
+}
