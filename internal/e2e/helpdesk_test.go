@@ -58,7 +58,7 @@ func TestHelpdeskJourney(t *testing.T) {
 		c.clickTo(`nav a[href="/tickets"]`, ".page-head")
 		c.clickTo(`a[href="/tickets/new"]`, "#f-title")
 		c.fill("title", "Drucker im Lager druckt nicht")
-		c.fill("body", "Seit heute Morgen kommt nur ein leeres Blatt.")
+		c.do("describe", chromedp.SendKeys(css("#f-body"), "Seit heute Morgen kommt nur ein leeres Blatt."))
 		c.do("attach file", chromedp.SetUploadFiles(css("#f-files"), []string{file}))
 		c.screenshot(shots, string(e)+"-ticket-new")
 		c.clickTo(`form[action="/tickets"] button[type=submit]`, ".conversation")
@@ -68,12 +68,12 @@ func TestHelpdeskJourney(t *testing.T) {
 		id := strings.TrimPrefix(c.path(), "/tickets/")
 
 		// Staff get the mail and reply in the back office.
-		waitForMail(t, env, adminEmail, regexp.MustCompile(`Drucker im Lager`))
+		waitForMail(t, env, adminEmail, regexp.MustCompile(`leeres Blatt`))
 		s := newSession(t, browser, env.Srv.URL, "staff")
 		staffLogin(s, adminEmail, adminPassword)
 		s.open("/admin/tickets", "table")
 		s.clickTo(`a[href="/admin/tickets/`+id+`"]`, "#f-body")
-		s.fill("body", "Bitte prüfen Sie, ob Toner eingelegt ist.")
+		s.do("reply", chromedp.SendKeys(css("#f-body"), "Bitte prüfen Sie, ob Toner eingelegt ist."))
 		s.clickTo(`form[action$="/reply"] button[type=submit]`, ".flash")
 		s.screenshot(shots, string(e)+"-ticket-staff")
 
