@@ -4,6 +4,8 @@ import (
 	"net/http/httptest"
 	"testing"
 	"time"
+
+	"pforte/internal/i18n"
 )
 
 func TestContentDisposition(t *testing.T) {
@@ -66,5 +68,17 @@ func TestCountsAsNew(t *testing.T) {
 		if got := CountsAsNew(r, v); got != c.want {
 			t.Errorf("%s Range %q If-Range %q: %v, want %v", c.method, c.rng, c.ifRange, got, c.want)
 		}
+	}
+}
+
+func TestHumanSize(t *testing.T) {
+	de, en := i18n.For("de"), i18n.For("en")
+	for n, want := range map[int64]string{0: "0 B", 1023: "1.023 B", 1536: "1,5 KB", 3 << 20: "3 MB", 200 << 20: "200 MB", 1<<30 + 1<<29: "1,5 GB"} {
+		if got := HumanSize(de, n); got != want {
+			t.Errorf("de %d = %q, want %q", n, got, want)
+		}
+	}
+	if got := HumanSize(en, 1536); got != "1.5 KB" {
+		t.Errorf("en = %q", got)
 	}
 }
