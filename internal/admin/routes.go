@@ -20,7 +20,7 @@ type Admin struct {
 // Routes returns the back office's routes.
 func Routes(env *web.Env, svc *access.Service, tenantChanged func()) []web.Route {
 	a := &Admin{env: env, svc: svc, changed: tenantChanged}
-	return []web.Route{
+	routes := []web.Route{
 		{Pattern: "GET /admin/setup/{token}", Handler: a.setupForm},
 		{Pattern: "POST /admin/setup/{token}", Handler: a.setupSubmit},
 		{Pattern: "GET /admin/login", Handler: a.loginForm},
@@ -72,6 +72,8 @@ func Routes(env *web.Env, svc *access.Service, tenantChanged func()) []web.Route
 		{Pattern: "POST /admin/contacts/{id}/preview", Handler: a.staff(a.previewStart)},
 		{Pattern: "/admin/", Handler: a.staff(a.notFound)},
 	}
+	routes = append(routes, a.downloadRoutes()...)
+	return routes
 }
 
 func (a *Admin) notFound(w http.ResponseWriter, r *http.Request, _ *visit) { a.env.NotFound(w, r) }

@@ -97,6 +97,7 @@ func (v *visit) chrome(r *http.Request, titleID string) web.Chrome {
 		BrandHref: "/admin/", User: v.Member.Name, LogoutAction: "/admin/logout", LangAction: "/admin/language"}
 	items := []struct{ id, href string }{
 		{"admin.nav.companies", "/admin/companies"}, {"admin.nav.contacts", "/admin/contacts"},
+		{"admin.nav.downloads", "/admin/downloads"},
 		{"admin.nav.outbox", "/admin/outbox"},
 	}
 	if v.Member.IsAdmin() {

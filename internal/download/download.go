@@ -106,7 +106,7 @@ func (f File) Validate(companies int) validate.Errors {
 	case VisibleAll:
 	case VisibleCompanies:
 		if companies == 0 {
-			e.Add("company_id", "downloads.companies_required", nil)
+			e.Add("company_id", "downloads_admin.companies_required", nil)
 		}
 	default:
 		e.Add("visibility", "error.form_invalid", nil)

@@ -128,7 +128,7 @@ func TestFolders(t *testing.T) {
 		}
 		var ve validate.Errors
 		docs.ParentID = printers.ID // below its own grandchild
-		if err := download.UpdateFolder(f.ctx, d, docs, f.now); !errors.As(err, &ve) || ve["parent_id"].ID != "downloads.folder_cycle" {
+		if err := download.UpdateFolder(f.ctx, d, docs, f.now); !errors.As(err, &ve) || ve["parent_id"].ID != "downloads_admin.folder_cycle" {
 			t.Errorf("cycle: %v", err)
 		}
 		docs.ParentID = docs.ID

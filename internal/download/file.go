@@ -60,7 +60,7 @@ func checkFile(ctx context.Context, q db.Querier, f File, companyIDs []int64) er
 	e := f.Validate(len(companyIDs))
 	if f.FolderID != 0 {
 		if _, err := GetFolder(ctx, q, f.TenantID, f.FolderID); errors.Is(err, db.ErrNotFound) {
-			e.Add("folder_id", "downloads.folder_parent_unknown", nil)
+			e.Add("folder_id", "downloads_admin.folder_parent_unknown", nil)
 		} else if err != nil {
 			return err
 		}
@@ -94,7 +94,7 @@ func setCompanies(ctx context.Context, q db.Querier, f File, companyIDs []int64)
 		added += int(n)
 	}
 	if added == 0 {
-		return validate.Errors{"company_id": {ID: "downloads.companies_required"}}
+		return validate.Errors{"company_id": {ID: "downloads_admin.companies_required"}}
 	}
 	return nil
 }

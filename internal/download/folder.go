@@ -60,9 +60,9 @@ func validateFolder(ctx context.Context, q db.Querier, f Folder) error {
 		chain := Path(all, f.ParentID)
 		switch {
 		case len(chain) == 0:
-			e.Add("parent_id", "downloads.folder_parent_unknown", nil)
+			e.Add("parent_id", "downloads_admin.folder_parent_unknown", nil)
 		case f.ID != 0 && containsFolder(chain, f.ID):
-			e.Add("parent_id", "downloads.folder_cycle", nil)
+			e.Add("parent_id", "downloads_admin.folder_cycle", nil)
 		}
 	}
 	if e.Any() {

@@ -154,3 +154,33 @@ func Companies(ctx context.Context, q db.Querier, tenantID, fileID int64) ([]Com
 	}
 	return out, rows.Err()
 }
+
+// CompanyNames looks up the tenant's companies among ids, by name; unknown ids and other
+// tenants' companies are left out. Forms use it to show the companies chosen so far.
+func CompanyNames(ctx context.Context, q db.Querier, tenantID int64, ids []int64) ([]CompanyRef, error) {
+	if len(ids) == 0 {
+		return nil, nil
+	}
+	if len(ids) > 1000 {
+		ids = ids[:1000]
+	}
+	args := []any{tenantID}
+	for _, id := range ids {
+		args = append(args, id)
+	}
+	marks := strings.TrimSuffix(strings.Repeat("?,", len(ids)), ",")
+	rows, err := q.Query(ctx, `SELECT id, name FROM companies WHERE tenant_id = ? AND id IN (`+marks+`) ORDER BY name, id`, args...)
+	if err != nil {
+		return nil, fmt.Errorf("download: company names: %w", err)
+	}
+	defer rows.Close()
+	var out []CompanyRef
+	for rows.Next() {
+		var c CompanyRef
+		if err := rows.Scan(&c.ID, &c.Name); err != nil {
+			return nil, fmt.Errorf("download: company names: %w", err)
+		}
+		out = append(out, c)
+	}
+	return out, rows.Err()
+}
