@@ -2,6 +2,7 @@ package server_test
 
 import (
 	"context"
+	"maps"
 	"net/url"
 	"strconv"
 	"strings"
@@ -127,6 +128,12 @@ var portalCases = map[string]string{
 	"POST /account/twofactor/recovery": "no ids",
 	"POST /account/twofactor/disable":  "no ids",
 	"POST /account/twofactor/company":  "no ids",
+	// Downloads: foreign folders, files and versions in TestDownloadIsolation.
+	"GET /downloads":                        "no ids",
+	"GET /downloads/folders/{id}":           "id",
+	"GET /downloads/files/{id}":             "id",
+	"GET /downloads/files/{id}/download":    "id",
+	"GET /downloads/versions/{id}/download": "id",
 }
 
 func TestPortalIsolation(t *testing.T) {
@@ -256,6 +263,7 @@ func TestAdminIsolation(t *testing.T) {
 
 			"POST /admin/companies/{id}/twofactor": "/admin/companies/" + id(w.b1) + "/twofactor",
 		}
+		maps.Copy(foreign, downloadAdminForeign(t, w, tenantB))
 		for _, r := range admin.Routes(w.env.App.Env, w.env.App.Access, func() {}) {
 			path, ok := foreign[r.Pattern]
 			if !ok {
