@@ -82,7 +82,10 @@ func (a *Admin) downloadVersionGet(w http.ResponseWriter, r *http.Request, v *vi
 		a.env.Fail(w, r, err)
 		return
 	}
-	if err := download.Serve(w, r, a.env.Files, ver); err != nil {
+	f, err := download.Open(a.env.Files, ver)
+	if err != nil {
 		a.env.Fail(w, r, err)
+		return
 	}
+	download.Serve(w, r, f, ver)
 }

@@ -3,6 +3,7 @@ package download
 import (
 	"fmt"
 	"net/http"
+	"os"
 	"strconv"
 	"strings"
 	"time"
@@ -16,14 +17,19 @@ import (
 // dropped eventually.
 const minRate = 32 << 10 // bytes per second
 
-// Serve streams a version from the store as an attachment under its original name.
-// http.ServeContent reads the *os.File piece by piece (never the whole file into
-// memory) and answers Range and If-Range requests, so interrupted downloads resume.
-func Serve(w http.ResponseWriter, r *http.Request, store *filestore.Store, v Version) error {
+// Open opens a version's content in the store, before anything is counted or sent.
+func Open(store *filestore.Store, v Version) (*os.File, error) {
 	f, err := store.Open(v.Key)
 	if err != nil {
-		return fmt.Errorf("download: content of version %d: %w", v.ID, err)
+		return nil, fmt.Errorf("download: content of version %d: %w", v.ID, err)
 	}
+	return f, nil
+}
+
+// Serve streams an opened version as an attachment under its original name and closes
+// it. http.ServeContent reads the *os.File piece by piece (never the whole file into
+// memory) and answers Range and If-Range requests, so interrupted downloads resume.
+func Serve(w http.ResponseWriter, r *http.Request, f *os.File, v Version) {
 	defer f.Close()
 	h := w.Header()
 	typ := v.Type
@@ -34,11 +40,9 @@ func Serve(w http.ResponseWriter, r *http.Request, store *filestore.Store, v Ver
 	h.Set("Content-Disposition", ContentDisposition(v.Name))
 	h.Set("X-Content-Type-Options", "nosniff")
 	h.Set("ETag", ETag(v))
-	h.Set("Cache-Control", "private, no-cache") // resumable, but always checked with the server
 	deadline := 2*time.Minute + time.Duration(v.Size/minRate)*time.Second
 	_ = http.NewResponseController(w).SetWriteDeadline(time.Now().Add(deadline)) // unsupported writer: keep the default
 	http.ServeContent(w, r, v.Name, v.CreatedAt, f)
-	return nil
 }
 
 // ETag is a version's entity tag: its content hash, so If-Range resumes only the same
@@ -50,7 +54,7 @@ func ETag(v Version) string { return `"` + v.SHA256 + `"` }
 // whole file is sent then). Continuing an interrupted download asks for a later range
 // and is not counted again; HEAD requests are never counted.
 func CountsAsNew(r *http.Request, v Version) bool {
-	if r.Method != http.MethodGet {
+	if r.Method != http.MethodGet || notModified(r, v) {
 		return false
 	}
 	rg := strings.TrimSpace(r.Header.Get("Range"))
@@ -74,6 +78,21 @@ func CountsAsNew(r *http.Request, v Version) bool {
 	start, _, _ := strings.Cut(strings.TrimSpace(first), "-")
 	n, err := strconv.ParseInt(strings.TrimSpace(start), 10, 64)
 	return err == nil && n == 0 // "bytes=-500" (the last bytes) has no start and is a continuation
+}
+
+// notModified reports whether ServeContent will answer 304 (the client has this
+// version already), which is no download.
+func notModified(r *http.Request, v Version) bool {
+	if inm := r.Header.Get("If-None-Match"); inm != "" {
+		for _, tag := range strings.Split(inm, ",") {
+			if tag = strings.TrimSpace(strings.TrimPrefix(strings.TrimSpace(tag), "W/")); tag == ETag(v) || tag == "*" {
+				return true
+			}
+		}
+		return false
+	}
+	t, err := http.ParseTime(r.Header.Get("If-Modified-Since"))
+	return err == nil && !v.CreatedAt.Truncate(time.Second).After(t)
 }
 
 // ContentDisposition is an "attachment" header value for name: an ASCII fallback in

@@ -69,6 +69,20 @@ func TestCountsAsNew(t *testing.T) {
 			t.Errorf("%s Range %q If-Range %q: %v, want %v", c.method, c.rng, c.ifRange, got, c.want)
 		}
 	}
+	// A conditional request the client already has the answer to gets 304: no download.
+	for h, want := range map[[2]string]bool{
+		{"If-None-Match", `"abc"`}:                             false,
+		{"If-None-Match", `W/"abc", "x"`}:                      false,
+		{"If-None-Match", `"old"`}:                             true,
+		{"If-Modified-Since", "Fri, 15 Jan 2027 08:00:00 GMT"}: false,
+		{"If-Modified-Since", "Fri, 15 Jan 2027 07:00:00 GMT"}: true,
+	} {
+		r := httptest.NewRequest("GET", "/x", nil)
+		r.Header.Set(h[0], h[1])
+		if got := CountsAsNew(r, v); got != want {
+			t.Errorf("%s: %q: %v, want %v", h[0], h[1], got, want)
+		}
+	}
 }
 
 func TestHumanSize(t *testing.T) {
