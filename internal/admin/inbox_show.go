@@ -21,6 +21,7 @@ type inboxView struct {
 	inbox.Item
 	Registration access.RegistrationPayload
 	Deleted      access.AccountDeletedPayload
+	Mail         inbox.MailPayload
 	Companies    []web.Choice
 	Search       string
 }
@@ -51,6 +52,8 @@ func (a *Admin) renderInboxItem(w http.ResponseWriter, r *http.Request, v *visit
 		err = it.Decode(&iv.Registration)
 	case inbox.KindAccountDeleted:
 		err = it.Decode(&iv.Deleted)
+	case inbox.KindMail:
+		err = it.Decode(&iv.Mail)
 	}
 	if err != nil {
 		a.env.Fail(w, r, err)

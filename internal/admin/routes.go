@@ -50,6 +50,8 @@ func Routes(env *web.Env, svc *access.Service, tenantChanged func()) []web.Route
 		{Pattern: "POST /admin/inbox/{id}/approve", Handler: a.staff(a.inboxApprove)},
 		{Pattern: "POST /admin/inbox/{id}/reject", Handler: a.staff(a.inboxReject)},
 		{Pattern: "POST /admin/inbox/{id}/done", Handler: a.staff(a.inboxDone)},
+		{Pattern: "GET /admin/inbox/{id}/files/{n}", Handler: a.staff(a.inboxFile)},
+		{Pattern: "GET /admin/inbox/{id}/raw", Handler: a.staff(a.inboxRaw)},
 		{Pattern: "GET /admin/outbox", Handler: a.staff(a.outboxList)},
 		{Pattern: "GET /admin/outbox/{id}", Handler: a.staff(a.outboxShow)},
 		{Pattern: "GET /admin/staff", Handler: a.adminOnly(a.staffList)},
@@ -72,8 +74,8 @@ func Routes(env *web.Env, svc *access.Service, tenantChanged func()) []web.Route
 		{Pattern: "POST /admin/contacts/{id}/preview", Handler: a.staff(a.previewStart)},
 		{Pattern: "/admin/", Handler: a.staff(a.notFound)},
 	}
-	routes = append(routes, a.downloadRoutes()...)
-	return routes
+	routes = append(routes, a.kbRoutes()...)
+	return append(routes, a.downloadRoutes()...)
 }
 
 func (a *Admin) notFound(w http.ResponseWriter, r *http.Request, _ *visit) { a.env.NotFound(w, r) }

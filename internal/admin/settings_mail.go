@@ -2,6 +2,7 @@ package admin
 
 import (
 	"context"
+	"errors"
 	"net/http"
 	netmail "net/mail"
 	"net/url"
@@ -27,7 +28,13 @@ func (a *Admin) mailSettingsForm(w http.ResponseWriter, r *http.Request, v *visi
 	f := web.NewForm()
 	f.Set("smtp_url", tenant.MaskSMTP(ms.SMTPURL))
 	f.Set("mail_from", ms.From)
-	web.Render(w, r, http.StatusOK, mailSettingsPage(v.chrome(r, "admin.mail.title"), f))
+	err = a.setSupportField(r.Context(), f, v.P.TenantID)
+	in, ierr := a.loadMailInbound(r.Context(), v.P.TenantID)
+	if err != nil || ierr != nil {
+		a.env.Fail(w, r, errors.Join(err, ierr))
+		return
+	}
+	web.Render(w, r, http.StatusOK, mailSettingsPage(v.chrome(r, "admin.mail.title"), f, in))
 }
 
 // mailSettingsSave validates and stores the mail settings.
@@ -56,22 +63,45 @@ func (a *Admin) mailSettingsSave(w http.ResponseWriter, r *http.Request, v *visi
 			f.Errors.Add("mail_from", "error.email", nil)
 		}
 	}
+	support, err := a.checkSupportAddresses(ctx, f, v.P.TenantID)
+	if err != nil {
+		a.env.Fail(w, r, err)
+		return
+	}
 	if f.Invalid() {
-		web.Render(w, r, http.StatusUnprocessableEntity, mailSettingsPage(v.chrome(r, "admin.mail.title"), f))
+		a.mailSettingsInvalid(w, r, v, f)
 		return
 	}
 	err = a.env.DB.InTx(ctx, func(tx *db.Tx) error {
 		if err := tenant.SetMail(ctx, tx, v.P.TenantID, ms); err != nil {
 			return err
 		}
+		if err := tenant.SetSupportAddresses(ctx, tx, v.P.TenantID, support, a.env.Now()); err != nil {
+			return err
+		}
 		by := v.actor(r, a.env)
 		return audit.Log(ctx, tx, v.P.TenantID, by.Label, audit.SettingsChanged, "mail: "+tenant.MaskSMTP(ms.SMTPURL), by.IP, a.env.Now())
 	})
+	if taken := (*tenant.AddressTakenError)(nil); errors.As(err, &taken) { // taken since the check above
+		f.Errors.Add("support_addresses", "inbound.address_taken", map[string]any{"Address": taken.Address})
+		a.mailSettingsInvalid(w, r, v, f)
+		return
+	}
 	if err != nil {
 		a.env.Fail(w, r, err)
 		return
 	}
 	a.env.Flash(w, r, "admin.mail.saved", "/admin/settings/mail")
+}
+
+// mailSettingsInvalid shows the form again with its errors.
+func (a *Admin) mailSettingsInvalid(w http.ResponseWriter, r *http.Request, v *visit, f web.Form) {
+	in, err := a.loadMailInbound(r.Context(), v.P.TenantID)
+	if err != nil {
+		a.env.Fail(w, r, err)
+		return
+	}
+	web.Render(w, r, http.StatusUnprocessableEntity, mailSettingsPage(v.chrome(r, "admin.mail.title"), f, in))
 }
 
 // mailSettingsTest sends a test mail to the admin at once and reports the outcome.

@@ -97,8 +97,13 @@ func (v *visit) chrome(r *http.Request, titleID string) web.Chrome {
 		BrandHref: "/admin/", User: v.Member.Name, LogoutAction: "/admin/logout", LangAction: "/admin/language"}
 	items := []struct{ id, href string }{
 		{"admin.nav.companies", "/admin/companies"}, {"admin.nav.contacts", "/admin/contacts"},
-		{"admin.nav.downloads", "/admin/downloads"},
 		{"admin.nav.outbox", "/admin/outbox"},
+	}
+	if v.Tenant.HasModule("knowledge") {
+		items = append(items, struct{ id, href string }{"kb_admin.nav", "/admin/kb"})
+	}
+	if v.Tenant.HasModule("downloads") {
+		items = append(items, struct{ id, href string }{"admin.nav.downloads", "/admin/downloads"})
 	}
 	if v.Member.IsAdmin() {
 		items = append(items, struct{ id, href string }{"admin.nav.staff", "/admin/staff"},

@@ -56,6 +56,11 @@ func serve(ctx context.Context, args []string, out io.Writer) error {
 	} else if !errors.Is(err, access.ErrHasAdmin) {
 		return err
 	}
+	inboundFailed, stopInbound, err := startInbound(cfg, app)
+	if err != nil {
+		ln.Close()
+		return err
+	}
 	srv := &http.Server{Handler: app.Handler(), ReadHeaderTimeout: 10 * time.Second,
 		ReadTimeout: time.Minute, WriteTimeout: 2 * time.Minute, IdleTimeout: 2 * time.Minute}
 
@@ -70,10 +75,22 @@ func serve(ctx context.Context, args []string, out io.Writer) error {
 
 	select {
 	case err = <-served:
+	case err = <-inboundFailed:
+		srv.Close()
 	case <-ctx.Done():
 		log.Info("shutting down: finishing in-flight requests and the job being delivered")
 		sctx, cancel := context.WithTimeout(context.Background(), shutdownGrace)
+		inboundStopped := make(chan error, 1) // mail being received finishes alongside the requests
+		go func() { inboundStopped <- stopInbound(sctx) }()
 		err = srv.Shutdown(sctx)
+		if ierr := <-inboundStopped; ierr != nil && err == nil {
+			err = ierr
+		}
+		cancel()
+	}
+	if ctx.Err() == nil { // stopped by a failure: close the mail listener before the database
+		sctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+		stopInbound(sctx)
 		cancel()
 	}
 	stopWorker()

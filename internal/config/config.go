@@ -25,6 +25,10 @@ type Config struct {
 	SecretKey   string // seals TOTP secrets; empty: a key file in DataDir (instances must share it)
 	Workers     int    // concurrent mail deliveries per process
 	Demo        bool   // load demo data into an empty database
+	// InboundAddr is where incoming mail is received: host:port (SMTP),
+	// lmtp://host:port or lmtp:/path/to/socket (LMTP); empty: no listener.
+	InboundAddr     string
+	InboundMaxBytes int64 // largest incoming message
 }
 
 // Parse reads flags from args (after the subcommand) with environment defaults.
@@ -59,6 +63,10 @@ func Parse(name string, args []string) (Config, error) {
 	}
 	if _, err := fmt.Sscan(env("PFORTE_WORKERS", "4"), &c.Workers); err != nil || c.Workers < 1 {
 		return c, fmt.Errorf("config: PFORTE_WORKERS must be a positive number")
+	}
+	c.InboundAddr = env("PFORTE_INBOUND_ADDR", "")
+	if _, err := fmt.Sscan(env("PFORTE_INBOUND_MAX_BYTES", "26214400"), &c.InboundMaxBytes); err != nil || c.InboundMaxBytes < 1 {
+		return c, fmt.Errorf("config: PFORTE_INBOUND_MAX_BYTES must be a positive number of bytes")
 	}
 	return c, nil
 }

@@ -129,7 +129,10 @@ func Load(ctx context.Context, d *db.DB, now time.Time) ([]Login, error) {
 				logins = append(logins, Login{"portal", dc.email, ContactPassword, note(dc)})
 			}
 		}
-		return nil
+		if err := loadInbound(ctx, tx, t.ID, now); err != nil {
+			return err
+		}
+		return loadKB(ctx, tx, t.ID, ids, now)
 	})
 	return logins, err
 }

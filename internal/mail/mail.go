@@ -21,6 +21,11 @@ type Message struct {
 	Text      string // text/plain body
 	HTML      string // text/html body
 	MessageID string // without angle brackets, e.g. "abc123@pforte.local"
+	// ReplyTo is where answers go (a ticket's reply address); empty: to From.
+	ReplyTo string
+	// InReplyTo threads the mail under an earlier one (without angle brackets); it is
+	// sent as In-Reply-To and References.
+	InReplyTo string
 }
 
 // Sender delivers a message. Send returns a short description of where the
@@ -60,6 +65,21 @@ func newMsg(m Message) (*gomail.Msg, error) {
 	}
 	msg.Subject(strings.NewReplacer("\r\n", " ", "\r", " ", "\n", " ").Replace(m.Subject))
 	msg.SetMessageIDWithValue(m.MessageID) // go-mail adds the angle brackets
+	if m.ReplyTo != "" {
+		if err := msg.ReplyTo(m.ReplyTo); err != nil {
+			return nil, fmt.Errorf("mail: invalid Reply-To %q: %w", m.ReplyTo, err)
+		}
+	}
+	if m.InReplyTo != "" {
+		if err := checkMessageID(m.InReplyTo); err != nil {
+			return nil, err
+		}
+		msg.SetGenHeader(gomail.HeaderInReplyTo, "<"+m.InReplyTo+">")
+		msg.SetGenHeader(gomail.HeaderReferences, "<"+m.InReplyTo+">")
+	}
+	// Every mail the portal writes is generated; the header keeps vacation responders
+	// (and our own inbound listener) from answering it in a loop (RFC 3834).
+	msg.SetGenHeader("Auto-Submitted", "auto-generated")
 	msg.SetDate()
 
 	switch {

@@ -24,6 +24,12 @@ type Letter struct {
 	Data      map[string]any
 	ActionURL string
 	Sender    string // tenant name, signs the mail
+	// Marker is a line above the greeting that cuts a reply from the quoted mail below
+	// it (the inbound parser trims at it); empty for mails nobody answers.
+	Marker string
+	// Quote is written text (a ticket reply) shown as a block after the paragraphs, its
+	// line breaks kept; it is plain text and escaped like any value.
+	Quote string
 	// Override is the tenant's own wording (mailtmpl); nil means the built-in
 	// translation. RenderFor fills it from the database.
 	Override *mailtmpl.Text
@@ -53,6 +59,8 @@ func (l Letter) Render() (mail.Message, error) {
 		URL:      l.ActionURL,
 		Closing:  strings.Split(t.T("mail.closing", map[string]any{"Sender": l.Sender}), "\n"),
 		Fallback: t.T("mail.fallback"),
+		Marker:   l.Marker,
+		Quote:    l.Quote,
 	}
 	if l.Override != nil {
 		// Values go in as plain text; the HTML template escapes them like any text.
@@ -99,13 +107,17 @@ func (l Letter) values() map[string]string {
 }
 
 type view struct {
-	Lang, Subject, Greeting, Button, URL, Fallback string
-	Body, Closing                                  []string
+	Lang, Subject, Greeting, Button, URL, Fallback, Marker, Quote string
+	Body, Closing                                                 []string
 }
 
-var textTmpl = texttemplate.Must(texttemplate.New("t").Parse(`{{.Greeting}}
+var textTmpl = texttemplate.Must(texttemplate.New("t").Parse(`{{if .Marker}}{{.Marker}}
+
+{{end}}{{.Greeting}}
 {{range .Body}}
 {{.}}
+{{end}}{{if .Quote}}
+{{.Quote}}
 {{end}}{{if .URL}}
 {{.Button}}:
 {{.URL}}
@@ -116,8 +128,10 @@ var textTmpl = texttemplate.Must(texttemplate.New("t").Parse(`{{.Greeting}}
 var htmlTmpl = htmltemplate.Must(htmltemplate.New("h").Parse(`<!DOCTYPE html>
 <html lang="{{.Lang}}"><head><meta charset="utf-8"><title>{{.Subject}}</title></head>
 <body style="font-family:system-ui,sans-serif;color:#1f2937;line-height:1.5;max-width:600px;margin:0 auto;padding:24px">
-<p>{{.Greeting}}</p>
+{{if .Marker}}<p style="font-size:12px;color:#6b7280">{{.Marker}}</p>
+{{end}}<p>{{.Greeting}}</p>
 {{range .Body}}<p>{{.}}</p>
+{{end}}{{if .Quote}}<blockquote style="margin:16px 0;padding:8px 16px;border-left:4px solid #d1d5db;white-space:pre-wrap">{{.Quote}}</blockquote>
 {{end}}{{if .URL}}<p><a href="{{.URL}}" style="display:inline-block;background:#1d4ed8;color:#fff;padding:10px 18px;border-radius:6px;text-decoration:none">{{.Button}}</a></p>
 <p style="font-size:13px;color:#6b7280">{{.Fallback}}<br><a href="{{.URL}}">{{.URL}}</a></p>
 {{end}}<p>{{range $i, $l := .Closing}}{{if $i}}<br>{{end}}{{$l}}{{end}}</p>

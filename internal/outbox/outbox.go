@@ -30,6 +30,29 @@ type Mail struct {
 	Stored    string // where the file sender put it
 	CreatedAt time.Time
 	SentAt    time.Time
+	ReplyTo   string
+	InReplyTo string
+}
+
+// ForTicket marks a queued mail as written about a ticket, so an answer quoting its
+// Message-ID finds the ticket again.
+func ForTicket(ctx context.Context, q db.Querier, tenantID, mailID, ticketID int64) error {
+	_, err := q.Exec(ctx, `UPDATE mails SET ticket_id = ? WHERE tenant_id = ? AND id = ?`, ticketID, tenantID, mailID)
+	if err != nil {
+		return fmt.Errorf("outbox: ticket: %w", err)
+	}
+	return nil
+}
+
+// TicketOf returns the ticket a mail with this Message-ID was written about (0: none).
+func TicketOf(ctx context.Context, q db.Querier, tenantID int64, messageID string) (int64, error) {
+	var id int64
+	err := q.QueryRow(ctx, `SELECT COALESCE(ticket_id, 0) FROM mails WHERE tenant_id = ? AND message_id = ?
+		ORDER BY id DESC LIMIT 1`, tenantID, messageID).Scan(&id)
+	if err = db.One(err); err == db.ErrNotFound {
+		return 0, nil
+	}
+	return id, err
 }
 
 // Queue stores msg and a delivery job for it. Pass the transaction of the change.
@@ -49,8 +72,8 @@ func queue(ctx context.Context, q db.Querier, tenantID int64, msg mail.Message, 
 		msg.MessageID = raw[:24] + "@pforte"
 	}
 	id, err := db.Insert(ctx, q, `INSERT INTO mails (tenant_id, to_addr, subject, text_body, html_body, message_id, state,
-		admin_only, created_at) VALUES (?, ?, ?, ?, ?, ?, 'queued', ?, ?)`, tenantID, msg.To, msg.Subject, msg.Text,
-		msg.HTML, msg.MessageID, adminOnly, now.Unix())
+		admin_only, reply_to, in_reply_to, created_at) VALUES (?, ?, ?, ?, ?, ?, 'queued', ?, ?, ?, ?)`, tenantID, msg.To,
+		msg.Subject, msg.Text, msg.HTML, msg.MessageID, adminOnly, msg.ReplyTo, msg.InReplyTo, now.Unix())
 	if err != nil {
 		return 0, fmt.Errorf("outbox: queue: %w", err)
 	}
@@ -95,15 +118,17 @@ func (d *Deliverer) send(ctx context.Context, tenantID int64, m Mail) (string, e
 		return "", err
 	}
 	return sender.Send(ctx, mail.Message{From: from, To: m.To, Subject: m.Subject,
-		Text: m.Text, HTML: m.HTML, MessageID: m.MessageID})
+		Text: m.Text, HTML: m.HTML, MessageID: m.MessageID, ReplyTo: m.ReplyTo, InReplyTo: m.InReplyTo})
 }
 
-const columns = `id, to_addr, subject, text_body, html_body, message_id, state, stored_path, created_at, COALESCE(sent_at, 0)`
+const columns = `id, to_addr, subject, text_body, html_body, message_id, state, stored_path, created_at, COALESCE(sent_at, 0),
+	reply_to, in_reply_to`
 
 func scan(row interface{ Scan(...any) error }) (Mail, error) {
 	var m Mail
 	var created, sent int64
-	err := row.Scan(&m.ID, &m.To, &m.Subject, &m.Text, &m.HTML, &m.MessageID, &m.State, &m.Stored, &created, &sent)
+	err := row.Scan(&m.ID, &m.To, &m.Subject, &m.Text, &m.HTML, &m.MessageID, &m.State, &m.Stored, &created, &sent,
+		&m.ReplyTo, &m.InReplyTo)
 	m.CreatedAt = time.Unix(created, 0)
 	if sent > 0 {
 		m.SentAt = time.Unix(sent, 0)

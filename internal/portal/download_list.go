@@ -65,7 +65,7 @@ func (p *Portal) renderDownloads(w http.ResponseWriter, r *http.Request, v *visi
 		p.env.Fail(w, r, err)
 		return
 	}
-	c := v.chrome(r, "downloads.title", "")
+	c := v.chrome(r, "downloads.title", "downloads")
 	if dv.Folder.ID != 0 {
 		c.Title = dv.Folder.Name
 	}

@@ -31,7 +31,7 @@ func (p *Portal) downloadShow(w http.ResponseWriter, r *http.Request, v *visit) 
 		p.env.Fail(w, r, err)
 		return
 	}
-	c := v.chrome(r, "downloads.title", "")
+	c := v.chrome(r, "downloads.title", "downloads")
 	c.Title = f.Title
 	web.Render(w, r, http.StatusOK, downloadFilePage(c, f, versions, download.Path(folders, f.FolderID)))
 }

@@ -16,7 +16,7 @@ type tile struct {
 
 // moduleTiles lists the portal's modules in display order.
 var moduleTiles = []tile{
-	{Module: "helpdesk"}, {Module: "knowledge"}, {Module: "downloads", Href: "/downloads"}, {Module: "shop"},
+	{Module: "helpdesk", Href: "/tickets"}, {Module: "knowledge", Href: "/kb"}, {Module: "downloads", Href: "/downloads"}, {Module: "shop"},
 	{Module: "documents"}, {Module: "wallet"}, {Module: "fieldservice"},
 }
 

@@ -19,7 +19,7 @@ type Portal struct {
 // Routes returns the portal's routes.
 func Routes(env *web.Env, svc *access.Service) []web.Route {
 	p := &Portal{env: env, svc: svc}
-	routes := []web.Route{
+	routes := append(p.ticketRoutes(), []web.Route{
 		{Pattern: "GET /login", Handler: p.loginForm},
 		{Pattern: "POST /login", Handler: p.loginSubmit},
 		{Pattern: "GET /login/code", Handler: p.loginCodeForm},
@@ -70,7 +70,8 @@ func Routes(env *web.Env, svc *access.Service) []web.Route {
 		{Pattern: "GET /brand/logo", Handler: p.brandLogo},
 		{Pattern: "POST /preview/end", Handler: p.previewEnd},
 		{Pattern: "/", Handler: p.notFound},
-	}
+	}...)
+	routes = append(routes, p.kbRoutes()...)
 	routes = append(routes, p.downloadRoutes()...)
 	return p.readOnly(routes)
 }

@@ -104,6 +104,11 @@ func (v *visit) chrome(r *http.Request, titleID, current string) web.Chrome {
 		{"home", "portal.nav.home", "/"},
 		{"company", "portal.nav.company", "/companies/" + strconv.FormatInt(v.P.CompanyID, 10)},
 	}
+	for _, m := range moduleNav {
+		if v.Tenant.HasModule(m.module) {
+			nav = append(nav, struct{ key, id, href string }{m.module, "portal.nav." + m.module, m.href})
+		}
+	}
 	if v.P.IsMain() { // colleague management is for main contacts only
 		nav = append(nav, struct{ key, id, href string }{"colleagues", "portal.nav.colleagues", "/colleagues"})
 	}
@@ -119,6 +124,11 @@ func (v *visit) chrome(r *http.Request, titleID, current string) web.Chrome {
 	c.SetFlash(ctx, v.flash)
 	v.previewChrome(ctx, &c)
 	return c
+}
+
+// moduleNav are the navigation entries of modules, shown when the tenant uses them.
+var moduleNav = []struct{ module, href string }{
+	{"helpdesk", "/tickets"}, {"knowledge", "/kb"}, {"downloads", "/downloads"},
 }
 
 // guestChrome is the frame of pages without login.

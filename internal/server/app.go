@@ -20,6 +20,7 @@ import (
 	"pforte/internal/config"
 	"pforte/internal/db"
 	"pforte/internal/filestore"
+	"pforte/internal/inbound"
 	"pforte/internal/jobs"
 	"pforte/internal/mail"
 	"pforte/internal/outbox"
@@ -37,6 +38,7 @@ type App struct {
 	Env     *web.Env
 	Access  *access.Service
 	Worker  *jobs.Worker
+	Inbound *inbound.Listener // incoming mail; started by serve when configured
 	handler http.Handler
 }
 
@@ -73,6 +75,7 @@ func New(cfg config.Config, d *db.DB, log *slog.Logger) (*App, error) {
 	if cfg.SecretKey == "" && cfg.DatabaseURL != "" {
 		log.Warn("PFORTE_SECRET_KEY is not set: two-factor secrets are sealed with the key in the data directory; every instance on this database needs the same key")
 	}
+	a.Inbound = a.newInbound()
 	a.handler = a.routes()
 	return a, nil
 }

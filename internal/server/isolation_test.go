@@ -128,6 +128,25 @@ var portalCases = map[string]string{
 	"POST /account/twofactor/recovery": "no ids",
 	"POST /account/twofactor/disable":  "no ids",
 	"POST /account/twofactor/company":  "no ids",
+	// Helpdesk: foreign ticket, file and follower ids in TestTicketIsolation.
+	"GET /tickets":                                  "no ids",
+	"GET /tickets/new":                              "no ids",
+	"POST /tickets":                                 "no ids",
+	"GET /tickets/{id}":                             "id",
+	"POST /tickets/{id}/reply":                      "id",
+	"POST /tickets/{id}/close":                      "id",
+	"POST /tickets/{id}/reopen":                     "id",
+	"POST /tickets/{id}/followers":                  "id",
+	"POST /tickets/{id}/followers/{contact}/remove": "id",
+	"GET /tickets/{id}/files/{file}":                "id",
+	// Knowledge base: readable without login; foreign and restricted ids in
+	// TestKBIsolation.
+	"GET /kb":                 "public",
+	"GET /kb/search":          "public",
+	"GET /kb/suggest":         "public",
+	"GET /kb/articles/{ref}":  "id",
+	"GET /kb/categories/{id}": "id",
+	"GET /kb/images/{id}":     "id",
 	// Downloads: foreign folders, files and versions in TestDownloadIsolation.
 	"GET /downloads":                        "no ids",
 	"GET /downloads/folders/{id}":           "id",
@@ -262,6 +281,13 @@ func TestAdminIsolation(t *testing.T) {
 			"POST /admin/inbox/{id}/done":           "/admin/inbox/" + id(itemB) + "/done",
 
 			"POST /admin/companies/{id}/twofactor": "/admin/companies/" + id(w.b1) + "/twofactor",
+		}
+		// Incoming mail (inbound): tenant B's mail item with a real stored file.
+		mailItemB := inboundItem(t, w.env, tenantB)
+		foreign["GET /admin/inbox/{id}/files/{n}"] = "/admin/inbox/" + id(mailItemB) + "/files/0"
+		foreign["GET /admin/inbox/{id}/raw"] = "/admin/inbox/" + id(mailItemB) + "/raw"
+		for k, v := range kbForeignAdmin(t, w, tenantB) { // knowledge base
+			foreign[k] = v
 		}
 		maps.Copy(foreign, downloadAdminForeign(t, w, tenantB))
 		for _, r := range admin.Routes(w.env.App.Env, w.env.App.Access, func() {}) {

@@ -59,7 +59,7 @@ func Create(ctx context.Context, q db.Querier, name, lang string, modules []stri
 		return Tenant{}, fmt.Errorf("tenant: create: %w", err)
 	}
 	t.ID = id
-	return t, nil
+	return t, runCreated(ctx, q, id)
 }
 
 // ErrDefaultExists means another process created the default tenant first.
@@ -77,7 +77,7 @@ func CreateDefault(ctx context.Context, q db.Querier, name, lang string, modules
 	if err != nil {
 		return Tenant{}, fmt.Errorf("tenant: create default: %w", err)
 	}
-	return Tenant{ID: id, Name: name, DefaultLanguage: lang, Modules: modules, IsDefault: true}, nil
+	return Tenant{ID: id, Name: name, DefaultLanguage: lang, Modules: modules, IsDefault: true}, runCreated(ctx, q, id)
 }
 
 const columns = `id, name, default_language, modules, is_default, features,

@@ -41,4 +41,34 @@
       ev.stopImmediatePropagation();
     }
   }, true);
+
+  // (c) [data-dropzone]: files dropped on the zone go into its file input; the
+  // chosen names are listed so people see what will be sent.
+  const listFiles = (zone, input) => {
+    const list = zone.querySelector("[data-file-names]");
+    if (!list) return;
+    list.replaceChildren(...Array.from(input.files).map((f) => {
+      const li = document.createElement("li");
+      li.textContent = f.name;
+      return li;
+    }));
+  };
+  const dropzones = () => document.querySelectorAll("[data-dropzone]").forEach((zone) => {
+    const input = zone.querySelector("input[type=file]");
+    if (!input) return;
+    input.addEventListener("change", () => listFiles(zone, input));
+    zone.addEventListener("dragover", (ev) => { ev.preventDefault(); zone.classList.add("dragging"); });
+    zone.addEventListener("dragleave", () => zone.classList.remove("dragging"));
+    zone.addEventListener("drop", (ev) => {
+      ev.preventDefault();
+      zone.classList.remove("dragging");
+      if (!ev.dataTransfer || ev.dataTransfer.files.length === 0) return;
+      const dt = new DataTransfer();
+      Array.from(input.files).concat(Array.from(ev.dataTransfer.files)).forEach((f) => dt.items.add(f));
+      input.files = dt.files;
+      listFiles(zone, input);
+    });
+  });
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", dropzones);
+  else dropzones();
 })();

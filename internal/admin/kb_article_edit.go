@@ -1,0 +1,154 @@
+package admin
+
+import (
+	"net/http"
+	"strings"
+
+	"pforte/internal/audit"
+	"pforte/internal/company"
+	"pforte/internal/db"
+	"pforte/internal/i18n"
+	"pforte/internal/kb"
+	"pforte/internal/validate"
+	"pforte/internal/web"
+)
+
+// kbEditor is everything the article page shows: settings, texts, chosen companies
+// (with a company search for adding), and images.
+type kbEditor struct {
+	Art       kb.Article
+	Form      web.Form // the settings form
+	Cats      []kb.Category
+	Companies []kb.ChosenCompany
+	CompanyQ  string
+	Found     []company.Company
+	Images    []kb.Image
+	Upload    web.Form // errors of an image upload
+}
+
+// kbMetaForm fills the settings form from a stored article.
+func kbMetaForm(art kb.Article) web.Form {
+	f := web.NewForm()
+	f.Set("slug", art.Slug)
+	f.Set("status", art.Status)
+	f.Set("visibility", art.Visibility)
+	if art.CategoryID > 0 {
+		f.Set("category_id", itoa(art.CategoryID))
+	}
+	return f
+}
+
+// loadKB loads the article named by the path's id; another tenant's is a 404.
+func (a *Admin) loadKB(w http.ResponseWriter, r *http.Request, v *visit) (kb.Article, bool) {
+	id, ok := web.ID(r, "id")
+	if !ok {
+		a.env.NotFound(w, r)
+		return kb.Article{}, false
+	}
+	art, err := kb.Get(r.Context(), a.env.DB, v.P.TenantID, id)
+	if err != nil {
+		a.env.Fail(w, r, err)
+		return art, false
+	}
+	return art, true
+}
+
+// kbShow shows an article's page; ?company_q= searches companies to choose.
+func (a *Admin) kbShow(w http.ResponseWriter, r *http.Request, v *visit) {
+	art, ok := a.loadKB(w, r, v)
+	if ok {
+		a.renderKB(w, r, v, &kbEditor{Art: art, Form: kbMetaForm(art), Upload: web.NewForm()}, http.StatusOK)
+	}
+}
+
+// kbUpdate saves an article's settings. Publishing and taking back are audited.
+func (a *Admin) kbUpdate(w http.ResponseWriter, r *http.Request, v *visit) {
+	art, ok := a.loadKB(w, r, v)
+	if !ok {
+		return
+	}
+	ctx := r.Context()
+	f := web.ParseForm(w, r)
+	if f.Err == "" {
+		m := kbMetaOf(f)
+		err := a.env.DB.InTx(ctx, func(tx *db.Tx) error {
+			if err := kb.Update(ctx, tx, v.P.TenantID, art.ID, m, a.env.Now()); err != nil {
+				return err
+			}
+			switch {
+			case m.Status == kb.StatusPublished && art.Status != kb.StatusPublished:
+				return a.kbAudit(ctx, tx, r, v, audit.KBPublished, art.ID)
+			case m.Status != kb.StatusPublished && art.Status == kb.StatusPublished:
+				return a.kbAudit(ctx, tx, r, v, audit.KBUnpublished, art.ID)
+			}
+			return nil
+		})
+		if err != nil && !f.Take(err) {
+			a.env.Fail(w, r, err)
+			return
+		}
+	}
+	if f.Invalid() {
+		a.renderKB(w, r, v, &kbEditor{Art: art, Form: f, Upload: web.NewForm()}, http.StatusUnprocessableEntity)
+		return
+	}
+	a.env.Flash(w, r, "admin.saved", "/admin/kb/articles/"+itoa(art.ID))
+}
+
+// kbDelete removes an article with its texts and images.
+func (a *Admin) kbDelete(w http.ResponseWriter, r *http.Request, v *visit) {
+	art, ok := a.loadKB(w, r, v)
+	if !ok {
+		return
+	}
+	ctx := r.Context()
+	var keys []string
+	err := a.env.DB.InTx(ctx, func(tx *db.Tx) error {
+		var err error
+		if art.Status == kb.StatusPublished {
+			if err := a.kbAudit(ctx, tx, r, v, audit.KBUnpublished, art.ID); err != nil {
+				return err
+			}
+		}
+		keys, err = kb.Delete(ctx, tx, v.P.TenantID, art.ID)
+		return err
+	})
+	if err != nil {
+		a.env.Fail(w, r, err)
+		return
+	}
+	for _, k := range keys { // after commit: a failed transaction keeps its files
+		if err := a.env.Files.Delete(k); err != nil {
+			a.env.Log.Warn("kb: delete image file", "err", err)
+		}
+	}
+	a.env.Flash(w, r, "kb_admin.deleted", "/admin/kb")
+}
+
+// renderKB completes the editor with what the page lists and renders it.
+func (a *Admin) renderKB(w http.ResponseWriter, r *http.Request, v *visit, ed *kbEditor, status int) {
+	ctx := r.Context()
+	var err error
+	if ed.Cats, err = kb.Categories(ctx, a.env.DB, v.P.TenantID); err != nil {
+		a.env.Fail(w, r, err)
+		return
+	}
+	if ed.Companies, err = kb.Companies(ctx, a.env.DB, v.P.TenantID, ed.Art.ID); err != nil {
+		a.env.Fail(w, r, err)
+		return
+	}
+	if ed.Images, err = kb.Images(ctx, a.env.DB, v.P.TenantID, ed.Art.ID); err != nil {
+		a.env.Fail(w, r, err)
+		return
+	}
+	ed.CompanyQ = strings.TrimSpace(validate.Clean(r.URL.Query().Get("company_q")))
+	if ed.CompanyQ != "" {
+		if ed.Found, _, err = company.List(ctx, a.env.DB, v.P.TenantID, company.ListParams{Search: ed.CompanyQ, Limit: 10}); err != nil {
+			a.env.Fail(w, r, err)
+			return
+		}
+	}
+	c := v.chrome(r, "kb_admin.title")
+	c.Title = ed.Art.Title(i18n.From(ctx).Lang, v.Tenant.DefaultLanguage)
+	web.Render(w, r, status, kbArticlePage(c, ed))
+}

@@ -1,0 +1,73 @@
+package admin
+
+import (
+	"html/template"
+	"net/http"
+
+	"pforte/internal/audit"
+	"pforte/internal/db"
+	"pforte/internal/i18n"
+	"pforte/internal/kb"
+	"pforte/internal/web"
+)
+
+// kbMetaOf reads an article's meta fields from a form.
+func kbMetaOf(f web.Form) kb.Meta {
+	cat, _ := parseID(f.Get("category_id"))
+	return kb.Meta{CategoryID: cat, Slug: f.Get("slug"), Status: f.Get("status"), Visibility: f.Get("visibility")}
+}
+
+// kbTranslationOf reads a translation's fields from a form.
+func kbTranslationOf(f web.Form, lang string) kb.Translation {
+	return kb.Translation{Language: lang, Title: f.Get("title"), Body: f.Raw("body")}
+}
+
+// kbNew shows the form for a new article: its first text and its settings.
+func (a *Admin) kbNew(w http.ResponseWriter, r *http.Request, v *visit) {
+	f := web.NewForm()
+	f.Set("language", i18n.From(r.Context()).Lang)
+	f.Set("status", kb.StatusDraft)
+	f.Set("visibility", kb.VisibilityCustomers)
+	a.renderKBNew(w, r, v, f, "", http.StatusOK)
+}
+
+// kbCreate stores a new article, or with action=preview shows the text rendered
+// without storing anything.
+func (a *Admin) kbCreate(w http.ResponseWriter, r *http.Request, v *visit) {
+	ctx := r.Context()
+	f := parseArticleForm(w, r)
+	if f.Err == "" && f.Get("action") == "preview" {
+		a.renderKBNew(w, r, v, f, kb.RenderAdmin(f.Raw("body")), http.StatusOK)
+		return
+	}
+	var id int64
+	if f.Err == "" {
+		m := kbMetaOf(f)
+		err := a.env.DB.InTx(ctx, func(tx *db.Tx) error {
+			var err error
+			id, err = kb.Create(ctx, tx, v.P.TenantID, v.Member.ID, m, kbTranslationOf(f, f.Get("language")), a.env.Now())
+			if err != nil || m.Status != kb.StatusPublished {
+				return err
+			}
+			return a.kbAudit(ctx, tx, r, v, audit.KBPublished, id)
+		})
+		if err != nil && !f.Take(err) {
+			a.env.Fail(w, r, err)
+			return
+		}
+	}
+	if f.Invalid() {
+		a.renderKBNew(w, r, v, f, "", http.StatusUnprocessableEntity)
+		return
+	}
+	a.env.Flash(w, r, "kb_admin.created", "/admin/kb/articles/"+itoa(id))
+}
+
+func (a *Admin) renderKBNew(w http.ResponseWriter, r *http.Request, v *visit, f web.Form, preview template.HTML, status int) {
+	cats, err := kb.Categories(r.Context(), a.env.DB, v.P.TenantID)
+	if err != nil {
+		a.env.Fail(w, r, err)
+		return
+	}
+	web.Render(w, r, status, kbNewPage(v.chrome(r, "kb_admin.new"), f, cats, preview))
+}

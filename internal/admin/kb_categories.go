@@ -1,0 +1,111 @@
+package admin
+
+import (
+	"net/http"
+	"strconv"
+
+	"pforte/internal/kb"
+	"pforte/internal/web"
+)
+
+// kbCategoryOf reads a category from a form; a position that is not a number is
+// refused next to its field.
+func kbCategoryOf(f *web.Form, tenantID int64) kb.Category {
+	c := kb.Category{TenantID: tenantID, Name: f.Get("name")}
+	if p := f.Get("position"); p != "" {
+		n, err := strconv.Atoi(p)
+		if err != nil {
+			f.Errors.Add("position", "kb_admin.error.position", nil)
+		}
+		c.Position = n
+	}
+	return c
+}
+
+// kbCategories lists the categories, each with its edit form, and the form for a new one.
+func (a *Admin) kbCategories(w http.ResponseWriter, r *http.Request, v *visit) {
+	a.renderKBCategories(w, r, v, web.NewForm(), 0, web.NewForm(), http.StatusOK)
+}
+
+// kbCategoryCreate adds a category.
+func (a *Admin) kbCategoryCreate(w http.ResponseWriter, r *http.Request, v *visit) {
+	f := web.ParseForm(w, r)
+	if f.Err == "" {
+		c := kbCategoryOf(&f, v.P.TenantID)
+		if !f.Invalid() {
+			if _, err := kb.CreateCategory(r.Context(), a.env.DB, c, a.env.Now()); err != nil && !f.Take(err) {
+				a.env.Fail(w, r, err)
+				return
+			}
+		}
+	}
+	if f.Invalid() {
+		a.renderKBCategories(w, r, v, f, 0, web.NewForm(), http.StatusUnprocessableEntity)
+		return
+	}
+	a.env.Flash(w, r, "kb_admin.category_saved", "/admin/kb/categories")
+}
+
+// kbCategoryUpdate renames or moves a category of the tenant.
+func (a *Admin) kbCategoryUpdate(w http.ResponseWriter, r *http.Request, v *visit) {
+	id, ok := web.ID(r, "id")
+	if !ok {
+		a.env.NotFound(w, r)
+		return
+	}
+	if _, err := kb.GetCategory(r.Context(), a.env.DB, v.P.TenantID, id); err != nil {
+		a.env.Fail(w, r, err)
+		return
+	}
+	f := web.ParseForm(w, r)
+	if f.Err == "" {
+		c := kbCategoryOf(&f, v.P.TenantID)
+		c.ID = id
+		if !f.Invalid() {
+			if err := kb.UpdateCategory(r.Context(), a.env.DB, c, a.env.Now()); err != nil && !f.Take(err) {
+				a.env.Fail(w, r, err)
+				return
+			}
+		}
+	}
+	if f.Invalid() {
+		a.renderKBCategories(w, r, v, web.NewForm(), id, f, http.StatusUnprocessableEntity)
+		return
+	}
+	a.env.Flash(w, r, "kb_admin.category_saved", "/admin/kb/categories")
+}
+
+// kbCategoryDelete removes a category; its articles stay, without category.
+func (a *Admin) kbCategoryDelete(w http.ResponseWriter, r *http.Request, v *visit) {
+	id, ok := web.ID(r, "id")
+	if !ok {
+		a.env.NotFound(w, r)
+		return
+	}
+	if err := kb.DeleteCategory(r.Context(), a.env.DB, v.P.TenantID, id); err != nil {
+		a.env.Fail(w, r, err)
+		return
+	}
+	a.env.Flash(w, r, "kb_admin.category_deleted", "/admin/kb/categories")
+}
+
+// renderKBCategories shows the list; the category editID shows form edit (with its
+// errors) instead of its stored values.
+func (a *Admin) renderKBCategories(w http.ResponseWriter, r *http.Request, v *visit, create web.Form, editID int64, edit web.Form, status int) {
+	cats, err := kb.Categories(r.Context(), a.env.DB, v.P.TenantID)
+	if err != nil {
+		a.env.Fail(w, r, err)
+		return
+	}
+	forms := make([]web.Form, len(cats))
+	for i, c := range cats {
+		if c.ID == editID {
+			forms[i] = edit
+			continue
+		}
+		forms[i] = web.NewForm()
+		forms[i].Set("name", c.Name)
+		forms[i].Set("position", strconv.Itoa(c.Position))
+	}
+	web.Render(w, r, status, kbCategoriesPage(v.chrome(r, "kb_admin.categories"), cats, forms, create))
+}

@@ -1,0 +1,135 @@
+package admin
+
+import (
+	"errors"
+	"io"
+	"net/http"
+	"path"
+	"strings"
+
+	"pforte/internal/filestore"
+	"pforte/internal/kb"
+	"pforte/internal/validate"
+	"pforte/internal/web"
+)
+
+// maxImageBody bounds the upload request: an oversized image is read past (so the
+// answer can be a proper 422), anything beyond this fails as a whole.
+const maxImageBody = kb.MaxImageBytes + 1<<20
+
+// kbImageUpload stores an image for the article: PNG, JPEG, GIF or WebP by its content
+// (never by its name), at most kb.MaxImageBytes. Refusals stand next to the field.
+func (a *Admin) kbImageUpload(w http.ResponseWriter, r *http.Request, v *visit) {
+	art, ok := a.loadKB(w, r, v)
+	if !ok {
+		return
+	}
+	r.Body = http.MaxBytesReader(w, r.Body, maxImageBody)
+	up := web.NewForm()
+	im, err := a.storeUpload(r, &up)
+	if err != nil {
+		a.env.Fail(w, r, err)
+		return
+	}
+	if up.Invalid() {
+		a.renderKB(w, r, v, &kbEditor{Art: art, Form: kbMetaForm(art), Upload: up}, http.StatusUnprocessableEntity)
+		return
+	}
+	if _, err := kb.AddImage(r.Context(), a.env.DB, v.P.TenantID, art.ID, v.Member.ID, im, a.env.Now()); err != nil {
+		a.env.Files.Delete(im.Key)
+		a.env.Fail(w, r, err)
+		return
+	}
+	a.env.Flash(w, r, "kb_admin.image_added", "/admin/kb/articles/"+itoa(art.ID)+"#images")
+}
+
+// storeUpload reads the multipart body's "image" part into the file store. Problems
+// with the file become field errors in up; only server trouble is an error.
+func (a *Admin) storeUpload(r *http.Request, up *web.Form) (kb.Image, error) {
+	mr, err := r.MultipartReader()
+	if err != nil {
+		up.Err = "error.form_invalid"
+		return kb.Image{}, nil
+	}
+	for {
+		part, err := mr.NextPart()
+		if errors.Is(err, io.EOF) {
+			up.Errors.Add("image", "error.required", nil)
+			return kb.Image{}, nil
+		}
+		if err != nil {
+			up.Err = "error.form_invalid"
+			return kb.Image{}, nil
+		}
+		if part.FormName() != "image" || part.FileName() == "" {
+			io.Copy(io.Discard, part)
+			continue
+		}
+		st, err := a.env.Files.Put(part, kb.MaxImageBytes)
+		switch {
+		case errors.Is(err, filestore.ErrTooLarge):
+			io.Copy(io.Discard, part) // read past the rest, so the answer reaches the browser
+			up.Errors.Add("image", "kb_admin.error.image_size", map[string]any{"Max": kb.MaxImageBytes >> 20})
+			return kb.Image{}, nil
+		case errors.Is(err, filestore.ErrEmpty):
+			up.Errors.Add("image", "kb_admin.error.image_type", nil)
+			return kb.Image{}, nil
+		case err != nil:
+			return kb.Image{}, err
+		}
+		if !kb.ImageType(st.Type) {
+			a.env.Files.Delete(st.Key)
+			up.Errors.Add("image", "kb_admin.error.image_type", nil)
+			return kb.Image{}, nil
+		}
+		return kb.Image{Key: st.Key, Type: st.Type, Size: st.Size, Name: imageName(part.FileName())}, nil
+	}
+}
+
+// imageName is the file's base name without its extension, cleaned to serve as the
+// image's alt text in Markdown (no brackets, which would end it).
+func imageName(file string) string {
+	name := path.Base(strings.ReplaceAll(validate.Clean(file), `\`, "/"))
+	name = strings.TrimSuffix(name, path.Ext(name))
+	name = strings.Map(func(r rune) rune {
+		if strings.ContainsRune("[]()<>\n\r\t", r) {
+			return ' '
+		}
+		return r
+	}, name)
+	return validate.Truncate(strings.TrimSpace(name), kb.MaxImageName)
+}
+
+// kbImage serves an image of the tenant to staff, also those of drafts.
+func (a *Admin) kbImage(w http.ResponseWriter, r *http.Request, v *visit) {
+	id, ok := web.ID(r, "id")
+	if !ok {
+		a.env.NotFound(w, r)
+		return
+	}
+	im, err := kb.GetImage(r.Context(), a.env.DB, v.P.TenantID, id)
+	if err == nil {
+		err = kb.ServeImage(w, r, a.env.Files, im)
+	}
+	if err != nil {
+		a.env.Fail(w, r, err)
+	}
+}
+
+// kbImageDelete removes an image; articles that still show it lose the picture.
+func (a *Admin) kbImageDelete(w http.ResponseWriter, r *http.Request, v *visit) {
+	id, ok := web.ID(r, "id")
+	if !ok {
+		a.env.NotFound(w, r)
+		return
+	}
+	im, err := kb.DeleteImage(r.Context(), a.env.DB, v.P.TenantID, id)
+	if err != nil {
+		a.env.Fail(w, r, err)
+		return
+	}
+	if err := a.env.Files.Delete(im.Key); err != nil {
+		a.env.Log.Warn("kb: delete image file", "err", err)
+	}
+	a.env.Flash(w, r, "kb_admin.image_deleted", "/admin/kb/articles/"+itoa(im.ArticleID)+"#images")
+}

@@ -1,0 +1,86 @@
+package admin
+
+import (
+	"context"
+	"strings"
+
+	"pforte/internal/inbound"
+	"pforte/internal/tenant"
+	"pforte/internal/web"
+)
+
+// recentInbound is how many received mails the mail settings page lists.
+const recentInbound = 20
+
+// mailInbound is the incoming-mail part of the mail settings page: the latest mails the
+// listener took in or turned away, so an admin sees why a customer's mail got lost.
+type mailInbound struct {
+	Recent []inbound.Record
+}
+
+func (a *Admin) loadMailInbound(ctx context.Context, tenantID int64) (mailInbound, error) {
+	recent, err := inbound.Recent(ctx, a.env.DB, tenantID, recentInbound)
+	return mailInbound{Recent: recent}, err
+}
+
+// setSupportField fills the form with the tenant's support addresses.
+func (a *Admin) setSupportField(ctx context.Context, f web.Form, tenantID int64) error {
+	addrs, err := tenant.SupportAddresses(ctx, a.env.DB, tenantID)
+	f.Set("support_addresses", strings.Join(addrs, ", "))
+	return err
+}
+
+// checkSupportAddresses reads the support addresses from the form and records what is
+// wrong with them next to the field: not an address, too many, or another tenant's.
+func (a *Admin) checkSupportAddresses(ctx context.Context, f web.Form, tenantID int64) ([]string, error) {
+	addrs, bad := tenant.SplitSupportAddresses(f.Get("support_addresses"))
+	switch {
+	case bad != "":
+		f.Errors.Add("support_addresses", "inbound.address_invalid", map[string]any{"Address": bad})
+	case len(addrs) > tenant.MaxSupportAddresses:
+		f.Errors.Add("support_addresses", "inbound.address_too_many", map[string]any{"Max": tenant.MaxSupportAddresses})
+	default:
+		taken, err := tenant.TakenSupportAddresses(ctx, a.env.DB, tenantID, addrs)
+		if err != nil {
+			return nil, err
+		}
+		if len(taken) > 0 {
+			f.Errors.Add("support_addresses", "inbound.address_taken", map[string]any{"Address": taken[0]})
+		}
+	}
+	return addrs, nil
+}
+
+// outcomeBadge is the CSS class of an inbound mail's outcome.
+func outcomeBadge(outcome string) string {
+	switch outcome {
+	case inbound.OutcomeRejected:
+		return "badge danger"
+	case inbound.OutcomeDeferred:
+		return "badge warn"
+	case inbound.OutcomeDuplicate:
+		return "badge muted"
+	}
+	return "badge ok"
+}
+
+// listenerOutcome reports whether the listener itself decided the outcome: its reason
+// (the protocol's, in English) explains a refusal; a router's reason only repeats its
+// outcome for the log.
+func listenerOutcome(outcome string) bool {
+	switch outcome {
+	case inbound.OutcomeRejected, inbound.OutcomeDeferred, inbound.OutcomeDuplicate:
+		return true
+	}
+	return false
+}
+
+// firstOf returns the first non-empty string.
+func firstOf(s ...string) string {
+	for _, x := range s {
+		if x != "" {
+			return x
+		}
+	}
+	return ""
+}

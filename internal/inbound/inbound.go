@@ -1,0 +1,93 @@
+// Package inbound receives mail for the tenants' support addresses on a built-in SMTP
+// or LMTP listener (PFORTE_INBOUND_ADDR). It turns away mail for unknown addresses at
+// RCPT time, keeps every accepted message in the file store, records each mail in
+// inbound_mails and hands it to a Router, which decides where it goes: the staff inbox
+// by default, a ticket once the helpdesk routes mail.
+package inbound
+
+import (
+	"context"
+	"errors"
+	"time"
+
+	"pforte/internal/db"
+	"pforte/internal/mailin"
+)
+
+// Router decides where an accepted mail goes. Route runs inside the transaction that
+// records the mail in inbound_mails: write only through tx (on SQLite, using the *db.DB
+// inside it deadlocks), and queue any mail to send (outbox) through tx as well, so the
+// mail is routed, recorded and answered together or not at all.
+//
+// An error rolls everything back: a *Rejection refuses the mail for good (the sender
+// gets 550 with its reason); any other error is temporary (451, the sending server
+// tries again later) and the stored files are deleted.
+type Router interface {
+	Route(ctx context.Context, tx db.Querier, d Delivery) (Outcome, error)
+}
+
+// RouterFunc lets a plain function be a Router.
+type RouterFunc func(ctx context.Context, tx db.Querier, d Delivery) (Outcome, error)
+
+// Route calls f.
+func (f RouterFunc) Route(ctx context.Context, tx db.Querier, d Delivery) (Outcome, error) {
+	return f(ctx, tx, d)
+}
+
+// Delivery is one accepted mail for one tenant.
+type Delivery struct {
+	TenantID int64
+	MailID   int64  // the inbound_mails row, already inserted in tx
+	MailFrom string // envelope sender (MAIL FROM), "" for a bounce
+	Rcpt     string // the recipient as the sender wrote it, lower-case: support+tok@…
+	Support  string // the tenant's support address it matched: support@…
+	// Token is the part after "+" in Rcpt's local part ("" without one): the portal's
+	// reply addresses (support+<token>@…) carry it to find the ticket a reply is for.
+	// It is only what the sender wrote: check it against the tenant's data.
+	Token   string
+	Message *mailin.Message
+	// RawKey is the raw message in the file store (filestore.Store.Open).
+	RawKey string
+	// Files are the message's attachments (inline images too), already in the file
+	// store, in the order of Message.Attachments.
+	Files      []File
+	ReceivedAt time.Time
+}
+
+// File is an attachment kept in the file store.
+type File struct {
+	Name        string // cleaned file name from the mail
+	ContentType string // as the sender declared it
+	Type        string // sniffed from the content: what to serve it as
+	Size        int64
+	Key         string // filestore key
+	Inline      bool   // an inline image rather than an attached file
+	ContentID   string // for cid: references in the HTML
+}
+
+// Outcome is what a Router did with a mail; the listener records it in inbound_mails.
+type Outcome struct {
+	Action string // short and stable, e.g. "inbox", "ticket", "reply", "ignored"
+	Reason string // for people reading the log: "inbox item 12", "reply on ticket 7"
+}
+
+// Rejection is an error a Router returns to refuse a mail for good.
+type Rejection struct {
+	Reason string // sent back to the sender in the 550 answer; keep it short and ASCII
+}
+
+func (r *Rejection) Error() string { return "inbound: rejected: " + r.Reason }
+
+// Outcomes the listener itself records.
+const (
+	OutcomeRejected  = "rejected"  // too large, malformed or refused by the router; the sender got a 5xx
+	OutcomeDeferred  = "deferred"  // a temporary failure; the sender got a 451 and tries again
+	OutcomeDuplicate = "duplicate" // the same Message-ID was already taken in for the tenant
+)
+
+// isRejection reports whether err refuses the mail for good.
+func isRejection(err error) (*Rejection, bool) {
+	var r *Rejection
+	ok := errors.As(err, &r)
+	return r, ok
+}

@@ -1,0 +1,67 @@
+package inbound
+
+import (
+	"context"
+	"errors"
+	"fmt"
+
+	"pforte/internal/company"
+	"pforte/internal/contact"
+	"pforte/internal/db"
+	"pforte/internal/inbox"
+)
+
+// maxPayloadText bounds each text kept in an inbox item; the whole mail stays
+// downloadable as .eml.
+const maxPayloadText = 64 << 10
+
+// InboxRouter puts every mail into the staff inbox as an item of kind mail. It is the
+// router until the helpdesk routes mail to tickets, and that router's fallback.
+type InboxRouter struct{}
+
+// Route implements Router.
+func (InboxRouter) Route(ctx context.Context, tx db.Querier, d Delivery) (Outcome, error) {
+	id, err := ToInbox(ctx, tx, d)
+	if err != nil {
+		return Outcome{}, err
+	}
+	return Outcome{Action: "inbox", Reason: fmt.Sprintf("inbox item %d", id)}, nil
+}
+
+// ToInbox creates the inbox item of kind mail for d and returns its id. The item names
+// the sender's contact when the address is known, and suggests the company whose email
+// domain the sender has.
+func ToInbox(ctx context.Context, tx db.Querier, d Delivery) (int64, error) {
+	m := d.Message
+	p := inbox.MailPayload{MailID: d.MailID, From: m.From.Address, FromName: m.From.Name, Rcpt: d.Rcpt,
+		Subject: m.Subject, Text: clip(m.Reply, maxPayloadText), MessageID: m.MessageID, Auto: m.AutoReason,
+		RawKey: d.RawKey}
+	if m.Reply != m.Text {
+		p.Full = clip(m.Text, maxPayloadText)
+	}
+	if !m.Date.IsZero() {
+		p.Date = m.Date.Unix()
+	}
+	for _, f := range d.Files {
+		p.Attachments = append(p.Attachments, inbox.MailFile{Name: f.Name, Type: f.Type, Size: f.Size, Key: f.Key})
+	}
+	it := inbox.Item{TenantID: d.TenantID, Kind: inbox.KindMail, Title: clip(m.Subject, 300), Email: m.From.Address}
+	if it.Title == "" {
+		it.Title = "–"
+	}
+	c, err := contact.ByEmail(ctx, tx, d.TenantID, m.From.Address)
+	switch {
+	case err == nil:
+		it.ContactID = c.ID
+	case !errors.Is(err, db.ErrNotFound):
+		return 0, err
+	}
+	co, err := company.ByDomain(ctx, tx, d.TenantID, inbox.DomainOf(m.From.Address))
+	switch {
+	case err == nil:
+		it.SuggestedCompanyID = co.ID
+	case !errors.Is(err, db.ErrNotFound):
+		return 0, err
+	}
+	return inbox.Create(ctx, tx, it, p, d.ReceivedAt)
+}

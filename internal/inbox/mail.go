@@ -1,0 +1,34 @@
+package inbox
+
+// KindMail is unsorted incoming mail: mail to a support address that no rule placed
+// elsewhere (a ticket, say), for staff to read and sort.
+const KindMail = "mail"
+
+// Each module registers its kind in its own file, so modules built side by side do not
+// edit one list.
+func init() { Kinds = append(Kinds, KindMail) }
+
+// MailPayload is the payload of a KindMail item. Files live in the file store; staff of
+// the tenant download them through the item.
+type MailPayload struct {
+	MailID      int64      `json:"mail_id"` // the inbound_mails row
+	From        string     `json:"from"`    // sender address, lower-case
+	FromName    string     `json:"from_name,omitempty"`
+	Rcpt        string     `json:"rcpt"` // the support address it was sent to
+	Subject     string     `json:"subject"`
+	Text        string     `json:"text"`           // what the sender wrote: quotes and signature trimmed
+	Full        string     `json:"full,omitempty"` // the whole text, when trimming removed something
+	MessageID   string     `json:"message_id,omitempty"`
+	Date        int64      `json:"date,omitempty"` // unix seconds of the Date header
+	Auto        string     `json:"auto,omitempty"` // why it counts as automatic (bounce, auto-reply…); "" from a person
+	RawKey      string     `json:"raw_key"`        // the raw message (.eml) in the file store
+	Attachments []MailFile `json:"attachments,omitempty"`
+}
+
+// MailFile is an attachment of a mail item.
+type MailFile struct {
+	Name string `json:"name"`
+	Type string `json:"type"` // sniffed from the content
+	Size int64  `json:"size"`
+	Key  string `json:"key"`
+}

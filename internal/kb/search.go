@@ -1,0 +1,120 @@
+package kb
+
+import (
+	"context"
+	"fmt"
+	"html/template"
+	"time"
+
+	"pforte/internal/db"
+)
+
+// Summary is an article in a portal list: search results, suggestions, a category's
+// articles, the latest and the most read ones.
+type Summary struct {
+	ID           int64
+	Slug         string
+	Title        string
+	Language     string
+	CategoryID   int64
+	CategoryName string
+	UpdatedAt    time.Time
+	Views        int64
+	Snippet      template.HTML // search results only: escaped text with <mark>ed matches
+}
+
+// Href is the article's portal address.
+func (s Summary) Href() string { return "/kb/articles/" + s.Slug }
+
+// maxRows bounds the translations a search reads before grouping them by article.
+const maxRows = 200
+
+// Search finds up to limit articles the viewer may read whose title or text (in any of
+// their languages) contains every word of text, a word's beginning being enough (so it
+// works while someone types). The best matches come first; each article appears once,
+// in the viewer's language when that translation matched too. Both engines find the
+// same articles: they index the same words (see Words).
+func Search(ctx context.Context, q db.Querier, v Viewer, text string, limit int) ([]Summary, error) {
+	ts := terms(text)
+	if len(ts) == 0 || limit <= 0 {
+		return nil, nil
+	}
+	cond, vargs := v.visible()
+	var query string
+	var args []any
+	if q.Engine() == db.Postgres {
+		query = `SELECT a.id, a.slug, t.title, t.language, COALESCE(a.category_id, 0), COALESCE(c.name, ''), a.updated_at,
+			a.views, ts_headline('simple', t.plain, qq, 'StartSel=' || chr(1) || ', StopSel=' || chr(2) ||
+				', MaxWords=30, MinWords=12, ShortWord=1, MaxFragments=2, FragmentDelimiter=" … "')
+			FROM to_tsquery('simple', ?) qq, kb_translations t JOIN kb_articles a ON a.id = t.article_id
+			LEFT JOIN kb_categories c ON c.id = a.category_id
+			WHERE t.search_tsv @@ qq AND t.tenant_id = ? AND ` + cond + `
+			ORDER BY ts_rank(t.search_tsv, qq) DESC, a.id LIMIT ?`
+		args = append([]any{tsQuery(ts), v.TenantID}, vargs...)
+	} else {
+		query = `SELECT a.id, a.slug, t.title, t.language, COALESCE(a.category_id, 0), COALESCE(c.name, ''), a.updated_at,
+			a.views, snippet(kb_search, 1, char(1), char(2), '…', 24)
+			FROM kb_search JOIN kb_translations t ON t.id = kb_search.rowid JOIN kb_articles a ON a.id = t.article_id
+			LEFT JOIN kb_categories c ON c.id = a.category_id
+			WHERE kb_search MATCH ? AND t.tenant_id = ? AND ` + cond + `
+			ORDER BY bm25(kb_search, 5.0, 1.0), a.id LIMIT ?`
+		args = append([]any{ftsQuery(ts), v.TenantID}, vargs...)
+	}
+	rows, err := q.Query(ctx, query, append(args, maxRows)...)
+	if err != nil {
+		return nil, fmt.Errorf("kb: search: %w", err)
+	}
+	defer rows.Close()
+	var out []Summary
+	pos := map[int64]int{}
+	for rows.Next() {
+		var s Summary
+		var at int64
+		var snip string
+		if err := rows.Scan(&s.ID, &s.Slug, &s.Title, &s.Language, &s.CategoryID, &s.CategoryName, &at, &s.Views, &snip); err != nil {
+			return nil, fmt.Errorf("kb: search: %w", err)
+		}
+		s.UpdatedAt, s.Snippet = time.Unix(at, 0), markSnippet(snip)
+		// Rows come best first; an article keeps its best place and the translation
+		// closest to the viewer's language.
+		if i, seen := pos[s.ID]; seen {
+			if v.rank(s.Language) < v.rank(out[i].Language) {
+				out[i] = s
+			}
+			continue
+		}
+		pos[s.ID] = len(out)
+		out = append(out, s)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	if len(out) > limit {
+		out = out[:limit]
+	}
+	return out, nil
+}
+
+// MaxSuggestions bounds the articles suggested beside a new ticket's title.
+const MaxSuggestions = 5
+
+// Suggest returns up to limit (at most MaxSuggestions) articles the viewer may read that
+// match text, e.g. the title of a ticket being written. Other packages (the ticket
+// form) call it; so does the portal's /kb/suggest fragment.
+func Suggest(ctx context.Context, q db.Querier, viewer Viewer, text string, limit int) ([]Summary, error) {
+	if limit <= 0 || limit > MaxSuggestions {
+		limit = MaxSuggestions
+	}
+	return Search(ctx, q, viewer, text, limit)
+}
+
+// matchArticles is the condition (on article alias a) for articles of the tenant with a
+// translation matching every term, in any state (back office search).
+func matchArticles(e db.Engine, tenantID int64, ts []string) (string, []any) {
+	if e == db.Postgres {
+		return `a.id IN (SELECT t.article_id FROM kb_translations t WHERE t.tenant_id = ?
+			AND t.search_tsv @@ to_tsquery('simple', ?))`, []any{tenantID, tsQuery(ts)}
+	}
+	return `a.id IN (SELECT t.article_id FROM kb_search JOIN kb_translations t ON t.id = kb_search.rowid
+		WHERE kb_search MATCH ? AND t.tenant_id = ?)`, []any{ftsQuery(ts), tenantID}
+}

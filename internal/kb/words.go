@@ -1,0 +1,68 @@
+package kb
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// maxTerms bounds the words of a query: more only slow the search down.
+const maxTerms = 8
+
+// isWordRune reports whether r belongs to a word. It follows SQLite's unicode61
+// tokenizer (letters, numbers and private-use characters; everything else separates),
+// so the words PostgreSQL indexes (search_title, search_body) are the words FTS5 sees.
+func isWordRune(r rune) bool {
+	return unicode.IsLetter(r) || unicode.IsNumber(r) || unicode.Is(unicode.Co, r)
+}
+
+// Words splits s into lower-case words, as both search indexes see them.
+func Words(s string) []string {
+	return strings.FieldsFunc(strings.ToLower(s), func(r rune) bool { return !isWordRune(r) })
+}
+
+// wordText is the words of s separated by single spaces: what PostgreSQL's parser
+// splits back into exactly these words.
+func wordText(s string) string { return strings.Join(Words(s), " ") }
+
+// terms are the distinct words of a query, at most maxTerms, taken from its first
+// MaxSearch characters.
+func terms(q string) []string {
+	if utf8.RuneCountInString(q) > MaxSearch {
+		q = string([]rune(q)[:MaxSearch])
+	}
+	var out []string
+	for _, w := range Words(q) {
+		if len(out) == maxTerms {
+			break
+		}
+		dup := false
+		for _, o := range out {
+			dup = dup || o == w
+		}
+		if !dup {
+			out = append(out, w)
+		}
+	}
+	return out
+}
+
+// ftsQuery is the FTS5 query for terms: every term as a quoted prefix, all required.
+// Quoting makes FTS5 read each term as text, never as query syntax.
+func ftsQuery(ts []string) string {
+	parts := make([]string, len(ts))
+	for i, t := range ts {
+		parts[i] = `"` + strings.ReplaceAll(t, `"`, `""`) + `"*`
+	}
+	return strings.Join(parts, " AND ")
+}
+
+// tsQuery is the PostgreSQL tsquery for terms: every term as a quoted prefix, all
+// required. Terms hold only letters and digits; the quotes keep them literal anyway.
+func tsQuery(ts []string) string {
+	parts := make([]string, len(ts))
+	for i, t := range ts {
+		parts[i] = `'` + strings.ReplaceAll(t, `'`, `''`) + `':*`
+	}
+	return strings.Join(parts, " & ")
+}

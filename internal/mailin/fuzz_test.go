@@ -1,0 +1,52 @@
+package mailin
+
+import (
+	"errors"
+	"testing"
+	"time"
+	"unicode/utf8"
+)
+
+// FuzzParse feeds Parse arbitrary bytes: it must never panic, must fail only with
+// ErrTooLarge or ErrMalformed, and what it returns must be valid UTF-8 text that the
+// limits allow. Run: go test -fuzz=FuzzParse ./internal/mailin/ -fuzztime=60s
+func FuzzParse(f *testing.F) {
+	f.Add(crlf(simple))
+	f.Add([]byte("From: a@example.com\r\nContent-Type: multipart/mixed; boundary=B\r\n\r\n--B\r\nContent-Type: text/html\r\n\r\n<p>x<blockquote>y</blockquote>\r\n--B\r\nContent-Disposition: attachment; filename*=UTF-8''%C3%A4.txt\r\nContent-Transfer-Encoding: base64\r\n\r\nYWJj\r\n--B--\r\n"))
+	f.Add([]byte("From: =?ISO-8859-1?Q?Andr=E9?= <a@b.c>\r\nContent-Type: text/plain; charset=windows-1252\r\nContent-Transfer-Encoding: quoted-printable\r\n\r\nCaf=E9\r\n-- \r\nsig\r\n"))
+	f.Add([]byte("From: a@b.c\n\nOn Mon, 2 Jun 2025 10:00 X wrote:\n> q\n"))
+	lim := Limits{MaxBytes: 1 << 20, MaxParts: 50, MaxDepth: 5}
+	f.Fuzz(func(t *testing.T, raw []byte) {
+		var m *Message
+		var err error
+		done := make(chan struct{})
+		go func() { m, err = Parse(raw, lim); close(done) }()
+		select {
+		case <-done:
+		case <-time.After(10 * time.Second):
+			t.Fatalf("HANG on %q", raw)
+		}
+		if err != nil {
+			if !errors.Is(err, ErrTooLarge) && !errors.Is(err, ErrMalformed) {
+				t.Fatalf("untyped error: %v", err)
+			}
+			return
+		}
+		for _, s := range []string{m.Text, m.Reply, m.HTML, m.Subject, m.From.Name, m.From.Address} {
+			if !utf8.ValidString(s) {
+				t.Fatalf("invalid UTF-8: %q", s)
+			}
+		}
+		if m.From.Address == "" {
+			t.Fatal("parsed without a sender")
+		}
+		if len(m.Attachments) > lim.MaxParts {
+			t.Fatalf("%d attachments over the part limit", len(m.Attachments))
+		}
+		for _, a := range m.Attachments {
+			if a.Filename == "" || !utf8.ValidString(a.Filename) {
+				t.Fatalf("bad attachment name %q", a.Filename)
+			}
+		}
+	})
+}

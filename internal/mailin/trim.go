@@ -1,0 +1,120 @@
+package mailin
+
+import (
+	"regexp"
+	"strings"
+)
+
+// markerLine matches the portal's reply marker in any language: "##- … -##", also when
+// the mail program quoted it.
+var markerLine = regexp.MustCompile(`^[\s>]*##-.*-##\s*$`)
+
+// separatorLine matches Outlook's "-----Original Message-----" in the languages Pforte
+// speaks and a few more.
+var separatorLine = regexp.MustCompile(`(?i)^\s*-{2,}\s*(original message|ursprüngliche nachricht|originalnachricht|message d'origine|oorspronkelijk bericht|mensaje original|mensagem original|oprindelig meddelelse|originalmeddelelse)\s*-{2,}\s*$`)
+
+// attribution matches the line (possibly wrapped over two or three) a mail program puts
+// above the quoted original: "On … wrote:", "Am … schrieb …:", "Le … a écrit :" and
+// their Dutch, Spanish, Portuguese and Danish cousins.
+var attribution = regexp.MustCompile(`(?i)^\s*(on\s.+\swrote|am\s.+\s(schrieb|geschrieben)\b.*|le\s.+\sa\s+écrit|op\s.+\s(schreef|geschreven)\b.*|el\s.+\sescribió|em\s.+\sescreveu|den\s.+\sskrev\b.*)\s*:\s*$`)
+
+// headerFrom and headerSent match Outlook's quoted header block ("From: … Sent: …"),
+// optionally in bold markers as its plain text version writes them.
+var (
+	headerFrom = regexp.MustCompile(`(?i)^\s*\*?(from|von|de|van|fra|da)\s*:\*?\s*\S`)
+	headerSent = regexp.MustCompile(`(?i)^\s*\*?(sent|gesendet|date|datum|envoyé|verzonden|enviado|enviada|sendt|inviato)\s*:\*?\s*\S`)
+)
+
+// underscores is the rule Outlook draws above its header block.
+var underscores = regexp.MustCompile(`^\s*_{10,}\s*$`)
+
+// Trim returns what the sender wrote this time: text above the portal's reply marker,
+// above the "On … wrote:" line, above an Outlook original-message block or header
+// block, without lines quoted with ">" and without the signature after "-- ". A reply
+// written below the quote (bottom posting) is found too. When nothing is left, the
+// whole text is returned rather than an empty reply.
+func Trim(text string) string {
+	lines := strings.Split(strings.ReplaceAll(text, "\r\n", "\n"), "\n")
+	cut := len(lines)
+	for i := range lines {
+		if n := quoteHead(lines, i); n > 0 {
+			cut = i
+			if i > 0 && underscores.MatchString(lines[i-1]) {
+				cut = i - 1
+			}
+			break
+		}
+	}
+	if reply := unquote(withoutSignature(lines[:cut])); reply != "" {
+		return reply
+	}
+	// Bottom posting: the answer follows the quote. Keep what is neither quote nor the
+	// lines that introduce it.
+	var rest []string
+	for i := 0; i < len(lines); i++ {
+		if n := quoteHead(lines, i); n > 0 {
+			i += n - 1
+			continue
+		}
+		rest = append(rest, lines[i])
+	}
+	if reply := unquote(withoutSignature(rest)); reply != "" {
+		return reply
+	}
+	return strings.TrimSpace(text)
+}
+
+// quoteHead reports whether lines[i] starts a quoted original and how many lines its
+// introduction takes (0: it does not start one).
+func quoteHead(lines []string, i int) int {
+	l := lines[i]
+	switch {
+	case markerLine.MatchString(l), separatorLine.MatchString(l):
+		return 1
+	case headerFrom.MatchString(l):
+		for j := i + 1; j < len(lines) && j <= i+4; j++ {
+			if headerSent.MatchString(lines[j]) {
+				return 1
+			}
+		}
+		return 0
+	}
+	if len(l) > 500 { // an attribution is short; skip the regexp on long lines
+		return 0
+	}
+	joined := strings.TrimSpace(l)
+	for n := 1; n <= 3 && i+n <= len(lines); n++ {
+		if n > 1 {
+			joined += " " + strings.TrimSpace(lines[i+n-1])
+		}
+		// A real attribution carries a date or time; the digit check keeps an ordinary
+		// sentence that starts with "On" and ends in "wrote:" from cutting the mail.
+		if strings.ContainsAny(joined, "0123456789") && attribution.MatchString(joined) {
+			return n
+		}
+	}
+	return 0
+}
+
+// withoutSignature cuts lines at the first signature separator "-- " (or "--", as many
+// mail programs strip the trailing space).
+func withoutSignature(lines []string) []string {
+	for i, l := range lines {
+		if l == "-- " || l == "--" {
+			return lines[:i]
+		}
+	}
+	return lines
+}
+
+// unquote drops lines quoted with ">" and collapses the blank lines left behind.
+func unquote(lines []string) string {
+	out := make([]string, 0, len(lines))
+	for _, l := range lines {
+		if strings.HasPrefix(strings.TrimLeft(l, " \t"), ">") {
+			continue
+		}
+		out = append(out, strings.TrimRight(l, " \t"))
+	}
+	return collapseBlankLines(strings.Join(out, "\n"))
+}

@@ -1,0 +1,37 @@
+package mailin
+
+import "testing"
+
+func TestTrim(t *testing.T) {
+	cases := []struct{ name, in, want string }{
+		{"plain", "Just text.\nTwo lines.", "Just text.\nTwo lines."},
+		{"quoted lines", "Yes, please.\n\n> Shall we come?\n> Tuesday?", "Yes, please."},
+		{"interleaved answers", "> Printer model?\nHP 4000\n> Location?\nBerlin", "HP 4000\nBerlin"},
+		{"gmail wrote", "Thanks!\n\nOn Mon, Jun 2, 2025 at 10:00 AM Support <support@portal.test> wrote:\n> old\n> text", "Thanks!"},
+		{"wrapped wrote", "Thanks!\n\nOn Mon, Jun 2, 2025 at 10:00 AM Support <\nsupport@portal.test> wrote:\n\n> old", "Thanks!"},
+		{"german schrieb", "Danke!\n\nAm 02.06.2025 um 10:00 schrieb Support <support@portal.test>:\n> alt", "Danke!"},
+		{"german hat geschrieben", "Danke!\n\nAm 02.06.2025 10:00, Support hat geschrieben:\nalter Text ohne Zitatzeichen", "Danke!"},
+		{"french", "Merci !\n\nLe lun. 2 juin 2025 à 10:00, Support <support@portal.test> a écrit :\n> ancien", "Merci !"},
+		{"outlook original message", "Ok.\n\n-----Original Message-----\nFrom: Support\nSent: Monday\n\nold", "Ok."},
+		{"outlook ursprüngliche", "Ok.\n\n-----Ursprüngliche Nachricht-----\nVon: Support\nGesendet: Montag\n\nalt", "Ok."},
+		{"outlook header block", "Ok.\n\n________________________________\nFrom: Support <support@portal.test>\nSent: Monday, June 2, 2025 10:00\nTo: me\nSubject: Ticket\n\nold text", "Ok."},
+		{"outlook german header block", "Ok.\n\nVon: Support <support@portal.test>\nGesendet: Montag, 2. Juni 2025 10:00\nAn: mich\n\nalter Text", "Ok."},
+		{"signature", "See you.\n-- \nErika Mustermann\nExample GmbH", "See you."},
+		{"signature without space", "See you.\n--\nErika", "See you."},
+		{"reply marker", "My answer\n\n" + ReplyMarker + "\nYour ticket #42 was updated.", "My answer"},
+		{"quoted reply marker", "My answer\n\n> " + ReplyMarker + "\n> Your ticket", "My answer"},
+		{"translated marker", "Antwort\n##- Bitte antworten Sie oberhalb dieser Zeile -##\nalt", "Antwort"},
+		{"bottom posting", "On Mon, Jun 2, 2025 at 10:00 AM Support wrote:\n> question?\n\nMy answer below.", "My answer below."},
+		{"sentence with On and wrote is kept", "On Monday my colleague wrote:\nthe printer is broken", "On Monday my colleague wrote:\nthe printer is broken"},
+		{"only a quote keeps everything", "> all quoted", "> all quoted"},
+		{"from line in text is kept", "From: the warehouse we got\nthe wrong parts", "From: the warehouse we got\nthe wrong parts"},
+		{"blank lines collapse", "a\n\n\n\nb\n\n", "a\n\nb"},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			if got := Trim(c.in); got != c.want {
+				t.Errorf("Trim(%q)\n got %q\nwant %q", c.in, got, c.want)
+			}
+		})
+	}
+}

@@ -1,0 +1,138 @@
+package mailin
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"mime"
+	"path"
+	"strings"
+
+	"github.com/emersion/go-message"
+)
+
+// walker visits the MIME tree depth first, collecting body text, HTML and attachments
+// and counting parts, depth and decoded bytes against the limits.
+type walker struct {
+	lim         Limits
+	parts       int
+	budget      int64 // decoded bytes still allowed (charset conversion can grow text)
+	plain       []string
+	html        strings.Builder
+	attachments []Attachment
+}
+
+func (w *walker) walk(e *message.Entity, depth int) error {
+	w.parts++
+	if w.parts > w.lim.MaxParts {
+		return fmt.Errorf("%w: more than %d parts", ErrTooLarge, w.lim.MaxParts)
+	}
+	if depth > w.lim.MaxDepth {
+		return fmt.Errorf("%w: parts nested deeper than %d", ErrTooLarge, w.lim.MaxDepth)
+	}
+	if mr := e.MultipartReader(); mr != nil {
+		if _, params, _ := e.Header.ContentType(); params["boundary"] == "" {
+			return fmt.Errorf("%w: multipart without boundary", ErrMalformed)
+		}
+		for {
+			p, err := mr.NextPart()
+			if errors.Is(err, io.EOF) {
+				return nil
+			}
+			if err != nil && !tolerable(err) {
+				return fmt.Errorf("%w: %v", ErrMalformed, err)
+			}
+			if err := w.walk(p, depth+1); err != nil {
+				return err
+			}
+		}
+	}
+	return w.leaf(e)
+}
+
+// leaf reads one non-multipart part: inline text/plain and text/html make the body,
+// everything else is an attachment.
+func (w *walker) leaf(e *message.Entity) error {
+	data, err := w.read(e.Body)
+	if err != nil {
+		return err
+	}
+	ctype, params, cerr := e.Header.ContentType()
+	if cerr != nil || ctype == "" {
+		ctype = "text/plain" // RFC 2045 5.2: the default when the header is missing or broken
+	}
+	ctype = strings.ToLower(ctype)
+	disp, dparams, _ := e.Header.ContentDisposition()
+	name := dparams["filename"]
+	if name == "" {
+		name = params["name"]
+	}
+	isAttachment := strings.EqualFold(disp, "attachment") || name != ""
+	if !isAttachment {
+		switch ctype {
+		case "text/plain":
+			w.plain = append(w.plain, string(data))
+			return nil
+		case "text/html":
+			w.html.Write(data)
+			return nil
+		}
+	}
+	if len(data) == 0 {
+		return nil // an empty attachment is nothing to keep
+	}
+	w.attachments = append(w.attachments, Attachment{
+		Filename:    cleanFilename(name, ctype, len(w.attachments)+1),
+		ContentType: ctype,
+		ContentID:   strings.Trim(oneLine(e.Header.Get("Content-Id")), "<>"),
+		Inline:      !strings.EqualFold(disp, "attachment"),
+		Data:        data,
+	})
+	return nil
+}
+
+// read decodes a part's body within the remaining budget. A broken transfer encoding
+// (bad base64, say) makes the message malformed.
+func (w *walker) read(r io.Reader) ([]byte, error) {
+	data, err := io.ReadAll(io.LimitReader(r, w.budget+1))
+	if err != nil {
+		return nil, fmt.Errorf("%w: body: %v", ErrMalformed, err)
+	}
+	if int64(len(data)) > w.budget {
+		return nil, fmt.Errorf("%w: decoded body over the limit", ErrTooLarge)
+	}
+	w.budget -= int64(len(data))
+	return data, nil
+}
+
+// text joins the plain text parts (mail programs split the body around inline
+// images into several).
+func (w *walker) text() string {
+	return strings.Join(w.plain, "\n")
+}
+
+// cleanFilename keeps only the base name of what the sender called the file, without
+// control characters, and invents "attachment-N.ext" when there is no name.
+func cleanFilename(name, ctype string, n int) string {
+	name = strings.ReplaceAll(name, "\\", "/")
+	name = path.Base(oneLine(name))
+	name = strings.Trim(name, " .")
+	if name == "" || name == "/" {
+		ext := ""
+		if exts, _ := mime.ExtensionsByType(ctype); len(exts) > 0 {
+			ext = exts[0]
+		}
+		if ctype == "message/rfc822" {
+			ext = ".eml"
+		}
+		name = fmt.Sprintf("attachment-%d%s", n, ext)
+	}
+	if r := []rune(name); len(r) > 200 {
+		ext := path.Ext(name)
+		if len([]rune(ext)) > 20 {
+			ext = ""
+		}
+		name = string(r[:200-len([]rune(ext))]) + ext
+	}
+	return name
+}

@@ -1,0 +1,33 @@
+package portal
+
+import (
+	"net/http"
+
+	"pforte/internal/i18n"
+	"pforte/internal/kb"
+	"pforte/internal/web"
+)
+
+// kbArticle shows an article by id or slug, in ?lang= when the article has it, else in
+// the reader's language. What the reader may not see is a 404, as if it did not exist.
+func (p *Portal) kbArticle(w http.ResponseWriter, r *http.Request, rd *reader) {
+	ctx := r.Context()
+	lang := r.URL.Query().Get("lang")
+	if !i18n.Supported(lang) {
+		lang = ""
+	}
+	pg, err := kb.Read(ctx, p.env.DB, rd.V, r.PathValue("ref"), lang)
+	if err != nil {
+		p.env.Fail(w, r, err)
+		return
+	}
+	// Staff looking through a contact's eyes do not count as readers.
+	if rd.visit == nil || rd.visit.Preview.ID == 0 {
+		if err := kb.CountView(ctx, p.env.DB, rd.V.TenantID, pg.ID); err != nil {
+			p.env.Log.Warn("kb: count view", "err", err) // the page matters more than the number
+		}
+	}
+	c := rd.chrome("kb.title")
+	c.Title = pg.Title
+	web.Render(w, r, http.StatusOK, kbArticlePage(c, pg))
+}

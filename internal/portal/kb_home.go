@@ -1,0 +1,32 @@
+package portal
+
+import (
+	"net/http"
+
+	"pforte/internal/kb"
+	"pforte/internal/web"
+)
+
+// kbListLen is how many articles the start page shows as latest and as most read.
+const kbListLen = 5
+
+// kbHome is the knowledge base's start page: search, categories, latest and most read.
+func (p *Portal) kbHome(w http.ResponseWriter, r *http.Request, rd *reader) {
+	ctx := r.Context()
+	cats, err := kb.VisibleCategories(ctx, p.env.DB, rd.V)
+	if err != nil {
+		p.env.Fail(w, r, err)
+		return
+	}
+	latest, _, err := kb.Articles(ctx, p.env.DB, rd.V, 0, kb.ByLatest, 0, kbListLen)
+	if err != nil {
+		p.env.Fail(w, r, err)
+		return
+	}
+	popular, _, err := kb.Articles(ctx, p.env.DB, rd.V, 0, kb.ByPopular, 0, kbListLen)
+	if err != nil {
+		p.env.Fail(w, r, err)
+		return
+	}
+	web.Render(w, r, http.StatusOK, kbHomePage(rd.chrome("kb.title"), rd, cats, latest, popular))
+}

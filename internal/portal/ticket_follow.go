@@ -1,0 +1,58 @@
+package portal
+
+import (
+	"errors"
+	"net/http"
+	"strconv"
+
+	"pforte/internal/db"
+	"pforte/internal/ticket"
+	"pforte/internal/web"
+)
+
+// ticketFollow adds a colleague of the same company as follower: they see the ticket
+// and get its mails. Anyone who is not an active colleague is a 404.
+func (p *Portal) ticketFollow(w http.ResponseWriter, r *http.Request, v *visit) {
+	f := web.ParseForm(w, r)
+	cid, _ := strconv.ParseInt(f.Get("contact_id"), 10, 64)
+	by := ticket.Actor{ContactID: v.P.ContactID, Name: v.Contact.Name()}
+	p.followChange(w, r, v, func(tx *db.Tx, t ticket.Ticket) error {
+		if t.Billed {
+			return ticket.ErrBilled
+		}
+		return ticket.Follow(r.Context(), tx, t, cid, by.Name, v.P.ContactID, 0, p.env.Now())
+	}, "tickets.follower_added")
+}
+
+// ticketUnfollow removes a follower; a user may remove only themselves, a main contact
+// anyone.
+func (p *Portal) ticketUnfollow(w http.ResponseWriter, r *http.Request, v *visit) {
+	cid, ok := web.ID(r, "contact")
+	if !ok || (!v.P.IsMain() && cid != v.P.ContactID) {
+		p.env.NotFound(w, r)
+		return
+	}
+	p.followChange(w, r, v, func(tx *db.Tx, t ticket.Ticket) error {
+		return ticket.Unfollow(r.Context(), tx, t, cid)
+	}, "tickets.follower_removed")
+}
+
+func (p *Portal) followChange(w http.ResponseWriter, r *http.Request, v *visit, fn func(tx *db.Tx, t ticket.Ticket) error, done string) {
+	t, ok := p.loadTicket(w, r, v)
+	if !ok {
+		return
+	}
+	err := p.env.DB.InTx(r.Context(), func(tx *db.Tx) error { return fn(tx, t) })
+	switch {
+	case errors.Is(err, ticket.ErrNotFollower):
+		p.env.NotFound(w, r)
+	case errors.Is(err, ticket.ErrBilled):
+		f := web.NewForm()
+		f.Err = "tickets.error.billed"
+		p.renderTicket(w, r, v, t, f, http.StatusConflict)
+	case err != nil:
+		p.env.Fail(w, r, err)
+	default:
+		p.env.Flash(w, r, done, ticketURL(t.ID, ""))
+	}
+}

@@ -1,0 +1,134 @@
+package portal
+
+import (
+	"context"
+	"net/http"
+	"strconv"
+
+	"pforte/internal/db"
+	"pforte/internal/tenant"
+	"pforte/internal/ticket"
+	"pforte/internal/web"
+)
+
+// Limits of the ticket form.
+const (
+	maxTitle = 200
+	maxBody  = 20000
+	maxShort = 200
+)
+
+// ticketForm is what the new-ticket page needs besides the form values.
+type ticketForm struct {
+	Categories []ticket.Category
+	LimitMB    int
+}
+
+func (p *Portal) ticketNewForm(w http.ResponseWriter, r *http.Request, v *visit) {
+	f := web.NewForm()
+	f.Set("priority", strconv.Itoa(ticket.PriorityNormal))
+	f.Set("title", r.URL.Query().Get("title"))
+	p.renderTicketNew(w, r, v, f, http.StatusOK)
+}
+
+func (p *Portal) renderTicketNew(w http.ResponseWriter, r *http.Request, v *visit, f web.Form, status int) {
+	cats, err := ticket.Categories(r.Context(), p.env.DB, v.P.TenantID, true)
+	if err != nil {
+		p.env.Fail(w, r, err)
+		return
+	}
+	rules, err := tenant.GetTicketRules(r.Context(), p.env.DB, v.P.TenantID)
+	if err != nil {
+		p.env.Fail(w, r, err)
+		return
+	}
+	page := ticketNewPage(v.chrome(r, "tickets.new_title", "helpdesk"), v, f, ticketForm{Categories: cats, LimitMB: rules.UploadLimitMB})
+	web.Render(w, r, status, page)
+}
+
+// ticketCreate opens a ticket for the active company. Files are stored first; when the
+// form is refused or the transaction fails they are deleted again.
+func (p *Portal) ticketCreate(w http.ResponseWriter, r *http.Request, v *visit) {
+	ctx := r.Context()
+	rules, err := tenant.GetTicketRules(ctx, p.env.DB, v.P.TenantID)
+	if err != nil {
+		p.env.Fail(w, r, err)
+		return
+	}
+	f := web.ParseMultipart(w, r, rules.UploadLimit())
+	n := ticket.New{TenantID: v.P.TenantID, CompanyID: v.P.CompanyID, ContactID: v.P.ContactID, Author: v.Contact.Name(),
+		Title: f.Get("title"), Body: f.Get("body"), Location: f.Get("location"), Asset: f.Get("asset")}
+	n.Priority, _ = strconv.Atoi(f.Get("priority"))
+	n.CategoryID, _ = strconv.ParseInt(f.Get("category"), 10, 64)
+	if f.Err == "" {
+		checkTicket(ctx, p.env.DB, v.P.TenantID, &f, n)
+	}
+	var ups []web.Upload
+	if !f.Invalid() {
+		ups = p.env.SaveUploads(r, &f, "files", rules.UploadLimit())
+	}
+	if f.Invalid() {
+		p.renderTicketNew(w, r, v, f, http.StatusUnprocessableEntity)
+		return
+	}
+	n.Files = uploads(ups)
+	var id int64
+	err = p.env.DB.InTx(ctx, func(tx *db.Tx) error {
+		if id, err = ticket.Create(ctx, tx, n, p.env.Now()); err != nil {
+			return err
+		}
+		t, err := ticket.ForStaff(ctx, tx, v.P.TenantID, id)
+		if err != nil {
+			return err
+		}
+		nt, err := ticket.NewNotifier(ctx, tx, v.Tenant, p.env.Origin(r), p.env.Now())
+		if err != nil {
+			return err
+		}
+		return nt.Created(ctx, tx, t, n.Body)
+	})
+	if err != nil {
+		p.env.DeleteUploads(ups)
+		p.env.Fail(w, r, err)
+		return
+	}
+	p.wake()
+	p.env.Flash(w, r, "tickets.created", ticketURL(id, ""))
+}
+
+// checkTicket validates the new ticket's fields into f.
+func checkTicket(ctx context.Context, q db.Querier, tenantID int64, f *web.Form, n ticket.New) {
+	f.Errors.Text("title", n.Title, true, maxTitle)
+	f.Errors.Text("body", n.Body, true, maxBody)
+	f.Errors.Text("location", n.Location, false, maxShort)
+	f.Errors.Text("asset", n.Asset, false, maxShort)
+	if n.Priority < ticket.PriorityLow || n.Priority > ticket.PriorityUrgent {
+		f.Errors.Add("priority", "tickets.error.priority", nil)
+	}
+	if n.CategoryID != 0 {
+		cats, err := ticket.Categories(ctx, q, tenantID, true)
+		found := false
+		for _, c := range cats {
+			found = found || c.ID == n.CategoryID
+		}
+		if err != nil || !found {
+			f.Errors.Add("category", "tickets.error.category", nil)
+		}
+	}
+}
+
+// uploads turns saved form files into ticket attachments.
+func uploads(ups []web.Upload) []ticket.Upload {
+	out := make([]ticket.Upload, len(ups))
+	for i, u := range ups {
+		out[i] = ticket.Upload{Stored: u.Stored, Filename: u.Filename}
+	}
+	return out
+}
+
+// wake nudges the mail worker after a change queued mail.
+func (p *Portal) wake() {
+	if p.env.Wake != nil {
+		p.env.Wake()
+	}
+}

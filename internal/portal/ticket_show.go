@@ -1,0 +1,130 @@
+package portal
+
+import (
+	"net/http"
+
+	"pforte/internal/contact"
+	"pforte/internal/db"
+	"pforte/internal/tenant"
+	"pforte/internal/ticket"
+	"pforte/internal/web"
+)
+
+// ticketView is what the ticket page shows to a contact.
+type ticketView struct {
+	ticket.Detail
+	CanReply   bool // not billed, not resolved or closed
+	CanClose   bool
+	CanReopen  bool
+	Colleagues []contact.Membership // who can be added as follower
+	LimitMB    int
+}
+
+// loadTicket finds the ticket of the URL the contact may see; anything else is a 404.
+func (p *Portal) loadTicket(w http.ResponseWriter, r *http.Request, v *visit) (ticket.Ticket, bool) {
+	id, ok := web.ID(r, "id")
+	if !ok {
+		p.env.NotFound(w, r)
+		return ticket.Ticket{}, false
+	}
+	t, err := ticket.ForContact(r.Context(), p.env.DB, v.P, id)
+	if err != nil {
+		p.env.Fail(w, r, err)
+		return t, false
+	}
+	return t, true
+}
+
+func (p *Portal) ticketShow(w http.ResponseWriter, r *http.Request, v *visit) {
+	t, ok := p.loadTicket(w, r, v)
+	if !ok {
+		return
+	}
+	p.renderTicket(w, r, v, t, web.NewForm(), http.StatusOK)
+}
+
+// renderTicket shows the ticket with the reply form f (kept on error).
+func (p *Portal) renderTicket(w http.ResponseWriter, r *http.Request, v *visit, t ticket.Ticket, f web.Form, status int) {
+	ctx := r.Context()
+	d, err := ticket.Load(ctx, p.env.DB, t, false) // contacts never load internal notes
+	if err != nil {
+		p.env.Fail(w, r, err)
+		return
+	}
+	rules, err := tenant.GetTicketRules(ctx, p.env.DB, v.P.TenantID)
+	if err != nil {
+		p.env.Fail(w, r, err)
+		return
+	}
+	view := ticketView{Detail: d, LimitMB: rules.UploadLimitMB}
+	view.CanReply = !t.Billed && !t.Done()
+	view.CanClose = !t.Billed && t.Status.Kind != ticket.KindClosed
+	view.CanReopen = !t.Billed && t.Done() && rules.Reopen
+	if view.CanReply {
+		view.Colleagues, err = p.followerChoices(r, v, d)
+		if err != nil {
+			p.env.Fail(w, r, err)
+			return
+		}
+	}
+	web.Render(w, r, status, ticketPage(v.chrome(r, "tickets.show_title", "helpdesk"), v, view, f))
+}
+
+// followerChoices are the company's active colleagues who neither opened nor follow
+// the ticket.
+func (p *Portal) followerChoices(r *http.Request, v *visit, d ticket.Detail) ([]contact.Membership, error) {
+	ms, err := contact.MembershipsOfCompany(r.Context(), p.env.DB, v.P.TenantID, v.P.CompanyID)
+	if err != nil {
+		return nil, err
+	}
+	taken := map[int64]bool{d.ContactID: true}
+	for _, f := range d.Followers {
+		taken[f.ContactID] = true
+	}
+	var out []contact.Membership
+	for _, m := range ms {
+		if m.Access == contact.AccessActive && !taken[m.ContactID] {
+			out = append(out, m)
+		}
+	}
+	return out, nil
+}
+
+// change runs fn on the contact's ticket in a transaction and maps the rule errors to
+// messages on the ticket page.
+func (p *Portal) change(w http.ResponseWriter, r *http.Request, v *visit, fn func(tx *db.Tx, t ticket.Ticket) error, done string) {
+	t, ok := p.loadTicket(w, r, v)
+	if !ok {
+		return
+	}
+	err := p.env.DB.InTx(r.Context(), func(tx *db.Tx) error { return fn(tx, t) })
+	if msg := ruleMessage(err); msg != "" {
+		f := web.NewForm()
+		f.Err = msg
+		p.renderTicket(w, r, v, t, f, http.StatusConflict)
+		return
+	}
+	if err != nil {
+		p.env.Fail(w, r, err)
+		return
+	}
+	p.wake()
+	p.env.Flash(w, r, done, ticketURL(t.ID, ""))
+}
+
+// ruleMessage is the message for a ticket rule that refused a change.
+func ruleMessage(err error) string {
+	switch {
+	case err == nil:
+		return ""
+	case errorIs(err, ticket.ErrBilled):
+		return "tickets.error.billed"
+	case errorIs(err, ticket.ErrNoReopen):
+		return "tickets.error.no_reopen"
+	case errorIs(err, ticket.ErrClosed):
+		return "tickets.error.closed"
+	case errorIs(err, ticket.ErrNotClosed):
+		return "tickets.error.not_closed"
+	}
+	return ""
+}

@@ -1,0 +1,53 @@
+package portal
+
+import (
+	"net/http"
+
+	"pforte/internal/db"
+	"pforte/internal/tenant"
+	"pforte/internal/ticket"
+)
+
+// ticketClose closes the ticket on the contact's word; staff see it in the history.
+func (p *Portal) ticketClose(w http.ResponseWriter, r *http.Request, v *visit) {
+	by := ticket.Actor{ContactID: v.P.ContactID, Name: v.Contact.Name()}
+	p.change(w, r, v, func(tx *db.Tx, t ticket.Ticket) error {
+		if err := ticket.Close(r.Context(), tx, t, by, p.env.Now()); err != nil {
+			return err
+		}
+		return p.statusMail(r, v, tx, t, ticket.CodeClosed, by)
+	}, "tickets.closed")
+}
+
+// ticketReopen brings a resolved or closed ticket back, unless the provider forbids it.
+func (p *Portal) ticketReopen(w http.ResponseWriter, r *http.Request, v *visit) {
+	by := ticket.Actor{ContactID: v.P.ContactID, Name: v.Contact.Name()}
+	p.change(w, r, v, func(tx *db.Tx, t ticket.Ticket) error {
+		rules, err := tenant.GetTicketRules(r.Context(), tx, v.P.TenantID)
+		if err != nil {
+			return err
+		}
+		if err := ticket.Reopen(r.Context(), tx, t, rules.Reopen, by, p.env.Now()); err != nil {
+			return err
+		}
+		return p.statusMail(r, v, tx, t, "", by)
+	}, "tickets.reopened")
+}
+
+// statusMail tells the ticket's other contacts its new status (staff see it in the
+// queue): the status of code, or the ticket's current one when code is empty.
+func (p *Portal) statusMail(r *http.Request, v *visit, tx *db.Tx, t ticket.Ticket, code string, by ticket.Actor) error {
+	ctx := r.Context()
+	now, err := ticket.ForStaff(ctx, tx, t.TenantID, t.ID)
+	if err != nil {
+		return err
+	}
+	if code != "" && now.Status.Code != code {
+		return nil
+	}
+	nt, err := ticket.NewNotifier(ctx, tx, v.Tenant, p.env.Origin(r), p.env.Now())
+	if err != nil {
+		return err
+	}
+	return nt.StatusChanged(ctx, tx, now, now.Status, by)
+}

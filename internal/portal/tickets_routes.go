@@ -1,0 +1,35 @@
+package portal
+
+import (
+	"net/http"
+
+	"pforte/internal/web"
+)
+
+// ticketRoutes are the helpdesk's pages; they exist only while the tenant has the
+// helpdesk module switched on.
+func (p *Portal) ticketRoutes() []web.Route {
+	return []web.Route{
+		{Pattern: "GET /tickets", Handler: p.helpdesk(p.ticketList)},
+		{Pattern: "GET /tickets/new", Handler: p.helpdesk(p.ticketNewForm)},
+		{Pattern: "POST /tickets", Handler: p.helpdesk(p.ticketCreate)},
+		{Pattern: "GET /tickets/{id}", Handler: p.helpdesk(p.ticketShow)},
+		{Pattern: "POST /tickets/{id}/reply", Handler: p.helpdesk(p.ticketReply)},
+		{Pattern: "POST /tickets/{id}/close", Handler: p.helpdesk(p.ticketClose)},
+		{Pattern: "POST /tickets/{id}/reopen", Handler: p.helpdesk(p.ticketReopen)},
+		{Pattern: "POST /tickets/{id}/followers", Handler: p.helpdesk(p.ticketFollow)},
+		{Pattern: "POST /tickets/{id}/followers/{contact}/remove", Handler: p.helpdesk(p.ticketUnfollow)},
+		{Pattern: "GET /tickets/{id}/files/{file}", Handler: p.helpdesk(p.ticketFile)},
+	}
+}
+
+// helpdesk admits logged-in contacts of tenants that use the helpdesk.
+func (p *Portal) helpdesk(h handler) http.HandlerFunc {
+	return p.contact(func(w http.ResponseWriter, r *http.Request, v *visit) {
+		if !v.Tenant.HasModule("helpdesk") {
+			p.env.NotFound(w, r)
+			return
+		}
+		h(w, r, v)
+	})
+}

@@ -1,0 +1,186 @@
+package ticket
+
+import (
+	"context"
+	"fmt"
+	"time"
+
+	"pforte/internal/db"
+)
+
+// Actor is who changes a ticket: a contact (portal, email) or a staff member.
+type Actor struct {
+	ContactID int64
+	StaffID   int64
+	Name      string
+}
+
+// AddReply adds a public reply or (staff only) an internal note. A contact's reply to a
+// ticket waiting for the customer moves it back to "in progress"; a reply to a resolved
+// or closed ticket needs Reopen first. Billed tickets take no more messages.
+func AddReply(ctx context.Context, tx db.Querier, t Ticket, r Reply, now time.Time) (int64, error) {
+	if t.Billed {
+		return 0, ErrBilled
+	}
+	if r.StaffID == 0 && t.Done() {
+		return 0, ErrClosed
+	}
+	r.TenantID, r.TicketID = t.TenantID, t.ID
+	id, err := addMessage(ctx, tx, r, now)
+	if err != nil {
+		return 0, err
+	}
+	if r.StaffID == 0 && t.Status.Kind == KindWaiting {
+		if err := moveTo(ctx, tx, t, CodeProgress, Actor{ContactID: r.ContactID, Name: r.Author}, "", now); err != nil {
+			return 0, err
+		}
+	}
+	return id, nil
+}
+
+// SetStatus moves the ticket to another status of its tenant (staff).
+func SetStatus(ctx context.Context, tx db.Querier, t Ticket, statusID int64, a Actor, now time.Time) (Status, error) {
+	if t.Billed {
+		return Status{}, ErrBilled
+	}
+	to, err := StatusByID(ctx, tx, t.TenantID, statusID)
+	if err != nil {
+		return Status{}, err
+	}
+	if to.ID == t.Status.ID {
+		return to, nil
+	}
+	return to, setStatus(ctx, tx, t, to, "status", a, "", now)
+}
+
+// Close closes the ticket on the contact's request.
+func Close(ctx context.Context, tx db.Querier, t Ticket, a Actor, now time.Time) error {
+	if t.Billed {
+		return ErrBilled
+	}
+	if t.Status.Kind == KindClosed {
+		return nil
+	}
+	return moveTo(ctx, tx, t, CodeClosed, a, "", now)
+}
+
+// Reopen brings a resolved or closed ticket back, unless the tenant forbids reopening
+// (staff may always reopen) or it was billed.
+func Reopen(ctx context.Context, tx db.Querier, t Ticket, allowed bool, a Actor, now time.Time) error {
+	if t.Billed {
+		return ErrBilled
+	}
+	if !t.Done() {
+		return ErrNotClosed
+	}
+	if !allowed && a.StaffID == 0 {
+		return ErrNoReopen
+	}
+	to := CodeProgress
+	if t.RequestState == RequestPending {
+		to = CodeNew
+	}
+	st, err := StatusByCode(ctx, tx, t.TenantID, to)
+	if err != nil {
+		return err
+	}
+	return setStatus(ctx, tx, t, st, "reopened", a, "", now)
+}
+
+// Decide accepts or declines a new ticket (a service request). Accepting moves it to
+// "accepted", declining to "declined" with the reason the contact sees.
+func Decide(ctx context.Context, tx db.Querier, t Ticket, accept bool, reason string, a Actor, now time.Time) error {
+	if t.RequestState != RequestPending {
+		return ErrDecided
+	}
+	state, code, kind := RequestAccepted, CodeAccepted, "accepted"
+	if !accept {
+		state, code, kind = RequestDeclined, CodeDeclined, "declined"
+	}
+	res, err := tx.Exec(ctx, `UPDATE tickets SET request_state = ?, decision_reason = ? WHERE tenant_id = ? AND id = ?
+		AND request_state = 'pending'`, state, reason, t.TenantID, t.ID)
+	if err != nil {
+		return fmt.Errorf("ticket: decide: %w", err)
+	}
+	if n, _ := res.RowsAffected(); n == 0 {
+		return ErrDecided // someone decided first
+	}
+	st, err := StatusByCode(ctx, tx, t.TenantID, code)
+	if err != nil {
+		return err
+	}
+	return setStatus(ctx, tx, t, st, kind, a, reason, now)
+}
+
+// Assign gives the ticket to a staff member of the tenant (0: nobody).
+func Assign(ctx context.Context, tx db.Querier, t Ticket, staffID int64, a Actor, now time.Time) error {
+	name := ""
+	if staffID > 0 {
+		if err := tx.QueryRow(ctx, `SELECT name FROM staff WHERE tenant_id = ? AND id = ?`, t.TenantID, staffID).Scan(&name); err != nil {
+			return fmt.Errorf("ticket: assignee: %w", db.One(err))
+		}
+	}
+	if _, err := tx.Exec(ctx, `UPDATE tickets SET assignee_id = ?, updated_at = ? WHERE tenant_id = ? AND id = ?`,
+		nullID(staffID), now.Unix(), t.TenantID, t.ID); err != nil {
+		return fmt.Errorf("ticket: assign: %w", err)
+	}
+	return addEvent(ctx, tx, t.TenantID, t.ID, Event{Kind: "assigned", Actor: a.Name, Note: name}, a.ContactID, a.StaffID, now)
+}
+
+// SetBilled marks the ticket as billed (locked for contacts and for changes) or not.
+func SetBilled(ctx context.Context, tx db.Querier, t Ticket, billed bool, a Actor, now time.Time) error {
+	if _, err := tx.Exec(ctx, `UPDATE tickets SET billed = ?, updated_at = ? WHERE tenant_id = ? AND id = ?`,
+		billed, now.Unix(), t.TenantID, t.ID); err != nil {
+		return fmt.Errorf("ticket: billed: %w", err)
+	}
+	kind := "billed"
+	if !billed {
+		kind = "unbilled"
+	}
+	return addEvent(ctx, tx, t.TenantID, t.ID, Event{Kind: kind, Actor: a.Name}, a.ContactID, a.StaffID, now)
+}
+
+// SetDetails changes priority and category (staff).
+func SetDetails(ctx context.Context, tx db.Querier, t Ticket, priority int, categoryID int64, a Actor, now time.Time) error {
+	if t.Billed {
+		return ErrBilled
+	}
+	if priority < PriorityLow || priority > PriorityUrgent {
+		priority = t.Priority
+	}
+	if categoryID != t.CategoryID {
+		if err := categoryOf(ctx, tx, t.TenantID, categoryID); err != nil {
+			return fmt.Errorf("ticket: category: %w", err)
+		}
+	}
+	_, err := tx.Exec(ctx, `UPDATE tickets SET priority = ?, category_id = ?, updated_at = ? WHERE tenant_id = ? AND id = ?`,
+		priority, nullID(categoryID), now.Unix(), t.TenantID, t.ID)
+	if err != nil {
+		return fmt.Errorf("ticket: details: %w", err)
+	}
+	return nil
+}
+
+func moveTo(ctx context.Context, tx db.Querier, t Ticket, code string, a Actor, note string, now time.Time) error {
+	st, err := StatusByCode(ctx, tx, t.TenantID, code)
+	if err != nil {
+		return err
+	}
+	kind := "status"
+	if code == CodeClosed {
+		kind = "closed"
+	}
+	return setStatus(ctx, tx, t, st, kind, a, note, now)
+}
+
+func setStatus(ctx context.Context, tx db.Querier, t Ticket, to Status, kind string, a Actor, note string, now time.Time) error {
+	var closed any
+	if to.Kind == KindResolved || to.Kind == KindClosed {
+		closed = now.Unix()
+	}
+	if _, err := tx.Exec(ctx, `UPDATE tickets SET status_id = ?, updated_at = ?, closed_at = ? WHERE tenant_id = ? AND id = ?`,
+		to.ID, now.Unix(), closed, t.TenantID, t.ID); err != nil {
+		return fmt.Errorf("ticket: status: %w", err)
+	}
+	return addEvent(ctx, tx, t.TenantID, t.ID, Event{Kind: kind, From: t.Status, To: to, Actor: a.Name, Note: note}, a.ContactID, a.StaffID, now)
+}

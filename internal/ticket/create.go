@@ -1,0 +1,91 @@
+package ticket
+
+import (
+	"context"
+	"crypto/rand"
+	"encoding/hex"
+	"fmt"
+	"strings"
+	"time"
+
+	"pforte/internal/db"
+	"pforte/internal/filestore"
+)
+
+// Upload is a file already in the file store, waiting to be attached.
+type Upload struct {
+	filestore.Stored
+	Filename string
+}
+
+// New is what opens a ticket: from the portal (ContactID), by email, or by staff on a
+// customer's behalf (StaffID).
+type New struct {
+	TenantID   int64
+	CompanyID  int64
+	ContactID  int64
+	StaffID    int64
+	Author     string
+	Title      string
+	Body       string
+	CategoryID int64
+	Priority   int
+	Location   string
+	Asset      string
+	Via        string // portal, email, staff
+	MailID     string // Message-ID of the mail that opened it
+	Files      []Upload
+}
+
+// Create stores a new ticket in status "new" with its first message, attachments and
+// history entry. The caller has checked that the contact belongs to the company.
+func Create(ctx context.Context, tx db.Querier, n New, now time.Time) (int64, error) {
+	if err := categoryOf(ctx, tx, n.TenantID, n.CategoryID); err != nil {
+		return 0, fmt.Errorf("ticket: category: %w", err)
+	}
+	st, err := StatusByCode(ctx, tx, n.TenantID, CodeNew)
+	if err != nil {
+		return 0, err
+	}
+	if n.Priority < PriorityLow || n.Priority > PriorityUrgent {
+		n.Priority = PriorityNormal
+	}
+	if n.Via == "" {
+		n.Via = "portal"
+	}
+	token := replyToken()
+	id, err := db.Insert(ctx, tx, `INSERT INTO tickets (tenant_id, company_id, contact_id, title, status_id, priority,
+		category_id, location, asset, via, reply_token, search, created_at, updated_at)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		n.TenantID, n.CompanyID, nullID(n.ContactID), n.Title, st.ID, n.Priority, nullID(n.CategoryID), n.Location,
+		n.Asset, n.Via, token, strings.ToLower(n.Title), now.Unix(), now.Unix())
+	if err != nil {
+		return 0, fmt.Errorf("ticket: create: %w", err)
+	}
+	msg := Reply{TenantID: n.TenantID, TicketID: id, ContactID: n.ContactID, StaffID: n.StaffID, Author: n.Author,
+		Body: n.Body, Via: n.Via, MailID: n.MailID, Files: n.Files}
+	if _, err := addMessage(ctx, tx, msg, now); err != nil {
+		return 0, err
+	}
+	if err := addEvent(ctx, tx, n.TenantID, id, Event{Kind: "created", To: st, Actor: n.Author}, n.ContactID, n.StaffID, now); err != nil {
+		return 0, err
+	}
+	return id, nil
+}
+
+// replyToken is the secret part of the ticket's reply address (support+token@…). It is
+// random rather than derived from the id, so guessing addresses does not let a stranger
+// write into someone's ticket.
+// Lower-case hex survives mail servers that fold the local part's case.
+func replyToken() string {
+	b := make([]byte, 10)
+	rand.Read(b) // never fails (Go 1.24+)
+	return hex.EncodeToString(b)
+}
+
+func nullID(id int64) any {
+	if id == 0 {
+		return nil
+	}
+	return id
+}

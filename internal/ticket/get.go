@@ -1,0 +1,116 @@
+package ticket
+
+import (
+	"context"
+	"fmt"
+	"time"
+
+	"pforte/internal/db"
+	"pforte/internal/principal"
+)
+
+// cols and from select a ticket with the names its pages show.
+const cols = `t.id, t.tenant_id, t.company_id, c.name, COALESCE(t.contact_id, 0),
+	COALESCE(TRIM(ct.first_name || ' ' || ct.last_name), ''), t.title,
+	s.id, s.code, s.name, s.kind, s.position, s.portal_visible, s.active,
+	t.priority, COALESCE(t.category_id, 0), COALESCE(cat.name, ''), t.location, t.asset,
+	COALESCE(t.assignee_id, 0), COALESCE(st.name, ''), t.billed, t.request_state, t.decision_reason, t.via,
+	t.reply_token, t.created_at, t.updated_at`
+
+const from = ` FROM tickets t JOIN companies c ON c.id = t.company_id
+	JOIN ticket_statuses s ON s.id = t.status_id
+	LEFT JOIN contacts ct ON ct.id = t.contact_id
+	LEFT JOIN ticket_categories cat ON cat.id = t.category_id
+	LEFT JOIN staff st ON st.id = t.assignee_id`
+
+func scan(row interface{ Scan(...any) error }) (Ticket, error) {
+	var t Ticket
+	var created, updated int64
+	err := row.Scan(&t.ID, &t.TenantID, &t.CompanyID, &t.CompanyName, &t.ContactID, &t.ContactName, &t.Title,
+		&t.Status.ID, &t.Status.Code, &t.Status.Name, &t.Status.Kind, &t.Status.Position, &t.Status.PortalVisible,
+		&t.Status.Active, &t.Priority, &t.CategoryID, &t.CategoryName, &t.Location, &t.Asset, &t.AssigneeID,
+		&t.AssigneeName, &t.Billed, &t.RequestState, &t.DecisionReason, &t.Via, &t.ReplyToken, &created, &updated)
+	t.CreatedAt, t.UpdatedAt = time.Unix(created, 0), time.Unix(updated, 0)
+	return t, err
+}
+
+// visibleTo is the portal's rule of who sees a ticket: the active company's tickets in
+// a status the tenant shows in the portal; a main contact sees all of them, a plain
+// user those they opened or follow.
+func visibleTo(p principal.Contact) (string, []any) {
+	where := `t.tenant_id = ? AND t.company_id = ? AND s.portal_visible`
+	args := []any{p.TenantID, p.CompanyID}
+	if !p.IsMain() {
+		where += ` AND (t.contact_id = ? OR EXISTS (SELECT 1 FROM ticket_followers f WHERE f.ticket_id = t.id AND f.contact_id = ?))`
+		args = append(args, p.ContactID, p.ContactID)
+	}
+	return where, args
+}
+
+// ForContact returns a ticket the contact may see; any other id is db.ErrNotFound.
+func ForContact(ctx context.Context, q db.Querier, p principal.Contact, id int64) (Ticket, error) {
+	if !p.Valid() {
+		return Ticket{}, db.ErrNotFound
+	}
+	where, args := visibleTo(p)
+	t, err := scan(q.QueryRow(ctx, `SELECT `+cols+from+` WHERE `+where+` AND t.id = ?`, append(args, id)...))
+	if err != nil {
+		return Ticket{}, fmt.Errorf("ticket: %w", db.One(err))
+	}
+	return t, nil
+}
+
+// ForStaff returns a ticket of the tenant.
+func ForStaff(ctx context.Context, q db.Querier, tenantID, id int64) (Ticket, error) {
+	t, err := scan(q.QueryRow(ctx, `SELECT `+cols+from+` WHERE t.tenant_id = ? AND t.id = ?`, tenantID, id))
+	if err != nil {
+		return Ticket{}, fmt.Errorf("ticket: %w", db.One(err))
+	}
+	return t, nil
+}
+
+// ByReplyToken finds the ticket a reply address belongs to.
+func ByReplyToken(ctx context.Context, q db.Querier, tenantID int64, token string) (Ticket, error) {
+	t, err := scan(q.QueryRow(ctx, `SELECT `+cols+from+` WHERE t.tenant_id = ? AND t.reply_token = ?`, tenantID, token))
+	if err != nil {
+		return Ticket{}, fmt.Errorf("ticket: %w", db.One(err))
+	}
+	return t, nil
+}
+
+// Detail is a ticket with its conversation, history, attachments and followers.
+type Detail struct {
+	Ticket
+	Messages  []Message
+	Events    []Event
+	Followers []Follower
+}
+
+// Load fills the detail of t. Internal notes come along only for staff.
+func Load(ctx context.Context, q db.Querier, t Ticket, forStaff bool) (Detail, error) {
+	d := Detail{Ticket: t}
+	var err error
+	if d.Messages, err = conversation(ctx, q, t.TenantID, t.ID, forStaff); err != nil {
+		return d, err
+	}
+	if d.Events, err = history(ctx, q, t.TenantID, t.ID); err != nil {
+		return d, err
+	}
+	d.Followers, err = Followers(ctx, q, t.TenantID, t.ID)
+	return d, err
+}
+
+// Attachment returns one file of a ticket; for contacts only files of public messages.
+func AttachmentOf(ctx context.Context, q db.Querier, t Ticket, id int64, forStaff bool) (Attachment, error) {
+	var a Attachment
+	var at int64
+	err := q.QueryRow(ctx, `SELECT a.id, COALESCE(a.message_id, 0), a.file_key, a.filename, a.content_type, a.size, a.created_at
+		FROM ticket_attachments a LEFT JOIN ticket_messages m ON m.id = a.message_id
+		WHERE a.tenant_id = ? AND a.ticket_id = ? AND a.id = ? AND (? OR NOT COALESCE(m.internal, FALSE))`,
+		t.TenantID, t.ID, id, forStaff).Scan(&a.ID, &a.MessageID, &a.Key, &a.Filename, &a.ContentType, &a.Size, &at)
+	if err != nil {
+		return a, fmt.Errorf("ticket: attachment: %w", db.One(err))
+	}
+	a.CreatedAt = time.Unix(at, 0)
+	return a, nil
+}

@@ -1,0 +1,141 @@
+package ticket
+
+import (
+	"context"
+	"fmt"
+	"strconv"
+
+	"pforte/internal/db"
+	"pforte/internal/principal"
+)
+
+// PageSize is the number of tickets a list page shows.
+const PageSize = 50
+
+// MaxPage bounds how deep a list pages: past it, search or filter. Deep OFFSET pages
+// cost time proportional to their depth, and nobody reads page 200 of a ticket list.
+const MaxPage = 200
+
+// Filter narrows and orders a ticket list. Zero values mean: open tickets, newest
+// activity first, first page.
+type Filter struct {
+	State      string // open (open and waiting), done (resolved and closed), all
+	StatusID   int64
+	Query      string
+	Sort       string // updated, created, oldest, priority
+	Page       int
+	CompanyID  int64 // staff only
+	AssigneeID int64 // staff only
+	Unassigned bool  // staff only
+	Priority   int   // staff only
+	Pending    bool  // staff only: requests not yet accepted or declined
+}
+
+// Sorts lists the orders a list offers.
+var Sorts = []string{"updated", "created", "oldest", "priority"}
+
+func (f Filter) order() string {
+	switch f.Sort {
+	case "created":
+		return ` ORDER BY t.id DESC`
+	case "oldest":
+		return ` ORDER BY t.id`
+	case "priority":
+		return ` ORDER BY t.priority DESC, t.updated_at DESC, t.id DESC`
+	}
+	return ` ORDER BY t.updated_at DESC, t.id DESC`
+}
+
+// conditions adds the filters both lists share.
+func (f Filter) conditions(e db.Engine, tenantID int64) (string, []any) {
+	var where string
+	var args []any
+	switch {
+	case f.StatusID > 0:
+		where += ` AND t.status_id = ?`
+		args = append(args, f.StatusID)
+	case f.State == "done":
+		where += ` AND s.kind IN ('resolved', 'closed')`
+	case f.State == "all":
+	default:
+		where += ` AND s.kind IN ('open', 'waiting')`
+	}
+	if f.Query != "" {
+		if n, err := strconv.ParseInt(trimHash(f.Query), 10, 64); err == nil && n > 0 {
+			where += ` AND t.id = ?`
+			return where, append(args, n)
+		}
+		cond, a := db.SearchFilter(e, "tickets", "t", f.Query, tenantID)
+		where += ` AND ` + cond
+		args = append(args, a...)
+	}
+	return where, args
+}
+
+func trimHash(s string) string {
+	if len(s) > 1 && s[0] == '#' {
+		return s[1:]
+	}
+	return s
+}
+
+// page runs a list query and reports whether another page follows (one row more is
+// asked for instead of counting every row).
+func page(ctx context.Context, q db.Querier, query string, args []any, f Filter) ([]Ticket, bool, error) {
+	p := max(f.Page, 1)
+	if p > MaxPage {
+		return nil, false, nil
+	}
+	rows, err := q.Query(ctx, query+f.order()+` LIMIT ? OFFSET ?`, append(args, PageSize+1, (p-1)*PageSize)...)
+	if err != nil {
+		return nil, false, fmt.Errorf("ticket: list: %w", err)
+	}
+	defer rows.Close()
+	var out []Ticket
+	for rows.Next() {
+		t, err := scan(rows)
+		if err != nil {
+			return nil, false, fmt.Errorf("ticket: list: %w", err)
+		}
+		out = append(out, t)
+	}
+	if len(out) > PageSize {
+		return out[:PageSize], p < MaxPage, rows.Err()
+	}
+	return out, false, rows.Err()
+}
+
+// ListForContact lists the tickets the contact sees in the active company.
+func ListForContact(ctx context.Context, q db.Querier, p principal.Contact, f Filter) ([]Ticket, bool, error) {
+	if !p.Valid() {
+		return nil, false, db.ErrNotFound
+	}
+	where, args := visibleTo(p)
+	more, a := f.conditions(q.Engine(), p.TenantID)
+	return page(ctx, q, `SELECT `+cols+from+` WHERE `+where+more, append(args, a...), f)
+}
+
+// Queue lists the tenant's tickets for staff.
+func Queue(ctx context.Context, q db.Querier, tenantID int64, f Filter) ([]Ticket, bool, error) {
+	where, args := `t.tenant_id = ?`, []any{tenantID}
+	more, a := f.conditions(q.Engine(), tenantID)
+	where, args = where+more, append(args, a...)
+	if f.CompanyID > 0 {
+		where += ` AND t.company_id = ?`
+		args = append(args, f.CompanyID)
+	}
+	if f.Unassigned {
+		where += ` AND t.assignee_id IS NULL`
+	} else if f.AssigneeID > 0 {
+		where += ` AND t.assignee_id = ?`
+		args = append(args, f.AssigneeID)
+	}
+	if f.Priority > 0 {
+		where += ` AND t.priority = ?`
+		args = append(args, f.Priority)
+	}
+	if f.Pending {
+		where += ` AND t.request_state = 'pending'`
+	}
+	return page(ctx, q, `SELECT `+cols+from+` WHERE `+where, args, f)
+}

@@ -1,0 +1,143 @@
+package ticket
+
+import (
+	"context"
+	"fmt"
+	"time"
+
+	"pforte/internal/db"
+)
+
+// Reply is a message added to a ticket: a contact's or staff member's reply, or (with
+// Internal) a staff note.
+type Reply struct {
+	TenantID  int64
+	TicketID  int64
+	ContactID int64
+	StaffID   int64
+	Author    string
+	Internal  bool
+	Body      string
+	Via       string
+	MailID    string
+	Files     []Upload
+}
+
+// addMessage stores the message and its attachments and marks the ticket as updated.
+func addMessage(ctx context.Context, tx db.Querier, m Reply, now time.Time) (int64, error) {
+	if m.Via == "" {
+		m.Via = "portal"
+	}
+	id, err := db.Insert(ctx, tx, `INSERT INTO ticket_messages (tenant_id, ticket_id, contact_id, staff_id, author,
+		internal, body, via, mail_message_id, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		m.TenantID, m.TicketID, nullID(m.ContactID), nullID(m.StaffID), m.Author, m.Internal, m.Body, m.Via, m.MailID, now.Unix())
+	if err != nil {
+		return 0, fmt.Errorf("ticket: message: %w", err)
+	}
+	for _, f := range m.Files {
+		if _, err := tx.Exec(ctx, `INSERT INTO ticket_attachments (tenant_id, ticket_id, message_id, file_key, filename,
+			content_type, size, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`, m.TenantID, m.TicketID, id, f.Key,
+			f.Filename, f.Type, f.Size, now.Unix()); err != nil {
+			return 0, fmt.Errorf("ticket: attachment: %w", err)
+		}
+	}
+	if _, err := tx.Exec(ctx, `UPDATE tickets SET updated_at = ? WHERE tenant_id = ? AND id = ?`, now.Unix(), m.TenantID, m.TicketID); err != nil {
+		return 0, fmt.Errorf("ticket: touch: %w", err)
+	}
+	return id, nil
+}
+
+// addEvent writes one entry of the status history.
+func addEvent(ctx context.Context, tx db.Querier, tenantID, ticketID int64, e Event, contactID, staffID int64, now time.Time) error {
+	_, err := tx.Exec(ctx, `INSERT INTO ticket_events (tenant_id, ticket_id, kind, from_status_id, to_status_id, contact_id,
+		staff_id, actor, note, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, tenantID, ticketID, e.Kind,
+		nullID(e.From.ID), nullID(e.To.ID), nullID(contactID), nullID(staffID), e.Actor, e.Note, now.Unix())
+	if err != nil {
+		return fmt.Errorf("ticket: event: %w", err)
+	}
+	return nil
+}
+
+// conversation loads a ticket's messages with their attachments, oldest first. Only
+// staff pages pass withInternal; every portal path passes false.
+func conversation(ctx context.Context, q db.Querier, tenantID, ticketID int64, withInternal bool) ([]Message, error) {
+	rows, err := q.Query(ctx, `SELECT id, COALESCE(contact_id, 0), COALESCE(staff_id, 0), author, internal, body, via, created_at
+		FROM ticket_messages WHERE tenant_id = ? AND ticket_id = ? AND (NOT internal OR ?) ORDER BY id`,
+		tenantID, ticketID, withInternal)
+	if err != nil {
+		return nil, fmt.Errorf("ticket: messages: %w", err)
+	}
+	var out []Message
+	index := map[int64]int{}
+	for rows.Next() {
+		var m Message
+		var at int64
+		if err := rows.Scan(&m.ID, &m.ContactID, &m.StaffID, &m.Author, &m.Internal, &m.Body, &m.Via, &at); err != nil {
+			rows.Close()
+			return nil, fmt.Errorf("ticket: messages: %w", err)
+		}
+		m.CreatedAt = time.Unix(at, 0)
+		index[m.ID] = len(out)
+		out = append(out, m)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	files, err := attachments(ctx, q, tenantID, ticketID)
+	if err != nil {
+		return nil, err
+	}
+	for _, f := range files {
+		if i, ok := index[f.MessageID]; ok { // files of internal notes stay out for contacts
+			out[i].Files = append(out[i].Files, f)
+		}
+	}
+	return out, nil
+}
+
+func attachments(ctx context.Context, q db.Querier, tenantID, ticketID int64) ([]Attachment, error) {
+	rows, err := q.Query(ctx, `SELECT id, COALESCE(message_id, 0), file_key, filename, content_type, size, created_at
+		FROM ticket_attachments WHERE tenant_id = ? AND ticket_id = ? ORDER BY id`, tenantID, ticketID)
+	if err != nil {
+		return nil, fmt.Errorf("ticket: attachments: %w", err)
+	}
+	defer rows.Close()
+	var out []Attachment
+	for rows.Next() {
+		var a Attachment
+		var at int64
+		if err := rows.Scan(&a.ID, &a.MessageID, &a.Key, &a.Filename, &a.ContentType, &a.Size, &at); err != nil {
+			return nil, fmt.Errorf("ticket: attachments: %w", err)
+		}
+		a.CreatedAt = time.Unix(at, 0)
+		out = append(out, a)
+	}
+	return out, rows.Err()
+}
+
+// history loads the status history, oldest first.
+func history(ctx context.Context, q db.Querier, tenantID, ticketID int64) ([]Event, error) {
+	rows, err := q.Query(ctx, `SELECT e.id, e.kind, e.actor, e.note, e.created_at,
+		COALESCE(f.id, 0), COALESCE(f.code, ''), COALESCE(f.name, ''), COALESCE(f.kind, ''),
+		COALESCE(s.id, 0), COALESCE(s.code, ''), COALESCE(s.name, ''), COALESCE(s.kind, '')
+		FROM ticket_events e LEFT JOIN ticket_statuses f ON f.id = e.from_status_id
+		LEFT JOIN ticket_statuses s ON s.id = e.to_status_id
+		WHERE e.tenant_id = ? AND e.ticket_id = ? ORDER BY e.id`, tenantID, ticketID)
+	if err != nil {
+		return nil, fmt.Errorf("ticket: history: %w", err)
+	}
+	defer rows.Close()
+	var out []Event
+	for rows.Next() {
+		var e Event
+		var at int64
+		if err := rows.Scan(&e.ID, &e.Kind, &e.Actor, &e.Note, &at, &e.From.ID, &e.From.Code, &e.From.Name, &e.From.Kind,
+			&e.To.ID, &e.To.Code, &e.To.Name, &e.To.Kind); err != nil {
+			return nil, fmt.Errorf("ticket: history: %w", err)
+		}
+		e.CreatedAt = time.Unix(at, 0)
+		out = append(out, e)
+	}
+	return out, rows.Err()
+}

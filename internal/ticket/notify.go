@@ -1,0 +1,198 @@
+package ticket
+
+import (
+	"context"
+	"fmt"
+	"strconv"
+	"strings"
+	"time"
+
+	"pforte/internal/db"
+	"pforte/internal/i18n"
+	"pforte/internal/outbox"
+	"pforte/internal/tenant"
+)
+
+// ReplyMarker heads every ticket mail: the inbound parser cuts an emailed answer at
+// this line, so the quoted history does not end up in the ticket again.
+const ReplyMarker = "##- Please type your reply above this line -##"
+
+// Notifier queues the helpdesk's mails in the transaction of the change that causes
+// them. Internal notes never reach it: callers notify only about public messages.
+type Notifier struct {
+	Tenant tenant.Tenant
+	Origin string // the portal's base URL, for links
+	// ReplyAddress returns the address answers to a ticket's mails go to (the tenant's
+	// support address with the ticket's token), or "" when mail cannot come back.
+	ReplyAddress func(token string) string
+	Now          time.Time
+}
+
+// recipient is one person a mail goes to.
+type recipient struct {
+	contactID int64
+	email     string
+	name      string
+	firstName string
+	language  string
+	staff     bool
+}
+
+// Created tells staff about a new ticket and confirms it to the contact who opened it.
+func (n Notifier) Created(ctx context.Context, tx db.Querier, t Ticket, body string) error {
+	if err := n.toStaff(ctx, tx, t, "mail.ticket_new_staff", body, t.ContactName, 0); err != nil {
+		return err
+	}
+	return n.toContacts(ctx, tx, t, "mail.ticket_received", body, nil, 0)
+}
+
+// Replied tells the other side about a public reply: staff's answer goes to the
+// contact and followers; a contact's answer goes to staff and to the other contacts.
+func (n Notifier) Replied(ctx context.Context, tx db.Querier, t Ticket, body string, by Actor) error {
+	data := map[string]any{"Author": by.Name}
+	if by.StaffID > 0 {
+		return n.toContacts(ctx, tx, t, "mail.ticket_reply", body, data, 0)
+	}
+	if err := n.toStaff(ctx, tx, t, "mail.ticket_reply_staff", body, by.Name, t.AssigneeID); err != nil {
+		return err
+	}
+	return n.toContacts(ctx, tx, t, "mail.ticket_reply", body, data, by.ContactID)
+}
+
+// StatusChanged tells the contact and followers the ticket's new status.
+func (n Notifier) StatusChanged(ctx context.Context, tx db.Querier, t Ticket, to Status, by Actor) error {
+	return n.toContacts(ctx, tx, t, "mail.ticket_status", "", map[string]any{"Author": by.Name, "status": to}, by.ContactID)
+}
+
+// Decided tells the contact and followers that their request was accepted or declined.
+func (n Notifier) Decided(ctx context.Context, tx db.Querier, t Ticket, accepted bool, reason string) error {
+	if accepted {
+		return n.toContacts(ctx, tx, t, "mail.ticket_accepted", "", nil, 0)
+	}
+	return n.toContacts(ctx, tx, t, "mail.ticket_declined", "", map[string]any{"Reason": reason}, 0)
+}
+
+// toContacts mails the ticket's opener and followers, except skip (the author). A
+// contact without portal access still hears about their ticket (one that came in by
+// mail); one whose access was revoked does not.
+func (n Notifier) toContacts(ctx context.Context, tx db.Querier, t Ticket, key, quote string, data map[string]any, skip int64) error {
+	rows, err := tx.Query(ctx, `SELECT c.id, c.email, TRIM(c.first_name || ' ' || c.last_name), c.first_name, c.language
+		FROM contacts c JOIN memberships m ON m.contact_id = c.id AND m.company_id = ? AND m.access <> 'revoked'
+		WHERE c.tenant_id = ? AND c.email <> '' AND (c.id = ? OR c.id IN (SELECT contact_id FROM ticket_followers WHERE ticket_id = ?))`,
+		t.CompanyID, t.TenantID, t.ContactID, t.ID)
+	if err != nil {
+		return fmt.Errorf("ticket: recipients: %w", err)
+	}
+	var to []recipient
+	for rows.Next() {
+		var r recipient
+		if err := rows.Scan(&r.contactID, &r.email, &r.name, &r.firstName, &r.language); err != nil {
+			rows.Close()
+			return fmt.Errorf("ticket: recipients: %w", err)
+		}
+		if r.contactID != skip {
+			to = append(to, r)
+		}
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return err
+	}
+	link := n.Origin + "/tickets/" + strconv.FormatInt(t.ID, 10)
+	return n.send(ctx, tx, t, key, quote, data, link, to)
+}
+
+// toStaff mails the assignee, or every active staff member when nobody is assigned.
+func (n Notifier) toStaff(ctx context.Context, tx db.Querier, t Ticket, key, quote, author string, assignee int64) error {
+	rows, err := tx.Query(ctx, `SELECT email, name, language FROM staff WHERE tenant_id = ? AND active
+		AND password_hash <> '' AND (? = 0 OR id = ?) ORDER BY id`, t.TenantID, assignee, assignee)
+	if err != nil {
+		return fmt.Errorf("ticket: staff recipients: %w", err)
+	}
+	var to []recipient
+	for rows.Next() {
+		r := recipient{staff: true}
+		if err := rows.Scan(&r.email, &r.name, &r.language); err != nil {
+			rows.Close()
+			return fmt.Errorf("ticket: staff recipients: %w", err)
+		}
+		r.firstName = r.name
+		to = append(to, r)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return err
+	}
+	link := n.Origin + "/admin/tickets/" + strconv.FormatInt(t.ID, 10)
+	return n.send(ctx, tx, t, key, quote, map[string]any{"Author": author}, link, to)
+}
+
+func (n Notifier) send(ctx context.Context, tx db.Querier, t Ticket, key, quote string, data map[string]any, link string, to []recipient) error {
+	for _, r := range to {
+		lang := r.language
+		if lang == "" {
+			lang = n.Tenant.DefaultLanguage
+		}
+		d := map[string]any{"FirstName": r.firstName, "Name": r.name, "Portal": n.Tenant.Name, "Link": link,
+			"Ticket": "#" + strconv.FormatInt(t.ID, 10), "Title": t.Title, "Company": t.CompanyName}
+		for k, v := range data {
+			d[k] = v
+		}
+		if st, ok := d["status"].(Status); ok { // the status reads in the recipient's language
+			d["Status"] = StatusLabel(i18n.For(lang), st)
+			delete(d, "status")
+		}
+		l := outbox.Letter{To: r.email, Lang: lang, Key: key, Data: d, ActionURL: link, Sender: n.Tenant.Name, Quote: quote}
+		if n.ReplyAddress != nil {
+			if addr := n.ReplyAddress(t.ReplyToken); addr != "" {
+				l.Marker = ReplyMarker
+			}
+		}
+		msg, err := l.RenderFor(ctx, tx, t.TenantID)
+		if err != nil {
+			return err
+		}
+		if l.Marker != "" {
+			msg.ReplyTo = n.ReplyAddress(t.ReplyToken)
+		}
+		msg.InReplyTo = ThreadID(t)
+		id, err := outbox.Queue(ctx, tx, t.TenantID, msg, n.Now)
+		if err != nil {
+			return err
+		}
+		if err := outbox.ForTicket(ctx, tx, t.TenantID, id, t.ID); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// ThreadID is the Message-ID every mail about the ticket refers to, so mail programs
+// show them as one conversation.
+func ThreadID(t Ticket) string {
+	return "ticket-" + strconv.FormatInt(t.ID, 10) + "-" + t.ReplyToken[:8] + "@pforte"
+}
+
+// StatusLabel is the status's name in the translator's language.
+func StatusLabel(tr *i18n.Localizer, s Status) string {
+	key, name := s.Label()
+	if key != "" {
+		return tr.T(key)
+	}
+	return name
+}
+
+// NewNotifier prepares the notifier for one change of tenant t. With a support address
+// set, answers to the mails go to support+<ticket token>@… and land in the ticket.
+func NewNotifier(ctx context.Context, q db.Querier, t tenant.Tenant, origin string, now time.Time) (Notifier, error) {
+	n := Notifier{Tenant: t, Origin: origin, Now: now}
+	addrs, err := tenant.SupportAddresses(ctx, q, t.ID)
+	if err != nil {
+		return n, err
+	}
+	if len(addrs) > 0 {
+		local, domain, _ := strings.Cut(addrs[0], "@")
+		n.ReplyAddress = func(token string) string { return local + "+" + token + "@" + domain }
+	}
+	return n, nil
+}

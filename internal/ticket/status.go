@@ -1,0 +1,121 @@
+package ticket
+
+import (
+	"context"
+	"fmt"
+
+	"pforte/internal/db"
+	"pforte/internal/tenant"
+)
+
+// Status is one of a tenant's ticket statuses.
+type Status struct {
+	ID            int64
+	Code          string // built-in meaning, empty for a status the tenant added
+	Name          string // the tenant's own name; empty means the translation of Code
+	Kind          string
+	Position      int
+	PortalVisible bool
+	Active        bool
+}
+
+// Label is the message key or the name to show: pages translate "ticket.status.<code>"
+// unless the tenant named the status itself.
+func (s Status) Label() (key, name string) {
+	if s.Name != "" || s.Code == "" {
+		return "", s.Name
+	}
+	return "ticket.status." + s.Code, ""
+}
+
+// defaults are the statuses every tenant starts with (in the migration for existing
+// tenants, in SeedDefaults for new ones).
+var defaults = []Status{
+	{Code: CodeNew, Kind: KindOpen, Position: 1},
+	{Code: CodeAccepted, Kind: KindOpen, Position: 2},
+	{Code: CodeProgress, Kind: KindOpen, Position: 3},
+	{Code: CodeWaiting, Kind: KindWaiting, Position: 4},
+	{Code: CodeResolved, Kind: KindResolved, Position: 5},
+	{Code: CodeClosed, Kind: KindClosed, Position: 6},
+	{Code: CodeDeclined, Kind: KindClosed, Position: 7},
+}
+
+// SeedDefaults gives a new tenant the default statuses.
+func SeedDefaults(ctx context.Context, q db.Querier, tenantID int64) error {
+	for _, s := range defaults {
+		if _, err := q.Exec(ctx, `INSERT INTO ticket_statuses (tenant_id, code, kind, position, portal_visible)
+			VALUES (?, ?, ?, ?, TRUE)`, tenantID, s.Code, s.Kind, s.Position); err != nil {
+			return fmt.Errorf("ticket: seed statuses: %w", err)
+		}
+	}
+	return nil
+}
+
+const statusCols = `id, code, name, kind, position, portal_visible, active`
+
+func scanStatus(row interface{ Scan(...any) error }) (Status, error) {
+	var s Status
+	err := row.Scan(&s.ID, &s.Code, &s.Name, &s.Kind, &s.Position, &s.PortalVisible, &s.Active)
+	return s, err
+}
+
+// Statuses lists the tenant's statuses in their order.
+func Statuses(ctx context.Context, q db.Querier, tenantID int64) ([]Status, error) {
+	rows, err := q.Query(ctx, `SELECT `+statusCols+` FROM ticket_statuses WHERE tenant_id = ? ORDER BY position, id`, tenantID)
+	if err != nil {
+		return nil, fmt.Errorf("ticket: statuses: %w", err)
+	}
+	defer rows.Close()
+	var out []Status
+	for rows.Next() {
+		s, err := scanStatus(rows)
+		if err != nil {
+			return nil, fmt.Errorf("ticket: statuses: %w", err)
+		}
+		out = append(out, s)
+	}
+	return out, rows.Err()
+}
+
+// StatusByCode finds the tenant's status with a built-in code.
+func StatusByCode(ctx context.Context, q db.Querier, tenantID int64, code string) (Status, error) {
+	s, err := scanStatus(q.QueryRow(ctx, `SELECT `+statusCols+` FROM ticket_statuses WHERE tenant_id = ? AND code = ?
+		ORDER BY id LIMIT 1`, tenantID, code))
+	if err != nil {
+		return Status{}, fmt.Errorf("ticket: status %s: %w", code, db.One(err))
+	}
+	return s, nil
+}
+
+// StatusByID finds one of the tenant's statuses.
+func StatusByID(ctx context.Context, q db.Querier, tenantID, id int64) (Status, error) {
+	s, err := scanStatus(q.QueryRow(ctx, `SELECT `+statusCols+` FROM ticket_statuses WHERE tenant_id = ? AND id = ?`, tenantID, id))
+	if err != nil {
+		return Status{}, fmt.Errorf("ticket: status: %w", db.One(err))
+	}
+	return s, nil
+}
+
+// SaveStatus adds (ID 0) or changes a status of the tenant.
+func SaveStatus(ctx context.Context, q db.Querier, tenantID int64, s Status) (int64, error) {
+	if s.ID == 0 {
+		id, err := db.Insert(ctx, q, `INSERT INTO ticket_statuses (tenant_id, name, kind, position, portal_visible, active)
+			VALUES (?, ?, ?, ?, ?, ?)`, tenantID, s.Name, s.Kind, s.Position, s.PortalVisible, s.Active)
+		if err != nil {
+			return 0, fmt.Errorf("ticket: add status: %w", err)
+		}
+		return id, nil
+	}
+	res, err := q.Exec(ctx, `UPDATE ticket_statuses SET name = ?, kind = ?, position = ?, portal_visible = ?, active = ?
+		WHERE tenant_id = ? AND id = ?`, s.Name, s.Kind, s.Position, s.PortalVisible, s.Active, tenantID, s.ID)
+	if err != nil {
+		return 0, fmt.Errorf("ticket: save status: %w", err)
+	}
+	if n, _ := res.RowsAffected(); n == 0 {
+		return 0, db.ErrNotFound
+	}
+	return s.ID, nil
+}
+
+// Every new tenant starts with the default statuses.
+func init() { tenant.OnCreate(SeedDefaults) }

@@ -1,0 +1,143 @@
+// Package ticket is the helpdesk: tickets a company's contacts open, the conversation
+// with the provider's staff (public replies and internal notes), status history,
+// attachments and followers. Portal access goes through a principal.Contact, so every
+// query is scoped to the tenant, the active company and — for plain users — the tickets
+// they opened or follow. Internal notes leave this package only through the staff
+// functions.
+package ticket
+
+import (
+	"errors"
+	"time"
+)
+
+// Status kinds: what a tenant's status means for the rules (open tickets can be replied
+// to, resolved and closed ones are done, closed ones need reopening).
+const (
+	KindOpen     = "open"
+	KindWaiting  = "waiting"
+	KindResolved = "resolved"
+	KindClosed   = "closed"
+)
+
+// Kinds lists the status kinds in their natural order.
+var Kinds = []string{KindOpen, KindWaiting, KindResolved, KindClosed}
+
+// Built-in status codes. Tenants may rename, hide or add statuses; the codes let the
+// rules find "new", "accepted", "closed" and "declined" whatever they are called.
+const (
+	CodeNew      = "new"
+	CodeAccepted = "accepted"
+	CodeProgress = "in_progress"
+	CodeWaiting  = "waiting"
+	CodeResolved = "resolved"
+	CodeClosed   = "closed"
+	CodeDeclined = "declined"
+)
+
+// Priorities, stored as numbers so lists sort by urgency.
+const (
+	PriorityLow    = 1
+	PriorityNormal = 2
+	PriorityHigh   = 3
+	PriorityUrgent = 4
+)
+
+// Priorities lists the priorities from low to urgent.
+var Priorities = []int{PriorityLow, PriorityNormal, PriorityHigh, PriorityUrgent}
+
+// PriorityName is the message-key suffix of a priority.
+func PriorityName(p int) string {
+	switch p {
+	case PriorityLow:
+		return "low"
+	case PriorityHigh:
+		return "high"
+	case PriorityUrgent:
+		return "urgent"
+	}
+	return "normal"
+}
+
+// Request states: staff accept or decline a new ticket (a service request).
+const (
+	RequestPending  = "pending"
+	RequestAccepted = "accepted"
+	RequestDeclined = "declined"
+)
+
+// Errors of the rules; the web layer maps them to messages.
+var (
+	ErrBilled      = errors.New("ticket: billed tickets cannot be changed")
+	ErrNoReopen    = errors.New("ticket: the provider does not allow reopening")
+	ErrClosed      = errors.New("ticket: the ticket is closed")
+	ErrNotClosed   = errors.New("ticket: the ticket is not closed")
+	ErrDecided     = errors.New("ticket: the request was already decided")
+	ErrNotFollower = errors.New("ticket: not a colleague of this company")
+)
+
+// Ticket is one ticket with the names a page shows.
+type Ticket struct {
+	ID             int64
+	TenantID       int64
+	CompanyID      int64
+	CompanyName    string
+	ContactID      int64 // who opened it; 0 after the contact was deleted
+	ContactName    string
+	Title          string
+	Status         Status
+	Priority       int
+	CategoryID     int64
+	CategoryName   string
+	Location       string
+	Asset          string
+	AssigneeID     int64
+	AssigneeName   string
+	Billed         bool
+	RequestState   string
+	DecisionReason string
+	Via            string
+	ReplyToken     string
+	CreatedAt      time.Time
+	UpdatedAt      time.Time
+}
+
+// Done reports whether the ticket is resolved or closed.
+func (t Ticket) Done() bool { return t.Status.Kind == KindResolved || t.Status.Kind == KindClosed }
+
+// Message is one entry of the conversation.
+type Message struct {
+	ID        int64
+	ContactID int64
+	StaffID   int64
+	Author    string // display name at the time of writing
+	Internal  bool   // a staff note; never shown to contacts
+	Body      string
+	Via       string // portal, email, staff
+	CreatedAt time.Time
+	Files     []Attachment
+}
+
+// FromStaff reports whether staff wrote the message.
+func (m Message) FromStaff() bool { return m.StaffID > 0 }
+
+// Event is one entry of the status history.
+type Event struct {
+	ID        int64
+	Kind      string // created, status, assigned, billed, accepted, declined, follower, reopened, closed
+	From, To  Status
+	Actor     string
+	Note      string
+	CreatedAt time.Time
+}
+
+// Attachment is a file added to a ticket.
+type Attachment struct {
+	ID          int64
+	MessageID   int64
+	Key         string
+	Filename    string
+	ContentType string
+	Size        int64
+	CreatedAt   time.Time
+}

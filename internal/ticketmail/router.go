@@ -1,0 +1,107 @@
+// Package ticketmail routes mail that arrives on the support address into the
+// helpdesk: an answer to a ticket's mail becomes a reply on that ticket, a mail from a
+// known contact or from a company's email domain opens a ticket, and anything else goes
+// to the staff inbox for a person to sort.
+package ticketmail
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"strings"
+
+	"pforte/internal/company"
+	"pforte/internal/contact"
+	"pforte/internal/db"
+	"pforte/internal/inbound"
+	"pforte/internal/inbox"
+	"pforte/internal/outbox"
+	"pforte/internal/tenant"
+	"pforte/internal/ticket"
+)
+
+// Router implements inbound.Router for the helpdesk.
+type Router struct {
+	// Origin is the portal's base URL for links in the mails it sends.
+	Origin func(ctx context.Context, t tenant.Tenant) string
+}
+
+// Route implements inbound.Router.
+func (r Router) Route(ctx context.Context, tx db.Querier, d inbound.Delivery) (inbound.Outcome, error) {
+	m := d.Message
+	if m.Auto { // out-of-office and bounces never start or feed a ticket
+		return inbound.Outcome{Action: "ignored", Reason: "automatic mail: " + m.AutoReason}, nil
+	}
+	t, err := tenant.Get(ctx, tx, d.TenantID)
+	if err != nil {
+		return inbound.Outcome{}, err
+	}
+	if !t.HasModule("helpdesk") {
+		return toInbox(ctx, tx, d, "helpdesk off")
+	}
+	tk, found, err := r.ticketOf(ctx, tx, d)
+	if err != nil {
+		return inbound.Outcome{}, err
+	}
+	sender, err := contact.ByEmail(ctx, tx, d.TenantID, strings.ToLower(m.From.Address))
+	known := err == nil
+	if err != nil && !errors.Is(err, db.ErrNotFound) {
+		return inbound.Outcome{}, err
+	}
+	if found {
+		if !known {
+			return toInbox(ctx, tx, d, fmt.Sprintf("reply to ticket %d from an unknown sender", tk.ID))
+		}
+		return r.reply(ctx, tx, d, t, tk, sender)
+	}
+	if known {
+		if companyID := companyOf(ctx, tx, sender); companyID > 0 {
+			return r.open(ctx, tx, d, t, sender, companyID)
+		}
+		return toInbox(ctx, tx, d, "contact without company")
+	}
+	co, err := company.ByDomain(ctx, tx, d.TenantID, inbox.DomainOf(m.From.Address))
+	if errors.Is(err, db.ErrNotFound) {
+		return toInbox(ctx, tx, d, "unknown sender")
+	}
+	if err != nil {
+		return inbound.Outcome{}, err
+	}
+	c, err := newContact(ctx, tx, d, co.ID)
+	if err != nil {
+		return inbound.Outcome{}, err
+	}
+	return r.open(ctx, tx, d, t, c, co.ID)
+}
+
+// ticketOf finds the ticket a mail answers: by the reply address's token, else by the
+// Message-ID of one of our mails it quotes.
+func (r Router) ticketOf(ctx context.Context, tx db.Querier, d inbound.Delivery) (ticket.Ticket, bool, error) {
+	if d.Token != "" {
+		tk, err := ticket.ByReplyToken(ctx, tx, d.TenantID, d.Token)
+		if err == nil {
+			return tk, true, nil
+		}
+		if !errors.Is(err, db.ErrNotFound) {
+			return tk, false, err
+		}
+	}
+	ids := append(append([]string{}, d.Message.InReplyTo...), d.Message.References...)
+	for _, mid := range ids {
+		if mid == "" {
+			continue
+		}
+		id, err := outbox.TicketOf(ctx, tx, d.TenantID, mid)
+		if err != nil {
+			return ticket.Ticket{}, false, err
+		}
+		if id > 0 {
+			tk, err := ticket.ForStaff(ctx, tx, d.TenantID, id)
+			if errors.Is(err, db.ErrNotFound) {
+				return tk, false, nil
+			}
+			return tk, err == nil, err
+		}
+	}
+	return ticket.Ticket{}, false, nil
+}

@@ -1,0 +1,119 @@
+package web
+
+import (
+	"errors"
+	"mime/multipart"
+	"net/http"
+	"path/filepath"
+	"strings"
+
+	"pforte/internal/filestore"
+	"pforte/internal/validate"
+)
+
+// MaxFiles bounds how many files one form may carry.
+const MaxFiles = 10
+
+// Upload is a file saved from a form: where the store keeps it and the name the user
+// gave it (cleaned, for display and Content-Disposition only).
+type Upload struct {
+	filestore.Stored
+	Filename string
+}
+
+// ParseMultipart reads a multipart form of at most MaxFiles files of limit bytes each
+// (plus the text fields). Too large or malformed bodies yield a form-wide error, never
+// a 500; the text fields are checked like ParseForm's.
+func ParseMultipart(w http.ResponseWriter, r *http.Request, limit int64) Form {
+	r.Body = http.MaxBytesReader(w, r.Body, limit*MaxFiles+MaxFormBytes)
+	f := NewForm()
+	if err := r.ParseMultipartForm(8 << 20); err != nil {
+		var tooBig *http.MaxBytesError
+		if errors.As(err, &tooBig) {
+			f.Err = "error.upload_too_large"
+		} else {
+			f.Err = "error.form_invalid"
+		}
+		return f
+	}
+	for _, vs := range r.MultipartForm.Value {
+		for _, v := range vs {
+			if !validate.Usable(v) {
+				f.Err = "error.form_invalid"
+				return f
+			}
+		}
+	}
+	f.Values = r.MultipartForm.Value
+	return f
+}
+
+// SaveUploads stores the files of field in the file store. A file over limit, an empty
+// one or too many files set a field error (and nothing is kept); the caller deletes
+// the returned files again when its own change fails.
+func (e *Env) SaveUploads(r *http.Request, f *Form, field string, limit int64) []Upload {
+	if r.MultipartForm == nil {
+		return nil
+	}
+	headers := r.MultipartForm.File[field]
+	if len(headers) > MaxFiles {
+		f.Errors[field] = validate.Msg{ID: "error.upload_count", Data: map[string]any{"Max": MaxFiles}}
+		return nil
+	}
+	var out []Upload
+	for _, h := range headers {
+		up, err := e.saveOne(h, limit)
+		if err != nil {
+			e.DeleteUploads(out)
+			switch {
+			case errors.Is(err, filestore.ErrTooLarge):
+				f.Errors[field] = validate.Msg{ID: "error.upload_too_large_file", Data: map[string]any{"Name": up.Filename, "MB": limit >> 20}}
+			case errors.Is(err, filestore.ErrEmpty):
+				f.Errors[field] = validate.Msg{ID: "error.upload_empty", Data: map[string]any{"Name": up.Filename}}
+			default:
+				e.Log.Error("upload", "err", err)
+				f.Errors[field] = validate.Msg{ID: "error.upload_failed"}
+			}
+			return nil
+		}
+		out = append(out, up)
+	}
+	return out
+}
+
+func (e *Env) saveOne(h *multipart.FileHeader, limit int64) (Upload, error) {
+	up := Upload{Filename: CleanFilename(h.Filename)}
+	src, err := h.Open()
+	if err != nil {
+		return up, err
+	}
+	defer src.Close()
+	up.Stored, err = e.Files.Put(src, limit)
+	return up, err
+}
+
+// DeleteUploads removes saved files whose change did not happen.
+func (e *Env) DeleteUploads(ups []Upload) {
+	for _, u := range ups {
+		e.Files.Delete(u.Key)
+	}
+}
+
+// CleanFilename keeps the base name of a client's file name, without control
+// characters or path parts, at most 200 bytes; an empty name becomes "file".
+func CleanFilename(name string) string {
+	name = filepath.Base(strings.ReplaceAll(name, "\\", "/"))
+	name = strings.Map(func(r rune) rune {
+		if r < 0x20 || r == 0x7f || r == '"' || r == '/' {
+			return -1
+		}
+		return r
+	}, validate.Clean(name))
+	for len(name) > 200 {
+		name = name[:len(name)-1]
+	}
+	if name == "" || name == "." || name == ".." {
+		return "file"
+	}
+	return strings.ToValidUTF8(name, "")
+}
