@@ -75,7 +75,8 @@ func Routes(env *web.Env, svc *access.Service, tenantChanged func()) []web.Route
 		{Pattern: "/admin/", Handler: a.staff(a.notFound)},
 	}
 	routes = append(routes, a.ticketRoutes()...)
-	return append(routes, a.kbRoutes()...)
+	routes = append(routes, a.kbRoutes()...)
+	return append(routes, a.downloadRoutes()...)
 }
 
 func (a *Admin) notFound(w http.ResponseWriter, r *http.Request, _ *visit) { a.env.NotFound(w, r) }

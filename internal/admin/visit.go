@@ -102,6 +102,9 @@ func (v *visit) chrome(r *http.Request, titleID string) web.Chrome {
 	if v.Tenant.HasModule("knowledge") {
 		items = append(items, struct{ id, href string }{"kb_admin.nav", "/admin/kb"})
 	}
+	if v.Tenant.HasModule("downloads") {
+		items = append(items, struct{ id, href string }{"admin.nav.downloads", "/admin/downloads"})
+	}
 	if v.Member.IsAdmin() {
 		items = append(items, struct{ id, href string }{"admin.nav.staff", "/admin/staff"},
 			struct{ id, href string }{"admin.nav.settings", "/admin/settings"},

@@ -138,6 +138,9 @@ func ensureTenant(ctx context.Context, d *db.DB, cfg config.Config, out io.Write
 		case err != nil:
 			return t, fmt.Errorf("demo: %w", err)
 		default:
+			if err := loadDemoFiles(ctx, d, cfg); err != nil {
+				return t, fmt.Errorf("demo downloads: %w", err)
+			}
 			printLogins(out, cfg, logins)
 		}
 		return tenant.Default(ctx, d)

@@ -72,6 +72,7 @@ func Routes(env *web.Env, svc *access.Service) []web.Route {
 		{Pattern: "/", Handler: p.notFound},
 	}...)
 	routes = append(routes, p.kbRoutes()...)
+	routes = append(routes, p.downloadRoutes()...)
 	return p.readOnly(routes)
 }
 

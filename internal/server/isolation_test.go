@@ -2,6 +2,7 @@ package server_test
 
 import (
 	"context"
+	"maps"
 	"net/url"
 	"strconv"
 	"strings"
@@ -146,6 +147,12 @@ var portalCases = map[string]string{
 	"GET /kb/articles/{ref}":  "id",
 	"GET /kb/categories/{id}": "id",
 	"GET /kb/images/{id}":     "id",
+	// Downloads: foreign folders, files and versions in TestDownloadIsolation.
+	"GET /downloads":                        "no ids",
+	"GET /downloads/folders/{id}":           "id",
+	"GET /downloads/files/{id}":             "id",
+	"GET /downloads/files/{id}/download":    "id",
+	"GET /downloads/versions/{id}/download": "id",
 }
 
 func TestPortalIsolation(t *testing.T) {
@@ -286,6 +293,7 @@ func TestAdminIsolation(t *testing.T) {
 		for k, v := range ticketAdminForeign(t, w, tenantB) {
 			foreign[k] = v
 		}
+		maps.Copy(foreign, downloadAdminForeign(t, w, tenantB))
 		for _, r := range admin.Routes(w.env.App.Env, w.env.App.Access, func() {}) {
 			path, ok := foreign[r.Pattern]
 			if !ok {

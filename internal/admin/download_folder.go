@@ -1,0 +1,134 @@
+package admin
+
+import (
+	"errors"
+	"net/http"
+	"strconv"
+
+	"pforte/internal/audit"
+	"pforte/internal/db"
+	"pforte/internal/download"
+	"pforte/internal/web"
+)
+
+// folderFromForm reads name, parent and position; a position that is not a number is
+// reported next to its field.
+func folderFromForm(f *web.Form) download.Folder {
+	fo := download.Folder{Name: f.Get("name")}
+	fo.ParentID, _ = strconv.ParseInt(f.Get("parent_id"), 10, 64)
+	pos, err := strconv.Atoi(f.Get("position"))
+	if f.Get("position") != "" && (err != nil || pos < -9999 || pos > 9999) {
+		f.Errors.Add("position", "downloads_admin.position_invalid", nil)
+	}
+	fo.Position = pos
+	return fo
+}
+
+// folderCreate adds a folder below the one shown (parent_id).
+func (a *Admin) folderCreate(w http.ResponseWriter, r *http.Request, v *visit) {
+	f := web.ParseForm(w, r)
+	if f.Err == "" {
+		in := folderFromForm(&f)
+		in.TenantID = v.P.TenantID
+		if !f.Invalid() {
+			if _, err := download.CreateFolder(r.Context(), a.env.DB, in, a.env.Now()); err != nil && !f.Take(err) {
+				a.env.Fail(w, r, err)
+				return
+			}
+		}
+	}
+	if f.Invalid() {
+		a.renderDownloadList(w, r, v, f, http.StatusUnprocessableEntity)
+		return
+	}
+	parent, _ := strconv.ParseInt(f.Get("parent_id"), 10, 64)
+	a.env.Flash(w, r, "downloads_admin.folder_created", folderHref(parent))
+}
+
+// folderEdit shows a folder's form: name, parent, position, and deleting it.
+func (a *Admin) folderEdit(w http.ResponseWriter, r *http.Request, v *visit) {
+	fo, ok := a.loadFolder(w, r, v)
+	if !ok {
+		return
+	}
+	f := web.NewForm()
+	f.Set("name", fo.Name)
+	f.Set("parent_id", strconv.FormatInt(fo.ParentID, 10))
+	f.Set("position", strconv.Itoa(fo.Position))
+	a.renderFolder(w, r, v, fo, f, http.StatusOK)
+}
+
+func (a *Admin) folderUpdate(w http.ResponseWriter, r *http.Request, v *visit) {
+	fo, ok := a.loadFolder(w, r, v)
+	if !ok {
+		return
+	}
+	f := web.ParseForm(w, r)
+	if f.Err == "" {
+		in := folderFromForm(&f)
+		in.ID, in.TenantID = fo.ID, fo.TenantID
+		if !f.Invalid() {
+			if err := download.UpdateFolder(r.Context(), a.env.DB, in, a.env.Now()); err != nil && !f.Take(err) {
+				a.env.Fail(w, r, err)
+				return
+			}
+		}
+	}
+	if f.Invalid() {
+		a.renderFolder(w, r, v, fo, f, http.StatusUnprocessableEntity)
+		return
+	}
+	a.env.Flash(w, r, "admin.saved", folderHref(fo.ID))
+}
+
+// folderDelete removes an empty folder; one that still holds something stays, with a
+// message saying why.
+func (a *Admin) folderDelete(w http.ResponseWriter, r *http.Request, v *visit) {
+	fo, ok := a.loadFolder(w, r, v)
+	if !ok {
+		return
+	}
+	ctx := r.Context()
+	err := a.env.DB.InTx(ctx, func(tx *db.Tx) error {
+		if err := download.DeleteFolder(ctx, tx, v.P.TenantID, fo.ID); err != nil {
+			return err
+		}
+		by := v.actor(r, a.env)
+		return audit.Log(ctx, tx, v.P.TenantID, by.Label, audit.DownloadFolderDeleted,
+			"folder:"+strconv.FormatInt(fo.ID, 10)+" "+fo.Name, by.IP, a.env.Now())
+	})
+	if errors.Is(err, download.ErrFolderNotEmpty) {
+		a.env.Flash(w, r, "downloads_admin.folder_not_empty_failed", "/admin/downloads/folders/"+itoa(fo.ID))
+		return
+	}
+	if err != nil {
+		a.env.Fail(w, r, err)
+		return
+	}
+	a.env.Flash(w, r, "downloads_admin.folder_deleted", folderHref(fo.ParentID))
+}
+
+func (a *Admin) loadFolder(w http.ResponseWriter, r *http.Request, v *visit) (download.Folder, bool) {
+	id, ok := web.ID(r, "id")
+	if !ok {
+		a.env.NotFound(w, r)
+		return download.Folder{}, false
+	}
+	fo, err := download.GetFolder(r.Context(), a.env.DB, v.P.TenantID, id)
+	if err != nil {
+		a.env.Fail(w, r, err)
+		return fo, false
+	}
+	return fo, true
+}
+
+func (a *Admin) renderFolder(w http.ResponseWriter, r *http.Request, v *visit, fo download.Folder, f web.Form, status int) {
+	all, err := download.Folders(r.Context(), a.env.DB, v.P.TenantID)
+	if err != nil {
+		a.env.Fail(w, r, err)
+		return
+	}
+	parent, _ := strconv.ParseInt(f.Get("parent_id"), 10, 64)
+	c := v.chrome(r, "downloads_admin.folder_edit")
+	web.Render(w, r, status, folderEditPage(c, fo, download.Path(all, fo.ID), f, folderChoices(r.Context(), all, fo.ID, parent)))
+}

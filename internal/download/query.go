@@ -1,0 +1,186 @@
+package download
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"strings"
+	"time"
+
+	"pforte/internal/db"
+	"pforte/internal/validate"
+)
+
+// fileColumns reads a file with its current version (the LEFT JOIN keeps a file whose
+// first upload is still missing visible to staff).
+const fileColumns = `f.id, f.tenant_id, COALESCE(f.folder_id, 0), f.title, f.description, f.visibility, f.downloads,
+	f.created_at, f.updated_at, COALESCE(v.id, 0), COALESCE(v.number, 0), COALESCE(v.storage_key, ''),
+	COALESCE(v.original_name, ''), COALESCE(v.size, 0), COALESCE(v.content_type, ''), COALESCE(v.sha256, ''),
+	COALESCE(v.downloads, 0), COALESCE(v.uploaded_by, ''), COALESCE(v.created_at, 0)`
+
+const fileFrom = ` FROM download_files f LEFT JOIN download_versions v ON v.id = f.current_version_id `
+
+func scanFile(row interface{ Scan(...any) error }) (File, error) {
+	var f File
+	var created, updated, vcreated int64
+	err := row.Scan(&f.ID, &f.TenantID, &f.FolderID, &f.Title, &f.Description, &f.Visibility, &f.Downloads,
+		&created, &updated, &f.Current.ID, &f.Current.Number, &f.Current.Key, &f.Current.Name, &f.Current.Size,
+		&f.Current.Type, &f.Current.SHA256, &f.Current.Downloads, &f.Current.UploadedBy, &vcreated)
+	f.CreatedAt, f.UpdatedAt, f.Current.CreatedAt = time.Unix(created, 0), time.Unix(updated, 0), time.Unix(vcreated, 0)
+	f.Current.TenantID, f.Current.FileID = f.TenantID, f.ID
+	return f, db.One(err)
+}
+
+func scanFiles(rows *sql.Rows, err error) ([]File, error) {
+	if err != nil {
+		return nil, fmt.Errorf("download: list: %w", err)
+	}
+	defer rows.Close()
+	var out []File
+	for rows.Next() {
+		f, err := scanFile(rows)
+		if err != nil {
+			return nil, fmt.Errorf("download: list: %w", err)
+		}
+		out = append(out, f)
+	}
+	return out, rows.Err()
+}
+
+// Get loads a file of the tenant; another tenant's file is db.ErrNotFound.
+func Get(ctx context.Context, q db.Querier, tenantID, id int64) (File, error) {
+	return scanFile(q.QueryRow(ctx, `SELECT `+fileColumns+fileFrom+`WHERE f.tenant_id = ? AND f.id = ?`, tenantID, id))
+}
+
+// ListParams selects files for a list page.
+type ListParams struct {
+	FolderID int64  // the folder whose files are listed (0: top level); ignored while searching
+	Search   string // part of title or description; searches every folder
+	Offset   int
+	Limit    int
+}
+
+// where adds the folder or search condition of p.
+func (p ListParams) where(where string, args []any) (string, []any) {
+	if term := strings.ToLower(strings.TrimSpace(validate.Clean(p.Search))); term != "" {
+		return where + ` AND f.search LIKE ? ESCAPE '\'`, append(args, "%"+db.LikeEscape(term)+"%")
+	}
+	if p.FolderID == 0 {
+		return where + ` AND f.folder_id IS NULL`, args
+	}
+	return where + ` AND f.folder_id = ?`, append(args, p.FolderID)
+}
+
+// page runs a list query newest first, one row more than p.Limit to tell whether
+// another page follows.
+func page(ctx context.Context, q db.Querier, p ListParams, where string, args []any) ([]File, bool, error) {
+	if p.Limit <= 0 || p.Limit > 200 {
+		p.Limit = 50
+	}
+	list, err := scanFiles(q.Query(ctx, `SELECT `+fileColumns+fileFrom+`WHERE `+where+
+		` ORDER BY f.updated_at DESC, f.id DESC LIMIT ? OFFSET ?`, append(args, p.Limit+1, p.Offset)...))
+	if err != nil || len(list) <= p.Limit {
+		return list, false, err
+	}
+	return list[:p.Limit], true, nil
+}
+
+// List returns the tenant's files of a folder, or matching a search, newest first, for
+// the back office.
+func List(ctx context.Context, q db.Querier, tenantID int64, p ListParams) ([]File, bool, error) {
+	where, args := p.where(`f.tenant_id = ?`, []any{tenantID})
+	return page(ctx, q, p, where, args)
+}
+
+const versionColumns = `id, tenant_id, file_id, number, storage_key, original_name, size, content_type, sha256,
+	downloads, uploaded_by, created_at`
+
+func scanVersion(row interface{ Scan(...any) error }) (Version, error) {
+	var v Version
+	var created int64
+	err := row.Scan(&v.ID, &v.TenantID, &v.FileID, &v.Number, &v.Key, &v.Name, &v.Size, &v.Type, &v.SHA256,
+		&v.Downloads, &v.UploadedBy, &created)
+	v.CreatedAt = time.Unix(created, 0)
+	return v, db.One(err)
+}
+
+// Versions lists a file's versions, newest first.
+func Versions(ctx context.Context, q db.Querier, tenantID, fileID int64) ([]Version, error) {
+	rows, err := q.Query(ctx, `SELECT `+versionColumns+` FROM download_versions WHERE tenant_id = ? AND file_id = ?
+		ORDER BY number DESC`, tenantID, fileID)
+	if err != nil {
+		return nil, fmt.Errorf("download: versions of %d: %w", fileID, err)
+	}
+	defer rows.Close()
+	var out []Version
+	for rows.Next() {
+		v, err := scanVersion(rows)
+		if err != nil {
+			return nil, fmt.Errorf("download: versions of %d: %w", fileID, err)
+		}
+		out = append(out, v)
+	}
+	return out, rows.Err()
+}
+
+// GetVersion loads a version of the tenant.
+func GetVersion(ctx context.Context, q db.Querier, tenantID, id int64) (Version, error) {
+	return scanVersion(q.QueryRow(ctx, `SELECT `+versionColumns+` FROM download_versions WHERE tenant_id = ? AND id = ?`,
+		tenantID, id))
+}
+
+// CompanyRef names a company a file is visible to.
+type CompanyRef struct {
+	ID   int64
+	Name string
+}
+
+// Companies lists the companies a file is visible to, by name.
+func Companies(ctx context.Context, q db.Querier, tenantID, fileID int64) ([]CompanyRef, error) {
+	rows, err := q.Query(ctx, `SELECT c.id, c.name FROM download_file_companies fc
+		JOIN companies c ON c.id = fc.company_id AND c.tenant_id = fc.tenant_id
+		WHERE fc.tenant_id = ? AND fc.file_id = ? ORDER BY c.name, c.id`, tenantID, fileID)
+	if err != nil {
+		return nil, fmt.Errorf("download: companies of %d: %w", fileID, err)
+	}
+	defer rows.Close()
+	var out []CompanyRef
+	for rows.Next() {
+		var c CompanyRef
+		if err := rows.Scan(&c.ID, &c.Name); err != nil {
+			return nil, fmt.Errorf("download: companies of %d: %w", fileID, err)
+		}
+		out = append(out, c)
+	}
+	return out, rows.Err()
+}
+
+// CompanyNames looks up the tenant's companies among ids, by name; unknown ids and other
+// tenants' companies are left out. Forms use it to show the companies chosen so far.
+func CompanyNames(ctx context.Context, q db.Querier, tenantID int64, ids []int64) ([]CompanyRef, error) {
+	if len(ids) == 0 {
+		return nil, nil
+	}
+	if len(ids) > 1000 {
+		ids = ids[:1000]
+	}
+	args := []any{tenantID}
+	for _, id := range ids {
+		args = append(args, id)
+	}
+	marks := strings.TrimSuffix(strings.Repeat("?,", len(ids)), ",")
+	rows, err := q.Query(ctx, `SELECT id, name FROM companies WHERE tenant_id = ? AND id IN (`+marks+`) ORDER BY name, id`, args...)
+	if err != nil {
+		return nil, fmt.Errorf("download: company names: %w", err)
+	}
+	defer rows.Close()
+	var out []CompanyRef
+	for rows.Next() {
+		var c CompanyRef
+		if err := rows.Scan(&c.ID, &c.Name); err != nil {
+			return nil, fmt.Errorf("download: company names: %w", err)
+		}
+		out = append(out, c)
+	}
+	return out, rows.Err()
+}

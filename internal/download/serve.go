@@ -1,0 +1,127 @@
+package download
+
+import (
+	"fmt"
+	"net/http"
+	"os"
+	"strconv"
+	"strings"
+	"time"
+
+	"pforte/internal/filestore"
+)
+
+// minRate is the slowest transfer a download is given time for. The server's write
+// timeout suits pages, not files of hundreds of megabytes: each download gets a deadline
+// that fits its size instead, so a slow line finishes while a stalled client is still
+// dropped eventually.
+const minRate = 32 << 10 // bytes per second
+
+// Open opens a version's content in the store, before anything is counted or sent.
+func Open(store *filestore.Store, v Version) (*os.File, error) {
+	f, err := store.Open(v.Key)
+	if err != nil {
+		return nil, fmt.Errorf("download: content of version %d: %w", v.ID, err)
+	}
+	return f, nil
+}
+
+// Serve streams an opened version as an attachment under its original name and closes
+// it. http.ServeContent reads the *os.File piece by piece (never the whole file into
+// memory) and answers Range and If-Range requests, so interrupted downloads resume.
+func Serve(w http.ResponseWriter, r *http.Request, f *os.File, v Version) {
+	defer f.Close()
+	h := w.Header()
+	typ := v.Type
+	if typ == "" {
+		typ = "application/octet-stream"
+	}
+	h.Set("Content-Type", typ)
+	h.Set("Content-Disposition", ContentDisposition(v.Name))
+	h.Set("X-Content-Type-Options", "nosniff")
+	h.Set("ETag", ETag(v))
+	deadline := 2*time.Minute + time.Duration(v.Size/minRate)*time.Second
+	_ = http.NewResponseController(w).SetWriteDeadline(time.Now().Add(deadline)) // unsupported writer: keep the default
+	http.ServeContent(w, r, v.Name, v.CreatedAt, f)
+}
+
+// ETag is a version's entity tag: its content hash, so If-Range resumes only the same
+// bytes.
+func ETag(v Version) string { return `"` + v.SHA256 + `"` }
+
+// CountsAsNew reports whether a request for v starts a new download: a GET without
+// Range, or whose first range starts at byte 0, or whose If-Range no longer matches (the
+// whole file is sent then). Continuing an interrupted download asks for a later range
+// and is not counted again; HEAD requests are never counted.
+func CountsAsNew(r *http.Request, v Version) bool {
+	if r.Method != http.MethodGet || notModified(r, v) {
+		return false
+	}
+	rg := strings.TrimSpace(r.Header.Get("Range"))
+	if rg == "" {
+		return true
+	}
+	if ir := strings.TrimSpace(r.Header.Get("If-Range")); ir != "" {
+		if strings.HasPrefix(ir, `"`) || strings.HasPrefix(ir, "W/") {
+			if ir != ETag(v) {
+				return true
+			}
+		} else if t, err := http.ParseTime(ir); err != nil || !t.Equal(v.CreatedAt.UTC().Truncate(time.Second)) {
+			return true
+		}
+	}
+	spec, ok := strings.CutPrefix(rg, "bytes=")
+	if !ok {
+		return true // not a byte range: ServeContent ignores it and sends everything
+	}
+	first, _, _ := strings.Cut(spec, ",")
+	start, _, _ := strings.Cut(strings.TrimSpace(first), "-")
+	n, err := strconv.ParseInt(strings.TrimSpace(start), 10, 64)
+	return err == nil && n == 0 // "bytes=-500" (the last bytes) has no start and is a continuation
+}
+
+// notModified reports whether ServeContent will answer 304 (the client has this
+// version already), which is no download.
+func notModified(r *http.Request, v Version) bool {
+	if inm := r.Header.Get("If-None-Match"); inm != "" {
+		for _, tag := range strings.Split(inm, ",") {
+			if tag = strings.TrimSpace(strings.TrimPrefix(strings.TrimSpace(tag), "W/")); tag == ETag(v) || tag == "*" {
+				return true
+			}
+		}
+		return false
+	}
+	t, err := http.ParseTime(r.Header.Get("If-Modified-Since"))
+	return err == nil && !v.CreatedAt.Truncate(time.Second).After(t)
+}
+
+// ContentDisposition is an "attachment" header value for name: an ASCII fallback in
+// filename for old clients, and the exact UTF-8 name in filename* (RFC 5987/6266).
+func ContentDisposition(name string) string {
+	var ascii, ext strings.Builder
+	for _, r := range name {
+		switch {
+		case r < 0x20 || r == 0x7f || r > 0x7e || r == '"' || r == '\\' || r == '/' || r == ';':
+			ascii.WriteByte('_')
+		default:
+			ascii.WriteRune(r)
+		}
+	}
+	for _, b := range []byte(name) {
+		if isAttrChar(b) {
+			ext.WriteByte(b)
+		} else {
+			fmt.Fprintf(&ext, "%%%02X", b)
+		}
+	}
+	return `attachment; filename="` + ascii.String() + `"; filename*=UTF-8''` + ext.String()
+}
+
+// isAttrChar reports whether b may stand unescaped in an RFC 5987 ext-value.
+func isAttrChar(b byte) bool {
+	switch {
+	case 'a' <= b && b <= 'z', 'A' <= b && b <= 'Z', '0' <= b && b <= '9':
+		return true
+	}
+	return strings.IndexByte("!#$&+-.^_`|~", b) >= 0
+}

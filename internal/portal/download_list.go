@@ -1,0 +1,73 @@
+package portal
+
+import (
+	"net/http"
+
+	"pforte/internal/db"
+	"pforte/internal/download"
+	"pforte/internal/validate"
+	"pforte/internal/web"
+)
+
+// downloadView is a list page of the download area: the top level, a folder, or the
+// results of a search.
+type downloadView struct {
+	Folder  download.Folder   // the folder shown; ID 0 at the top level
+	Path    []download.Folder // the folder and those above it, for the breadcrumbs
+	Folders []download.Folder // subfolders holding something the company may see
+	Files   []download.File
+	Search  string
+	Pager   web.Pager
+}
+
+// downloadList is the download area's start: top-level folders and files, newest
+// first, or the files of every folder matching ?q=.
+func (p *Portal) downloadList(w http.ResponseWriter, r *http.Request, v *visit) {
+	p.renderDownloads(w, r, v, 0)
+}
+
+// downloadFolder shows a folder. A folder without anything the company may see — empty,
+// or only for other companies — is a 404 like one of another tenant.
+func (p *Portal) downloadFolder(w http.ResponseWriter, r *http.Request, v *visit) {
+	id, ok := web.ID(r, "id")
+	if !ok {
+		p.env.NotFound(w, r)
+		return
+	}
+	p.renderDownloads(w, r, v, id)
+}
+
+func (p *Portal) renderDownloads(w http.ResponseWriter, r *http.Request, v *visit, folderID int64) {
+	ctx := r.Context()
+	folders, err := download.FoldersForContact(ctx, p.env.DB, v.P)
+	if err != nil {
+		p.env.Fail(w, r, err)
+		return
+	}
+	dv := downloadView{Search: validate.Clean(r.URL.Query().Get("q"))}
+	if folderID != 0 {
+		dv.Path = download.Path(folders, folderID)
+		if len(dv.Path) == 0 {
+			p.env.Fail(w, r, db.ErrNotFound)
+			return
+		}
+		dv.Folder = dv.Path[len(dv.Path)-1]
+		dv.Search = "" // a search always covers every folder (the form posts to /downloads)
+	}
+	if dv.Search == "" {
+		dv.Folders = download.Children(folders, folderID)
+	}
+	path := r.URL.Path
+	dv.Pager = web.Pager{Page: web.Page(r), Path: path, Query: r.URL.Query()}
+	dv.Files, dv.Pager.HasNext, err = download.ListForContact(ctx, p.env.DB, v.P, download.ListParams{FolderID: folderID,
+		Search: dv.Search, Offset: dv.Pager.Offset(), Limit: web.PerPage})
+	if err != nil {
+		p.env.Fail(w, r, err)
+		return
+	}
+	c := v.chrome(r, "downloads.title", "downloads")
+	if dv.Folder.ID != 0 {
+		c.Title = dv.Folder.Name
+	}
+	web.Render(w, r, http.StatusOK, downloadsPage(c, dv))
+}
