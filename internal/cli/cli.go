@@ -1,4 +1,4 @@
-// Package cli runs the pforte command: serve (default), migrate and version.
+// Package cli runs the pforte command: serve (default), migrate, demo and version.
 package cli
 
 import (
@@ -27,6 +27,8 @@ func Run(args []string, stdout, stderr io.Writer) int {
 		err = serve(ctx, rest, stdout)
 	case "migrate":
 		err = migrate(ctx, rest, stdout)
+	case "demo":
+		err = demoCmd(ctx, rest, stdout)
 	case "version":
 		fmt.Fprintln(stdout, "pforte", Version)
 	case "help", "-h", "--help":
@@ -47,6 +49,7 @@ const usage = `Usage: pforte [command] [flags]
 Commands:
   serve     run the portal (default)   flags: --addr :8080 --data ./data --demo
   migrate   apply database migrations   flags: --data ./data
+  demo      load the demo data; --scale N adds N generated tickets   flags: --data ./data --scale 0 --seed 0
   version   print the version
 
 Settings are also read from PFORTE_* environment variables; see README.md.

@@ -1,0 +1,182 @@
+package ticket_test
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"os"
+	"slices"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	"pforte/internal/db"
+	"pforte/internal/demo"
+	"pforte/internal/principal"
+	"pforte/internal/scale"
+	"pforte/internal/tenant"
+	"pforte/internal/testutil"
+	"pforte/internal/ticket"
+)
+
+// BenchmarkTicketList measures the portal's ticket list (a main contact and a plain
+// user of the company with most tickets) and the staff queue with its filters, on
+// tickets made by the scale generator: 100,000 by default, PFORTE_BENCH_TICKETS to
+// change it. PFORTE_BENCH_EXPLAIN=1 logs each query's plan (run with -v).
+// PFORTE_BENCH_DATA (an SQLite data directory) or PFORTE_BENCH_DATABASE_URL (a
+// PostgreSQL URL) runs it on a database `pforte demo --scale N` filled instead.
+func BenchmarkTicketList(b *testing.B) {
+	n := 100000
+	if s := os.Getenv("PFORTE_BENCH_TICKETS"); s != "" {
+		n, _ = strconv.Atoi(s)
+	}
+	ctx := context.Background()
+	engines := testutil.Engines(b)
+	if os.Getenv("PFORTE_BENCH_DATABASE_URL") != "" && !slices.Contains(engines, db.Postgres) {
+		engines = append(engines, db.Postgres)
+	}
+	for _, e := range engines {
+		d, ten, main, user := benchData(b, e, n)
+		waiting, err := ticket.StatusByCode(ctx, d, ten.ID, ticket.CodeWaiting)
+		if err != nil {
+			b.Fatal(err)
+		}
+		var agent int64
+		if err := d.QueryRow(ctx, `SELECT MIN(assignee_id) FROM tickets WHERE tenant_id = ?`, ten.ID).Scan(&agent); err != nil {
+			b.Fatal(err)
+		}
+		contact := func(p principal.Contact, f ticket.Filter) func(db.Querier) (int, error) {
+			return func(q db.Querier) (int, error) { l, _, err := ticket.ListForContact(ctx, q, p, f); return len(l), err }
+		}
+		queue := func(f ticket.Filter) func(db.Querier) (int, error) {
+			return func(q db.Querier) (int, error) { l, _, err := ticket.Queue(ctx, q, ten.ID, f); return len(l), err }
+		}
+		for _, c := range []struct {
+			name string
+			run  func(db.Querier) (int, error)
+		}{
+			{"main/open", contact(main, ticket.Filter{})},
+			{"main/all", contact(main, ticket.Filter{State: "all"})},
+			{"main/done-page-20", contact(main, ticket.Filter{State: "done", Page: 20})},
+			{"main/all-by-priority", contact(main, ticket.Filter{State: "all", Sort: "priority"})},
+			{"main/search-drucker", contact(main, ticket.Filter{State: "all", Query: "drucker"})},
+			{"user/open", contact(user, ticket.Filter{})},
+			{"user/all", contact(user, ticket.Filter{State: "all"})},
+			{"staff/open", queue(ticket.Filter{})},
+			{"staff/all", queue(ticket.Filter{State: "all"})},
+			{"staff/status-waiting", queue(ticket.Filter{StatusID: waiting.ID})},
+			{"staff/company-open", queue(ticket.Filter{CompanyID: main.CompanyID})},
+			{"staff/company-all", queue(ticket.Filter{CompanyID: main.CompanyID, State: "all"})},
+			{"staff/assignee-open", queue(ticket.Filter{AssigneeID: agent})},
+			{"staff/unassigned", queue(ticket.Filter{Unassigned: true})},
+			{"staff/urgent", queue(ticket.Filter{Priority: ticket.PriorityUrgent})},
+			{"staff/pending", queue(ticket.Filter{Pending: true})},
+			{"staff/search-drucker", queue(ticket.Filter{State: "all", Query: "drucker"})},
+			{"staff/search-f28", queue(ticket.Filter{State: "all", Query: "f28"})},
+		} {
+			if os.Getenv("PFORTE_BENCH_EXPLAIN") == "1" {
+				x := &explainer{DB: d}
+				rows, err := c.run(x)
+				b.Logf("%s %s: %d rows, %v\n%s", e, c.name, rows, err, x.plans.String())
+			}
+			b.Run(string(e)+"/"+c.name, func(b *testing.B) {
+				for b.Loop() {
+					if _, err := c.run(d); err != nil {
+						b.Fatal(err)
+					}
+				}
+			})
+		}
+	}
+}
+
+// benchData returns a database with tickets and two contacts of the company with
+// most tickets: its main contact and a user.
+func benchData(b *testing.B, e db.Engine, n int) (*db.DB, tenant.Tenant, principal.Contact, principal.Contact) {
+	ctx := context.Background()
+	var d *db.DB
+	var err error
+	dir, url := os.Getenv("PFORTE_BENCH_DATA"), os.Getenv("PFORTE_BENCH_DATABASE_URL")
+	switch {
+	case e == db.SQLite && dir != "":
+		d, err = db.Open(ctx, "", dir)
+	case e == db.Postgres && url != "":
+		d, err = db.Open(ctx, url, "")
+	default:
+		d = testutil.Open(b, e)
+		if _, err := demo.Load(ctx, d, time.Now()); err != nil {
+			b.Fatal(err)
+		}
+		ten, err := tenant.Default(ctx, d)
+		if err != nil {
+			b.Fatal(err)
+		}
+		if _, err := scale.Run(ctx, d, ten.ID, scale.Options{Tickets: n, Password: "x", Seed: 1}); err != nil {
+			b.Fatal(err)
+		}
+	}
+	if err != nil {
+		b.Fatal(err)
+	}
+	if dir != "" || url != "" {
+		b.Cleanup(func() { d.Close() }) // testutil.Open closes its own
+	}
+	ten, err := tenant.Default(ctx, d)
+	if err != nil {
+		b.Fatal(err)
+	}
+	var total, most int
+	main := principal.Contact{TenantID: ten.ID, Role: principal.RoleMain}
+	err = d.QueryRow(ctx, `SELECT (SELECT COUNT(*) FROM tickets WHERE tenant_id = ?), company_id, COUNT(*) FROM tickets
+		WHERE tenant_id = ? GROUP BY company_id ORDER BY COUNT(*) DESC LIMIT 1`, ten.ID, ten.ID).Scan(&total, &main.CompanyID, &most)
+	if err != nil {
+		b.Fatal(err)
+	}
+	user := main
+	user.Role = principal.RoleUser
+	for _, p := range []*principal.Contact{&main, &user} {
+		if err := d.QueryRow(ctx, `SELECT MIN(contact_id) FROM memberships WHERE company_id = ? AND role = ?`,
+			p.CompanyID, p.Role).Scan(&p.ContactID); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.Logf("%s: %d tickets, company %d has %d", e, total, main.CompanyID, most)
+	return d, ten, main, user
+}
+
+// explainer is a db.Querier that prints the plan of every read before running it.
+type explainer struct {
+	*db.DB
+	plans strings.Builder
+}
+
+func (x *explainer) Query(ctx context.Context, q string, args ...any) (*sql.Rows, error) {
+	prefix := "EXPLAIN QUERY PLAN "
+	if x.Engine() == db.Postgres {
+		prefix = "EXPLAIN (ANALYZE, BUFFERS, COSTS OFF) "
+	}
+	rows, err := x.DB.Query(ctx, prefix+q, args...)
+	if err != nil {
+		return nil, err
+	}
+	cols, _ := rows.Columns()
+	for rows.Next() {
+		vals := make([]any, len(cols))
+		ptrs := make([]any, len(cols))
+		for i := range vals {
+			ptrs[i] = &vals[i]
+		}
+		if err := rows.Scan(ptrs...); err != nil {
+			rows.Close()
+			return nil, err
+		}
+		line := vals[len(vals)-1] // SQLite: id, parent, notused, detail; PostgreSQL: one column
+		if b, ok := line.([]byte); ok {
+			line = string(b)
+		}
+		fmt.Fprintln(&x.plans, "   ", line)
+	}
+	rows.Close()
+	return x.DB.Query(ctx, q, args...)
+}
