@@ -39,16 +39,7 @@ func TestHelpdeskJourney(t *testing.T) {
 			t.Fatal(err)
 		}
 		tenant.SetTicketRules(ctx, env.DB, ten.ID, tenant.TicketRules{Reopen: false, UploadLimitMB: 5})
-		l := env.App.Inbound
-		if err := l.Listen("127.0.0.1:0"); err != nil {
-			t.Fatal(err)
-		}
-		go l.Serve()
-		t.Cleanup(func() {
-			c, cancel := context.WithTimeout(context.Background(), 5*time.Second)
-			defer cancel()
-			l.Shutdown(c)
-		})
+		addr := env.ListenInbound()
 		file := filepath.Join(t.TempDir(), "fehlerbild.png")
 		os.WriteFile(file, append([]byte("\x89PNG\r\n\x1a\n"), make([]byte, 900)...), 0o600)
 
@@ -86,7 +77,7 @@ func TestHelpdeskJourney(t *testing.T) {
 		}
 		mail := "From: Joerg <" + contactEmail + ">\r\nTo: " + replyTo + "\r\nSubject: Re: Drucker\r\n" +
 			"Content-Type: text/plain; charset=utf-8\r\n\r\nToner war leer, jetzt geht es wieder.\r\n\r\n" + text
-		if err := smtp.SendMail(l.Addr().String(), nil, contactEmail, []string{replyTo}, []byte(mail)); err != nil {
+		if err := smtp.SendMail(addr, nil, contactEmail, []string{replyTo}, []byte(mail)); err != nil {
 			t.Fatal(err)
 		}
 		c.open("/tickets/"+id, ".conversation")

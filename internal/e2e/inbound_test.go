@@ -5,7 +5,6 @@ import (
 	"net/smtp"
 	"strings"
 	"testing"
-	"time"
 
 	"pforte/internal/apptest"
 	"pforte/internal/db"
@@ -50,17 +49,8 @@ func TestInboundMail(t *testing.T) {
 		s.fill("support_addresses", "support@service.test")
 		s.clickTo(`form[action="/admin/settings/mail"] button[type=submit]`, ".flash.success")
 
-		l := env.App.Inbound
-		if err := l.Listen("127.0.0.1:0"); err != nil {
-			t.Fatal(err)
-		}
-		go l.Serve()
-		t.Cleanup(func() {
-			ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
-			defer cancel()
-			l.Shutdown(ctx)
-		})
-		if err := smtp.SendMail(l.Addr().String(), nil, "jonas@kunde.test", []string{"support@service.test"}, []byte(inboundJourneyMail)); err != nil {
+		addr := env.ListenInbound()
+		if err := smtp.SendMail(addr, nil, "jonas@kunde.test", []string{"support@service.test"}, []byte(inboundJourneyMail)); err != nil {
 			t.Fatal(err)
 		}
 

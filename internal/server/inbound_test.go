@@ -63,20 +63,11 @@ func TestInboundMailToInbox(t *testing.T) {
 			t.Errorf("taken address: %d", r.Status)
 		}
 
-		l := env.App.Inbound
-		if err := l.Listen("127.0.0.1:0"); err != nil {
+		addr := env.ListenInbound()
+		if err := smtp.SendMail(addr, nil, "erika@kunde.test", []string{"support+t0k3n@service.test"}, []byte(inboundMail)); err != nil {
 			t.Fatal(err)
 		}
-		go l.Serve()
-		t.Cleanup(func() {
-			ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
-			defer cancel()
-			l.Shutdown(ctx)
-		})
-		if err := smtp.SendMail(l.Addr().String(), nil, "erika@kunde.test", []string{"support+t0k3n@service.test"}, []byte(inboundMail)); err != nil {
-			t.Fatal(err)
-		}
-		err := smtp.SendMail(l.Addr().String(), nil, "x@kunde.test", []string{"nobody@service.test"}, []byte("From: x@kunde.test\r\n\r\nhi\r\n"))
+		err := smtp.SendMail(addr, nil, "x@kunde.test", []string{"nobody@service.test"}, []byte("From: x@kunde.test\r\n\r\nhi\r\n"))
 		if err == nil || !strings.HasPrefix(err.Error(), "550") {
 			t.Errorf("unknown recipient: %v", err)
 		}

@@ -26,16 +26,7 @@ func TestTicketsByMail(t *testing.T) {
 			t.Fatal(err)
 		}
 		d.env.DB.Exec(ctx, `UPDATE companies SET email_domains = 'alpha.test' WHERE id = ?`, d.a.ID)
-		l := d.env.App.Inbound
-		if err := l.Listen("127.0.0.1:0"); err != nil {
-			t.Fatal(err)
-		}
-		go l.Serve()
-		t.Cleanup(func() {
-			c, cancel := context.WithTimeout(context.Background(), 5*time.Second)
-			defer cancel()
-			l.Shutdown(c)
-		})
+		addr := d.env.ListenInbound()
 		send := func(from, to, headers, body string) {
 			t.Helper()
 			msg := "From: " + from + "\r\nTo: " + to + "\r\n" + headers + "Content-Type: text/plain; charset=utf-8\r\n\r\n" + body
@@ -43,7 +34,7 @@ func TestTicketsByMail(t *testing.T) {
 			if i := strings.IndexByte(from, '<'); i >= 0 {
 				env = strings.Trim(from[i:], "<>")
 			}
-			if err := smtp.SendMail(l.Addr().String(), nil, env, []string{to}, []byte(msg)); err != nil {
+			if err := smtp.SendMail(addr, nil, env, []string{to}, []byte(msg)); err != nil {
 				t.Fatalf("send from %s: %v", from, err)
 			}
 		}
