@@ -93,4 +93,3 @@ func (a *Admin) serveStored(w http.ResponseWriter, r *http.Request, key, name, c
 	w.Header().Set("X-Content-Type-Options", "nosniff")
 	http.ServeContent(w, r, "", st.ModTime(), f)
 }
-

@@ -22,5 +22,4 @@ func ticketURL(id int64, rest string) string {
 	return "/tickets/" + strconv.FormatInt(id, 10) + rest
 }
 
-
 func errorIs(err, target error) bool { return errors.Is(err, target) }

@@ -132,7 +132,9 @@ func TestTicketsAdminSettings(t *testing.T) {
 		for _, try := range []func() int{
 			func() int { return agent.Get(base).Status },
 			func() int { return agent.Post(base, url.Values{"upload_mb": {"9"}}).Status },
-			func() int { return agent.Post(base+"/statuses", url.Values{"name": {"Agent"}, "kind": {"open"}}).Status },
+			func() int {
+				return agent.Post(base+"/statuses", url.Values{"name": {"Agent"}, "kind": {"open"}}).Status
+			},
 			func() int { return agent.Post(base+"/categories", url.Values{"name": {"Agent"}}).Status },
 			func() int { return agent.Post(base+"/categories/"+hw, url.Values{"name": {"Agent"}}).Status },
 		} {
