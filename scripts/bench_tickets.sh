@@ -21,7 +21,8 @@ tickets=${1:-1000000}
 dur=${DURATION:-20s}
 conns=${CONNS:-64}
 list_path=${LIST_PATH:-/tickets}
-detail_path=${DETAIL_PATH:-/tickets/{id}}
+default_detail='/tickets/{id}'
+detail_path=${DETAIL_PATH:-$default_detail}
 create_path=${CREATE_PATH-/tickets}
 port=18181
 cport=18190
@@ -80,7 +81,7 @@ bench() {
 	if [ -z "$dsn" ]; then
 		echo "database size: $(du -sh "$data" | cut -f1)"
 	else
-		psql "$dsn" -Atc "SELECT 'database size: ' || pg_size_pretty(pg_database_size(current_database()))"
+		psql "${dsn%%\?*}" -Atc "SELECT 'database size: ' || pg_size_pretty(pg_database_size(current_database()))"
 	fi
 	local email password id
 	read -r email password < <(awk '/^Benchmark login:/{print $3, $4}' "$out")
