@@ -10,11 +10,13 @@ import (
 	"pforte/internal/db"
 )
 
-// pgCommitEvery is how many tickets one PostgreSQL transaction takes.
-const pgCommitEvery = 50000
-
-// writePostgres writes the chunks with COPY on one connection of the pool: an order of
-// magnitude faster than multi-row INSERTs through database/sql.
+// writePostgres writes the chunks with COPY on one connection of the pool, an order
+// of magnitude faster than multi-row INSERTs through database/sql, in one transaction.
+// The ticket tables' foreign keys are dropped for the load and added back at the end,
+// as PostgreSQL's manual advises for bulk loads: checked row by row they cost two
+// thirds of the work (200,000 tickets: 39 s of server CPU with them, 13 s without),
+// while adding a key back checks all rows in one join. Being one transaction, an interrupted load leaves
+// the schema and the data as they were; meanwhile the ticket tables are locked.
 func writePostgres(ctx context.Context, d *db.DB, chunks <-chan *chunk, done func(*chunk)) error {
 	conn, err := d.Writer().Conn(ctx)
 	if err != nil {
@@ -23,38 +25,60 @@ func writePostgres(ctx context.Context, d *db.DB, chunks <-chan *chunk, done fun
 	defer conn.Close()
 	return conn.Raw(func(dc any) error {
 		pc := dc.(*stdlib.Conn).Conn()
-		var tx pgx.Tx
-		defer func() {
-			if tx != nil {
-				tx.Rollback(context.WithoutCancel(ctx))
-			}
-		}()
-		inTx := 0
+		tx, err := pc.Begin(ctx)
+		if err != nil {
+			return fmt.Errorf("scale: begin: %w", err)
+		}
+		defer tx.Rollback(context.WithoutCancel(ctx))
+		keys, err := dropForeignKeys(ctx, tx)
+		if err != nil {
+			return err
+		}
 		for c := range chunks {
-			if tx == nil {
-				if tx, err = pc.Begin(ctx); err != nil {
-					return fmt.Errorf("scale: begin: %w", err)
-				}
-			}
 			if err := copyChunk(ctx, tx, c); err != nil {
 				return err
 			}
 			done(c)
-			if inTx += len(c.tickets); inTx >= pgCommitEvery {
-				if err := tx.Commit(ctx); err != nil {
-					return fmt.Errorf("scale: commit: %w", err)
-				}
-				tx, inTx = nil, 0
+		}
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		for _, k := range keys {
+			if _, err := tx.Exec(ctx, `ALTER TABLE `+k.table+` ADD CONSTRAINT `+pgx.Identifier{k.name}.Sanitize()+` `+k.def); err != nil {
+				return fmt.Errorf("scale: restore %s: %w", k.name, err)
 			}
 		}
-		if tx != nil {
-			if err := tx.Commit(ctx); err != nil {
-				return fmt.Errorf("scale: commit: %w", err)
-			}
-			tx = nil
+		if err := tx.Commit(ctx); err != nil {
+			return fmt.Errorf("scale: commit: %w", err)
 		}
-		return ctx.Err()
+		return nil
 	})
+}
+
+type foreignKey struct{ table, name, def string }
+
+// dropForeignKeys drops the foreign keys of the tables the generator fills and returns
+// their definitions, read from the catalog so the migrations stay their only source.
+func dropForeignKeys(ctx context.Context, tx pgx.Tx) ([]foreignKey, error) {
+	rows, err := tx.Query(ctx, `SELECT conrelid::regclass::text, conname, pg_get_constraintdef(oid) FROM pg_constraint
+		WHERE contype = 'f' AND conrelid IN ('tickets'::regclass, 'ticket_messages'::regclass, 'ticket_events'::regclass,
+		'ticket_followers'::regclass) ORDER BY conrelid, conname`)
+	if err != nil {
+		return nil, fmt.Errorf("scale: foreign keys: %w", err)
+	}
+	keys, err := pgx.CollectRows(rows, func(r pgx.CollectableRow) (foreignKey, error) {
+		var k foreignKey
+		return k, r.Scan(&k.table, &k.name, &k.def)
+	})
+	if err != nil {
+		return nil, fmt.Errorf("scale: foreign keys: %w", err)
+	}
+	for _, k := range keys {
+		if _, err := tx.Exec(ctx, `ALTER TABLE `+k.table+` DROP CONSTRAINT `+pgx.Identifier{k.name}.Sanitize()); err != nil {
+			return nil, fmt.Errorf("scale: drop %s: %w", k.name, err)
+		}
+	}
+	return keys, nil
 }
 
 func copyChunk(ctx context.Context, tx pgx.Tx, c *chunk) error {

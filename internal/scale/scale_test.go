@@ -84,6 +84,17 @@ func TestRunWritesWorkingTickets(t *testing.T) {
 		if count(`SELECT COUNT(*) FROM ticket_messages WHERE internal`) == 0 || count(`SELECT COUNT(*) FROM ticket_messages WHERE staff_id IS NOT NULL AND NOT internal`) == 0 {
 			t.Error("want staff replies and internal notes")
 		}
+		if e == db.Postgres { // the foreign keys dropped for the load are back, as a fresh schema has them
+			q := `SELECT COUNT(*) FROM pg_constraint WHERE contype = 'f' AND conrelid IN ('tickets'::regclass,
+				'ticket_messages'::regclass, 'ticket_events'::regclass, 'ticket_followers'::regclass)`
+			var want int
+			if err := testutil.Open(t, e).QueryRow(ctx, q).Scan(&want); err != nil {
+				t.Fatal(err)
+			}
+			if got := count(q); got != want || want == 0 {
+				t.Errorf("%d foreign keys on the ticket tables, want %d", got, want)
+			}
+		}
 		if e == db.SQLite { // the trigram index knows every ticket
 			if got := count(`SELECT COUNT(*) FROM tickets_search WHERE tickets_search MATCH '"drucker" OR "printer"'`); got == 0 {
 				t.Error("search index is empty")
