@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"strconv"
+	"strings"
 
 	"pforte/internal/db"
 	"pforte/internal/principal"
@@ -46,8 +47,14 @@ func (f Filter) order() string {
 	return ` ORDER BY t.updated_at DESC, t.id DESC`
 }
 
-// conditions adds the filters both lists share.
-func (f Filter) conditions(e db.Engine, tenantID int64) (string, []any) {
+// conditions adds the filters both lists share. A company's list (scoped) searches
+// with a plain LIKE over its own rows, which the company index bounds; the tenant-wide
+// queue uses the trigram index on SQLite, where a rare word would otherwise scan the
+// whole tenant. On PostgreSQL the plain LIKE walking the queue's order stops after a
+// page of matches for common words and stays in milliseconds for rare ones, while the
+// trigram sub-select must collect every match first (a second for a common word at a
+// million tickets).
+func (f Filter) conditions(e db.Engine, tenantID int64, scoped bool) (string, []any) {
 	var where string
 	var args []any
 	switch {
@@ -65,9 +72,14 @@ func (f Filter) conditions(e db.Engine, tenantID int64) (string, []any) {
 			where += ` AND t.id = ?`
 			return where, append(args, n)
 		}
-		cond, a := db.SearchFilter(e, "tickets", "t", f.Query, tenantID)
-		where += ` AND ` + cond
-		args = append(args, a...)
+		if scoped || e == db.Postgres {
+			where += ` AND t.search LIKE ? ESCAPE '\'`
+			args = append(args, "%"+db.LikeEscape(strings.ToLower(f.Query))+"%")
+		} else {
+			cond, a := db.SearchFilter(e, "tickets", "t", f.Query, tenantID)
+			where += ` AND ` + cond
+			args = append(args, a...)
+		}
 	}
 	return where, args
 }
@@ -111,14 +123,14 @@ func ListForContact(ctx context.Context, q db.Querier, p principal.Contact, f Fi
 		return nil, false, db.ErrNotFound
 	}
 	where, args := visibleTo(p)
-	more, a := f.conditions(q.Engine(), p.TenantID)
+	more, a := f.conditions(q.Engine(), p.TenantID, true)
 	return page(ctx, q, `SELECT `+cols+from+` WHERE `+where+more, append(args, a...), f)
 }
 
 // Queue lists the tenant's tickets for staff.
 func Queue(ctx context.Context, q db.Querier, tenantID int64, f Filter) ([]Ticket, bool, error) {
 	where, args := `t.tenant_id = ?`, []any{tenantID}
-	more, a := f.conditions(q.Engine(), tenantID)
+	more, a := f.conditions(q.Engine(), tenantID, false)
 	where, args = where+more, append(args, a...)
 	if f.CompanyID > 0 {
 		where += ` AND t.company_id = ?`
