@@ -31,5 +31,10 @@ end
 request = function()
   n = n + 1
   local b, ct = body(n)
-  return wrk.format("POST", nil, { ["Content-Type"] = ct }, b)
+  -- wrk.format takes either its own headers or ours: copy the -H ones (cookie, origin).
+  local h = { ["Content-Type"] = ct }
+  for k, v in pairs(wrk.headers) do
+    if k ~= "Content-Type" then h[k] = v end
+  end
+  return wrk.format("POST", nil, h, b)
 end
