@@ -2,7 +2,7 @@
 -- CREATE_FIELDS holds the form as name=value pairs joined by "&" (not URL-encoded);
 -- "{n}" becomes a running number. CREATE_FORMAT is "multipart" (default: the ticket
 -- form carries attachments) or "urlencoded".
-local fields = os.getenv("CREATE_FIELDS") or "title=Drucker im 2. OG druckt nicht ({n})&description=Seit heute Morgen kommt nichts mehr aus dem Drucker.&priority=2"
+local fields = os.getenv("CREATE_FIELDS") or "title=Drucker im 2. OG druckt nicht ({n})&body=Seit heute Morgen kommt nichts mehr aus dem Drucker.&priority=2"
 local format = os.getenv("CREATE_FORMAT") or "multipart"
 local boundary = "----pforte-bench-7d4a1c"
 local n = 0
@@ -31,5 +31,10 @@ end
 request = function()
   n = n + 1
   local b, ct = body(n)
-  return wrk.format("POST", nil, { ["Content-Type"] = ct }, b)
+  -- wrk.format takes either its own headers or ours: copy the -H ones (cookie, origin).
+  local h = { ["Content-Type"] = ct }
+  for k, v in pairs(wrk.headers) do
+    if k ~= "Content-Type" then h[k] = v end
+  end
+  return wrk.format("POST", nil, h, b)
 end

@@ -38,6 +38,12 @@ func BenchmarkTicketList(b *testing.B) {
 	}
 	for _, e := range engines {
 		d, ten, main, user := benchData(b, e, n)
+		// A colleague who opened and follows nothing yet: the user's list has to look
+		// at every ticket of the company to find that out.
+		newcomer := user
+		if err := d.QueryRow(ctx, `SELECT MIN(contact_id) FROM memberships WHERE company_id <> ?`, main.CompanyID).Scan(&newcomer.ContactID); err != nil {
+			b.Fatal(err)
+		}
 		waiting, err := ticket.StatusByCode(ctx, d, ten.ID, ticket.CodeWaiting)
 		if err != nil {
 			b.Fatal(err)
@@ -63,6 +69,7 @@ func BenchmarkTicketList(b *testing.B) {
 			{"main/search-drucker", contact(main, ticket.Filter{State: "all", Query: "drucker"})},
 			{"user/open", contact(user, ticket.Filter{})},
 			{"user/all", contact(user, ticket.Filter{State: "all"})},
+			{"newcomer/open", contact(newcomer, ticket.Filter{})},
 			{"staff/open", queue(ticket.Filter{})},
 			{"staff/all", queue(ticket.Filter{State: "all"})},
 			{"staff/status-waiting", queue(ticket.Filter{StatusID: waiting.ID})},
