@@ -36,15 +36,39 @@ func scan(row interface{ Scan(...any) error }) (Ticket, error) {
 
 // visibleTo is the portal's rule of who sees a ticket: the active company's tickets in
 // a status the tenant shows in the portal; a main contact sees all of them, a plain
-// user those they opened or follow.
-func visibleTo(p principal.Contact) (string, []any) {
+// user those they opened or follow. byList says how a user's rule is written: as a
+// set of ids from two index lookups (few own tickets: a filter over the company's rows
+// would walk a big company's whole list), or as a filter (many: the set would have to
+// be sorted whole, while the filter finds a page quickly).
+func visibleTo(p principal.Contact, bySet bool) (string, []any) {
 	where := `t.tenant_id = ? AND t.company_id = ? AND s.portal_visible`
 	args := []any{p.TenantID, p.CompanyID}
-	if !p.IsMain() {
+	switch {
+	case p.IsMain():
+	case bySet:
+		where += ` AND t.id IN (SELECT o.id FROM tickets o WHERE o.tenant_id = ? AND o.company_id = ? AND o.contact_id = ?
+			UNION SELECT f.ticket_id FROM ticket_followers f WHERE f.contact_id = ? AND f.tenant_id = ?)`
+		args = append(args, p.TenantID, p.CompanyID, p.ContactID, p.ContactID, p.TenantID)
+	default:
 		where += ` AND (t.contact_id = ? OR EXISTS (SELECT 1 FROM ticket_followers f WHERE f.ticket_id = t.id AND f.contact_id = ?))`
 		args = append(args, p.ContactID, p.ContactID)
 	}
 	return where, args
+}
+
+// manyOwn is where a user's own tickets count as many (see visibleTo).
+const manyOwn = 2000
+
+// fewOwn reports whether the user opened fewer than manyOwn tickets in the company,
+// counting at most that many index entries.
+func fewOwn(ctx context.Context, q db.Querier, p principal.Contact) (bool, error) {
+	var n int
+	err := q.QueryRow(ctx, `SELECT COUNT(*) FROM (SELECT 1 FROM tickets WHERE tenant_id = ? AND company_id = ? AND contact_id = ?
+		LIMIT ?) own`, p.TenantID, p.CompanyID, p.ContactID, manyOwn).Scan(&n)
+	if err != nil {
+		return false, fmt.Errorf("ticket: own tickets: %w", err)
+	}
+	return n < manyOwn, nil
 }
 
 // ForContact returns a ticket the contact may see; any other id is db.ErrNotFound.
@@ -52,7 +76,7 @@ func ForContact(ctx context.Context, q db.Querier, p principal.Contact, id int64
 	if !p.Valid() {
 		return Ticket{}, db.ErrNotFound
 	}
-	where, args := visibleTo(p)
+	where, args := visibleTo(p, false)
 	t, err := scan(q.QueryRow(ctx, `SELECT `+cols+from+` WHERE `+where+` AND t.id = ?`, append(args, id)...))
 	if err != nil {
 		return Ticket{}, fmt.Errorf("ticket: %w", db.One(err))

@@ -122,7 +122,14 @@ func ListForContact(ctx context.Context, q db.Querier, p principal.Contact, f Fi
 	if !p.Valid() {
 		return nil, false, db.ErrNotFound
 	}
-	where, args := visibleTo(p)
+	bySet := false
+	if !p.IsMain() {
+		var err error
+		if bySet, err = fewOwn(ctx, q, p); err != nil {
+			return nil, false, err
+		}
+	}
+	where, args := visibleTo(p, bySet)
 	more, a := f.conditions(q.Engine(), p.TenantID, true)
 	return page(ctx, q, `SELECT `+cols+from+` WHERE `+where+more, append(args, a...), f)
 }
