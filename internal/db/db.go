@@ -37,6 +37,7 @@ type DB struct {
 	engine Engine
 	w      *sql.DB
 	r      *sql.DB
+	stmts  *stmtCache // SQLite reads; nil on PostgreSQL
 }
 
 // Open connects to PostgreSQL when dsn is a postgres URL, otherwise to SQLite in the file
@@ -94,11 +95,14 @@ func OpenSQLite(ctx context.Context, path string) (*DB, error) {
 		r.Close()
 		return nil, fmt.Errorf("db: connect sqlite: %w", err)
 	}
-	return &DB{engine: SQLite, w: w, r: r}, nil
+	return &DB{engine: SQLite, w: w, r: r, stmts: &stmtCache{}}, nil
 }
 
 // Close closes all connections.
 func (d *DB) Close() error {
+	if d.stmts != nil {
+		d.stmts.close()
+	}
 	err := d.w.Close()
 	if d.r != d.w {
 		err = errors.Join(err, d.r.Close())

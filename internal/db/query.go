@@ -56,11 +56,21 @@ func (d *DB) Exec(ctx context.Context, q string, args ...any) (sql.Result, error
 
 // Query runs a read on the reader pool.
 func (d *DB) Query(ctx context.Context, q string, args ...any) (*sql.Rows, error) {
+	if d.stmts != nil {
+		if s := d.stmts.stmt(ctx, d.r, q); s != nil {
+			return s.QueryContext(ctx, args...)
+		}
+	}
 	return d.r.QueryContext(ctx, rebind(d.engine, q), args...)
 }
 
 // QueryRow runs a single-row read on the reader pool.
 func (d *DB) QueryRow(ctx context.Context, q string, args ...any) *sql.Row {
+	if d.stmts != nil {
+		if s := d.stmts.stmt(ctx, d.r, q); s != nil {
+			return s.QueryRowContext(ctx, args...)
+		}
+	}
 	return d.r.QueryRowContext(ctx, rebind(d.engine, q), args...)
 }
 

@@ -11,6 +11,7 @@ import (
 	"io/fs"
 	"path"
 	"sort"
+	"sync"
 
 	"github.com/BurntSushi/toml"
 	goi18n "github.com/nicksnyder/go-i18n/v2/i18n"
@@ -65,8 +66,9 @@ func load() *goi18n.Bundle {
 
 // Localizer translates into one language.
 type Localizer struct {
-	Lang string
-	l    *goi18n.Localizer
+	Lang  string
+	l     *goi18n.Localizer
+	plain sync.Map // id → text of messages without data: a list page asks for the same labels on every row
 }
 
 var localizers = func() map[string]*Localizer {
@@ -89,6 +91,11 @@ func For(lang string) *Localizer {
 // T translates id with optional template data. A missing key shows the key itself,
 // which the completeness test keeps from ever reaching a user.
 func (l *Localizer) T(id string, data ...map[string]any) string {
+	if len(data) == 0 || data[0] == nil {
+		if s, ok := l.plain.Load(id); ok {
+			return s.(string)
+		}
+	}
 	cfg := &goi18n.LocalizeConfig{MessageID: id}
 	if len(data) > 0 {
 		cfg.TemplateData = data[0]
@@ -96,6 +103,9 @@ func (l *Localizer) T(id string, data ...map[string]any) string {
 	s, err := l.l.Localize(cfg)
 	if err != nil {
 		return id
+	}
+	if cfg.TemplateData == nil {
+		l.plain.Store(id, s)
 	}
 	return s
 }
