@@ -1,12 +1,10 @@
 package admin
 
 import (
-	"errors"
-	"mime"
 	"net/http"
 	"strconv"
+	"time"
 
-	"pforte/internal/filestore"
 	"pforte/internal/inbox"
 	"pforte/internal/web"
 )
@@ -24,7 +22,7 @@ func (a *Admin) inboxFile(w http.ResponseWriter, r *http.Request, v *visit) {
 		return
 	}
 	f := p.Attachments[n]
-	a.serveStored(w, r, f.Key, f.Name, f.Type)
+	a.env.ServeFile(w, r, f.Key, f.Name, f.Type, time.Time{})
 }
 
 // inboxRaw downloads a mail item's original message as received.
@@ -37,7 +35,7 @@ func (a *Admin) inboxRaw(w http.ResponseWriter, r *http.Request, v *visit) {
 		a.env.NotFound(w, r)
 		return
 	}
-	a.serveStored(w, r, p.RawKey, "mail-"+r.PathValue("id")+".eml", "message/rfc822")
+	a.env.ServeFile(w, r, p.RawKey, "mail-"+r.PathValue("id")+".eml", "message/rfc822", time.Time{})
 }
 
 // inboxMail loads the payload of the tenant's mail item named in the path.
@@ -61,35 +59,4 @@ func (a *Admin) inboxMail(w http.ResponseWriter, r *http.Request, v *visit) (inb
 		return p, false
 	}
 	return p, true
-}
-
-// serveStored streams a file from the file store as a download (never shown inline:
-// a mail's attachment is whatever its sender chose), answering Range requests.
-func (a *Admin) serveStored(w http.ResponseWriter, r *http.Request, key, name, ctype string) {
-	f, err := a.env.Files.Open(key)
-	if errors.Is(err, filestore.ErrNotFound) {
-		a.env.NotFound(w, r)
-		return
-	}
-	if err != nil {
-		a.env.Fail(w, r, err)
-		return
-	}
-	defer f.Close()
-	st, err := f.Stat()
-	if err != nil {
-		a.env.Fail(w, r, err)
-		return
-	}
-	if ctype == "" {
-		ctype = "application/octet-stream"
-	}
-	disp := mime.FormatMediaType("attachment", map[string]string{"filename": name})
-	if disp == "" {
-		disp = "attachment"
-	}
-	w.Header().Set("Content-Type", ctype)
-	w.Header().Set("Content-Disposition", disp)
-	w.Header().Set("X-Content-Type-Options", "nosniff")
-	http.ServeContent(w, r, "", st.ModTime(), f)
 }

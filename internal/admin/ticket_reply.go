@@ -46,7 +46,7 @@ func (a *Admin) ticketReply(w http.ResponseWriter, r *http.Request, v *visit) {
 	if !f.Invalid() {
 		err := a.changeTicket(r, v, id, func(ctx context.Context, tx *db.Tx, t ticket.Ticket, c change) error {
 			reply := ticket.Reply{StaffID: v.Member.ID, Author: v.Member.Name, Internal: internal, Body: body,
-				Via: "staff", Files: ticketUploads(ups)}
+				Via: "staff", Files: ups}
 			if _, err := ticket.AddReply(ctx, tx, t, reply, c.Now); err != nil {
 				return err
 			}
@@ -83,13 +83,4 @@ func setStatusAndNotify(ctx context.Context, tx *db.Tx, t ticket.Ticket, statusI
 		return err
 	}
 	return c.N.StatusChanged(ctx, tx, t, to, c.By)
-}
-
-// ticketUploads hands saved files to the ticket package.
-func ticketUploads(ups []web.Upload) []ticket.Upload {
-	out := make([]ticket.Upload, len(ups))
-	for i, u := range ups {
-		out[i] = ticket.Upload{Stored: u.Stored, Filename: u.Filename}
-	}
-	return out
 }

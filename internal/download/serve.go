@@ -37,7 +37,7 @@ func Serve(w http.ResponseWriter, r *http.Request, f *os.File, v Version) {
 		typ = "application/octet-stream"
 	}
 	h.Set("Content-Type", typ)
-	h.Set("Content-Disposition", ContentDisposition(v.Name))
+	h.Set("Content-Disposition", filestore.Disposition(v.Name))
 	h.Set("X-Content-Type-Options", "nosniff")
 	h.Set("ETag", ETag(v))
 	deadline := 2*time.Minute + time.Duration(v.Size/minRate)*time.Second
@@ -93,35 +93,4 @@ func notModified(r *http.Request, v Version) bool {
 	}
 	t, err := http.ParseTime(r.Header.Get("If-Modified-Since"))
 	return err == nil && !v.CreatedAt.Truncate(time.Second).After(t)
-}
-
-// ContentDisposition is an "attachment" header value for name: an ASCII fallback in
-// filename for old clients, and the exact UTF-8 name in filename* (RFC 5987/6266).
-func ContentDisposition(name string) string {
-	var ascii, ext strings.Builder
-	for _, r := range name {
-		switch {
-		case r < 0x20 || r == 0x7f || r > 0x7e || r == '"' || r == '\\' || r == '/' || r == ';':
-			ascii.WriteByte('_')
-		default:
-			ascii.WriteRune(r)
-		}
-	}
-	for _, b := range []byte(name) {
-		if isAttrChar(b) {
-			ext.WriteByte(b)
-		} else {
-			fmt.Fprintf(&ext, "%%%02X", b)
-		}
-	}
-	return `attachment; filename="` + ascii.String() + `"; filename*=UTF-8''` + ext.String()
-}
-
-// isAttrChar reports whether b may stand unescaped in an RFC 5987 ext-value.
-func isAttrChar(b byte) bool {
-	switch {
-	case 'a' <= b && b <= 'z', 'A' <= b && b <= 'Z', '0' <= b && b <= '9':
-		return true
-	}
-	return strings.IndexByte("!#$&+-.^_`|~", b) >= 0
 }

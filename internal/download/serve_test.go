@@ -8,18 +8,6 @@ import (
 	"pforte/internal/i18n"
 )
 
-func TestContentDisposition(t *testing.T) {
-	for name, want := range map[string]string{
-		"report.pdf":            `attachment; filename="report.pdf"; filename*=UTF-8''report.pdf`,
-		"Preisliste Ö 2026.csv": `attachment; filename="Preisliste _ 2026.csv"; filename*=UTF-8''Preisliste%20%C3%96%202026.csv`,
-		`a"b\c;d.txt`:           `attachment; filename="a_b_c_d.txt"; filename*=UTF-8''a%22b%5Cc%3Bd.txt`,
-	} {
-		if got := ContentDisposition(name); got != want {
-			t.Errorf("ContentDisposition(%q) = %s, want %s", name, got, want)
-		}
-	}
-}
-
 func TestCleanName(t *testing.T) {
 	for in, want := range map[string]string{
 		"report.pdf": "report.pdf", `C:\Users\x\report.pdf`: "report.pdf", "../../etc/passwd": "passwd",

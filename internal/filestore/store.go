@@ -46,6 +46,13 @@ type Stored struct {
 	SHA256 string // hex digest, for deduplication and integrity checks
 }
 
+// Upload is a stored file with the name its sender gave it (cleaned; for display and
+// Content-Disposition only, never a path).
+type Upload struct {
+	Stored
+	Filename string
+}
+
 // Put copies r into the store, reading at most limit bytes (limit <= 0: no limit). The
 // content type is sniffed from the first 512 bytes. A file over the limit or empty is
 // not kept.

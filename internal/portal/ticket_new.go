@@ -71,7 +71,7 @@ func (p *Portal) ticketCreate(w http.ResponseWriter, r *http.Request, v *visit) 
 		p.renderTicketNew(w, r, v, f, http.StatusUnprocessableEntity)
 		return
 	}
-	n.Files = uploads(ups)
+	n.Files = ups
 	var id int64
 	err = p.env.DB.InTx(ctx, func(tx *db.Tx) error {
 		if id, err = ticket.Create(ctx, tx, n, p.env.Now()); err != nil {
@@ -115,15 +115,6 @@ func checkTicket(ctx context.Context, q db.Querier, tenantID int64, f *web.Form,
 			f.Errors.Add("category", "tickets.error.category", nil)
 		}
 	}
-}
-
-// uploads turns saved form files into ticket attachments.
-func uploads(ups []web.Upload) []ticket.Upload {
-	out := make([]ticket.Upload, len(ups))
-	for i, u := range ups {
-		out[i] = ticket.Upload{Stored: u.Stored, Filename: u.Filename}
-	}
-	return out
 }
 
 // wake nudges the mail worker after a change queued mail.

@@ -37,7 +37,7 @@ func (p *Portal) ticketReply(w http.ResponseWriter, r *http.Request, v *visit) {
 	}
 	by := ticket.Actor{ContactID: v.P.ContactID, Name: v.Contact.Name()}
 	err = p.env.DB.InTx(ctx, func(tx *db.Tx) error {
-		reply := ticket.Reply{ContactID: v.P.ContactID, Author: by.Name, Body: body, Files: uploads(ups)}
+		reply := ticket.Reply{ContactID: v.P.ContactID, Author: by.Name, Body: body, Files: ups}
 		if _, err := ticket.AddReply(ctx, tx, t, reply, p.env.Now()); err != nil {
 			return err
 		}

@@ -13,10 +13,7 @@ import (
 )
 
 // Upload is a file already in the file store, waiting to be attached.
-type Upload struct {
-	filestore.Stored
-	Filename string
-}
+type Upload = filestore.Upload
 
 // New is what opens a ticket: from the portal (ContactID), by email, or by staff on a
 // customer's behalf (StaffID).

@@ -2,16 +2,17 @@ package web
 
 import (
 	"errors"
-	"mime"
 	"net/http"
 	"time"
 
 	"pforte/internal/filestore"
 )
 
-// ServeFile streams a stored file as a download: never inline (an uploaded HTML file
+// ServeFile streams a stored file as a download (the pipeline's Cache-Control: no-store
+// stays, so no shared cache keeps a customer's file): never inline (an uploaded HTML file
 // must not run in the portal's origin), with the sniffed type and nosniff, the user's
-// file name in Content-Disposition, and Range support for resuming.
+// file name in Content-Disposition, and Range support for resuming. A zero modified
+// time means the stored file's own.
 func (e *Env) ServeFile(w http.ResponseWriter, r *http.Request, key, filename, contentType string, modified time.Time) {
 	f, err := e.Files.Open(key)
 	if errors.Is(err, filestore.ErrNotFound) {
@@ -23,10 +24,17 @@ func (e *Env) ServeFile(w http.ResponseWriter, r *http.Request, key, filename, c
 		return
 	}
 	defer f.Close()
+	if modified.IsZero() {
+		if st, err := f.Stat(); err == nil {
+			modified = st.ModTime()
+		}
+	}
+	if contentType == "" {
+		contentType = "application/octet-stream"
+	}
 	h := w.Header()
 	h.Set("Content-Type", contentType)
 	h.Set("X-Content-Type-Options", "nosniff")
-	h.Set("Content-Disposition", mime.FormatMediaType("attachment", map[string]string{"filename": filename}))
-	h.Set("Cache-Control", "private, no-cache")
+	h.Set("Content-Disposition", filestore.Disposition(filename))
 	http.ServeContent(w, r, "", modified, f)
 }

@@ -14,12 +14,8 @@ import (
 // MaxFiles bounds how many files one form may carry.
 const MaxFiles = 10
 
-// Upload is a file saved from a form: where the store keeps it and the name the user
-// gave it (cleaned, for display and Content-Disposition only).
-type Upload struct {
-	filestore.Stored
-	Filename string
-}
+// Upload is a file saved from a form.
+type Upload = filestore.Upload
 
 // ParseMultipart reads a multipart form of at most MaxFiles files of limit bytes each
 // (plus the text fields). Too large or malformed bodies yield a form-wide error, never
