@@ -48,9 +48,7 @@ func (a *Admin) companyGrant(w http.ResponseWriter, r *http.Request, v *visit) {
 			return
 		}
 	}
-	if a.env.Wake != nil {
-		a.env.Wake()
-	}
+	a.env.WakeWorker()
 	if failed > 0 {
 		a.env.Flash(w, r, "admin.members.grant_some_failed", back)
 		return

@@ -77,7 +77,7 @@ func (a *Admin) contactCreate(w http.ResponseWriter, r *http.Request, v *visit) 
 		return
 	}
 	if welcomed {
-		a.wake()
+		a.env.WakeWorker()
 		a.env.Flash(w, r, "templates.welcome.contact_created", "/admin/contacts/"+itoa(ct.ID))
 		return
 	}

@@ -63,8 +63,6 @@ func (a *Admin) inboxDecide(w http.ResponseWriter, r *http.Request, v *visit, de
 		a.renderInboxItem(w, r, v, f, http.StatusUnprocessableEntity)
 		return
 	}
-	if a.env.Wake != nil {
-		a.env.Wake()
-	}
+	a.env.WakeWorker()
 	a.env.Flash(w, r, okMsg, back)
 }

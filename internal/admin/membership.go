@@ -38,7 +38,7 @@ func (a *Admin) membershipAdd(w http.ResponseWriter, r *http.Request, v *visit) 
 		return
 	}
 	if welcomed {
-		a.wake()
+		a.env.WakeWorker()
 		a.env.Flash(w, r, "templates.welcome.member_added", "/admin/contacts/"+itoa(c.ID))
 		return
 	}
@@ -67,9 +67,7 @@ func (a *Admin) accessGrant(w http.ResponseWriter, r *http.Request, v *visit) {
 		a.env.Fail(w, r, err)
 		return
 	}
-	if a.env.Wake != nil {
-		a.env.Wake()
-	}
+	a.env.WakeWorker()
 	a.env.Flash(w, r, "admin.members.granted", web.BackTo(r, "/admin/contacts"))
 }
 

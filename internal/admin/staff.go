@@ -41,9 +41,7 @@ func (a *Admin) staffCreate(w http.ResponseWriter, r *http.Request, v *visit) {
 		a.renderStaff(w, r, v, staffView{New: f}, http.StatusUnprocessableEntity)
 		return
 	}
-	if a.env.Wake != nil {
-		a.env.Wake() // deliver the invitation now rather than at the worker's next poll
-	}
+	a.env.WakeWorker() // deliver the invitation now rather than at the worker's next poll
 	a.env.Flash(w, r, "admin.staff.invited", "/admin/staff")
 }
 

@@ -25,8 +25,6 @@ func (a *Admin) staffResend(w http.ResponseWriter, r *http.Request, v *visit) {
 		a.env.Fail(w, r, err)
 		return
 	}
-	if a.env.Wake != nil {
-		a.env.Wake()
-	}
+	a.env.WakeWorker()
 	a.env.Flash(w, r, "admin.staff.resent", "/admin/staff")
 }

@@ -48,9 +48,7 @@ func (a *Admin) afterChange(w http.ResponseWriter, r *http.Request, id int64, er
 	back := ticketPath(id)
 	switch {
 	case err == nil:
-		if a.env.Wake != nil {
-			a.env.Wake()
-		}
+		a.env.WakeWorker()
 		a.env.Flash(w, r, okMsg, back)
 	case errors.Is(err, ticket.ErrBilled):
 		a.env.Flash(w, r, "tickets_admin.billed_failed", back)

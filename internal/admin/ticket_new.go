@@ -118,9 +118,7 @@ func (a *Admin) ticketCreate(w http.ResponseWriter, r *http.Request, v *visit) {
 			a.env.Fail(w, r, err)
 			return
 		}
-		if a.env.Wake != nil {
-			a.env.Wake()
-		}
+		a.env.WakeWorker()
 		a.env.Flash(w, r, "tickets_admin.created", ticketPath(id))
 		return
 	}

@@ -100,8 +100,6 @@ func (p *Portal) registrationDecide(w http.ResponseWriter, r *http.Request, v *v
 		p.renderColleaguesWith(w, r, v, web.NewForm(), f, http.StatusUnprocessableEntity)
 		return
 	}
-	if p.env.Wake != nil {
-		p.env.Wake()
-	}
+	p.env.WakeWorker()
 	p.env.Flash(w, r, okMsg, "/colleagues")
 }

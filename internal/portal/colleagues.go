@@ -81,8 +81,6 @@ func (p *Portal) colleagueInvite(w http.ResponseWriter, r *http.Request, v *visi
 		p.renderColleagues(w, r, v, f, http.StatusUnprocessableEntity)
 		return
 	}
-	if p.env.Wake != nil {
-		p.env.Wake()
-	}
+	p.env.WakeWorker()
 	p.env.Flash(w, r, "colleagues.invited", "/colleagues")
 }

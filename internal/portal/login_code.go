@@ -18,9 +18,7 @@ const challengeCookie = "pforte_login_step"
 // startSecondStep sends a contact whose password was right to the code form.
 func (p *Portal) startSecondStep(w http.ResponseWriter, r *http.Request, challenge, next string) {
 	p.env.SetCookie(w, r, challengeCookie, challenge, twofactor.ChallengeTTL)
-	if p.env.Wake != nil {
-		p.env.Wake() // a reset or invitation on the way here queued a notice
-	}
+	p.env.WakeWorker() // a reset or invitation on the way here queued a notice
 	to := "/login/code"
 	if next = web.LocalPath(next, ""); next != "" {
 		to += "?next=" + url.QueryEscape(next)
@@ -72,9 +70,7 @@ func (p *Portal) loginCodeSubmit(w http.ResponseWriter, r *http.Request) {
 		web.Render(w, r, http.StatusUnprocessableEntity, loginCodePage(guestChrome(r, "security.login_title"), f))
 		return
 	}
-	if p.env.Wake != nil {
-		p.env.Wake() // a recovery code sends a notice
-	}
+	p.env.WakeWorker() // a recovery code sends a notice
 	// A session cookie from before the login is replaced, never reused (rotation).
 	if old, err := r.Cookie(web.PortalCookie); err == nil {
 		session.Delete(r.Context(), p.env.DB, old.Value)

@@ -46,8 +46,6 @@ func (p *Portal) forgotSubmit(w http.ResponseWriter, r *http.Request) {
 		p.env.Fail(w, r, err)
 		return
 	}
-	if p.env.Wake != nil {
-		p.env.Wake()
-	}
+	p.env.WakeWorker()
 	web.Render(w, r, http.StatusOK, forgotPage(guestChrome(r, "forgot.title"), f, true))
 }

@@ -52,9 +52,7 @@ func (p *Portal) resetSubmit(w http.ResponseWriter, r *http.Request) {
 		web.Render(w, r, http.StatusUnprocessableEntity, resetPage(guestChrome(r, "reset.title"), ct.Email, f))
 		return
 	}
-	if p.env.Wake != nil {
-		p.env.Wake()
-	}
+	p.env.WakeWorker()
 	p.env.SetCookie(w, r, web.PortalCookie, sess, session.MaxAge)
 	p.env.Flash(w, r, "reset.done", p.landingFor(r.Context(), web.TenantFrom(r.Context()).ID, sess, ""))
 }

@@ -46,8 +46,6 @@ func (p *Portal) registerSubmit(w http.ResponseWriter, r *http.Request) {
 		web.Render(w, r, http.StatusUnprocessableEntity, registerPage(guestChrome(r, "register.title"), f, false))
 		return
 	}
-	if p.env.Wake != nil {
-		p.env.Wake()
-	}
+	p.env.WakeWorker()
 	web.Render(w, r, http.StatusOK, registerPage(guestChrome(r, "register.title"), f, true))
 }

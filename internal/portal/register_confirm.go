@@ -42,9 +42,7 @@ func (p *Portal) registerConfirmSubmit(w http.ResponseWriter, r *http.Request) {
 		p.env.Fail(w, r, err)
 		return
 	}
-	if p.env.Wake != nil {
-		p.env.Wake()
-	}
+	p.env.WakeWorker()
 	web.Render(w, r, http.StatusOK, registerConfirmPage(guestChrome(r, "register.title"), access.Registration{}, true))
 }
 

@@ -92,7 +92,7 @@ func (p *Portal) ticketCreate(w http.ResponseWriter, r *http.Request, v *visit) 
 		p.env.Fail(w, r, err)
 		return
 	}
-	p.wake()
+	p.env.WakeWorker()
 	p.env.Flash(w, r, "tickets.created", ticketURL(id, ""))
 }
 
@@ -114,12 +114,5 @@ func checkTicket(ctx context.Context, q db.Querier, tenantID int64, f *web.Form,
 		if err != nil || !found {
 			f.Errors.Add("category", "tickets.error.category", nil)
 		}
-	}
-}
-
-// wake nudges the mail worker after a change queued mail.
-func (p *Portal) wake() {
-	if p.env.Wake != nil {
-		p.env.Wake()
 	}
 }

@@ -58,6 +58,6 @@ func (p *Portal) ticketReply(w http.ResponseWriter, r *http.Request, v *visit) {
 		p.env.Fail(w, r, err)
 		return
 	}
-	p.wake()
+	p.env.WakeWorker()
 	p.env.Flash(w, r, "tickets.replied", ticketURL(t.ID, "#latest"))
 }

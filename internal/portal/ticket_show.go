@@ -108,7 +108,7 @@ func (p *Portal) change(w http.ResponseWriter, r *http.Request, v *visit, fn fun
 		p.env.Fail(w, r, err)
 		return
 	}
-	p.wake()
+	p.env.WakeWorker()
 	p.env.Flash(w, r, done, ticketURL(t.ID, ""))
 }
 

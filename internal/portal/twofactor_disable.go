@@ -20,8 +20,6 @@ func (p *Portal) twoFactorDisable(w http.ResponseWriter, r *http.Request, v *vis
 		p.renderTwoFactorError(w, r, v, f)
 		return
 	}
-	if p.env.Wake != nil {
-		p.env.Wake()
-	}
+	p.env.WakeWorker()
 	p.env.Flash(w, r, "security.disabled", "/account")
 }

@@ -69,8 +69,6 @@ func (p *Portal) twoFactorConfirm(w http.ResponseWriter, r *http.Request, v *vis
 		p.renderSetup(w, r, v, f, http.StatusUnprocessableEntity)
 		return
 	}
-	if p.env.Wake != nil {
-		p.env.Wake()
-	}
+	p.env.WakeWorker()
 	web.Render(w, r, http.StatusOK, recoveryCodesPage(v.chrome(r, "security.codes_title", "account"), codes, true))
 }
