@@ -9,36 +9,24 @@ import (
 )
 
 func (p *Portal) invitationForm(w http.ResponseWriter, r *http.Request) {
-	t := web.TenantFrom(r.Context())
-	ct, err := p.svc.CheckInvitation(r.Context(), t.ID, r.PathValue("token"))
-	if msg := web.LinkProblem(err); msg != "" {
-		web.Render(w, r, http.StatusGone, web.LinkInvalidPage(guestChrome(r, "invitation.title"), msg, "/login"))
-		return
-	}
-	if err != nil {
-		p.env.Fail(w, r, err)
+	ct, ok := p.linkContact(w, r, "invitation.title", p.svc.CheckInvitation)
+	if !ok {
 		return
 	}
 	web.Render(w, r, http.StatusOK, invitationPage(guestChrome(r, "invitation.title"), ct.Email, web.NewForm()))
 }
 
 func (p *Portal) invitationSubmit(w http.ResponseWriter, r *http.Request) {
-	t := web.TenantFrom(r.Context())
-	raw := r.PathValue("token")
-	ct, err := p.svc.CheckInvitation(r.Context(), t.ID, raw)
-	if msg := web.LinkProblem(err); msg != "" {
-		web.Render(w, r, http.StatusGone, web.LinkInvalidPage(guestChrome(r, "invitation.title"), msg, "/login"))
-		return
-	}
-	if err != nil {
-		p.env.Fail(w, r, err)
+	ct, ok := p.linkContact(w, r, "invitation.title", p.svc.CheckInvitation)
+	if !ok {
 		return
 	}
 	f := web.ParseForm(w, r)
 	var sess string
 	if f.Err == "" {
 		client := access.Client{IP: p.env.ClientIP(r), UserAgent: r.UserAgent()}
-		sess, err = p.svc.AcceptInvitation(r.Context(), t.ID, raw, f.Raw("password"), f.Raw("password_confirm"), client)
+		var err error
+		sess, err = p.svc.AcceptInvitation(r.Context(), web.TenantFrom(r.Context()).ID, r.PathValue("token"), f.Raw("password"), f.Raw("password_confirm"), client)
 		if p.passwordLinkAnswered(w, r, &f, err, "invitation.title") {
 			return
 		}

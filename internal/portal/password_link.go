@@ -1,10 +1,12 @@
 package portal
 
 import (
+	"context"
 	"errors"
 	"net/http"
 
 	"pforte/internal/access"
+	"pforte/internal/contact"
 	"pforte/internal/web"
 )
 
@@ -27,4 +29,21 @@ func (p *Portal) passwordLinkAnswered(w http.ResponseWriter, r *http.Request, f 
 		return true
 	}
 	return false
+}
+
+// linkContact checks the password link of the URL with check (an invitation or a
+// reset) and returns its contact; an expired, used or unknown link gets its page (410),
+// anything else a server error, and false.
+func (p *Portal) linkContact(w http.ResponseWriter, r *http.Request, title string,
+	check func(ctx context.Context, tenantID int64, raw string) (contact.Contact, error)) (contact.Contact, bool) {
+	ct, err := check(r.Context(), web.TenantFrom(r.Context()).ID, r.PathValue("token"))
+	if msg := web.LinkProblem(err); msg != "" {
+		web.Render(w, r, http.StatusGone, web.LinkInvalidPage(guestChrome(r, title), msg, "/login"))
+		return ct, false
+	}
+	if err != nil {
+		p.env.Fail(w, r, err)
+		return ct, false
+	}
+	return ct, true
 }

@@ -12,13 +12,8 @@ func (p *Portal) resetForm(w http.ResponseWriter, r *http.Request) {
 	if !p.resetAllowed(w, r) {
 		return
 	}
-	ct, err := p.svc.CheckReset(r.Context(), web.TenantFrom(r.Context()).ID, r.PathValue("token"))
-	if msg := web.LinkProblem(err); msg != "" {
-		web.Render(w, r, http.StatusGone, web.LinkInvalidPage(guestChrome(r, "reset.title"), msg, "/login"))
-		return
-	}
-	if err != nil {
-		p.env.Fail(w, r, err)
+	ct, ok := p.linkContact(w, r, "reset.title", p.svc.CheckReset)
+	if !ok {
 		return
 	}
 	web.Render(w, r, http.StatusOK, resetPage(guestChrome(r, "reset.title"), ct.Email, web.NewForm()))
@@ -28,22 +23,16 @@ func (p *Portal) resetSubmit(w http.ResponseWriter, r *http.Request) {
 	if !p.resetAllowed(w, r) {
 		return
 	}
-	t := web.TenantFrom(r.Context())
-	raw := r.PathValue("token")
-	ct, err := p.svc.CheckReset(r.Context(), t.ID, raw)
-	if msg := web.LinkProblem(err); msg != "" {
-		web.Render(w, r, http.StatusGone, web.LinkInvalidPage(guestChrome(r, "reset.title"), msg, "/login"))
-		return
-	}
-	if err != nil {
-		p.env.Fail(w, r, err)
+	ct, ok := p.linkContact(w, r, "reset.title", p.svc.CheckReset)
+	if !ok {
 		return
 	}
 	f := web.ParseForm(w, r)
 	var sess string
 	if f.Err == "" {
 		client := access.Client{IP: p.env.ClientIP(r), UserAgent: r.UserAgent()}
-		sess, err = p.svc.CompleteReset(r.Context(), t, raw, f.Raw("password"), f.Raw("password_confirm"), p.env.Origin(r), client)
+		var err error
+		sess, err = p.svc.CompleteReset(r.Context(), web.TenantFrom(r.Context()), r.PathValue("token"), f.Raw("password"), f.Raw("password_confirm"), p.env.Origin(r), client)
 		if p.passwordLinkAnswered(w, r, &f, err, "reset.title") {
 			return
 		}
