@@ -8,18 +8,8 @@ import (
 	"pforte/internal/web"
 )
 
-// resetAllowed reports whether the tenant offers "forgot password"; if not, its pages
-// do not exist.
-func (p *Portal) resetAllowed(w http.ResponseWriter, r *http.Request) bool {
-	if !web.TenantFrom(r.Context()).Has(tenant.FeaturePasswordReset) {
-		p.env.NotFound(w, r)
-		return false
-	}
-	return true
-}
-
 func (p *Portal) forgotForm(w http.ResponseWriter, r *http.Request) {
-	if p.resetAllowed(w, r) {
+	if p.featureOn(w, r, tenant.FeaturePasswordReset) {
 		web.Render(w, r, http.StatusOK, forgotPage(guestChrome(r, "forgot.title"), web.NewForm(), false))
 	}
 }
@@ -27,7 +17,7 @@ func (p *Portal) forgotForm(w http.ResponseWriter, r *http.Request) {
 // forgotSubmit answers every well-formed address the same way, whether or not it has an
 // account, so the form cannot be used to find out who is a customer.
 func (p *Portal) forgotSubmit(w http.ResponseWriter, r *http.Request) {
-	if !p.resetAllowed(w, r) {
+	if !p.featureOn(w, r, tenant.FeaturePasswordReset) {
 		return
 	}
 	f := web.ParseForm(w, r)

@@ -5,11 +5,12 @@ import (
 
 	"pforte/internal/access"
 	"pforte/internal/session"
+	"pforte/internal/tenant"
 	"pforte/internal/web"
 )
 
 func (p *Portal) resetForm(w http.ResponseWriter, r *http.Request) {
-	if !p.resetAllowed(w, r) {
+	if !p.featureOn(w, r, tenant.FeaturePasswordReset) {
 		return
 	}
 	ct, ok := p.linkContact(w, r, "reset.title", p.svc.CheckReset)
@@ -20,7 +21,7 @@ func (p *Portal) resetForm(w http.ResponseWriter, r *http.Request) {
 }
 
 func (p *Portal) resetSubmit(w http.ResponseWriter, r *http.Request) {
-	if !p.resetAllowed(w, r) {
+	if !p.featureOn(w, r, tenant.FeaturePasswordReset) {
 		return
 	}
 	ct, ok := p.linkContact(w, r, "reset.title", p.svc.CheckReset)

@@ -9,18 +9,8 @@ import (
 	"pforte/internal/web"
 )
 
-// registerAllowed reports whether the tenant offers self-registration; if not, its
-// pages do not exist.
-func (p *Portal) registerAllowed(w http.ResponseWriter, r *http.Request) bool {
-	if !web.TenantFrom(r.Context()).Has(tenant.FeatureRegistration) {
-		p.env.NotFound(w, r)
-		return false
-	}
-	return true
-}
-
 func (p *Portal) registerForm(w http.ResponseWriter, r *http.Request) {
-	if p.registerAllowed(w, r) {
+	if p.featureOn(w, r, tenant.FeatureRegistration) {
 		web.Render(w, r, http.StatusOK, registerPage(guestChrome(r, "register.title"), web.NewForm(), false))
 	}
 }
@@ -28,7 +18,7 @@ func (p *Portal) registerForm(w http.ResponseWriter, r *http.Request) {
 // registerSubmit answers every valid form the same way — "check your mail" — whether
 // the address already has an account or not, so the form reveals nobody.
 func (p *Portal) registerSubmit(w http.ResponseWriter, r *http.Request) {
-	if !p.registerAllowed(w, r) {
+	if !p.featureOn(w, r, tenant.FeatureRegistration) {
 		return
 	}
 	f := web.ParseForm(w, r)

@@ -6,13 +6,14 @@ import (
 
 	"pforte/internal/access"
 	"pforte/internal/auth"
+	"pforte/internal/tenant"
 	"pforte/internal/web"
 )
 
 // registerConfirmForm shows whose registration the link confirms and a button. The
 // link does nothing by itself on GET, so a mail scanner that opens links cannot use it.
 func (p *Portal) registerConfirmForm(w http.ResponseWriter, r *http.Request) {
-	if !p.registerAllowed(w, r) {
+	if !p.featureOn(w, r, tenant.FeatureRegistration) {
 		return
 	}
 	reg, err := p.svc.CheckRegistration(r.Context(), web.TenantFrom(r.Context()).ID, r.PathValue("token"))
@@ -29,7 +30,7 @@ func (p *Portal) registerConfirmForm(w http.ResponseWriter, r *http.Request) {
 
 // registerConfirmSubmit uses the link: the registration goes to the staff inbox.
 func (p *Portal) registerConfirmSubmit(w http.ResponseWriter, r *http.Request) {
-	if !p.registerAllowed(w, r) {
+	if !p.featureOn(w, r, tenant.FeatureRegistration) {
 		return
 	}
 	client := access.Client{IP: p.env.ClientIP(r), UserAgent: r.UserAgent()}

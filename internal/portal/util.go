@@ -1,6 +1,11 @@
 package portal
 
-import "strconv"
+import (
+	"net/http"
+	"strconv"
+
+	"pforte/internal/web"
+)
 
 func parseID(s string) (int64, bool) {
 	id, err := strconv.ParseInt(s, 10, 64)
@@ -13,4 +18,14 @@ func dash(s string) string {
 		return "–"
 	}
 	return s
+}
+
+// featureOn reports whether the tenant switched on feature (forgot password,
+// self-registration); if not, the feature's pages do not exist (404).
+func (p *Portal) featureOn(w http.ResponseWriter, r *http.Request, feature string) bool {
+	if !web.TenantFrom(r.Context()).Has(feature) {
+		p.env.NotFound(w, r)
+		return false
+	}
+	return true
 }
