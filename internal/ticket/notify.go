@@ -61,7 +61,8 @@ func (n Notifier) Replied(ctx context.Context, tx db.Querier, t Ticket, body str
 
 // StatusChanged tells the contact and followers the ticket's new status.
 func (n Notifier) StatusChanged(ctx context.Context, tx db.Querier, t Ticket, to Status, by Actor) error {
-	return n.toContacts(ctx, tx, t, "mail.ticket_status", "", map[string]any{"Author": by.Name, "status": to}, by.ContactID)
+	t.Status = to
+	return n.toContacts(ctx, tx, t, "mail.ticket_status", "", map[string]any{"Author": by.Name}, by.ContactID)
 }
 
 // Decided tells the contact and followers that their request was accepted or declined.
@@ -134,13 +135,10 @@ func (n Notifier) send(ctx context.Context, tx db.Querier, t Ticket, key, quote 
 			lang = n.Tenant.DefaultLanguage
 		}
 		d := map[string]any{"FirstName": r.firstName, "Name": r.name, "Portal": n.Tenant.Name, "Link": link,
-			"Ticket": "#" + strconv.FormatInt(t.ID, 10), "Title": t.Title, "Company": t.CompanyName}
+			"Ticket": "#" + strconv.FormatInt(t.ID, 10), "Title": t.Title, "Company": t.CompanyName,
+			"Status": StatusLabel(i18n.For(lang), t.Status)} // in the recipient's language
 		for k, v := range data {
 			d[k] = v
-		}
-		if st, ok := d["status"].(Status); ok { // the status reads in the recipient's language
-			d["Status"] = StatusLabel(i18n.For(lang), st)
-			delete(d, "status")
 		}
 		l := outbox.Letter{To: r.email, Lang: lang, Key: key, Data: d, ActionURL: link, Sender: n.Tenant.Name, Quote: quote}
 		if n.ReplyAddress != nil {
