@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"log/slog"
 	"net"
 	"net/http"
 	"strings"
@@ -30,6 +31,7 @@ func serve(ctx context.Context, args []string, out io.Writer) error {
 		return err
 	}
 	log := cfg.Logger()
+	slog.SetDefault(log) // for the few places without an Env, such as web.Render
 	d, err := openMigrated(ctx, cfg)
 	if err != nil {
 		return err
@@ -55,6 +57,10 @@ func serve(ctx context.Context, args []string, out io.Writer) error {
 		fmt.Fprintf(out, "\nNo administrator yet. Open this one-time link to create the first one (valid 24 h):\n  %s\n\n", link)
 	} else if !errors.Is(err, access.ErrHasAdmin) {
 		return err
+	}
+	if err := startDebug(cfg.DebugAddr, log); err != nil {
+		ln.Close()
+		return fmt.Errorf("debug listener: %w", err)
 	}
 	inboundFailed, stopInbound, err := startInbound(cfg, app)
 	if err != nil {

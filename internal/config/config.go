@@ -29,6 +29,9 @@ type Config struct {
 	// lmtp://host:port or lmtp:/path/to/socket (LMTP); empty: no listener.
 	InboundAddr     string
 	InboundMaxBytes int64 // largest incoming message
+	// DebugAddr serves Go's profiler (net/http/pprof) on its own listener, never on
+	// the public one; empty: off. Meant for loopback, e.g. 127.0.0.1:6060.
+	DebugAddr string
 }
 
 // Parse reads flags from args (after the subcommand) with environment defaults.
@@ -65,6 +68,7 @@ func Parse(name string, args []string) (Config, error) {
 		return c, fmt.Errorf("config: PFORTE_WORKERS must be a positive number")
 	}
 	c.InboundAddr = env("PFORTE_INBOUND_ADDR", "")
+	c.DebugAddr = env("PFORTE_DEBUG_ADDR", "")
 	if _, err := fmt.Sscan(env("PFORTE_INBOUND_MAX_BYTES", "26214400"), &c.InboundMaxBytes); err != nil || c.InboundMaxBytes < 1 {
 		return c, fmt.Errorf("config: PFORTE_INBOUND_MAX_BYTES must be a positive number of bytes")
 	}

@@ -93,19 +93,19 @@ func trimHash(s string) string {
 
 // page runs a list query and reports whether another page follows (one row more is
 // asked for instead of counting every row).
-func page(ctx context.Context, q db.Querier, query string, args []any, f Filter) ([]Ticket, bool, error) {
+func page(ctx context.Context, q db.Querier, sel row, where string, args []any, f Filter) ([]Ticket, bool, error) {
 	p := max(f.Page, 1)
 	if p > MaxPage {
 		return nil, false, nil
 	}
-	rows, err := q.Query(ctx, query+f.order()+` LIMIT ? OFFSET ?`, append(args, PageSize+1, (p-1)*PageSize)...)
+	rows, err := q.Query(ctx, `SELECT `+sel.cols+sel.from+` WHERE `+where+f.order()+` LIMIT ? OFFSET ?`, append(args, PageSize+1, (p-1)*PageSize)...)
 	if err != nil {
 		return nil, false, fmt.Errorf("ticket: list: %w", err)
 	}
 	defer rows.Close()
-	var out []Ticket
+	out := make([]Ticket, 0, PageSize+1)
 	for rows.Next() {
-		t, err := scan(rows)
+		t, err := sel.scan(rows)
 		if err != nil {
 			return nil, false, fmt.Errorf("ticket: list: %w", err)
 		}
@@ -131,7 +131,7 @@ func ListForContact(ctx context.Context, q db.Querier, p principal.Contact, f Fi
 	}
 	where, args := visibleTo(p, bySet)
 	more, a := f.conditions(q.Engine(), p.TenantID, true)
-	return page(ctx, q, `SELECT `+cols+from+` WHERE `+where+more, append(args, a...), f)
+	return page(ctx, q, portalRow, where+more, append(args, a...), f)
 }
 
 // Queue lists the tenant's tickets for staff.
@@ -156,5 +156,5 @@ func Queue(ctx context.Context, q db.Querier, tenantID int64, f Filter) ([]Ticke
 	if f.Pending {
 		where += ` AND t.request_state = 'pending'`
 	}
-	return page(ctx, q, `SELECT `+cols+from+` WHERE `+where, args, f)
+	return page(ctx, q, queueRow, where, args, f)
 }

@@ -1,20 +1,32 @@
 package web
 
 import (
+	"log/slog"
 	"net/http"
 	"strconv"
 
 	"github.com/a-h/templ"
 )
 
-// Render writes a full page or fragment with the given status.
+// Render writes a full page or fragment with the given status. The page is rendered into
+// a pooled buffer first and sent in one write with its length: streaming it straight into
+// the response cost a chunk and a system call per 2 KiB, and an error half-way through
+// could no longer become an error page.
 func Render(w http.ResponseWriter, r *http.Request, status int, c templ.Component) {
-	w.Header().Set("Content-Type", "text/html; charset=utf-8")
-	w.WriteHeader(status)
-	if err := c.Render(r.Context(), w); err != nil && r.Context().Err() == nil {
-		// Headers are gone; all we can do is stop. The error reaches the log via the caller's logger.
+	buf := templ.GetBuffer()
+	defer templ.ReleaseBuffer(buf)
+	if err := c.Render(r.Context(), buf); err != nil {
+		if r.Context().Err() == nil { // a client that went away is not a failure
+			slog.ErrorContext(r.Context(), "render", "path", r.URL.Path, "err", err)
+			http.Error(w, "internal server error", http.StatusInternalServerError)
+		}
 		return
 	}
+	h := w.Header()
+	h.Set("Content-Type", "text/html; charset=utf-8")
+	h.Set("Content-Length", strconv.Itoa(buf.Len()))
+	w.WriteHeader(status)
+	w.Write(buf.Bytes())
 }
 
 // Page is the query's page number for lists, starting at 1.

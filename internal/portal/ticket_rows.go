@@ -1,0 +1,52 @@
+package portal
+
+import (
+	"context"
+	"io"
+
+	"github.com/a-h/templ"
+
+	"pforte/internal/i18n"
+	"pforte/internal/ticket"
+	"pforte/internal/web"
+)
+
+// ticketRows writes the rows of the ticket list: number, title, status, priority, who
+// opened it, last activity. It is Go rather than templ for speed (see web.HTML): the
+// rows were 140 µs of a 155 µs page, now they are a fraction of it. Labels that repeat on
+// every row (the column names for narrow screens, status and priority names) are looked
+// up once per page.
+func ticketRows(rows []ticket.Ticket) templ.Component {
+	return templ.ComponentFunc(func(ctx context.Context, w io.Writer) error {
+		col := func(key string) string { return templ.EscapeString(i18n.T(ctx, "tickets.col."+key)) }
+		number, status, priority, opened, updated := col("number"), col("status"), col("priority"), col("opened_by"), col("updated")
+		statuses := map[int64]string{}
+		var priorities [ticket.PriorityUrgent + 1]string
+		h := web.NewHTML(w)
+		for _, t := range rows {
+			id := itoa(t.ID)
+			h.Raw(`<tr><td data-label="`, number, `">#`, id, `</td><td class="card-title"><a href="`, ticketURL(t.ID, ""), `">`)
+			h.Text(t.Title)
+			h.Raw(`</a></td><td data-label="`, status, `"><span class="badge status-`)
+			h.Text(t.Status.Kind)
+			h.Raw(`">`)
+			label, ok := statuses[t.Status.ID]
+			if !ok {
+				label = templ.EscapeString(statusLabel(ctx, t.Status))
+				statuses[t.Status.ID] = label
+			}
+			p := ticket.PriorityName(t.Priority)
+			pi := min(max(t.Priority, 0), ticket.PriorityUrgent)
+			if priorities[pi] == "" {
+				priorities[pi] = templ.EscapeString(i18n.T(ctx, "ticket.priority."+p))
+			}
+			h.Raw(label, `</span></td><td data-label="`, priority, `"><span class="prio prio-`, p, `">`, priorities[pi],
+				`</span></td><td data-label="`, opened, `">`)
+			h.Text(dash(t.ContactName))
+			h.Raw(`</td><td data-label="`, updated, `"><time datetime="`, web.Machine(t.UpdatedAt), `">`)
+			h.Text(web.When(ctx, t.UpdatedAt))
+			h.Raw(`</time></td></tr>`)
+		}
+		return h.Err()
+	})
+}
