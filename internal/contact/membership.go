@@ -40,14 +40,24 @@ const mColumns = `m.id, m.tenant_id, m.contact_id, m.company_id, co.name,
 
 const mFrom = ` FROM memberships m JOIN companies co ON co.id = m.company_id JOIN contacts c ON c.id = m.contact_id `
 
-func scanM(row interface{ Scan(...any) error }) (Membership, error) {
-	var m Membership
-	var invited int64
-	err := row.Scan(&m.ID, &m.TenantID, &m.ContactID, &m.CompanyID, &m.CompanyName, &m.ContactName,
-		&m.Email, &m.Role, &m.Access, &invited, &m.CompanyRequiresTwoFactor)
+// dest are the scan targets of mColumns; invited takes the invitation time, which
+// finish turns into InvitedAt.
+func (m *Membership) dest(invited *int64) []any {
+	return []any{&m.ID, &m.TenantID, &m.ContactID, &m.CompanyID, &m.CompanyName, &m.ContactName,
+		&m.Email, &m.Role, &m.Access, invited, &m.CompanyRequiresTwoFactor}
+}
+
+func (m *Membership) finish(invited int64) {
 	if invited > 0 {
 		m.InvitedAt = time.Unix(invited, 0)
 	}
+}
+
+func scanM(row interface{ Scan(...any) error }) (Membership, error) {
+	var m Membership
+	var invited int64
+	err := row.Scan(m.dest(&invited)...)
+	m.finish(invited)
 	return m, db.One(err)
 }
 

@@ -12,10 +12,15 @@ import (
 const columns = `c.id, c.tenant_id, c.first_name, c.last_name, c.email, c.phone, c.language,
 	COALESCE(c.external_id, ''), c.password_hash, COALESCE(c.last_company_id, 0)`
 
+// dest are the scan targets of columns.
+func (c *Contact) dest() []any {
+	return []any{&c.ID, &c.TenantID, &c.FirstName, &c.LastName, &c.Email, &c.Phone, &c.Language,
+		&c.ExternalID, &c.PasswordHash, &c.LastCompanyID}
+}
+
 func scan(row interface{ Scan(...any) error }) (Contact, error) {
 	var c Contact
-	err := row.Scan(&c.ID, &c.TenantID, &c.FirstName, &c.LastName, &c.Email, &c.Phone, &c.Language,
-		&c.ExternalID, &c.PasswordHash, &c.LastCompanyID)
+	err := row.Scan(c.dest()...)
 	return c, db.One(err)
 }
 

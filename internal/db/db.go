@@ -12,6 +12,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"time"
 
 	"github.com/jackc/pgx/v5"
 	"github.com/jackc/pgx/v5/stdlib"
@@ -90,6 +91,9 @@ func OpenSQLite(ctx context.Context, path string) (*DB, error) {
 	}
 	r.SetMaxOpenConns(8)
 	r.SetMaxIdleConns(8)
+	// A connection reads the planner's statistics when it opens; renewing the readers
+	// hourly lets the janitor's PRAGMA optimize reach queries planned on them.
+	r.SetConnMaxLifetime(time.Hour)
 	if err := w.PingContext(ctx); err != nil {
 		w.Close()
 		r.Close()

@@ -9,7 +9,6 @@ import (
 	"pforte/internal/audit"
 	"pforte/internal/contact"
 	"pforte/internal/i18n"
-	"pforte/internal/principal"
 	"pforte/internal/session"
 	"pforte/internal/staff"
 	"pforte/internal/web"
@@ -32,29 +31,11 @@ func (p *Portal) resolvePreview(r *http.Request) (*visit, bool) {
 	if err != nil {
 		return nil, false
 	}
-	ct, err := contact.Get(ctx, p.env.DB, t.ID, pv.ContactID)
-	if err != nil {
-		return nil, false
+	v, ok := p.visitOf(ctx, t, pv.ContactID, pv.CompanyID, pv.ID)
+	if ok {
+		v.Preview = pv
 	}
-	ms, err := contact.MembershipsOfContact(ctx, p.env.DB, t.ID, ct.ID)
-	if err != nil {
-		return nil, false
-	}
-	v := &visit{Contact: ct, Tenant: t, Preview: pv}
-	for _, m := range ms {
-		if m.Access == contact.AccessActive {
-			v.Companies = append(v.Companies, m)
-			if m.CompanyID == pv.CompanyID {
-				v.Company = m
-			}
-		}
-	}
-	if v.Company.ID == 0 {
-		return nil, false
-	}
-	v.P = principal.Contact{TenantID: t.ID, ContactID: ct.ID, CompanyID: v.Company.CompanyID,
-		Role: v.Company.Role, SessionID: pv.ID}
-	return v, v.P.Valid()
+	return v, ok
 }
 
 // previewChrome marks every page of a preview: the banner names contact and company and

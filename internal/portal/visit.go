@@ -1,6 +1,7 @@
 package portal
 
 import (
+	"context"
 	"net/http"
 	"net/url"
 	"strconv"
@@ -68,28 +69,27 @@ func (p *Portal) resolve(w http.ResponseWriter, r *http.Request) (*visit, bool) 
 	if err != nil || s.ContactID == 0 {
 		return nil, false
 	}
-	ct, err := contact.Get(r.Context(), p.env.DB, t.ID, s.ContactID)
+	return p.visitOf(r.Context(), t, s.ContactID, s.CompanyID, s.ID)
+}
+
+// visitOf builds the visit of a contact acting for companyID in a session (or preview);
+// false when the contact no longer has active access to that company.
+func (p *Portal) visitOf(ctx context.Context, t tenant.Tenant, contactID, companyID, sessionID int64) (*visit, bool) {
+	ct, ms, err := contact.WithActiveMemberships(ctx, p.env.DB, t.ID, contactID)
 	if err != nil {
 		return nil, false
 	}
-	ms, err := contact.MembershipsOfContact(r.Context(), p.env.DB, t.ID, ct.ID)
-	if err != nil {
-		return nil, false
-	}
-	v := &visit{Contact: ct, Tenant: t}
+	v := &visit{Contact: ct, Tenant: t, Companies: ms}
 	for _, m := range ms {
-		if m.Access == contact.AccessActive {
-			v.Companies = append(v.Companies, m)
-			if m.CompanyID == s.CompanyID {
-				v.Company = m
-			}
+		if m.CompanyID == companyID {
+			v.Company = m
 		}
 	}
 	if v.Company.ID == 0 { // access to the session's company was revoked meanwhile
 		return nil, false
 	}
 	v.P = principal.Contact{TenantID: t.ID, ContactID: ct.ID, CompanyID: v.Company.CompanyID,
-		Role: v.Company.Role, SessionID: s.ID}
+		Role: v.Company.Role, SessionID: sessionID}
 	return v, v.P.Valid()
 }
 

@@ -12,7 +12,7 @@ import (
 
 // TestTicketsAdminNew: staff open a ticket for a contact of a company; the contact
 // must belong to the company; bad input keeps what was typed; the contact gets the
-// confirmation.
+// confirmation; the ticket starts accepted.
 func TestTicketsAdminNew(t *testing.T) {
 	testutil.ForEngines(t, func(t *testing.T, e db.Engine) {
 		h := newHelpdesk(t, e)
@@ -51,6 +51,13 @@ func TestTicketsAdminNew(t *testing.T) {
 		if d.ContactID != h.anna.ID || d.CompanyID != h.acme.ID || d.Priority != ticket.PriorityHigh || d.Via != "staff" ||
 			d.Location != "Floor 2" || d.Messages[0].StaffID != h.admin.ID {
 			t.Errorf("created: %+v", d.Ticket)
+		}
+		// Staff do not accept their own work: it starts accepted, not among the requests.
+		if d.RequestState != ticket.RequestAccepted || d.Status.Code != ticket.CodeAccepted {
+			t.Errorf("staff ticket is %s in %s", d.RequestState, d.Status.Code)
+		}
+		if r := h.staffC.Get("/admin/tickets?pending=1"); strings.Contains(r.Body, "Phone call: printer") {
+			t.Error("staff ticket listed as a request to decide")
 		}
 		if langs := mailLangs(t, mailsFor(t, h.env, id)); langs["anna@acme.test"] != "en" {
 			t.Errorf("no confirmation to the contact: %v", langs)

@@ -34,13 +34,19 @@ type New struct {
 	Files      []Upload
 }
 
-// Create stores a new ticket in status "new" with its first message, attachments and
-// history entry. The caller has checked that the contact belongs to the company.
+// Create stores a new ticket with its first message, attachments and history entry. The
+// caller has checked that the contact belongs to the company. A contact's ticket (from
+// the portal or by mail) is a request: "new" until staff accept or decline it. A ticket
+// staff open on a customer's behalf is their own work and starts accepted.
 func Create(ctx context.Context, tx db.Querier, n New, now time.Time) (int64, error) {
 	if err := categoryOf(ctx, tx, n.TenantID, n.CategoryID); err != nil {
 		return 0, fmt.Errorf("ticket: category: %w", err)
 	}
-	st, err := StatusByCode(ctx, tx, n.TenantID, CodeNew)
+	code, request := CodeNew, RequestPending
+	if n.StaffID > 0 {
+		code, request = CodeAccepted, RequestAccepted
+	}
+	st, err := StatusByCode(ctx, tx, n.TenantID, code)
 	if err != nil {
 		return 0, err
 	}
@@ -52,10 +58,10 @@ func Create(ctx context.Context, tx db.Querier, n New, now time.Time) (int64, er
 	}
 	token := replyToken()
 	id, err := db.Insert(ctx, tx, `INSERT INTO tickets (tenant_id, company_id, contact_id, title, status_id, priority,
-		category_id, location, asset, via, reply_token, search, created_at, updated_at)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		category_id, location, asset, via, reply_token, request_state, search, created_at, updated_at)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 		n.TenantID, n.CompanyID, nullID(n.ContactID), n.Title, st.ID, n.Priority, nullID(n.CategoryID), n.Location,
-		n.Asset, n.Via, token, strings.ToLower(n.Title), now.Unix(), now.Unix())
+		n.Asset, n.Via, token, request, strings.ToLower(n.Title), now.Unix(), now.Unix())
 	if err != nil {
 		return 0, fmt.Errorf("ticket: create: %w", err)
 	}
