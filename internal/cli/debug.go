@@ -9,15 +9,16 @@ import (
 )
 
 // startDebug serves the profiler on addr (PFORTE_DEBUG_ADDR) so an operator can see where
-// a busy server spends its time. It has its own mux and listener: the handlers must never
-// be reachable through the public address. The listener ends with the process.
-func startDebug(addr string, log *slog.Logger) error {
+// a busy server spends its time, and returns the address it listens on (nil when addr
+// is empty). It has its own mux and listener: the handlers must never be reachable
+// through the public address. The listener ends with the process.
+func startDebug(addr string, log *slog.Logger) (net.Addr, error) {
 	if addr == "" {
-		return nil
+		return nil, nil
 	}
 	ln, err := net.Listen("tcp", addr)
 	if err != nil {
-		return err
+		return nil, err
 	}
 	mux := http.NewServeMux()
 	mux.HandleFunc("/debug/pprof/", pprof.Index)
@@ -32,5 +33,5 @@ func startDebug(addr string, log *slog.Logger) error {
 		}
 	}()
 	log.Info("profiler listening", "addr", ln.Addr().String())
-	return nil
+	return ln.Addr(), nil
 }

@@ -58,7 +58,7 @@ func serve(ctx context.Context, args []string, out io.Writer) error {
 	} else if !errors.Is(err, access.ErrHasAdmin) {
 		return err
 	}
-	if err := startDebug(cfg.DebugAddr, log); err != nil {
+	if _, err := startDebug(cfg.DebugAddr, log); err != nil {
 		ln.Close()
 		return fmt.Errorf("debug listener: %w", err)
 	}
