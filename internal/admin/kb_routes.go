@@ -3,7 +3,6 @@ package admin
 import (
 	"net/http"
 
-	"pforte/internal/validate"
 	"pforte/internal/web"
 )
 
@@ -39,20 +38,5 @@ const maxArticleForm = 512 << 10
 
 // parseArticleForm reads a POST body like web.ParseForm, with room for a long article.
 func parseArticleForm(w http.ResponseWriter, r *http.Request) web.Form {
-	r.Body = http.MaxBytesReader(w, r.Body, maxArticleForm)
-	f := web.NewForm()
-	if err := r.ParseForm(); err != nil {
-		f.Err = "error.form_invalid"
-		return f
-	}
-	for _, vs := range r.PostForm {
-		for _, v := range vs {
-			if !validate.Usable(v) {
-				f.Err = "error.form_invalid"
-				return f
-			}
-		}
-	}
-	f.Values = r.PostForm
-	return f
+	return web.ParseFormUpTo(w, r, maxArticleForm)
 }

@@ -263,3 +263,16 @@ func produce(w *world, seed uint64, n, size int, now time.Time, out chan<- *chun
 		}
 	}
 }
+
+// table is one table's share of a chunk, in the order the writers insert them (tickets
+// first: the other rows refer to them).
+type table struct {
+	name string
+	cols []string
+	rows [][]any
+}
+
+func (c *chunk) tables() []table {
+	return []table{{"tickets", ticketCols, c.tickets}, {"ticket_messages", messageCols, c.messages},
+		{"ticket_events", eventCols, c.events}, {"ticket_followers", followerCols, c.followers}}
+}

@@ -93,12 +93,7 @@ func copyChunk(ctx context.Context, tx pgx.Tx, c *chunk) error {
 		return fmt.Errorf("scale: ticket ids: %w", err)
 	}
 	c.setIDs(ids)
-	for _, t := range []struct {
-		name string
-		cols []string
-		rows [][]any
-	}{{"tickets", ticketCols, c.tickets}, {"ticket_messages", messageCols, c.messages},
-		{"ticket_events", eventCols, c.events}, {"ticket_followers", followerCols, c.followers}} {
+	for _, t := range c.tables() {
 		if _, err := tx.CopyFrom(ctx, pgx.Identifier{t.name}, t.cols, pgx.CopyFromRows(t.rows)); err != nil {
 			return fmt.Errorf("scale: copy %s: %w", t.name, err)
 		}

@@ -86,12 +86,7 @@ func (s *sqliteBatch) write(ctx context.Context, c *chunk) error {
 		ids[i] = top + int64(i) + 1
 	}
 	c.setIDs(ids)
-	for _, t := range []struct {
-		name string
-		cols []string
-		rows [][]any
-	}{{"tickets", ticketCols, c.tickets}, {"ticket_messages", messageCols, c.messages},
-		{"ticket_events", eventCols, c.events}, {"ticket_followers", followerCols, c.followers}} {
+	for _, t := range c.tables() {
 		if err := s.insert(ctx, t.name, t.cols, t.rows); err != nil {
 			return err
 		}

@@ -51,20 +51,11 @@ func SplitSupportAddresses(s string) (addrs []string, bad string) {
 
 // SupportAddresses lists the tenant's support addresses in the order they were saved.
 func SupportAddresses(ctx context.Context, q db.Querier, tenantID int64) ([]string, error) {
-	rows, err := q.Query(ctx, `SELECT address FROM support_addresses WHERE tenant_id = ? ORDER BY id`, tenantID)
+	out, err := addresses(ctx, q, `SELECT address FROM support_addresses WHERE tenant_id = ? ORDER BY id`, tenantID)
 	if err != nil {
 		return nil, fmt.Errorf("tenant: support addresses: %w", err)
 	}
-	defer rows.Close()
-	var out []string
-	for rows.Next() {
-		var a string
-		if err := rows.Scan(&a); err != nil {
-			return nil, err
-		}
-		out = append(out, a)
-	}
-	return out, rows.Err()
+	return out, nil
 }
 
 // TakenSupportAddresses returns those of addrs that another tenant already has.
@@ -77,9 +68,18 @@ func TakenSupportAddresses(ctx context.Context, q db.Querier, tenantID int64, ad
 		args = append(args, a)
 	}
 	marks := strings.TrimSuffix(strings.Repeat("?,", len(addrs)), ",")
-	rows, err := q.Query(ctx, `SELECT address FROM support_addresses WHERE tenant_id <> ? AND address IN (`+marks+`)`, args...)
+	out, err := addresses(ctx, q, `SELECT address FROM support_addresses WHERE tenant_id <> ? AND address IN (`+marks+`)`, args...)
 	if err != nil {
 		return nil, fmt.Errorf("tenant: taken addresses: %w", err)
+	}
+	return out, nil
+}
+
+// addresses runs a query of one text column and returns its values.
+func addresses(ctx context.Context, q db.Querier, query string, args ...any) ([]string, error) {
+	rows, err := q.Query(ctx, query, args...)
+	if err != nil {
+		return nil, err
 	}
 	defer rows.Close()
 	var out []string

@@ -145,26 +145,25 @@ func AddHost(ctx context.Context, q db.Querier, tenantID int64, hostname string)
 
 // SetModules stores which modules the tenant uses; unknown names are dropped.
 func SetModules(ctx context.Context, q db.Querier, id int64, mods []string) error {
-	var keep []string
-	for _, m := range Modules {
-		if slices.Contains(mods, m) {
-			keep = append(keep, m)
-		}
-	}
-	_, err := q.Exec(ctx, `UPDATE tenants SET modules = ? WHERE id = ?`, strings.Join(keep, ","), id)
+	_, err := q.Exec(ctx, `UPDATE tenants SET modules = ? WHERE id = ?`, known(Modules, mods), id)
 	return err
 }
 
 // SetFeatures stores which access rules the tenant uses; unknown names are dropped.
 func SetFeatures(ctx context.Context, q db.Querier, id int64, feats []string) error {
+	_, err := q.Exec(ctx, `UPDATE tenants SET features = ? WHERE id = ?`, known(Features, feats), id)
+	return err
+}
+
+// known stores the names of want that are in all, in all's order, comma-separated.
+func known(all, want []string) string {
 	var keep []string
-	for _, f := range Features {
-		if slices.Contains(feats, f) {
-			keep = append(keep, f)
+	for _, n := range all {
+		if slices.Contains(want, n) {
+			keep = append(keep, n)
 		}
 	}
-	_, err := q.Exec(ctx, `UPDATE tenants SET features = ? WHERE id = ?`, strings.Join(keep, ","), id)
-	return err
+	return strings.Join(keep, ",")
 }
 
 // SetDefaultLanguage changes the language used when a visitor states none.

@@ -28,7 +28,13 @@ func NewForm() Form { return Form{Values: url.Values{}, Errors: validate.Errors{
 // ParseForm reads a bounded POST body. A body that is too large or malformed yields a
 // form-wide error instead of a 500.
 func ParseForm(w http.ResponseWriter, r *http.Request) Form {
-	r.Body = http.MaxBytesReader(w, r.Body, MaxFormBytes)
+	return ParseFormUpTo(w, r, MaxFormBytes)
+}
+
+// ParseFormUpTo is ParseForm for the few forms that may be longer than MaxFormBytes
+// (a knowledge-base article).
+func ParseFormUpTo(w http.ResponseWriter, r *http.Request, limit int64) Form {
+	r.Body = http.MaxBytesReader(w, r.Body, limit)
 	f := NewForm()
 	if err := r.ParseForm(); err != nil {
 		f.Err = "error.form_invalid"
