@@ -51,7 +51,7 @@ func Start(t testing.TB, e db.Engine, opts ...Options) *Env {
 	if err := d.Migrate(context.Background()); err != nil {
 		t.Fatal(err)
 	}
-	cfg := config.Config{DataDir: dir, DatabaseURL: dsn, SMTPURL: o.SMTPURL, Workers: 2}
+	cfg := config.Config{DataDir: dir, DatabaseURL: dsn, SMTPURL: o.SMTPURL, Workers: 2, ListCacheMB: 32}
 	log := slog.New(slog.NewTextHandler(io.Discard, nil))
 	if testing.Verbose() {
 		log = slog.New(slog.NewTextHandler(testWriter{t}, &slog.HandlerOptions{Level: slog.LevelWarn}))

@@ -32,6 +32,9 @@ type Config struct {
 	// DebugAddr serves Go's profiler (net/http/pprof) on its own listener, never on
 	// the public one; empty: off. Meant for loopback, e.g. 127.0.0.1:6060.
 	DebugAddr string
+	// ListCacheMB bounds the rendered ticket lists a process keeps, in MiB (32 hold
+	// about 1,300 of the longest pages); 0 keeps none.
+	ListCacheMB int
 }
 
 // Parse reads flags from args (after the subcommand) with environment defaults.
@@ -71,6 +74,9 @@ func Parse(name string, args []string) (Config, error) {
 	c.DebugAddr = env("PFORTE_DEBUG_ADDR", "")
 	if _, err := fmt.Sscan(env("PFORTE_INBOUND_MAX_BYTES", "26214400"), &c.InboundMaxBytes); err != nil || c.InboundMaxBytes < 1 {
 		return c, fmt.Errorf("config: PFORTE_INBOUND_MAX_BYTES must be a positive number of bytes")
+	}
+	if _, err := fmt.Sscan(env("PFORTE_LIST_CACHE_MB", "32"), &c.ListCacheMB); err != nil || c.ListCacheMB < 0 || c.ListCacheMB > 1<<16 {
+		return c, fmt.Errorf("config: PFORTE_LIST_CACHE_MB must be a number of MiB from 0 to 65536")
 	}
 	return c, nil
 }

@@ -12,13 +12,14 @@ import (
 
 // Portal holds the handlers' dependencies.
 type Portal struct {
-	env *web.Env
-	svc *access.Service
+	env   *web.Env
+	svc   *access.Service
+	lists *web.Fragments // rendered ticket lists at their company's list version
 }
 
-// Routes returns the portal's routes.
-func Routes(env *web.Env, svc *access.Service) []web.Route {
-	p := &Portal{env: env, svc: svc}
+// Routes returns the portal's routes; lists keeps rendered ticket lists.
+func Routes(env *web.Env, svc *access.Service, lists *web.Fragments) []web.Route {
+	p := &Portal{env: env, svc: svc, lists: lists}
 	routes := append(p.ticketRoutes(), []web.Route{
 		{Pattern: "GET /login", Handler: p.loginForm},
 		{Pattern: "POST /login", Handler: p.loginSubmit},

@@ -1,9 +1,12 @@
 package portal
 
 import (
+	"bytes"
 	"net/http"
 	"slices"
+	"strconv"
 
+	"pforte/internal/i18n"
 	"pforte/internal/ticket"
 	"pforte/internal/validate"
 	"pforte/internal/web"
@@ -17,7 +20,9 @@ type ticketListView struct {
 }
 
 // ticketList lists the tickets the contact may see in the active company: all of the
-// company's for a main contact, their own and followed ones for a user.
+// company's for a main contact, their own and followed ones for a user. The list's
+// content is kept in p.lists at the company's list version (see listKey), so people
+// reopening their list cost no query until one of the company's tickets changes.
 func (p *Portal) ticketList(w http.ResponseWriter, r *http.Request, v *visit) {
 	q := r.URL.Query()
 	f := ticket.Filter{State: q.Get("state"), Query: validate.Clean(q.Get("q")), Sort: q.Get("sort"), Page: web.Page(r)}
@@ -30,11 +35,49 @@ func (p *Portal) ticketList(w http.ResponseWriter, r *http.Request, v *visit) {
 	if len(f.Query) > 200 {
 		f.Query = f.Query[:200]
 	}
+	frame := v.chrome(r, "tickets.title", "helpdesk")
+	key, keep := listKey(r, v, f)
+	if keep {
+		if body, ok := p.lists.Get(key, v.Company.ListVersion); ok {
+			web.Render(w, r, http.StatusOK, ticketListPage(frame, body))
+			return
+		}
+	}
 	rows, more, err := ticket.ListForContact(r.Context(), p.env.DB, v.P, f)
 	if err != nil {
 		p.env.Fail(w, r, err)
 		return
 	}
 	view := ticketListView{Rows: rows, Filter: f, Pager: web.Pager{Page: max(f.Page, 1), HasNext: more, Path: "/tickets", Query: q}}
-	web.Render(w, r, http.StatusOK, ticketListPage(v.chrome(r, "tickets.title", "helpdesk"), v, view))
+	var body bytes.Buffer
+	if err := ticketListContent(v, view).Render(r.Context(), &body); err != nil {
+		p.env.Fail(w, r, err)
+		return
+	}
+	if keep {
+		p.lists.Put(key, v.Company.ListVersion, body.Bytes())
+	}
+	web.Render(w, r, http.StatusOK, ticketListPage(frame, body.Bytes()))
+}
+
+// keptListPages is how deep list pages are kept: the first pages are the ones people
+// reopen; deeper ones and searches are rendered each time.
+const keptListPages = 5
+
+// listKey names a list's content among the kept ones, and reports whether it is kept.
+// The content depends on the company, on whose tickets it shows (all for main
+// contacts, the contact's own for users), on the language and zone it is written in,
+// and on the query (filter, order, page; the pager's links repeat the query). Together
+// with the company's list version that is everything it shows.
+func listKey(r *http.Request, v *visit, f ticket.Filter) (string, bool) {
+	raw := r.URL.RawQuery
+	if f.Query != "" || f.Page > keptListPages || len(raw) > 200 {
+		return "", false
+	}
+	scope := "main"
+	if !v.P.IsMain() {
+		scope = "user " + strconv.FormatInt(v.P.ContactID, 10)
+	}
+	return "tickets " + strconv.FormatInt(v.P.CompanyID, 10) + " " + scope + " " + i18n.From(r.Context()).Lang + " " +
+		web.Zone(r.Context()).String() + " ?" + raw, true
 }

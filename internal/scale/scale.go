@@ -89,7 +89,7 @@ func Run(ctx context.Context, d *db.DB, tenantID int64, o Options) (Result, erro
 		}
 	}
 	if d.Engine() == db.Postgres {
-		err = writePostgres(ctx, d, chunks, done)
+		err = writePostgres(ctx, d, tenantID, chunks, done)
 	} else {
 		err = writeSQLite(ctx, d, chunks, done)
 	}

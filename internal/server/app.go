@@ -133,7 +133,8 @@ func (a *App) Handler() http.Handler { return a.handler }
 func (a *App) routes() http.Handler {
 	reg := prometheus.NewRegistry()
 	reg.MustRegister(collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
-	m := newMetrics(reg, a.DB)
+	lists := web.NewFragments(a.Cfg.ListCacheMB << 20)
+	m := newMetrics(reg, a.DB, lists)
 	cache := &tenants{db: a.DB, hit: map[string]cachedTenant{}}
 
 	mux := http.NewServeMux()
@@ -142,7 +143,7 @@ func (a *App) routes() http.Handler {
 	mux.HandleFunc("GET /readyz", a.ready)
 	mux.Handle("GET /metrics", bearer(a.Cfg.MetricsKey, promhttp.HandlerFor(reg, promhttp.HandlerOpts{})))
 	web.Register(mux, admin.Routes(a.Env, a.Access, cache.Forget))
-	web.Register(mux, portal.Routes(a.Env, a.Access))
+	web.Register(mux, portal.Routes(a.Env, a.Access, lists))
 
 	var h http.Handler = observe(a.Log, m, mux)
 	h = withTenant(a.Env, cache, h)

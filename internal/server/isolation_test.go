@@ -158,7 +158,7 @@ var portalCases = map[string]string{
 func TestPortalIsolation(t *testing.T) {
 	testutil.ForEngines(t, func(t *testing.T, e db.Engine) {
 		w := build(t, e)
-		for _, r := range portal.Routes(w.env.App.Env, w.env.App.Access) {
+		for _, r := range portal.Routes(w.env.App.Env, w.env.App.Access, web.NewFragments(32<<20)) {
 			if _, ok := portalCases[r.Pattern]; !ok {
 				t.Errorf("portal route %q is not covered by the isolation test", r.Pattern)
 			}

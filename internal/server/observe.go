@@ -11,6 +11,7 @@ import (
 
 	"pforte/internal/db"
 	"pforte/internal/jobs"
+	"pforte/internal/web"
 )
 
 // metrics are the Prometheus collectors of one process.
@@ -19,7 +20,7 @@ type metrics struct {
 	latency  *prometheus.HistogramVec
 }
 
-func newMetrics(reg *prometheus.Registry, d *db.DB) *metrics {
+func newMetrics(reg *prometheus.Registry, d *db.DB, lists *web.Fragments) *metrics {
 	m := &metrics{
 		requests: prometheus.NewCounterVec(prometheus.CounterOpts{
 			Name: "pforte_http_requests_total", Help: "HTTP requests by route pattern and status.",
@@ -40,7 +41,15 @@ func newMetrics(reg *prometheus.Registry, d *db.DB) *metrics {
 		}
 		return float64(n)
 	})
-	reg.MustRegister(m.requests, m.latency, depth)
+	kept := func(result string, n func() float64) prometheus.Collector {
+		return prometheus.NewCounterFunc(prometheus.CounterOpts{
+			Name: "pforte_list_cache_total", Help: "Ticket list requests answered from rendered lists (hit) or rendered anew (miss).",
+			ConstLabels: prometheus.Labels{"result": result},
+		}, n)
+	}
+	reg.MustRegister(m.requests, m.latency, depth,
+		kept("hit", func() float64 { h, _ := lists.Stats(); return float64(h) }),
+		kept("miss", func() float64 { _, n := lists.Stats(); return float64(n) }))
 	return m
 }
 

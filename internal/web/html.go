@@ -1,6 +1,7 @@
 package web
 
 import (
+	"context"
 	"io"
 
 	"github.com/a-h/templ"
@@ -36,3 +37,11 @@ func (h *HTML) Text(s string) {
 
 // Err is the first write error.
 func (h *HTML) Err() error { return h.err }
+
+// Bytes writes markup rendered earlier (a fragment from Fragments) as it is.
+func Bytes(b []byte) templ.Component {
+	return templ.ComponentFunc(func(_ context.Context, w io.Writer) error {
+		_, err := w.Write(b)
+		return err
+	})
+}
