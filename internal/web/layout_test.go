@@ -66,7 +66,7 @@ func TestLayoutKept(t *testing.T) {
 	})
 	for _, c := range []Chrome{
 		{Title: "Tickets", BrandName: "Demo <GmbH>", User: "Anna Müller", LangAction: "/settings/language",
-			Nav: []NavItem{{Label: "Start", Href: "/"}, {Label: "Tickets", Href: "/tickets", Current: true}},
+			Nav:       []NavItem{{Label: "Start", Href: "/"}, {Label: "Tickets", Href: "/tickets", Current: true}},
 			Companies: []Choice{{Value: "1", Label: "A"}, {Value: "2", Label: "B", Selected: true}}, SwitchAction: "/company"},
 		{Title: "Tickets", BrandName: "Demo <GmbH>", Flash: "Gespeichert"},
 		{Title: "Queue", Admin: true, Banner: "Vorschau", BannerAction: "/preview/end", BannerButton: "Beenden"},
