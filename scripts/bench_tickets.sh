@@ -59,6 +59,17 @@ wrk_run() {
 	last_rps=$rps
 }
 
+# wait_idle URL: waits until the server's job queue is empty. A reused database still
+# holds the mails queued by an earlier run's ticket creation; delivering them while wrk
+# runs would be measured along with the pages.
+wait_idle() {
+	for _ in $(seq 1 600); do
+		[ "$(curl -fs "$1/metrics" | awk '/^pforte_queue_depth /{print $2}')" = "0" ] && return 0
+		sleep 0.5
+	done
+	echo "job queue did not drain"; return 1
+}
+
 wait_ready() {
 	for _ in $(seq 1 150); do curl -fs "$1" >/dev/null 2>&1 && return 0; sleep 0.2; done
 	echo "server did not become ready"; return 1
@@ -90,6 +101,7 @@ bench() {
 	PFORTE_DATABASE_URL=$dsn PFORTE_LOG_LEVEL=warn "$work/pforte" serve --data "$data" --addr 127.0.0.1:$port >"$work/serve-$engine.txt" 2>&1 &
 	pid=$!
 	wait_ready "$base/readyz"
+	wait_idle "$base"
 	curl -fs -c "$work/jar" -o /dev/null -H "Origin: $base" --data-urlencode "email=$email" --data-urlencode "password=$password" "$base/login"
 	local cookie
 	cookie=$(awk '$6=="pforte_portal"{print $7}' "$work/jar")

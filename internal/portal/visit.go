@@ -65,20 +65,26 @@ func (p *Portal) resolve(w http.ResponseWriter, r *http.Request) (*visit, bool) 
 		return nil, false
 	}
 	t := web.TenantFrom(r.Context())
-	s, err := session.Lookup(r.Context(), p.env.DB, t.ID, ck.Value, p.env.Now())
-	if err != nil || s.ContactID == 0 {
+	s, ct, ms, err := session.LookupContact(r.Context(), p.env.DB, t.ID, ck.Value, p.env.Now())
+	if err != nil {
 		return nil, false
 	}
-	return p.visitOf(r.Context(), t, s.ContactID, s.CompanyID, s.ID)
+	return newVisit(t, ct, ms, s.CompanyID, s.ID)
 }
 
-// visitOf builds the visit of a contact acting for companyID in a session (or preview);
-// false when the contact no longer has active access to that company.
+// visitOf builds the visit of a contact acting for companyID in a preview; false when
+// the contact no longer has active access to that company.
 func (p *Portal) visitOf(ctx context.Context, t tenant.Tenant, contactID, companyID, sessionID int64) (*visit, bool) {
 	ct, ms, err := contact.WithActiveMemberships(ctx, p.env.DB, t.ID, contactID)
 	if err != nil {
 		return nil, false
 	}
+	return newVisit(t, ct, ms, companyID, sessionID)
+}
+
+// newVisit is the visit of contact ct acting for companyID with its active memberships
+// ms; false when companyID is not among them (access revoked meanwhile).
+func newVisit(t tenant.Tenant, ct contact.Contact, ms []contact.Membership, companyID, sessionID int64) (*visit, bool) {
 	v := &visit{Contact: ct, Tenant: t, Companies: ms}
 	for _, m := range ms {
 		if m.CompanyID == companyID {

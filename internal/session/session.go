@@ -61,18 +61,24 @@ func Lookup(ctx context.Context, d *db.DB, tenantID int64, raw string, now time.
 		return s, db.One(err)
 	}
 	s.StaffID, s.ContactID, s.CompanyID = deref(staff), deref(contact), deref(company)
+	return s, s.keep(ctx, d, created, seen, exp, now)
+}
+
+// keep checks a found session's lifetimes: an expired one is deleted and reads as
+// db.ErrNotFound; a live one is extended, written at most once per touchEvery.
+func (s *Session) keep(ctx context.Context, d *db.DB, created, seen, exp int64, now time.Time) error {
 	s.CreatedAt, s.LastSeen = time.Unix(created, 0), time.Unix(seen, 0)
 	if now.Unix() >= exp || now.Sub(s.CreatedAt) > MaxAge {
 		d.Exec(ctx, `DELETE FROM sessions WHERE id = ?`, s.ID)
-		return s, db.ErrNotFound
+		return db.ErrNotFound
 	}
 	if now.Sub(s.LastSeen) >= touchEvery {
 		if _, err := d.Exec(ctx, `UPDATE sessions SET last_seen_at = ?, expires_at = ? WHERE id = ?`,
 			now.Unix(), now.Add(IdleTimeout).Unix(), s.ID); err != nil {
-			return s, fmt.Errorf("session: touch: %w", err)
+			return fmt.Errorf("session: touch: %w", err)
 		}
 	}
-	return s, nil
+	return nil
 }
 
 // Delete ends the session with the given cookie value.

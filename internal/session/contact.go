@@ -1,0 +1,62 @@
+package session
+
+import (
+	"context"
+	"fmt"
+	"time"
+
+	"pforte/internal/auth"
+	"pforte/internal/contact"
+	"pforte/internal/db"
+)
+
+// LookupContact is Lookup for the portal: a contact's live session together with the
+// contact and the memberships whose access is active (by company name), in one query,
+// which is what every portal page needs before it can start (one round trip instead
+// of two). Found through the session, the contact carries what pages show of it (name,
+// email, phone, language), not its password hash; the memberships what the page frame
+// and the principal need. A session whose contact has no active membership left reads
+// as db.ErrNotFound, like an unknown one, and so does a staff session.
+//
+// The session is found in a sub-select of its own. Joined directly, SQLite plans the
+// token's equality with its index statistics (STAT4) and then prepares the statement
+// anew for every token bound to it: 92 µs a lookup instead of 13.
+func LookupContact(ctx context.Context, d *db.DB, tenantID int64, raw string, now time.Time) (Session, contact.Contact, []contact.Membership, error) {
+	var s Session
+	var c contact.Contact
+	var ms []contact.Membership
+	var company *int64
+	var created, seen, exp int64
+	rows, err := d.Query(ctx, `SELECT s.id, s.tenant_id, s.company_id, s.created_at, s.last_seen_at, s.expires_at,
+		c.id, c.tenant_id, c.first_name, c.last_name, c.email, c.phone, c.language,
+		m.id, m.company_id, co.name, m.role, m.access, co.require_two_factor, co.list_version
+		FROM sessions s
+		JOIN contacts c ON c.id = s.contact_id AND c.tenant_id = s.tenant_id
+		JOIN memberships m ON m.contact_id = c.id AND m.tenant_id = c.tenant_id AND m.access = 'active'
+		JOIN companies co ON co.id = m.company_id
+		WHERE s.id = (SELECT id FROM sessions WHERE token_hash = ? AND tenant_id = ? AND preview_by IS NULL)
+		ORDER BY co.name, m.id`, auth.HashToken(raw), tenantID)
+	if err != nil {
+		return s, c, nil, fmt.Errorf("session: with contact: %w", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		m := contact.Membership{TenantID: tenantID}
+		if err := rows.Scan(&s.ID, &s.TenantID, &company, &created, &seen, &exp,
+			&c.ID, &c.TenantID, &c.FirstName, &c.LastName, &c.Email, &c.Phone, &c.Language,
+			&m.ID, &m.CompanyID, &m.CompanyName, &m.Role, &m.Access, &m.CompanyRequiresTwoFactor, &m.ListVersion); err != nil {
+			return s, c, nil, fmt.Errorf("session: with contact: %w", err)
+		}
+		m.ContactID, m.ContactName, m.Email = c.ID, c.Name(), c.Email
+		ms = append(ms, m)
+	}
+	if err := rows.Err(); err != nil {
+		return s, c, nil, fmt.Errorf("session: with contact: %w", err)
+	}
+	rows.Close() // before keep writes
+	if len(ms) == 0 {
+		return s, c, nil, db.ErrNotFound
+	}
+	s.ContactID, s.CompanyID = c.ID, deref(company)
+	return s, c, ms, s.keep(ctx, d, created, seen, exp, now)
+}
