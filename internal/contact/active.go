@@ -12,9 +12,10 @@ import (
 // asking (one round trip instead of two on each page). A contact without active access
 // anywhere is db.ErrNotFound.
 func WithActiveMemberships(ctx context.Context, q db.Querier, tenantID, id int64) (Contact, []Membership, error) {
-	rows, err := q.Query(ctx, `SELECT `+columns+`, `+mColumns+` FROM contacts c
+	rows, err := q.Query(ctx, `SELECT `+columns+`, `+mColumns+`, COALESCE(lv.version, 0) FROM contacts c
 		JOIN memberships m ON m.contact_id = c.id AND m.tenant_id = c.tenant_id
 		JOIN companies co ON co.id = m.company_id
+		LEFT JOIN list_versions lv ON lv.company_id = co.id
 		WHERE c.tenant_id = ? AND c.id = ? AND m.access = 'active' ORDER BY co.name, m.id`, tenantID, id)
 	if err != nil {
 		return Contact{}, nil, fmt.Errorf("contact: with memberships: %w", err)
@@ -25,7 +26,7 @@ func WithActiveMemberships(ctx context.Context, q db.Querier, tenantID, id int64
 	for rows.Next() {
 		var m Membership
 		var invited int64
-		if err := rows.Scan(append(c.dest(), m.dest(&invited)...)...); err != nil {
+		if err := rows.Scan(append(append(c.dest(), m.dest(&invited)...), &m.ListVersion)...); err != nil {
 			return Contact{}, nil, fmt.Errorf("contact: with memberships: %w", err)
 		}
 		m.finish(invited)

@@ -32,15 +32,15 @@ type Membership struct {
 	// CompanyRequiresTwoFactor: the company demands two-factor sign-in of its contacts.
 	// Loaded with the membership so a page can skip the check when it does not.
 	CompanyRequiresTwoFactor bool
-	// ListVersion counts the changes to what the company's ticket lists show (kept by
-	// triggers, see migration 00017): a list rendered at one version is still right
-	// while the company is at that version.
+	// ListVersion changes with every change to what the company's ticket lists show
+	// (kept by triggers, see migration 00017): a list rendered at one version is still
+	// right while the company is at that version. Loaded for portal requests only.
 	ListVersion int64
 }
 
 const mColumns = `m.id, m.tenant_id, m.contact_id, m.company_id, co.name,
 	TRIM(c.first_name || ' ' || c.last_name), c.email, m.role, m.access, COALESCE(m.invited_at, 0),
-	co.require_two_factor, co.list_version`
+	co.require_two_factor`
 
 const mFrom = ` FROM memberships m JOIN companies co ON co.id = m.company_id JOIN contacts c ON c.id = m.contact_id `
 
@@ -48,7 +48,7 @@ const mFrom = ` FROM memberships m JOIN companies co ON co.id = m.company_id JOI
 // finish turns into InvitedAt.
 func (m *Membership) dest(invited *int64) []any {
 	return []any{&m.ID, &m.TenantID, &m.ContactID, &m.CompanyID, &m.CompanyName, &m.ContactName,
-		&m.Email, &m.Role, &m.Access, invited, &m.CompanyRequiresTwoFactor, &m.ListVersion}
+		&m.Email, &m.Role, &m.Access, invited, &m.CompanyRequiresTwoFactor}
 }
 
 func (m *Membership) finish(invited int64) {

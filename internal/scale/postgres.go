@@ -56,7 +56,7 @@ func writePostgres(ctx context.Context, d *db.DB, tenantID int64, chunks <-chan 
 		if err := listVersionTriggers(ctx, tx, "ENABLE"); err != nil {
 			return err
 		}
-		if _, err := tx.Exec(ctx, `UPDATE companies SET list_version = list_version + 1 WHERE tenant_id = $1`, tenantID); err != nil {
+		if _, err := tx.Exec(ctx, `SELECT bump_list_versions(ARRAY(SELECT id FROM companies WHERE tenant_id = $1))`, tenantID); err != nil {
 			return fmt.Errorf("scale: list versions: %w", err)
 		}
 		if err := tx.Commit(ctx); err != nil {

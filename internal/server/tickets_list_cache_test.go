@@ -106,6 +106,14 @@ func TestTicketListKept(t *testing.T) {
 			t.Fatal("ticket of a hidden status still listed")
 		}
 
+		// A company with tickets can still be deleted: its tickets' triggers do not bring
+		// its version back (nor fail on it).
+		d.open(t, d.as("bob@beta.test", "bob-password-1"), "Letztes Beta-Ticket")
+		exec(`DELETE FROM companies WHERE id = ?`, d.b.ID)
+		if n := count(t, d.env, `SELECT COUNT(*) FROM list_versions WHERE company_id = `+strconv.FormatInt(d.b.ID, 10)); n != 0 {
+			t.Fatalf("deleted company keeps %d list versions", n)
+		}
+
 		// A kept list is one company's and one scope's: the user never gets the main
 		// contact's list, even right after it was kept.
 		n := d.open(t, alice, "Nur für Alice")

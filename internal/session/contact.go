@@ -29,11 +29,12 @@ func LookupContact(ctx context.Context, d *db.DB, tenantID int64, raw string, no
 	var created, seen, exp int64
 	rows, err := d.Query(ctx, `SELECT s.id, s.tenant_id, s.company_id, s.created_at, s.last_seen_at, s.expires_at,
 		c.id, c.tenant_id, c.first_name, c.last_name, c.email, c.phone, c.language,
-		m.id, m.company_id, co.name, m.role, m.access, co.require_two_factor, co.list_version
+		m.id, m.company_id, co.name, m.role, m.access, co.require_two_factor, COALESCE(lv.version, 0)
 		FROM sessions s
 		JOIN contacts c ON c.id = s.contact_id AND c.tenant_id = s.tenant_id
 		JOIN memberships m ON m.contact_id = c.id AND m.tenant_id = c.tenant_id AND m.access = 'active'
 		JOIN companies co ON co.id = m.company_id
+		LEFT JOIN list_versions lv ON lv.company_id = co.id
 		WHERE s.id = (SELECT id FROM sessions WHERE token_hash = ? AND tenant_id = ? AND preview_by IS NULL)
 		ORDER BY co.name, m.id`, auth.HashToken(raw), tenantID)
 	if err != nil {

@@ -1,28 +1,47 @@
--- A company's list version counts the changes that can alter what its ticket lists
--- show. Portal requests read it with the contact's memberships, and a rendered list is
--- reused while the version is unchanged (portal.listCache). The triggers make the count
--- part of every write, whatever code or instance makes it, so no writer can forget to
--- invalidate: a ticket written, a follower added or removed, the name of a ticket's
--- opener changed, a status renamed or hidden from the portal.
+-- A company's list version changes with every write that can alter what its ticket
+-- lists show. Portal requests read it with the contact's memberships, and a rendered
+-- list is reused while the version is unchanged (portal.ticketList). The triggers make
+-- the change part of every write, whatever code or instance makes it, so no writer can
+-- forget to invalidate: a ticket written, a follower added or removed, the name of a
+-- ticket's opener changed, a status renamed or hidden from the portal.
 --
--- The ticket and follower triggers are deferred to the commit: the company's row is
--- then locked only for the commit itself, not for the rest of a ticket's transaction,
--- so writes to the same company's tickets do not queue behind each other.
+-- The versions live in a table of their own rather than on the company's row: that row
+-- is read on every portal request, and on PostgreSQL a row updated with every ticket
+-- write leaves a trail of dead versions that each read walks until vacuum (a list page
+-- went from 7,000 to 3,100 requests/s after a few thousand ticket writes).
+--
+-- The table keeps most of each page free (fillfactor 10), so a version's update stays
+-- on its page and a read prunes the old versions as it passes. The ticket and follower
+-- triggers are deferred to the commit: the version's row is then locked only for the
+-- commit itself, not for the rest of a ticket's transaction, so writes to one company's
+-- tickets do not queue behind each other.
 -- +goose Up
-ALTER TABLE companies ADD COLUMN list_version BIGINT NOT NULL DEFAULT 0;
+CREATE TABLE list_versions (
+    company_id BIGINT PRIMARY KEY REFERENCES companies(id) ON DELETE CASCADE,
+    version BIGINT NOT NULL
+) WITH (fillfactor = 10);
 -- Finds the companies whose lists show a contact as a ticket's opener (and serves the
 -- foreign key's ON DELETE SET NULL, which otherwise reads every ticket).
 CREATE INDEX tickets_opener ON tickets (contact_id, company_id);
 
 -- +goose StatementBegin
+-- Only companies that still exist: deleting a company deletes its tickets, and their
+-- triggers must not bring its version back.
+CREATE FUNCTION bump_list_versions(ids BIGINT[]) RETURNS void LANGUAGE sql AS $$
+  INSERT INTO list_versions (company_id, version) SELECT c.id, 1 FROM companies c WHERE c.id = ANY(ids)
+  ON CONFLICT (company_id) DO UPDATE SET version = list_versions.version + 1;
+$$;
+-- +goose StatementEnd
+
+-- +goose StatementBegin
 CREATE FUNCTION tickets_list_version() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
   IF TG_OP = 'INSERT' THEN
-    UPDATE companies SET list_version = list_version + 1 WHERE id = NEW.company_id;
+    PERFORM bump_list_versions(ARRAY[NEW.company_id]);
   ELSIF TG_OP = 'UPDATE' THEN
-    UPDATE companies SET list_version = list_version + 1 WHERE id IN (OLD.company_id, NEW.company_id);
+    PERFORM bump_list_versions(ARRAY[OLD.company_id, NEW.company_id]);
   ELSE
-    UPDATE companies SET list_version = list_version + 1 WHERE id = OLD.company_id;
+    PERFORM bump_list_versions(ARRAY[OLD.company_id]);
   END IF;
   RETURN NULL;
 END $$;
@@ -33,8 +52,7 @@ CREATE CONSTRAINT TRIGGER tickets_list_version AFTER INSERT OR UPDATE OR DELETE 
 -- +goose StatementBegin
 CREATE FUNCTION ticket_followers_list_version() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-  UPDATE companies SET list_version = list_version + 1
-  WHERE id = (SELECT company_id FROM tickets WHERE id = COALESCE(NEW.ticket_id, OLD.ticket_id));
+  PERFORM bump_list_versions(ARRAY(SELECT company_id FROM tickets WHERE id = COALESCE(NEW.ticket_id, OLD.ticket_id)));
   RETURN NULL;
 END $$;
 -- +goose StatementEnd
@@ -44,8 +62,7 @@ CREATE CONSTRAINT TRIGGER ticket_followers_list_version AFTER INSERT OR DELETE O
 -- +goose StatementBegin
 CREATE FUNCTION contacts_list_version() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-  UPDATE companies SET list_version = list_version + 1
-  WHERE id IN (SELECT company_id FROM tickets WHERE contact_id = NEW.id);
+  PERFORM bump_list_versions(ARRAY(SELECT company_id FROM tickets WHERE contact_id = NEW.id));
   RETURN NULL;
 END $$;
 -- +goose StatementEnd
@@ -56,7 +73,7 @@ CREATE TRIGGER contacts_list_version AFTER UPDATE OF first_name, last_name ON co
 -- +goose StatementBegin
 CREATE FUNCTION ticket_statuses_list_version() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-  UPDATE companies SET list_version = list_version + 1 WHERE tenant_id = COALESCE(NEW.tenant_id, OLD.tenant_id);
+  PERFORM bump_list_versions(ARRAY(SELECT id FROM companies WHERE tenant_id = COALESCE(NEW.tenant_id, OLD.tenant_id)));
   RETURN NULL;
 END $$;
 -- +goose StatementEnd
@@ -72,5 +89,6 @@ DROP TRIGGER ticket_followers_list_version ON ticket_followers;
 DROP FUNCTION ticket_followers_list_version();
 DROP TRIGGER tickets_list_version ON tickets;
 DROP FUNCTION tickets_list_version();
+DROP FUNCTION bump_list_versions(BIGINT[]);
 DROP INDEX tickets_opener;
-ALTER TABLE companies DROP COLUMN list_version;
+DROP TABLE list_versions;
