@@ -37,12 +37,8 @@ func (p *Portal) renderTicketNew(w http.ResponseWriter, r *http.Request, v *visi
 		p.env.Fail(w, r, err)
 		return
 	}
-	rules, err := tenant.GetTicketRules(r.Context(), p.env.DB, v.P.TenantID)
-	if err != nil {
-		p.env.Fail(w, r, err)
-		return
-	}
-	page := ticketNewPage(v.chrome(r, "tickets.new_title", "helpdesk"), v, f, ticketForm{Categories: cats, LimitMB: rules.UploadLimitMB})
+	// The limit is shown from the request's tenant; ticketCreate enforces the current one.
+	page := ticketNewPage(v.chrome(r, "tickets.new_title", "helpdesk"), v, f, ticketForm{Categories: cats, LimitMB: v.Tenant.Rules.UploadLimitMB})
 	web.Render(w, r, status, page)
 }
 

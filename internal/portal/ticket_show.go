@@ -5,7 +5,6 @@ import (
 
 	"pforte/internal/contact"
 	"pforte/internal/db"
-	"pforte/internal/tenant"
 	"pforte/internal/ticket"
 	"pforte/internal/web"
 )
@@ -51,11 +50,7 @@ func (p *Portal) renderTicket(w http.ResponseWriter, r *http.Request, v *visit, 
 		p.env.Fail(w, r, err)
 		return
 	}
-	rules, err := tenant.GetTicketRules(ctx, p.env.DB, v.P.TenantID)
-	if err != nil {
-		p.env.Fail(w, r, err)
-		return
-	}
+	rules := v.Tenant.Rules // shown here; the reply, close and reopen handlers check them anew
 	view := ticketView{Detail: d, LimitMB: rules.UploadLimitMB}
 	view.CanReply = !t.Billed && !t.Done()
 	view.CanClose = !t.Billed && t.Status.Kind != ticket.KindClosed

@@ -27,6 +27,10 @@ type Tenant struct {
 	Hosts           []string
 	Features        []string // access rules switched on, see Features
 	Brand           Branding // portal title, texts and logo version
+	// Rules are the helpdesk rules as of loading the tenant. Pages show them from here
+	// (a request's tenant may be seconds old, see server.tenants); whatever enforces
+	// them reads GetTicketRules in its transaction.
+	Rules TicketRules
 }
 
 // Features a tenant can switch on for its portal's access rules.
@@ -81,13 +85,13 @@ func CreateDefault(ctx context.Context, q db.Querier, name, lang string, modules
 }
 
 const columns = `id, name, default_language, modules, is_default, features,
-	brand_title, brand_welcome, brand_chooser, logo_version`
+	brand_title, brand_welcome, brand_chooser, logo_version, ticket_reopen, upload_limit_mb`
 
 func scan(row interface{ Scan(...any) error }) (Tenant, error) {
 	var t Tenant
 	var mods, feats string
 	if err := row.Scan(&t.ID, &t.Name, &t.DefaultLanguage, &mods, &t.IsDefault, &feats,
-		&t.Brand.Title, &t.Brand.Welcome, &t.Brand.Chooser, &t.Brand.LogoVersion); err != nil {
+		&t.Brand.Title, &t.Brand.Welcome, &t.Brand.Chooser, &t.Brand.LogoVersion, &t.Rules.Reopen, &t.Rules.UploadLimitMB); err != nil {
 		return t, db.One(err)
 	}
 	if mods != "" {
@@ -118,7 +122,7 @@ func ForHost(ctx context.Context, q db.Querier, host string) (Tenant, error) {
 	}
 	host = strings.ToLower(strings.TrimSuffix(host, "."))
 	t, err := scan(q.QueryRow(ctx, `SELECT t.id, t.name, t.default_language, t.modules, t.is_default, t.features,
-		t.brand_title, t.brand_welcome, t.brand_chooser, t.logo_version
+		t.brand_title, t.brand_welcome, t.brand_chooser, t.logo_version, t.ticket_reopen, t.upload_limit_mb
 		FROM tenant_hosts h JOIN tenants t ON t.id = h.tenant_id WHERE h.hostname = ?`, host))
 	if !errors.Is(err, db.ErrNotFound) {
 		return t, err
