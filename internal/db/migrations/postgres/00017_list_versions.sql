@@ -26,9 +26,10 @@ CREATE INDEX tickets_opener ON tickets (contact_id, company_id);
 
 -- +goose StatementBegin
 -- Only companies that still exist: deleting a company deletes its tickets, and their
--- triggers must not bring its version back.
+-- triggers must not bring its version back. In the order of their ids, so two
+-- transactions bumping the same companies lock them in the same order (no deadlock).
 CREATE FUNCTION bump_list_versions(ids BIGINT[]) RETURNS void LANGUAGE sql AS $$
-  INSERT INTO list_versions (company_id, version) SELECT c.id, 1 FROM companies c WHERE c.id = ANY(ids)
+  INSERT INTO list_versions (company_id, version) SELECT c.id, 1 FROM companies c WHERE c.id = ANY(ids) ORDER BY c.id
   ON CONFLICT (company_id) DO UPDATE SET version = list_versions.version + 1;
 $$;
 -- +goose StatementEnd

@@ -10,7 +10,10 @@
 -- write leaves a trail of dead versions that each read walks until vacuum (a list page
 -- went from 7,000 to 3,100 requests/s after a few thousand ticket writes).
 -- A bump names only companies that still exist: deleting a company deletes its tickets,
--- and their triggers must not bring its version back.
+-- and their triggers must not bring its version back. (The application deletes no
+-- companies. If it ever does: SQLite may give the newest company's id to the next one,
+-- whose versions would start again at 1 and could meet lists kept for the deleted one;
+-- a company's deletion must then leave its version row behind, bumped.)
 -- +goose Up
 CREATE TABLE list_versions (
     company_id INTEGER PRIMARY KEY REFERENCES companies(id) ON DELETE CASCADE,
