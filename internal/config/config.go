@@ -35,6 +35,8 @@ type Config struct {
 	// ListCacheMB bounds the rendered ticket lists a process keeps, in MiB (32 hold
 	// about 1,300 of the longest pages); 0 keeps none.
 	ListCacheMB int
+	// DBConns bounds the connections to PostgreSQL; 0 chooses db.DefaultConns.
+	DBConns int
 }
 
 // Parse reads flags from args (after the subcommand) with environment defaults.
@@ -77,6 +79,9 @@ func Parse(name string, args []string) (Config, error) {
 	}
 	if _, err := fmt.Sscan(env("PFORTE_LIST_CACHE_MB", "32"), &c.ListCacheMB); err != nil || c.ListCacheMB < 0 || c.ListCacheMB > 1<<16 {
 		return c, fmt.Errorf("config: PFORTE_LIST_CACHE_MB must be a number of MiB from 0 to 65536")
+	}
+	if _, err := fmt.Sscan(env("PFORTE_DB_CONNS", "0"), &c.DBConns); err != nil || c.DBConns < 0 || c.DBConns > 10000 {
+		return c, fmt.Errorf("config: PFORTE_DB_CONNS must be a number of connections from 1 to 10000 (0: automatic)")
 	}
 	return c, nil
 }

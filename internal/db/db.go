@@ -11,6 +11,7 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strings"
 	"time"
 
@@ -62,13 +63,31 @@ func openPostgres(ctx context.Context, dsn string) (*DB, error) {
 		return nil, fmt.Errorf("db: postgres URL: %w", err)
 	}
 	p := stdlib.OpenDB(*cfg)
-	p.SetMaxOpenConns(32)
-	p.SetMaxIdleConns(32)
+	p.SetMaxOpenConns(DefaultConns())
+	p.SetMaxIdleConns(DefaultConns())
 	if err := p.PingContext(ctx); err != nil {
 		p.Close()
 		return nil, fmt.Errorf("db: connect postgres: %w", err)
 	}
 	return &DB{engine: Postgres, w: p, r: p}, nil
+}
+
+// DefaultConns is the PostgreSQL pool of a process unless configured: four connections
+// per core. A portal request holds one for a query of well under a millisecond, so a few
+// keep the cores busy; measured on two cores with PostgreSQL beside the portal, 8
+// connections served the ticket list a quarter faster than 32 (BENCHMARKS.md), whose
+// extra backends only took turns on the same cores. A database on a machine of its own,
+// further away, wants more (PFORTE_DB_CONNS).
+func DefaultConns() int { return max(8, 4*runtime.GOMAXPROCS(0)) }
+
+// SetConns sets how many connections to PostgreSQL the process keeps at most (all of
+// them kept open when idle). SQLite keeps its own fixed pools and ignores it.
+func (d *DB) SetConns(n int) {
+	if d.engine != Postgres || n < 1 {
+		return
+	}
+	d.w.SetMaxOpenConns(n)
+	d.w.SetMaxIdleConns(n)
 }
 
 // OpenSQLite opens (creating if needed) the SQLite database file at path.

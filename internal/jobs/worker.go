@@ -63,7 +63,7 @@ func (w *Worker) Run(ctx context.Context) {
 
 func (w *Worker) loop(ctx context.Context) {
 	for ctx.Err() == nil {
-		j, ok, err := Claim(ctx, w.DB, w.ID, time.Now(), w.Lease)
+		j, ok, err := w.claim(ctx)
 		if err != nil && ctx.Err() == nil {
 			w.Log.Error("jobs: claim", "err", err)
 		}
@@ -77,6 +77,15 @@ func (w *Worker) loop(ctx context.Context) {
 		}
 		w.run(context.WithoutCancel(ctx), j)
 	}
+}
+
+// claim takes the next job. The claim is not cancelled with ctx: cancelled in flight, its
+// UPDATE can commit on the server while the worker sees only the error, and the job
+// would then sit "running" until its lease ran out instead of being done now.
+func (w *Worker) claim(ctx context.Context) (Job, bool, error) {
+	cctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), 10*time.Second)
+	defer cancel()
+	return Claim(cctx, w.DB, w.ID, time.Now(), w.Lease)
 }
 
 // JobTimeout bounds one attempt; a hung SMTP server must not hold a worker for long.

@@ -20,25 +20,43 @@ import (
 const contentSecurityPolicy = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; " +
 	"font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
 
-// securityHeaders sets the headers every answer carries.
+// securityHeaders sets the headers every answer carries. The values are shared slices
+// made once (Set would allocate each anew on every request); handlers that change one
+// replace it with Set, and an Add appends to a slice already full, so a copy, never
+// into the shared one.
 func securityHeaders(env *web.Env, next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		h := w.Header()
-		h.Set("Content-Security-Policy", contentSecurityPolicy)
-		h.Set("X-Content-Type-Options", "nosniff")
-		h.Set("X-Frame-Options", "DENY")
-		h.Set("Referrer-Policy", "same-origin")
-		h.Set("Permissions-Policy", "camera=(), microphone=(), geolocation=()")
-		h.Set("Cross-Origin-Opener-Policy", "same-origin")
+		for _, kv := range fixedHeaders {
+			h[kv.name] = kv.value
+		}
 		if env.Secure(r) {
-			h.Set("Strict-Transport-Security", "max-age=31536000")
+			h["Strict-Transport-Security"] = hsts
 		}
 		if !strings.HasPrefix(r.URL.Path, "/static/") {
-			h.Set("Cache-Control", "no-store")
+			h["Cache-Control"] = noStore
 		}
 		next.ServeHTTP(w, r)
 	})
 }
+
+// fixedHeaders are the security headers of every answer, in canonical form.
+var fixedHeaders = []struct {
+	name  string
+	value []string
+}{
+	{"Content-Security-Policy", []string{contentSecurityPolicy}},
+	{"X-Content-Type-Options", []string{"nosniff"}},
+	{"X-Frame-Options", []string{"DENY"}},
+	{"Referrer-Policy", []string{"same-origin"}},
+	{"Permissions-Policy", []string{"camera=(), microphone=(), geolocation=()"}},
+	{"Cross-Origin-Opener-Policy", []string{"same-origin"}},
+}
+
+var (
+	hsts    = []string{"max-age=31536000"}
+	noStore = []string{"no-store"}
+)
 
 // tenants caches host → tenant for a few seconds: the lookup would otherwise cost a
 // query on every request, and a changed setting showing up five seconds late is fine.

@@ -1,0 +1,36 @@
+package config
+
+import (
+	"strings"
+	"testing"
+)
+
+// TestParseNumbers: numeric settings take their defaults, accept valid values and
+// reject bad ones with a message naming the variable.
+func TestParseNumbers(t *testing.T) {
+	c, err := Parse("serve", nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if c.DBConns != 0 || c.ListCacheMB != 32 || c.Workers != 4 {
+		t.Fatalf("defaults: %+v", c)
+	}
+	t.Setenv("PFORTE_DB_CONNS", "12")
+	if c, err = Parse("serve", nil); err != nil || c.DBConns != 12 {
+		t.Fatalf("PFORTE_DB_CONNS=12: %d, %v", c.DBConns, err)
+	}
+	for name, bad := range map[string][]string{
+		"PFORTE_DB_CONNS":      {"-1", "many", "10001"},
+		"PFORTE_LIST_CACHE_MB": {"-5", "lots"},
+		"PFORTE_WORKERS":       {"0", "x"},
+	} {
+		for _, v := range bad {
+			t.Run(name+"="+v, func(t *testing.T) {
+				t.Setenv(name, v)
+				if _, err := Parse("serve", nil); err == nil || !strings.Contains(err.Error(), name) {
+					t.Fatalf("want an error naming %s, got %v", name, err)
+				}
+			})
+		}
+	}
+}
