@@ -12,7 +12,9 @@
 #   BENCH_DATA      directory that keeps the generated SQLite database (and the
 #                   generator's output for both engines) between runs; a later run
 #                   reuses what is there instead of generating again
-#   DURATION=20s CONNS=64
+#   DURATION=20s CONNS=64  ROUNDS=4 (the list and the ceiling take turns in this many
+#                   rounds of DURATION/ROUNDS each, so that the speed of this shared
+#                   machine, which drifts by a third within minutes, weighs on both alike)
 #   LIST_PATH=/tickets  DETAIL_PATH=/tickets/{id}  ({id}: the generator's ticket)
 #   CREATE_PATH=/tickets (empty: skip)  CREATE_FIELDS, CREATE_FORMAT: see bench_create.lua
 set -euo pipefail
@@ -20,6 +22,7 @@ cd "$(dirname "$0")/.."
 tickets=${1:-1000000}
 dur=${DURATION:-20s}
 conns=${CONNS:-64}
+rounds=${ROUNDS:-4}
 list_path=${LIST_PATH:-/tickets}
 default_detail='/tickets/{id}'
 detail_path=${DETAIL_PATH:-$default_detail}
@@ -57,6 +60,45 @@ wrk_run() {
 	printf '  %-28s %10s req/s   p50 %-9s p99 %-9s%s\n' "$name" "$rps" "$p50" "$p99" "${bad:+   non-2xx/3xx: $bad}"
 	results+=("$(printf '%-28s %10s %10s %10s %s' "$name" "$rps" "$p50" "$p99" "${bad:+(non-2xx/3xx: $bad)}")")
 	last_rps=$rps
+}
+
+# wrk_turns NAME_A URL_A COOKIE NAME_B URL_B: runs wrk on A (with the session cookie)
+# and B by turns, ROUNDS times for DURATION/ROUNDS each, and records for each the
+# requests/s over all its rounds, the median p50 and the worst p99. Sets rps_a and rps_b.
+wrk_turns() {
+	local name_a=$1 url_a=$2 cookie=$3 name_b=$4 url_b=$5 secs
+	secs=$(( ${dur%s} / rounds ))
+	: >"$work/turns-a.txt"; : >"$work/turns-b.txt"
+	for _ in $(seq "$rounds"); do
+		wrk -t2 -c"$conns" -d"${secs}s" --latency -H "Cookie: pforte_portal=$cookie" "$url_a" >"$work/wrk.txt" 2>&1 || { cat "$work/wrk.txt"; return 1; }
+		turn "$work/turns-a.txt"
+		wrk -t2 -c"$conns" -d"${secs}s" --latency "$url_b" >"$work/wrk.txt" 2>&1 || { cat "$work/wrk.txt"; return 1; }
+		turn "$work/turns-b.txt"
+	done
+	summarise "$name_a" "$work/turns-a.txt" "$secs"
+	rps_a=$sum_rps
+	summarise "$name_b" "$work/turns-b.txt" "$secs"
+	rps_b=$sum_rps
+}
+
+# turn FILE: appends requests, p50 and p99 (in ms) and non-2xx count of the last wrk run.
+turn() {
+	awk '/requests in/{n=$1} $1=="50%"{p50=$2} $1=="99%"{p99=$2} /Non-2xx or 3xx/{bad=$NF}
+		function ms(v) { if (v ~ /us$/) return v/1000; if (v ~ /ms$/) return v+0; if (v ~ /s$/) return v*1000; return v }
+		END{print n, ms(p50), ms(p99), bad+0}' "$work/wrk.txt" >>"$1"
+}
+
+# summarise NAME FILE SECS: prints the rounds' line, records it and sets sum_rps.
+summarise() {
+	local line
+	line=$(sort -k2,2n "$2" | awk -v secs="$3" '{n+=$1; p50[NR]=$2; if ($3>p99) p99=$3; bad+=$4}
+		END{printf "%.2f %.2fms %.2fms %d", n/(NR*secs), p50[int((NR+1)/2)], p99, bad}')
+	local rps p50 p99 bad
+	read -r rps p50 p99 bad <<<"$line"
+	[ "$bad" = 0 ] && bad= || bad="(non-2xx/3xx: $bad)"
+	printf '  %-28s %10s req/s   p50 %-9s p99 %-9s%s\n' "$1" "$rps" "$p50" "$p99" "${bad:+   $bad}"
+	results+=("$(printf '%-28s %10s %10s %10s %s' "$1" "$rps" "$p50" "$p99" "$bad")")
+	sum_rps=$rps
 }
 
 # wait_idle URL: waits until the server's job queue is empty. A reused database still
@@ -114,17 +156,15 @@ bench() {
 	echo "logged in as $email; $list_path is $size bytes"
 
 	results+=("-- $engine ($tickets tickets) --")
-	wrk_run "$engine list $list_path" "$base$list_path" -H "Cookie: pforte_portal=$cookie"
-	local list_rps=$last_rps
-	wrk_run "$engine detail $detail" "$base$detail" -H "Cookie: pforte_portal=$cookie"
-
 	"$work/ceiling" -addr 127.0.0.1:$cport -page "$work/list.html" &
 	cpid=$!
 	wait_ready "http://127.0.0.1:$cport/"
-	wrk_run "ceiling ($size bytes)" "http://127.0.0.1:$cport/"
+	wrk_turns "$engine list $list_path" "$base$list_path" "$cookie" \
+		"ceiling ($size bytes)" "http://127.0.0.1:$cport/"
 	kill "$cpid"; wait "$cpid" 2>/dev/null || true; cpid=
+	wrk_run "$engine detail $detail" "$base$detail" -H "Cookie: pforte_portal=$cookie"
 	local share
-	share=$(awk -v a="$list_rps" -v b="$last_rps" 'BEGIN{printf "%.1f %%", 100*a/b}')
+	share=$(awk -v a="$rps_a" -v b="$rps_b" 'BEGIN{printf "%.1f %%", 100*a/b}')
 	echo "  list throughput: $share of the ceiling"
 	results+=("list / ceiling: $share")
 
