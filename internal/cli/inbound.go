@@ -4,6 +4,7 @@ import (
 	"context"
 
 	"pforte/internal/config"
+	"pforte/internal/inbound"
 	"pforte/internal/server"
 )
 
@@ -14,6 +15,13 @@ func startInbound(cfg config.Config, app *server.App) (<-chan error, func(contex
 	failed := make(chan error, 1)
 	if cfg.InboundAddr == "" {
 		return failed, func(context.Context) error { return nil }, nil
+	}
+	if cfg.InboundTLSCert != "" {
+		tc, err := inbound.TLSConfig(cfg.InboundTLSCert, cfg.InboundTLSKey)
+		if err != nil {
+			return nil, nil, err
+		}
+		app.Inbound.TLS = tc
 	}
 	if err := app.Inbound.Listen(cfg.InboundAddr); err != nil {
 		return nil, nil, err

@@ -29,6 +29,9 @@ type Config struct {
 	// lmtp://host:port or lmtp:/path/to/socket (LMTP); empty: no listener.
 	InboundAddr     string
 	InboundMaxBytes int64 // largest incoming message
+	// InboundTLSCert and InboundTLSKey are PEM files; when set, the SMTP listener offers
+	// STARTTLS.
+	InboundTLSCert, InboundTLSKey string
 	// DebugAddr serves Go's profiler (net/http/pprof) on its own listener, never on
 	// the public one; empty: off. Meant for loopback, e.g. 127.0.0.1:6060.
 	DebugAddr string
@@ -74,6 +77,10 @@ func Parse(name string, args []string) (Config, error) {
 	}
 	c.InboundAddr = env("PFORTE_INBOUND_ADDR", "")
 	c.DebugAddr = env("PFORTE_DEBUG_ADDR", "")
+	c.InboundTLSCert, c.InboundTLSKey = env("PFORTE_INBOUND_TLS_CERT", ""), env("PFORTE_INBOUND_TLS_KEY", "")
+	if (c.InboundTLSCert == "") != (c.InboundTLSKey == "") {
+		return c, fmt.Errorf("config: PFORTE_INBOUND_TLS_CERT and PFORTE_INBOUND_TLS_KEY go together: set both or neither")
+	}
 	if _, err := fmt.Sscan(env("PFORTE_INBOUND_MAX_BYTES", "26214400"), &c.InboundMaxBytes); err != nil || c.InboundMaxBytes < 1 {
 		return c, fmt.Errorf("config: PFORTE_INBOUND_MAX_BYTES must be a positive number of bytes")
 	}

@@ -19,6 +19,12 @@ func TestParseNumbers(t *testing.T) {
 	if c, err = Parse("serve", nil); err != nil || c.DBConns != 12 {
 		t.Fatalf("PFORTE_DB_CONNS=12: %d, %v", c.DBConns, err)
 	}
+	t.Run("TLS certificate without key", func(t *testing.T) {
+		t.Setenv("PFORTE_INBOUND_TLS_CERT", "/etc/ssl/mx.pem")
+		if _, err := Parse("serve", nil); err == nil || !strings.Contains(err.Error(), "PFORTE_INBOUND_TLS_KEY") {
+			t.Fatalf("want an error naming the missing key, got %v", err)
+		}
+	})
 	for name, bad := range map[string][]string{
 		"PFORTE_DB_CONNS":      {"-1", "many", "10001"},
 		"PFORTE_LIST_CACHE_MB": {"-5", "lots"},

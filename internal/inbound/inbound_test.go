@@ -37,7 +37,7 @@ type rig struct {
 	fail error    // what the router returns instead of routing, when set
 }
 
-func startRig(t *testing.T, e db.Engine, addr string) *rig {
+func startRig(t *testing.T, e db.Engine, addr string, opts ...func(*Listener)) *rig {
 	t.Helper()
 	ctx, now := context.Background(), time.Now()
 	d := testutil.Open(t, e)
@@ -68,6 +68,9 @@ func startRig(t *testing.T, e db.Engine, addr string) *rig {
 			}
 			return InboxRouter{}.Route(ctx, tx, dl)
 		})}
+	for _, o := range opts {
+		o(r.l)
+	}
 	must(t, r.l.Listen(addr))
 	done := make(chan error, 1)
 	go func() { done <- r.l.Serve() }()
