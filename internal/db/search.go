@@ -24,9 +24,12 @@ func SearchFilter(e Engine, table, alias, term string, tenantID int64) (string, 
 		return alias + `.search LIKE ? ESCAPE '\'`, []any{pattern}
 	}
 	if e == SQLite {
-		phrase := `"` + strings.ReplaceAll(term, `"`, `""`) + `"`
-		return alias + `.id IN (SELECT rowid FROM ` + table + `_search WHERE ` + table + `_search MATCH ?)`, []any{phrase}
+		return alias + `.id IN (SELECT rowid FROM ` + table + `_search WHERE ` + table + `_search MATCH ?)`, []any{Phrase(term)}
 	}
 	return alias + `.id IN (SELECT id FROM (SELECT id FROM ` + table + ` WHERE tenant_id = ? AND search LIKE ? ESCAPE '\'
 		OFFSET 0) m)`, []any{tenantID, pattern}
 }
+
+// Phrase quotes term as one FTS5 phrase, so its characters are searched, not parsed as
+// query syntax.
+func Phrase(term string) string { return `"` + strings.ReplaceAll(term, `"`, `""`) + `"` }

@@ -1,0 +1,68 @@
+package ticket_test
+
+import (
+	"context"
+	"slices"
+	"testing"
+	"time"
+
+	"pforte/internal/db"
+	"pforte/internal/demo"
+	"pforte/internal/scale"
+	"pforte/internal/tenant"
+	"pforte/internal/testutil"
+	"pforte/internal/ticket"
+)
+
+// TestQueueSearchCommonAndRare: the staff queue finds the same tickets for a search
+// whether the term counts as common (the queue walked in order with LIKE) or rare (the
+// trigram index on SQLite), with and without further filters.
+func TestQueueSearchCommonAndRare(t *testing.T) {
+	testutil.EachEngine(t, func(t *testing.T, d *db.DB) {
+		ctx := context.Background()
+		if _, err := demo.Load(ctx, d, time.Now()); err != nil {
+			t.Fatal(err)
+		}
+		ten, err := tenant.Default(ctx, d)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := scale.Run(ctx, d, ten.ID, scale.Options{Tickets: 1500, Password: "x", Seed: 7}); err != nil {
+			t.Fatal(err)
+		}
+		for _, f := range []ticket.Filter{
+			{State: "all", Query: "drucker"},
+			{State: "all", Query: "DRUCKER", Sort: "created"},
+			{Query: "drucker"},
+			{State: "done", Query: "drucker", Page: 2},
+			{State: "all", Query: "vpn"},
+			{State: "all", Query: "xyzzy-nothing"},
+		} {
+			restore := ticket.SetCommonAt(1 << 30)
+			rare, moreRare, err := ticket.Queue(ctx, d, ten.ID, f)
+			if err != nil {
+				t.Fatal(err)
+			}
+			ticket.SetCommonAt(1)
+			common, moreCommon, err := ticket.Queue(ctx, d, ten.ID, f)
+			restore()
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !slices.Equal(ids(rare), ids(common)) || moreRare != moreCommon {
+				t.Errorf("%+v: rare way %v (more %v), common way %v (more %v)", f, ids(rare), moreRare, ids(common), moreCommon)
+			}
+			if f.Query == "drucker" && f.State == "all" && len(rare) == 0 {
+				t.Errorf("%+v: nothing found; the test data should hold the word", f)
+			}
+		}
+	})
+}
+
+func ids(ts []ticket.Ticket) []int64 {
+	out := make([]int64, len(ts))
+	for i, t := range ts {
+		out[i] = t.ID
+	}
+	return out
+}
