@@ -23,6 +23,9 @@ tickets=${1:-1000000}
 dur=${DURATION:-20s}
 conns=${CONNS:-64}
 rounds=${ROUNDS:-4}
+[[ $dur =~ ^[0-9]+s$ ]] || { echo "DURATION must be whole seconds, e.g. 20s"; exit 2; }
+[[ $rounds =~ ^[0-9]+$ ]] && [ "$rounds" -ge 1 ] && [ "${dur%s}" -ge "$rounds" ] ||
+	{ echo "ROUNDS must be a number from 1 to the seconds of DURATION"; exit 2; }
 list_path=${LIST_PATH:-/tickets}
 default_detail='/tickets/{id}'
 detail_path=${DETAIL_PATH:-$default_detail}
@@ -75,24 +78,27 @@ wrk_turns() {
 		wrk -t2 -c"$conns" -d"${secs}s" --latency "$url_b" >"$work/wrk.txt" 2>&1 || { cat "$work/wrk.txt"; return 1; }
 		turn "$work/turns-b.txt"
 	done
-	summarise "$name_a" "$work/turns-a.txt" "$secs"
+	summarise "$name_a" "$work/turns-a.txt"
 	rps_a=$sum_rps
-	summarise "$name_b" "$work/turns-b.txt" "$secs"
+	summarise "$name_b" "$work/turns-b.txt"
 	rps_b=$sum_rps
 }
 
-# turn FILE: appends requests, p50 and p99 (in ms) and non-2xx count of the last wrk run.
+# turn FILE: appends requests, seconds measured, p50 and p99 (in ms) and the non-2xx
+# count of the last wrk run.
 turn() {
-	awk '/requests in/{n=$1} $1=="50%"{p50=$2} $1=="99%"{p99=$2} /Non-2xx or 3xx/{bad=$NF}
+	awk '/requests in/{n=$1; secs=$4+0} $1=="50%"{p50=$2} $1=="99%"{p99=$2} /Non-2xx or 3xx/{bad=$NF}
 		function ms(v) { if (v ~ /us$/) return v/1000; if (v ~ /ms$/) return v+0; if (v ~ /s$/) return v*1000; return v }
-		END{print n, ms(p50), ms(p99), bad+0}' "$work/wrk.txt" >>"$1"
+		END{print n, secs, ms(p50), ms(p99), bad+0}' "$work/wrk.txt" >>"$1"
 }
 
-# summarise NAME FILE SECS: prints the rounds' line, records it and sets sum_rps.
+# summarise NAME FILE: prints the rounds' line (requests over the seconds wrk measured,
+# the median p50 — the lower of the middle two for an even count — and the worst p99),
+# records it and sets sum_rps.
 summarise() {
 	local line
-	line=$(sort -k2,2n "$2" | awk -v secs="$3" '{n+=$1; p50[NR]=$2; if ($3>p99) p99=$3; bad+=$4}
-		END{printf "%.2f %.2fms %.2fms %d", n/(NR*secs), p50[int((NR+1)/2)], p99, bad}')
+	line=$(LC_ALL=C sort -k3,3g "$2" | awk '{n+=$1; secs+=$2; p50[NR]=$3; if ($4>p99) p99=$4; bad+=$5}
+		END{printf "%.2f %.2fms %.2fms %d", n/secs, p50[int((NR+1)/2)], p99, bad}')
 	local rps p50 p99 bad
 	read -r rps p50 p99 bad <<<"$line"
 	[ "$bad" = 0 ] && bad= || bad="(non-2xx/3xx: $bad)"

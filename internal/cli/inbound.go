@@ -17,7 +17,7 @@ func startInbound(cfg config.Config, app *server.App) (<-chan error, func(contex
 		return failed, func(context.Context) error { return nil }, nil
 	}
 	if cfg.InboundTLSCert != "" {
-		tc, err := inbound.TLSConfig(cfg.InboundTLSCert, cfg.InboundTLSKey)
+		tc, err := inbound.TLSConfig(cfg.InboundTLSCert, cfg.InboundTLSKey, app.Log)
 		if err != nil {
 			return nil, nil, err
 		}

@@ -1,6 +1,7 @@
 package config
 
 import (
+	"os"
 	"strings"
 	"testing"
 )
@@ -8,6 +9,10 @@ import (
 // TestParseNumbers: numeric settings take their defaults, accept valid values and
 // reject bad ones with a message naming the variable.
 func TestParseNumbers(t *testing.T) {
+	for _, k := range []string{"PFORTE_DB_CONNS", "PFORTE_LIST_CACHE_MB", "PFORTE_WORKERS", "PFORTE_INBOUND_TLS_CERT", "PFORTE_INBOUND_TLS_KEY"} {
+		t.Setenv(k, "") // the defaults, whatever the environment running the tests holds
+		os.Unsetenv(k)
+	}
 	c, err := Parse("serve", nil)
 	if err != nil {
 		t.Fatal(err)

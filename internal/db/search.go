@@ -24,7 +24,11 @@ func SearchFilter(e Engine, table, alias, term string, tenantID int64) (string, 
 		return alias + `.search LIKE ? ESCAPE '\'`, []any{pattern}
 	}
 	if e == SQLite {
-		return alias + `.id IN (SELECT rowid FROM ` + table + `_search WHERE ` + table + `_search MATCH ?)`, []any{Phrase(term)}
+		// The trigram index folds more than the lower-cased column holds (ς as σ, ſ as
+		// s), so its matches are narrowed to the column's own: a search finds the same
+		// rows through the index as by LIKE, and as on PostgreSQL.
+		return `(` + alias + `.id IN (SELECT rowid FROM ` + table + `_search WHERE ` + table + `_search MATCH ?) AND ` +
+			alias + `.search LIKE ? ESCAPE '\')`, []any{Phrase(term), pattern}
 	}
 	return alias + `.id IN (SELECT id FROM (SELECT id FROM ` + table + ` WHERE tenant_id = ? AND search LIKE ? ESCAPE '\'
 		OFFSET 0) m)`, []any{tenantID, pattern}

@@ -9,6 +9,7 @@ import (
 	"crypto/x509/pkix"
 	"encoding/pem"
 	"io"
+	"log/slog"
 	"math/big"
 	"net"
 	"os"
@@ -31,7 +32,8 @@ func TestStartTLS(t *testing.T) {
 		certPath, keyPath := filepath.Join(dir, "cert.pem"), filepath.Join(dir, "key.pem")
 		pool := x509.NewCertPool()
 		first := writeCert(t, certPath, keyPath, 1, pool)
-		tc, err := TLSConfig(certPath, keyPath)
+		logged := &syncBuffer{}
+		tc, err := TLSConfig(certPath, keyPath, slog.New(slog.NewTextHandler(logged, nil)))
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -69,11 +71,16 @@ func TestStartTLS(t *testing.T) {
 		must(t, os.WriteFile(keyPath, []byte("not a key"), 0o600))
 		later = later.Add(time.Minute)
 		must(t, os.Chtimes(keyPath, later, later))
-		c = r.dialTLS(pool)
-		if state, _ := c.TLSConnectionState(); state.PeerCertificates[0].SerialNumber.Cmp(renewed) != 0 {
-			t.Errorf("with a broken key file serial %v, want %v", state.PeerCertificates[0].SerialNumber, renewed)
+		for range 2 {
+			c = r.dialTLS(pool)
+			if state, _ := c.TLSConnectionState(); state.PeerCertificates[0].SerialNumber.Cmp(renewed) != 0 {
+				t.Errorf("with a broken key file serial %v, want %v", state.PeerCertificates[0].SerialNumber, renewed)
+			}
+			c.Close()
 		}
-		c.Close()
+		if n := strings.Count(logged.String(), "does not load"); n != 1 {
+			t.Errorf("a broken renewal logged %d times over two connections, want once:\n%s", n, logged.String())
+		}
 
 		plain := startRig(t, e, "127.0.0.1:0")
 		conn, err := net.Dial("tcp", plain.l.Addr().String())
@@ -85,7 +92,7 @@ func TestStartTLS(t *testing.T) {
 			t.Error("STARTTLS offered without a certificate")
 		}
 	})
-	if _, err := TLSConfig(filepath.Join(t.TempDir(), "missing.pem"), "missing.key"); err == nil {
+	if _, err := TLSConfig(filepath.Join(t.TempDir(), "missing.pem"), "missing.key", nil); err == nil {
 		t.Error("TLSConfig with missing files: no error")
 	}
 }

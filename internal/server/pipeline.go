@@ -54,8 +54,8 @@ var fixedHeaders = []struct {
 }
 
 var (
-	hsts    = []string{"max-age=31536000"}
-	noStore = []string{"no-store"}
+	hsts    = []string{"max-age=31536000"} // Strict-Transport-Security over TLS
+	noStore = []string{"no-store"}         // Cache-Control of every page: they show personal data
 )
 
 // tenants caches host → tenant for a few seconds: the lookup would otherwise cost a

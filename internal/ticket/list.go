@@ -78,7 +78,7 @@ func (f Filter) conditions(e db.Engine, tenantID int64, scoped bool) (string, []
 		}
 		if scoped || e == db.Postgres {
 			where += ` AND t.search LIKE ? ESCAPE '\'`
-			args = append(args, "%"+db.LikeEscape(strings.ToLower(f.Query))+"%")
+			args = append(args, "%"+db.LikeEscape(strings.ToLower(strings.TrimSpace(f.Query)))+"%")
 		} else {
 			cond, a := db.SearchFilter(e, "tickets", "t", f.Query, tenantID)
 			where += ` AND ` + cond
@@ -141,8 +141,10 @@ func ListForContact(ctx context.Context, q db.Querier, p principal.Contact, f Fi
 // Queue lists the tenant's tickets for staff.
 func Queue(ctx context.Context, q db.Querier, tenantID int64, f Filter) ([]Ticket, bool, error) {
 	var err error
-	if f.common, err = commonTerm(ctx, q, f.Query); err != nil {
-		return nil, false, err
+	if f.Page <= commonPages {
+		if f.common, err = commonTerm(ctx, q, f.Query); err != nil {
+			return nil, false, err
+		}
 	}
 	where, args := `t.tenant_id = ?`, []any{tenantID}
 	more, a := f.conditions(q.Engine(), tenantID, false)
@@ -166,6 +168,11 @@ func Queue(ctx context.Context, q db.Querier, tenantID int64, f Filter) ([]Ticke
 	}
 	return page(ctx, q, queueRow, where, args, f)
 }
+
+// commonPages are the pages a common term is searched for by walking the queue: page p
+// needs p×50 matches, and deeper pages of a term with a few thousand would walk most of
+// the queue, where the index answers from those few thousand rows.
+const commonPages = 5
 
 // commonAt is the number of trigram matches from which a search term counts as common.
 var commonAt = 2000 // a variable so that tests can reach both ways with little data
