@@ -63,13 +63,13 @@ func openPostgres(ctx context.Context, dsn string) (*DB, error) {
 		return nil, fmt.Errorf("db: postgres URL: %w", err)
 	}
 	p := stdlib.OpenDB(*cfg)
-	p.SetMaxOpenConns(DefaultConns())
-	p.SetMaxIdleConns(DefaultConns())
+	d := &DB{engine: Postgres, w: p, r: p}
+	d.SetConns(DefaultConns())
 	if err := p.PingContext(ctx); err != nil {
 		p.Close()
 		return nil, fmt.Errorf("db: connect postgres: %w", err)
 	}
-	return &DB{engine: Postgres, w: p, r: p}, nil
+	return d, nil
 }
 
 // DefaultConns is the PostgreSQL pool of a process unless configured: four connections

@@ -18,9 +18,9 @@ func LikeEscape(s string) string {
 // list in display order instead. Shorter terms scan the tenant's rows, which is fine:
 // they match too much to be useful anyway. The caller cleans term (validate.Clean).
 func SearchFilter(e Engine, table, alias, term string, tenantID int64) (string, []any) {
-	term = strings.ToLower(strings.TrimSpace(term))
+	term = SearchTerm(term)
 	pattern := "%" + LikeEscape(term) + "%"
-	if utf8.RuneCountInString(term) < 3 {
+	if !Indexed(term) {
 		return alias + `.search LIKE ? ESCAPE '\'`, []any{pattern}
 	}
 	if e == SQLite {
@@ -37,3 +37,11 @@ func SearchFilter(e Engine, table, alias, term string, tenantID int64) (string, 
 // Phrase quotes term as one FTS5 phrase, so its characters are searched, not parsed as
 // query syntax.
 func Phrase(term string) string { return `"` + strings.ReplaceAll(term, `"`, `""`) + `"` }
+
+// SearchTerm is term as it is searched for: trimmed and lower-cased, like the `search`
+// columns.
+func SearchTerm(term string) string { return strings.ToLower(strings.TrimSpace(term)) }
+
+// Indexed tells whether a search for term (as SearchTerm gives it) can use the trigram
+// index, which needs three characters.
+func Indexed(term string) bool { return utf8.RuneCountInString(term) >= 3 }

@@ -4,8 +4,6 @@ import (
 	"context"
 	"fmt"
 	"strconv"
-	"strings"
-	"unicode/utf8"
 
 	"pforte/internal/db"
 	"pforte/internal/principal"
@@ -78,7 +76,7 @@ func (f Filter) conditions(e db.Engine, tenantID int64, scoped bool) (string, []
 		}
 		if scoped || e == db.Postgres {
 			where += ` AND t.search LIKE ? ESCAPE '\'`
-			args = append(args, "%"+db.LikeEscape(strings.ToLower(strings.TrimSpace(f.Query)))+"%")
+			args = append(args, "%"+db.LikeEscape(db.SearchTerm(f.Query))+"%")
 		} else {
 			cond, a := db.SearchFilter(e, "tickets", "t", f.Query, tenantID)
 			where += ` AND ` + cond
@@ -185,8 +183,8 @@ var commonAt = 2000 // a variable so that tests can reach both ways with little 
 // thousand rows. A rare word is the other way round, so the index answers it. The probe
 // stops counting at commonAt.
 func commonTerm(ctx context.Context, q db.Querier, term string) (bool, error) {
-	term = strings.ToLower(strings.TrimSpace(term))
-	if q.Engine() != db.SQLite || utf8.RuneCountInString(term) < 3 {
+	term = db.SearchTerm(term)
+	if q.Engine() != db.SQLite || !db.Indexed(term) {
 		return false, nil
 	}
 	if n, err := strconv.ParseInt(trimHash(term), 10, 64); err == nil && n > 0 {
