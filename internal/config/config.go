@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"log/slog"
 	"os"
+	"strconv"
 	"strings"
 )
 
@@ -67,13 +68,17 @@ func Parse(name string, args []string) (Config, error) {
 	}
 	c.MailFrom = env("PFORTE_MAIL_FROM", "")
 	c.BaseURL = strings.TrimSuffix(env("PFORTE_BASE_URL", ""), "/")
-	c.TrustProxy = env("PFORTE_TRUST_PROXY", "") == "1" || env("PFORTE_TRUST_PROXY", "") == "true"
-	c.LogJSON = env("PFORTE_LOG_FORMAT", "text") == "json"
+	if c.TrustProxy, err = flagSetting("PFORTE_TRUST_PROXY"); err != nil {
+		return c, err
+	}
+	switch f := env("PFORTE_LOG_FORMAT", "text"); f {
+	case "text", "json":
+		c.LogJSON = f == "json"
+	default:
+		return c, fmt.Errorf("config: PFORTE_LOG_FORMAT must be text or json, not %q", f)
+	}
 	if err := c.LogLevel.UnmarshalText([]byte(env("PFORTE_LOG_LEVEL", "info"))); err != nil {
 		return c, fmt.Errorf("config: PFORTE_LOG_LEVEL: %w", err)
-	}
-	if _, err := fmt.Sscan(env("PFORTE_WORKERS", "4"), &c.Workers); err != nil || c.Workers < 1 {
-		return c, fmt.Errorf("config: PFORTE_WORKERS must be a positive number")
 	}
 	c.InboundAddr = env("PFORTE_INBOUND_ADDR", "")
 	c.DebugAddr = env("PFORTE_DEBUG_ADDR", "")
@@ -81,16 +86,39 @@ func Parse(name string, args []string) (Config, error) {
 	if (c.InboundTLSCert == "") != (c.InboundTLSKey == "") {
 		return c, fmt.Errorf("config: PFORTE_INBOUND_TLS_CERT and PFORTE_INBOUND_TLS_KEY go together: set both or neither")
 	}
-	if _, err := fmt.Sscan(env("PFORTE_INBOUND_MAX_BYTES", "26214400"), &c.InboundMaxBytes); err != nil || c.InboundMaxBytes < 1 {
-		return c, fmt.Errorf("config: PFORTE_INBOUND_MAX_BYTES must be a positive number of bytes")
-	}
-	if _, err := fmt.Sscan(env("PFORTE_LIST_CACHE_MB", "32"), &c.ListCacheMB); err != nil || c.ListCacheMB < 0 || c.ListCacheMB > 1<<16 {
-		return c, fmt.Errorf("config: PFORTE_LIST_CACHE_MB must be a number of MiB from 0 to 65536")
-	}
-	if _, err := fmt.Sscan(env("PFORTE_DB_CONNS", "0"), &c.DBConns); err != nil || c.DBConns < 0 || c.DBConns > 10000 {
-		return c, fmt.Errorf("config: PFORTE_DB_CONNS must be a number of connections from 1 to 10000 (0: automatic)")
+	for _, n := range []struct {
+		key, def, want string
+		lo, hi         int64
+		set            func(int64)
+	}{
+		{"PFORTE_WORKERS", "4", "a positive number", 1, 1 << 10, func(v int64) { c.Workers = int(v) }},
+		{"PFORTE_INBOUND_MAX_BYTES", "26214400", "a positive number of bytes", 1, 1 << 40, func(v int64) { c.InboundMaxBytes = v }},
+		{"PFORTE_LIST_CACHE_MB", "32", "a number of MiB from 0 to 65536", 0, 1 << 16, func(v int64) { c.ListCacheMB = int(v) }},
+		{"PFORTE_DB_CONNS", "0", "a number of connections from 1 to 10000 (0: automatic)", 0, 10000, func(v int64) { c.DBConns = int(v) }},
+	} {
+		// strconv rather than fmt.Sscan: Sscan reads "8x" as 8 and would start a
+		// process with a setting nobody wrote.
+		v, err := strconv.ParseInt(strings.TrimSpace(env(n.key, n.def)), 10, 64)
+		if err != nil || v < n.lo || v > n.hi {
+			return c, fmt.Errorf("config: %s must be %s, not %q", n.key, n.want, env(n.key, n.def))
+		}
+		n.set(v)
 	}
 	return c, nil
+}
+
+// flagSetting reads an on/off variable; unset or empty is off, anything unreadable is
+// an error rather than a silent "off".
+func flagSetting(key string) (bool, error) {
+	v := strings.TrimSpace(os.Getenv(key))
+	if v == "" {
+		return false, nil
+	}
+	on, err := strconv.ParseBool(v)
+	if err != nil {
+		return false, fmt.Errorf("config: %s must be true or false (1 or 0), not %q", key, v)
+	}
+	return on, nil
 }
 
 func env(key, def string) string {
