@@ -61,57 +61,36 @@ func addEvent(ctx context.Context, tx db.Querier, tenantID, ticketID int64, e Ev
 // conversation loads a ticket's messages with their attachments, oldest first. Only
 // staff pages pass withInternal; every portal path passes false.
 func conversation(ctx context.Context, q db.Querier, tenantID, ticketID int64, withInternal bool) ([]Message, error) {
-	rows, err := q.Query(ctx, `SELECT id, COALESCE(contact_id, 0), COALESCE(staff_id, 0), author, internal, body, via, created_at
-		FROM ticket_messages WHERE tenant_id = ? AND ticket_id = ? AND (NOT internal OR ?) ORDER BY id`,
+	// One round trip: each message comes once per attachment (or once without), which
+	// costs a repeated body on messages with several files and saves a query per page.
+	rows, err := q.Query(ctx, `SELECT m.id, COALESCE(m.contact_id, 0), COALESCE(m.staff_id, 0), m.author, m.internal,
+		m.body, m.via, m.created_at, COALESCE(a.id, 0), COALESCE(a.file_key, ''), COALESCE(a.filename, ''),
+		COALESCE(a.content_type, ''), COALESCE(a.size, 0), COALESCE(a.created_at, 0)
+		FROM ticket_messages m LEFT JOIN ticket_attachments a ON a.ticket_id = m.ticket_id AND a.message_id = m.id
+		WHERE m.tenant_id = ? AND m.ticket_id = ? AND (NOT m.internal OR ?) ORDER BY m.id, a.id`,
 		tenantID, ticketID, withInternal)
 	if err != nil {
 		return nil, fmt.Errorf("ticket: messages: %w", err)
 	}
+	defer rows.Close()
 	var out []Message
-	index := map[int64]int{}
 	for rows.Next() {
 		var m Message
-		var at int64
-		if err := rows.Scan(&m.ID, &m.ContactID, &m.StaffID, &m.Author, &m.Internal, &m.Body, &m.Via, &at); err != nil {
-			rows.Close()
+		var f Attachment
+		var at, fileAt int64
+		if err := rows.Scan(&m.ID, &m.ContactID, &m.StaffID, &m.Author, &m.Internal, &m.Body, &m.Via, &at,
+			&f.ID, &f.Key, &f.Filename, &f.ContentType, &f.Size, &fileAt); err != nil {
 			return nil, fmt.Errorf("ticket: messages: %w", err)
 		}
-		m.CreatedAt = time.Unix(at, 0)
-		index[m.ID] = len(out)
-		out = append(out, m)
-	}
-	rows.Close()
-	if err := rows.Err(); err != nil {
-		return nil, err
-	}
-	files, err := attachments(ctx, q, tenantID, ticketID)
-	if err != nil {
-		return nil, err
-	}
-	for _, f := range files {
-		if i, ok := index[f.MessageID]; ok { // files of internal notes stay out for contacts
-			out[i].Files = append(out[i].Files, f)
+		if n := len(out); n == 0 || out[n-1].ID != m.ID {
+			m.CreatedAt = time.Unix(at, 0)
+			out = append(out, m)
 		}
-	}
-	return out, nil
-}
-
-func attachments(ctx context.Context, q db.Querier, tenantID, ticketID int64) ([]Attachment, error) {
-	rows, err := q.Query(ctx, `SELECT id, COALESCE(message_id, 0), file_key, filename, content_type, size, created_at
-		FROM ticket_attachments WHERE tenant_id = ? AND ticket_id = ? ORDER BY id`, tenantID, ticketID)
-	if err != nil {
-		return nil, fmt.Errorf("ticket: attachments: %w", err)
-	}
-	defer rows.Close()
-	var out []Attachment
-	for rows.Next() {
-		var a Attachment
-		var at int64
-		if err := rows.Scan(&a.ID, &a.MessageID, &a.Key, &a.Filename, &a.ContentType, &a.Size, &at); err != nil {
-			return nil, fmt.Errorf("ticket: attachments: %w", err)
+		if f.ID != 0 {
+			f.MessageID, f.CreatedAt = m.ID, time.Unix(fileAt, 0)
+			last := &out[len(out)-1]
+			last.Files = append(last.Files, f)
 		}
-		a.CreatedAt = time.Unix(at, 0)
-		out = append(out, a)
 	}
 	return out, rows.Err()
 }
