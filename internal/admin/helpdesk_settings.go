@@ -90,7 +90,7 @@ func (a *Admin) helpdeskSave(w http.ResponseWriter, r *http.Request, v *visit, w
 		a.env.Fail(w, r, err)
 		return
 	}
-	a.changed() // ticket pages show the rules from the cached tenant
+	a.env.ForgetTenants() // ticket pages show the rules from the cached tenant
 	a.env.Flash(w, r, "tickets_admin.settings.saved", "/admin/settings/helpdesk")
 }
 

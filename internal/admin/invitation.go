@@ -4,7 +4,6 @@ import (
 	"net/http"
 
 	"pforte/internal/access"
-	"pforte/internal/session"
 	"pforte/internal/web"
 )
 
@@ -57,6 +56,6 @@ func (a *Admin) invitationSubmit(w http.ResponseWriter, r *http.Request) {
 		web.Render(w, r, http.StatusUnprocessableEntity, staffInvitationPage(guestChrome(r, "admin.invitation.title"), m.Name, m.Email, f))
 		return
 	}
-	a.env.SetCookie(w, r, web.AdminCookie, sess, session.MaxAge)
+	a.signIn(w, r, sess)
 	a.env.Flash(w, r, "admin.invitation.done", "/admin/")
 }

@@ -44,7 +44,7 @@ func (a *Admin) loginSubmit(w http.ResponseWriter, r *http.Request) {
 			if old, err := r.Cookie(web.AdminCookie); err == nil {
 				session.Delete(r.Context(), a.env.DB, old.Value)
 			}
-			a.env.SetCookie(w, r, web.AdminCookie, raw, session.MaxAge)
+			a.signIn(w, r, raw)
 			http.Redirect(w, r, web.LocalPath(f.Get("next"), "/admin/"), http.StatusSeeOther)
 			return
 		}
@@ -65,4 +65,11 @@ func (a *Admin) logout(w http.ResponseWriter, r *http.Request) {
 	a.env.ClearCookie(w, r, web.AdminCookie)
 	a.env.ClearCookie(w, r, web.PreviewCookie) // the preview ended with the session (cascade)
 	a.env.Flash(w, r, "logout.done", "/admin/login")
+}
+
+// signIn sets the staff session cookie and, on the tenant's first staff sign-in,
+// remembers the address it came in on for links in mails (web.Env.RememberOrigin).
+func (a *Admin) signIn(w http.ResponseWriter, r *http.Request, rawSession string) {
+	a.env.SetCookie(w, r, web.AdminCookie, rawSession, session.MaxAge)
+	a.env.RememberOrigin(r)
 }

@@ -12,14 +12,13 @@ import (
 
 // Admin holds the handlers' dependencies.
 type Admin struct {
-	env     *web.Env
-	svc     *access.Service
-	changed func() // called after tenant settings change (drops cached tenants)
+	env *web.Env
+	svc *access.Service
 }
 
 // Routes returns the back office's routes.
-func Routes(env *web.Env, svc *access.Service, tenantChanged func()) []web.Route {
-	a := &Admin{env: env, svc: svc, changed: tenantChanged}
+func Routes(env *web.Env, svc *access.Service) []web.Route {
+	a := &Admin{env: env, svc: svc}
 	routes := []web.Route{
 		{Pattern: "GET /admin/setup/{token}", Handler: a.setupForm},
 		{Pattern: "POST /admin/setup/{token}", Handler: a.setupSubmit},

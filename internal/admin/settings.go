@@ -34,11 +34,13 @@ func (a *Admin) settingsForm(w http.ResponseWriter, r *http.Request, v *visit) {
 	f.Values["modules"] = t.Modules
 	f.Values["features"] = t.Features
 	f.Set("hosts", strings.Join(hosts, "\n"))
+	f.Set("portal_url", t.PortalURL)
 	web.Render(w, r, http.StatusOK, settingsPage(v.chrome(r, "admin.settings.title"), f))
 }
 
-// settingsSave stores name, default language, modules and hostnames together with the
-// audit entry, then drops the cached tenants so the change shows on the next request.
+// settingsSave stores name, default language, modules, hostnames and the portal address
+// for mail links together with the audit entry, then drops the cached tenants so the
+// change shows on the next request.
 func (a *Admin) settingsSave(w http.ResponseWriter, r *http.Request, v *visit) {
 	ctx := r.Context()
 	f := web.ParseForm(w, r)
@@ -51,6 +53,13 @@ func (a *Admin) settingsSave(w http.ResponseWriter, r *http.Request, v *visit) {
 		for _, m := range f.Values["modules"] {
 			if !slices.Contains(tenant.Modules, m) {
 				f.Errors.Add("modules", "error.choice", nil)
+			}
+		}
+		if u := f.Get("portal_url"); u != "" {
+			if n, ok := tenant.NormalPortalURL(u); ok {
+				f.Set("portal_url", n)
+			} else {
+				f.Errors.Add("portal_url", "admin.settings.portal_url_invalid", nil)
 			}
 		}
 		var err error
@@ -77,6 +86,9 @@ func (a *Admin) settingsSave(w http.ResponseWriter, r *http.Request, v *visit) {
 			if err := tenant.SetHosts(ctx, tx, id, hosts); err != nil {
 				return err
 			}
+			if err := tenant.SetPortalURL(ctx, tx, id, f.Get("portal_url")); err != nil {
+				return err
+			}
 			by := v.actor(r, a.env)
 			return audit.Log(ctx, tx, id, by.Label, audit.SettingsChanged, f.Get("name"), by.IP, a.env.Now())
 		})
@@ -92,9 +104,7 @@ func (a *Admin) settingsSave(w http.ResponseWriter, r *http.Request, v *visit) {
 		web.Render(w, r, http.StatusUnprocessableEntity, settingsPage(v.chrome(r, "admin.settings.title"), f))
 		return
 	}
-	if a.changed != nil {
-		a.changed()
-	}
+	a.env.ForgetTenants()
 	a.env.Flash(w, r, "admin.settings.saved", "/admin/settings")
 }
 

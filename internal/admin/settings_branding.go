@@ -75,9 +75,7 @@ func (a *Admin) brandingSave(w http.ResponseWriter, r *http.Request, v *visit) {
 			a.env.Fail(w, r, err)
 			return
 		}
-		if a.changed != nil {
-			a.changed()
-		}
+		a.env.ForgetTenants()
 		a.env.Flash(w, r, "branding.saved", "/admin/settings/branding")
 		return
 	}

@@ -4,7 +4,6 @@ import (
 	"net/http"
 
 	"pforte/internal/access"
-	"pforte/internal/session"
 	"pforte/internal/web"
 )
 
@@ -44,6 +43,6 @@ func (a *Admin) setupSubmit(w http.ResponseWriter, r *http.Request) {
 		web.Render(w, r, http.StatusUnprocessableEntity, setupPage(guestChrome(r, "admin.setup.title"), f))
 		return
 	}
-	a.env.SetCookie(w, r, web.AdminCookie, raw, session.MaxAge)
+	a.signIn(w, r, raw)
 	a.env.Flash(w, r, "admin.setup.done", "/admin/")
 }

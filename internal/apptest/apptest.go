@@ -65,6 +65,9 @@ func Start(t testing.TB, e db.Engine, opts ...Options) *Env {
 	done := make(chan struct{})
 	go func() { app.Worker.Run(ctx); close(done) }()
 	srv := httptest.NewServer(app.Handler())
+	// The listen address, as serve derives it from --addr: where mail links point
+	// until a staff sign-in tells the tenant's address.
+	app.Env.LocalURL = srv.URL
 	t.Cleanup(func() {
 		srv.Close()
 		cancel()

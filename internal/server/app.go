@@ -53,7 +53,8 @@ func New(cfg config.Config, d *db.DB, log *slog.Logger) (*App, error) {
 	a.Worker = &jobs.Worker{DB: d, ID: fmt.Sprintf("%s-%d", host, os.Getpid()), Workers: cfg.Workers, Log: log}
 	deliver := &outbox.Deliverer{DB: d, Route: route(d, sender, from), Now: time.Now}
 	a.Worker.Handlers = map[string]jobs.Handler{outbox.JobKind: deliver.Deliver}
-	a.Env = &web.Env{DB: d, Log: log, Now: time.Now, TrustProxy: cfg.TrustProxy, BaseURL: cfg.BaseURL, Wake: a.Worker.Wake}
+	a.Env = &web.Env{DB: d, Log: log, Now: time.Now, TrustProxy: cfg.TrustProxy, BaseURL: cfg.BaseURL,
+		LocalURL: localURL(cfg.Addr), Wake: a.Worker.Wake}
 	a.Env.SendNow = func(ctx context.Context, tenantID int64, m mail.Message) error {
 		s, from, err := deliver.Route(ctx, tenantID)
 		if err != nil {
@@ -142,7 +143,8 @@ func (a *App) routes() http.Handler {
 	mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, r *http.Request) { w.Write([]byte("ok\n")) })
 	mux.HandleFunc("GET /readyz", a.ready)
 	mux.Handle("GET /metrics", bearer(a.Cfg.MetricsKey, promhttp.HandlerFor(reg, promhttp.HandlerOpts{})))
-	web.Register(mux, admin.Routes(a.Env, a.Access, cache.Forget))
+	a.Env.TenantChanged = cache.Forget
+	web.Register(mux, admin.Routes(a.Env, a.Access))
 	web.Register(mux, portal.Routes(a.Env, a.Access, lists))
 
 	var h http.Handler = observe(a.Log, m, mux)

@@ -2,6 +2,7 @@ package server
 
 import (
 	"context"
+	"net"
 	"time"
 
 	"pforte/internal/inbound"
@@ -17,15 +18,18 @@ func (a *App) newInbound() *inbound.Listener {
 		MaxBytes: a.Cfg.InboundMaxBytes, Router: ticketmail.Router{Origin: a.mailOrigin}}
 }
 
-// mailOrigin is the portal address for links in mails that no request caused: the
-// configured base URL, else the tenant's first hostname.
-func (a *App) mailOrigin(ctx context.Context, t tenant.Tenant) string {
-	if a.Cfg.BaseURL != "" {
-		return a.Cfg.BaseURL
+// mailOrigin is the portal address for links in mails that no request caused.
+func (a *App) mailOrigin(_ context.Context, t tenant.Tenant) string { return a.Env.TenantOrigin(t) }
+
+// localURL turns the listen address into a URL for mail links while nothing better is
+// known: ":8080" and "0.0.0.0:8080" become http://localhost:8080.
+func localURL(addr string) string {
+	host, port, err := net.SplitHostPort(addr)
+	if err != nil {
+		return "http://localhost"
 	}
-	hosts, err := tenant.Hosts(ctx, a.DB, t.ID)
-	if err != nil || len(hosts) == 0 {
-		return "http://localhost" + a.Cfg.Addr
+	if ip := net.ParseIP(host); host == "" || (ip != nil && ip.IsUnspecified()) {
+		host = "localhost"
 	}
-	return "http://" + hosts[0]
+	return "http://" + net.JoinHostPort(host, port)
 }

@@ -294,7 +294,7 @@ func TestAdminIsolation(t *testing.T) {
 			foreign[k] = v
 		}
 		maps.Copy(foreign, downloadAdminForeign(t, w, tenantB))
-		for _, r := range admin.Routes(w.env.App.Env, w.env.App.Access, func() {}) {
+		for _, r := range admin.Routes(w.env.App.Env, w.env.App.Access) {
 			path, ok := foreign[r.Pattern]
 			if !ok {
 				if strings.Contains(r.Pattern, "{id}") {

@@ -55,7 +55,12 @@ func TestPasswordReset(t *testing.T) {
 		if n != 0 {
 			t.Errorf("mail to an unknown address")
 		}
-		link := strings.TrimPrefix(mustRE(`https?://\S+/password/reset/\S+`).FindString(text), "http://x.test")
+		// x.test is no hostname of the tenant: it reached the portal only because the
+		// installation has a single tenant, and a link to it could be a forger's server.
+		if strings.Contains(text, "x.test") {
+			t.Errorf("reset link follows the request's unconfigured Host:\n%s", text)
+		}
+		link := strings.TrimPrefix(mustRE(`https?://\S+/password/reset/\S+`).FindString(text), env.Srv.URL)
 		if !strings.HasPrefix(link, "/password/reset/") {
 			t.Fatalf("no reset link in:\n%s", text)
 		}
@@ -91,7 +96,7 @@ func TestPasswordReset(t *testing.T) {
 			time.Sleep(20 * time.Millisecond)
 		}
 		env.DB.Exec(ctx, `UPDATE tokens SET expires_at = ? WHERE purpose = 'reset' AND used_at IS NULL`, time.Now().Add(-time.Second).Unix())
-		link = strings.TrimPrefix(mustRE(`https?://\S+/password/reset/\S+`).FindString(text), "http://x.test")
+		link = strings.TrimPrefix(mustRE(`https?://\S+/password/reset/\S+`).FindString(text), env.Srv.URL)
 		if r := env.Client("x.test").Get(link); r.Status != 410 || !strings.Contains(r.Body, "abgelaufen") {
 			t.Errorf("expired link: %d", r.Status)
 		}

@@ -31,6 +31,12 @@ type Tenant struct {
 	// (a request's tenant may be seconds old, see server.tenants); whatever enforces
 	// them reads GetTicketRules in its transaction.
 	Rules TicketRules
+	// PortalURL is the address links in mails point to (see Origin); empty until the
+	// first staff sign-in or an admin sets it.
+	PortalURL string
+	// ViaHost says the request's Host is one of the tenant's configured hostnames
+	// rather than an unknown name that reached the single tenant by fallback.
+	ViaHost bool
 }
 
 // Features a tenant can switch on for its portal's access rules.
@@ -85,13 +91,13 @@ func CreateDefault(ctx context.Context, q db.Querier, name, lang string, modules
 }
 
 const columns = `id, name, default_language, modules, is_default, features,
-	brand_title, brand_welcome, brand_chooser, logo_version, ticket_reopen, upload_limit_mb`
+	brand_title, brand_welcome, brand_chooser, logo_version, ticket_reopen, upload_limit_mb, portal_url`
 
 func scan(row interface{ Scan(...any) error }) (Tenant, error) {
 	var t Tenant
 	var mods, feats string
 	if err := row.Scan(&t.ID, &t.Name, &t.DefaultLanguage, &mods, &t.IsDefault, &feats,
-		&t.Brand.Title, &t.Brand.Welcome, &t.Brand.Chooser, &t.Brand.LogoVersion, &t.Rules.Reopen, &t.Rules.UploadLimitMB); err != nil {
+		&t.Brand.Title, &t.Brand.Welcome, &t.Brand.Chooser, &t.Brand.LogoVersion, &t.Rules.Reopen, &t.Rules.UploadLimitMB, &t.PortalURL); err != nil {
 		return t, db.One(err)
 	}
 	if mods != "" {
@@ -122,9 +128,10 @@ func ForHost(ctx context.Context, q db.Querier, host string) (Tenant, error) {
 	}
 	host = strings.ToLower(strings.TrimSuffix(host, "."))
 	t, err := scan(q.QueryRow(ctx, `SELECT t.id, t.name, t.default_language, t.modules, t.is_default, t.features,
-		t.brand_title, t.brand_welcome, t.brand_chooser, t.logo_version, t.ticket_reopen, t.upload_limit_mb
+		t.brand_title, t.brand_welcome, t.brand_chooser, t.logo_version, t.ticket_reopen, t.upload_limit_mb, t.portal_url
 		FROM tenant_hosts h JOIN tenants t ON t.id = h.tenant_id WHERE h.hostname = ?`, host))
 	if !errors.Is(err, db.ErrNotFound) {
+		t.ViaHost = err == nil
 		return t, err
 	}
 	var n int

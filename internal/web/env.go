@@ -23,8 +23,13 @@ type Env struct {
 	Log        *slog.Logger
 	Now        func() time.Time
 	TrustProxy bool   // honour X-Forwarded-Proto / X-Forwarded-For from a reverse proxy
-	BaseURL    string // fixed public URL; empty means: derived from each request
-	Wake       func() // nudges the job worker after mail was queued
+	BaseURL    string // fixed public URL for links in mails (PFORTE_BASE_URL); see Origin
+	// LocalURL is the listen address as a URL: where mail links point while neither
+	// BaseURL nor the tenant's portal address is known.
+	LocalURL string
+	// TenantChanged drops cached tenants after a change to one.
+	TenantChanged func()
+	Wake          func() // nudges the job worker after mail was queued
 	// SendNow delivers a message at once through the tenant's mail route (the back
 	// office's "send test mail"), so the admin sees the server's answer.
 	SendNow func(ctx context.Context, tenantID int64, m mail.Message) error
@@ -72,16 +77,60 @@ func (e *Env) ClientIP(r *http.Request) string {
 	return host
 }
 
-// Origin is the public base URL for links in mails: the configured one, or the scheme
-// and host of the request (which is how the tenant was found, so links stay on the
-// tenant's own hostname).
+// Origin is the address for links in mails a request causes. The request's own Host
+// counts only when it is one of the tenant's configured hostnames: on a single-tenant
+// install any Host reaches the portal, and a "forgot password" sent with a forged Host
+// must not mail the victim a link to the forger's server.
 func (e *Env) Origin(r *http.Request) string {
-	if e.BaseURL != "" {
+	t := TenantFrom(r.Context())
+	if e.BaseURL == "" && t.ViaHost {
+		return e.scheme(r) + "://" + r.Host
+	}
+	return e.TenantOrigin(t)
+}
+
+// TenantOrigin is the address for links in mails of tenant t: PFORTE_BASE_URL, else
+// the tenant's portal address (remembered at the first staff sign-in, editable in the
+// settings), else the listen address.
+func (e *Env) TenantOrigin(t tenant.Tenant) string {
+	switch {
+	case e.BaseURL != "":
 		return e.BaseURL
+	case t.PortalURL != "":
+		return t.PortalURL
 	}
-	scheme := "http"
+	return e.LocalURL
+}
+
+// RememberOrigin records the address of a staff member's sign-in as the tenant's portal
+// address while it has none (see tenant.RememberPortalURL). Staff are trusted with
+// their own portal's address; the Host of anyone else's request is not.
+func (e *Env) RememberOrigin(r *http.Request) {
+	t := TenantFrom(r.Context())
+	if e.BaseURL != "" || t.PortalURL != "" {
+		return
+	}
+	u, ok := tenant.NormalPortalURL(e.scheme(r) + "://" + r.Host)
+	if !ok {
+		return
+	}
+	if err := tenant.RememberPortalURL(r.Context(), e.DB, t.ID, u); err != nil {
+		e.Log.Warn("remember portal address", "err", err) // links fall back to the listen address
+		return
+	}
+	e.ForgetTenants()
+}
+
+// ForgetTenants drops cached tenants after a change to one, so the next request sees it.
+func (e *Env) ForgetTenants() {
+	if e.TenantChanged != nil {
+		e.TenantChanged()
+	}
+}
+
+func (e *Env) scheme(r *http.Request) string {
 	if e.Secure(r) {
-		scheme = "https"
+		return "https"
 	}
-	return scheme + "://" + r.Host
+	return "http"
 }

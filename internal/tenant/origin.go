@@ -1,0 +1,58 @@
+package tenant
+
+import (
+	"context"
+	"fmt"
+	"net"
+	"net/url"
+	"strconv"
+	"strings"
+
+	"pforte/internal/db"
+)
+
+// NormalPortalURL checks a portal address as an admin typed it: http or https, a host
+// name or IP address with an optional port, nothing else (no path, query, fragment or
+// user). It returns the address as scheme://host[:port], the host in lower case.
+func NormalPortalURL(s string) (string, bool) {
+	s = strings.TrimSuffix(strings.TrimSpace(s), "/")
+	u, err := url.Parse(s)
+	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.User != nil || u.Opaque != "" ||
+		u.Path != "" || u.RawQuery != "" || u.Fragment != "" || strings.ContainsAny(s, "?#") {
+		return s, false
+	}
+	host := strings.TrimSuffix(strings.ToLower(u.Hostname()), ".")
+	if ip := net.ParseIP(host); ip == nil {
+		if _, ok := NormalHost(host); !ok {
+			return s, false
+		}
+	}
+	if p := u.Port(); p != "" {
+		if n, err := strconv.Atoi(p); err != nil || n < 1 || n > 65535 {
+			return s, false
+		}
+		return u.Scheme + "://" + net.JoinHostPort(host, p), true
+	}
+	if strings.Contains(host, ":") {
+		host = "[" + host + "]"
+	}
+	return u.Scheme + "://" + host, true
+}
+
+// SetPortalURL stores the address links in mails point to; empty clears it.
+func SetPortalURL(ctx context.Context, q db.Querier, id int64, portalURL string) error {
+	if _, err := q.Exec(ctx, `UPDATE tenants SET portal_url = ? WHERE id = ?`, portalURL, id); err != nil {
+		return fmt.Errorf("tenant: portal address: %w", err)
+	}
+	return nil
+}
+
+// RememberPortalURL stores portalURL unless the tenant already has an address: the
+// first staff sign-in tells where the portal is reached, and an admin's later choice
+// is never overwritten.
+func RememberPortalURL(ctx context.Context, q db.Querier, id int64, portalURL string) error {
+	if _, err := q.Exec(ctx, `UPDATE tenants SET portal_url = ? WHERE id = ? AND portal_url = ''`, portalURL, id); err != nil {
+		return fmt.Errorf("tenant: remember portal address: %w", err)
+	}
+	return nil
+}
