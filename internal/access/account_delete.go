@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"strings"
 
 	"pforte/internal/audit"
 	"pforte/internal/auth"
@@ -35,6 +36,10 @@ type AccountDeletedPayload struct {
 func DeletedEmail(contactID int64) string {
 	return fmt.Sprintf("deleted-%d@deleted.invalid", contactID)
 }
+
+// IsDeletedEmail tells whether email is one DeletedEmail gave out: the contact deleted
+// their account and is anonymised.
+func IsDeletedEmail(email string) bool { return strings.HasSuffix(email, "@deleted.invalid") }
 
 // DeleteOwnAccount anonymises the contact after checking their password: name, email,
 // phone and external id are replaced or cleared, the password, open links and every

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"strings"
 
 	"pforte/internal/audit"
 	"pforte/internal/contact"
@@ -23,10 +24,12 @@ type Colleague struct {
 	FirstName, LastName, Email, Role string
 }
 
-// InviteColleague lets a main contact give a colleague portal access to the active
-// company: an existing contact of the tenant with that address joins the company, a
-// new address becomes a new contact; either way the invitation goes out as when staff
-// grant access.
+// InviteColleague lets a main contact invite a colleague into the active company: an
+// existing contact of the tenant with that address joins the company, a new address
+// becomes a new contact. Either way the membership stays "invited" under the name the
+// main contact typed until the person accepts through the mailed link, so the page
+// looks the same whether the address was known or not, and nobody is added to a
+// company without agreeing.
 func (s *Service) InviteColleague(ctx context.Context, t tenant.Tenant, p principal.Contact, by Actor, c Colleague, origin string) error {
 	if !p.IsMain() {
 		return db.ErrNotFound
@@ -64,7 +67,14 @@ func (s *Service) InviteColleague(ctx context.Context, t tenant.Tenant, p princi
 	if err != nil {
 		return err
 	}
-	return s.Grant(ctx, t, by, m.ID, c.Role, origin)
+	m, err = contact.GetMembership(ctx, s.DB, t.ID, m.ID)
+	if err != nil {
+		return err
+	}
+	name := strings.TrimSpace(c.FirstName + " " + c.LastName)
+	return s.DB.InTx(ctx, func(tx *db.Tx) error {
+		return s.inviteColleagueIn(ctx, tx, t, by, m, ct, c.Role, origin, name)
+	})
 }
 
 // colleague loads a membership of the main contact's active company that is not their own.
@@ -111,4 +121,25 @@ func (s *Service) ColleagueRevoke(ctx context.Context, p principal.Contact, by A
 		return err
 	}
 	return s.Revoke(ctx, tenant.Tenant{ID: p.TenantID}, by, m.ID)
+}
+
+// ColleagueResend sends a colleague whose invitation is still open (or expired) a new
+// link, in place of the earlier one, under the name the invitation was made with. Only
+// an invited membership of the main contact's company qualifies; any other id is
+// db.ErrNotFound.
+func (s *Service) ColleagueResend(ctx context.Context, t tenant.Tenant, p principal.Contact, by Actor, membershipID int64, origin string) error {
+	m, err := s.colleague(ctx, p, membershipID)
+	if err != nil {
+		return err
+	}
+	if m.Access != contact.AccessInvited {
+		return db.ErrNotFound
+	}
+	ct, err := contact.Get(ctx, s.DB, t.ID, m.ContactID)
+	if err != nil {
+		return err
+	}
+	return s.DB.InTx(ctx, func(tx *db.Tx) error {
+		return s.inviteColleagueIn(ctx, tx, t, by, m, ct, m.Role, origin, m.InvitedName)
+	})
 }

@@ -13,7 +13,8 @@ import (
 )
 
 // UpdateContact saves staff's changes to a contact. The email address is the contact's
-// login name, so a change is audited and cancels invitation links sent to the old one.
+// login name, so a change is audited and cancels the invitation and reset links sent to
+// the old one.
 func (s *Service) UpdateContact(ctx context.Context, t tenant.Tenant, by Actor, in contact.Contact) error {
 	old, err := contact.Get(ctx, s.DB, t.ID, in.ID)
 	if err != nil {
@@ -28,8 +29,12 @@ func (s *Service) UpdateContact(ctx context.Context, t tenant.Tenant, by Actor, 
 		if in.Email == old.Email {
 			return nil
 		}
-		if err := auth.CancelTokens(ctx, tx, t.ID, old.ID, 0, auth.PurposeInvitation, now); err != nil {
-			return err
+		// Every link mailed to the old address stops working: whoever reads that mailbox
+		// now must not set the password of the account that moved away.
+		for _, purpose := range []string{auth.PurposeInvitation, auth.PurposeReset} {
+			if err := auth.CancelTokens(ctx, tx, t.ID, old.ID, 0, purpose, now); err != nil {
+				return err
+			}
 		}
 		target := fmt.Sprintf("email %s → %s", old.Email, in.Email)
 		return audit.LogFor(ctx, tx, t.ID, old.ID, by.Label, audit.ContactChanged, target, by.IP, now)

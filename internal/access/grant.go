@@ -3,6 +3,7 @@ package access
 import (
 	"context"
 	"fmt"
+	"time"
 
 	"pforte/internal/audit"
 	"pforte/internal/auth"
@@ -47,6 +48,31 @@ func (s *Service) Grant(ctx context.Context, t tenant.Tenant, by Actor, membersh
 	})
 }
 
+// GrantAll gives each of the memberships access with role in one transaction: all get
+// their invitation or notice, or none does (the back office's bulk grant). The caller
+// has left out memberships whose contact can already sign in, since Grant would change
+// their role instead.
+func (s *Service) GrantAll(ctx context.Context, t tenant.Tenant, by Actor, ms []contact.Membership, role, origin string) error {
+	if role != principal.RoleMain && role != principal.RoleUser {
+		return validate.Errors{"role": {ID: "error.choice"}}
+	}
+	return s.DB.InTx(ctx, func(tx *db.Tx) error {
+		for _, m := range ms {
+			ct, err := contact.Get(ctx, tx, t.ID, m.ContactID)
+			if err != nil {
+				return err
+			}
+			if ct.Email == "" {
+				return validate.Errors{"email": {ID: "error.email_needed"}}
+			}
+			if err := s.grantIn(ctx, tx, t, by, m, ct, role, origin, "mail.invitation", ""); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+}
+
 // grantIn gives membership m access with role inside tx: a contact with a password gets
 // access at once and the mail.access notice, one without gets a fresh set-password link
 // in the mail inviteKey (mail.invitation, or mail.welcome for a welcome). key, when not
@@ -80,6 +106,12 @@ func (s *Service) grantIn(ctx context.Context, tx db.Querier, t tenant.Tenant, b
 	if err := contact.SetAccess(ctx, tx, t.ID, m.ID, role, state, now); err != nil {
 		return err
 	}
+	return sendGranted(ctx, tx, t, by, m, ct, role, letter, now)
+}
+
+// sendGranted queues the access mail letter and logs the grant, in tx.
+func sendGranted(ctx context.Context, tx db.Querier, t tenant.Tenant, by Actor, m contact.Membership, ct contact.Contact,
+	role string, letter outbox.Letter, now time.Time) error {
 	msg, err := letter.RenderFor(ctx, tx, t.ID)
 	if err != nil {
 		return err

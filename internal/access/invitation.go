@@ -3,6 +3,7 @@ package access
 import (
 	"context"
 	"errors"
+	"time"
 
 	"pforte/internal/audit"
 	"pforte/internal/auth"
@@ -21,11 +22,16 @@ func (s *Service) CheckInvitation(ctx context.Context, tenantID int64, raw strin
 }
 
 // AcceptInvitation sets the contact's password, activates their invited memberships,
-// uses up the link and logs them in.
+// uses up the link and logs them in. A contact who already has a password (invited by
+// a colleague into one more company) instead confirms it: that activates only this
+// invitation's membership (see acceptWithPassword).
 func (s *Service) AcceptInvitation(ctx context.Context, tenantID int64, raw, pw, confirm string, c Client) (string, error) {
 	ct, err := s.CheckInvitation(ctx, tenantID, raw)
 	if err != nil {
 		return "", err
+	}
+	if ct.PasswordHash != "" {
+		return s.acceptWithPassword(ctx, ct, raw, pw, c)
 	}
 	if e := CheckNewPassword("password", pw, confirm); e.Any() {
 		return "", e
@@ -37,22 +43,14 @@ func (s *Service) AcceptInvitation(ctx context.Context, tenantID int64, raw, pw,
 	now := s.Now()
 	var sess, challenge string
 	err = s.DB.InTx(ctx, func(tx *db.Tx) error {
-		tok, err := auth.LookupToken(ctx, tx, tenantID, auth.PurposeInvitation, raw, now)
+		m, err := takeInvitation(ctx, tx, tenantID, raw, ct, now)
 		if err != nil {
 			return err
-		}
-		if err := auth.ConsumeToken(ctx, tx, tok.ID, now); err != nil {
-			return err
-		}
-		// The link is only good while its invitation stands (not revoked meanwhile).
-		m, err := contact.GetMembership(ctx, tx, tenantID, tok.MembershipID)
-		if err != nil || m.Access != contact.AccessInvited || m.ContactID != ct.ID {
-			return errors.Join(err, auth.ErrTokenUnknown)
 		}
 		if err := contact.SetPassword(ctx, tx, tenantID, ct.ID, hash, now); err != nil {
 			return err
 		}
-		if err := contact.ActivateInvited(ctx, tx, tenantID, ct.ID, now); err != nil {
+		if err := contact.ActivateInvited(ctx, tx, tenantID, ct.ID, m.ID, now); err != nil {
 			return err
 		}
 		// Earlier sessions (if a password existed before) end: a new password was set.
@@ -69,4 +67,22 @@ func (s *Service) AcceptInvitation(ctx context.Context, tenantID int64, raw, pw,
 		return "", &SecondFactorNeeded{Challenge: challenge}
 	}
 	return sess, err
+}
+
+// takeInvitation uses up the invitation link raw of contact ct in tx and returns its
+// membership. The link is only good while its invitation stands (not revoked or
+// accepted meanwhile).
+func takeInvitation(ctx context.Context, tx db.Querier, tenantID int64, raw string, ct contact.Contact, now time.Time) (contact.Membership, error) {
+	tok, err := auth.LookupToken(ctx, tx, tenantID, auth.PurposeInvitation, raw, now)
+	if err != nil {
+		return contact.Membership{}, err
+	}
+	if err := auth.ConsumeToken(ctx, tx, tok.ID, now); err != nil {
+		return contact.Membership{}, err
+	}
+	m, err := contact.GetMembership(ctx, tx, tenantID, tok.MembershipID)
+	if err != nil || m.Access != contact.AccessInvited || m.ContactID != ct.ID {
+		return m, errors.Join(err, auth.ErrTokenUnknown)
+	}
+	return m, nil
 }

@@ -40,7 +40,8 @@ func (s *Service) CheckRegistration(ctx context.Context, tenantID int64, raw str
 // lands in the staff inbox with the company its email domain suggests, and the person
 // is told it arrived. An address that already belongs to a contact is noted on the item
 // for staff only. A second confirmed registration of an address with one still open adds
-// nothing new to the inbox.
+// nothing new to the inbox. Someone who already has access to that company is only
+// told so, with the way to a new password (see registeredAlready).
 func (s *Service) ConfirmRegistration(ctx context.Context, t tenant.Tenant, raw, origin string, c Client) error {
 	now := s.Now()
 	return s.DB.InTx(ctx, func(tx *db.Tx) error {
@@ -71,6 +72,14 @@ func (s *Service) ConfirmRegistration(ctx context.Context, t tenant.Tenant, raw,
 			it.SuggestedCompanyID = co.ID
 		case !errors.Is(err, db.ErrNotFound):
 			return err
+		}
+		if p.Existing && it.SuggestedCompanyID > 0 {
+			m, err := contact.MembershipIn(ctx, tx, t.ID, ct.ID, it.SuggestedCompanyID)
+			if err == nil && m.Access == contact.AccessActive {
+				return s.registeredAlready(ctx, tx, t, r, ct, m, origin, c, now)
+			} else if err != nil && !errors.Is(err, db.ErrNotFound) {
+				return err
+			}
 		}
 		var open int
 		if err := tx.QueryRow(ctx, `SELECT COUNT(*) FROM inbox_items WHERE tenant_id = ? AND kind = ? AND state = 'open'

@@ -13,7 +13,6 @@ import (
 	"pforte/internal/inbox"
 	"pforte/internal/outbox"
 	"pforte/internal/principal"
-	"pforte/internal/session"
 	"pforte/internal/tenant"
 	"pforte/internal/validate"
 )
@@ -94,9 +93,10 @@ func (s *Service) ApproveRegistration(ctx context.Context, t tenant.Tenant, d De
 			if id, err = contact.AddMembership(ctx, tx, t.ID, ct.ID, co.ID, role, now); err == nil {
 				m, err = contact.GetMembership(ctx, tx, t.ID, id)
 			}
-		} else if err == nil && m.Access == contact.AccessActive && m.Role != role {
-			// A role change takes effect at once: nobody keeps rights they lose.
-			err = session.EndForContactCompany(ctx, tx, t.ID, ct.ID, co.ID)
+		} else if err == nil && m.Access == contact.AccessActive {
+			// The person already has access here: registering again is no request for
+			// another role, so approving keeps theirs (and their sessions).
+			role = m.Role
 		}
 		if err != nil {
 			return err

@@ -3,12 +3,14 @@ package access
 import (
 	"context"
 	"errors"
+	"fmt"
 	"time"
 
 	"pforte/internal/audit"
 	"pforte/internal/auth"
 	"pforte/internal/contact"
 	"pforte/internal/db"
+	"pforte/internal/jobs"
 	"pforte/internal/outbox"
 	"pforte/internal/session"
 	"pforte/internal/tenant"
@@ -17,9 +19,14 @@ import (
 // ResetTTL is how long a password-reset link works.
 const ResetTTL = time.Hour
 
-// RequestReset mails a reset link to the contact with this email, if there is one who
-// may log in. The caller shows the same answer either way, so the form does not reveal
-// which addresses have accounts; requests are throttled per address and per client.
+// ResetJobKind is the job that answers a "forgot password" request (see RunResetJob).
+const ResetJobKind = "password_reset"
+
+// RequestReset records a request for a reset link, to be answered by the worker
+// (RunResetJob). The request does the same work for every address, known or not: it
+// neither looks the address up nor issues a link, so neither the answer nor its timing
+// reveals which addresses have accounts. Requests are throttled per address and per
+// client; a throttled one is dropped silently.
 func (s *Service) RequestReset(ctx context.Context, t tenant.Tenant, email, origin string, c Client) error {
 	key := "reset:" + email
 	if err := auth.RecordFailure(ctx, s.DB, t.ID, key, c.IP, s.Now()); err != nil {
@@ -28,37 +35,79 @@ func (s *Service) RequestReset(ctx context.Context, t tenant.Tenant, email, orig
 	if limited, err := auth.Throttled(ctx, s.DB, t.ID, key, c.IP, s.Now()); err != nil || limited {
 		return err // throttled: silently nothing, like an unknown address
 	}
-	ct, err := contact.ByEmail(ctx, s.DB, t.ID, email)
+	now := s.Now()
+	return s.DB.InTx(ctx, func(tx *db.Tx) error {
+		id, err := db.Insert(ctx, tx, `INSERT INTO reset_requests (tenant_id, email, ip, origin, created_at)
+			VALUES (?, ?, ?, ?, ?)`, t.ID, email, c.IP, origin, now.Unix())
+		if err != nil {
+			return fmt.Errorf("access: store reset request: %w", err)
+		}
+		return jobs.Enqueue(ctx, tx, t.ID, ResetJobKind, id, now)
+	})
+}
+
+// RunResetJob answers a recorded reset request: a contact with this address who may log
+// in gets a fresh link (earlier ones stop working); anyone else gets nothing. The request
+// row goes in the same transaction, so a request is answered at most once.
+func (s *Service) RunResetJob(ctx context.Context, j jobs.Job) error {
+	var email, ip, origin string
+	err := db.One(s.DB.QueryRow(ctx, `SELECT email, ip, origin FROM reset_requests WHERE id = ? AND tenant_id = ?`,
+		j.RefID, j.TenantID).Scan(&email, &ip, &origin))
 	if errors.Is(err, db.ErrNotFound) {
-		return nil
+		return nil // answered already
 	}
+	if err != nil {
+		return fmt.Errorf("access: reset request: %w", err)
+	}
+	t, err := tenant.Get(ctx, s.DB, j.TenantID)
 	if err != nil {
 		return err
 	}
-	if company, err := s.startCompany(ctx, ct); err != nil || company == 0 || ct.PasswordHash == "" {
-		return err // no access anywhere (or invited only): nothing to reset
+	ct, err := contact.ByEmail(ctx, s.DB, t.ID, email)
+	if err != nil && !errors.Is(err, db.ErrNotFound) {
+		return err
+	}
+	send := err == nil && ct.PasswordHash != ""
+	if send {
+		company, err := s.startCompany(ctx, ct)
+		if err != nil {
+			return err
+		}
+		send = company > 0 // no access anywhere (or invited only): nothing to reset
 	}
 	now := s.Now()
 	return s.DB.InTx(ctx, func(tx *db.Tx) error {
-		if err := auth.CancelTokens(ctx, tx, t.ID, ct.ID, 0, auth.PurposeReset, now); err != nil {
-			return err
-		}
-		raw, err := auth.IssueToken(ctx, tx, auth.Token{TenantID: t.ID, Purpose: auth.PurposeReset, ContactID: ct.ID}, ResetTTL, now)
+		res, err := tx.Exec(ctx, `DELETE FROM reset_requests WHERE id = ?`, j.RefID)
 		if err != nil {
-			return err
+			return fmt.Errorf("access: reset request: %w", err)
 		}
-		msg, err := outbox.Letter{To: ct.Email, Lang: lang(ct.Language, t), Sender: t.Name, Key: "mail.reset",
-			ActionURL: origin + "/password/reset/" + raw,
-			Data: map[string]any{"FirstName": ct.FirstName, "Name": ct.Name(), "Portal": t.Name,
-				"Minutes": int(ResetTTL.Minutes())}}.RenderFor(ctx, tx, t.ID)
-		if err != nil {
-			return err
+		if n, _ := res.RowsAffected(); n == 0 || !send {
+			return nil
 		}
-		if _, err := outbox.Queue(ctx, tx, t.ID, msg, now); err != nil {
-			return err
-		}
-		return audit.LogFor(ctx, tx, t.ID, ct.ID, ContactActor(ct.ID, ct.Email), audit.PasswordResetRequested, "", c.IP, now)
+		return s.mailReset(ctx, tx, t, ct, origin, ip, now)
 	})
+}
+
+// mailReset issues a reset link for ct and queues the mail with it.
+func (s *Service) mailReset(ctx context.Context, tx db.Querier, t tenant.Tenant, ct contact.Contact, origin, ip string, now time.Time) error {
+	if err := auth.CancelTokens(ctx, tx, t.ID, ct.ID, 0, auth.PurposeReset, now); err != nil {
+		return err
+	}
+	raw, err := auth.IssueToken(ctx, tx, auth.Token{TenantID: t.ID, Purpose: auth.PurposeReset, ContactID: ct.ID}, ResetTTL, now)
+	if err != nil {
+		return err
+	}
+	msg, err := outbox.Letter{To: ct.Email, Lang: lang(ct.Language, t), Sender: t.Name, Key: "mail.reset",
+		ActionURL: origin + "/password/reset/" + raw,
+		Data: map[string]any{"FirstName": ct.FirstName, "Name": ct.Name(), "Portal": t.Name,
+			"Minutes": int(ResetTTL.Minutes())}}.RenderFor(ctx, tx, t.ID)
+	if err != nil {
+		return err
+	}
+	if _, err := outbox.Queue(ctx, tx, t.ID, msg, now); err != nil {
+		return err
+	}
+	return audit.LogFor(ctx, tx, t.ID, ct.ID, ContactActor(ct.ID, ct.Email), audit.PasswordResetRequested, "", ip, now)
 }
 
 // CheckReset tells whether a reset link can still be used, and for whom.

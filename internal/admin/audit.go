@@ -25,7 +25,17 @@ func (a *Admin) auditList(w http.ResponseWriter, r *http.Request, v *visit) {
 		list = list[:web.PerPage]
 		older = list[len(list)-1].ID
 	}
-	web.Render(w, r, http.StatusOK, auditPage(v.chrome(r, "admin.audit.title"), list, before > 0, older))
+	actors := make([]audit.Actor, len(list))
+	for i, e := range list {
+		actors[i] = audit.ParseActor(e.Actor)
+	}
+	staff, contacts, err := audit.Names(r.Context(), a.env.DB, v.P.TenantID, actors)
+	if err != nil {
+		a.env.Fail(w, r, err)
+		return
+	}
+	rows := auditRows(r.Context(), list, staff, contacts)
+	web.Render(w, r, http.StatusOK, auditPage(v.chrome(r, "admin.audit.title"), rows, before > 0, older))
 }
 
 // keysetBefore reads ?before=<id>; anything but a positive number means the newest page,

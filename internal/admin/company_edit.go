@@ -5,6 +5,7 @@ import (
 
 	"pforte/internal/company"
 	"pforte/internal/contact"
+	"pforte/internal/i18n"
 	"pforte/internal/twofactor"
 	"pforte/internal/web"
 )
@@ -102,6 +103,13 @@ func (a *Admin) renderCompany(w http.ResponseWriter, r *http.Request, v *visit, 
 	}
 	chrome := v.chrome(r, "admin.companies.title")
 	chrome.Title = c.Name
+	if granted, had, ok := grantedFlash(r); ok && chrome.Flash == "" && r.Method == http.MethodGet {
+		id := "admin.members.granted_count"
+		if had > 0 {
+			id = "admin.members.granted_count_had"
+		}
+		chrome.Flash = i18n.T(r.Context(), id, map[string]any{"Granted": granted, "Had": had})
+	}
 	twoFactor, err := twofactor.CompanyRequires(r.Context(), a.env.DB, v.P.TenantID, c.ID)
 	if err != nil {
 		a.env.Fail(w, r, err)

@@ -1,17 +1,23 @@
 package admin
 
 import (
-	"errors"
 	"net/http"
+	"net/url"
 	"strconv"
 
 	"pforte/internal/contact"
-	"pforte/internal/validate"
+	"pforte/internal/principal"
 	"pforte/internal/web"
 )
 
 // companyGrant grants portal access to several contacts of a company at once (the
-// checked rows of the company page), each with its own invitation.
+// checked rows of the company page), each with its own invitation. Contacts who already
+// have active access are left alone: the bulk action grants, it never changes a role
+// (that is the row's own "change role"), so ticking a main contact by the way cannot
+// demote them. Everything is checked before anything is granted — the role, every id,
+// every email address — so a bad row stops the whole action, and the grants then run in
+// one transaction, so nothing is left half done. The page after it says how many got
+// access and how many already had it.
 func (a *Admin) companyGrant(w http.ResponseWriter, r *http.Request, v *visit) {
 	co, ok := a.loadCompany(w, r, v)
 	if !ok {
@@ -24,34 +30,79 @@ func (a *Admin) companyGrant(w http.ResponseWriter, r *http.Request, v *visit) {
 		a.env.Flash(w, r, "admin.members.none_selected_failed", back)
 		return
 	}
-	failed := 0
+	role := f.Get("role")
+	if role != principal.RoleMain && role != principal.RoleUser {
+		a.env.Flash(w, r, "admin.members.role_failed", back)
+		return
+	}
+	var todo []contact.Membership
+	seen, had := map[int64]bool{}, 0
 	for _, raw := range ids {
 		id, err := strconv.ParseInt(raw, 10, 64)
-		if err != nil {
-			failed++
+		if err != nil || id <= 0 {
+			a.env.NotFound(w, r)
+			return
+		}
+		if seen[id] {
 			continue
 		}
+		seen[id] = true
 		// Only memberships of this company: an id from elsewhere is a 404, as always.
 		m, err := contact.GetMembership(r.Context(), a.env.DB, v.P.TenantID, id)
 		if err != nil || m.CompanyID != co.ID {
 			a.env.NotFound(w, r)
 			return
 		}
-		err = a.svc.Grant(r.Context(), v.Tenant, v.actor(r, a.env), m.ID, f.Get("role"), a.env.Origin(r))
-		var ve validate.Errors
-		if errors.As(err, &ve) {
-			failed++
-			continue
-		}
+		active, err := a.hasActiveAccess(r, v, m)
 		if err != nil {
 			a.env.Fail(w, r, err)
 			return
 		}
+		switch {
+		case active:
+			had++
+		case m.Email == "":
+			a.env.Flash(w, r, "admin.members.grant_some_failed", back)
+			return
+		default:
+			todo = append(todo, m)
+		}
 	}
-	a.env.WakeWorker()
-	if failed > 0 {
-		a.env.Flash(w, r, "admin.members.grant_some_failed", back)
+	if len(todo) == 0 {
+		a.env.Flash(w, r, "admin.members.bulk_all_had", back)
 		return
 	}
-	a.env.Flash(w, r, "admin.members.granted_bulk", back)
+	if err := a.svc.GrantAll(r.Context(), v.Tenant, v.actor(r, a.env), todo, role, a.env.Origin(r)); err != nil {
+		a.env.Fail(w, r, err)
+		return
+	}
+	a.env.WakeWorker()
+	q := url.Values{"granted": {strconv.Itoa(len(todo))}, "had": {strconv.Itoa(had)}}
+	http.Redirect(w, r, back+"?"+q.Encode(), http.StatusSeeOther)
+}
+
+// hasActiveAccess reports whether m's contact can already sign in to m's company: the
+// case in which access.Service.Grant changes the role instead of inviting.
+func (a *Admin) hasActiveAccess(r *http.Request, v *visit, m contact.Membership) (bool, error) {
+	if m.Access != contact.AccessActive {
+		return false, nil
+	}
+	ct, err := contact.Get(r.Context(), a.env.DB, v.P.TenantID, m.ContactID)
+	if err != nil {
+		return false, err
+	}
+	return ct.PasswordHash != "", nil
+}
+
+// grantedFlash is the message after a bulk grant, from the counts the redirect carries
+// (a flash holds a message id only). Numbers alone cannot mislead anybody, so taking
+// them from the address is harmless.
+func grantedFlash(r *http.Request) (granted, had int, ok bool) {
+	q := r.URL.Query()
+	g, err1 := strconv.Atoi(q.Get("granted"))
+	h, err2 := strconv.Atoi(q.Get("had"))
+	if err1 != nil || err2 != nil || g < 0 || h < 0 {
+		return 0, 0, false
+	}
+	return g, h, true
 }

@@ -8,6 +8,7 @@ import (
 	"pforte/internal/audit"
 	"pforte/internal/db"
 	"pforte/internal/download"
+	"pforte/internal/validate"
 	"pforte/internal/web"
 )
 
@@ -24,12 +25,34 @@ func folderFromForm(f *web.Form) download.Folder {
 	return fo
 }
 
+// folderChecked adds the folder's own errors (name, parent) to those folderFromForm
+// found, so an empty name and a bad position are both reported, not only the first.
+// It answers and returns false on a server error.
+func (a *Admin) folderChecked(w http.ResponseWriter, r *http.Request, f *web.Form, in download.Folder) bool {
+	err := download.ValidateFolder(r.Context(), a.env.DB, in)
+	var ve validate.Errors
+	if errors.As(err, &ve) {
+		for k, m := range ve {
+			f.Errors.Add(k, m.ID, m.Data)
+		}
+		return true
+	}
+	if err != nil {
+		a.env.Fail(w, r, err)
+		return false
+	}
+	return true
+}
+
 // folderCreate adds a folder below the one shown (parent_id).
 func (a *Admin) folderCreate(w http.ResponseWriter, r *http.Request, v *visit) {
 	f := web.ParseForm(w, r)
 	if f.Err == "" {
 		in := folderFromForm(&f)
 		in.TenantID = v.P.TenantID
+		if !a.folderChecked(w, r, &f, in) {
+			return
+		}
 		if !f.Invalid() {
 			if _, err := download.CreateFolder(r.Context(), a.env.DB, in, a.env.Now()); err != nil && !f.Take(err) {
 				a.env.Fail(w, r, err)
@@ -67,6 +90,9 @@ func (a *Admin) folderUpdate(w http.ResponseWriter, r *http.Request, v *visit) {
 	if f.Err == "" {
 		in := folderFromForm(&f)
 		in.ID, in.TenantID = fo.ID, fo.TenantID
+		if !a.folderChecked(w, r, &f, in) {
+			return
+		}
 		if !f.Invalid() {
 			if err := download.UpdateFolder(r.Context(), a.env.DB, in, a.env.Now()); err != nil && !f.Take(err) {
 				a.env.Fail(w, r, err)

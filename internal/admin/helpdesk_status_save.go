@@ -14,6 +14,7 @@ import (
 // tenant's id is a 404). A built-in status keeps its kind, since the rules rely on it
 // ("resolved" is done, "closed" needs reopening), and may go without a name of its
 // own (then every reader sees the translation); a status the tenant added needs one.
+// The built-in statuses the rules move tickets into (Status.Required) stay active.
 func (a *Admin) helpdeskStatusSave(w http.ResponseWriter, r *http.Request, v *visit) {
 	ctx := r.Context()
 	list, err := ticket.Statuses(ctx, a.env.DB, v.P.TenantID)
@@ -43,6 +44,9 @@ func (a *Admin) helpdeskStatusSave(w http.ResponseWriter, r *http.Request, v *vi
 		}
 		s.Position = position(&f, s.Position)
 		s.PortalVisible, s.Active = f.Get("portal_visible") == "1", f.Get("active") == "1"
+		if s.Required() && !s.Active {
+			f.Errors.Add("active", "tickets_admin.error.status_required", nil)
+		}
 		if s.Name != "" && slices.ContainsFunc(list, func(o ticket.Status) bool {
 			return o.ID != s.ID && strings.EqualFold(o.Name, s.Name)
 		}) {

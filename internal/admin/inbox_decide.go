@@ -38,6 +38,16 @@ func (a *Admin) inboxDone(w http.ResponseWriter, r *http.Request, v *visit) {
 	}, "inbox.marked_done")
 }
 
+// handledMessage says who was quicker: the staff member themselves (a second click, a
+// second tab) or someone else, whom the item page names under "Handled".
+func (a *Admin) handledMessage(r *http.Request, v *visit, id int64) string {
+	it, err := inbox.Get(r.Context(), a.env.DB, v.P.TenantID, id)
+	if err == nil && it.HandledByStaffID == v.Member.ID {
+		return "admin_fixes.inbox.handled_by_you_failed"
+	}
+	return "admin_fixes.inbox.handled_by_other_failed"
+}
+
 // inboxDecide runs a decision and answers: back to the item with a flash; the item page
 // with the errors next to the fields; a flash when someone else was quicker.
 func (a *Admin) inboxDecide(w http.ResponseWriter, r *http.Request, v *visit, decide func(int64, web.Form) error, okMsg string) {
@@ -52,7 +62,7 @@ func (a *Admin) inboxDecide(w http.ResponseWriter, r *http.Request, v *visit, de
 		err := decide(id, f)
 		switch {
 		case errors.Is(err, inbox.ErrHandled):
-			a.env.Flash(w, r, "inbox.already_handled_failed", back)
+			a.env.Flash(w, r, a.handledMessage(r, v, id), back)
 			return
 		case err != nil && !f.Take(err):
 			a.env.Fail(w, r, err)

@@ -3,6 +3,7 @@ package admin
 import (
 	"net/http"
 	"strconv"
+	"strings"
 
 	"pforte/internal/access"
 	"pforte/internal/company"
@@ -24,6 +25,9 @@ type inboxView struct {
 	Mail         inbox.MailPayload
 	Companies    []web.Choice
 	Search       string
+	// Rejecting: the form being answered is the reject form, so its errors are shown
+	// there and not above the approve form (both share f).
+	Rejecting bool
 }
 
 func (a *Admin) inboxShow(w http.ResponseWriter, r *http.Request, v *visit) {
@@ -46,7 +50,8 @@ func (a *Admin) renderInboxItem(w http.ResponseWriter, r *http.Request, v *visit
 		a.env.Fail(w, r, err)
 		return
 	}
-	iv := inboxView{Item: it, Search: r.URL.Query().Get("q")}
+	iv := inboxView{Item: it, Search: r.URL.Query().Get("q"),
+		Rejecting: r.Method == http.MethodPost && strings.HasSuffix(r.URL.Path, "/reject")}
 	switch it.Kind {
 	case inbox.KindRegistration:
 		err = it.Decode(&iv.Registration)

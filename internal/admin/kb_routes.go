@@ -16,6 +16,7 @@ func (a *Admin) kbRoutes() []web.Route {
 		{Pattern: "POST /admin/kb/preview", Handler: a.staff(a.kbPreview)},
 		{Pattern: "GET /admin/kb/articles/{id}", Handler: a.staff(a.kbShow)},
 		{Pattern: "POST /admin/kb/articles/{id}", Handler: a.staff(a.kbUpdate)},
+		{Pattern: "GET /admin/kb/articles/{id}/view", Handler: a.staff(a.kbView)},
 		{Pattern: "POST /admin/kb/articles/{id}/delete", Handler: a.staff(a.kbDelete)},
 		{Pattern: "GET /admin/kb/articles/{id}/translations/{lang}", Handler: a.staff(a.kbTranslationForm)},
 		{Pattern: "POST /admin/kb/articles/{id}/translations/{lang}", Handler: a.staff(a.kbTranslationSave)},

@@ -5,6 +5,7 @@ import (
 	"net/http"
 
 	"pforte/internal/company"
+	"pforte/internal/contact"
 	"pforte/internal/db"
 	"pforte/internal/principal"
 	"pforte/internal/validate"
@@ -45,7 +46,9 @@ func (a *Admin) membershipAdd(w http.ResponseWriter, r *http.Request, v *visit) 
 	a.env.Flash(w, r, "admin.members.added", "/admin/contacts/"+itoa(c.ID))
 }
 
-// accessGrant grants portal access (or resends the invitation, or changes the role).
+// accessGrant grants portal access (or resends the invitation, or changes the role of
+// active access). The message says which of these happened: a role change sends no
+// mail, so it must not claim one is in the outbox.
 func (a *Admin) accessGrant(w http.ResponseWriter, r *http.Request, v *visit) {
 	id, ok := web.ID(r, "id")
 	if !ok {
@@ -53,22 +56,45 @@ func (a *Admin) accessGrant(w http.ResponseWriter, r *http.Request, v *visit) {
 		return
 	}
 	f := web.ParseForm(w, r)
-	err := a.svc.Grant(r.Context(), v.Tenant, v.actor(r, a.env), id, f.Get("role"), a.env.Origin(r))
+	back := web.BackTo(r, "/admin/contacts")
+	m, err := contact.GetMembership(r.Context(), a.env.DB, v.P.TenantID, id)
+	if err != nil {
+		a.env.Fail(w, r, err)
+		return
+	}
+	role := f.Get("role")
+	if role != principal.RoleMain && role != principal.RoleUser {
+		a.env.Flash(w, r, "admin.members.role_failed", back)
+		return
+	}
+	active, err := a.hasActiveAccess(r, v, m)
+	if err != nil {
+		a.env.Fail(w, r, err)
+		return
+	}
+	err = a.svc.Grant(r.Context(), v.Tenant, v.actor(r, a.env), id, role, a.env.Origin(r))
 	var ve validate.Errors
 	if errors.As(err, &ve) {
 		msg := "admin.members.grant_failed"
 		if _, ok := ve["email"]; ok {
 			msg = "error.email_needed"
 		}
-		a.env.Flash(w, r, msg, web.BackTo(r, "/admin/contacts"))
+		a.env.Flash(w, r, msg, back)
 		return
 	}
 	if err != nil {
 		a.env.Fail(w, r, err)
 		return
 	}
-	a.env.WakeWorker()
-	a.env.Flash(w, r, "admin.members.granted", web.BackTo(r, "/admin/contacts"))
+	switch {
+	case active && role == m.Role:
+		a.env.Flash(w, r, "admin.members.role_unchanged", back)
+	case active:
+		a.env.Flash(w, r, "admin.members.role_changed", back)
+	default:
+		a.env.WakeWorker()
+		a.env.Flash(w, r, "admin.members.granted", back)
+	}
 }
 
 // accessRevoke withdraws portal access and ends the contact's sessions in the company.

@@ -25,7 +25,12 @@ func (a *Admin) outboxList(w http.ResponseWriter, r *http.Request, v *visit) {
 		list = list[:web.PerPage]
 		older = list[len(list)-1].ID
 	}
-	web.Render(w, r, http.StatusOK, outboxPage(v.chrome(r, "admin.outbox.title"), list, before > 0, older))
+	tries, err := outbox.Deliveries(r.Context(), a.env.DB, v.P.TenantID, list)
+	if err != nil {
+		a.env.Fail(w, r, err)
+		return
+	}
+	web.Render(w, r, http.StatusOK, outboxPage(v.chrome(r, "admin.outbox.title"), list, tries, before > 0, older))
 }
 
 // outboxShow shows one mail with both parts as source text. The HTML part is never
@@ -42,14 +47,30 @@ func (a *Admin) outboxShow(w http.ResponseWriter, r *http.Request, v *visit) {
 		a.env.Fail(w, r, err)
 		return
 	}
-	web.Render(w, r, http.StatusOK, outboxMailPage(v.chrome(r, "admin.outbox.mail_title"), m))
+	tries, err := outbox.Deliveries(r.Context(), a.env.DB, v.P.TenantID, []outbox.Mail{m})
+	if err != nil {
+		a.env.Fail(w, r, err)
+		return
+	}
+	d, queued := tries[m.ID]
+	canRetry := v.Member.IsAdmin() && m.State != "sent" && !d.Running
+	web.Render(w, r, http.StatusOK, outboxMailPage(v.chrome(r, "admin.outbox.mail_title"), m, d, queued, canRetry))
 }
 
 // mailLinks lists the web links in a mail's text part, so an invitation can be opened
 // from the outbox when no mail server delivers it.
 var linkRE = regexp.MustCompile(`https?://[^\s<>"]+`)
 
-func mailLinks(text string) []string { return linkRE.FindAllString(text, 20) }
+// A link whose token is masked (an agent's view) is left out: it leads nowhere.
+func mailLinks(text string) []string {
+	var out []string
+	for _, l := range linkRE.FindAllString(text, 20) {
+		if !strings.Contains(l, outbox.Masked) {
+			out = append(out, l)
+		}
+	}
+	return out
+}
 
 // mailState is the state to show: a "sent" mail that went to the file store was stored,
 // not sent anywhere.

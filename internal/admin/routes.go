@@ -53,6 +53,7 @@ func Routes(env *web.Env, svc *access.Service) []web.Route {
 		{Pattern: "GET /admin/inbox/{id}/raw", Handler: a.staff(a.inboxRaw)},
 		{Pattern: "GET /admin/outbox", Handler: a.staff(a.outboxList)},
 		{Pattern: "GET /admin/outbox/{id}", Handler: a.staff(a.outboxShow)},
+		{Pattern: "POST /admin/outbox/{id}/retry", Handler: a.adminOnly(a.outboxRetry)},
 		{Pattern: "GET /admin/staff", Handler: a.adminOnly(a.staffList)},
 		{Pattern: "POST /admin/staff", Handler: a.adminOnly(a.staffCreate)},
 		{Pattern: "POST /admin/staff/{id}", Handler: a.adminOnly(a.staffUpdate)},

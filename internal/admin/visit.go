@@ -42,8 +42,8 @@ func (a *Admin) staff(h handler) http.HandlerFunc {
 					to += "?next=" + url.QueryEscape(r.URL.RequestURI())
 				}
 				http.Redirect(w, r, to, http.StatusSeeOther)
-			} else {
-				a.env.NotFound(w, r)
+			} else { // a form sent after the session ended: say so, show what was typed
+				a.env.SessionEnded(w, r, "/admin/login", "/admin/")
 			}
 			return
 		}

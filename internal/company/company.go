@@ -26,11 +26,12 @@ type Company struct {
 	ExternalID     string // id in the provider's ERP; unique per tenant when set
 }
 
-// Domains returns the email domains as a clean list without duplicates.
+// Domains returns the email domains as a clean list without duplicates, a domain with
+// umlauts in punycode (the form mail addresses arrive in).
 func (c Company) Domains() []string {
 	var out []string
 	for _, d := range strings.Split(c.EmailDomains, ",") {
-		d = strings.TrimPrefix(strings.ToLower(strings.TrimSpace(d)), "@")
+		d = validate.ASCIIDomain(strings.TrimPrefix(strings.TrimSpace(d), "@"))
 		if d != "" && !slices.Contains(out, d) {
 			out = append(out, d)
 		}
@@ -38,10 +39,12 @@ func (c Company) Domains() []string {
 	return out
 }
 
-// Normalize trims input and tidies the domain list.
+// Normalize trims input, drops control characters (a pasted name with \x01 would be
+// stored invisibly otherwise) and tidies the domain list.
 func (c *Company) Normalize() {
-	for _, p := range []*string{&c.Name, &c.CustomerNumber, &c.Street, &c.PostalCode, &c.City, &c.Country, &c.ExternalID} {
-		*p = strings.TrimSpace(*p)
+	for _, p := range []*string{&c.Name, &c.CustomerNumber, &c.Street, &c.PostalCode, &c.City, &c.Country, &c.ExternalID,
+		&c.EmailDomains} {
+		*p = validate.Line(*p)
 	}
 	c.EmailDomains = strings.Join(c.Domains(), ", ")
 }

@@ -86,7 +86,7 @@ func ForContact(ctx context.Context, q db.Querier, p principal.Contact, id int64
 
 // ByDomain finds the company of the tenant that owns an email domain, for suggestions.
 func ByDomain(ctx context.Context, q db.Querier, tenantID int64, domain string) (Company, error) {
-	domain = strings.ToLower(domain)
+	domain = validate.ASCIIDomain(domain) // as Domains stores it
 	rows, err := q.Query(ctx, `SELECT `+columns+` FROM companies c WHERE c.tenant_id = ? AND c.email_domains LIKE ? ESCAPE '\'`,
 		tenantID, "%"+likeEscape(domain)+"%")
 	list, err := scanAll(rows, err)

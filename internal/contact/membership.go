@@ -29,6 +29,10 @@ type Membership struct {
 	Role        string
 	Access      string
 	InvitedAt   time.Time
+	// InvitedName is the name a main contact typed when inviting this person; the
+	// colleagues page shows it instead of ContactName while the invitation is open, so
+	// an invitation never reveals an existing account's stored name.
+	InvitedName string
 	// CompanyRequiresTwoFactor: the company demands two-factor sign-in of its contacts.
 	// Loaded with the membership so a page can skip the check when it does not.
 	CompanyRequiresTwoFactor bool
@@ -40,7 +44,7 @@ type Membership struct {
 
 const mColumns = `m.id, m.tenant_id, m.contact_id, m.company_id, co.name,
 	TRIM(c.first_name || ' ' || c.last_name), c.email, m.role, m.access, COALESCE(m.invited_at, 0),
-	co.require_two_factor`
+	co.require_two_factor, m.invited_name`
 
 const mFrom = ` FROM memberships m JOIN companies co ON co.id = m.company_id JOIN contacts c ON c.id = m.contact_id `
 
@@ -48,7 +52,7 @@ const mFrom = ` FROM memberships m JOIN companies co ON co.id = m.company_id JOI
 // finish turns into InvitedAt.
 func (m *Membership) dest(invited *int64) []any {
 	return []any{&m.ID, &m.TenantID, &m.ContactID, &m.CompanyID, &m.CompanyName, &m.ContactName,
-		&m.Email, &m.Role, &m.Access, invited, &m.CompanyRequiresTwoFactor}
+		&m.Email, &m.Role, &m.Access, invited, &m.CompanyRequiresTwoFactor, &m.InvitedName}
 }
 
 func (m *Membership) finish(invited int64) {
@@ -117,7 +121,9 @@ func ActiveMembership(ctx context.Context, q db.Querier, tenantID, contactID, co
 
 // SetAccess changes the portal access state (and optionally the role) of a membership.
 func SetAccess(ctx context.Context, q db.Querier, tenantID, id int64, role, access string, now time.Time) error {
-	set := `access = ?`
+	// Any change of access ends what a colleague's invitation showed (see InvitedName);
+	// SetInvitedName sets it again for a new one.
+	set := `access = ?, invited_name = ''`
 	args := []any{access}
 	if role != "" {
 		set += `, role = ?`
@@ -141,11 +147,14 @@ func SetAccess(ctx context.Context, q db.Querier, tenantID, id int64, role, acce
 	return nil
 }
 
-// ActivateInvited turns all pending invitations of a contact into active access; called
-// once the contact has set a password.
-func ActivateInvited(ctx context.Context, q db.Querier, tenantID, contactID int64, now time.Time) error {
-	_, err := q.Exec(ctx, `UPDATE memberships SET access = 'active', activated_at = ?
-		WHERE tenant_id = ? AND contact_id = ? AND access = 'invited'`, now.Unix(), tenantID, contactID)
+// ActivateInvited turns the pending invitations of a contact into active access; called
+// once the contact has set a password through the link of membership linkID. A
+// colleague's invitation (one with an InvitedName) becomes active only through its own
+// link: the person agrees to each company a customer's main contact adds them to.
+func ActivateInvited(ctx context.Context, q db.Querier, tenantID, contactID, linkID int64, now time.Time) error {
+	_, err := q.Exec(ctx, `UPDATE memberships SET access = 'active', activated_at = ?, invited_name = ''
+		WHERE tenant_id = ? AND contact_id = ? AND access = 'invited' AND (invited_name = '' OR id = ?)`,
+		now.Unix(), tenantID, contactID, linkID)
 	return err
 }
 
@@ -174,4 +183,14 @@ func MembershipsOfContacts(ctx context.Context, q db.Querier, tenantID int64, co
 func MembershipIn(ctx context.Context, q db.Querier, tenantID, contactID, companyID int64) (Membership, error) {
 	return scanM(q.QueryRow(ctx, `SELECT `+mColumns+mFrom+`WHERE m.tenant_id = ? AND m.contact_id = ?
 		AND m.company_id = ?`, tenantID, contactID, companyID))
+}
+
+// SetInvitedName stores the name a main contact typed when inviting the membership's
+// person (see Membership.InvitedName).
+func SetInvitedName(ctx context.Context, q db.Querier, tenantID, id int64, name string) error {
+	_, err := q.Exec(ctx, `UPDATE memberships SET invited_name = ? WHERE tenant_id = ? AND id = ?`, name, tenantID, id)
+	if err != nil {
+		return fmt.Errorf("contact: set invited name: %w", err)
+	}
+	return nil
 }

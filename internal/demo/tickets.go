@@ -1,8 +1,10 @@
 package demo
 
 import (
+	"cmp"
 	"context"
 	"fmt"
+	"slices"
 	"time"
 
 	"pforte/internal/contact"
@@ -24,22 +26,24 @@ type demoTicket struct {
 
 var demoCategories = []string{"Hardware", "Software", "Netzwerk", "Rechnung"}
 
+// demoTickets are listed oldest first, the order loadTickets creates them in, so the
+// ticket numbers follow the dates ("oldest first" sorts by number).
 var demoTickets = []demoTicket{
+	{email: "anna@mueller-haustechnik.de", company: 0, priority: ticket.PriorityNormal, category: "Rechnung", daysAgo: 45,
+		title: "Einrichtung Besprechungsraum", body: "Bitte Bildschirm und Konferenzkamera im Besprechungsraum anschließen.",
+		reply: "Erledigt, die Arbeitszeit wurde mit der Monatsrechnung abgerechnet.", status: ticket.CodeClosed, billed: true},
+	{email: "anna@mueller-haustechnik.de", company: 0, priority: ticket.PriorityLow, category: "Software", daysAgo: 20,
+		title: "Neuer Arbeitsplatz für Auszubildende", body: "Zum 1. des Monats beginnt eine Auszubildende. Bitte Laptop und Zugänge vorbereiten.",
+		reply: "Laptop ist eingerichtet und liegt bereit, die Zugangsdaten kommen per Post.", status: ticket.CodeResolved},
 	{email: "anna@mueller-haustechnik.de", company: 0, priority: ticket.PriorityNormal, category: "Hardware", daysAgo: 2,
 		title: "Drucker im Büro druckt nur leere Seiten", body: "Seit gestern kommen aus dem Drucker im 1. OG nur leere Blätter. Toner ist laut Anzeige voll.",
 		reply: "Bitte nehmen Sie die Tonerkartusche einmal heraus und entfernen Sie die Schutzfolie. Hilft das?", status: ticket.CodeWaiting},
 	{email: "jonas@mueller-haustechnik.de", company: 0, priority: ticket.PriorityHigh, category: "Netzwerk", daysAgo: 1,
 		title: "VPN connection drops every hour", body: "When working from home, the VPN disconnects roughly every 60 minutes and I have to log in again.",
 		note: "Probably the idle timeout on the firewall — check the profile before answering."},
-	{email: "anna@mueller-haustechnik.de", company: 0, priority: ticket.PriorityLow, category: "Software", daysAgo: 20,
-		title: "Neuer Arbeitsplatz für Auszubildende", body: "Zum 1. des Monats beginnt eine Auszubildende. Bitte Laptop und Zugänge vorbereiten.",
-		reply: "Laptop ist eingerichtet und liegt bereit, die Zugangsdaten kommen per Post.", status: ticket.CodeResolved},
 	{email: "ursula@baeckerei-schneider.de", company: 1, priority: ticket.PriorityUrgent, category: "Software", daysAgo: 0,
 		title: "Kassensystem startet nicht", body: "Die Kasse in der Filiale Marktplatz bleibt beim Start hängen. Wir können nur bar und ohne Bon verkaufen.",
 		reply: "Ein Techniker ist unterwegs und in etwa einer Stunde bei Ihnen.", status: ticket.CodeProgress},
-	{email: "anna@mueller-haustechnik.de", company: 0, priority: ticket.PriorityNormal, category: "Rechnung", daysAgo: 45,
-		title: "Einrichtung Besprechungsraum", body: "Bitte Bildschirm und Konferenzkamera im Besprechungsraum anschließen.",
-		reply: "Erledigt, die Arbeitszeit wurde mit der Monatsrechnung abgerechnet.", status: ticket.CodeClosed, billed: true},
 }
 
 // loadTickets gives the demo tenant categories and a few tickets in different states,
@@ -60,7 +64,11 @@ func loadTickets(ctx context.Context, tx db.Querier, tenantID int64, companyIDs 
 		return fmt.Errorf("demo: agent: %w", err)
 	}
 	staffActor := ticket.Actor{StaffID: staffID, Name: staffName}
-	for _, dt := range demoTickets {
+	// Created in the order they were opened: numbers are handed out in creation order
+	// and the lists' "oldest/newest first" sort by number.
+	order := slices.Clone(demoTickets)
+	slices.SortStableFunc(order, func(a, b demoTicket) int { return cmp.Compare(b.daysAgo, a.daysAgo) })
+	for _, dt := range order {
 		ct, err := contact.ByEmail(ctx, tx, tenantID, dt.email)
 		if err != nil {
 			return fmt.Errorf("demo: ticket contact %s: %w", dt.email, err)

@@ -47,9 +47,12 @@ func Folders(ctx context.Context, q db.Querier, tenantID int64) ([]Folder, error
 	return out, rows.Err()
 }
 
-// validateFolder checks name and parent. The parent must be a folder of the tenant and
-// neither f itself nor one of its subfolders, so the folders always form a tree.
-func validateFolder(ctx context.Context, q db.Querier, f Folder) error {
+// ValidateFolder checks name and parent. The parent must be a folder of the tenant and
+// neither f itself nor one of its subfolders, so the folders always form a tree. The
+// back office calls it also when a field it reads itself (the position) is already
+// wrong, so the form names every error at once.
+func ValidateFolder(ctx context.Context, q db.Querier, f Folder) error {
+	f.Name = folderName(f.Name)
 	e := validate.Errors{}
 	e.Text("name", f.Name, true, MaxFolderName)
 	if f.ParentID != 0 {
@@ -80,10 +83,13 @@ func containsFolder(fs []Folder, id int64) bool {
 	return false
 }
 
+// folderName tidies a typed folder name: one line, no control characters.
+func folderName(s string) string { return validate.Line(validate.Clean(s)) }
+
 // CreateFolder stores a new folder.
 func CreateFolder(ctx context.Context, q db.Querier, f Folder, now time.Time) (Folder, error) {
-	f.Name = strings.TrimSpace(validate.Clean(f.Name))
-	if err := validateFolder(ctx, q, f); err != nil {
+	f.Name = folderName(f.Name)
+	if err := ValidateFolder(ctx, q, f); err != nil {
 		return f, err
 	}
 	id, err := db.Insert(ctx, q, `INSERT INTO download_folders (tenant_id, parent_id, name, position, created_at, updated_at)
@@ -97,8 +103,8 @@ func CreateFolder(ctx context.Context, q db.Querier, f Folder, now time.Time) (F
 
 // UpdateFolder renames, reorders or moves a folder.
 func UpdateFolder(ctx context.Context, q db.Querier, f Folder, now time.Time) error {
-	f.Name = strings.TrimSpace(validate.Clean(f.Name))
-	if err := validateFolder(ctx, q, f); err != nil {
+	f.Name = folderName(f.Name)
+	if err := ValidateFolder(ctx, q, f); err != nil {
 		return err
 	}
 	res, err := q.Exec(ctx, `UPDATE download_folders SET parent_id = ?, name = ?, position = ?, updated_at = ?

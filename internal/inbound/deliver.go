@@ -34,11 +34,11 @@ func (l *Listener) deliver(ctx context.Context, g group, mailFrom, remote string
 	if !m.Auto && mailin.IsBounceSender(mailFrom, true) {
 		m.Auto, m.AutoReason = true, mailin.AutoBounce
 	}
-	switch dup, err := seen(ctx, l.DB, rc.tenantID, m.MessageID); {
+	switch dup, err := seen(ctx, l.DB, rc.tenantID, m.From.Address, m.MessageID); {
 	case err != nil:
 		return l.retryLater(ctx, rec, remote, err)
 	case dup:
-		rec.Outcome, rec.Reason = OutcomeDuplicate, "Message-ID already received"
+		rec.Outcome, rec.Reason = OutcomeDuplicate, "Message-ID already received from this sender"
 		l.finish(ctx, rec, remote)
 		return nil
 	}

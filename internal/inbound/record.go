@@ -46,16 +46,20 @@ func setOutcome(ctx context.Context, q db.Querier, id int64, o Outcome) error {
 	return nil
 }
 
-// seen reports whether the tenant already took in a mail with this Message-ID: a
-// sending server that retries after a lost answer, or one mail to two support
-// addresses, must not arrive twice.
-func seen(ctx context.Context, q db.Querier, tenantID int64, messageID string) (bool, error) {
+// seen reports whether the tenant already took in a mail with this Message-ID from
+// this sender (the From address as written): a sending server that retries after a
+// lost answer, or one mail to two support addresses, must not arrive twice. The
+// sender is part of the key because a Message-ID is only what the sender wrote:
+// anyone could send a message with a guessed ID first and have the genuine one
+// dropped as a duplicate.
+func seen(ctx context.Context, q db.Querier, tenantID int64, sender, messageID string) (bool, error) {
 	if messageID == "" {
 		return false, nil
 	}
 	var n int
 	err := q.QueryRow(ctx, `SELECT COUNT(*) FROM inbound_mails WHERE tenant_id = ? AND message_id = ?
-		AND outcome NOT IN ('rejected', 'deferred', 'duplicate')`, tenantID, clip(messageID, 500)).Scan(&n)
+		AND sender = ? AND outcome NOT IN ('rejected', 'deferred', 'duplicate')`,
+		tenantID, clip(messageID, 500), clip(sender, 320)).Scan(&n)
 	if err != nil {
 		return false, fmt.Errorf("inbound: duplicate check: %w", err)
 	}

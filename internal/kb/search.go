@@ -75,16 +75,7 @@ func Search(ctx context.Context, q db.Querier, v Viewer, text string, limit int)
 			return nil, fmt.Errorf("kb: search: %w", err)
 		}
 		s.UpdatedAt, s.Snippet = time.Unix(at, 0), markSnippet(snip)
-		// Rows come best first; an article keeps its best place and the translation
-		// closest to the viewer's language.
-		if i, seen := pos[s.ID]; seen {
-			if v.rank(s.Language) < v.rank(out[i].Language) {
-				out[i] = s
-			}
-			continue
-		}
-		pos[s.ID] = len(out)
-		out = append(out, s)
+		out = v.keepBest(out, pos, s) // rows come best first
 	}
 	if err := rows.Err(); err != nil {
 		return nil, err
@@ -95,17 +86,17 @@ func Search(ctx context.Context, q db.Querier, v Viewer, text string, limit int)
 	return out, nil
 }
 
-// MaxSuggestions bounds the articles suggested beside a new ticket's title.
-const MaxSuggestions = 5
-
-// Suggest returns up to limit (at most MaxSuggestions) articles the viewer may read that
-// match text, e.g. the title of a ticket being written. Other packages (the ticket
-// form) call it; so does the portal's /kb/suggest fragment.
-func Suggest(ctx context.Context, q db.Querier, viewer Viewer, text string, limit int) ([]Summary, error) {
-	if limit <= 0 || limit > MaxSuggestions {
-		limit = MaxSuggestions
+// keepBest adds s, a row of a ranked result, to out: an article keeps its best (first)
+// place and the translation closest to the viewer's language.
+func (v Viewer) keepBest(out []Summary, pos map[int64]int, s Summary) []Summary {
+	if i, seen := pos[s.ID]; seen {
+		if v.rank(s.Language) < v.rank(out[i].Language) {
+			out[i] = s
+		}
+		return out
 	}
-	return Search(ctx, q, viewer, text, limit)
+	pos[s.ID] = len(out)
+	return append(out, s)
 }
 
 // matchArticles is the condition (on article alias a) for articles of the tenant with a

@@ -136,14 +136,19 @@ func scan(row interface{ Scan(...any) error }) (Mail, error) {
 	return m, db.One(err)
 }
 
-// Get loads one mail of the tenant; admin-only mails only when admin is set.
+// Get loads one mail of the tenant; admin-only mails only when admin is set. Without
+// admin, token links in the mail come masked (see Mask).
 func Get(ctx context.Context, q db.Querier, tenantID, id int64, admin bool) (Mail, error) {
-	return scan(q.QueryRow(ctx, `SELECT `+columns+` FROM mails WHERE tenant_id = ? AND id = ? AND (? OR NOT admin_only)`,
+	m, err := scan(q.QueryRow(ctx, `SELECT `+columns+` FROM mails WHERE tenant_id = ? AND id = ? AND (? OR NOT admin_only)`,
 		tenantID, id, admin))
+	if err != nil || admin {
+		return m, err
+	}
+	return m.masked(), nil
 }
 
 // List returns the tenant's newest mails, older than beforeID when set; admin-only
-// mails only when admin is set.
+// mails only when admin is set, and token links masked without it.
 func List(ctx context.Context, q db.Querier, tenantID, beforeID int64, admin bool, limit int) ([]Mail, error) {
 	where, args := `tenant_id = ? AND (? OR NOT admin_only)`, []any{tenantID, admin}
 	if beforeID > 0 {
@@ -160,6 +165,9 @@ func List(ctx context.Context, q db.Querier, tenantID, beforeID int64, admin boo
 		m, err := scan(rows)
 		if err != nil {
 			return nil, err
+		}
+		if !admin {
+			m = m.masked()
 		}
 		out = append(out, m)
 	}

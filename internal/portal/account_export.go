@@ -3,6 +3,8 @@ package portal
 import (
 	"encoding/json"
 	"net/http"
+	"strconv"
+	"strings"
 	"time"
 
 	"pforte/internal/audit"
@@ -63,7 +65,7 @@ func (p *Portal) accountExport(w http.ResponseWriter, r *http.Request, v *visit)
 		out.Companies = append(out.Companies, exportCompany{m.CompanyName, m.Role, m.Access})
 	}
 	for _, e := range events {
-		out.Events = append(out.Events, exportEvent{e.At.UTC(), e.Action, e.Actor, e.IP})
+		out.Events = append(out.Events, exportedEvent(e, c.ID, c.Email))
 	}
 	w.Header().Set("Content-Type", "application/json; charset=utf-8")
 	w.Header().Set("Content-Disposition", `attachment; filename="pforte-meine-daten.json"`)
@@ -72,4 +74,25 @@ func (p *Portal) accountExport(w http.ResponseWriter, r *http.Request, v *visit)
 	if err := enc.Encode(out); err != nil {
 		p.env.Log.Warn("export", "err", err)
 	}
+}
+
+// exportedEvent is an audit entry as the contact may take it home: what they did
+// themselves in full, but for what someone else did (staff, a colleague, a process)
+// neither that person's address nor their IP, only a neutral "staff" or "colleague".
+// A sign-in attempt on the contact's own address counts as their own: it is the
+// contact's security event, and their account page shows it the same way.
+func exportedEvent(e audit.Entry, contactID int64, email string) exportEvent {
+	ev := exportEvent{At: e.At.UTC(), Action: e.Action}
+	switch {
+	case strings.HasPrefix(e.Actor, "contact:"+strconv.FormatInt(contactID, 10)+" "),
+		email != "" && strings.EqualFold(e.Actor, email):
+		ev.By, ev.IP = e.Actor, e.IP
+	case strings.HasPrefix(e.Actor, "staff:"):
+		ev.By = "staff"
+	case strings.HasPrefix(e.Actor, "contact:"):
+		ev.By = "colleague"
+	default:
+		ev.By = "other"
+	}
+	return ev
 }

@@ -14,6 +14,9 @@ type colleagueRow struct {
 	contact.Membership
 	State string
 	Self  bool
+	// Name is the name shown: while a colleague's invitation is open, the name the
+	// inviter typed, so the page never reveals an existing account's stored name.
+	Name string
 }
 
 // mainOnly lets only main contacts of the active company through; for a plain user the
@@ -59,9 +62,19 @@ func (p *Portal) renderColleaguesWith(w http.ResponseWriter, r *http.Request, v 
 		p.env.Fail(w, r, err)
 		return
 	}
-	rows := make([]colleagueRow, len(ms))
-	for i, m := range ms {
-		rows[i] = colleagueRow{Membership: m, State: access.State(m, p.env.Now()), Self: m.ContactID == v.P.ContactID}
+	rows := make([]colleagueRow, 0, len(ms))
+	for _, m := range ms {
+		// Former colleagues (access revoked, which includes deleted accounts) are no
+		// business of the page any more: listing them kept their names and addresses
+		// on show for good. Inviting the address again works as for anyone.
+		if m.Access == contact.AccessRevoked || access.IsDeletedEmail(m.Email) {
+			continue
+		}
+		row := colleagueRow{Membership: m, State: access.State(m, p.env.Now()), Self: m.ContactID == v.P.ContactID, Name: m.ContactName}
+		if m.Access == contact.AccessInvited && m.InvitedName != "" {
+			row.Name = m.InvitedName
+		}
+		rows = append(rows, row)
 	}
 	web.Render(w, r, status, colleaguesPage(v.chrome(r, "colleagues.title", "colleagues"), v, rows, f, regs, rf))
 }

@@ -4,20 +4,21 @@ import (
 	"net/http"
 	"strconv"
 
+	"pforte/internal/tenant"
 	"pforte/internal/web"
 )
 
-// tile is one module on the home page. Href is empty for modules whose pages are not
-// part of this release yet: the tile then only describes what the module offers.
+// tile is one entry of the home page: a page the contact can open.
 type tile struct {
 	Module string
 	Href   string
 }
 
-// moduleTiles lists the portal's modules in display order.
+// moduleTiles are the modules' entries in display order: only modules with pages in
+// this version (tenant.Available). A tile for a module without pages would lead
+// nowhere and look broken, even if the tenant has switched the module on.
 var moduleTiles = []tile{
-	{Module: "helpdesk", Href: "/tickets"}, {Module: "knowledge", Href: "/kb"}, {Module: "downloads", Href: "/downloads"}, {Module: "shop"},
-	{Module: "documents"}, {Module: "wallet"}, {Module: "fieldservice"},
+	{Module: "helpdesk", Href: "/tickets"}, {Module: "knowledge", Href: "/kb"}, {Module: "downloads", Href: "/downloads"},
 }
 
 func (p *Portal) home(w http.ResponseWriter, r *http.Request, v *visit) {
@@ -30,7 +31,7 @@ func (p *Portal) home(w http.ResponseWriter, r *http.Request, v *visit) {
 		tiles = append(tiles[:1], append([]tile{{Module: "colleagues", Href: "/colleagues"}}, tiles[1:]...)...)
 	}
 	for _, t := range moduleTiles {
-		if v.Tenant.HasModule(t.Module) {
+		if v.Tenant.HasModule(t.Module) && tenant.ModuleAvailable(t.Module) {
 			tiles = append(tiles, t)
 		}
 	}

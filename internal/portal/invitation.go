@@ -13,7 +13,7 @@ func (p *Portal) invitationForm(w http.ResponseWriter, r *http.Request) {
 	if !ok {
 		return
 	}
-	web.Render(w, r, http.StatusOK, invitationPage(guestChrome(r, "invitation.title"), ct.Email, web.NewForm()))
+	web.Render(w, r, http.StatusOK, invitationPage(guestChrome(r, "invitation.title"), ct.Email, ct.PasswordHash != "", web.NewForm()))
 }
 
 func (p *Portal) invitationSubmit(w http.ResponseWriter, r *http.Request) {
@@ -32,9 +32,13 @@ func (p *Portal) invitationSubmit(w http.ResponseWriter, r *http.Request) {
 		}
 	}
 	if f.Invalid() {
-		web.Render(w, r, http.StatusUnprocessableEntity, invitationPage(guestChrome(r, "invitation.title"), ct.Email, f))
+		web.Render(w, r, http.StatusUnprocessableEntity, invitationPage(guestChrome(r, "invitation.title"), ct.Email, ct.PasswordHash != "", f))
 		return
 	}
 	p.env.SetCookie(w, r, web.PortalCookie, sess, session.MaxAge)
+	if ct.PasswordHash != "" {
+		p.env.Flash(w, r, "invitation.accepted", "/")
+		return
+	}
 	p.env.Flash(w, r, "invitation.done", "/")
 }

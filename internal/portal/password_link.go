@@ -7,6 +7,7 @@ import (
 
 	"pforte/internal/access"
 	"pforte/internal/contact"
+	"pforte/internal/i18n"
 	"pforte/internal/web"
 )
 
@@ -46,4 +47,12 @@ func (p *Portal) linkContact(w http.ResponseWriter, r *http.Request, title strin
 		return ct, false
 	}
 	return ct, true
+}
+
+// inLanguageOf shows a password link's page in the language of the contact it was
+// mailed to, like the mail itself, rather than in the browser's: the link may be opened
+// on a device set to another language. Without a setting the visitor's language stays.
+func inLanguageOf(r *http.Request, ct contact.Contact) *http.Request {
+	t := web.TenantFrom(r.Context())
+	return r.WithContext(i18n.With(r.Context(), i18n.For(web.PersonLanguage(r, t, ct.Language))))
 }

@@ -17,6 +17,7 @@ func (p *Portal) resetForm(w http.ResponseWriter, r *http.Request) {
 	if !ok {
 		return
 	}
+	r = inLanguageOf(r, ct)
 	web.Render(w, r, http.StatusOK, resetPage(guestChrome(r, "reset.title"), ct.Email, web.NewForm()))
 }
 
@@ -28,6 +29,7 @@ func (p *Portal) resetSubmit(w http.ResponseWriter, r *http.Request) {
 	if !ok {
 		return
 	}
+	r = inLanguageOf(r, ct)
 	f := web.ParseForm(w, r)
 	var sess string
 	if f.Err == "" {

@@ -48,6 +48,7 @@ func Routes(env *web.Env, svc *access.Service, lists *web.Fragments) []web.Route
 		{Pattern: "POST /colleagues", Handler: p.mainOnly(p.colleagueInvite)},
 		{Pattern: "POST /colleagues/{id}/role", Handler: p.mainOnly(p.colleagueRole)},
 		{Pattern: "POST /colleagues/{id}/revoke", Handler: p.mainOnly(p.colleagueRevoke)},
+		{Pattern: "POST /colleagues/{id}/resend", Handler: p.mainOnly(p.colleagueResend)},
 		{Pattern: "POST /colleagues/registrations/{id}/approve", Handler: p.mainOnly(p.registrationApprove)},
 		{Pattern: "POST /colleagues/registrations/{id}/reject", Handler: p.mainOnly(p.registrationReject)},
 		{Pattern: "POST /account/delete", Handler: p.contact(p.accountDelete)},
@@ -77,4 +78,4 @@ func Routes(env *web.Env, svc *access.Service, lists *web.Fragments) []web.Route
 	return p.readOnly(routes)
 }
 
-func (p *Portal) notFound(w http.ResponseWriter, r *http.Request) { p.env.NotFound(w, r) }
+func (p *Portal) notFound(w http.ResponseWriter, r *http.Request) { p.unknownAddress(w, r) }

@@ -53,6 +53,15 @@ func (p *Portal) followChange(w http.ResponseWriter, r *http.Request, v *visit, 
 	case err != nil:
 		p.env.Fail(w, r, err)
 	default:
+		// A user who stopped following a colleague's ticket can no longer see it:
+		// the list takes the message then, rather than a 404.
+		if _, err := ticket.ForContact(r.Context(), p.env.DB, v.P, t.ID); errors.Is(err, db.ErrNotFound) {
+			p.env.Flash(w, r, "tickets.unfollowed", "/tickets")
+			return
+		} else if err != nil {
+			p.env.Fail(w, r, err)
+			return
+		}
 		p.env.Flash(w, r, done, ticketURL(t.ID, ""))
 	}
 }

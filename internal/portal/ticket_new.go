@@ -55,9 +55,18 @@ func (p *Portal) ticketCreate(w http.ResponseWriter, r *http.Request, v *visit) 
 	n := ticket.New{TenantID: v.P.TenantID, CompanyID: v.P.CompanyID, ContactID: v.P.ContactID, Author: v.Contact.Name(),
 		Title: f.Get("title"), Body: f.Get("body"), Location: f.Get("location"), Asset: f.Get("asset")}
 	n.Priority, _ = strconv.Atoi(f.Get("priority"))
-	n.CategoryID, _ = strconv.ParseInt(f.Get("category"), 10, 64)
+	var badCategory bool
+	if c := f.Get("category"); c != "" {
+		// Anything but a number is a field error, not "no category": the form only
+		// offers the list, so a wrong value is worth saying rather than dropping.
+		n.CategoryID, err = strconv.ParseInt(c, 10, 64)
+		badCategory = err != nil || n.CategoryID <= 0
+	}
 	if f.Err == "" {
 		checkTicket(ctx, p.env.DB, v.P.TenantID, &f, n)
+		if badCategory {
+			f.Errors.Add("category", "tickets.error.category", nil)
+		}
 	}
 	var ups []web.Upload
 	if !f.Invalid() {

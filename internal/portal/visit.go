@@ -5,6 +5,7 @@ import (
 	"net/http"
 	"net/url"
 	"strconv"
+	"time"
 
 	"pforte/internal/contact"
 	"pforte/internal/i18n"
@@ -33,27 +34,51 @@ func (p *Portal) contact(h handler) http.HandlerFunc {
 	return func(w http.ResponseWriter, r *http.Request) {
 		v, ok := p.resolve(w, r)
 		if !ok {
-			if r.Method == http.MethodGet {
+			switch r.Method {
+			case http.MethodGet, http.MethodHead:
 				to := "/login"
 				if r.URL.Path != "/" {
 					to += "?next=" + url.QueryEscape(r.URL.RequestURI())
 				}
 				http.Redirect(w, r, to, http.StatusSeeOther)
-			} else {
-				p.env.NotFound(w, r)
+			default: // a form sent after the session ended: say so, show what was typed
+				p.env.SessionEnded(w, r, "/login", "/")
 			}
 			return
 		}
-		ctx := principal.WithContact(r.Context(), v.P)
-		ctx = i18n.With(ctx, i18n.For(web.PersonLanguage(r, v.Tenant, v.Contact.Language)))
-		r = r.WithContext(ctx)
-		r = r.WithContext(web.WithChrome(ctx, func(id string) web.Chrome { return v.chrome(r, id, "") }))
+		r = p.dress(w, r, v)
 		if p.setupGate(w, r, v) {
 			return
 		}
 		v.flash = p.env.TakeFlash(w, r)
 		h(w, r, v)
 	}
+}
+
+// dress puts the contact's principal, language and page frame into the request. The
+// language cookie follows the contact's setting, so pages that know no session (an
+// unknown address, a form sent after the session ended, the login page after logout)
+// speak the contact's language too; a staff preview leaves the staff's cookie alone.
+func (p *Portal) dress(w http.ResponseWriter, r *http.Request, v *visit) *http.Request {
+	lang := web.PersonLanguage(r, v.Tenant, v.Contact.Language)
+	if v.Preview.ID == 0 && i18n.Supported(v.Contact.Language) {
+		if ck, err := r.Cookie(web.LangCookie); err != nil || ck.Value != v.Contact.Language {
+			p.env.SetCookie(w, r, web.LangCookie, v.Contact.Language, 365*24*time.Hour)
+		}
+	}
+	ctx := principal.WithContact(r.Context(), v.P)
+	ctx = i18n.With(ctx, i18n.For(lang))
+	r = r.WithContext(ctx)
+	return r.WithContext(web.WithChrome(ctx, func(id string) web.Chrome { return v.chrome(r, id, "") }))
+}
+
+// unknownAddress answers an address no route knows: for a logged-in contact in their
+// language and inside their own frame (navigation, switchers), else plainly.
+func (p *Portal) unknownAddress(w http.ResponseWriter, r *http.Request) {
+	if v, ok := p.resolve(w, r); ok {
+		r = p.dress(w, r, v)
+	}
+	p.env.NotFound(w, r)
 }
 
 func (p *Portal) resolve(w http.ResponseWriter, r *http.Request) (*visit, bool) {

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"log/slog"
 	"net/http"
+	netmail "net/mail"
 	"net/url"
 	"os"
 	"path/filepath"
@@ -68,6 +69,9 @@ func New(cfg config.Config, d *db.DB, log *slog.Logger) (*App, error) {
 		return nil, err
 	}
 	a.Access = &access.Service{DB: d, Now: time.Now}
+	// "Forgot password" is answered by the worker, so the request takes as long for
+	// an unknown address as for a known one.
+	a.Worker.Handlers[access.ResetJobKind] = a.Access.RunResetJob
 	key, err := twofactor.LoadKey(cfg.SecretKey, cfg.DataDir)
 	if err != nil {
 		return nil, err
@@ -81,51 +85,73 @@ func New(cfg config.Config, d *db.DB, log *slog.Logger) (*App, error) {
 	return a, nil
 }
 
-// newSender picks SMTP when configured, else the file store in the data directory.
+// newSender picks SMTP when configured, else the file store in the data directory. The
+// sender address is PFORTE_MAIL_FROM, else the SMTP URL's from=, else portal@localhost.
 func newSender(cfg config.Config) (mail.Sender, string, error) {
 	from := cfg.MailFrom
 	if cfg.SMTPURL == "" {
-		if from == "" {
-			from = "Pforte <portal@localhost>"
-		}
-		return mail.NewFileSender(filepath.Join(cfg.DataDir, "outbox")), from, nil
+		return mail.NewFileSender(filepath.Join(cfg.DataDir, "outbox")), or(from, defaultFrom), nil
 	}
 	s, err := mail.NewSMTP(cfg.SMTPURL)
 	if err != nil {
 		return nil, "", fmt.Errorf("server: PFORTE_SMTP_URL: %w", err)
 	}
-	if u, _ := url.Parse(cfg.SMTPURL); from == "" && u != nil && u.Query().Get("from") == "" {
-		from = "Pforte <portal@localhost>"
+	return s, or(from, urlFrom(cfg.SMTPURL), defaultFrom), nil
+}
+
+const defaultFrom = "Pforte <portal@localhost>"
+
+// urlFrom is the from= of an SMTP URL, or "".
+func urlFrom(smtpURL string) string {
+	if u, err := url.Parse(smtpURL); err == nil {
+		return u.Query().Get("from")
 	}
-	return s, from, nil
+	return ""
+}
+
+func or(s ...string) string {
+	for _, v := range s {
+		if v != "" {
+			return v
+		}
+	}
+	return ""
 }
 
 // route sends a tenant's mail through the SMTP server set in its back office, or else
-// through the installation's sender.
+// through the installation's sender. A tenant without a sender of its own sends from
+// the installation's address under the tenant's name, as the settings page promises
+// ("shown as the sender of emails").
 func route(d *db.DB, fallback mail.Sender, fallbackFrom string) func(context.Context, int64) (mail.Sender, string, error) {
 	return func(ctx context.Context, tenantID int64) (mail.Sender, string, error) {
 		ms, err := tenant.GetMail(ctx, d, tenantID)
 		if err != nil {
 			return nil, "", err
 		}
-		from := ms.From
-		if from == "" {
-			from = fallbackFrom
-		}
-		if ms.SMTPURL == "" {
-			return fallback, from, nil
-		}
-		s, err := mail.NewSMTP(ms.SMTPURL)
-		if err != nil {
-			return nil, "", fmt.Errorf("tenant %d SMTP settings: %w", tenantID, err)
-		}
-		if ms.From == "" {
-			if u, _ := url.Parse(ms.SMTPURL); u != nil && u.Query().Get("from") != "" {
-				from = "" // the URL's from= applies
+		sender := fallback
+		if ms.SMTPURL != "" {
+			if sender, err = mail.NewSMTP(ms.SMTPURL); err != nil {
+				return nil, "", fmt.Errorf("tenant %d SMTP settings: %w", tenantID, err)
+			}
+			if f := urlFrom(ms.SMTPURL); f != "" && ms.From == "" {
+				return sender, f, nil // the tenant's own choice, display name and all
 			}
 		}
-		return s, from, nil
+		if ms.From != "" {
+			return sender, ms.From, nil
+		}
+		return sender, named(ms.TenantName, fallbackFrom), nil
 	}
+}
+
+// named puts name in front of the address of from ("Service GmbH <portal@example.com>").
+func named(name, from string) string {
+	a, err := netmail.ParseAddress(from)
+	if err != nil || name == "" {
+		return from
+	}
+	a.Name = name
+	return a.String()
 }
 
 // Handler is the complete HTTP handler (for tests and the server).

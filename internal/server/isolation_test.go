@@ -90,6 +90,7 @@ var portalCases = map[string]string{
 	"POST /colleagues":             "no ids",
 	"POST /colleagues/{id}/role":   "id",
 	"POST /colleagues/{id}/revoke": "id",
+	"POST /colleagues/{id}/resend": "id",
 	"GET /account":                 "no ids",
 	"POST /account/details":        "no ids",
 	"GET /account/export":          "no ids",
@@ -194,7 +195,7 @@ func TestPortalIsolation(t *testing.T) {
 		// Colleague management with memberships of another company of the tenant, of
 		// another tenant, of a company whose access was revoked: 404, nothing changes.
 		for _, m := range []int64{w.bobM, w.carolM, w.daveA2, 999999} {
-			for _, action := range []string{"role", "revoke"} {
+			for _, action := range []string{"role", "revoke", "resend"} {
 				r := alice.Post("/colleagues/"+id(m)+"/"+action, url.Values{"role": {"user"}})
 				if r.Status != 404 {
 					t.Errorf("POST /colleagues/%d/%s: %d, want 404", m, action, r.Status)
@@ -272,6 +273,7 @@ func TestAdminIsolation(t *testing.T) {
 			"POST /admin/memberships/{id}/grant":    "/admin/memberships/" + id(w.carolM) + "/grant",
 			"POST /admin/memberships/{id}/revoke":   "/admin/memberships/" + id(w.carolM) + "/revoke",
 			"GET /admin/outbox/{id}":                "/admin/outbox/" + id(w.mailB),
+			"POST /admin/outbox/{id}/retry":         "/admin/outbox/" + id(w.mailB) + "/retry",
 			"POST /admin/staff/{id}":                "/admin/staff/" + id(w.staffB),
 			"POST /admin/staff/{id}/resend":         "/admin/staff/" + id(w.staffB) + "/resend",
 			"POST /admin/contacts/{id}/preview":     "/admin/contacts/" + id(w.carol) + "/preview",

@@ -12,8 +12,8 @@ import (
 // already refused when used; sweeping only keeps the tables small.
 const janitorEvery = time.Hour
 
-// RunJanitor deletes expired sessions, old login failures, spent tokens and delivered
-// jobs until ctx ends. Every instance may run it: the deletes are idempotent.
+// RunJanitor deletes expired sessions, old login failures, spent tokens, delivered jobs
+// and stale password-reset requests until ctx ends. Every instance may run it: the deletes are idempotent.
 func (a *App) RunJanitor(ctx context.Context) {
 	t := time.NewTicker(janitorEvery)
 	defer t.Stop()
@@ -38,6 +38,9 @@ func (a *App) Sweep(ctx context.Context, now time.Time) {
 		{`DELETE FROM login_failures WHERE at < ?`, now.Add(-24 * time.Hour).Unix()},
 		{`DELETE FROM tokens WHERE expires_at < ? OR used_at < ?`, month},
 		{`DELETE FROM jobs WHERE state = 'done' AND done_at < ?`, month},
+		// A "forgot password" request whose job gave up: the link would have expired
+		// within the hour anyway.
+		{`DELETE FROM reset_requests WHERE created_at < ?`, now.Add(-24 * time.Hour).Unix()},
 	} {
 		args := []any{q.arg}
 		if strings.Count(q.sql, "?") == 2 {

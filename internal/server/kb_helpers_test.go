@@ -86,6 +86,7 @@ func kbForeignAdmin(t *testing.T, w *world, tenantB int64) map[string]string {
 		"GET /admin/kb/articles/{id}":                             a,
 		"POST /admin/kb/articles/{id}":                            a,
 		"POST /admin/kb/articles/{id}/delete":                     a + "/delete",
+		"GET /admin/kb/articles/{id}/view":                        a + "/view",
 		"GET /admin/kb/articles/{id}/translations/{lang}":         a + "/translations/de",
 		"POST /admin/kb/articles/{id}/translations/{lang}":        a + "/translations/de",
 		"POST /admin/kb/articles/{id}/translations/{lang}/delete": a + "/translations/de/delete",

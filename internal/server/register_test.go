@@ -233,10 +233,10 @@ func TestRegistrationStaff(t *testing.T) {
 		if r := n1.Get("/colleagues"); r.Status != 200 || !strings.Contains(r.Body, "Kunde AG") {
 			t.Errorf("approved as main contact, but: %d", r.Status)
 		}
-		// A second decision on the same item is refused.
+		// A second decision on the same item is refused; it was the same staff member's.
 		s.Post("/admin/inbox/"+id(newID)+"/reject", url.Values{"reason": {"zu spät"}})
 		page = s.Get("/admin/inbox/" + id(newID)).Body
-		if !strings.Contains(page, "bereits von jemand anderem bearbeitet") || !strings.Contains(page, "von agent@service.test") {
+		if !strings.Contains(page, "Sie haben diesen Eintrag bereits erledigt") || !strings.Contains(page, "von agent@service.test") {
 			t.Errorf("handled item lacks flash or who handled it:\n%.3000s", page)
 		}
 		// The existing contact is given access to the chosen company, no new contact.

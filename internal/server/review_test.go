@@ -127,11 +127,17 @@ func TestSweep(t *testing.T) {
 		c.Login("live@kunde.test", "live-password")
 		ctx := context.Background()
 		env.DB.Exec(ctx, `INSERT INTO sessions (token_hash, tenant_id, created_at, last_seen_at, expires_at) VALUES ('old', ?, 1, 1, 2)`, ten.ID)
+		for _, at := range []int64{time.Now().Add(-25 * time.Hour).Unix(), time.Now().Unix()} {
+			if _, err := env.DB.Exec(ctx, `INSERT INTO reset_requests (tenant_id, email, origin, created_at) VALUES (?, 'x@kunde.test', '', ?)`, ten.ID, at); err != nil {
+				t.Fatal(err)
+			}
+		}
 		env.App.Sweep(ctx, time.Now())
-		var n int
+		var n, resets int
 		env.DB.QueryRow(ctx, `SELECT COUNT(*) FROM sessions`).Scan(&n)
-		if n != 1 || c.Get("/").Status != 200 {
-			t.Errorf("after sweep: %d sessions", n)
+		env.DB.QueryRow(ctx, `SELECT COUNT(*) FROM reset_requests`).Scan(&resets)
+		if n != 1 || c.Get("/").Status != 200 || resets != 1 {
+			t.Errorf("after sweep: %d sessions, %d reset requests", n, resets)
 		}
 	})
 }

@@ -15,12 +15,15 @@ import (
 type MailSettings struct {
 	SMTPURL string
 	From    string
+	// TenantName is the display name of mail from a tenant without a sender of its
+	// own; GetMail reads it, SetMail leaves it alone.
+	TenantName string
 }
 
 // GetMail loads the tenant's mail settings.
 func GetMail(ctx context.Context, q db.Querier, id int64) (MailSettings, error) {
 	var m MailSettings
-	err := q.QueryRow(ctx, `SELECT smtp_url, mail_from FROM tenants WHERE id = ?`, id).Scan(&m.SMTPURL, &m.From)
+	err := q.QueryRow(ctx, `SELECT smtp_url, mail_from, name FROM tenants WHERE id = ?`, id).Scan(&m.SMTPURL, &m.From, &m.TenantName)
 	return m, db.One(err)
 }
 

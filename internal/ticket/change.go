@@ -38,7 +38,8 @@ func AddReply(ctx context.Context, tx db.Querier, t Ticket, r Reply, now time.Ti
 	return id, nil
 }
 
-// SetStatus moves the ticket to another status of its tenant (staff).
+// SetStatus moves the ticket to another status of its tenant (staff); a retired
+// (inactive) status is ErrStatusInactive.
 func SetStatus(ctx context.Context, tx db.Querier, t Ticket, statusID int64, a Actor, now time.Time) (Status, error) {
 	if t.Billed {
 		return Status{}, ErrBilled
@@ -49,6 +50,9 @@ func SetStatus(ctx context.Context, tx db.Querier, t Ticket, statusID int64, a A
 	}
 	if to.ID == t.Status.ID {
 		return to, nil
+	}
+	if !to.Active {
+		return Status{}, ErrStatusInactive
 	}
 	return to, setStatus(ctx, tx, t, to, "status", a, "", now)
 }
@@ -112,12 +116,17 @@ func Decide(ctx context.Context, tx db.Querier, t Ticket, accept bool, reason st
 	return setStatus(ctx, tx, t, st, kind, a, reason, now)
 }
 
-// Assign gives the ticket to a staff member of the tenant (0: nobody).
+// Assign gives the ticket to an active staff member of the tenant (0: nobody); a
+// deactivated one is ErrAssigneeInactive, since nobody would look after the ticket.
 func Assign(ctx context.Context, tx db.Querier, t Ticket, staffID int64, a Actor, now time.Time) error {
 	name := ""
 	if staffID > 0 {
-		if err := tx.QueryRow(ctx, `SELECT name FROM staff WHERE tenant_id = ? AND id = ?`, t.TenantID, staffID).Scan(&name); err != nil {
+		var active bool
+		if err := tx.QueryRow(ctx, `SELECT name, active FROM staff WHERE tenant_id = ? AND id = ?`, t.TenantID, staffID).Scan(&name, &active); err != nil {
 			return fmt.Errorf("ticket: assignee: %w", db.One(err))
+		}
+		if !active {
+			return ErrAssigneeInactive
 		}
 	}
 	if _, err := tx.Exec(ctx, `UPDATE tickets SET assignee_id = ?, updated_at = ? WHERE tenant_id = ? AND id = ?`,

@@ -70,3 +70,13 @@ func Unfollow(ctx context.Context, tx db.Querier, t Ticket, contactID int64) err
 	}
 	return nil
 }
+
+// Follows reports whether the contact follows the ticket.
+func Follows(ctx context.Context, q db.Querier, t Ticket, contactID int64) (bool, error) {
+	var n int
+	if err := q.QueryRow(ctx, `SELECT COUNT(*) FROM ticket_followers WHERE tenant_id = ? AND ticket_id = ? AND contact_id = ?`,
+		t.TenantID, t.ID, contactID).Scan(&n); err != nil {
+		return false, fmt.Errorf("ticket: follows: %w", err)
+	}
+	return n > 0, nil
+}

@@ -110,7 +110,8 @@ type Detail struct {
 	Followers []Follower
 }
 
-// Load fills the detail of t. Internal notes come along only for staff.
+// Load fills the detail of t. Internal notes, and moves into statuses hidden from the
+// portal, come along only for staff.
 func Load(ctx context.Context, q db.Querier, t Ticket, forStaff bool) (Detail, error) {
 	d := Detail{Ticket: t}
 	var err error
@@ -119,6 +120,9 @@ func Load(ctx context.Context, q db.Querier, t Ticket, forStaff bool) (Detail, e
 	}
 	if d.Events, err = history(ctx, q, t.TenantID, t.ID); err != nil {
 		return d, err
+	}
+	if !forStaff {
+		d.Events = forPortal(d.Events)
 	}
 	d.Followers, err = Followers(ctx, q, t.TenantID, t.ID)
 	return d, err

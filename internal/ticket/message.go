@@ -98,8 +98,8 @@ func conversation(ctx context.Context, q db.Querier, tenantID, ticketID int64, w
 // history loads the status history, oldest first.
 func history(ctx context.Context, q db.Querier, tenantID, ticketID int64) ([]Event, error) {
 	rows, err := q.Query(ctx, `SELECT e.id, e.kind, e.actor, e.note, e.created_at,
-		COALESCE(f.id, 0), COALESCE(f.code, ''), COALESCE(f.name, ''), COALESCE(f.kind, ''),
-		COALESCE(s.id, 0), COALESCE(s.code, ''), COALESCE(s.name, ''), COALESCE(s.kind, '')
+		COALESCE(f.id, 0), COALESCE(f.code, ''), COALESCE(f.name, ''), COALESCE(f.kind, ''), COALESCE(f.portal_visible, TRUE),
+		COALESCE(s.id, 0), COALESCE(s.code, ''), COALESCE(s.name, ''), COALESCE(s.kind, ''), COALESCE(s.portal_visible, TRUE)
 		FROM ticket_events e LEFT JOIN ticket_statuses f ON f.id = e.from_status_id
 		LEFT JOIN ticket_statuses s ON s.id = e.to_status_id
 		WHERE e.tenant_id = ? AND e.ticket_id = ? ORDER BY e.id`, tenantID, ticketID)
@@ -112,11 +112,27 @@ func history(ctx context.Context, q db.Querier, tenantID, ticketID int64) ([]Eve
 		var e Event
 		var at int64
 		if err := rows.Scan(&e.ID, &e.Kind, &e.Actor, &e.Note, &at, &e.From.ID, &e.From.Code, &e.From.Name, &e.From.Kind,
-			&e.To.ID, &e.To.Code, &e.To.Name, &e.To.Kind); err != nil {
+			&e.From.PortalVisible, &e.To.ID, &e.To.Code, &e.To.Name, &e.To.Kind, &e.To.PortalVisible); err != nil {
 			return nil, fmt.Errorf("ticket: history: %w", err)
 		}
 		e.CreatedAt = time.Unix(at, 0)
 		out = append(out, e)
 	}
 	return out, rows.Err()
+}
+
+// forPortal leaves out of a history what contacts must not read: the moves into a
+// status the tenant hides from the portal (its name is staff's own wording, e.g.
+// "waiting for the supplier's invoice"). Moves out of such a status stay, since the
+// portal shows only the status a ticket went to.
+func forPortal(events []Event) []Event {
+	out := events[:0:0]
+	for _, e := range events {
+		if e.To.ID != 0 && !e.To.PortalVisible {
+			continue
+		}
+		e.From = Status{} // never shown to contacts; kept out so no page can leak it
+		out = append(out, e)
+	}
+	return out
 }

@@ -59,8 +59,12 @@ func (n Notifier) Replied(ctx context.Context, tx db.Querier, t Ticket, body str
 	return n.toContacts(ctx, tx, t, "mail.ticket_reply", body, data, by.ContactID)
 }
 
-// StatusChanged tells the contact and followers the ticket's new status.
+// StatusChanged tells the contact and followers the ticket's new status, unless the
+// tenant hides that status from the portal: its name is meant for staff only.
 func (n Notifier) StatusChanged(ctx context.Context, tx db.Querier, t Ticket, to Status, by Actor) error {
+	if !to.PortalVisible {
+		return nil
+	}
 	t.Status = to
 	return n.toContacts(ctx, tx, t, "mail.ticket_status", "", map[string]any{"Author": by.Name}, by.ContactID)
 }

@@ -28,6 +28,18 @@ func (s Status) Label() (key, name string) {
 	return "ticket.status." + s.Code, ""
 }
 
+// Required reports whether the rules move tickets into this built-in status by
+// themselves (every new ticket starts in "new", a contact's answer moves it to "in
+// progress", closing and deciding use "closed", "accepted" and "declined"): such a
+// status cannot be retired.
+func (s Status) Required() bool {
+	switch s.Code {
+	case CodeNew, CodeAccepted, CodeProgress, CodeClosed, CodeDeclined:
+		return true
+	}
+	return false
+}
+
 // defaults are the statuses every tenant starts with (in the migration for existing
 // tenants, in SeedDefaults for new ones).
 var defaults = []Status{

@@ -74,6 +74,10 @@ var (
 	ErrNotClosed   = errors.New("ticket: the ticket is not closed")
 	ErrDecided     = errors.New("ticket: the request was already decided")
 	ErrNotFollower = errors.New("ticket: not a colleague of this company")
+	// ErrStatusInactive: staff chose a status the tenant retired.
+	ErrStatusInactive = errors.New("ticket: the status is no longer in use")
+	// ErrAssigneeInactive: staff chose a colleague who was deactivated.
+	ErrAssigneeInactive = errors.New("ticket: the staff member is no longer active")
 )
 
 // Ticket is one ticket with the names a page shows.

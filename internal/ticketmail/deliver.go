@@ -19,12 +19,17 @@ const (
 	maxBody  = 20000
 )
 
-// reply adds the mail as the sender's reply on tk. The sender must belong to the
-// ticket's company; a done ticket is reopened when the tenant allows it, otherwise
-// (and for billed tickets) the mail goes to the inbox for staff to decide.
+// reply adds the mail as the sender's reply on tk. The sender must be allowed to
+// write into the ticket (see mayReply), else the mail goes to the inbox like any mail
+// from a sender without access; a done ticket is reopened when the tenant allows it,
+// otherwise (and for billed tickets) the mail goes to the inbox for staff to decide.
 func (r Router) reply(ctx context.Context, tx db.Querier, d inbound.Delivery, t tenant.Tenant, tk ticket.Ticket, sender contact.Contact) (inbound.Outcome, error) {
-	if _, err := contact.MembershipIn(ctx, tx, d.TenantID, sender.ID, tk.CompanyID); err != nil {
-		return toInbox(ctx, tx, d, fmt.Sprintf("sender is not a contact of ticket %d's company", tk.ID))
+	ok, why, err := mayReply(ctx, tx, tk, sender)
+	if err != nil {
+		return inbound.Outcome{}, err
+	}
+	if !ok {
+		return toInbox(ctx, tx, d, fmt.Sprintf("sender may not reply to ticket %d: %s", tk.ID, why))
 	}
 	if tk.Billed {
 		return toInbox(ctx, tx, d, fmt.Sprintf("reply to billed ticket %d", tk.ID))

@@ -7,6 +7,8 @@ import (
 	"regexp"
 	"strings"
 	"unicode/utf8"
+
+	"golang.org/x/net/idna"
 )
 
 // Msg is one error: an i18n message id and its template data.
@@ -44,11 +46,59 @@ func (e Errors) Required(field, v string) {
 	}
 }
 
-// MaxLen adds error.too_long when v has more than max characters.
+// MaxLen adds error.too_long when v has more than max characters, and error.control
+// when v holds a control character (see HasControl): every text field passes here, so
+// no form stores invisible bytes that break lists, exports and mails. Code that can
+// tidy its input calls StripControl first, so the person never sees this error.
 func (e Errors) MaxLen(field, v string, max int) {
 	if utf8.RuneCountInString(v) > max {
 		e.Add(field, "error.too_long", map[string]any{"Max": max})
 	}
+	if HasControl(v) {
+		e.Add(field, "error.control", nil)
+	}
+}
+
+// isControl reports a control character other than tab and line breaks: C0 controls,
+// DEL and the C1 range. Tab, line feed and carriage return belong to multi-line text.
+func isControl(r rune) bool {
+	switch r {
+	case '\t', '\n', '\r':
+		return false
+	}
+	return r < 0x20 || (r >= 0x7f && r <= 0x9f)
+}
+
+// HasControl reports whether s holds a control character other than tab and line
+// breaks.
+func HasControl(s string) bool { return strings.IndexFunc(s, isControl) >= 0 }
+
+// StripControl removes control characters other than tab and line breaks from s.
+func StripControl(s string) string {
+	if !HasControl(s) {
+		return s
+	}
+	return strings.Map(func(r rune) rune {
+		if isControl(r) {
+			return -1
+		}
+		return r
+	}, s)
+}
+
+// Line tidies a single-line field: control characters (line breaks included) removed,
+// surrounding space trimmed.
+func Line(s string) string {
+	s = strings.Map(func(r rune) rune {
+		if r == '\t' {
+			return ' '
+		}
+		if r == '\n' || r == '\r' || isControl(r) {
+			return -1
+		}
+		return r
+	}, s)
+	return strings.TrimSpace(s)
 }
 
 // Email adds error.email when v is not empty and not a plain address.
@@ -100,4 +150,17 @@ func Truncate(s string, n int) string {
 var domainRE = regexp.MustCompile(`^([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z][a-z0-9-]{0,61}[a-z0-9]$`)
 
 // IsDomain reports whether s is a plain lower-case domain name such as "kunde.de".
+// A name with umlauts must be passed through ASCIIDomain first.
 func IsDomain(s string) bool { return len(s) <= 253 && domainRE.MatchString(s) }
+
+// ASCIIDomain returns a domain in the form DNS and mail use: lower case, and a name
+// with letters beyond ASCII ("münchen.de") as punycode ("xn--mnchen-3ya.de"), so such
+// a domain is accepted and matches the address mail really comes from. A name IDNA
+// refuses comes back lower-cased as it was, for IsDomain to name as bad.
+func ASCIIDomain(d string) string {
+	d = strings.ToLower(strings.TrimSpace(d))
+	if a, err := idna.Lookup.ToASCII(d); err == nil {
+		return a
+	}
+	return d
+}

@@ -20,6 +20,8 @@ type Form struct {
 	Values url.Values
 	Errors validate.Errors
 	Err    string // message id of a form-wide error (shown above the form)
+	// ErrData fills in Err's message (a limit, a name); nil for most errors.
+	ErrData map[string]any
 }
 
 // NewForm returns an empty form.
@@ -70,6 +72,17 @@ func (f Form) Error(ctx context.Context, name string) string {
 		return ""
 	}
 	return i18n.T(ctx, m.ID, m.Data)
+}
+
+// ErrText is the translated form-wide error, or "".
+func (f Form) ErrText(ctx context.Context) string {
+	switch {
+	case f.Err == "":
+		return ""
+	case f.ErrData == nil:
+		return i18n.T(ctx, f.Err)
+	}
+	return i18n.T(ctx, f.Err, f.ErrData)
 }
 
 // Take adopts field errors returned by domain code and reports whether err was one;

@@ -19,14 +19,19 @@ type Upload = filestore.Upload
 
 // ParseMultipart reads a multipart form of at most MaxFiles files of limit bytes each
 // (plus the text fields). Too large or malformed bodies yield a form-wide error, never
-// a 500; the text fields are checked like ParseForm's.
+// a 500; the text fields are checked like ParseForm's. A body over the whole limit
+// still keeps the text fields sent before the first file (the subject and description
+// above the file input), so the form comes back with what was typed, and the error
+// states the limits.
 func ParseMultipart(w http.ResponseWriter, r *http.Request, limit int64) Form {
-	r.Body = http.MaxBytesReader(w, r.Body, limit*MaxFiles+MaxFormBytes)
+	rec := &prefix{ReadCloser: http.MaxBytesReader(w, r.Body, limit*MaxFiles+MaxFormBytes), max: keptPrefix}
+	r.Body = rec
 	f := NewForm()
 	if err := r.ParseMultipartForm(8 << 20); err != nil {
-		var tooBig *http.MaxBytesError
-		if errors.As(err, &tooBig) {
+		if isTooLarge(err) {
 			f.Err = "error.upload_too_large"
+			f.ErrData = map[string]any{"MB": limit >> 20, "TotalMB": limit * MaxFiles >> 20}
+			f.Values = fieldValues(multipartFields(&rec.buf, r.Header.Get("Content-Type"), MaxFormBytes))
 		} else {
 			f.Err = "error.form_invalid"
 		}
@@ -43,6 +48,11 @@ func ParseMultipart(w http.ResponseWriter, r *http.Request, limit int64) Form {
 	f.Values = r.MultipartForm.Value
 	return f
 }
+
+// keptPrefix is how much of a multipart body is kept to recover its text fields when
+// it turns out too large: the form's text (MaxFormBytes) with room for the parts'
+// headers and a long description in a script of three bytes a character.
+const keptPrefix = 4 * MaxFormBytes
 
 // SaveUploads stores the files of field in the file store. A file over limit, an empty
 // one or too many files set a field error (and nothing is kept); the caller deletes

@@ -2,6 +2,7 @@ package web
 
 import (
 	"context"
+	"strings"
 	"testing"
 	"time"
 
@@ -27,5 +28,20 @@ func TestWhen(t *testing.T) {
 	}
 	if got := Machine(at); got != "2026-11-22T13:05:09Z" {
 		t.Errorf("Machine = %q", got)
+	}
+}
+
+// TestWhenInMessages: When already names the zone, so a message that wraps it must not
+// name it again ("am 22.11.2026, 23:49 UTC UTC").
+func TestWhenInMessages(t *testing.T) {
+	at := time.Date(2026, 11, 22, 23, 49, 0, 0, time.UTC)
+	for _, lang := range i18n.Languages {
+		ctx := i18n.With(context.Background(), i18n.For(lang))
+		for _, id := range []string{"inbox.handled_by", "inbox.handled_by_contact"} {
+			got := i18n.T(ctx, id, map[string]any{"Name": "Anna", "At": When(ctx, at)})
+			if strings.Count(got, "UTC") != 1 || !strings.Contains(got, "Anna") {
+				t.Errorf("%s %s: %q", lang, id, got)
+			}
+		}
 	}
 }

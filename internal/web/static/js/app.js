@@ -32,6 +32,48 @@
     }
   }, true);
 
+  // (b2) A form sent once is not sent again by a second click or Enter while the page
+  // loads (a double click used to open the same ticket twice). Runs after (b), in the
+  // bubbling phase, so a cancelled confirmation or a script that handles the submit
+  // itself (htmx, passkeys: they call preventDefault) leaves the form alone. The
+  // buttons are disabled a moment later: disabled at once, the clicked button's
+  // name=value would be left out of the request. GET forms (search, filters) and forms
+  // opening another window are not locked; data-no-lock opts a form out.
+  const locked = new Set();
+  document.addEventListener("submit", (ev) => {
+    const form = ev.target;
+    if (!(form instanceof HTMLFormElement)) return;
+    if (form.hasAttribute("data-submitting")) {
+      ev.preventDefault();
+      return;
+    }
+    if (ev.defaultPrevented || form.method !== "post" || form.hasAttribute("data-no-lock") ||
+        (form.target && form.target !== "_self")) return;
+    form.setAttribute("data-submitting", "");
+    locked.add(form);
+    setTimeout(() => {
+      if (!locked.has(form)) return;
+      form.querySelectorAll("button[type=submit], button:not([type]), input[type=submit]").forEach((b) => {
+        if (!b.disabled) {
+          b.disabled = true;
+          b.setAttribute("data-locked", "");
+        }
+      });
+    }, 0);
+  });
+  // Back to a page from the browser's cache (back button, or a download that did not
+  // leave the page): its forms work again.
+  window.addEventListener("pageshow", () => {
+    locked.forEach((form) => {
+      form.removeAttribute("data-submitting");
+      form.querySelectorAll("[data-locked]").forEach((b) => {
+        b.disabled = false;
+        b.removeAttribute("data-locked");
+      });
+    });
+    locked.clear();
+  });
+
   // data-confirm on a plain link or a non-submit button.
   document.addEventListener("click", (ev) => {
     const el = ev.target instanceof Element ? ev.target.closest("a[data-confirm], button[data-confirm]") : null;

@@ -1,0 +1,77 @@
+package audit
+
+import (
+	"context"
+	"fmt"
+	"regexp"
+	"strconv"
+	"strings"
+
+	"pforte/internal/db"
+)
+
+// Actor is an entry's actor read back: the kind and id that access.StaffActor and
+// access.ContactActor wrote ("staff:3 anna@…"), or only Raw for anything else (the
+// address of a failed sign-in, a registration's address, "passkey").
+type Actor struct {
+	Kind  string // "staff", "contact" or ""
+	ID    int64
+	Email string
+	Raw   string
+}
+
+var actorRE = regexp.MustCompile(`^(staff|contact):(\d+) ?(.*)$`)
+
+// ParseActor reads an entry's actor.
+func ParseActor(s string) Actor {
+	m := actorRE.FindStringSubmatch(s)
+	if m == nil {
+		return Actor{Raw: s}
+	}
+	id, _ := strconv.ParseInt(m[2], 10, 64)
+	return Actor{Kind: m[1], ID: id, Email: m[3], Raw: s}
+}
+
+// Names looks up the current names of the staff members and contacts the actors name,
+// in one query per kind, scoped to the tenant. Entries keep what was written; the
+// names only make the log readable (an anonymised contact shows as anonymised).
+func Names(ctx context.Context, q db.Querier, tenantID int64, actors []Actor) (staff, contacts map[int64]string, err error) {
+	staff, contacts = map[int64]string{}, map[int64]string{}
+	var sIDs, cIDs []any
+	for _, a := range actors {
+		switch a.Kind {
+		case "staff":
+			sIDs = append(sIDs, a.ID)
+		case "contact":
+			cIDs = append(cIDs, a.ID)
+		}
+	}
+	if err := names(ctx, q, `SELECT id, name FROM staff`, tenantID, sIDs, staff); err != nil {
+		return nil, nil, err
+	}
+	if err := names(ctx, q, `SELECT id, TRIM(first_name || ' ' || last_name) FROM contacts`, tenantID, cIDs, contacts); err != nil {
+		return nil, nil, err
+	}
+	return staff, contacts, nil
+}
+
+func names(ctx context.Context, q db.Querier, sel string, tenantID int64, ids []any, out map[int64]string) error {
+	if len(ids) == 0 {
+		return nil
+	}
+	rows, err := q.Query(ctx, sel+` WHERE tenant_id = ? AND id IN (?`+strings.Repeat(", ?", len(ids)-1)+`)`,
+		append([]any{tenantID}, ids...)...)
+	if err != nil {
+		return fmt.Errorf("audit: names: %w", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var id int64
+		var name string
+		if err := rows.Scan(&id, &name); err != nil {
+			return fmt.Errorf("audit: names: %w", err)
+		}
+		out[id] = name
+	}
+	return rows.Err()
+}

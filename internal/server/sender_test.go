@@ -1,0 +1,33 @@
+package server_test
+
+import (
+	"context"
+	"strings"
+	"testing"
+	"time"
+
+	"pforte/internal/apptest"
+	"pforte/internal/db"
+	"pforte/internal/testutil"
+)
+
+// TestSenderName: a tenant without a sender of its own mails from the installation's
+// address under its own name, as the settings page says ("shown as the sender of
+// emails"); the envelope sender stays the installation's address.
+func TestSenderName(t *testing.T) {
+	testutil.ForEngines(t, func(t *testing.T, e db.Engine) {
+		smtp := testutil.StartSMTP(t)
+		env := apptest.Start(t, e, apptest.Options{SMTPURL: smtp.URL()})
+		ten := env.Tenant("Müller Service GmbH")
+		ct := env.Contact(ten, "neu@kunde.test", "", "user", env.Company(ten, "Kunde AG"))
+		if err := env.App.Access.Grant(context.Background(), ten, actor, memberships(t, env, ten.ID, ct.ID)[0], "user", "http://x"); err != nil {
+			t.Fatal(err)
+		}
+		env.App.Worker.Wake()
+		got := smtp.WaitFor(t, 1, 10*time.Second)[0]
+		head, _, _ := strings.Cut(string(got.Data), "\r\n\r\n")
+		if got.From != "portal@pforte.test" || !strings.Contains(strings.ToLower(head), "from: =?utf-8?q?m=c3=bcller_service_gmbh?= <portal@pforte.test>") {
+			t.Errorf("envelope %q, header:\n%s", got.From, head)
+		}
+	})
+}

@@ -1,0 +1,89 @@
+package server_test
+
+import (
+	"context"
+	"net/smtp"
+	"testing"
+	"time"
+
+	"pforte/internal/contact"
+	"pforte/internal/db"
+	"pforte/internal/tenant"
+	"pforte/internal/testutil"
+	"pforte/internal/ticket"
+)
+
+// TestTicketMailReplyAccess: a mail to a ticket's reply address lands in the ticket
+// only from someone who may see the ticket in the portal (or, without any portal
+// login, its opener); a user who neither opened nor follows it and a contact whose
+// access was revoked end up in the staff inbox like any sender without access.
+func TestTicketMailReplyAccess(t *testing.T) {
+	testutil.ForEngines(t, func(t *testing.T, e db.Engine) {
+		d := newDesk(t, e)
+		ctx := context.Background()
+		if err := tenant.SetSupportAddresses(ctx, d.env.DB, d.t.ID, []string{"support@desk.test"}, time.Now()); err != nil {
+			t.Fatal(err)
+		}
+		addr := d.env.ListenInbound()
+		n := 0
+		send := func(from, to, body string) {
+			t.Helper()
+			n++
+			msg := "From: " + from + "\r\nTo: " + to + "\r\nSubject: Re: Drucker\r\nMessage-ID: <access-" +
+				string(rune('a'+n)) + "@x.test>\r\nContent-Type: text/plain; charset=utf-8\r\n\r\n" + body + "\r\n"
+			if err := smtp.SendMail(addr, nil, from, []string{to}, []byte(msg)); err != nil {
+				t.Fatalf("send from %s: %v", from, err)
+			}
+		}
+		inTicket := func(id int64, body string) bool {
+			return count(t, d.env, `SELECT COUNT(*) FROM ticket_messages WHERE ticket_id = ? AND body = ?`, id, body) == 1
+		}
+		inInbox := func(from string) int {
+			return count(t, d.env, `SELECT COUNT(*) FROM inbox_items WHERE tenant_id = ? AND kind = 'mail' AND email = ?`, d.t.ID, from)
+		}
+
+		id := d.open(t, d.as("uwe@alpha.test", "uwe-password-1"), "Drucker")
+		tk, _ := ticket.ForStaff(ctx, d.env.DB, d.t.ID, id)
+		replyTo := "support+" + tk.ReplyToken + "@desk.test"
+
+		// The opener and the main contact reply into the ticket.
+		send("uwe@alpha.test", replyTo, "Von Uwe")
+		send("alice@alpha.test", replyTo, "Von Alice")
+		if !inTicket(id, "Von Uwe") || !inTicket(id, "Von Alice") {
+			t.Fatal("opener or main contact could not reply by mail")
+		}
+
+		// A colleague user who cannot see the ticket goes to the inbox.
+		send("ula@alpha.test", replyTo, "Von Ula")
+		if inTicket(id, "Von Ula") || inInbox("ula@alpha.test") != 1 {
+			t.Fatalf("user without sight of the ticket: in ticket %v, inbox %d", inTicket(id, "Von Ula"), inInbox("ula@alpha.test"))
+		}
+
+		// The opener, once revoked, goes to the inbox as well.
+		m, err := contact.MembershipIn(ctx, d.env.DB, d.t.ID, d.uwe, d.a.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := contact.SetAccess(ctx, d.env.DB, d.t.ID, m.ID, "", contact.AccessRevoked, time.Now()); err != nil {
+			t.Fatal(err)
+		}
+		send("uwe@alpha.test", replyTo, "Uwe nach Entzug")
+		if inTicket(id, "Uwe nach Entzug") || inInbox("uwe@alpha.test") != 1 {
+			t.Fatalf("revoked contact: in ticket %v, inbox %d", inTicket(id, "Uwe nach Entzug"), inInbox("uwe@alpha.test"))
+		}
+
+		// A contact without portal login answers the ticket they opened by mail.
+		d.env.DB.Exec(ctx, `UPDATE companies SET email_domains = 'alpha.test' WHERE id = ?`, d.a.ID)
+		send("neu@alpha.test", "support@desk.test", "Neues Problem")
+		var mailTicket int64
+		d.env.DB.QueryRow(ctx, `SELECT t.id FROM tickets t JOIN contacts c ON c.id = t.contact_id WHERE c.email = 'neu@alpha.test'`).Scan(&mailTicket)
+		mt, err := ticket.ForStaff(ctx, d.env.DB, d.t.ID, mailTicket)
+		if err != nil {
+			t.Fatal(err)
+		}
+		send("neu@alpha.test", "support+"+mt.ReplyToken+"@desk.test", "Nachtrag per Mail")
+		if !inTicket(mailTicket, "Nachtrag per Mail") {
+			t.Fatal("contact without portal login cannot answer their own ticket")
+		}
+	})
+}
