@@ -83,7 +83,7 @@ func TestKBAdmin(t *testing.T) {
 		if r := agent.Post(art+"/translations/en", url.Values{"title": {"Set up Wi-Fi"}, "body": {"Switch the router on."}}); r.Status != 303 {
 			t.Fatalf("english: %d", r.Status)
 		}
-		entries, _ := audit.List(ctx, env.DB, ten.ID, 0, 20)
+		entries, _ := audit.List(ctx, env.DB, ten.ID, audit.Filter{}, 0, 20)
 		published := 0
 		for _, en := range entries {
 			if en.Action == audit.KBPublished && strings.Contains(en.Target, "wlan") && strings.Contains(en.Actor, "agent@service.test") {
@@ -171,7 +171,7 @@ func TestKBAdmin(t *testing.T) {
 		if r := contact.Get("/kb/articles/wlan"); r.Status != 404 {
 			t.Errorf("draft readable: %d", r.Status)
 		}
-		entries, _ = audit.List(ctx, env.DB, ten.ID, 0, 20)
+		entries, _ = audit.List(ctx, env.DB, ten.ID, audit.Filter{}, 0, 20)
 		if len(entries) == 0 || entries[0].Action != audit.KBUnpublished {
 			t.Errorf("unpublish not audited: %+v", entries)
 		}
