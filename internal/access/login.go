@@ -31,7 +31,7 @@ func (s *Service) checkThrottle(ctx context.Context, tenantID int64, email strin
 		return err
 	}
 	if limited {
-		audit.Log(ctx, s.DB, tenantID, email, audit.LoginThrottled, "", c.IP, s.Now())
+		audit.Log(ctx, s.DB, tenantID, audit.Typed(email), audit.LoginThrottled, "", c.IP, s.Now())
 		return ErrThrottled
 	}
 	return nil
@@ -41,7 +41,7 @@ func (s *Service) checkThrottle(ctx context.Context, tenantID int64, email strin
 // error both unknown email and wrong password give. A failure on a known contact's
 // account is also shown to that contact.
 func (s *Service) failed(ctx context.Context, tenantID, contactID int64, email string, c Client) error {
-	audit.LogFor(ctx, s.DB, tenantID, contactID, strings.ToLower(email), audit.LoginFailed, "", c.IP, s.Now())
+	audit.LogFor(ctx, s.DB, tenantID, contactID, audit.Typed(strings.ToLower(email)), audit.LoginFailed, "", c.IP, s.Now())
 	return ErrInvalidLogin
 }
 

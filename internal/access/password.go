@@ -11,6 +11,7 @@ import (
 	"pforte/internal/db"
 	"pforte/internal/principal"
 	"pforte/internal/session"
+	"pforte/internal/tenant"
 	"pforte/internal/validate"
 )
 
@@ -18,9 +19,10 @@ func sessionNew(ctx context.Context, q db.Querier, tenantID, staffID int64, c Cl
 	return session.New(ctx, q, tenantID, staffID, 0, 0, c.IP, c.UserAgent, now)
 }
 
-// ChangeContactPassword checks the current password, stores the new one and ends every
-// other session of the contact (a stolen session dies with the old password).
-func (s *Service) ChangeContactPassword(ctx context.Context, p principal.Contact, current, pw, confirm, ip string) error {
+// ChangeContactPassword checks the current password, stores the new one, ends every
+// other session of the contact (a stolen session dies with the old password) and mails
+// the contact a notice, so a change they did not make does not go unnoticed.
+func (s *Service) ChangeContactPassword(ctx context.Context, t tenant.Tenant, p principal.Contact, current, pw, confirm, ip, origin string) error {
 	ct, err := contact.Get(ctx, s.DB, p.TenantID, p.ContactID)
 	if err != nil {
 		return err
@@ -40,6 +42,9 @@ func (s *Service) ChangeContactPassword(ctx context.Context, p principal.Contact
 		audit.LogFor(ctx, s.DB, p.TenantID, ct.ID, ContactActor(ct.ID, ct.Email), audit.PasswordChangeFailed, "", ip, s.Now())
 		e = validate.Errors{"current": {ID: "error.password_wrong"}}
 	}
+	if !e.Any() && pw == current {
+		e.Add("password", "error.password_same", nil)
+	}
 	if e.Any() {
 		return e
 	}
@@ -56,6 +61,9 @@ func (s *Service) ChangeContactPassword(ctx context.Context, p principal.Contact
 			return err
 		}
 		if err := auth.ClearFailures(ctx, tx, p.TenantID, ct.Email); err != nil {
+			return err
+		}
+		if err := s.queueNotice(ctx, tx, t, ct, "mail.password_changed", origin); err != nil {
 			return err
 		}
 		return audit.LogFor(ctx, tx, p.TenantID, ct.ID, ContactActor(ct.ID, ct.Email), audit.PasswordChanged, "", ip, now)

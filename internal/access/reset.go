@@ -84,6 +84,18 @@ func (s *Service) RunResetJob(ctx context.Context, j jobs.Job) error {
 		if n, _ := res.RowsAffected(); n == 0 || !send {
 			return nil
 		}
+		// The address was looked up before this transaction; staff may have changed it
+		// since (which cancels reset links). Touching the row with the old address both
+		// checks it still holds and locks it until the link is stored, so a change
+		// cannot slip in between and leave a fresh link in the old mailbox.
+		res, err = tx.Exec(ctx, `UPDATE contacts SET email = email WHERE id = ? AND tenant_id = ? AND email = ?`,
+			ct.ID, t.ID, ct.Email)
+		if err != nil {
+			return fmt.Errorf("access: reset request: %w", err)
+		}
+		if n, _ := res.RowsAffected(); n == 0 {
+			return nil
+		}
 		return s.mailReset(ctx, tx, t, ct, origin, ip, now)
 	})
 }

@@ -56,6 +56,6 @@ func (a *Admin) invitationSubmit(w http.ResponseWriter, r *http.Request) {
 		web.Render(w, r, http.StatusUnprocessableEntity, staffInvitationPage(guestChrome(r, "admin.invitation.title"), m.Name, m.Email, f))
 		return
 	}
-	a.signIn(w, r, sess)
+	a.signIn(w, r, sess, m)
 	a.env.Flash(w, r, "admin.invitation.done", "/admin/")
 }

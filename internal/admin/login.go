@@ -6,7 +6,10 @@ import (
 
 	"pforte/internal/access"
 	"pforte/internal/audit"
+	"pforte/internal/db"
 	"pforte/internal/session"
+	"pforte/internal/staff"
+	"pforte/internal/tenant"
 	"pforte/internal/web"
 )
 
@@ -31,7 +34,7 @@ func (a *Admin) loginSubmit(w http.ResponseWriter, r *http.Request) {
 	if !f.Invalid() {
 		t := web.TenantFrom(r.Context())
 		client := access.Client{IP: a.env.ClientIP(r), UserAgent: r.UserAgent()}
-		raw, _, err := a.svc.StaffLogin(r.Context(), t.ID, f.Get("email"), f.Raw("password"), client)
+		raw, m, err := a.svc.StaffLogin(r.Context(), t.ID, f.Get("email"), f.Raw("password"), client)
 		switch {
 		case errors.Is(err, access.ErrInvalidLogin):
 			f.Err = "login.invalid"
@@ -44,7 +47,7 @@ func (a *Admin) loginSubmit(w http.ResponseWriter, r *http.Request) {
 			if old, err := r.Cookie(web.AdminCookie); err == nil {
 				session.Delete(r.Context(), a.env.DB, old.Value)
 			}
-			a.signIn(w, r, raw)
+			a.signIn(w, r, raw, m)
 			http.Redirect(w, r, web.LocalPath(f.Get("next"), "/admin/"), http.StatusSeeOther)
 			return
 		}
@@ -67,9 +70,32 @@ func (a *Admin) logout(w http.ResponseWriter, r *http.Request) {
 	a.env.Flash(w, r, "logout.done", "/admin/login")
 }
 
-// signIn sets the staff session cookie and, on the tenant's first staff sign-in,
-// remembers the address it came in on for links in mails (web.Env.RememberOrigin).
-func (a *Admin) signIn(w http.ResponseWriter, r *http.Request, rawSession string) {
+// signIn sets the staff session cookie and, at an admin's sign-in while the tenant has
+// no portal address, remembers the address it came in on for links in mails. Only
+// admins: the portal address is an admin's setting, and on a single-tenant install any
+// Host header reaches the portal, so an agent signing in with a forged Host would
+// otherwise point every later reset link at a server of their choosing.
+func (a *Admin) signIn(w http.ResponseWriter, r *http.Request, rawSession string, m staff.Member) {
 	a.env.SetCookie(w, r, web.AdminCookie, rawSession, session.MaxAge)
-	a.env.RememberOrigin(r)
+	t := web.TenantFrom(r.Context())
+	if m.Role != staff.RoleAdmin || a.env.BaseURL != "" || t.PortalURL != "" {
+		return
+	}
+	u, ok := tenant.NormalPortalURL(a.env.Scheme(r) + "://" + r.Host)
+	if !ok {
+		return
+	}
+	err := a.env.DB.InTx(r.Context(), func(tx *db.Tx) error {
+		stored, err := tenant.RememberPortalURL(r.Context(), tx, t.ID, u)
+		if err != nil || !stored {
+			return err
+		}
+		return audit.Log(r.Context(), tx, t.ID, access.StaffActor(m.ID, m.Email), audit.PortalURLRemembered, u,
+			a.env.ClientIP(r), a.env.Now())
+	})
+	if err != nil {
+		a.env.Log.Warn("remember portal address", "err", err) // links fall back to the listen address
+		return
+	}
+	a.env.ForgetTenants()
 }

@@ -4,6 +4,7 @@ import (
 	"net/http"
 
 	"pforte/internal/access"
+	"pforte/internal/staff"
 	"pforte/internal/web"
 )
 
@@ -43,6 +44,11 @@ func (a *Admin) setupSubmit(w http.ResponseWriter, r *http.Request) {
 		web.Render(w, r, http.StatusUnprocessableEntity, setupPage(guestChrome(r, "admin.setup.title"), f))
 		return
 	}
-	a.signIn(w, r, raw)
+	admin, err := staff.ByEmail(r.Context(), a.env.DB, t.ID, f.Get("email"))
+	if err != nil {
+		a.env.Fail(w, r, err)
+		return
+	}
+	a.signIn(w, r, raw, admin)
 	a.env.Flash(w, r, "admin.setup.done", "/admin/")
 }

@@ -34,6 +34,8 @@ const (
 	StaffCreated           = "staff_created"
 	StaffChanged           = "staff_changed"
 	SettingsChanged        = "settings_changed"
+	// PortalURLRemembered: an admin's first sign-in set the portal address for links.
+	PortalURLRemembered = "portal_url_remembered"
 	// BrandingChanged: the portal's title, texts or logo were changed.
 	BrandingChanged = "branding_changed"
 	// PreviewStarted and PreviewEnded: a staff member viewed the portal as a contact.

@@ -22,6 +22,16 @@ type Actor struct {
 
 var actorRE = regexp.MustCompile(`^(staff|contact):(\d+) ?(.*)$`)
 
+// Typed makes what someone typed as their login fit for the actor column: text that
+// would read as a staff member's or contact's id ("staff:1 admin@…") is quoted, so a
+// failed login cannot write an entry in someone else's name.
+func Typed(s string) string {
+	if actorRE.MatchString(s) {
+		return strconv.Quote(s)
+	}
+	return s
+}
+
 // ParseActor reads an entry's actor.
 func ParseActor(s string) Actor {
 	m := actorRE.FindStringSubmatch(s)

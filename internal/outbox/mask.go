@@ -55,6 +55,7 @@ func looksRandom(seg string) bool {
 
 // masked returns m as an agent may read it: token links masked in both parts.
 func (m Mail) masked() Mail {
-	m.Text, m.HTML = Mask(m.Text), Mask(m.HTML)
+	// The subject too: a tenant's template may put {{link}} there.
+	m.Subject, m.Text, m.HTML = Mask(m.Subject), Mask(m.Text), Mask(m.HTML)
 	return m
 }

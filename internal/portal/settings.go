@@ -18,8 +18,8 @@ func (p *Portal) settings(w http.ResponseWriter, r *http.Request, v *visit) {
 func (p *Portal) passwordChange(w http.ResponseWriter, r *http.Request, v *visit) {
 	f := web.ParseForm(w, r)
 	if f.Err == "" {
-		err := p.svc.ChangeContactPassword(r.Context(), v.P, f.Raw("current"), f.Raw("password"),
-			f.Raw("password_confirm"), p.env.ClientIP(r))
+		err := p.svc.ChangeContactPassword(r.Context(), v.Tenant, v.P, f.Raw("current"), f.Raw("password"),
+			f.Raw("password_confirm"), p.env.ClientIP(r), p.env.Origin(r))
 		if err != nil && !f.Take(err) {
 			p.env.Fail(w, r, err)
 			return
@@ -31,6 +31,7 @@ func (p *Portal) passwordChange(w http.ResponseWriter, r *http.Request, v *visit
 		web.Render(w, r, http.StatusUnprocessableEntity, settingsPage(v.chrome(r, "settings.title", "settings"), f, lang))
 		return
 	}
+	p.env.WakeWorker() // the notice
 	p.env.Flash(w, r, "settings.password_changed", "/settings")
 }
 

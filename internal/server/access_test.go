@@ -210,7 +210,8 @@ func TestLoginErrors(t *testing.T) {
 	})
 }
 
-// TestSessions: password change ends other sessions; revoking access ends the
+// TestSessions: password change (not to the same password) ends other sessions and
+// mails a notice; revoking access ends the
 // contact's sessions in that company; logout ends the session.
 func TestSessions(t *testing.T) {
 	testutil.ForEngines(t, func(t *testing.T, e db.Engine) {
@@ -225,9 +226,16 @@ func TestSessions(t *testing.T) {
 		if r.Status != 422 || !strings.Contains(r.Body, "nicht korrekt") {
 			t.Fatalf("wrong current password: %d", r.Status)
 		}
+		r = one.Post("/settings/password", url.Values{"current": {"first-password"}, "password": {"first-password"}, "password_confirm": {"first-password"}})
+		if r.Status != 422 || !strings.Contains(r.Body, "dasselbe wie das bisherige") {
+			t.Fatalf("unchanged password: %d", r.Status)
+		}
 		r = one.Post("/settings/password", url.Values{"current": {"first-password"}, "password": {"second-password"}, "password_confirm": {"second-password"}})
 		if r.Status != 303 {
 			t.Fatalf("change password: %d", r.Status)
+		}
+		if subject, _ := lastMailTo(t, env, "s@kunde.test"); !strings.Contains(subject, "wurde geändert") {
+			t.Errorf("no notice after the change: %q", subject)
 		}
 		if one.Get("/").Status != 200 {
 			t.Errorf("own session ended by password change")

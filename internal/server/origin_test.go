@@ -13,8 +13,8 @@ import (
 )
 
 // TestMailLinkOrigin: links in mails never follow a Host the provider did not configure.
-// A "forgot password" with a forged Host gets the listen address before any staff
-// sign-in, the address of the first staff sign-in after it, the admin's portal
+// A "forgot password" with a forged Host gets the listen address before any admin
+// sign-in (an agent's does not count), the address of the first admin sign-in after it, the admin's portal
 // address once set; a request on one of the tenant's hostnames keeps that hostname.
 func TestMailLinkOrigin(t *testing.T) {
 	testutil.ForEngines(t, func(t *testing.T, e db.Engine) {
@@ -26,6 +26,7 @@ func TestMailLinkOrigin(t *testing.T) {
 			t.Fatal(err)
 		}
 		env.Staff(ten, "admin", "admin@service.test", "admin-pw-2026")
+		env.Staff(ten, "agent", "agent@service.test", "agent-pw-2026")
 		n := 0
 		// resetLink asks for a reset through host for a new contact and returns the
 		// link's origin.
@@ -47,10 +48,21 @@ func TestMailLinkOrigin(t *testing.T) {
 		if got := resetLink("evil.example"); got != env.Srv.URL {
 			t.Errorf("before any staff sign-in: %s, want the listen address %s", got, env.Srv.URL)
 		}
+		// An agent's sign-in, here with a forged Host, sets nothing: the address is an
+		// admin's setting.
+		env.Client("evil.example").AdminLogin("agent@service.test", "agent-pw-2026")
+		if got := resetLink("evil.example"); got != env.Srv.URL {
+			t.Errorf("after an agent's sign-in: %s", got)
+		}
 		adm := env.Client("portal.service.test")
 		adm.AdminLogin("admin@service.test", "admin-pw-2026")
 		if got := resetLink("evil.example"); got != "http://portal.service.test" {
-			t.Errorf("after the first staff sign-in: %s", got)
+			t.Errorf("after the first admin sign-in: %s", got)
+		}
+		var logged int
+		env.DB.QueryRow(ctx, `SELECT COUNT(*) FROM audit_log WHERE action = 'portal_url_remembered' AND target = 'http://portal.service.test'`).Scan(&logged)
+		if logged != 1 {
+			t.Errorf("remembered address logged %d times", logged)
 		}
 		env.Client("other.service.test").AdminLogin("admin@service.test", "admin-pw-2026")
 		if got := resetLink("evil.example"); got != "http://portal.service.test" {
@@ -82,6 +94,14 @@ func TestMailLinkOrigin(t *testing.T) {
 		}
 		if got := resetLink("evil.example"); got != "https://portal.service.test:8443" {
 			t.Errorf("forged Host with hostnames configured: %s", got)
+		}
+		// A configured hostname with a port the portal is not known to answer on: the
+		// port is dropped; the portal address's own port is kept.
+		if got := resetLink("kunden.service.test:31337"); got != "http://kunden.service.test" {
+			t.Errorf("configured hostname, forged port: %s", got)
+		}
+		if got := resetLink("kunden.service.test:8443"); got != "http://kunden.service.test:8443" {
+			t.Errorf("configured hostname, the portal address's port: %s", got)
 		}
 	})
 }

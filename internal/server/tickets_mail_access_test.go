@@ -3,6 +3,7 @@ package server_test
 import (
 	"context"
 	"net/smtp"
+	"net/url"
 	"testing"
 	"time"
 
@@ -84,6 +85,20 @@ func TestTicketMailReplyAccess(t *testing.T) {
 		send("neu@alpha.test", "support+"+mt.ReplyToken+"@desk.test", "Nachtrag per Mail")
 		if !inTicket(mailTicket, "Nachtrag per Mail") {
 			t.Fatal("contact without portal login cannot answer their own ticket")
+		}
+
+		// Alpha's main contact invites Bob of Beta; until Bob accepts, his mail to
+		// support stays Beta's ticket (Alpha sorts first and would otherwise get it).
+		if r := d.as("alice@alpha.test", "alice-password").Post("/colleagues", url.Values{"first_name": {"Bob"},
+			"last_name": {"B"}, "email": {"bob@beta.test"}, "role": {"user"}}); r.Status != 303 {
+			t.Fatalf("invite: %d %.300s", r.Status, r.Body)
+		}
+		send("bob@beta.test", "support@desk.test", "Bobs Problem")
+		var bobCompany int64
+		d.env.DB.QueryRow(ctx, `SELECT t.company_id FROM tickets t JOIN ticket_messages m ON m.ticket_id = t.id
+			WHERE m.body = 'Bobs Problem'`).Scan(&bobCompany)
+		if bobCompany != d.b.ID {
+			t.Fatalf("Bob's mail went to company %d, want Beta (%d)", bobCompany, d.b.ID)
 		}
 	})
 }

@@ -47,12 +47,14 @@ func SetPortalURL(ctx context.Context, q db.Querier, id int64, portalURL string)
 	return nil
 }
 
-// RememberPortalURL stores portalURL unless the tenant already has an address: the
-// first staff sign-in tells where the portal is reached, and an admin's later choice
-// is never overwritten.
-func RememberPortalURL(ctx context.Context, q db.Querier, id int64, portalURL string) error {
-	if _, err := q.Exec(ctx, `UPDATE tenants SET portal_url = ? WHERE id = ? AND portal_url = ''`, portalURL, id); err != nil {
-		return fmt.Errorf("tenant: remember portal address: %w", err)
+// RememberPortalURL stores portalURL unless the tenant already has an address, and
+// reports whether it did: an admin's sign-in tells where the portal is reached, and an
+// admin's choice in the settings is never overwritten.
+func RememberPortalURL(ctx context.Context, q db.Querier, id int64, portalURL string) (bool, error) {
+	res, err := q.Exec(ctx, `UPDATE tenants SET portal_url = ? WHERE id = ? AND portal_url = ''`, portalURL, id)
+	if err != nil {
+		return false, fmt.Errorf("tenant: remember portal address: %w", err)
 	}
-	return nil
+	n, err := res.RowsAffected()
+	return n > 0, err
 }

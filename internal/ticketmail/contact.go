@@ -45,7 +45,8 @@ func splitName(name, addr string) (string, string) {
 }
 
 // companyOf is the company a known sender writes for: the one they used last, else the
-// first where they have a membership that is not revoked (0: none).
+// first where they have a membership that is neither revoked nor an open colleague's
+// invitation (0: none).
 func companyOf(ctx context.Context, tx db.Querier, c contact.Contact) int64 {
 	ms, err := contact.MembershipsOfContact(ctx, tx, c.TenantID, c.ID)
 	if err != nil {
@@ -53,7 +54,10 @@ func companyOf(ctx context.Context, tx db.Querier, c contact.Contact) int64 {
 	}
 	var first int64
 	for _, m := range ms {
-		if m.Access == contact.AccessRevoked {
+		// A colleague's invitation the person has not accepted is no tie: otherwise any
+		// main contact could invite an address and read that person's next mail to
+		// support as a ticket of their own company.
+		if m.Access == contact.AccessRevoked || (m.Access == contact.AccessInvited && m.InvitedName != "") {
 			continue
 		}
 		if m.CompanyID == c.LastCompanyID {

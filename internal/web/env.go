@@ -6,7 +6,9 @@ package web
 import (
 	"context"
 	"log/slog"
+	"net"
 	"net/http"
+	"net/url"
 	"strings"
 	"time"
 
@@ -84,9 +86,29 @@ func (e *Env) ClientIP(r *http.Request) string {
 func (e *Env) Origin(r *http.Request) string {
 	t := TenantFrom(r.Context())
 	if e.BaseURL == "" && t.ViaHost {
-		return e.scheme(r) + "://" + r.Host
+		return e.Scheme(r) + "://" + e.knownPort(t, r.Host)
 	}
 	return e.TenantOrigin(t)
+}
+
+// knownPort keeps the port of host only when the portal is known to answer there (the
+// listen address or the portal address): the tenant is found by hostname alone, so
+// any port reaches it, and a link to another port of the portal's host may lead to
+// someone else's service.
+func (e *Env) knownPort(t tenant.Tenant, host string) string {
+	name, port, err := net.SplitHostPort(host)
+	if err != nil {
+		return host // no port
+	}
+	for _, known := range []string{e.LocalURL, t.PortalURL} {
+		if u, err := url.Parse(known); err == nil && u.Port() == port {
+			return host
+		}
+	}
+	if strings.Contains(name, ":") {
+		return "[" + name + "]"
+	}
+	return name
 }
 
 // TenantOrigin is the address for links in mails of tenant t: PFORTE_BASE_URL, else
@@ -102,25 +124,6 @@ func (e *Env) TenantOrigin(t tenant.Tenant) string {
 	return e.LocalURL
 }
 
-// RememberOrigin records the address of a staff member's sign-in as the tenant's portal
-// address while it has none (see tenant.RememberPortalURL). Staff are trusted with
-// their own portal's address; the Host of anyone else's request is not.
-func (e *Env) RememberOrigin(r *http.Request) {
-	t := TenantFrom(r.Context())
-	if e.BaseURL != "" || t.PortalURL != "" {
-		return
-	}
-	u, ok := tenant.NormalPortalURL(e.scheme(r) + "://" + r.Host)
-	if !ok {
-		return
-	}
-	if err := tenant.RememberPortalURL(r.Context(), e.DB, t.ID, u); err != nil {
-		e.Log.Warn("remember portal address", "err", err) // links fall back to the listen address
-		return
-	}
-	e.ForgetTenants()
-}
-
 // ForgetTenants drops cached tenants after a change to one, so the next request sees it.
 func (e *Env) ForgetTenants() {
 	if e.TenantChanged != nil {
@@ -128,7 +131,9 @@ func (e *Env) ForgetTenants() {
 	}
 }
 
-func (e *Env) scheme(r *http.Request) string {
+// Scheme is "https" for a request that arrived over TLS (directly or at a trusted
+// proxy), else "http".
+func (e *Env) Scheme(r *http.Request) string {
 	if e.Secure(r) {
 		return "https"
 	}
