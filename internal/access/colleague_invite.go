@@ -3,6 +3,7 @@ package access
 import (
 	"context"
 
+	"pforte/internal/audit"
 	"pforte/internal/auth"
 	"pforte/internal/contact"
 	"pforte/internal/db"
@@ -41,5 +42,5 @@ func (s *Service) inviteColleagueIn(ctx context.Context, tx db.Querier, t tenant
 	if err := contact.SetInvitedName(ctx, tx, t.ID, m.ID, name); err != nil {
 		return err
 	}
-	return sendGranted(ctx, tx, t, by, m, ct, role, letter, now)
+	return sendGranted(ctx, tx, t, by, m, ct, role, letter, audit.InvitationSent, now)
 }

@@ -106,12 +106,13 @@ func (s *Service) grantIn(ctx context.Context, tx db.Querier, t tenant.Tenant, b
 	if err := contact.SetAccess(ctx, tx, t.ID, m.ID, role, state, now); err != nil {
 		return err
 	}
-	return sendGranted(ctx, tx, t, by, m, ct, role, letter, now)
+	return sendGranted(ctx, tx, t, by, m, ct, role, letter, audit.AccessGranted, now)
 }
 
-// sendGranted queues the access mail letter and logs the grant, in tx.
+// sendGranted queues the access mail letter and logs action (a grant, or a colleague's
+// invitation), in tx.
 func sendGranted(ctx context.Context, tx db.Querier, t tenant.Tenant, by Actor, m contact.Membership, ct contact.Contact,
-	role string, letter outbox.Letter, now time.Time) error {
+	role string, letter outbox.Letter, action string, now time.Time) error {
 	msg, err := letter.RenderFor(ctx, tx, t.ID)
 	if err != nil {
 		return err
@@ -120,7 +121,7 @@ func sendGranted(ctx context.Context, tx db.Querier, t tenant.Tenant, by Actor, 
 		return err
 	}
 	target := fmt.Sprintf("%s @ %s (%s)", ct.Email, m.CompanyName, role)
-	return audit.LogFor(ctx, tx, t.ID, ct.ID, by.Label, audit.AccessGranted, target, by.IP, now)
+	return audit.LogFor(ctx, tx, t.ID, ct.ID, by.Label, action, target, by.IP, now)
 }
 
 // changeRole changes the role of active access; the contact's sessions in that company
@@ -160,8 +161,11 @@ func (s *Service) Revoke(ctx context.Context, t tenant.Tenant, by Actor, members
 		if err := auth.CancelTokens(ctx, tx, t.ID, m.ContactID, m.ID, auth.PurposeInvitation, now); err != nil {
 			return err
 		}
-		target := fmt.Sprintf("%s @ %s", m.Email, m.CompanyName)
-		return audit.LogFor(ctx, tx, t.ID, m.ContactID, by.Label, audit.AccessRevoked, target, by.IP, now)
+		target, action := fmt.Sprintf("%s @ %s", m.Email, m.CompanyName), audit.AccessRevoked
+		if m.Access == contact.AccessInvited {
+			action = audit.InvitationWithdrawn // nobody lost access they had
+		}
+		return audit.LogFor(ctx, tx, t.ID, m.ContactID, by.Label, action, target, by.IP, now)
 	})
 }
 

@@ -36,6 +36,10 @@ func (s *Service) acceptWithPassword(ctx context.Context, ct contact.Contact, ra
 		if err := contact.SetAccess(ctx, tx, tenantID, m.ID, "", contact.AccessActive, now); err != nil {
 			return err
 		}
+		if err := audit.LogFor(ctx, tx, tenantID, ct.ID, ContactActor(ct.ID, ct.Email), audit.InvitationAccepted,
+			m.CompanyName, c.IP, now); err != nil {
+			return err
+		}
 		if err := auth.ClearFailures(ctx, tx, tenantID, ct.Email); err != nil {
 			return err
 		}

@@ -12,13 +12,18 @@ import (
 
 // Actions recorded.
 const (
-	LoginOK         = "login"
-	LoginFailed     = "login_failed"
-	LoginThrottled  = "login_throttled"
-	Logout          = "logout"
-	AccessGranted   = "access_granted"
-	AccessRevoked   = "access_revoked"
-	PasswordChanged = "password_changed"
+	LoginOK        = "login"
+	LoginFailed    = "login_failed"
+	LoginThrottled = "login_throttled"
+	Logout         = "logout"
+	AccessGranted  = "access_granted"
+	AccessRevoked  = "access_revoked"
+	// InvitationSent, InvitationAccepted, InvitationWithdrawn: a main contact's
+	// invitation of a colleague, which gives access only once accepted.
+	InvitationSent      = "invitation_sent"
+	InvitationAccepted  = "invitation_accepted"
+	InvitationWithdrawn = "invitation_withdrawn"
+	PasswordChanged     = "password_changed"
 	// PasswordChangeFailed is a wrong current password on the change-password form.
 	PasswordChangeFailed = "password_change_failed"
 	ContactChanged       = "contact_changed"

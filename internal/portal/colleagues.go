@@ -2,6 +2,8 @@ package portal
 
 import (
 	"net/http"
+	"slices"
+	"strings"
 
 	"pforte/internal/access"
 	"pforte/internal/contact"
@@ -76,6 +78,11 @@ func (p *Portal) renderColleaguesWith(w http.ResponseWriter, r *http.Request, v 
 		}
 		rows = append(rows, row)
 	}
+	// By the name shown: an open invitation shows the name the inviter typed, and
+	// sorting by the account's stored name would place it by a name the page hides.
+	slices.SortStableFunc(rows, func(a, b colleagueRow) int {
+		return strings.Compare(strings.ToLower(a.Name), strings.ToLower(b.Name))
+	})
 	web.Render(w, r, status, colleaguesPage(v.chrome(r, "colleagues.title", "colleagues"), v, rows, f, regs, rf))
 }
 

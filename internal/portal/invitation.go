@@ -13,6 +13,7 @@ func (p *Portal) invitationForm(w http.ResponseWriter, r *http.Request) {
 	if !ok {
 		return
 	}
+	r = inLanguageOf(r, ct)
 	web.Render(w, r, http.StatusOK, invitationPage(guestChrome(r, "invitation.title"), ct.Email, ct.PasswordHash != "", web.NewForm()))
 }
 
@@ -21,6 +22,7 @@ func (p *Portal) invitationSubmit(w http.ResponseWriter, r *http.Request) {
 	if !ok {
 		return
 	}
+	r = inLanguageOf(r, ct)
 	f := web.ParseForm(w, r)
 	var sess string
 	if f.Err == "" {

@@ -21,7 +21,7 @@ func (p *Portal) passwordLinkAnswered(w http.ResponseWriter, r *http.Request, f 
 		p.startSecondStep(w, r, second.Challenge, "")
 		return true
 	}
-	if msg := web.LinkProblem(err); msg != "" {
+	if msg := linkProblem(err, title); msg != "" {
 		web.Render(w, r, http.StatusGone, web.LinkInvalidPage(guestChrome(r, title), msg, "/login"))
 		return true
 	}
@@ -38,7 +38,7 @@ func (p *Portal) passwordLinkAnswered(w http.ResponseWriter, r *http.Request, f 
 func (p *Portal) linkContact(w http.ResponseWriter, r *http.Request, title string,
 	check func(ctx context.Context, tenantID int64, raw string) (contact.Contact, error)) (contact.Contact, bool) {
 	ct, err := check(r.Context(), web.TenantFrom(r.Context()).ID, r.PathValue("token"))
-	if msg := web.LinkProblem(err); msg != "" {
+	if msg := linkProblem(err, title); msg != "" {
 		web.Render(w, r, http.StatusGone, web.LinkInvalidPage(guestChrome(r, title), msg, "/login"))
 		return ct, false
 	}
@@ -55,4 +55,16 @@ func (p *Portal) linkContact(w http.ResponseWriter, r *http.Request, title strin
 func inLanguageOf(r *http.Request, ct contact.Contact) *http.Request {
 	t := web.TenantFrom(r.Context())
 	return r.WithContext(i18n.With(r.Context(), i18n.For(web.PersonLanguage(r, t, ct.Language))))
+}
+
+// linkProblem is web.LinkProblem for the page title: an invitation link that is "used"
+// may also have been replaced by a newer one or withdrawn (both are stored as used),
+// and its reader may have no password yet, so "sign in with your password" would
+// mislead them.
+func linkProblem(err error, title string) string {
+	msg := web.LinkProblem(err)
+	if msg == "link.used" && title == "invitation.title" {
+		return "link.invitation_used"
+	}
+	return msg
 }

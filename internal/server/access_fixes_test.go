@@ -101,6 +101,18 @@ func TestColleagueInviteNeedsConsent(t *testing.T) {
 		if page := c.Get("/colleagues").Body; !strings.Contains(page, "Erika Geheim") {
 			t.Errorf("after accepting, the page shows the person's own name")
 		}
+		// The used link says what may have happened, not "sign in with your password"
+		// (the reader of a replaced link may have none).
+		if r := env.Client("").Get(link); r.Status != 410 || !strings.Contains(r.Body, "neueste Einladungs-E-Mail") {
+			t.Errorf("used invitation link: %d", r.Status)
+		}
+		// The log tells invitation from grant.
+		var sent, accepted int
+		env.DB.QueryRow(context.Background(), `SELECT COUNT(*) FROM audit_log WHERE action = 'invitation_sent'`).Scan(&sent)
+		env.DB.QueryRow(context.Background(), `SELECT COUNT(*) FROM audit_log WHERE action = 'invitation_accepted' AND target = 'Kunde AG'`).Scan(&accepted)
+		if sent != 2 || accepted != 1 {
+			t.Errorf("audit: %d invitations sent, %d accepted; want 2 and 1", sent, accepted)
+		}
 	})
 }
 

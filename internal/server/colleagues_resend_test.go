@@ -77,7 +77,7 @@ func TestColleaguesListAndResend(t *testing.T) {
 			t.Errorf("resend to an active colleague: %d", r.Status)
 		}
 		var count int
-		env.DB.QueryRow(ctx, `SELECT COUNT(*) FROM audit_log WHERE actor LIKE ? AND action = 'access_granted'`,
+		env.DB.QueryRow(ctx, `SELECT COUNT(*) FROM audit_log WHERE actor LIKE ? AND action = 'invitation_sent'`,
 			"contact:"+id(boss.ID)+" %").Scan(&count)
 		if count != 2 {
 			t.Errorf("%d invitation entries by the main contact, want 2 (invite and resend)", count)

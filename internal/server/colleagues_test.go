@@ -77,7 +77,7 @@ func TestColleagues(t *testing.T) {
 			t.Errorf("revoked colleague still logged in")
 		}
 		var count int
-		env.DB.QueryRow(context.Background(), `SELECT COUNT(*) FROM audit_log WHERE actor LIKE ? AND action IN ('access_granted', 'role_changed', 'access_revoked')`,
+		env.DB.QueryRow(context.Background(), `SELECT COUNT(*) FROM audit_log WHERE actor LIKE ? AND action IN ('invitation_sent', 'role_changed', 'access_revoked')`,
 			"contact:"+id(boss.ID)+" %").Scan(&count)
 		if count != 4 {
 			t.Errorf("%d audit entries by the main contact", count)
