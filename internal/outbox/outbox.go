@@ -7,6 +7,7 @@ package outbox
 import (
 	"context"
 	"fmt"
+	"strings"
 	"time"
 
 	"pforte/internal/auth"
@@ -44,11 +45,13 @@ func ForTicket(ctx context.Context, q db.Querier, tenantID, mailID, ticketID int
 	return nil
 }
 
-// TicketOf returns the ticket a mail with this Message-ID was written about (0: none).
-func TicketOf(ctx context.Context, q db.Querier, tenantID int64, messageID string) (int64, error) {
+// TicketOf returns the ticket of our mail with messageID that was sent to addr (0:
+// none): a quoted Message-ID ties an answer to a ticket only for that mail's recipient,
+// since anyone who saw the mail knows the id and the sender of a mail can be forged.
+func TicketOf(ctx context.Context, q db.Querier, tenantID int64, messageID, addr string) (int64, error) {
 	var id int64
 	err := q.QueryRow(ctx, `SELECT COALESCE(ticket_id, 0) FROM mails WHERE tenant_id = ? AND message_id = ?
-		ORDER BY id DESC LIMIT 1`, tenantID, messageID).Scan(&id)
+		AND LOWER(to_addr) = ? ORDER BY id DESC LIMIT 1`, tenantID, messageID, strings.ToLower(addr)).Scan(&id)
 	if err = db.One(err); err == db.ErrNotFound {
 		return 0, nil
 	}

@@ -15,7 +15,7 @@ import (
 // the ticket's position in its chunk until the writer knows the ticket's id.
 var (
 	ticketCols = []string{"id", "tenant_id", "company_id", "contact_id", "title", "status_id", "priority", "category_id",
-		"location", "asset", "assignee_id", "billed", "request_state", "decision_reason", "via", "reply_token", "search",
+		"location", "asset", "assignee_id", "billed", "request_state", "decision_reason", "via", "reply_token", "reply_secret", "search",
 		"created_at", "updated_at", "closed_at"}
 	messageCols = []string{"tenant_id", "ticket_id", "contact_id", "staff_id", "author", "internal", "body", "via",
 		"mail_message_id", "created_at"}
@@ -103,7 +103,7 @@ func (g *gen) event(t int64, kind string, from, to *ticket.Status, by member, st
 
 // ticket adds one ticket opened at created, with its conversation and history as the
 // portal and the back office would have written them.
-func (g *gen) ticket(created int64, token string) {
+func (g *gen) ticket(created int64, token, secret string) {
 	r, w := g.r, g.w
 	g.idx = len(g.c.tickets)
 	ci := w.pickCompany(r)
@@ -236,7 +236,7 @@ func (g *gen) ticket(created int64, token string) {
 	}
 	g.c.companies = append(g.c.companies, ci)
 	g.c.tickets = append(g.c.tickets, []any{nil, w.tenantID, f.id, opener.id, title, final.ID, priority, category,
-		location, asset, assignee, billed, requestState, reason, via, token, strings.ToLower(title), created, last, closedAt})
+		location, asset, assignee, billed, requestState, reason, via, token, secret, strings.ToLower(title), created, last, closedAt})
 }
 
 // produce sends chunks of size tickets until n are made, spread evenly over the three
@@ -246,14 +246,16 @@ func produce(w *world, seed uint64, n, size int, now time.Time, out chan<- *chun
 	g := &gen{w: w, r: rand.New(rand.NewPCG(seed, seed^0x9e3779b97f4a7c15)), now: now.Unix()}
 	span := float64(3 * 365 * day)
 	start := float64(g.now) - span
-	tokens := make([]byte, 10*size)
+	const tokenBytes, secretBytes = 10, 16 // as ticket.Create
+	tokens := make([]byte, (tokenBytes+secretBytes)*size)
 	for done := 0; done < n; {
 		k := min(size, n-done)
 		g.c = &chunk{tickets: make([][]any, 0, k)}
-		crand.Read(tokens[:10*k]) // reply tokens are secrets: crypto/rand, as ticket.Create
+		crand.Read(tokens) // reply tokens and secrets are secrets: crypto/rand, as ticket.Create
 		for i := range k {
 			created := int64(start + span*(float64(done+i)+g.r.Float64())/float64(n))
-			g.ticket(created, hex.EncodeToString(tokens[10*i:10*i+10]))
+			b := tokens[(tokenBytes+secretBytes)*i:]
+			g.ticket(created, hex.EncodeToString(b[:tokenBytes]), hex.EncodeToString(b[tokenBytes:tokenBytes+secretBytes]))
 		}
 		done += k
 		select {

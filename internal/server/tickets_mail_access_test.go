@@ -45,17 +45,29 @@ func TestTicketMailReplyAccess(t *testing.T) {
 
 		id := d.open(t, d.as("uwe@alpha.test", "uwe-password-1"), "Drucker")
 		tk, _ := ticket.ForStaff(ctx, d.env.DB, d.t.ID, id)
-		replyTo := "support+" + tk.ReplyToken + "@desk.test"
+		// Each recipient's mails carry their own reply address.
+		replyTo := func(who string) string { return "support+" + ticket.RecipientToken(tk, who) + "@desk.test" }
 
 		// The opener and the main contact reply into the ticket.
-		send("uwe@alpha.test", replyTo, "Von Uwe")
-		send("alice@alpha.test", replyTo, "Von Alice")
+		send("uwe@alpha.test", replyTo("uwe@alpha.test"), "Von Uwe")
+		send("alice@alpha.test", replyTo("alice@alpha.test"), "Von Alice")
 		if !inTicket(id, "Von Uwe") || !inTicket(id, "Von Alice") {
 			t.Fatal("opener or main contact could not reply by mail")
 		}
+		// Someone else's reply address with a forged From is no reply: whoever holds
+		// Uwe's mail cannot write into the ticket as Alice.
+		send("alice@alpha.test", replyTo("uwe@alpha.test"), "Gefälscht als Alice")
+		if inTicket(id, "Gefälscht als Alice") {
+			t.Fatal("a forged From on another recipient's reply address reached the ticket")
+		}
+		// An old-style address without a recipient code is no reply either.
+		send("alice@alpha.test", "support+"+tk.ReplyToken+"@desk.test", "Ohne Code")
+		if inTicket(id, "Ohne Code") {
+			t.Fatal("a reply address without a code reached the ticket")
+		}
 
 		// A colleague user who cannot see the ticket goes to the inbox.
-		send("ula@alpha.test", replyTo, "Von Ula")
+		send("ula@alpha.test", replyTo("ula@alpha.test"), "Von Ula")
 		if inTicket(id, "Von Ula") || inInbox("ula@alpha.test") != 1 {
 			t.Fatalf("user without sight of the ticket: in ticket %v, inbox %d", inTicket(id, "Von Ula"), inInbox("ula@alpha.test"))
 		}
@@ -68,7 +80,7 @@ func TestTicketMailReplyAccess(t *testing.T) {
 		if err := contact.SetAccess(ctx, d.env.DB, d.t.ID, m.ID, "", contact.AccessRevoked, time.Now()); err != nil {
 			t.Fatal(err)
 		}
-		send("uwe@alpha.test", replyTo, "Uwe nach Entzug")
+		send("uwe@alpha.test", replyTo("uwe@alpha.test"), "Uwe nach Entzug")
 		if inTicket(id, "Uwe nach Entzug") || inInbox("uwe@alpha.test") != 1 {
 			t.Fatalf("revoked contact: in ticket %v, inbox %d", inTicket(id, "Uwe nach Entzug"), inInbox("uwe@alpha.test"))
 		}
@@ -82,7 +94,7 @@ func TestTicketMailReplyAccess(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		send("neu@alpha.test", "support+"+mt.ReplyToken+"@desk.test", "Nachtrag per Mail")
+		send("neu@alpha.test", "support+"+ticket.RecipientToken(mt, "neu@alpha.test")+"@desk.test", "Nachtrag per Mail")
 		if !inTicket(mailTicket, "Nachtrag per Mail") {
 			t.Fatal("contact without portal login cannot answer their own ticket")
 		}

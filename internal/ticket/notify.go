@@ -145,8 +145,10 @@ func (n Notifier) send(ctx context.Context, tx db.Querier, t Ticket, key, quote 
 			d[k] = v
 		}
 		l := outbox.Letter{To: r.email, Lang: lang, Key: key, Data: d, ActionURL: link, Sender: n.Tenant.Name, Quote: quote}
+		var replyTo string
 		if n.ReplyAddress != nil {
-			if addr := n.ReplyAddress(t.ReplyToken); addr != "" {
+			// Each recipient's own address: it answers only for them (RecipientToken).
+			if replyTo = n.ReplyAddress(RecipientToken(t, r.email)); replyTo != "" {
 				l.Marker = ReplyMarker
 			}
 		}
@@ -154,9 +156,7 @@ func (n Notifier) send(ctx context.Context, tx db.Querier, t Ticket, key, quote 
 		if err != nil {
 			return err
 		}
-		if l.Marker != "" {
-			msg.ReplyTo = n.ReplyAddress(t.ReplyToken)
-		}
+		msg.ReplyTo = replyTo
 		msg.InReplyTo = ThreadID(t)
 		id, err := outbox.Queue(ctx, tx, t.TenantID, msg, n.Now)
 		if err != nil {
@@ -185,7 +185,8 @@ func StatusLabel(tr *i18n.Localizer, s Status) string {
 }
 
 // NewNotifier prepares the notifier for one change of tenant t. With a support address
-// set, answers to the mails go to support+<ticket token>@… and land in the ticket.
+// set, answers to the mails go to support+<ticket token>.<recipient code>@… and land in
+// the ticket when they come from the recipient (RecipientToken).
 func NewNotifier(ctx context.Context, q db.Querier, t tenant.Tenant, origin string, now time.Time) (Notifier, error) {
 	n := Notifier{Tenant: t, Origin: origin, Now: now}
 	addrs, err := tenant.SupportAddresses(ctx, q, t.ID)

@@ -102,8 +102,11 @@ type Ticket struct {
 	DecisionReason string
 	Via            string
 	ReplyToken     string
-	CreatedAt      time.Time
-	UpdatedAt      time.Time
+	// ReplySecret makes each recipient's reply address (RecipientToken); never shown
+	// or mailed.
+	ReplySecret string
+	CreatedAt   time.Time
+	UpdatedAt   time.Time
 }
 
 // Done reports whether the ticket is resolved or closed.

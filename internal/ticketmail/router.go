@@ -75,14 +75,17 @@ func (r Router) Route(ctx context.Context, tx db.Querier, d inbound.Delivery) (i
 }
 
 // ticketOf finds the ticket a mail answers: by the reply address's token, else by the
-// Message-ID of one of our mails it quotes.
+// Message-ID of one of our mails it quotes — either only when the mail comes from the
+// address our mail went to (ticket.RecipientToken, outbox.TicketOf). Anything else is
+// no answer: it may still open a ticket, or go to the inbox.
 func (r Router) ticketOf(ctx context.Context, tx db.Querier, d inbound.Delivery) (ticket.Ticket, bool, error) {
-	if d.Token != "" {
-		tk, err := ticket.ByReplyToken(ctx, tx, d.TenantID, d.Token)
-		if err == nil {
+	from := d.Message.From.Address
+	if ticketToken, code, ok := ticket.ParseRecipientToken(d.Token); ok {
+		tk, err := ticket.ByReplyToken(ctx, tx, d.TenantID, ticketToken)
+		if err == nil && ticket.RepliesFrom(tk, code, from) {
 			return tk, true, nil
 		}
-		if !errors.Is(err, db.ErrNotFound) {
+		if err != nil && !errors.Is(err, db.ErrNotFound) {
 			return tk, false, err
 		}
 	}
@@ -91,7 +94,7 @@ func (r Router) ticketOf(ctx context.Context, tx db.Querier, d inbound.Delivery)
 		if mid == "" {
 			continue
 		}
-		id, err := outbox.TicketOf(ctx, tx, d.TenantID, mid)
+		id, err := outbox.TicketOf(ctx, tx, d.TenantID, mid, from)
 		if err != nil {
 			return ticket.Ticket{}, false, err
 		}
