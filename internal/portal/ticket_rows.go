@@ -25,7 +25,7 @@ func ticketRows(rows []ticket.Ticket) templ.Component {
 		h := web.NewHTML(w)
 		for _, t := range rows {
 			id := itoa(t.ID)
-			h.Raw(`<tr><td data-label="`, number, `">#`, id, `</td><td class="card-title"><a href="`, ticketURL(t.ID, ""), `">`)
+			h.Raw(`<tr><td data-label="`, number, `">#`, id, `</td><td class="card-title"><a dir="auto" href="`, ticketURL(t.ID, ""), `">`)
 			h.Text(t.Title)
 			h.Raw(`</a></td><td data-label="`, status, `"><span class="badge status-`)
 			h.Text(t.Status.Kind)
