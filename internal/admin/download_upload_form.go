@@ -9,7 +9,6 @@ import (
 
 	"pforte/internal/download"
 	"pforte/internal/filestore"
-	"pforte/internal/i18n"
 	"pforte/internal/validate"
 	"pforte/internal/web"
 )
@@ -87,7 +86,7 @@ func (a *Admin) parseUpload(w http.ResponseWriter, r *http.Request, limit int64,
 			u.Files = append(u.Files, uploadedFile{Name: name, Stored: st})
 		case errors.Is(err, filestore.ErrTooLarge):
 			u.Errors.Add("file", "downloads_admin.file_too_large", map[string]any{"Name": name,
-				"Max": download.HumanSize(i18n.From(r.Context()), limit)})
+				"Max": web.FileSize(r.Context(), limit)})
 			if _, err := io.Copy(io.Discard, part); err != nil { // read past it, keep the fields after it
 				u.Err = formProblem(err)
 				return u, nil

@@ -4,8 +4,6 @@ import (
 	"net/http/httptest"
 	"testing"
 	"time"
-
-	"pforte/internal/i18n"
 )
 
 func TestCleanName(t *testing.T) {
@@ -70,17 +68,5 @@ func TestCountsAsNew(t *testing.T) {
 		if got := CountsAsNew(r, v); got != want {
 			t.Errorf("%s: %q: %v, want %v", h[0], h[1], got, want)
 		}
-	}
-}
-
-func TestHumanSize(t *testing.T) {
-	de, en := i18n.For("de"), i18n.For("en")
-	for n, want := range map[int64]string{0: "0 B", 1023: "1.023 B", 1536: "1,5 KB", 3 << 20: "3 MB", 200 << 20: "200 MB", 1<<30 + 1<<29: "1,5 GB"} {
-		if got := HumanSize(de, n); got != want {
-			t.Errorf("de %d = %q, want %q", n, got, want)
-		}
-	}
-	if got := HumanSize(en, 1536); got != "1.5 KB" {
-		t.Errorf("en = %q", got)
 	}
 }

@@ -121,24 +121,5 @@ func stemOf(k string) string {
 // keywords are the distinct meaningful words of a ticket title, at most maxTerms, from
 // its first MaxSearch characters: stop words and single letters left out.
 func keywords(text string) []string {
-	if utf8.RuneCountInString(text) > MaxSearch {
-		text = string([]rune(text)[:MaxSearch])
-	}
-	var out []string
-	for _, w := range Words(text) {
-		if len(out) == maxTerms {
-			break
-		}
-		if utf8.RuneCountInString(w) < 2 || stopWords[w] {
-			continue
-		}
-		dup := false
-		for _, o := range out {
-			dup = dup || o == w
-		}
-		if !dup {
-			out = append(out, w)
-		}
-	}
-	return out
+	return distinctWords(text, func(w string) bool { return utf8.RuneCountInString(w) >= 2 && !stopWords[w] })
 }

@@ -1,6 +1,7 @@
 package kb
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -27,20 +28,20 @@ func wordText(s string) string { return strings.Join(Words(s), " ") }
 
 // terms are the distinct words of a query, at most maxTerms, taken from its first
 // MaxSearch characters.
-func terms(q string) []string {
-	if utf8.RuneCountInString(q) > MaxSearch {
-		q = string([]rune(q)[:MaxSearch])
+func terms(q string) []string { return distinctWords(q, func(string) bool { return true }) }
+
+// distinctWords are the distinct words of text that keep accepts, at most maxTerms,
+// taken from its first MaxSearch characters.
+func distinctWords(text string, keep func(string) bool) []string {
+	if utf8.RuneCountInString(text) > MaxSearch {
+		text = string([]rune(text)[:MaxSearch])
 	}
 	var out []string
-	for _, w := range Words(q) {
+	for _, w := range Words(text) {
 		if len(out) == maxTerms {
 			break
 		}
-		dup := false
-		for _, o := range out {
-			dup = dup || o == w
-		}
-		if !dup {
+		if keep(w) && !slices.Contains(out, w) {
 			out = append(out, w)
 		}
 	}

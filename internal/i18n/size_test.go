@@ -1,11 +1,6 @@
-package web
+package i18n
 
-import (
-	"context"
-	"testing"
-
-	"pforte/internal/i18n"
-)
+import "testing"
 
 func TestFileSize(t *testing.T) {
 	for _, c := range []struct {
@@ -25,8 +20,7 @@ func TestFileSize(t *testing.T) {
 		{"en", 0, "0\u00a0B"},
 		{"th", 5 << 20, "5\u00a0MB"},
 	} {
-		ctx := i18n.With(context.Background(), i18n.For(c.lang))
-		if got := FileSize(ctx, c.n); got != c.want {
+		if got := For(c.lang).FileSize(c.n); got != c.want {
 			t.Errorf("%s %d: %q, want %q", c.lang, c.n, got, c.want)
 		}
 	}
