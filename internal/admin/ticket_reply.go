@@ -50,12 +50,19 @@ func (a *Admin) ticketReply(w http.ResponseWriter, r *http.Request, v *visit) {
 			if _, err := ticket.AddReply(ctx, tx, t, reply, c.Now); err != nil {
 				return err
 			}
-			if !internal { // a note stays among staff: no mail, whoever follows the ticket
-				if err := c.N.Replied(ctx, tx, t, body, c.By); err != nil {
-					return err
-				}
+			to, moved, err := setStatus(ctx, tx, t, statusID, c)
+			switch {
+			case err != nil:
+				return err
+			case internal && moved: // a note stays among staff; the new status is public
+				return c.N.StatusChanged(ctx, tx, t, to, c.By)
+			case internal:
+				return nil
+			case moved: // one mail for the answer and its status, not two
+				return c.N.RepliedWithStatus(ctx, tx, t, body, to, c.By)
+			default:
+				return c.N.Replied(ctx, tx, t, body, c.By)
 			}
-			return setStatusAndNotify(ctx, tx, t, statusID, c)
 		})
 		if err != nil {
 			a.env.DeleteUploads(ups)
@@ -73,14 +80,21 @@ func (a *Admin) ticketReply(w http.ResponseWriter, r *http.Request, v *visit) {
 }
 
 // setStatusAndNotify moves the ticket to statusID (0: leave it) and tells the contact
-// and followers the new status. The status is public even when it came with a note.
+// and followers the new status.
 func setStatusAndNotify(ctx context.Context, tx *db.Tx, t ticket.Ticket, statusID int64, c change) error {
-	if statusID == 0 || statusID == t.Status.ID {
-		return nil
-	}
-	to, err := ticket.SetStatus(ctx, tx, t, statusID, c.By, c.Now)
-	if err != nil {
+	to, moved, err := setStatus(ctx, tx, t, statusID, c)
+	if err != nil || !moved {
 		return err
 	}
 	return c.N.StatusChanged(ctx, tx, t, to, c.By)
+}
+
+// setStatus moves the ticket to statusID and reports whether it moved: 0 or the
+// status it has already leave it where it is.
+func setStatus(ctx context.Context, tx *db.Tx, t ticket.Ticket, statusID int64, c change) (ticket.Status, bool, error) {
+	if statusID == 0 || statusID == t.Status.ID {
+		return t.Status, false, nil
+	}
+	to, err := ticket.SetStatus(ctx, tx, t, statusID, c.By, c.Now)
+	return to, err == nil, err
 }

@@ -59,6 +59,17 @@ func (n Notifier) Replied(ctx context.Context, tx db.Querier, t Ticket, body str
 	return n.toContacts(ctx, tx, t, "mail.ticket_reply", body, data, by.ContactID)
 }
 
+// RepliedWithStatus tells the contact and followers, in one mail, about a staff reply
+// that also moved the ticket to status to: two mails a second apart for one answer
+// read like noise. A status the portal hides falls back to the plain reply mail.
+func (n Notifier) RepliedWithStatus(ctx context.Context, tx db.Querier, t Ticket, body string, to Status, by Actor) error {
+	if !to.PortalVisible {
+		return n.Replied(ctx, tx, t, body, by)
+	}
+	t.Status = to
+	return n.toContacts(ctx, tx, t, "mail.ticket_reply_status", body, map[string]any{"Author": by.Name}, by.ContactID)
+}
+
 // StatusChanged tells the contact and followers the ticket's new status, unless the
 // tenant hides that status from the portal: its name is meant for staff only.
 func (n Notifier) StatusChanged(ctx context.Context, tx db.Querier, t Ticket, to Status, by Actor) error {
