@@ -1,4 +1,5 @@
-// Package cli runs the pforte command: serve (default), migrate, demo and version.
+// Package cli runs the pforte command: serve (default), migrate, demo, backup,
+// restore and version.
 package cli
 
 import (
@@ -29,6 +30,10 @@ func Run(args []string, stdout, stderr io.Writer) int {
 		err = migrate(ctx, rest, stdout)
 	case "demo":
 		err = demoCmd(ctx, rest, stdout)
+	case "backup":
+		err = backupCmd(ctx, rest, stdout)
+	case "restore":
+		err = restoreCmd(ctx, rest, stdout)
 	case "version":
 		fmt.Fprintln(stdout, "pforte", Version)
 	case "help", "-h", "--help":
@@ -50,6 +55,8 @@ Commands:
   serve     run the portal (default)   flags: --addr :8080 --data ./data --demo
   migrate   apply database migrations   flags: --data ./data
   demo      load the demo data; --scale N adds N generated tickets   flags: --data ./data --scale 0 --seed 0
+  backup    write database and files into one archive, while the portal runs   flags: --data ./data --out FILE
+  restore   read such an archive into an empty database (SQLite or PostgreSQL)   pforte restore [--data ./data] FILE
   version   print the version
 
 Settings are also read from PFORTE_* environment variables; see README.md.

@@ -5,6 +5,8 @@ import (
 	"embed"
 	"fmt"
 	"io/fs"
+	"strconv"
+	"strings"
 
 	"github.com/pressly/goose/v3"
 	"github.com/pressly/goose/v3/lock"
@@ -68,4 +70,36 @@ func (d *DB) Migrated(ctx context.Context) (bool, error) {
 		return false, err
 	}
 	return applied >= len(entries), nil
+}
+
+// LatestMigration is the number of the newest embedded migration: the schema this
+// build of Pforte writes.
+func (d *DB) LatestMigration() (int64, error) {
+	entries, err := fs.ReadDir(migrations, "migrations/"+string(d.engine))
+	if err != nil {
+		return 0, err
+	}
+	var latest int64
+	for _, e := range entries {
+		num, _, _ := strings.Cut(e.Name(), "_")
+		if n, err := strconv.ParseInt(num, 10, 64); err == nil && n > latest {
+			latest = n
+		}
+	}
+	return latest, nil
+}
+
+// SchemaVersion is the newest migration applied to the database q reads, 0 when none
+// is (a new database, where the migrations' own table does not exist yet).
+func SchemaVersion(ctx context.Context, q Querier) (int64, error) {
+	exists := `SELECT COUNT(*) FROM information_schema.tables WHERE table_schema = current_schema() AND table_name = 'goose_db_version'`
+	if q.Engine() == SQLite {
+		exists = `SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = 'goose_db_version'`
+	}
+	var n int64
+	if err := q.QueryRow(ctx, exists).Scan(&n); err != nil || n == 0 {
+		return 0, err
+	}
+	err := q.QueryRow(ctx, `SELECT COALESCE(MAX(version_id), 0) FROM goose_db_version WHERE is_applied`).Scan(&n)
+	return n, err
 }

@@ -150,6 +150,22 @@ func (d *DB) InTx(ctx context.Context, fn func(tx *Tx) error) error {
 	return nil
 }
 
+// InSnapshot runs fn in a read-only transaction that sees the database as it was at
+// its start, while writers go on: REPEATABLE READ on PostgreSQL, a deferred read
+// transaction on a reader on SQLite (WAL keeps its snapshot). Backups read through it.
+func (d *DB) InSnapshot(ctx context.Context, fn func(tx *Tx) error) error {
+	opts := &sql.TxOptions{ReadOnly: true}
+	if d.engine == Postgres {
+		opts.Isolation = sql.LevelRepeatableRead
+	}
+	sqlTx, err := d.r.BeginTx(ctx, opts)
+	if err != nil {
+		return fmt.Errorf("db: begin snapshot: %w", err)
+	}
+	defer sqlTx.Rollback()
+	return fn(&Tx{engine: d.engine, tx: sqlTx})
+}
+
 func ignoreDone(err error) error {
 	if errors.Is(err, sql.ErrTxDone) {
 		return nil

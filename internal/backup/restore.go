@@ -1,0 +1,170 @@
+package backup
+
+import (
+	"archive/tar"
+	"compress/gzip"
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"strings"
+
+	"pforte/internal/db"
+)
+
+// ErrNotEmpty refuses a restore into a database that already holds a portal: the
+// archive's ids would collide with its rows, and nothing may be overwritten unasked.
+var ErrNotEmpty = errors.New("backup: the database already holds a portal; restore into a new, empty database")
+
+// Restore reads an archive written by Write into d, which must be empty, and its files
+// into dataDir. The schema is first built up to the archive's migration, the rows go in
+// in one transaction, and then the remaining migrations run over them, so an archive
+// of an older release comes back as if it had been upgraded in place.
+func Restore(ctx context.Context, d *db.DB, dataDir string, r io.Reader) (Summary, error) {
+	var sum Summary
+	zr, err := gzip.NewReader(r)
+	if err != nil {
+		return sum, fmt.Errorf("backup: not a Pforte backup: %w", err)
+	}
+	tr := tar.NewReader(zr)
+	if sum.Manifest, err = readManifest(tr); err != nil {
+		return sum, err
+	}
+	if err := prepare(ctx, d, sum.Manifest); err != nil {
+		return sum, err
+	}
+	hdr, err := next(tr)
+	if err != nil {
+		return sum, err
+	}
+	err = d.InTx(ctx, func(tx *db.Tx) error {
+		tables, err := schema(ctx, tx)
+		if err != nil {
+			return err
+		}
+		byName := map[string]table{}
+		for _, t := range tables {
+			byName[t.Name] = t
+		}
+		for ; hdr != nil && strings.HasPrefix(hdr.Name, "tables/"); hdr, err = next(tr) {
+			n, err := load(ctx, tx, byName, tr)
+			if err != nil {
+				return fmt.Errorf("%w (in %s)", err, hdr.Name)
+			}
+			sum.Tables++
+			sum.Rows += n
+		}
+		if err != nil {
+			return err
+		}
+		return resetIDs(ctx, tx, tables)
+	})
+	if err != nil {
+		return sum, err
+	}
+	for ; hdr != nil; hdr, err = next(tr) {
+		n, err := extract(dataDir, hdr.Name, tr)
+		if err != nil {
+			return sum, err
+		}
+		sum.Files++
+		sum.Bytes += n
+	}
+	if err != nil {
+		return sum, err
+	}
+	return sum, d.Migrate(ctx)
+}
+
+// readManifest reads the archive's first entry.
+func readManifest(tr *tar.Reader) (Manifest, error) {
+	var m Manifest
+	hdr, err := tr.Next()
+	if err != nil || hdr.Name != "manifest.json" {
+		return m, fmt.Errorf("backup: not a Pforte backup (no manifest.json at its start)")
+	}
+	if err := json.NewDecoder(io.LimitReader(tr, 1<<16)).Decode(&m); err != nil {
+		return m, fmt.Errorf("backup: manifest: %w", err)
+	}
+	if m.Format != Format || m.Migration <= 0 {
+		return m, fmt.Errorf("backup: archive format %d (migration %d) is not one this release reads (format %d)",
+			m.Format, m.Migration, Format)
+	}
+	return m, nil
+}
+
+// prepare checks that d is empty and builds its schema up to the archive's migration.
+func prepare(ctx context.Context, d *db.DB, m Manifest) error {
+	latest, err := d.LatestMigration()
+	if err != nil {
+		return err
+	}
+	if m.Migration > latest {
+		return fmt.Errorf("backup: the archive was written by a newer Pforte (schema %d, this one knows %d); restore it with that release or a later one",
+			m.Migration, latest)
+	}
+	cur, err := db.SchemaVersion(ctx, d)
+	if err != nil {
+		return fmt.Errorf("backup: %w", err)
+	}
+	if cur > 0 {
+		var tenants int64
+		if err := d.QueryRow(ctx, `SELECT COUNT(*) FROM tenants`).Scan(&tenants); err != nil {
+			return fmt.Errorf("backup: %w", err)
+		}
+		if tenants > 0 {
+			return ErrNotEmpty
+		}
+		if cur > m.Migration {
+			return fmt.Errorf("backup: the database is already at schema %d, the archive at %d; restore into a new, empty database", cur, m.Migration)
+		}
+	}
+	return d.MigrateTo(ctx, m.Migration)
+}
+
+// next is the archive's next entry, nil at its end.
+func next(tr *tar.Reader) (*tar.Header, error) {
+	hdr, err := tr.Next()
+	if errors.Is(err, io.EOF) {
+		return nil, nil
+	}
+	if err != nil {
+		return nil, fmt.Errorf("backup: archive: %w", err)
+	}
+	return hdr, nil
+}
+
+// resetIDs moves PostgreSQL's id sequences past the restored rows, so the next
+// insert gets a fresh id. (SQLite takes the largest id plus one by itself.)
+func resetIDs(ctx context.Context, tx *db.Tx, tables []table) error {
+	if tx.Engine() != db.Postgres {
+		return nil
+	}
+	for _, t := range tables {
+		if t.column("id") < 0 {
+			continue
+		}
+		var seq *string
+		if err := tx.QueryRow(ctx, `SELECT pg_get_serial_sequence(?, 'id')`, t.Name).Scan(&seq); err != nil {
+			return fmt.Errorf("backup: sequence of %s: %w", t.Name, err)
+		}
+		if seq == nil {
+			continue
+		}
+		if _, err := tx.Exec(ctx, `SELECT setval(?, COALESCE((SELECT MAX(id) FROM `+t.Name+`), 0) + 1, false)`, *seq); err != nil {
+			return fmt.Errorf("backup: sequence of %s: %w", t.Name, err)
+		}
+	}
+	return nil
+}
+
+// column is the position of the named column, -1 when the table has none.
+func (t table) column(name string) int {
+	for i, c := range t.Columns {
+		if c == name {
+			return i
+		}
+	}
+	return -1
+}
