@@ -108,7 +108,8 @@ func restoreCmd(ctx context.Context, args []string, out io.Writer) error {
 	return nil
 }
 
-// dataConfig reads the database settings as serve does, with --data when given.
+// dataConfig reads the database settings from the same flags and variables as serve,
+// with --data when given.
 func dataConfig(name, data string) (config.Config, error) {
 	var args []string
 	if data != "" {

@@ -8,7 +8,6 @@ import (
 	"io"
 	"time"
 
-	"pforte/internal/config"
 	"pforte/internal/db"
 	"pforte/internal/demo"
 	"pforte/internal/scale"
@@ -28,12 +27,7 @@ func demoCmd(ctx context.Context, args []string, out io.Writer) error {
 	if *n < 0 {
 		return fmt.Errorf("demo: --scale must not be negative")
 	}
-	// The database settings come from the same flags and variables as serve's.
-	var cargs []string
-	if *data != "" {
-		cargs = []string{"--data", *data}
-	}
-	cfg, err := config.Parse("demo", cargs)
+	cfg, err := dataConfig("demo", *data)
 	if err != nil {
 		return err
 	}
