@@ -34,6 +34,8 @@ func (s *Service) InviteColleague(ctx context.Context, t tenant.Tenant, p princi
 	if !p.IsMain() {
 		return db.ErrNotFound
 	}
+	// The typed name greets the invited person in the mail: one line, as it is shown.
+	c.FirstName, c.LastName = validate.OneLine(c.FirstName), validate.OneLine(c.LastName)
 	e := validate.Errors{}
 	e.Text("last_name", c.LastName, true, 100)
 	e.MaxLen("first_name", c.FirstName, 100)
@@ -114,13 +116,14 @@ func (s *Service) ColleagueRole(ctx context.Context, p principal.Contact, by Act
 	})
 }
 
-// ColleagueRevoke withdraws a colleague's access to the main contact's company.
-func (s *Service) ColleagueRevoke(ctx context.Context, p principal.Contact, by Actor, membershipID int64) error {
+// ColleagueRevoke withdraws a colleague's access to the main contact's company, or
+// their invitation when they have not accepted it yet (invitation reports which).
+func (s *Service) ColleagueRevoke(ctx context.Context, p principal.Contact, by Actor, membershipID int64) (invitation bool, err error) {
 	m, err := s.colleague(ctx, p, membershipID)
 	if err != nil {
-		return err
+		return false, err
 	}
-	return s.Revoke(ctx, tenant.Tenant{ID: p.TenantID}, by, m.ID)
+	return m.Access == contact.AccessInvited, s.Revoke(ctx, tenant.Tenant{ID: p.TenantID}, by, m.ID)
 }
 
 // ColleagueResend sends a colleague whose invitation is still open (or expired) a new

@@ -28,10 +28,11 @@ type Registration struct {
 	Language                                   string // the page's language, for the mails
 }
 
-// Normalize trims the fields and lower-cases the email.
+// Normalize trims the fields, puts each on one line (the names go into the mail the
+// registration sends to the address typed) and lower-cases the email.
 func (r *Registration) Normalize() {
 	for _, p := range []*string{&r.FirstName, &r.LastName, &r.Company, &r.Phone} {
-		*p = strings.TrimSpace(*p)
+		*p = validate.OneLine(*p)
 	}
 	r.Email = strings.ToLower(strings.TrimSpace(r.Email))
 }
@@ -82,7 +83,7 @@ func (s *Service) Register(ctx context.Context, t tenant.Tenant, r Registration,
 	}
 	var fromIP int
 	err := s.DB.QueryRow(ctx, `SELECT COUNT(*) FROM login_failures WHERE tenant_id = ? AND ip = ? AND at > ?
-		AND email LIKE 'register:%'`, t.ID, c.IP, now.Add(-auth.Window).Unix()).Scan(&fromIP)
+		AND email LIKE 'register:%'`, t.ID, auth.ClientKey(c.IP), now.Add(-auth.Window).Unix()).Scan(&fromIP)
 	if err != nil || fromIP > RegisterIPLimit {
 		return err
 	}

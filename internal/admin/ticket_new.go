@@ -31,10 +31,15 @@ type ticketNewView struct {
 	Categories []web.Choice
 }
 
-// ticketNewForm shows the form; ?company= picks the company, ?cq= searches for one.
+// ticketNewForm shows the form; ?company= picks the company, ?cq= searches for one,
+// ?contact= preselects the contact (from the contact's page; the select offers only
+// the company's contacts, and the choice is checked when the form is sent).
 func (a *Admin) ticketNewForm(w http.ResponseWriter, r *http.Request, v *visit) {
 	f := web.NewForm()
 	f.Set("priority", strconv.Itoa(ticket.PriorityNormal))
+	if c, err := strconv.ParseInt(r.URL.Query().Get("contact"), 10, 64); err == nil && c > 0 {
+		f.Set("contact_id", itoa(c))
+	}
 	id, _ := strconv.ParseInt(r.URL.Query().Get("company"), 10, 64)
 	a.renderTicketNew(w, r, v, id, f, http.StatusOK)
 }
@@ -92,8 +97,8 @@ func (a *Admin) ticketCreate(w http.ResponseWriter, r *http.Request, v *visit) {
 		return
 	}
 	n := ticket.New{TenantID: v.P.TenantID, CompanyID: co.ID, StaffID: v.Member.ID, Author: v.Member.Name,
-		Title: f.Get("title"), Body: strings.TrimSpace(strings.ReplaceAll(f.Raw("body"), "\r\n", "\n")),
-		Location: f.Get("location"), Asset: f.Get("asset"), Via: "staff"}
+		Title: validate.OneLine(f.Get("title")), Body: strings.TrimSpace(strings.ReplaceAll(f.Raw("body"), "\r\n", "\n")),
+		Location: validate.OneLine(f.Get("location")), Asset: validate.OneLine(f.Get("asset")), Via: "staff"}
 	if f.Err == "" {
 		a.checkNewTicket(r, v, &f, &n)
 	}

@@ -3,6 +3,7 @@ package auth
 import (
 	"context"
 	"fmt"
+	"net/netip"
 	"strings"
 	"time"
 
@@ -36,17 +37,36 @@ func Throttled(ctx context.Context, q db.Querier, tenantID int64, email, ip stri
 	err := q.QueryRow(ctx, `SELECT
 		(SELECT COUNT(*) FROM login_failures WHERE tenant_id = ? AND email = ? AND at > ?),
 		(SELECT COUNT(*) FROM login_failures WHERE ip = ? AND at > ? AND `+family+`)`,
-		tenantID, strings.ToLower(email), since, ip, since).Scan(&byAccount, &byIP)
+		tenantID, strings.ToLower(email), since, ClientKey(ip), since).Scan(&byAccount, &byIP)
 	if err != nil {
 		return false, fmt.Errorf("auth: throttle: %w", err)
 	}
 	return byAccount > AccountLimit || byIP > IPLimit, nil
 }
 
+// ClientKey is what the throttle counts a client address under: an IPv4 address as it
+// is, an IPv6 address by its /64 network. A single machine or household is given a
+// whole /64 and can pick a new address in it for every guess, so counting single IPv6
+// addresses would let one client pass the address limit at will.
+func ClientKey(ip string) string {
+	a, err := netip.ParseAddr(strings.Trim(ip, "[]")) // "[2001:db8::1]" from an IPv6 RemoteAddr
+	if err != nil {
+		return ip
+	}
+	if a = a.Unmap(); a.Is4() {
+		return a.String()
+	}
+	p, err := a.WithZone("").Prefix(64)
+	if err != nil {
+		return ip
+	}
+	return p.String()
+}
+
 // RecordFailure counts a failed login; old rows are pruned now and then.
 func RecordFailure(ctx context.Context, q db.Querier, tenantID int64, email, ip string, now time.Time) error {
 	if _, err := q.Exec(ctx, `INSERT INTO login_failures (tenant_id, email, ip, at) VALUES (?, ?, ?, ?)`,
-		tenantID, strings.ToLower(email), ip, now.Unix()); err != nil {
+		tenantID, strings.ToLower(email), ClientKey(ip), now.Unix()); err != nil {
 		return fmt.Errorf("auth: record failure: %w", err)
 	}
 	if now.UnixNano()%50 == 0 {

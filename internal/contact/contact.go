@@ -28,11 +28,13 @@ type Contact struct {
 // Name is the display name.
 func (c Contact) Name() string { return strings.TrimSpace(c.FirstName + " " + c.LastName) }
 
-// Normalize trims input and lower-cases the email.
+// Normalize trims input, puts the name on one line (it greets the contact in mails)
+// and lower-cases the email.
 func (c *Contact) Normalize() {
 	for _, p := range []*string{&c.FirstName, &c.LastName, &c.Phone, &c.ExternalID, &c.Language} {
 		*p = strings.TrimSpace(*p)
 	}
+	c.FirstName, c.LastName = validate.OneLine(c.FirstName), validate.OneLine(c.LastName)
 	c.Email = strings.ToLower(strings.TrimSpace(c.Email))
 }
 

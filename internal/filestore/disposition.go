@@ -3,11 +3,17 @@ package filestore
 import (
 	"fmt"
 	"strings"
+
+	"pforte/internal/validate"
 )
 
 // Disposition is an "attachment" header value for name: an ASCII fallback in
 // filename for old clients, and the exact UTF-8 name in filename* (RFC 5987/6266).
+// Bidirectional formatting characters are left out, also of names stored before
+// uploads were cleaned of them: the saved file must not pose as another type
+// ("rechnung\u202Efdp.exe" would be saved showing as "rechnungexe.pdf").
 func Disposition(name string) string {
+	name = validate.StripBidi(name)
 	var ascii, ext strings.Builder
 	for _, r := range name {
 		switch {

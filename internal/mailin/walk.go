@@ -9,6 +9,8 @@ import (
 	"strings"
 
 	"github.com/emersion/go-message"
+
+	"pforte/internal/validate"
 )
 
 // walker visits the MIME tree depth first, collecting body text, HTML and attachments
@@ -115,7 +117,7 @@ func (w *walker) text() string {
 // control characters, and invents "attachment-N.ext" when there is no name.
 func cleanFilename(name, ctype string, n int) string {
 	name = strings.ReplaceAll(name, "\\", "/")
-	name = path.Base(oneLine(name))
+	name = validate.StripBidi(path.Base(oneLine(name))) // no name that reads backwards
 	name = strings.Trim(name, " .")
 	if name == "" || name == "/" {
 		ext := ""

@@ -29,8 +29,12 @@ func (p *Portal) colleagueRevoke(w http.ResponseWriter, r *http.Request, v *visi
 		p.env.NotFound(w, r)
 		return
 	}
-	err := p.svc.ColleagueRevoke(r.Context(), v.P, v.actor(r, p.env), id)
-	p.colleagueDone(w, r, err, "colleagues.revoked")
+	invitation, err := p.svc.ColleagueRevoke(r.Context(), v.P, v.actor(r, p.env), id)
+	msg := "colleagues.revoked"
+	if invitation { // nobody had access yet: "access revoked" would read oddly
+		msg = "colleagues.invitation_withdrawn"
+	}
+	p.colleagueDone(w, r, err, msg)
 }
 
 // colleagueDone answers a change: a flash for success and for refusals a person can

@@ -4,7 +4,6 @@ import (
 	"net/http"
 
 	"pforte/internal/access"
-	"pforte/internal/session"
 	"pforte/internal/web"
 )
 
@@ -37,7 +36,7 @@ func (p *Portal) invitationSubmit(w http.ResponseWriter, r *http.Request) {
 		web.Render(w, r, http.StatusUnprocessableEntity, invitationPage(guestChrome(r, "invitation.title"), ct.Email, ct.PasswordHash != "", f))
 		return
 	}
-	p.env.SetCookie(w, r, web.PortalCookie, sess, session.MaxAge)
+	p.startSession(w, r, sess)
 	if ct.PasswordHash != "" {
 		p.env.Flash(w, r, "invitation.accepted", "/")
 		return

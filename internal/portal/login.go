@@ -5,7 +5,6 @@ import (
 	"net/http"
 
 	"pforte/internal/access"
-	"pforte/internal/session"
 	"pforte/internal/web"
 )
 
@@ -51,10 +50,6 @@ func (p *Portal) loginSubmit(w http.ResponseWriter, r *http.Request) {
 		web.Render(w, r, http.StatusUnprocessableEntity, loginPage(guestChrome(r, "login.title"), f))
 		return
 	}
-	// A session cookie from before the login is replaced, never reused (rotation).
-	if old, err := r.Cookie(web.PortalCookie); err == nil {
-		session.Delete(r.Context(), p.env.DB, old.Value)
-	}
-	p.env.SetCookie(w, r, web.PortalCookie, raw, session.MaxAge)
+	p.startSession(w, r, raw)
 	http.Redirect(w, r, p.landing(r.Context(), t.ID, ct.ID, f.Get("next")), http.StatusSeeOther)
 }

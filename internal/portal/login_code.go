@@ -6,7 +6,6 @@ import (
 	"net/url"
 
 	"pforte/internal/access"
-	"pforte/internal/session"
 	"pforte/internal/twofactor"
 	"pforte/internal/web"
 )
@@ -71,11 +70,7 @@ func (p *Portal) loginCodeSubmit(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	p.env.WakeWorker() // a recovery code sends a notice
-	// A session cookie from before the login is replaced, never reused (rotation).
-	if old, err := r.Cookie(web.PortalCookie); err == nil {
-		session.Delete(r.Context(), p.env.DB, old.Value)
-	}
 	p.env.ClearCookie(w, r, challengeCookie)
-	p.env.SetCookie(w, r, web.PortalCookie, sess, session.MaxAge)
+	p.startSession(w, r, sess)
 	http.Redirect(w, r, p.landingFor(r.Context(), web.TenantFrom(r.Context()).ID, sess, f.Get("next")), http.StatusSeeOther)
 }

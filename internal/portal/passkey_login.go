@@ -6,7 +6,6 @@ import (
 
 	"pforte/internal/access"
 	"pforte/internal/passkey"
-	"pforte/internal/session"
 	"pforte/internal/web"
 )
 
@@ -59,10 +58,6 @@ func (p *Portal) passkeyLoginFinish(w http.ResponseWriter, r *http.Request) {
 		p.jsonFail(w, r, err)
 		return
 	}
-	// A session cookie from before the login is replaced, never reused (rotation).
-	if old, err := r.Cookie(web.PortalCookie); err == nil {
-		session.Delete(r.Context(), p.env.DB, old.Value)
-	}
-	p.env.SetCookie(w, r, web.PortalCookie, raw, session.MaxAge)
+	p.startSession(w, r, raw)
 	writeJSON(w, http.StatusOK, map[string]string{"redirect": p.landingFor(r.Context(), web.TenantFrom(r.Context()).ID, raw, r.URL.Query().Get("next"))})
 }

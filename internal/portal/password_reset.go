@@ -4,7 +4,6 @@ import (
 	"net/http"
 
 	"pforte/internal/access"
-	"pforte/internal/session"
 	"pforte/internal/tenant"
 	"pforte/internal/web"
 )
@@ -45,6 +44,6 @@ func (p *Portal) resetSubmit(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	p.env.WakeWorker()
-	p.env.SetCookie(w, r, web.PortalCookie, sess, session.MaxAge)
+	p.startSession(w, r, sess)
 	p.env.Flash(w, r, "reset.done", p.landingFor(r.Context(), web.TenantFrom(r.Context()).ID, sess, ""))
 }

@@ -8,6 +8,7 @@ import (
 	"pforte/internal/db"
 	"pforte/internal/tenant"
 	"pforte/internal/ticket"
+	"pforte/internal/validate"
 	"pforte/internal/web"
 )
 
@@ -53,7 +54,10 @@ func (p *Portal) ticketCreate(w http.ResponseWriter, r *http.Request, v *visit) 
 	}
 	f := web.ParseMultipart(w, r, rules.UploadLimit())
 	n := ticket.New{TenantID: v.P.TenantID, CompanyID: v.P.CompanyID, ContactID: v.P.ContactID, Author: v.Contact.Name(),
-		Title: f.Get("title"), Body: f.Get("body"), Location: f.Get("location"), Asset: f.Get("asset")}
+		// Title, location and device are one line by nature; a title's line breaks would
+		// otherwise reach mail subjects and lists as they were typed.
+		Title: validate.OneLine(f.Get("title")), Body: f.Get("body"),
+		Location: validate.OneLine(f.Get("location")), Asset: validate.OneLine(f.Get("asset"))}
 	n.Priority, _ = strconv.Atoi(f.Get("priority"))
 	var badCategory bool
 	if c := f.Get("category"); c != "" {

@@ -4,6 +4,7 @@ import (
 	"net/http"
 	"strconv"
 
+	"pforte/internal/session"
 	"pforte/internal/web"
 )
 
@@ -28,4 +29,14 @@ func (p *Portal) featureOn(w http.ResponseWriter, r *http.Request, feature strin
 		return false
 	}
 	return true
+}
+
+// startSession hands the browser its new session. A session cookie from before (a
+// visitor's, or a signed-in contact's who follows a link) is ended, never kept beside
+// it or reused (rotation).
+func (p *Portal) startSession(w http.ResponseWriter, r *http.Request, raw string) {
+	if old, err := r.Cookie(web.PortalCookie); err == nil {
+		session.Delete(r.Context(), p.env.DB, old.Value)
+	}
+	p.env.SetCookie(w, r, web.PortalCookie, raw, session.MaxAge)
 }

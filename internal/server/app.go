@@ -7,9 +7,11 @@ import (
 	"log/slog"
 	"net/http"
 	netmail "net/mail"
+	"net/netip"
 	"net/url"
 	"os"
 	"path/filepath"
+	"strings"
 	"time"
 
 	"github.com/prometheus/client_golang/prometheus"
@@ -168,22 +170,60 @@ func (a *App) routes() http.Handler {
 	mux.Handle("GET /static/", web.Static())
 	mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, r *http.Request) { w.Write([]byte("ok\n")) })
 	mux.HandleFunc("GET /readyz", a.ready)
-	mux.Handle("GET /metrics", bearer(a.Cfg.MetricsKey, promhttp.HandlerFor(reg, promhttp.HandlerOpts{})))
+	mux.Handle("GET /metrics", metricsGuard(a.Env, a.Cfg.MetricsKey, promhttp.HandlerFor(reg, promhttp.HandlerOpts{})))
 	a.Env.TenantChanged = cache.Forget
 	web.Register(mux, admin.Routes(a.Env, a.Access))
 	web.Register(mux, portal.Routes(a.Env, a.Access, lists))
 
+	// Cross-origin protection sits inside the tenant and the security headers, so its
+	// refusal is a page in the visitor's language with the same headers as every other.
+	cop := http.NewCrossOriginProtection()
+	cop.SetDenyHandler(http.HandlerFunc(crossOrigin))
 	var h http.Handler = observe(a.Log, m, mux)
+	h = cop.Handler(h)
 	h = withTenant(a.Env, cache, h)
-	h = securityHeaders(a.Env, h)
-	return http.NewCrossOriginProtection().Handler(h)
+	return securityHeaders(a.Env, h)
 }
 
-// bearer guards a handler with a static token when one is configured.
-func bearer(key string, next http.Handler) http.Handler {
-	if key == "" {
-		return next
+// crossOrigin answers an unsafe request another site (or a proxy that rewrites the
+// host name) sent.
+func crossOrigin(w http.ResponseWriter, r *http.Request) {
+	web.Render(w, r, http.StatusForbidden, web.ErrorPage("error.cross_origin.title", "error.cross_origin.text"))
+}
+
+// metricsGuard guards /metrics: with a token configured, by the token; without one,
+// only a scraper on the same machine that talks to Pforte directly is served. Request
+// counts by route and status, the queue depth and the process figures tell an outsider
+// how the portal is used (and, watched around a "forgot password", more), so they are
+// not public by default.
+func metricsGuard(env *web.Env, key string, next http.Handler) http.Handler {
+	if key != "" {
+		return bearer(key, next)
 	}
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if !localDirect(env, r) {
+			http.Error(w, "forbidden: set PFORTE_METRICS_TOKEN to scrape /metrics from another machine", http.StatusForbidden)
+			return
+		}
+		next.ServeHTTP(w, r)
+	})
+}
+
+// localDirect reports a request from a loopback address that no proxy forwarded: a
+// reverse proxy on the same machine connects from loopback too, but says on whose
+// behalf (X-Forwarded-For, Forwarded, X-Real-IP).
+func localDirect(env *web.Env, r *http.Request) bool {
+	for _, h := range []string{"X-Forwarded-For", "Forwarded", "X-Real-Ip"} {
+		if r.Header.Get(h) != "" {
+			return false
+		}
+	}
+	ip, err := netip.ParseAddr(strings.Trim(env.ClientIP(r), "[]")) // "[::1]" from an IPv6 RemoteAddr
+	return err == nil && ip.Unmap().IsLoopback()
+}
+
+// bearer guards a handler with a static token.
+func bearer(key string, next http.Handler) http.Handler {
 	want := []byte("Bearer " + key)
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		if subtle.ConstantTimeCompare([]byte(r.Header.Get("Authorization")), want) != 1 {

@@ -73,6 +73,16 @@ func TestColleagues(t *testing.T) {
 		if r := c.Post("/colleagues/"+id(ids["neu@kunde.test"])+"/revoke", nil); r.Status != 303 {
 			t.Fatalf("revoke: %d", r.Status)
 		}
+		if b := c.Get("/colleagues").Body; !strings.Contains(b, "Der Zugang wurde entzogen.") {
+			t.Errorf("no flash after revoking access")
+		}
+		// An invitation nobody accepted yet is withdrawn, and the flash says so.
+		if r := c.Post("/colleagues/"+id(ids["extern@andere.test"])+"/revoke", nil); r.Status != 303 {
+			t.Fatalf("withdraw invitation: %d", r.Status)
+		}
+		if b := c.Get("/colleagues").Body; !strings.Contains(b, "Die Einladung wurde zurückgezogen.") {
+			t.Errorf("no flash after withdrawing an invitation")
+		}
 		if r := n.Get("/"); r.Status != 303 {
 			t.Errorf("revoked colleague still logged in")
 		}

@@ -204,6 +204,14 @@ func TestTicketBadInput(t *testing.T) {
 		if n := count(t, d.env, `SELECT COUNT(*) FROM tickets`); n != 0 {
 			t.Fatalf("%d tickets from bad input", n)
 		}
+		// A title typed over several lines (pasted) is one line: it heads mail subjects.
+		if r := alice.PostMultipart("/tickets", with("title", "Drucker\r\nBcc: x@evil.test\n defekt")); r.Status != 303 {
+			t.Fatalf("title over lines: %d %.300s", r.Status, r.Body)
+		}
+		var title string
+		if err := d.env.DB.QueryRow(ctx, `SELECT title FROM tickets`).Scan(&title); err != nil || title != "Drucker Bcc: x@evil.test defekt" {
+			t.Errorf("title stored as %q (%v)", title, err)
+		}
 		id := d.open(t, alice, "Gut")
 		if r := alice.PostMultipart("/tickets/"+strconv.FormatInt(id, 10)+"/reply", map[string]string{"body": ""}); r.Status != 422 {
 			t.Fatalf("empty reply: %d", r.Status)

@@ -1,6 +1,7 @@
 package web
 
 import (
+	"context"
 	"errors"
 	"mime/multipart"
 	"net/http"
@@ -37,6 +38,12 @@ func ParseMultipart(w http.ResponseWriter, r *http.Request, limit int64) Form {
 		}
 		return f
 	}
+	// Parts over 8 MB wait in temporary files. net/http removes those only for a form
+	// parsed on the request it handed in, not on one derived from it (r.WithContext in
+	// the pipeline), which this always is: without this, every large upload stayed in
+	// the temporary folder for good. The request's context ends when its handler does.
+	form := r.MultipartForm
+	context.AfterFunc(r.Context(), func() { form.RemoveAll() })
 	for _, vs := range r.MultipartForm.Value {
 		for _, v := range vs {
 			if !validate.Usable(v) {
@@ -106,11 +113,12 @@ func (e *Env) DeleteUploads(ups []Upload) {
 }
 
 // CleanFilename keeps the base name of a client's file name, without control
-// characters or path parts, at most 200 bytes; an empty name becomes "file".
+// characters, bidirectional formatting characters (which make "x\u202Efdp.exe" show as
+// "xexe.pdf") or path parts, at most 200 bytes; an empty name becomes "file".
 func CleanFilename(name string) string {
 	name = filepath.Base(strings.ReplaceAll(name, "\\", "/"))
 	name = strings.Map(func(r rune) rune {
-		if r < 0x20 || r == 0x7f || r == '"' || r == '/' {
+		if r < 0x20 || r == 0x7f || r == '"' || r == '/' || validate.IsBidiControl(r) {
 			return -1
 		}
 		return r

@@ -1,0 +1,54 @@
+package auth_test
+
+import (
+	"context"
+	"fmt"
+	"testing"
+	"time"
+
+	"pforte/internal/auth"
+	"pforte/internal/db"
+	"pforte/internal/testutil"
+)
+
+func TestClientKey(t *testing.T) {
+	for in, want := range map[string]string{
+		"192.0.2.7":              "192.0.2.7",
+		"::ffff:192.0.2.7":       "192.0.2.7",
+		"2001:db8:1:2:aaaa::1":   "2001:db8:1:2::/64",
+		"[2001:db8:1:2:ffff::9]": "2001:db8:1:2::/64",
+		"fe80::1%eth0":           "fe80::/64",
+		"not an address":         "not an address",
+		"":                       "",
+	} {
+		if got := auth.ClientKey(in); got != want {
+			t.Errorf("ClientKey(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+// TestThrottleIPv6Network: guesses against many accounts from fresh addresses of one
+// IPv6 /64 are counted as one client and stopped at the address limit; another /64 is
+// not affected.
+func TestThrottleIPv6Network(t *testing.T) {
+	testutil.EachEngine(t, func(t *testing.T, d *db.DB) {
+		ctx, now := context.Background(), time.Now()
+		limited := false
+		for i := 0; i <= auth.IPLimit; i++ {
+			email, ip := fmt.Sprintf("user%d@kunde.test", i), fmt.Sprintf("2001:db8:1:2::%x", i+1)
+			if err := auth.RecordFailure(ctx, d, 1, email, ip, now); err != nil {
+				t.Fatal(err)
+			}
+			var err error
+			if limited, err = auth.Throttled(ctx, d, 1, email, ip, now); err != nil {
+				t.Fatal(err)
+			}
+		}
+		if !limited {
+			t.Errorf("%d guesses from one /64 are not throttled", auth.IPLimit+1)
+		}
+		if l, _ := auth.Throttled(ctx, d, 1, "other@kunde.test", "2001:db8:9:9::1", now); l {
+			t.Errorf("another /64 is throttled too")
+		}
+	})
+}
