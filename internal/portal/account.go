@@ -66,3 +66,14 @@ func (p *Portal) accountDetails(w http.ResponseWriter, r *http.Request, v *visit
 	}
 	p.env.Flash(w, r, "account.saved", "/account")
 }
+
+// eventLabel is the message ID naming a security event in the contact's list. The
+// audit log files every wrong password on an account form as a failed password change,
+// with the form in the target; the contact is told which form it was, since "password
+// change failed" alarms someone who never tried to change it.
+func eventLabel(e audit.Entry) string {
+	if e.Action == audit.PasswordChangeFailed && (e.Target == "twofactor_disable" || e.Target == "passkey") {
+		return "security.event.wrong_password." + e.Target
+	}
+	return "audit.action." + e.Action
+}

@@ -25,6 +25,7 @@ func (p *Portal) home(w http.ResponseWriter, r *http.Request, v *visit) {
 	// What a contact can open comes first; the enabled modules follow.
 	tiles := []tile{
 		{Module: "company", Href: "/companies/" + strconv.FormatInt(v.P.CompanyID, 10)},
+		{Module: "account", Href: "/account"}, // the header has it too, but a first visit looks here
 		{Module: "settings", Href: "/settings"},
 	}
 	if v.P.IsMain() {

@@ -81,3 +81,13 @@ func listKey(r *http.Request, v *visit, f ticket.Filter) (string, bool) {
 	return "tickets " + strconv.FormatInt(v.P.CompanyID, 10) + " " + scope + " " + i18n.From(r.Context()).Lang + " " +
 		web.Zone(r.Context()).String() + " ?" + raw, true
 }
+
+// emptyListMessage says why the list is empty: nothing matches a search (or the page is
+// past the end), or there is simply no ticket in the chosen state — then, for a first
+// visit, where to start.
+func emptyListMessage(view ticketListView) string {
+	if view.Filter.Query != "" || view.Pager.Page > 1 {
+		return "tickets.none"
+	}
+	return "tickets.none_" + view.Filter.State
+}
