@@ -115,6 +115,6 @@ func (a *Admin) renderCompany(w http.ResponseWriter, r *http.Request, v *visit, 
 		a.env.Fail(w, r, err)
 		return
 	}
-	page := companyPage(chrome, c, f, a.rows(members), twoFactor)
+	page := companyPage(chrome, c, f, a.rows(members), twoFactor, usesHelpdesk(v.Tenant))
 	web.Render(w, r, status, page)
 }

@@ -78,5 +78,5 @@ func (a *Admin) renderContact(w http.ResponseWriter, r *http.Request, v *visit, 
 	}
 	chrome := v.chrome(r, "admin.contacts.title")
 	chrome.Title = displayName(c)
-	web.Render(w, r, status, contactPage(chrome, c, f, a.rows(ms), q, found))
+	web.Render(w, r, status, contactPage(chrome, c, f, a.rows(ms), q, found, usesHelpdesk(v.Tenant)))
 }

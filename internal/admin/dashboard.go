@@ -8,8 +8,8 @@ import (
 	"pforte/internal/web"
 )
 
-// dashboard is the back office's start page; until modules bring their queues it leads
-// to companies, which is where staff start work.
+// dashboard is the back office's start page: the queues of the day (the inbox, the
+// reader's tickets, unassigned ones, requests to decide), then the other areas.
 func (a *Admin) dashboard(w http.ResponseWriter, r *http.Request, v *visit) {
 	web.Render(w, r, http.StatusOK, dashboardPage(v.chrome(r, "admin.dashboard.title"), v))
 }

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"net/http"
 	"strconv"
+	"strings"
 
 	"pforte/internal/audit"
 	"pforte/internal/db"
@@ -40,6 +41,22 @@ func (a *Admin) folderChecked(w http.ResponseWriter, r *http.Request, f *web.For
 	if err != nil {
 		a.env.Fail(w, r, err)
 		return false
+	}
+	// Two folders of one name side by side look alike to customers, who cannot tell
+	// which holds what; the name is refused beside the field, as for categories.
+	if _, bad := f.Errors["name"]; !bad {
+		all, err := download.Folders(r.Context(), a.env.DB, in.TenantID)
+		if err != nil {
+			a.env.Fail(w, r, err)
+			return false
+		}
+		name := validate.Line(validate.Clean(in.Name))
+		for _, o := range download.Children(all, in.ParentID) {
+			if o.ID != in.ID && strings.EqualFold(o.Name, name) {
+				f.Errors.Add("name", "admin_day.error.folder_taken", nil)
+				break
+			}
+		}
 	}
 	return true
 }

@@ -72,6 +72,12 @@ func (a *Admin) kbUpdate(w http.ResponseWriter, r *http.Request, v *visit) {
 	if f.Err == "" {
 		m := kbMetaOf(f)
 		err := a.env.DB.InTx(ctx, func(tx *db.Tx) error {
+			if m.Slug == "" { // the field's hint promises one made from the title
+				var err error
+				if m.Slug, err = kb.FreeSlug(ctx, tx, v.P.TenantID, art.ID, art.Title(v.Tenant.DefaultLanguage, "")); err != nil {
+					return err
+				}
+			}
 			if err := kb.Update(ctx, tx, v.P.TenantID, art.ID, m, a.env.Now()); err != nil {
 				return err
 			}

@@ -3,10 +3,26 @@ package admin
 import (
 	"net/http"
 	"strconv"
+	"strings"
 
 	"pforte/internal/kb"
 	"pforte/internal/web"
 )
+
+// kbCategoryTaken refuses a name another category of the tenant has (in any case):
+// two categories of one name look alike to readers of the knowledge base.
+func (a *Admin) kbCategoryTaken(r *http.Request, f *web.Form, c kb.Category) error {
+	cats, err := kb.Categories(r.Context(), a.env.DB, c.TenantID)
+	if err != nil {
+		return err
+	}
+	for _, o := range cats {
+		if o.ID != c.ID && strings.EqualFold(o.Name, strings.TrimSpace(c.Name)) {
+			f.Errors.Add("name", "admin_day.error.kb_category_taken", nil)
+		}
+	}
+	return nil
+}
 
 // kbCategoryOf reads a category from a form; a position that is not a number is
 // refused next to its field.
@@ -32,6 +48,10 @@ func (a *Admin) kbCategoryCreate(w http.ResponseWriter, r *http.Request, v *visi
 	f := web.ParseForm(w, r)
 	if f.Err == "" {
 		c := kbCategoryOf(&f, v.P.TenantID)
+		if err := a.kbCategoryTaken(r, &f, c); err != nil {
+			a.env.Fail(w, r, err)
+			return
+		}
 		if !f.Invalid() {
 			if _, err := kb.CreateCategory(r.Context(), a.env.DB, c, a.env.Now()); err != nil && !f.Take(err) {
 				a.env.Fail(w, r, err)
@@ -61,6 +81,10 @@ func (a *Admin) kbCategoryUpdate(w http.ResponseWriter, r *http.Request, v *visi
 	if f.Err == "" {
 		c := kbCategoryOf(&f, v.P.TenantID)
 		c.ID = id
+		if err := a.kbCategoryTaken(r, &f, c); err != nil {
+			a.env.Fail(w, r, err)
+			return
+		}
 		if !f.Invalid() {
 			if err := kb.UpdateCategory(r.Context(), a.env.DB, c, a.env.Now()); err != nil && !f.Take(err) {
 				a.env.Fail(w, r, err)

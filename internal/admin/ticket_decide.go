@@ -25,7 +25,8 @@ func (a *Admin) ticketDecline(w http.ResponseWriter, r *http.Request, v *visit) 
 }
 
 // ticketDecide decides once: when a colleague was quicker, the page says so
-// (ticket.ErrDecided) instead of deciding again.
+// (ticket.ErrDecided) instead of deciding again. A billed ticket is locked: deciding
+// would change its status and mail the customer, so it is refused like any change.
 func (a *Admin) ticketDecide(w http.ResponseWriter, r *http.Request, v *visit, accept bool) {
 	id, ok := a.ticketID(w, r)
 	if !ok {

@@ -10,8 +10,13 @@ import (
 )
 
 // statusName is a status as staff read it: the tenant's own name, or the translation
-// of a built-in status nobody renamed.
+// of a built-in status nobody renamed. The built-in "waiting" status is worded for the
+// customer ("Waiting for your reply"); staff read it as waiting for the customer, or
+// the queue would seem to ask them for the answer.
 func statusName(ctx context.Context, s ticket.Status) string {
+	if key, _ := s.Label(); key != "" && s.Code == ticket.CodeWaiting {
+		return i18n.T(ctx, "admin_day.status.waiting")
+	}
 	return ticket.StatusLabel(i18n.From(ctx), s)
 }
 

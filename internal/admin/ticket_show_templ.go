@@ -113,7 +113,7 @@ func ticketPage(c web.Chrome, tv ticketView, f ticketForms) templ.Component {
 			if templ_7745c5c3_Err != nil {
 				return templ_7745c5c3_Err
 			}
-			if tv.RequestState == ticket.RequestPending {
+			if tv.RequestState == ticket.RequestPending && !tv.Billed {
 				templ_7745c5c3_Err = ticketRequestCard(tv, f.Decline).Render(ctx, templ_7745c5c3_Buffer)
 				if templ_7745c5c3_Err != nil {
 					return templ_7745c5c3_Err

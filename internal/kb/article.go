@@ -79,7 +79,11 @@ func Create(ctx context.Context, q db.Querier, tenantID, staffID int64, m Meta, 
 	normalizeTranslation(&t)
 	m.normalize()
 	if m.Slug == "" {
-		m.Slug = Slugify(t.Title)
+		slug, err := FreeSlug(ctx, q, tenantID, 0, t.Title)
+		if err != nil {
+			return 0, err
+		}
+		m.Slug = slug
 	}
 	e := validate.Errors{}
 	checkTranslation(t, e)

@@ -1,8 +1,13 @@
 package kb
 
 import (
+	"context"
+	"fmt"
 	"regexp"
+	"strconv"
 	"strings"
+
+	"pforte/internal/db"
 )
 
 var slugRE = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
@@ -46,4 +51,36 @@ func Slugify(title string) string {
 		out = "article-" + out
 	}
 	return strings.TrimSuffix(out, "-")
+}
+
+// FreeSlug makes an address name from title that no other article of the tenant has
+// (except the article exceptID, 0 for a new one): Slugify's result, else the first free
+// of it with "-2", "-3", … appended. Staff who leave the field empty mean "make one",
+// so a second "Drucker einrichten", or a second title in Hebrew or Thai (which all give
+// "article"), must not fail with "already in use" on a field they did not fill in.
+func FreeSlug(ctx context.Context, q db.Querier, tenantID, exceptID int64, title string) (string, error) {
+	base := Slugify(title)
+	// base holds only a-z, 0-9 and hyphens, so it needs no escaping in LIKE.
+	rows, err := q.Query(ctx, `SELECT slug FROM kb_articles WHERE tenant_id = ? AND id <> ? AND (slug = ? OR slug LIKE ?)`,
+		tenantID, exceptID, base, base+"-%")
+	if err != nil {
+		return "", fmt.Errorf("kb: free slug: %w", err)
+	}
+	defer rows.Close()
+	taken := map[string]bool{}
+	for rows.Next() {
+		var s string
+		if err := rows.Scan(&s); err != nil {
+			return "", fmt.Errorf("kb: free slug: %w", err)
+		}
+		taken[s] = true
+	}
+	if err := rows.Err(); err != nil {
+		return "", fmt.Errorf("kb: free slug: %w", err)
+	}
+	slug := base
+	for n := 2; taken[slug]; n++ {
+		slug = base + "-" + strconv.Itoa(n)
+	}
+	return slug, nil
 }

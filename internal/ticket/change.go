@@ -94,6 +94,9 @@ func Reopen(ctx context.Context, tx db.Querier, t Ticket, allowed bool, a Actor,
 // Decide accepts or declines a new ticket (a service request). Accepting moves it to
 // "accepted", declining to "declined" with the reason the contact sees.
 func Decide(ctx context.Context, tx db.Querier, t Ticket, accept bool, reason string, a Actor, now time.Time) error {
+	if t.Billed { // locked: deciding would change its status and mail the customer
+		return ErrBilled
+	}
 	if t.RequestState != RequestPending {
 		return ErrDecided
 	}
