@@ -21,6 +21,21 @@ func (s *Service) CheckInvitation(ctx context.Context, tenantID int64, raw strin
 	return contact.Get(ctx, s.DB, tenantID, tok.ContactID)
 }
 
+// InvitedCompany is the name of the company the invitation link raw is for, "" when
+// the link is not (or no longer) an open invitation. Someone who already has an
+// account is asked to confirm joining it by name.
+func (s *Service) InvitedCompany(ctx context.Context, tenantID int64, raw string) string {
+	tok, err := auth.LookupToken(ctx, s.DB, tenantID, auth.PurposeInvitation, raw, s.Now())
+	if err != nil {
+		return ""
+	}
+	m, err := contact.GetMembership(ctx, s.DB, tenantID, tok.MembershipID)
+	if err != nil || m.Access != contact.AccessInvited {
+		return ""
+	}
+	return m.CompanyName
+}
+
 // AcceptInvitation sets the contact's password, activates their invited memberships,
 // uses up the link and logs them in. A contact who already has a password (invited by
 // a colleague into one more company) instead confirms it: that activates only this

@@ -4,6 +4,7 @@ import (
 	"net/http"
 
 	"pforte/internal/access"
+	"pforte/internal/contact"
 	"pforte/internal/web"
 )
 
@@ -13,7 +14,7 @@ func (p *Portal) invitationForm(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	r = inLanguageOf(r, ct)
-	web.Render(w, r, http.StatusOK, invitationPage(guestChrome(r, "invitation.title"), ct.Email, ct.PasswordHash != "", web.NewForm()))
+	web.Render(w, r, http.StatusOK, invitationPage(guestChrome(r, "invitation.title"), ct.Email, p.invitedCompany(r, ct), web.NewForm()))
 }
 
 func (p *Portal) invitationSubmit(w http.ResponseWriter, r *http.Request) {
@@ -33,7 +34,7 @@ func (p *Portal) invitationSubmit(w http.ResponseWriter, r *http.Request) {
 		}
 	}
 	if f.Invalid() {
-		web.Render(w, r, http.StatusUnprocessableEntity, invitationPage(guestChrome(r, "invitation.title"), ct.Email, ct.PasswordHash != "", f))
+		web.Render(w, r, http.StatusUnprocessableEntity, invitationPage(guestChrome(r, "invitation.title"), ct.Email, p.invitedCompany(r, ct), f))
 		return
 	}
 	p.startSession(w, r, sess)
@@ -42,4 +43,13 @@ func (p *Portal) invitationSubmit(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	p.env.Flash(w, r, "invitation.done", "/")
+}
+
+// invitedCompany names the company a contact who already has an account is invited
+// to ("" for a new account, whose page asks for a password and names no company).
+func (p *Portal) invitedCompany(r *http.Request, ct contact.Contact) string {
+	if ct.PasswordHash == "" {
+		return ""
+	}
+	return p.svc.InvitedCompany(r.Context(), web.TenantFrom(r.Context()).ID, r.PathValue("token"))
 }

@@ -78,7 +78,8 @@ func TestColleagueInviteNeedsConsent(t *testing.T) {
 		}
 		link := linkIn(t, text)
 		g := env.Client("")
-		if r := g.Get(link); r.Status != 200 || strings.Contains(r.Body, "password_confirm") || !strings.Contains(r.Body, "Einladung annehmen") {
+		if r := g.Get(link); r.Status != 200 || strings.Contains(r.Body, "password_confirm") || !strings.Contains(r.Body, "Einladung annehmen") ||
+			!strings.Contains(r.Body, "zur Firma „Kunde AG“ eingeladen") {
 			t.Errorf("invitation page for a contact with a password: %d\n%.3000s", r.Status, r.Body)
 		}
 		if r := g.Post(link, url.Values{"password": {"wrong-password"}}); r.Status != 422 || !strings.Contains(r.Body, "nicht korrekt") {
