@@ -31,7 +31,8 @@ const maxRows = 200
 
 // Search finds up to limit articles the viewer may read whose title or text (in any of
 // their languages) contains every word of text, a word's beginning being enough (so it
-// works while someone types). The best matches come first; each article appears once,
+// works while someone types); when that finds too few, words standing inside longer
+// words count too (searchInside). The best matches come first; each article appears once,
 // in the viewer's language when that translation matched too. Both engines find the
 // same articles: they index the same words (see Words).
 func Search(ctx context.Context, q db.Querier, v Viewer, text string, limit int) ([]Summary, error) {
@@ -80,10 +81,11 @@ func Search(ctx context.Context, q db.Querier, v Viewer, text string, limit int)
 	if err := rows.Err(); err != nil {
 		return nil, err
 	}
-	if len(out) > limit {
-		out = out[:limit]
+	rows.Close() // before the next query: SQLite's readers are a bounded pool
+	if len(out) < limit {
+		return searchInside(ctx, q, v, ts, limit, out)
 	}
-	return out, nil
+	return out[:limit], nil
 }
 
 // keepBest adds s, a row of a ranked result, to out: an article keeps its best (first)

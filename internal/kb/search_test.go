@@ -55,6 +55,11 @@ func TestSearchParity(t *testing.T) {
 		{"drucker' OR 1=1 --", nil, nil},
 		{"x:* & !y | (z)", nil, nil},
 		{"nichtvorhanden", nil, nil},
+		// Inside longer words (German compounds), when the word search finds too few.
+		{"werkdrucker", []string{"drucker-einrichten"}, []string{"drucker-einrichten"}},
+		{"NETZWERKDRUCK", []string{"drucker-einrichten"}, []string{"drucker-einrichten"}},
+		{"guard", nil, []string{"vpn-verbindung"}},
+		{"oner", nil, nil}, // inside "toner", which only a draft holds
 	}
 	testutil.ForEngines(t, func(t *testing.T, e db.Engine) {
 		f := newFixture(t, testutil.Open(t, e))
