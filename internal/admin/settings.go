@@ -7,6 +7,7 @@ import (
 	"net/http"
 	"slices"
 	"strings"
+	"time"
 
 	"pforte/internal/audit"
 	"pforte/internal/db"
@@ -35,12 +36,13 @@ func (a *Admin) settingsForm(w http.ResponseWriter, r *http.Request, v *visit) {
 	f.Values["features"] = t.Features
 	f.Set("hosts", strings.Join(hosts, "\n"))
 	f.Set("portal_url", t.PortalURL)
-	web.Render(w, r, http.StatusOK, settingsPage(v.chrome(r, "admin.settings.title"), f))
+	f.Set("time_zone", t.TimeZone)
+	web.Render(w, r, http.StatusOK, settingsPage(v.chrome(r, "admin.settings.title"), f, a.env.Now()))
 }
 
-// settingsSave stores name, default language, modules, hostnames and the portal address
-// for mail links together with the audit entry, then drops the cached tenants so the
-// change shows on the next request.
+// settingsSave stores name, default language, modules, hostnames, the portal address
+// for mail links and the time zone together with the audit entry, then drops the cached
+// tenants so the change shows on the next request.
 func (a *Admin) settingsSave(w http.ResponseWriter, r *http.Request, v *visit) {
 	ctx := r.Context()
 	f := web.ParseForm(w, r)
@@ -61,6 +63,10 @@ func (a *Admin) settingsSave(w http.ResponseWriter, r *http.Request, v *visit) {
 			} else {
 				f.Errors.Add("portal_url", "admin.settings.portal_url_invalid", nil)
 			}
+		}
+		if err := a.settingsZone(ctx, &f, v.P.TenantID); err != nil {
+			a.env.Fail(w, r, err)
+			return
 		}
 		var err error
 		if hosts, err = a.settingsHosts(ctx, r, &f, v.P.TenantID); err != nil {
@@ -89,6 +95,9 @@ func (a *Admin) settingsSave(w http.ResponseWriter, r *http.Request, v *visit) {
 			if err := tenant.SetPortalURL(ctx, tx, id, f.Get("portal_url")); err != nil {
 				return err
 			}
+			if err := tenant.SetTimeZone(ctx, tx, id, f.Get("time_zone")); err != nil {
+				return err
+			}
 			by := v.actor(r, a.env)
 			return audit.Log(ctx, tx, id, by.Label, audit.SettingsChanged, f.Get("name"), by.IP, a.env.Now())
 		})
@@ -101,11 +110,30 @@ func (a *Admin) settingsSave(w http.ResponseWriter, r *http.Request, v *visit) {
 		}
 	}
 	if f.Invalid() {
-		web.Render(w, r, http.StatusUnprocessableEntity, settingsPage(v.chrome(r, "admin.settings.title"), f))
+		web.Render(w, r, http.StatusUnprocessableEntity, settingsPage(v.chrome(r, "admin.settings.title"), f, a.env.Now()))
 		return
 	}
 	a.env.ForgetTenants()
 	a.env.Flash(w, r, "admin.settings.saved", "/admin/settings")
+}
+
+// settingsZone checks the time zone field and records a problem on the form. A client
+// that predates the field (a script posting the form) keeps the zone as it is; a
+// browser always sends the select's value.
+func (a *Admin) settingsZone(ctx context.Context, f *web.Form, tenantID int64) error {
+	if _, sent := f.Values["time_zone"]; !sent {
+		t, err := tenant.Get(ctx, a.env.DB, tenantID)
+		if err != nil {
+			return err
+		}
+		f.Set("time_zone", t.TimeZone)
+	}
+	if z, ok := tenant.NormalTimeZone(f.Get("time_zone")); ok {
+		f.Set("time_zone", z)
+	} else {
+		f.Errors.Add("time_zone", "timezone.invalid", map[string]any{"Zone": f.Get("time_zone")})
+	}
+	return nil
 }
 
 // settingsHosts reads the hostnames field, one per line, and records the first problem
@@ -148,4 +176,29 @@ func tenantLanguageChoices() []web.Choice {
 		out = append(out, web.Choice{Value: l, Label: i18n.Names[l]})
 	}
 	return out
+}
+
+// zoneChoices are the time zones a tenant can choose: the common ones first, then all
+// of the tz database's zone.tab, each labelled with its offset from UTC at now (so
+// "Europe/Berlin (UTC+01:00)" in winter). A value not in the lists (typed by hand and
+// refused, or set before the list grew) is offered first, so the form keeps it.
+func zoneChoices(f web.Form, now time.Time) (common, all []web.Choice) {
+	label := func(name string) string {
+		loc, ok := tenant.LoadZone(name)
+		if !ok || name == "UTC" {
+			return name
+		}
+		return name + " (UTC" + now.In(loc).Format("-07:00") + ")"
+	}
+	cur := f.Get("time_zone")
+	if cur != "" && !slices.Contains(tenant.CommonTimeZones, cur) && !slices.Contains(tenant.TimeZones, cur) {
+		common = append(common, web.Choice{Value: cur, Label: label(cur)})
+	}
+	for _, z := range tenant.CommonTimeZones {
+		common = append(common, web.Choice{Value: z, Label: label(z)})
+	}
+	for _, z := range tenant.TimeZones {
+		all = append(all, web.Choice{Value: z, Label: label(z)})
+	}
+	return common, all
 }

@@ -74,11 +74,16 @@ func (l *Localizer) conv() (convention, *message.Printer) {
 	return conventions[Languages[0]], printers[Languages[0]]
 }
 
-// Date formats the calendar date of t, in t's own location (a date from the ERP is a
-// date, not an instant).
-func (l *Localizer) Date(t time.Time) string {
+// Date formats the calendar date of the instant t in loc, the zone its times are shown
+// in, so a date and a time of the same instant never disagree. A nil loc keeps t's own
+// location: for a calendar date that is no instant (an invoice date from the ERP,
+// stored as midnight), which must not move to the day before west of Greenwich.
+func (l *Localizer) Date(t time.Time, loc *time.Location) string {
 	if t.IsZero() {
 		return noTime
+	}
+	if loc != nil {
+		t = t.In(loc)
 	}
 	c, _ := l.conv()
 	return t.Format(c.date)

@@ -40,7 +40,7 @@ func TestFormat(t *testing.T) {
 				t.Errorf("%s %s = %q, want %q", c.lang, what, got, want)
 			}
 		}
-		check("Date", l.Date(at.In(berlin)), c.date)
+		check("Date", l.Date(at, berlin), c.date)
 		check("DateTime", l.DateTime(at, berlin), c.dateTime)
 		check("DateTimeSeconds", l.DateTimeSeconds(at, nil), c.seconds)
 		check("Number", l.Number(1234567.891), c.number)
@@ -61,7 +61,40 @@ func TestFormatEdges(t *testing.T) {
 	if got := de.Money(900_719_925_474_099_123, "EUR"); got != "9.007.199.254.740.991,23\u00a0€" {
 		t.Errorf("large amount = %q (float rounding?)", got)
 	}
-	if got := (&Localizer{Lang: "xx"}).Date(time.Date(2026, 1, 2, 0, 0, 0, 0, time.UTC)); got != "02.01.2026" {
+	if got := (&Localizer{Lang: "xx"}).Date(time.Date(2026, 1, 2, 0, 0, 0, 0, time.UTC), nil); got != "02.01.2026" {
 		t.Errorf("unknown language falls back to German: %q", got)
+	}
+}
+
+// TestDateZone: a date is the day of the instant in the zone its times are shown in —
+// 23:30 UTC on New Year's Eve is already 1 January in Berlin and still 31 December in
+// New York — while a nil zone keeps a calendar date (midnight UTC from the ERP) on its
+// day.
+func TestDateZone(t *testing.T) {
+	berlin, _ := time.LoadLocation("Europe/Berlin")
+	newYork, _ := time.LoadLocation("America/New_York")
+	de := &Localizer{Lang: "de"}
+	eve := time.Date(2026, 12, 31, 23, 30, 0, 0, time.UTC)
+	for _, c := range []struct {
+		loc       *time.Location
+		date, all string
+	}{
+		{berlin, "01.01.2027", "01.01.2027, 00:30"},
+		{newYork, "31.12.2026", "31.12.2026, 18:30"},
+		{time.UTC, "31.12.2026", "31.12.2026, 23:30"},
+	} {
+		if got := de.Date(eve, c.loc); got != c.date {
+			t.Errorf("%v: Date = %q, want %q", c.loc, got, c.date)
+		}
+		if got := de.DateTime(eve, c.loc); got != c.all {
+			t.Errorf("%v: DateTime = %q, want %q", c.loc, got, c.all)
+		}
+	}
+	invoiced := time.Date(2027, 1, 1, 0, 0, 0, 0, time.UTC)
+	if got := de.Date(invoiced, nil); got != "01.01.2027" {
+		t.Errorf("calendar date = %q, want it unmoved", got)
+	}
+	if got := de.Date(time.Time{}, berlin); got != "–" {
+		t.Errorf("zero date = %q, want a dash", got)
 	}
 }

@@ -34,6 +34,9 @@ type Tenant struct {
 	// PortalURL is the address links in mails point to (see Origin); empty until the
 	// first staff sign-in or an admin sets it.
 	PortalURL string
+	// TimeZone is the IANA name of the zone pages show times and dates in (see
+	// Location), Europe/Berlin unless an admin chose another.
+	TimeZone string
 	// ViaHost says the request's Host is one of the tenant's configured hostnames
 	// rather than an unknown name that reached the single tenant by fallback.
 	ViaHost bool
@@ -62,9 +65,9 @@ func Create(ctx context.Context, q db.Querier, name, lang string, modules []stri
 	if err := q.QueryRow(ctx, `SELECT COUNT(*) FROM tenants`).Scan(&n); err != nil {
 		return Tenant{}, fmt.Errorf("tenant: count: %w", err)
 	}
-	t := Tenant{Name: name, DefaultLanguage: lang, Modules: modules, IsDefault: n == 0}
-	id, err := db.Insert(ctx, q, `INSERT INTO tenants (name, default_language, modules, is_default, created_at)
-		VALUES (?, ?, ?, ?, ?)`, name, lang, strings.Join(modules, ","), t.IsDefault, now.Unix())
+	t := Tenant{Name: name, DefaultLanguage: lang, Modules: modules, IsDefault: n == 0, TimeZone: DefaultTimeZone}
+	id, err := db.Insert(ctx, q, `INSERT INTO tenants (name, default_language, modules, is_default, time_zone, created_at)
+		VALUES (?, ?, ?, ?, ?, ?)`, name, lang, strings.Join(modules, ","), t.IsDefault, t.TimeZone, now.Unix())
 	if err != nil {
 		return Tenant{}, fmt.Errorf("tenant: create: %w", err)
 	}
@@ -79,25 +82,26 @@ var ErrDefaultExists = errors.New("tenant: the default tenant exists")
 // is_default makes this safe when several instances start at once: one insert wins, the
 // others get ErrDefaultExists and read the winner (outside their failed transaction).
 func CreateDefault(ctx context.Context, q db.Querier, name, lang string, modules []string, now time.Time) (Tenant, error) {
-	id, err := db.Insert(ctx, q, `INSERT INTO tenants (name, default_language, modules, is_default, created_at)
-		VALUES (?, ?, ?, TRUE, ?)`, name, lang, strings.Join(modules, ","), now.Unix())
+	id, err := db.Insert(ctx, q, `INSERT INTO tenants (name, default_language, modules, is_default, time_zone, created_at)
+		VALUES (?, ?, ?, TRUE, ?, ?)`, name, lang, strings.Join(modules, ","), DefaultTimeZone, now.Unix())
 	if db.IsUnique(err) {
 		return Tenant{}, ErrDefaultExists
 	}
 	if err != nil {
 		return Tenant{}, fmt.Errorf("tenant: create default: %w", err)
 	}
-	return Tenant{ID: id, Name: name, DefaultLanguage: lang, Modules: modules, IsDefault: true}, runCreated(ctx, q, id)
+	return Tenant{ID: id, Name: name, DefaultLanguage: lang, Modules: modules, IsDefault: true, TimeZone: DefaultTimeZone},
+		runCreated(ctx, q, id)
 }
 
 const columns = `id, name, default_language, modules, is_default, features,
-	brand_title, brand_welcome, brand_chooser, logo_version, ticket_reopen, upload_limit_mb, portal_url`
+	brand_title, brand_welcome, brand_chooser, logo_version, ticket_reopen, upload_limit_mb, portal_url, time_zone`
 
 func scan(row interface{ Scan(...any) error }) (Tenant, error) {
 	var t Tenant
 	var mods, feats string
 	if err := row.Scan(&t.ID, &t.Name, &t.DefaultLanguage, &mods, &t.IsDefault, &feats,
-		&t.Brand.Title, &t.Brand.Welcome, &t.Brand.Chooser, &t.Brand.LogoVersion, &t.Rules.Reopen, &t.Rules.UploadLimitMB, &t.PortalURL); err != nil {
+		&t.Brand.Title, &t.Brand.Welcome, &t.Brand.Chooser, &t.Brand.LogoVersion, &t.Rules.Reopen, &t.Rules.UploadLimitMB, &t.PortalURL, &t.TimeZone); err != nil {
 		return t, db.One(err)
 	}
 	if mods != "" {
@@ -128,7 +132,7 @@ func ForHost(ctx context.Context, q db.Querier, host string) (Tenant, error) {
 	}
 	host = strings.ToLower(strings.TrimSuffix(host, "."))
 	t, err := scan(q.QueryRow(ctx, `SELECT t.id, t.name, t.default_language, t.modules, t.is_default, t.features,
-		t.brand_title, t.brand_welcome, t.brand_chooser, t.logo_version, t.ticket_reopen, t.upload_limit_mb, t.portal_url
+		t.brand_title, t.brand_welcome, t.brand_chooser, t.logo_version, t.ticket_reopen, t.upload_limit_mb, t.portal_url, t.time_zone
 		FROM tenant_hosts h JOIN tenants t ON t.id = h.tenant_id WHERE h.hostname = ?`, host))
 	if !errors.Is(err, db.ErrNotFound) {
 		t.ViaHost = err == nil

@@ -7,12 +7,14 @@ import (
 	"pforte/internal/i18n"
 )
 
-// Zone is the time zone pages show instants in. It is UTC for everybody until tenants
-// or contacts get a zone setting; this is the one place to change then.
-func Zone(ctx context.Context) *time.Location { return time.UTC }
+// Zone is the time zone pages show instants in: the request's tenant's (see
+// tenant.Tenant.Location), UTC outside a request. This is the one place to change
+// should contacts or staff get a zone of their own.
+func Zone(ctx context.Context) *time.Location { return TenantFrom(ctx).Location() }
 
 // When formats an instant for a page in the reader's language and zone, to the minute,
-// with the zone's name ("22.11.2026, 14:05 UTC"); a zero time is a dash.
+// with the zone's abbreviation ("22.11.2026, 14:05 CET") so nobody has to guess which
+// clock it is; a zero time is a dash.
 func When(ctx context.Context, t time.Time) string { return when(ctx, t, false) }
 
 // WhenSeconds is When to the second, for logs whose entries must line up.
@@ -29,6 +31,10 @@ func when(ctx context.Context, t time.Time, seconds bool) string {
 	}
 	return s + " " + t.In(zone).Format("MST")
 }
+
+// Day formats the calendar day of an instant in the reader's language and zone: a
+// ticket written at 23:30 UTC on 31 December was written on 1 January in Berlin.
+func Day(ctx context.Context, t time.Time) string { return i18n.From(ctx).Date(t, Zone(ctx)) }
 
 // Machine is an instant for a <time datetime> attribute (RFC 3339, UTC).
 func Machine(t time.Time) string { return t.UTC().Format(time.RFC3339) }
