@@ -114,8 +114,12 @@ func (f File) Validate(companies int) validate.Errors {
 	return e
 }
 
-func (f File) search() string {
-	return strings.ToLower(f.Title + " " + f.Description)
+// searchText is what a search looks through for a file: title, description and the
+// current version's file name (with its extension: "csv" finds the CSV files),
+// lower-cased like the terms (db.SearchTerm). Folder names are matched separately
+// (ListParams.filter), since renaming a folder must not rewrite its files.
+func searchText(title, description, fileName string) string {
+	return strings.ToLower(title + " " + description + " " + fileName)
 }
 
 // CleanName makes a client's file name safe to keep and to offer again: the base name

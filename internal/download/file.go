@@ -21,7 +21,7 @@ func Create(ctx context.Context, q db.Querier, f File, companyIDs []int64, v Ver
 	}
 	id, err := db.Insert(ctx, q, `INSERT INTO download_files (tenant_id, folder_id, title, description, visibility,
 		search, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`, f.TenantID, nullID(f.FolderID), f.Title,
-		f.Description, f.Visibility, f.search(), now.Unix(), now.Unix())
+		f.Description, f.Visibility, searchText(f.Title, f.Description, ""), now.Unix(), now.Unix())
 	if err != nil {
 		return f, fmt.Errorf("download: create: %w", err)
 	}
@@ -43,9 +43,17 @@ func Update(ctx context.Context, q db.Querier, f File, companyIDs []int64, now t
 	if err := checkFile(ctx, q, f, companyIDs); err != nil {
 		return err
 	}
+	var name string
+	if err := q.QueryRow(ctx, `SELECT COALESCE(v.original_name, '')`+fileFrom+`WHERE f.tenant_id = ? AND f.id = ?`,
+		f.TenantID, f.ID).Scan(&name); err != nil {
+		if err = db.One(err); err == db.ErrNotFound {
+			return err
+		}
+		return fmt.Errorf("download: update %d: %w", f.ID, err)
+	}
 	res, err := q.Exec(ctx, `UPDATE download_files SET folder_id = ?, title = ?, description = ?, visibility = ?,
 		search = ?, updated_at = ? WHERE tenant_id = ? AND id = ?`, nullID(f.FolderID), f.Title, f.Description,
-		f.Visibility, f.search(), now.Unix(), f.TenantID, f.ID)
+		f.Visibility, searchText(f.Title, f.Description, name), now.Unix(), f.TenantID, f.ID)
 	if err != nil {
 		return fmt.Errorf("download: update %d: %w", f.ID, err)
 	}
@@ -123,8 +131,14 @@ func AddVersion(ctx context.Context, q db.Querier, tenantID, fileID int64, v Ver
 		return v, fmt.Errorf("download: version of %d: %w", fileID, err)
 	}
 	v.ID = id
-	if _, err := q.Exec(ctx, `UPDATE download_files SET current_version_id = ? WHERE tenant_id = ? AND id = ?`,
-		id, tenantID, fileID); err != nil {
+	// The new file name joins the search text (see searchText).
+	var title, description string
+	if err := q.QueryRow(ctx, `SELECT title, description FROM download_files WHERE tenant_id = ? AND id = ?`,
+		tenantID, fileID).Scan(&title, &description); err != nil {
+		return v, fmt.Errorf("download: version of %d: %w", fileID, err)
+	}
+	if _, err := q.Exec(ctx, `UPDATE download_files SET current_version_id = ?, search = ? WHERE tenant_id = ? AND id = ?`,
+		id, searchText(title, description, v.Name), tenantID, fileID); err != nil {
 		return v, fmt.Errorf("download: version of %d: %w", fileID, err)
 	}
 	return v, nil

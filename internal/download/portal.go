@@ -52,7 +52,10 @@ func ListForContact(ctx context.Context, q db.Querier, p principal.Contact, lp L
 	if !p.Valid() {
 		return nil, false, db.ErrNotFound
 	}
-	where, args := lp.where(visibleTo, []any{p.TenantID, p.CompanyID})
+	where, args, err := lp.filter(ctx, q, p.TenantID, visibleTo, []any{p.TenantID, p.CompanyID})
+	if err != nil {
+		return nil, false, err
+	}
 	return page(ctx, q, lp, where, args)
 }
 

@@ -54,21 +54,77 @@ func Get(ctx context.Context, q db.Querier, tenantID, id int64) (File, error) {
 
 // ListParams selects files for a list page.
 type ListParams struct {
-	FolderID int64  // the folder whose files are listed (0: top level); ignored while searching
-	Search   string // part of title or description; searches every folder
-	Offset   int
-	Limit    int
+	FolderID int64 // the folder whose files are listed (0: top level); ignored while searching
+	// Search finds, in every folder, the files whose title, description or file name
+	// (extension included) contains it, and the files in a folder whose name, or the
+	// name of a folder above it, contains it.
+	Search string
+	Offset int
+	Limit  int
 }
 
-// where adds the folder or search condition of p.
-func (p ListParams) where(where string, args []any) (string, []any) {
-	if term := strings.ToLower(strings.TrimSpace(validate.Clean(p.Search))); term != "" {
-		return where + ` AND f.search LIKE ? ESCAPE '\'`, append(args, "%"+db.LikeEscape(term)+"%")
+// maxFolderMatches bounds the folders a search names in its query; a term matching
+// more folders than that matches almost everything anyway.
+const maxFolderMatches = 500
+
+// filter adds the folder or search condition of p to where (whose arguments are args).
+func (p ListParams) filter(ctx context.Context, q db.Querier, tenantID int64, where string, args []any) (string, []any, error) {
+	term := db.SearchTerm(validate.Clean(p.Search))
+	if term == "" {
+		if p.FolderID == 0 {
+			return where + ` AND f.folder_id IS NULL`, args, nil
+		}
+		return where + ` AND f.folder_id = ?`, append(args, p.FolderID), nil
 	}
-	if p.FolderID == 0 {
-		return where + ` AND f.folder_id IS NULL`, args
+	cond := `f.search LIKE ? ESCAPE '\'`
+	args = append(args, "%"+db.LikeEscape(term)+"%")
+	// A download area holds tens or hundreds of folders: they are matched here, in
+	// Go (Unicode case folding on both engines), and their files found through the
+	// folder index. A file is not rewritten when its folder is renamed.
+	all, err := Folders(ctx, q, tenantID)
+	if err != nil {
+		return "", nil, err
 	}
-	return where + ` AND f.folder_id = ?`, append(args, p.FolderID)
+	if ids := MatchingFolders(all, term); len(ids) > 0 {
+		cond += ` OR f.folder_id IN (` + strings.TrimSuffix(strings.Repeat("?,", len(ids)), ",") + `)`
+		for _, id := range ids {
+			args = append(args, id)
+		}
+	}
+	return where + ` AND (` + cond + `)`, args, nil
+}
+
+// MatchingFolders returns the ids of the folders whose name, or the name of a folder
+// above them, contains term (as db.SearchTerm gives it), at most maxFolderMatches.
+func MatchingFolders(all []Folder, term string) []int64 {
+	byID := make(map[int64]Folder, len(all))
+	for _, f := range all {
+		byID[f.ID] = f
+	}
+	known := make(map[int64]bool, len(all)) // folder id → it or a folder above matches
+	var matches func(id int64, depth int) bool
+	matches = func(id int64, depth int) bool {
+		if m, ok := known[id]; ok {
+			return m
+		}
+		f, ok := byID[id]
+		if !ok || depth > len(all) { // a lost parent, or a loop the tree rules forbid
+			return false
+		}
+		m := strings.Contains(strings.ToLower(f.Name), term) || (f.ParentID != 0 && matches(f.ParentID, depth+1))
+		known[id] = m
+		return m
+	}
+	var out []int64
+	for _, f := range all {
+		if matches(f.ID, 0) {
+			out = append(out, f.ID)
+			if len(out) == maxFolderMatches {
+				break
+			}
+		}
+	}
+	return out
 }
 
 // page runs a list query newest first, one row more than p.Limit to tell whether
@@ -88,7 +144,10 @@ func page(ctx context.Context, q db.Querier, p ListParams, where string, args []
 // List returns the tenant's files of a folder, or matching a search, newest first, for
 // the back office.
 func List(ctx context.Context, q db.Querier, tenantID int64, p ListParams) ([]File, bool, error) {
-	where, args := p.where(`f.tenant_id = ?`, []any{tenantID})
+	where, args, err := p.filter(ctx, q, tenantID, `f.tenant_id = ?`, []any{tenantID})
+	if err != nil {
+		return nil, false, err
+	}
 	return page(ctx, q, p, where, args)
 }
 

@@ -1,7 +1,6 @@
 package portal
 
 import (
-	"encoding/json"
 	"net/http"
 	"strconv"
 	"strings"
@@ -9,17 +8,13 @@ import (
 
 	"pforte/internal/audit"
 	"pforte/internal/contact"
+	"pforte/internal/filestore"
+	"pforte/internal/i18n"
+	"pforte/internal/web"
 )
 
-// exportData is what a contact downloads about themselves: their details, their
-// companies and their security events. Never the password hash.
-type exportData struct {
-	ExportedAt time.Time       `json:"exported_at"`
-	Contact    exportContact   `json:"contact"`
-	Companies  []exportCompany `json:"companies"`
-	Events     []exportEvent   `json:"security_events"`
-}
-
+// exportContact is the contact's own details in their data export. Never the
+// password hash.
 type exportContact struct {
 	FirstName string `json:"first_name"`
 	LastName  string `json:"last_name"`
@@ -41,7 +36,12 @@ type exportEvent struct {
 	IP     string    `json:"ip"`
 }
 
-// accountExport sends the contact's own data as a JSON file.
+// accountExport sends the contact's own data as a JSON file (GDPR art. 15 and 20):
+// details, memberships, security events, downloads, and the tickets they opened or
+// follow with what they wrote and what staff answered (see ticket.ExportPage). The
+// small parts are read first, so a database error is still an error page; downloads and
+// tickets are then streamed in batches, so a contact with thousands of tickets costs
+// one batch of memory, not the whole file.
 func (p *Portal) accountExport(w http.ResponseWriter, r *http.Request, v *visit) {
 	// The download is the contact's own act (a copy of their personal data leaves the
 	// portal); staff previewing the portal see the same data on the pages already.
@@ -49,31 +49,53 @@ func (p *Portal) accountExport(w http.ResponseWriter, r *http.Request, v *visit)
 		p.refusePreview(w, r, v)
 		return
 	}
-	ms, err := contact.MembershipsOfContact(r.Context(), p.env.DB, v.P.TenantID, v.P.ContactID)
+	ctx := r.Context()
+	ms, err := contact.MembershipsOfContact(ctx, p.env.DB, v.P.TenantID, v.P.ContactID)
 	if err != nil {
 		p.env.Fail(w, r, err)
 		return
 	}
-	events, err := audit.ForContact(r.Context(), p.env.DB, v.P.TenantID, v.P.ContactID, 1000)
+	events, err := audit.ForContact(ctx, p.env.DB, v.P.TenantID, v.P.ContactID, 1000)
 	if err != nil {
 		p.env.Fail(w, r, err)
 		return
 	}
+	now := p.env.Now()
 	c := v.Contact
-	out := exportData{ExportedAt: p.env.Now().UTC(), Contact: exportContact{c.FirstName, c.LastName, c.Email, c.Phone, c.Language}}
-	for _, m := range ms {
-		out.Companies = append(out.Companies, exportCompany{m.CompanyName, m.Role, m.Access})
-	}
-	for _, e := range events {
-		out.Events = append(out.Events, exportedEvent(e, c.ID, c.Email))
-	}
 	w.Header().Set("Content-Type", "application/json; charset=utf-8")
-	w.Header().Set("Content-Disposition", `attachment; filename="pforte-meine-daten.json"`)
-	enc := json.NewEncoder(w)
-	enc.SetIndent("", "  ")
-	if err := enc.Encode(out); err != nil {
-		p.env.Log.Warn("export", "err", err)
+	w.Header().Set("Content-Disposition", filestore.Disposition(exportFileName(r, now)))
+	w.Header().Set("Cache-Control", "no-store")
+	x := newExportWriter(w)
+	x.field("exported_at", now.UTC())
+	x.field("contact", exportContact{c.FirstName, c.LastName, c.Email, c.Phone, c.Language})
+	x.begin("companies")
+	for _, m := range ms {
+		x.item(exportCompany{m.CompanyName, m.Role, m.Access})
 	}
+	x.end()
+	x.begin("security_events")
+	for _, e := range events {
+		x.item(exportedEvent(e, c.ID, c.Email))
+	}
+	x.end()
+	err = p.exportDownloads(r, v, x)
+	if err == nil {
+		err = p.exportTickets(r, v, ms, x)
+	}
+	if err == nil {
+		err = x.finish()
+	}
+	if err != nil {
+		// The headers are gone: the file stays cut off (and so is no valid JSON),
+		// which the contact notices, rather than silently missing a part.
+		p.env.Log.Warn("export", "contact", v.P.ContactID, "err", err)
+	}
+}
+
+// exportFileName is the file's name in the contact's language with the day of the
+// export in the tenant's zone: "pforte-meine-daten-2026-11-23.json".
+func exportFileName(r *http.Request, now time.Time) string {
+	return i18n.T(r.Context(), "export_search.file_name") + "-" + now.In(web.Zone(r.Context())).Format("2006-01-02") + ".json"
 }
 
 // exportedEvent is an audit entry as the contact may take it home: what they did

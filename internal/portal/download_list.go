@@ -16,8 +16,11 @@ type downloadView struct {
 	Path    []download.Folder // the folder and those above it, for the breadcrumbs
 	Folders []download.Folder // subfolders holding something the company may see
 	Files   []download.File
-	Search  string
-	Pager   web.Pager
+	// Paths holds, while searching, the folder path of each result's folder by folder
+	// id (nil for the top level), so every result says where it lies.
+	Paths  map[int64][]download.Folder
+	Search string
+	Pager  web.Pager
 }
 
 // downloadList is the download area's start: top-level folders and files, newest
@@ -64,6 +67,14 @@ func (p *Portal) renderDownloads(w http.ResponseWriter, r *http.Request, v *visi
 	if err != nil {
 		p.env.Fail(w, r, err)
 		return
+	}
+	if dv.Search != "" {
+		dv.Paths = map[int64][]download.Folder{}
+		for _, f := range dv.Files {
+			if _, ok := dv.Paths[f.FolderID]; !ok && f.FolderID != 0 {
+				dv.Paths[f.FolderID] = download.Path(folders, f.FolderID)
+			}
+		}
 	}
 	c := v.chrome(r, "downloads.title", "downloads")
 	if dv.Folder.ID != 0 {
