@@ -10,7 +10,6 @@ import (
 	"pforte/internal/auth"
 	"pforte/internal/contact"
 	"pforte/internal/db"
-	"pforte/internal/session"
 	"pforte/internal/staff"
 )
 
@@ -119,15 +118,22 @@ func (s *Service) StaffLogin(ctx context.Context, tenantID int64, email, pw stri
 	if auth.CheckPasswordOrDummy(m.PasswordHash, pw) != nil || !m.Active {
 		return "", m, s.failed(ctx, tenantID, 0, email, c)
 	}
-	var raw string
+	var raw, challenge string
 	err = s.DB.InTx(ctx, func(tx *db.Tx) error {
-		if raw, err = session.New(ctx, tx, tenantID, m.ID, 0, 0, c.IP, c.UserAgent, s.Now()); err != nil {
+		// With two-factor authentication on, the right password only opens the second step.
+		if raw, challenge, err = s.openStaffSession(ctx, tx, m, c); err != nil {
 			return err
 		}
 		if err := auth.ClearFailures(ctx, tx, tenantID, email); err != nil {
 			return err
 		}
+		if challenge != "" {
+			return nil // logged as a login once the second step succeeds
+		}
 		return audit.Log(ctx, tx, tenantID, StaffActor(m.ID, m.Email), audit.LoginOK, "", c.IP, s.Now())
 	})
+	if err == nil && challenge != "" {
+		return "", m, &SecondFactorNeeded{Challenge: challenge}
+	}
 	return raw, m, err
 }

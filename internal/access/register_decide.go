@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"time"
 
 	"pforte/internal/audit"
 	"pforte/internal/company"
@@ -76,39 +77,97 @@ func (s *Service) ApproveRegistration(ctx context.Context, t tenant.Tenant, d De
 	}
 	now := s.Now()
 	return s.DB.InTx(ctx, func(tx *db.Tx) error {
-		if err := inbox.Handle(ctx, tx, t.ID, it.ID, inbox.StateAccepted, d.By, "", now); err != nil {
-			return err
+		return s.approveIn(ctx, tx, t, d, it, p, co, role, origin, now)
+	})
+}
+
+// approveIn is ApproveRegistration's change, in tx: the item decided once, the contact
+// reused or created, joined to co and granted access, the approval mailed.
+func (s *Service) approveIn(ctx context.Context, tx *db.Tx, t tenant.Tenant, d Decider, it inbox.Item, p RegistrationPayload, co company.Company, role, origin string, now time.Time) error {
+	if err := inbox.Handle(ctx, tx, t.ID, it.ID, inbox.StateAccepted, d.By, "", now); err != nil {
+		return err
+	}
+	ct, err := contact.ByEmail(ctx, tx, t.ID, p.Email)
+	if errors.Is(err, db.ErrNotFound) {
+		ct, err = contact.Create(ctx, tx, contact.Contact{TenantID: t.ID, FirstName: p.FirstName, LastName: p.LastName,
+			Email: p.Email, Phone: p.Phone, Language: p.Language}, i18n.Languages, now)
+	}
+	if err != nil {
+		return err
+	}
+	m, err := contact.MembershipIn(ctx, tx, t.ID, ct.ID, co.ID)
+	if errors.Is(err, db.ErrNotFound) {
+		var id int64
+		if id, err = contact.AddMembership(ctx, tx, t.ID, ct.ID, co.ID, role, now); err == nil {
+			m, err = contact.GetMembership(ctx, tx, t.ID, id)
 		}
-		ct, err := contact.ByEmail(ctx, tx, t.ID, p.Email)
-		if errors.Is(err, db.ErrNotFound) {
-			ct, err = contact.Create(ctx, tx, contact.Contact{TenantID: t.ID, FirstName: p.FirstName, LastName: p.LastName,
-				Email: p.Email, Phone: p.Phone, Language: p.Language}, i18n.Languages, now)
+	} else if err == nil && m.Access == contact.AccessActive {
+		// The person already has access here: registering again is no request for
+		// another role, so approving keeps theirs (and their sessions).
+		role = m.Role
+	}
+	if err != nil {
+		return err
+	}
+	if err := inbox.SetRefs(ctx, tx, t.ID, it.ID, co.ID, ct.ID); err != nil {
+		return err
+	}
+	if err := s.grantIn(ctx, tx, t, d.Actor, m, ct, role, origin, "mail.invitation", "mail.registration_approved"); err != nil {
+		return err
+	}
+	target := fmt.Sprintf("%s @ %s (%s)", p.Email, co.Name, role)
+	return audit.LogFor(ctx, tx, t.ID, ct.ID, d.Actor.Label, audit.RegistrationApproved, target, d.Actor.IP, now)
+}
+
+// ApproveWithNewCompany is staff's answer to a registration from a company the portal
+// does not know yet: the company is created under name (with the registration's email
+// domain when withDomain is set) and the registration approved into it, together or
+// not at all. Bad input is validate.Errors on company_name, add_domain or role; a main
+// contact cannot create companies (db.ErrNotFound).
+func (s *Service) ApproveWithNewCompany(ctx context.Context, t tenant.Tenant, d Decider, itemID int64, name string, withDomain bool, role, origin string) error {
+	it, p, err := s.registration(ctx, t.ID, d, itemID)
+	if err != nil {
+		return err
+	}
+	if d.Company > 0 {
+		return db.ErrNotFound
+	}
+	e := validate.Errors{}
+	if role != principal.RoleMain && role != principal.RoleUser {
+		e.Add("role", "error.choice", nil)
+	}
+	co := company.Company{TenantID: t.ID, Name: name}
+	if withDomain {
+		if it.Domain == "" || inbox.PublicDomain(it.Domain) {
+			e.Add("add_domain", "inbox_actions.error.public_domain", map[string]any{"Domain": it.Domain})
 		}
-		if err != nil {
-			return err
-		}
-		m, err := contact.MembershipIn(ctx, tx, t.ID, ct.ID, co.ID)
-		if errors.Is(err, db.ErrNotFound) {
-			var id int64
-			if id, err = contact.AddMembership(ctx, tx, t.ID, ct.ID, co.ID, role, now); err == nil {
-				m, err = contact.GetMembership(ctx, tx, t.ID, id)
+		co.EmailDomains = it.Domain
+	}
+	co.Normalize()
+	for k, v := range co.Validate() {
+		e[map[string]string{"name": "company_name", "email_domains": "add_domain"}[k]] = v
+	}
+	if e.Any() {
+		return e
+	}
+	now := s.Now()
+	return s.DB.InTx(ctx, func(tx *db.Tx) error {
+		created, err := company.Create(ctx, tx, co, now)
+		var ve validate.Errors
+		if errors.As(err, &ve) { // the domain went to another company meanwhile
+			out := validate.Errors{}
+			for k, v := range ve {
+				out[map[string]string{"name": "company_name", "email_domains": "add_domain"}[k]] = v
 			}
-		} else if err == nil && m.Access == contact.AccessActive {
-			// The person already has access here: registering again is no request for
-			// another role, so approving keeps theirs (and their sessions).
-			role = m.Role
+			return out
 		}
 		if err != nil {
 			return err
 		}
-		if err := inbox.SetRefs(ctx, tx, t.ID, it.ID, co.ID, ct.ID); err != nil {
+		if err := audit.Log(ctx, tx, t.ID, d.Actor.Label, audit.CompanyCreated, created.Name, d.Actor.IP, now); err != nil {
 			return err
 		}
-		if err := s.grantIn(ctx, tx, t, d.Actor, m, ct, role, origin, "mail.invitation", "mail.registration_approved"); err != nil {
-			return err
-		}
-		target := fmt.Sprintf("%s @ %s (%s)", p.Email, co.Name, role)
-		return audit.LogFor(ctx, tx, t.ID, ct.ID, d.Actor.Label, audit.RegistrationApproved, target, d.Actor.IP, now)
+		return s.approveIn(ctx, tx, t, d, it, p, created, role, origin, now)
 	})
 }
 

@@ -28,6 +28,16 @@ type inboxView struct {
 	// Rejecting: the form being answered is the reject form, so its errors are shown
 	// there and not above the approve form (both share f).
 	Rejecting bool
+	// Posted is the form being answered ("approve", "approve-new", "ticket", "attach"…),
+	// so its errors show there and not above the item's other forms.
+	Posted string
+	// Helpdesk: the tenant uses tickets, so a mail can become one.
+	Helpdesk bool
+	Sort     mailSort // an open mail's "create ticket" form
+	// NewCompany: an open registration no company's domain matches may create its
+	// company; DomainFree: with the person's email domain.
+	NewCompany bool
+	DomainFree bool
 }
 
 func (a *Admin) inboxShow(w http.ResponseWriter, r *http.Request, v *visit) {
@@ -50,8 +60,11 @@ func (a *Admin) renderInboxItem(w http.ResponseWriter, r *http.Request, v *visit
 		a.env.Fail(w, r, err)
 		return
 	}
-	iv := inboxView{Item: it, Search: r.URL.Query().Get("q"),
-		Rejecting: r.Method == http.MethodPost && strings.HasSuffix(r.URL.Path, "/reject")}
+	iv := inboxView{Item: it, Search: r.URL.Query().Get("q"), Helpdesk: usesHelpdesk(v.Tenant)}
+	if r.Method == http.MethodPost {
+		iv.Posted = r.URL.Path[strings.LastIndexByte(r.URL.Path, '/')+1:]
+		iv.Rejecting = iv.Posted == "reject"
+	}
 	switch it.Kind {
 	case inbox.KindRegistration:
 		err = it.Decode(&iv.Registration)
@@ -82,6 +95,20 @@ func (a *Admin) renderInboxItem(w http.ResponseWriter, r *http.Request, v *visit
 			return
 		}
 		iv.Companies = companyChoices(it, list, f.Get("company_id"))
+		iv.NewCompany = it.SuggestedCompanyID == 0 || iv.Posted == "approve-new" // its errors show in it
+		iv.DomainFree = a.domainFree(r, v, it.Domain)
+		if r.Method != http.MethodPost {
+			f.Set("company_name", iv.Registration.Company)
+			if iv.DomainFree {
+				f.Set("add_domain", "1")
+			}
+		}
+	}
+	if it.Kind == inbox.KindMail && it.Open() && iv.Helpdesk {
+		if iv.Sort, err = a.mailSortOf(r, v, it, iv.Mail, f); err != nil {
+			a.env.Fail(w, r, err)
+			return
+		}
 	}
 	web.Render(w, r, status, inboxItemPage(v.chrome(r, "inbox.item_title"), iv, f))
 }

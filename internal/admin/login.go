@@ -35,7 +35,11 @@ func (a *Admin) loginSubmit(w http.ResponseWriter, r *http.Request) {
 		t := web.TenantFrom(r.Context())
 		client := access.Client{IP: a.env.ClientIP(r), UserAgent: r.UserAgent()}
 		raw, m, err := a.svc.StaffLogin(r.Context(), t.ID, f.Get("email"), f.Raw("password"), client)
+		second := (*access.SecondFactorNeeded)(nil)
 		switch {
+		case errors.As(err, &second):
+			a.startStaffSecondStep(w, r, second.Challenge, f.Get("next"))
+			return
 		case errors.Is(err, access.ErrInvalidLogin):
 			f.Err = "login.invalid"
 		case errors.Is(err, access.ErrThrottled):
@@ -44,10 +48,7 @@ func (a *Admin) loginSubmit(w http.ResponseWriter, r *http.Request) {
 			a.env.Fail(w, r, err)
 			return
 		default:
-			if old, err := r.Cookie(web.AdminCookie); err == nil {
-				session.Delete(r.Context(), a.env.DB, old.Value)
-			}
-			a.signIn(w, r, raw, m)
+			a.replaceSession(w, r, raw, m)
 			http.Redirect(w, r, web.LocalPath(f.Get("next"), "/admin/"), http.StatusSeeOther)
 			return
 		}
@@ -68,6 +69,15 @@ func (a *Admin) logout(w http.ResponseWriter, r *http.Request) {
 	a.env.ClearCookie(w, r, web.AdminCookie)
 	a.env.ClearCookie(w, r, web.PreviewCookie) // the preview ended with the session (cascade)
 	a.env.Flash(w, r, "logout.done", "/admin/login")
+}
+
+// replaceSession ends the browser's earlier back-office session, if any, and signs in
+// with the new one.
+func (a *Admin) replaceSession(w http.ResponseWriter, r *http.Request, rawSession string, m staff.Member) {
+	if old, err := r.Cookie(web.AdminCookie); err == nil {
+		session.Delete(r.Context(), a.env.DB, old.Value)
+	}
+	a.signIn(w, r, rawSession, m)
 }
 
 // signIn sets the staff session cookie and, at an admin's sign-in while the tenant has

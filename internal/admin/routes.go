@@ -49,6 +49,9 @@ func Routes(env *web.Env, svc *access.Service) []web.Route {
 		{Pattern: "POST /admin/inbox/{id}/approve", Handler: a.staff(a.inboxApprove)},
 		{Pattern: "POST /admin/inbox/{id}/reject", Handler: a.staff(a.inboxReject)},
 		{Pattern: "POST /admin/inbox/{id}/done", Handler: a.staff(a.inboxDone)},
+		{Pattern: "POST /admin/inbox/{id}/approve-new", Handler: a.staff(a.inboxApproveNew)},
+		{Pattern: "POST /admin/inbox/{id}/ticket", Handler: a.staff(a.inboxTicket)},
+		{Pattern: "POST /admin/inbox/{id}/attach", Handler: a.staff(a.inboxAttach)},
 		{Pattern: "GET /admin/inbox/{id}/files/{n}", Handler: a.staff(a.inboxFile)},
 		{Pattern: "GET /admin/inbox/{id}/raw", Handler: a.staff(a.inboxRaw)},
 		{Pattern: "GET /admin/outbox", Handler: a.staff(a.outboxList)},
@@ -76,6 +79,7 @@ func Routes(env *web.Env, svc *access.Service) []web.Route {
 	}
 	routes = append(routes, a.ticketRoutes()...)
 	routes = append(routes, a.kbRoutes()...)
+	routes = append(routes, a.staffAccountRoutes()...)
 	return append(routes, a.downloadRoutes()...)
 }
 

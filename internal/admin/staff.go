@@ -6,6 +6,7 @@ import (
 
 	"pforte/internal/i18n"
 	"pforte/internal/staff"
+	"pforte/internal/twofactor"
 	"pforte/internal/web"
 )
 
@@ -15,8 +16,9 @@ type staffView struct {
 	Members []staff.Member
 	SelfID  int64
 	New     web.Form
-	RowID   int64  // member whose change was refused
-	RowErr  string // message id shown in that row
+	RowID   int64          // member whose change was refused
+	RowErr  string         // message id shown in that row
+	TwoFA   map[int64]bool // members with two-factor sign-in on
 }
 
 // staffList shows the tenant's staff with a form per row and one to invite a member.
@@ -83,6 +85,10 @@ func (a *Admin) renderStaff(w http.ResponseWriter, r *http.Request, v *visit, vi
 		return
 	}
 	view.Members, view.SelfID = list, v.P.StaffID
+	if view.TwoFA, err = twofactor.Staff.EnabledIDs(r.Context(), a.env.DB, v.P.TenantID); err != nil {
+		a.env.Fail(w, r, err)
+		return
+	}
 	web.Render(w, r, status, staffPage(v.chrome(r, "admin.staff.title"), view))
 }
 

@@ -94,7 +94,7 @@ func (a *Admin) resolve(r *http.Request) (*visit, bool) {
 func (v *visit) chrome(r *http.Request, titleID string) web.Chrome {
 	ctx := r.Context()
 	c := web.Chrome{Title: i18n.T(ctx, titleID), Admin: true, BrandName: v.Tenant.Name + " · " + i18n.T(ctx, "admin.brand"),
-		BrandHref: "/admin/", User: v.Member.Name, LogoutAction: "/admin/logout", LangAction: "/admin/language"}
+		BrandHref: "/admin/", User: v.Member.Name, UserHref: "/admin/account", LogoutAction: "/admin/logout", LangAction: "/admin/language"}
 	items := []struct{ id, href string }{
 		{"admin.nav.companies", "/admin/companies"}, {"admin.nav.contacts", "/admin/contacts"},
 		{"admin.nav.outbox", "/admin/outbox"},

@@ -11,3 +11,12 @@ const (
 	// AccountDeleteFailed is a wrong password on the delete-account form.
 	AccountDeleteFailed = "account_delete_failed"
 )
+
+// Actions of sorting the inbox: a mail made a ticket or was attached to one, a company
+// created for a registration, a sender's domain given to a company.
+const (
+	InboxTicketCreated  = "inbox_ticket_created"
+	InboxTicketAttached = "inbox_ticket_attached"
+	CompanyCreated      = "company_created"
+	CompanyDomainAdded  = "company_domain_added"
+)

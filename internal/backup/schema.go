@@ -14,12 +14,13 @@ import (
 // (the restore writes its own) and list versions, which the triggers rebuild as the
 // tickets go in.
 var skipped = map[string]bool{
-	"goose_db_version":   true,
-	"sessions":           true,
-	"login_failures":     true,
-	"login_challenges":   true,
-	"passkey_ceremonies": true,
-	"list_versions":      true,
+	"goose_db_version":       true,
+	"sessions":               true,
+	"login_failures":         true,
+	"login_challenges":       true,
+	"staff_login_challenges": true,
+	"passkey_ceremonies":     true,
+	"list_versions":          true,
 }
 
 // table is one table of the schema: its stored columns (no generated ones, such as

@@ -23,6 +23,8 @@ type MailPayload struct {
 	Auto        string     `json:"auto,omitempty"` // why it counts as automatic (bounce, auto-reply…); "" from a person
 	RawKey      string     `json:"raw_key"`        // the raw message (.eml) in the file store
 	Attachments []MailFile `json:"attachments,omitempty"`
+	// TicketID is the ticket staff made of the mail or attached it to, once handled.
+	TicketID int64 `json:"ticket_id,omitempty"`
 }
 
 // MailFile is an attachment of a mail item.

@@ -74,6 +74,7 @@ func New(cfg config.Config, d *db.DB, log *slog.Logger) (*App, error) {
 	// "Forgot password" is answered by the worker, so the request takes as long for
 	// an unknown address as for a known one.
 	a.Worker.Handlers[access.ResetJobKind] = a.Access.RunResetJob
+	a.Worker.Handlers[access.StaffResetJobKind] = a.Access.RunStaffResetJob
 	key, err := twofactor.LoadKey(cfg.SecretKey, cfg.DataDir)
 	if err != nil {
 		return nil, err

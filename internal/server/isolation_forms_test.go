@@ -41,6 +41,13 @@ func TestAdminFormIsolation(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
+		// A mail in tenant A's inbox, sorted into tenant B's company, contact or ticket.
+		mailA, err := inbox.Create(ctx, w.env.DB, inbox.Item{TenantID: ta.ID, Kind: inbox.KindMail, Title: "Anfrage",
+			Email: "zoe@zed.test"}, inbox.MailPayload{From: "zoe@zed.test", Subject: "Anfrage", Text: "Hallo"}, time.Now())
+		if err != nil {
+			t.Fatal(err)
+		}
+		ticketB := openTicket(t, w.env, tb.ID, w.b1, w.carol, "B1 AG Ticket")
 		var catHelpB int64
 		w.env.DB.InTx(ctx, func(tx *db.Tx) error {
 			catHelpB, err = ticket.SaveCategory(ctx, tx, tb.ID, ticket.Category{Name: "B1 AG Hilfe", Active: true})
@@ -77,6 +84,9 @@ func TestAdminFormIsolation(t *testing.T) {
 			{"/admin/downloads/files/" + id(fileA.ID), url.Values{"title": {"Datei A"}, "folder_id": {id(folderB.ID)},
 				"visibility": {"companies"}, "company_id": {id(w.b1)}}},
 			{"/admin/inbox/" + id(reg) + "/approve", url.Values{"company_id": {id(w.b1)}, "role": {"user"}}},
+			{"/admin/inbox/" + id(mailA) + "/ticket", url.Values{"company_id": {id(w.b1)}, "contact_id": {"new"}, "last_name": {"Zed"}}},
+			{"/admin/inbox/" + id(mailA) + "/ticket", url.Values{"company_id": {id(w.a1)}, "contact_id": {id(w.carol)}}},
+			{"/admin/inbox/" + id(mailA) + "/attach", url.Values{"ticket_id": {id(ticketB)}}},
 		}
 		// The preview refuses with a message on the contact's page; the counts below
 		// prove that no preview began.
@@ -105,6 +115,8 @@ func TestAdminFormIsolation(t *testing.T) {
 			`SELECT COUNT(*) FROM download_file_companies WHERE company_id = ? AND tenant_id <> ?`:     {w.b1, tb.ID},
 			`SELECT COUNT(*) FROM sessions WHERE preview_by IS NOT NULL`:                               nil,
 			`SELECT COUNT(*) FROM inbox_items WHERE id = ? AND state <> 'open'`:                        {reg},
+			`SELECT COUNT(*) FROM inbox_items WHERE id IN (?, ?) AND state <> 'open'`:                  {reg, mailA},
+			`SELECT COUNT(*) FROM ticket_messages WHERE ticket_id = ? AND tenant_id <> ?`:              {ticketB, tb.ID},
 			`SELECT COUNT(*) FROM memberships WHERE id = ? AND (access <> 'active' OR role <> 'main')`: {w.carolM},
 			`SELECT COUNT(*) FROM download_files WHERE title = 'Hochgeladen'`:                          nil,
 		} {

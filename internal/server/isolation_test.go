@@ -288,6 +288,9 @@ func TestAdminIsolation(t *testing.T) {
 		mailItemB := inboundItem(t, w.env, tenantB)
 		foreign["GET /admin/inbox/{id}/files/{n}"] = "/admin/inbox/" + id(mailItemB) + "/files/0"
 		foreign["GET /admin/inbox/{id}/raw"] = "/admin/inbox/" + id(mailItemB) + "/raw"
+		foreign["POST /admin/inbox/{id}/ticket"] = "/admin/inbox/" + id(mailItemB) + "/ticket"
+		foreign["POST /admin/inbox/{id}/attach"] = "/admin/inbox/" + id(mailItemB) + "/attach"
+		foreign["POST /admin/inbox/{id}/approve-new"] = "/admin/inbox/" + id(itemB) + "/approve-new"
 		for k, v := range kbForeignAdmin(t, w, tenantB) { // knowledge base
 			foreign[k] = v
 		}

@@ -4,10 +4,12 @@ import (
 	"context"
 	"fmt"
 	"strings"
+	"time"
 
 	"pforte/internal/contact"
 	"pforte/internal/db"
 	"pforte/internal/inbound"
+	"pforte/internal/inbox"
 	"pforte/internal/tenant"
 	"pforte/internal/ticket"
 	"pforte/internal/validate"
@@ -69,36 +71,57 @@ func (r Router) reply(ctx context.Context, tx db.Querier, d inbound.Delivery, t 
 
 // open starts a ticket of companyID from the mail.
 func (r Router) open(ctx context.Context, tx db.Querier, d inbound.Delivery, t tenant.Tenant, sender contact.Contact, companyID int64) (inbound.Outcome, error) {
-	title := strings.TrimSpace(validate.Truncate(d.Message.Subject, maxTitle))
-	if title == "" {
-		title = "–"
+	origin := ""
+	if r.Origin != nil {
+		origin = r.Origin(ctx, t)
 	}
-	body := text(d)
-	id, err := ticket.Create(ctx, tx, ticket.New{TenantID: d.TenantID, CompanyID: companyID, ContactID: sender.ID,
-		Author: sender.Name(), Title: title, Body: body, Via: "email", MailID: d.Message.MessageID, Files: files(d)}, d.ReceivedAt)
+	id, err := createTicket(ctx, tx, t, origin, ticket.New{TenantID: d.TenantID, CompanyID: companyID, ContactID: sender.ID,
+		Author: sender.Name(), Title: title(d.Message.Subject), Body: text(d), Via: "email", MailID: d.Message.MessageID,
+		Files: files(d)}, d.ReceivedAt)
 	if err != nil {
-		return inbound.Outcome{}, err
-	}
-	tk, err := ticket.ForStaff(ctx, tx, d.TenantID, id)
-	if err != nil {
-		return inbound.Outcome{}, err
-	}
-	n, err := r.notifier(ctx, tx, t, d)
-	if err != nil {
-		return inbound.Outcome{}, err
-	}
-	if err := n.Created(ctx, tx, tk, body); err != nil {
 		return inbound.Outcome{}, err
 	}
 	return inbound.Outcome{Action: "ticket", Reason: fmt.Sprintf("new ticket %d", id)}, nil
 }
 
+// createTicket stores a ticket that came by mail, tells staff and confirms it to the
+// contact: a mail from a known sender, or one staff sorted out of the inbox.
+func createTicket(ctx context.Context, tx db.Querier, t tenant.Tenant, origin string, n ticket.New, now time.Time) (int64, error) {
+	id, err := ticket.Create(ctx, tx, n, now)
+	if err != nil {
+		return 0, err
+	}
+	tk, err := ticket.ForStaff(ctx, tx, t.ID, id)
+	if err != nil {
+		return 0, err
+	}
+	notify, err := ticket.NewNotifier(ctx, tx, t, origin, now)
+	if err != nil {
+		return 0, err
+	}
+	return id, notify.Created(ctx, tx, tk, n.Body)
+}
+
+// title is a ticket's title from a mail's subject.
+func title(subject string) string {
+	s := strings.TrimSpace(validate.Truncate(validate.OneLine(subject), maxTitle))
+	if s == "" {
+		s = "–"
+	}
+	return s
+}
+
 // text is what the sender wrote this time: quotes and signatures trimmed, or the
 // whole text when trimming left nothing.
-func text(d inbound.Delivery) string {
-	body := strings.TrimSpace(d.Message.Reply)
+func text(d inbound.Delivery) string { return bodyOf(d.Message.Reply, d.Message.Text) }
+
+// payloadText is what an inbox mail's sender wrote, as text(d) made it when it came.
+func payloadText(p inbox.MailPayload) string { return bodyOf(p.Text, p.Full) }
+
+func bodyOf(reply, whole string) string {
+	body := strings.TrimSpace(reply)
 	if body == "" {
-		body = strings.TrimSpace(d.Message.Text)
+		body = strings.TrimSpace(whole)
 	}
 	if body == "" {
 		body = "–"
@@ -109,6 +132,17 @@ func text(d inbound.Delivery) string {
 func files(d inbound.Delivery) []ticket.Upload {
 	out := make([]ticket.Upload, 0, len(d.Files))
 	for _, f := range d.Files {
+		up := ticket.Upload{Filename: f.Name}
+		up.Key, up.Size, up.Type = f.Key, f.Size, f.Type
+		out = append(out, up)
+	}
+	return out
+}
+
+// payloadFiles are an inbox mail's attachments, already in the file store.
+func payloadFiles(p inbox.MailPayload) []ticket.Upload {
+	out := make([]ticket.Upload, 0, len(p.Attachments))
+	for _, f := range p.Attachments {
 		up := ticket.Upload{Filename: f.Name}
 		up.Key, up.Size, up.Type = f.Key, f.Size, f.Type
 		out = append(out, up)

@@ -1,6 +1,6 @@
-// Package twofactor holds the second factor of contact logins: TOTP secrets (sealed with
-// the installation's secret key), one-time recovery codes, the pending second step of a
-// login, and the company setting that requires two factors.
+// Package twofactor holds the second factor of contact and staff logins: TOTP secrets
+// (sealed with the installation's secret key), one-time recovery codes, the pending
+// second step of a login, and the company setting that requires two factors.
 package twofactor
 
 import (
@@ -108,7 +108,5 @@ func (k *Keyring) Open(sealed string) (string, error) {
 
 // Hash returns the keyed hash under which a recovery code of a contact is stored.
 func (k *Keyring) Hash(contactID int64, code string) string {
-	m := hmac.New(sha256.New, k.mac)
-	fmt.Fprintf(m, "%d:%s", contactID, code)
-	return hex.EncodeToString(m.Sum(nil))
+	return k.HashFor(Contacts, contactID, code)
 }

@@ -53,26 +53,26 @@ func NormalizeRecovery(s string) string {
 	return s
 }
 
-// ReplaceRecoveryCodes drops a contact's recovery codes and stores the given hashes.
-func ReplaceRecoveryCodes(ctx context.Context, q db.Querier, tenantID, contactID int64, hashes []string, now time.Time) error {
-	if _, err := q.Exec(ctx, `DELETE FROM recovery_codes WHERE tenant_id = ? AND contact_id = ?`, tenantID, contactID); err != nil {
+// ReplaceRecoveryCodes drops the owner's recovery codes and stores the given hashes.
+func (o Owner) ReplaceRecoveryCodes(ctx context.Context, q db.Querier, tenantID, id int64, hashes []string, now time.Time) error {
+	if _, err := q.Exec(ctx, `DELETE FROM `+o.codes+` WHERE tenant_id = ? AND `+o.col+` = ?`, tenantID, id); err != nil {
 		return fmt.Errorf("twofactor: drop recovery codes: %w", err)
 	}
 	for _, h := range hashes {
-		if _, err := q.Exec(ctx, `INSERT INTO recovery_codes (tenant_id, contact_id, hash, created_at) VALUES (?, ?, ?, ?)`,
-			tenantID, contactID, h, now.Unix()); err != nil {
+		if _, err := q.Exec(ctx, `INSERT INTO `+o.codes+` (tenant_id, `+o.col+`, hash, created_at) VALUES (?, ?, ?, ?)`,
+			tenantID, id, h, now.Unix()); err != nil {
 			return fmt.Errorf("twofactor: store recovery code: %w", err)
 		}
 	}
 	return nil
 }
 
-// UseRecoveryCode marks the contact's unused code with this hash used and reports
-// whether there was one. The conditional update makes a code work exactly once, even
-// when two requests race.
-func UseRecoveryCode(ctx context.Context, q db.Querier, tenantID, contactID int64, hash string, now time.Time) (bool, error) {
-	res, err := q.Exec(ctx, `UPDATE recovery_codes SET used_at = ? WHERE tenant_id = ? AND contact_id = ? AND hash = ?
-		AND used_at IS NULL`, now.Unix(), tenantID, contactID, hash)
+// UseRecoveryCode marks the owner's unused code with this hash used and reports whether
+// there was one. The conditional update makes a code work exactly once, even when two
+// requests race.
+func (o Owner) UseRecoveryCode(ctx context.Context, q db.Querier, tenantID, id int64, hash string, now time.Time) (bool, error) {
+	res, err := q.Exec(ctx, `UPDATE `+o.codes+` SET used_at = ? WHERE tenant_id = ? AND `+o.col+` = ? AND hash = ?
+		AND used_at IS NULL`, now.Unix(), tenantID, id, hash)
 	if err != nil {
 		return false, fmt.Errorf("twofactor: use recovery code: %w", err)
 	}
@@ -80,10 +80,10 @@ func UseRecoveryCode(ctx context.Context, q db.Querier, tenantID, contactID int6
 	return n == 1, nil
 }
 
-// RecoveryLeft counts a contact's unused recovery codes.
-func RecoveryLeft(ctx context.Context, q db.Querier, tenantID, contactID int64) (int, error) {
+// RecoveryLeft counts the owner's unused recovery codes.
+func (o Owner) RecoveryLeft(ctx context.Context, q db.Querier, tenantID, id int64) (int, error) {
 	var n int
-	err := q.QueryRow(ctx, `SELECT COUNT(*) FROM recovery_codes WHERE tenant_id = ? AND contact_id = ? AND used_at IS NULL`,
-		tenantID, contactID).Scan(&n)
+	err := q.QueryRow(ctx, `SELECT COUNT(*) FROM `+o.codes+` WHERE tenant_id = ? AND `+o.col+` = ? AND used_at IS NULL`,
+		tenantID, id).Scan(&n)
 	return n, err
 }

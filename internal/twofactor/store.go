@@ -8,26 +8,26 @@ import (
 	"pforte/internal/db"
 )
 
-// TOTP is a contact's stored TOTP secret: pending until the contact confirmed a code.
+// TOTP is a person's stored TOTP secret: pending until they confirmed a code.
 type TOTP struct {
 	Sealed   string // the secret, sealed by a Keyring
 	Enabled  bool
 	LastStep int64 // the newest step whose code was used; older and equal steps are refused
 }
 
-// Get loads a contact's TOTP row; db.ErrNotFound when there is none.
-func Get(ctx context.Context, q db.Querier, tenantID, contactID int64) (TOTP, error) {
+// Get loads an owner's TOTP row; db.ErrNotFound when there is none.
+func (o Owner) Get(ctx context.Context, q db.Querier, tenantID, id int64) (TOTP, error) {
 	var t TOTP
 	var enabled *int64
-	err := q.QueryRow(ctx, `SELECT secret, enabled_at, last_step FROM contact_totp WHERE tenant_id = ? AND contact_id = ?`,
-		tenantID, contactID).Scan(&t.Sealed, &enabled, &t.LastStep)
+	err := q.QueryRow(ctx, `SELECT secret, enabled_at, last_step FROM `+o.totp+` WHERE tenant_id = ? AND `+o.col+` = ?`,
+		tenantID, id).Scan(&t.Sealed, &enabled, &t.LastStep)
 	t.Enabled = enabled != nil
 	return t, db.One(err)
 }
 
-// Enabled reports whether a contact has TOTP switched on.
-func Enabled(ctx context.Context, q db.Querier, tenantID, contactID int64) (bool, error) {
-	t, err := Get(ctx, q, tenantID, contactID)
+// Enabled reports whether the owner has TOTP switched on.
+func (o Owner) Enabled(ctx context.Context, q db.Querier, tenantID, id int64) (bool, error) {
+	t, err := o.Get(ctx, q, tenantID, id)
 	if err == db.ErrNotFound {
 		return false, nil
 	}
@@ -36,13 +36,13 @@ func Enabled(ctx context.Context, q db.Querier, tenantID, contactID int64) (bool
 
 // SetPending stores a new secret awaiting confirmation, replacing an earlier pending one.
 // It never touches a switched-on secret.
-func SetPending(ctx context.Context, q db.Querier, tenantID, contactID int64, sealed string, now time.Time) error {
-	if _, err := q.Exec(ctx, `DELETE FROM contact_totp WHERE tenant_id = ? AND contact_id = ? AND enabled_at IS NULL`,
-		tenantID, contactID); err != nil {
+func (o Owner) SetPending(ctx context.Context, q db.Querier, tenantID, id int64, sealed string, now time.Time) error {
+	if _, err := q.Exec(ctx, `DELETE FROM `+o.totp+` WHERE tenant_id = ? AND `+o.col+` = ? AND enabled_at IS NULL`,
+		tenantID, id); err != nil {
 		return fmt.Errorf("twofactor: pending: %w", err)
 	}
-	if _, err := q.Exec(ctx, `INSERT INTO contact_totp (contact_id, tenant_id, secret, created_at) VALUES (?, ?, ?, ?)`,
-		contactID, tenantID, sealed, now.Unix()); err != nil {
+	if _, err := q.Exec(ctx, `INSERT INTO `+o.totp+` (`+o.col+`, tenant_id, secret, created_at) VALUES (?, ?, ?, ?)`,
+		id, tenantID, sealed, now.Unix()); err != nil {
 		return fmt.Errorf("twofactor: pending: %w", err)
 	}
 	return nil
@@ -50,9 +50,9 @@ func SetPending(ctx context.Context, q db.Querier, tenantID, contactID int64, se
 
 // Enable switches a pending secret on; step is the step of the code that confirmed it,
 // so that code cannot be used again to log in.
-func Enable(ctx context.Context, q db.Querier, tenantID, contactID, step int64, now time.Time) error {
-	res, err := q.Exec(ctx, `UPDATE contact_totp SET enabled_at = ?, last_step = ? WHERE tenant_id = ? AND contact_id = ?
-		AND enabled_at IS NULL`, now.Unix(), step, tenantID, contactID)
+func (o Owner) Enable(ctx context.Context, q db.Querier, tenantID, id, step int64, now time.Time) error {
+	res, err := q.Exec(ctx, `UPDATE `+o.totp+` SET enabled_at = ?, last_step = ? WHERE tenant_id = ? AND `+o.col+` = ?
+		AND enabled_at IS NULL`, now.Unix(), step, tenantID, id)
 	if err != nil {
 		return fmt.Errorf("twofactor: enable: %w", err)
 	}
@@ -64,9 +64,9 @@ func Enable(ctx context.Context, q db.Querier, tenantID, contactID, step int64, 
 
 // UseStep records that the code of step was used and reports false when that step (or a
 // later one) was used before: a code works once, even when two requests race.
-func UseStep(ctx context.Context, q db.Querier, tenantID, contactID, step int64) (bool, error) {
-	res, err := q.Exec(ctx, `UPDATE contact_totp SET last_step = ? WHERE tenant_id = ? AND contact_id = ? AND last_step < ?`,
-		step, tenantID, contactID, step)
+func (o Owner) UseStep(ctx context.Context, q db.Querier, tenantID, id, step int64) (bool, error) {
+	res, err := q.Exec(ctx, `UPDATE `+o.totp+` SET last_step = ? WHERE tenant_id = ? AND `+o.col+` = ? AND last_step < ?`,
+		step, tenantID, id, step)
 	if err != nil {
 		return false, fmt.Errorf("twofactor: use step: %w", err)
 	}
@@ -75,12 +75,30 @@ func UseStep(ctx context.Context, q db.Querier, tenantID, contactID, step int64)
 }
 
 // Remove switches TOTP off: the secret and the recovery codes go.
-func Remove(ctx context.Context, q db.Querier, tenantID, contactID int64) error {
-	if _, err := q.Exec(ctx, `DELETE FROM contact_totp WHERE tenant_id = ? AND contact_id = ?`, tenantID, contactID); err != nil {
+func (o Owner) Remove(ctx context.Context, q db.Querier, tenantID, id int64) error {
+	if _, err := q.Exec(ctx, `DELETE FROM `+o.totp+` WHERE tenant_id = ? AND `+o.col+` = ?`, tenantID, id); err != nil {
 		return fmt.Errorf("twofactor: remove: %w", err)
 	}
-	if _, err := q.Exec(ctx, `DELETE FROM recovery_codes WHERE tenant_id = ? AND contact_id = ?`, tenantID, contactID); err != nil {
+	if _, err := q.Exec(ctx, `DELETE FROM `+o.codes+` WHERE tenant_id = ? AND `+o.col+` = ?`, tenantID, id); err != nil {
 		return fmt.Errorf("twofactor: remove codes: %w", err)
 	}
 	return nil
+}
+
+// EnabledIDs returns which of the tenant's owners have TOTP switched on (for lists).
+func (o Owner) EnabledIDs(ctx context.Context, q db.Querier, tenantID int64) (map[int64]bool, error) {
+	rows, err := q.Query(ctx, `SELECT `+o.col+` FROM `+o.totp+` WHERE tenant_id = ? AND enabled_at IS NOT NULL`, tenantID)
+	if err != nil {
+		return nil, fmt.Errorf("twofactor: enabled list: %w", err)
+	}
+	defer rows.Close()
+	out := map[int64]bool{}
+	for rows.Next() {
+		var id int64
+		if err := rows.Scan(&id); err != nil {
+			return nil, err
+		}
+		out[id] = true
+	}
+	return out, rows.Err()
 }

@@ -30,6 +30,7 @@ type Chrome struct {
 	BrandHref    string
 	Nav          []NavItem
 	User         string // display name; empty when nobody is logged in
+	UserHref     string // where the name links to (the person's own account); empty: plain text
 	LogoutAction string
 	Companies    []Choice // company switcher, shown with two or more
 	SwitchAction string

@@ -79,7 +79,7 @@ func frameKey(c Chrome, lang string) string {
 			b.WriteByte('0')
 		}
 	}
-	for _, s := range []string{lang, c.Title, c.BrandName, c.BrandHref, c.LogoURL, c.User, c.LogoutAction,
+	for _, s := range []string{lang, c.Title, c.BrandName, c.BrandHref, c.LogoURL, c.User, c.UserHref, c.LogoutAction,
 		c.SwitchAction, c.LangAction, c.Flash, c.Banner, c.BannerAction, c.BannerButton} {
 		field(s)
 	}

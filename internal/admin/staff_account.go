@@ -1,0 +1,93 @@
+package admin
+
+import (
+	"context"
+	"net/http"
+
+	"pforte/internal/i18n"
+	"pforte/internal/twofactor"
+	"pforte/internal/web"
+)
+
+// staffAccountView is what "My account" shows: the details form, the password form and
+// the two-factor section, each with its own errors.
+type staffAccountView struct {
+	Email     string
+	Details   web.Form
+	Password  web.Form
+	TwoFactor staffTwoFactorView
+}
+
+// staffTwoFactorView is the account page's two-factor section.
+type staffTwoFactorView struct {
+	On   bool // TOTP is switched on
+	Left int  // unused recovery codes
+	F    web.Form
+}
+
+// staffAccount shows the member's own account page.
+func (a *Admin) staffAccount(w http.ResponseWriter, r *http.Request, v *visit) {
+	a.renderStaffAccount(w, r, v, staffAccountView{}, http.StatusOK)
+}
+
+// staffDetailsForm is the details form filled with the stored values.
+func staffDetailsForm(v *visit) web.Form {
+	f := web.NewForm()
+	f.Set("name", v.Member.Name)
+	f.Set("language", v.Member.Language)
+	return f
+}
+
+// renderStaffAccount fills the forms view leaves empty and shows the page.
+func (a *Admin) renderStaffAccount(w http.ResponseWriter, r *http.Request, v *visit, view staffAccountView, status int) {
+	view.Email = v.Member.Email
+	if view.Details.Values == nil {
+		view.Details = staffDetailsForm(v)
+	}
+	if view.Password.Values == nil {
+		view.Password = web.NewForm()
+	}
+	if view.TwoFactor.F.Values == nil {
+		view.TwoFactor.F = web.NewForm()
+	}
+	var err error
+	ctx := r.Context()
+	if view.TwoFactor.On, err = twofactor.Staff.Enabled(ctx, a.env.DB, v.P.TenantID, v.P.StaffID); err != nil {
+		a.env.Fail(w, r, err)
+		return
+	}
+	if view.TwoFactor.On {
+		if view.TwoFactor.Left, err = twofactor.Staff.RecoveryLeft(ctx, a.env.DB, v.P.TenantID, v.P.StaffID); err != nil {
+			a.env.Fail(w, r, err)
+			return
+		}
+	}
+	web.Render(w, r, status, staffAccountPage(v.chrome(r, "staff_account.title"), view))
+}
+
+// staffAccountDetails saves the member's name and language.
+func (a *Admin) staffAccountDetails(w http.ResponseWriter, r *http.Request, v *visit) {
+	f := web.ParseForm(w, r)
+	if f.Err == "" {
+		err := a.svc.UpdateOwnStaff(r.Context(), v.P, f.Get("name"), f.Get("language"), a.env.ClientIP(r))
+		if err != nil && !f.Take(err) {
+			a.env.Fail(w, r, err)
+			return
+		}
+	}
+	if f.Invalid() {
+		a.renderStaffAccount(w, r, v, staffAccountView{Details: f}, http.StatusUnprocessableEntity)
+		return
+	}
+	a.env.Flash(w, r, "staff_account.saved", "/admin/account")
+}
+
+// staffLanguageChoices are the languages a member can pick, led by "the portal's
+// default" (stored as empty, so a later change of the default applies).
+func staffLanguageChoices(ctx context.Context, cur string) []web.Choice {
+	out := []web.Choice{{Value: "", Label: i18n.T(ctx, "staff_account.language_default"), Selected: cur == ""}}
+	for _, l := range i18n.Languages {
+		out = append(out, web.Choice{Value: l, Label: i18n.Names[l], Selected: l == cur})
+	}
+	return out
+}

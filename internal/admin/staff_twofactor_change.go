@@ -1,0 +1,44 @@
+package admin
+
+import (
+	"net/http"
+
+	"pforte/internal/web"
+)
+
+// staffTwoFactorRecovery replaces the recovery codes (a current code or the password
+// proves it is the member) and shows the new ones once.
+func (a *Admin) staffTwoFactorRecovery(w http.ResponseWriter, r *http.Request, v *visit) {
+	f := web.ParseForm(w, r)
+	var codes []string
+	if f.Err == "" {
+		var err error
+		if codes, err = a.svc.RenewStaffRecoveryCodes(r.Context(), v.P, f.Raw("proof"), a.env.ClientIP(r)); err != nil && !f.Take(err) {
+			a.env.Fail(w, r, err)
+			return
+		}
+	}
+	if f.Invalid() {
+		a.renderStaffAccount(w, r, v, staffAccountView{TwoFactor: staffTwoFactorView{F: f}}, http.StatusUnprocessableEntity)
+		return
+	}
+	web.Render(w, r, http.StatusOK, staffRecoveryCodesPage(v.chrome(r, "security.codes_title"), codes, false))
+}
+
+// staffTwoFactorDisable switches TOTP off after checking the password.
+func (a *Admin) staffTwoFactorDisable(w http.ResponseWriter, r *http.Request, v *visit) {
+	f := web.ParseForm(w, r)
+	if f.Err == "" {
+		err := a.svc.DisableStaffTOTP(r.Context(), v.Tenant, v.P, f.Raw("password"), a.env.ClientIP(r), a.env.Origin(r))
+		if err != nil && !f.Take(err) {
+			a.env.Fail(w, r, err)
+			return
+		}
+	}
+	if f.Invalid() {
+		a.renderStaffAccount(w, r, v, staffAccountView{TwoFactor: staffTwoFactorView{F: f}}, http.StatusUnprocessableEntity)
+		return
+	}
+	a.env.WakeWorker()
+	a.env.Flash(w, r, "security.disabled", "/admin/account")
+}
