@@ -27,26 +27,10 @@ func (s *Service) ChangeContactPassword(ctx context.Context, t tenant.Tenant, p 
 	if err != nil {
 		return err
 	}
-	e := CheckNewPassword("password", pw, confirm)
-	if current == "" { // nothing to check: say so instead of "wrong password"
-		e.Add("current", "error.required", nil)
-		return e
-	}
-	// Guessing the current password from a stolen session is throttled like a login.
-	if err := s.checkThrottle(ctx, p.TenantID, ct.Email, Client{IP: ip}); errors.Is(err, ErrThrottled) {
-		return validate.Errors{"current": {ID: "login.throttled"}}
-	} else if err != nil {
-		return err
-	}
-	if auth.CheckPassword(ct.PasswordHash, current) != nil {
+	if err := s.checkPasswordChange(ctx, p.TenantID, ct.Email, ct.PasswordHash, current, pw, confirm, ip, func() {
 		audit.LogFor(ctx, s.DB, p.TenantID, ct.ID, ContactActor(ct.ID, ct.Email), audit.PasswordChangeFailed, "", ip, s.Now())
-		e = validate.Errors{"current": {ID: "error.password_wrong"}}
-	}
-	if !e.Any() && pw == current {
-		e.Add("password", "error.password_same", nil)
-	}
-	if e.Any() {
-		return e
+	}); err != nil {
+		return err
 	}
 	hash, err := auth.HashPassword(pw)
 	if err != nil {
@@ -68,6 +52,34 @@ func (s *Service) ChangeContactPassword(ctx context.Context, t tenant.Tenant, p 
 		}
 		return audit.LogFor(ctx, tx, p.TenantID, ct.ID, ContactActor(ct.ID, ct.Email), audit.PasswordChanged, "", ip, now)
 	})
+}
+
+// checkPasswordChange checks a password change form of the account email with the
+// password hash: the current password (guessing it from a stolen session is throttled
+// like a login, and a wrong one is reported to failed for the audit log), the new one's
+// rules, and that it differs from the current one. Contacts and staff share it.
+func (s *Service) checkPasswordChange(ctx context.Context, tenantID int64, email, hash, current, pw, confirm, ip string, failed func()) error {
+	e := CheckNewPassword("password", pw, confirm)
+	if current == "" { // nothing to check: say so instead of "wrong password"
+		e.Add("current", "error.required", nil)
+		return e
+	}
+	if err := s.checkThrottle(ctx, tenantID, email, Client{IP: ip}); errors.Is(err, ErrThrottled) {
+		return validate.Errors{"current": {ID: "login.throttled"}}
+	} else if err != nil {
+		return err
+	}
+	if auth.CheckPassword(hash, current) != nil {
+		failed()
+		e = validate.Errors{"current": {ID: "error.password_wrong"}}
+	}
+	if !e.Any() && pw == current {
+		e.Add("password", "error.password_same", nil)
+	}
+	if e.Any() {
+		return e
+	}
+	return nil
 }
 
 // SwitchCompany makes companyID the active company of the contact's session and

@@ -2,7 +2,6 @@ package access
 
 import (
 	"context"
-	"errors"
 
 	"pforte/internal/audit"
 	"pforte/internal/auth"
@@ -12,7 +11,6 @@ import (
 	"pforte/internal/staff"
 	"pforte/internal/tenant"
 	"pforte/internal/twofactor"
-	"pforte/internal/validate"
 )
 
 // ChangeStaffPassword is ChangeContactPassword for a staff member: the current password
@@ -23,25 +21,10 @@ func (s *Service) ChangeStaffPassword(ctx context.Context, t tenant.Tenant, p pr
 	if err != nil {
 		return err
 	}
-	e := CheckNewPassword("password", pw, confirm)
-	if current == "" { // nothing to check: say so instead of "wrong password"
-		e.Add("current", "error.required", nil)
-		return e
-	}
-	if err := s.checkThrottle(ctx, p.TenantID, m.Email, Client{IP: ip}); errors.Is(err, ErrThrottled) {
-		return validate.Errors{"current": {ID: "login.throttled"}}
-	} else if err != nil {
-		return err
-	}
-	if auth.CheckPassword(m.PasswordHash, current) != nil {
+	if err := s.checkPasswordChange(ctx, p.TenantID, m.Email, m.PasswordHash, current, pw, confirm, ip, func() {
 		audit.Log(ctx, s.DB, p.TenantID, StaffActor(m.ID, m.Email), audit.PasswordChangeFailed, "", ip, s.Now())
-		e = validate.Errors{"current": {ID: "error.password_wrong"}}
-	}
-	if !e.Any() && pw == current {
-		e.Add("password", "error.password_same", nil)
-	}
-	if e.Any() {
-		return e
+	}); err != nil {
+		return err
 	}
 	hash, err := auth.HashPassword(pw)
 	if err != nil {
