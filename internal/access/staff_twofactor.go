@@ -43,47 +43,19 @@ func (s *Service) StartStaffTOTP(ctx context.Context, t tenant.Tenant, p princip
 // PendingStaffTOTP returns the secret awaiting confirmation; db.ErrNotFound when there
 // is none, ErrTOTPOn when TOTP is on already.
 func (s *Service) PendingStaffTOTP(ctx context.Context, t tenant.Tenant, p principal.Staff) (TOTPSetup, error) {
-	row, err := twofactor.Staff.Get(ctx, s.DB, p.TenantID, p.StaffID)
-	if err != nil {
-		return TOTPSetup{}, err
-	}
-	if row.Enabled {
-		return TOTPSetup{}, ErrTOTPOn
-	}
-	secret, err := s.Keys.Open(row.Sealed)
-	if err != nil {
-		return TOTPSetup{}, err
-	}
 	m, err := staff.Get(ctx, s.DB, p.TenantID, p.StaffID)
 	if err != nil {
 		return TOTPSetup{}, err
 	}
-	u := twofactor.KeyURL(t.Name, m.Email, secret)
-	qr, err := twofactor.QRDataURI(u)
-	return TOTPSetup{Secret: secret, URL: u, QR: qr}, err
+	return s.pendingSetup(ctx, t, twofactor.Staff, p.TenantID, p.StaffID, m.Email)
 }
 
 // ConfirmStaffTOTP switches the pending secret on when code fits it and returns the new
 // recovery codes (shown once, stored only as keyed hashes).
 func (s *Service) ConfirmStaffTOTP(ctx context.Context, t tenant.Tenant, p principal.Staff, code, ip, origin string) ([]string, error) {
-	code, msg := totpCode(code)
-	if msg != "" {
-		return nil, validate.Errors{"code": {ID: msg}}
-	}
-	row, err := twofactor.Staff.Get(ctx, s.DB, p.TenantID, p.StaffID)
+	step, err := s.pendingStep(ctx, twofactor.Staff, p.TenantID, p.StaffID, code)
 	if err != nil {
 		return nil, err
-	}
-	if row.Enabled {
-		return nil, ErrTOTPOn
-	}
-	secret, err := s.Keys.Open(row.Sealed)
-	if err != nil {
-		return nil, err
-	}
-	step, ok := twofactor.Match(secret, code, s.Now())
-	if !ok {
-		return nil, validate.Errors{"code": {ID: "security.code_wrong"}}
 	}
 	m, err := staff.Get(ctx, s.DB, p.TenantID, p.StaffID)
 	if err != nil {
@@ -129,7 +101,7 @@ func (s *Service) RenewStaffRecoveryCodes(ctx context.Context, p principal.Staff
 	}
 	ok := auth.CheckPassword(m.PasswordHash, proof) == nil
 	if code, msg := totpCode(proof); !ok && msg == "" {
-		ok, _ = s.useStaffTOTP(ctx, s.DB, p.TenantID, p.StaffID, code)
+		ok, _ = s.useTOTP(ctx, s.DB, twofactor.Staff, p.TenantID, p.StaffID, code)
 	}
 	if !ok {
 		audit.Log(ctx, s.DB, p.TenantID, StaffActor(m.ID, m.Email), audit.TwoFactorFailed, "proof", ip, s.Now())

@@ -93,7 +93,7 @@ func (s *Service) StaffSecondFactor(ctx context.Context, t tenant.Tenant, raw, i
 		if kind == "recovery" {
 			ok, err = twofactor.Staff.UseRecoveryCode(ctx, tx, t.ID, m.ID, s.Keys.HashFor(twofactor.Staff, m.ID, code), now)
 		} else {
-			ok, err = s.useStaffTOTP(ctx, tx, t.ID, m.ID, code)
+			ok, err = s.useTOTP(ctx, tx, twofactor.Staff, t.ID, m.ID, code)
 		}
 		if err != nil {
 			return err
@@ -134,25 +134,4 @@ func (s *Service) StaffSecondFactor(ctx context.Context, t tenant.Tenant, raw, i
 		return "", m, validate.Errors{"code": {ID: "security.code_wrong"}}
 	}
 	return sess, m, err
-}
-
-// useStaffTOTP checks a six-digit code against the member's switched-on secret and uses
-// up its step; a code whose step was used already does not fit.
-func (s *Service) useStaffTOTP(ctx context.Context, q db.Querier, tenantID, staffID int64, code string) (bool, error) {
-	row, err := twofactor.Staff.Get(ctx, q, tenantID, staffID)
-	if errors.Is(err, db.ErrNotFound) || (err == nil && !row.Enabled) {
-		return false, nil
-	}
-	if err != nil {
-		return false, err
-	}
-	secret, err := s.Keys.Open(row.Sealed)
-	if err != nil {
-		return false, err
-	}
-	step, ok := twofactor.Match(secret, code, s.Now())
-	if !ok || step <= row.LastStep {
-		return false, nil
-	}
-	return twofactor.Staff.UseStep(ctx, q, tenantID, staffID, step)
 }

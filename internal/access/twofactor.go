@@ -50,7 +50,17 @@ func (s *Service) StartTOTP(ctx context.Context, t tenant.Tenant, p principal.Co
 // PendingTOTP returns the secret awaiting confirmation; db.ErrNotFound when there is
 // none, ErrTOTPOn when TOTP is on already.
 func (s *Service) PendingTOTP(ctx context.Context, t tenant.Tenant, p principal.Contact) (TOTPSetup, error) {
-	row, err := twofactor.Get(ctx, s.DB, p.TenantID, p.ContactID)
+	ct, err := contact.Get(ctx, s.DB, p.TenantID, p.ContactID)
+	if err != nil {
+		return TOTPSetup{}, err
+	}
+	return s.pendingSetup(ctx, t, twofactor.Contacts, p.TenantID, p.ContactID, ct.Email)
+}
+
+// pendingSetup is what the setup page shows of the secret awaiting confirmation for
+// account id of owner (a contact or a staff member) signing in as email.
+func (s *Service) pendingSetup(ctx context.Context, t tenant.Tenant, o twofactor.Owner, tenantID, id int64, email string) (TOTPSetup, error) {
+	row, err := o.Get(ctx, s.DB, tenantID, id)
 	if err != nil {
 		return TOTPSetup{}, err
 	}
@@ -61,36 +71,42 @@ func (s *Service) PendingTOTP(ctx context.Context, t tenant.Tenant, p principal.
 	if err != nil {
 		return TOTPSetup{}, err
 	}
-	ct, err := contact.Get(ctx, s.DB, p.TenantID, p.ContactID)
-	if err != nil {
-		return TOTPSetup{}, err
-	}
-	u := twofactor.KeyURL(t.Name, ct.Email, secret)
+	u := twofactor.KeyURL(t.Name, email, secret)
 	qr, err := twofactor.QRDataURI(u)
 	return TOTPSetup{Secret: secret, URL: u, QR: qr}, err
+}
+
+// pendingStep checks code against the secret awaiting confirmation for account id of
+// owner and gives the time step it matched, for the replay guard.
+func (s *Service) pendingStep(ctx context.Context, o twofactor.Owner, tenantID, id int64, code string) (int64, error) {
+	code, msg := totpCode(code)
+	if msg != "" {
+		return 0, validate.Errors{"code": {ID: msg}}
+	}
+	row, err := o.Get(ctx, s.DB, tenantID, id)
+	if err != nil {
+		return 0, err
+	}
+	if row.Enabled {
+		return 0, ErrTOTPOn
+	}
+	secret, err := s.Keys.Open(row.Sealed)
+	if err != nil {
+		return 0, err
+	}
+	step, ok := twofactor.Match(secret, code, s.Now())
+	if !ok {
+		return 0, validate.Errors{"code": {ID: "security.code_wrong"}}
+	}
+	return step, nil
 }
 
 // ConfirmTOTP switches the pending secret on when code fits it, and returns the new
 // recovery codes (shown once, stored only as keyed hashes).
 func (s *Service) ConfirmTOTP(ctx context.Context, t tenant.Tenant, p principal.Contact, code, ip, origin string) ([]string, error) {
-	code, msg := totpCode(code)
-	if msg != "" {
-		return nil, validate.Errors{"code": {ID: msg}}
-	}
-	row, err := twofactor.Get(ctx, s.DB, p.TenantID, p.ContactID)
+	step, err := s.pendingStep(ctx, twofactor.Contacts, p.TenantID, p.ContactID, code)
 	if err != nil {
 		return nil, err
-	}
-	if row.Enabled {
-		return nil, ErrTOTPOn
-	}
-	secret, err := s.Keys.Open(row.Sealed)
-	if err != nil {
-		return nil, err
-	}
-	step, ok := twofactor.Match(secret, code, s.Now())
-	if !ok {
-		return nil, validate.Errors{"code": {ID: "security.code_wrong"}}
 	}
 	ct, err := contact.Get(ctx, s.DB, p.TenantID, p.ContactID)
 	if err != nil {
@@ -102,7 +118,7 @@ func (s *Service) ConfirmTOTP(ctx context.Context, t tenant.Tenant, p principal.
 		if err := twofactor.Enable(ctx, tx, p.TenantID, p.ContactID, step, now); err != nil {
 			return err
 		}
-		if err := twofactor.ReplaceRecoveryCodes(ctx, tx, p.TenantID, p.ContactID, s.recoveryHashes(p.ContactID, codes), now); err != nil {
+		if err := twofactor.ReplaceRecoveryCodes(ctx, tx, p.TenantID, p.ContactID, s.Keys.RecoveryHashes(twofactor.Contacts, p.ContactID, codes), now); err != nil {
 			return err
 		}
 		if err := s.queueNotice(ctx, tx, t, ct, "mail.twofactor_enabled", origin); err != nil {
@@ -137,7 +153,7 @@ func (s *Service) RenewRecoveryCodes(ctx context.Context, p principal.Contact, p
 	codes := twofactor.NewRecoveryCodes()
 	now := s.Now()
 	err = s.DB.InTx(ctx, func(tx *db.Tx) error {
-		if err := twofactor.ReplaceRecoveryCodes(ctx, tx, p.TenantID, p.ContactID, s.recoveryHashes(p.ContactID, codes), now); err != nil {
+		if err := twofactor.ReplaceRecoveryCodes(ctx, tx, p.TenantID, p.ContactID, s.Keys.RecoveryHashes(twofactor.Contacts, p.ContactID, codes), now); err != nil {
 			return err
 		}
 		return audit.LogFor(ctx, tx, p.TenantID, ct.ID, ContactActor(ct.ID, ct.Email), audit.RecoveryCodesRenewed, "", ip, now)
@@ -163,7 +179,7 @@ func (s *Service) checkProof(ctx context.Context, p principal.Contact, ct contac
 	}
 	ok := auth.CheckPassword(ct.PasswordHash, proof) == nil
 	if code, msg := totpCode(proof); !ok && msg == "" {
-		ok, _ = s.useTOTP(ctx, s.DB, p.TenantID, p.ContactID, code)
+		ok, _ = s.useTOTP(ctx, s.DB, twofactor.Contacts, p.TenantID, p.ContactID, code)
 	}
 	if !ok {
 		audit.LogFor(ctx, s.DB, p.TenantID, ct.ID, ContactActor(ct.ID, ct.Email), audit.TwoFactorFailed, "proof", ip, s.Now())

@@ -148,13 +148,14 @@ func (s *Service) checkCode(ctx context.Context, q db.Querier, tenantID, contact
 	if kind == "recovery" {
 		return twofactor.UseRecoveryCode(ctx, q, tenantID, contactID, s.Keys.Hash(contactID, code), s.Now())
 	}
-	return s.useTOTP(ctx, q, tenantID, contactID, code)
+	return s.useTOTP(ctx, q, twofactor.Contacts, tenantID, contactID, code)
 }
 
-// useTOTP checks a six-digit code against the contact's switched-on secret and uses up
-// its step; a code whose step was used already does not fit.
-func (s *Service) useTOTP(ctx context.Context, q db.Querier, tenantID, contactID int64, code string) (bool, error) {
-	row, err := twofactor.Get(ctx, q, tenantID, contactID)
+// useTOTP checks a six-digit code against the switched-on secret of account id of owner
+// (a contact or a staff member) and uses up its step; a code whose step was used
+// already does not fit.
+func (s *Service) useTOTP(ctx context.Context, q db.Querier, o twofactor.Owner, tenantID, id int64, code string) (bool, error) {
+	row, err := o.Get(ctx, q, tenantID, id)
 	if errors.Is(err, db.ErrNotFound) || (err == nil && !row.Enabled) {
 		return false, nil
 	}
@@ -169,7 +170,7 @@ func (s *Service) useTOTP(ctx context.Context, q db.Querier, tenantID, contactID
 	if !ok || step <= row.LastStep {
 		return false, nil
 	}
-	return twofactor.UseStep(ctx, q, tenantID, contactID, step)
+	return o.UseStep(ctx, q, tenantID, id, step)
 }
 
 func (s *Service) recoveryNotice(ctx context.Context, tx *db.Tx, t tenant.Tenant, ct contact.Contact, origin string, now time.Time) error {

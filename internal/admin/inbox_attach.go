@@ -1,12 +1,10 @@
 package admin
 
 import (
-	"errors"
 	"net/http"
 	"strconv"
 	"strings"
 
-	"pforte/internal/inbox"
 	"pforte/internal/ticketmail"
 	"pforte/internal/web"
 )
@@ -21,27 +19,15 @@ func (a *Admin) inboxAttach(w http.ResponseWriter, r *http.Request, v *visit) {
 	}
 	f := web.ParseForm(w, r)
 	var ticketID int64
+	var err error
 	if f.Err == "" {
-		n, err := strconv.ParseInt(strings.TrimPrefix(f.Get("ticket_id"), "#"), 10, 64)
-		if err != nil || n <= 0 {
+		n, perr := strconv.ParseInt(strings.TrimPrefix(f.Get("ticket_id"), "#"), 10, 64)
+		if perr != nil || n <= 0 {
 			f.Errors.Add("ticket_id", "inbox_actions.error.ticket_number", nil)
 		} else {
 			ticketID = n
 			err = ticketmail.AttachFromInbox(r.Context(), a.env.DB, v.Tenant, id, n, a.env.Origin(r), v.sorter(r, a.env), a.env.Now())
-			switch {
-			case errors.Is(err, inbox.ErrHandled):
-				a.env.Flash(w, r, a.handledMessage(r, v, id), "/admin/inbox/"+itoa(id))
-				return
-			case err != nil && !f.Take(err):
-				a.env.Fail(w, r, err)
-				return
-			}
 		}
 	}
-	if f.Invalid() {
-		a.renderInboxItem(w, r, v, f, http.StatusUnprocessableEntity)
-		return
-	}
-	a.env.WakeWorker()
-	a.env.Flash(w, r, "inbox_actions.attached", ticketPath(ticketID))
+	a.inboxAnswer(w, r, v, id, &f, err, "inbox_actions.attached", ticketPath(ticketID))
 }

@@ -58,21 +58,29 @@ func (a *Admin) inboxDecide(w http.ResponseWriter, r *http.Request, v *visit, de
 	}
 	back := "/admin/inbox/" + strconv.FormatInt(id, 10)
 	f := web.ParseForm(w, r)
+	var err error
 	if f.Err == "" {
-		err := decide(id, f)
-		switch {
-		case errors.Is(err, inbox.ErrHandled):
-			a.env.Flash(w, r, a.handledMessage(r, v, id), back)
-			return
-		case err != nil && !f.Take(err):
-			a.env.Fail(w, r, err)
-			return
-		}
+		err = decide(id, f)
+	}
+	a.inboxAnswer(w, r, v, id, &f, err, okMsg, back)
+}
+
+// inboxAnswer answers an action on inbox item id that ran with err (or did not run,
+// f saying why): on success to dest with okMsg; the item page with the errors next to
+// the fields; a flash when someone was quicker.
+func (a *Admin) inboxAnswer(w http.ResponseWriter, r *http.Request, v *visit, id int64, f *web.Form, err error, okMsg, dest string) {
+	switch {
+	case errors.Is(err, inbox.ErrHandled):
+		a.env.Flash(w, r, a.handledMessage(r, v, id), "/admin/inbox/"+strconv.FormatInt(id, 10))
+		return
+	case err != nil && !f.Take(err):
+		a.env.Fail(w, r, err)
+		return
 	}
 	if f.Invalid() {
-		a.renderInboxItem(w, r, v, f, http.StatusUnprocessableEntity)
+		a.renderInboxItem(w, r, v, *f, http.StatusUnprocessableEntity)
 		return
 	}
 	a.env.WakeWorker()
-	a.env.Flash(w, r, okMsg, back)
+	a.env.Flash(w, r, okMsg, dest)
 }

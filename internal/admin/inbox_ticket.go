@@ -1,11 +1,9 @@
 package admin
 
 import (
-	"errors"
 	"net/http"
 	"strconv"
 
-	"pforte/internal/inbox"
 	"pforte/internal/ticketmail"
 	"pforte/internal/web"
 )
@@ -38,6 +36,7 @@ func (a *Admin) inboxTicket(w http.ResponseWriter, r *http.Request, v *visit) {
 	}
 	f := web.ParseForm(w, r)
 	var ticketID int64
+	var err error
 	if f.Err == "" {
 		s := ticketmail.Sorting{ItemID: id, FirstName: f.Get("first_name"), LastName: f.Get("last_name"),
 			AddDomain: f.Get("add_domain") == "1", Origin: a.env.Origin(r)}
@@ -52,21 +51,7 @@ func (a *Admin) inboxTicket(w http.ResponseWriter, r *http.Request, v *visit) {
 			a.env.NotFound(w, r)
 			return
 		}
-		var err error
 		ticketID, err = ticketmail.OpenFromInbox(r.Context(), a.env.DB, v.Tenant, s, v.sorter(r, a.env), a.env.Now())
-		switch {
-		case errors.Is(err, inbox.ErrHandled):
-			a.env.Flash(w, r, a.handledMessage(r, v, id), "/admin/inbox/"+itoa(id))
-			return
-		case err != nil && !f.Take(err):
-			a.env.Fail(w, r, err)
-			return
-		}
 	}
-	if f.Invalid() {
-		a.renderInboxItem(w, r, v, f, http.StatusUnprocessableEntity)
-		return
-	}
-	a.env.WakeWorker()
-	a.env.Flash(w, r, "inbox_actions.ticket_created", ticketPath(ticketID))
+	a.inboxAnswer(w, r, v, id, &f, err, "inbox_actions.ticket_created", ticketPath(ticketID))
 }

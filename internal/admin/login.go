@@ -38,7 +38,7 @@ func (a *Admin) loginSubmit(w http.ResponseWriter, r *http.Request) {
 		second := (*access.SecondFactorNeeded)(nil)
 		switch {
 		case errors.As(err, &second):
-			a.startStaffSecondStep(w, r, second.Challenge, f.Get("next"))
+			staffStep.Start(a.env, w, r, second.Challenge, f.Get("next"))
 			return
 		case errors.Is(err, access.ErrInvalidLogin):
 			f.Err = "login.invalid"

@@ -48,7 +48,7 @@ func (a *Admin) staffResetSubmit(w http.ResponseWriter, r *http.Request) {
 		sess, m, err := a.svc.CompleteStaffReset(r.Context(), web.TenantFrom(r.Context()), r.PathValue("token"),
 			f.Raw("password"), f.Raw("password_confirm"), a.env.Origin(r), client)
 		if second := (*access.SecondFactorNeeded)(nil); errors.As(err, &second) {
-			a.startStaffSecondStep(w, r, second.Challenge, "")
+			staffStep.Start(a.env, w, r, second.Challenge, "")
 			return
 		}
 		// A second tab may have used the link between the check above and now.

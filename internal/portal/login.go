@@ -36,7 +36,7 @@ func (p *Portal) loginSubmit(w http.ResponseWriter, r *http.Request) {
 	var second *access.SecondFactorNeeded
 	switch {
 	case errors.As(err, &second):
-		p.startSecondStep(w, r, second.Challenge, f.Get("next"))
+		loginStep.Start(p.env, w, r, second.Challenge, f.Get("next"))
 		return
 	case errors.Is(err, access.ErrInvalidLogin):
 		f.Err = "login.invalid"

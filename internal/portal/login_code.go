@@ -3,38 +3,18 @@ package portal
 import (
 	"errors"
 	"net/http"
-	"net/url"
 
 	"pforte/internal/access"
-	"pforte/internal/twofactor"
 	"pforte/internal/web"
 )
 
-// challengeCookie holds the token of a login's pending second step. It is not a
-// session: no page but the code form accepts it.
-const challengeCookie = "pforte_login_step"
-
-// startSecondStep sends a contact whose password was right to the code form.
-func (p *Portal) startSecondStep(w http.ResponseWriter, r *http.Request, challenge, next string) {
-	p.env.SetCookie(w, r, challengeCookie, challenge, twofactor.ChallengeTTL)
-	p.env.WakeWorker() // a reset or invitation on the way here queued a notice
-	to := "/login/code"
-	if next = web.LocalPath(next, ""); next != "" {
-		to += "?next=" + url.QueryEscape(next)
-	}
-	http.Redirect(w, r, to, http.StatusSeeOther)
-}
-
-// challengeGone sends the visitor back to the password form with a note.
-func (p *Portal) challengeGone(w http.ResponseWriter, r *http.Request) {
-	p.env.ClearCookie(w, r, challengeCookie)
-	p.env.Flash(w, r, "security.challenge_gone", "/login")
-}
+// loginStep is the portal's pending second step of a sign-in.
+var loginStep = web.SecondStep{Cookie: "pforte_login_step", CodePath: "/login/code", LoginPath: "/login"}
 
 func (p *Portal) loginCodeForm(w http.ResponseWriter, r *http.Request) {
-	ck, _ := r.Cookie(challengeCookie)
-	if ck == nil || p.svc.CheckChallenge(r.Context(), web.TenantFrom(r.Context()).ID, ck.Value) != nil {
-		p.challengeGone(w, r)
+	token := loginStep.Token(r)
+	if token == "" || p.svc.CheckChallenge(r.Context(), web.TenantFrom(r.Context()).ID, token) != nil {
+		loginStep.Gone(p.env, w, r)
 		return
 	}
 	c := guestChrome(r, "security.login_title")
@@ -45,9 +25,9 @@ func (p *Portal) loginCodeForm(w http.ResponseWriter, r *http.Request) {
 }
 
 func (p *Portal) loginCodeSubmit(w http.ResponseWriter, r *http.Request) {
-	ck, _ := r.Cookie(challengeCookie)
-	if ck == nil {
-		p.challengeGone(w, r)
+	token := loginStep.Token(r)
+	if token == "" {
+		loginStep.Gone(p.env, w, r)
 		return
 	}
 	f := web.ParseForm(w, r)
@@ -55,9 +35,9 @@ func (p *Portal) loginCodeSubmit(w http.ResponseWriter, r *http.Request) {
 	if f.Err == "" {
 		var err error
 		client := access.Client{IP: p.env.ClientIP(r), UserAgent: r.UserAgent()}
-		sess, err = p.svc.SecondFactor(r.Context(), web.TenantFrom(r.Context()), ck.Value, f.Get("code"), p.env.Origin(r), client)
+		sess, err = p.svc.SecondFactor(r.Context(), web.TenantFrom(r.Context()), token, f.Get("code"), p.env.Origin(r), client)
 		if errors.Is(err, access.ErrChallengeGone) {
-			p.challengeGone(w, r)
+			loginStep.Gone(p.env, w, r)
 			return
 		}
 		if err != nil && !f.Take(err) {
@@ -70,7 +50,7 @@ func (p *Portal) loginCodeSubmit(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	p.env.WakeWorker() // a recovery code sends a notice
-	p.env.ClearCookie(w, r, challengeCookie)
+	p.env.ClearCookie(w, r, loginStep.Cookie)
 	p.startSession(w, r, sess)
 	http.Redirect(w, r, p.landingFor(r.Context(), web.TenantFrom(r.Context()).ID, sess, f.Get("next")), http.StatusSeeOther)
 }

@@ -18,7 +18,7 @@ import (
 // so the caller shows the form again; true means the answer is written.
 func (p *Portal) passwordLinkAnswered(w http.ResponseWriter, r *http.Request, f *web.Form, err error, title string) bool {
 	if second := (*access.SecondFactorNeeded)(nil); errors.As(err, &second) {
-		p.startSecondStep(w, r, second.Challenge, "")
+		loginStep.Start(p.env, w, r, second.Challenge, "")
 		return true
 	}
 	if msg := linkProblem(err, title); msg != "" {

@@ -1,0 +1,43 @@
+package web
+
+import (
+	"net/http"
+	"net/url"
+
+	"pforte/internal/twofactor"
+)
+
+// SecondStep is where a sign-in's pending second factor lives: a cookie holding the
+// challenge token (not a session: no page but the code form accepts it), the code form,
+// and the password form a lost challenge goes back to. The portal and the back office
+// each have one, with cookies of their own.
+type SecondStep struct {
+	Cookie    string
+	CodePath  string
+	LoginPath string
+}
+
+// Start sends someone whose password was right to the code form, keeping next.
+func (s SecondStep) Start(env *Env, w http.ResponseWriter, r *http.Request, challenge, next string) {
+	env.SetCookie(w, r, s.Cookie, challenge, twofactor.ChallengeTTL)
+	env.WakeWorker() // a reset or an invitation on the way here queued a notice
+	to := s.CodePath
+	if next = LocalPath(next, ""); next != "" {
+		to += "?next=" + url.QueryEscape(next)
+	}
+	http.Redirect(w, r, to, http.StatusSeeOther)
+}
+
+// Gone sends the visitor back to the password form with a note.
+func (s SecondStep) Gone(env *Env, w http.ResponseWriter, r *http.Request) {
+	env.ClearCookie(w, r, s.Cookie)
+	env.Flash(w, r, "security.challenge_gone", s.LoginPath)
+}
+
+// Token is the pending challenge's token, "" without the cookie.
+func (s SecondStep) Token(r *http.Request) string {
+	if ck, err := r.Cookie(s.Cookie); err == nil {
+		return ck.Value
+	}
+	return ""
+}
