@@ -42,13 +42,7 @@ func (s *Service) registration(ctx context.Context, tenantID int64, d Decider, i
 	if err != nil {
 		return it, p, err
 	}
-	if it.Kind != inbox.KindRegistration {
-		return it, p, db.ErrNotFound
-	}
-	if !it.Open() {
-		return it, p, inbox.ErrHandled
-	}
-	return it, p, it.Decode(&p)
+	return it, p, it.Pending(inbox.KindRegistration, &p)
 }
 
 // ApproveRegistration gives the registered person portal access to companyID with role:

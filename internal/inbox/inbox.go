@@ -78,6 +78,19 @@ func (it Item) Decode(v any) error {
 // Open reports whether the item still waits for someone.
 func (it Item) Open() bool { return it.State == StateOpen }
 
+// Pending checks that the item is an open one of kind and decodes its payload into v,
+// for whoever is about to decide it: another kind is db.ErrNotFound (no id of that
+// kind), a handled item ErrHandled (someone was quicker).
+func (it Item) Pending(kind string, v any) error {
+	if it.Kind != kind {
+		return db.ErrNotFound
+	}
+	if !it.Open() {
+		return ErrHandled
+	}
+	return it.Decode(v)
+}
+
 // DomainOf returns the lower-cased domain of an email address, or "".
 func DomainOf(email string) string {
 	i := strings.LastIndexByte(email, '@')

@@ -53,13 +53,7 @@ func MailItem(ctx context.Context, q db.Querier, tenantID, id int64) (inbox.Item
 	if err != nil {
 		return it, p, err
 	}
-	if it.Kind != inbox.KindMail {
-		return it, p, db.ErrNotFound
-	}
-	if !it.Open() {
-		return it, p, inbox.ErrHandled
-	}
-	return it, p, it.Decode(&p)
+	return it, p, it.Pending(inbox.KindMail, &p)
 }
 
 // OpenFromInbox makes a ticket of an inbox mail, as if the sender's address had been
