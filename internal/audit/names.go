@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"regexp"
 	"strconv"
-	"strings"
 
 	"pforte/internal/db"
 )
@@ -69,7 +68,7 @@ func names(ctx context.Context, q db.Querier, sel string, tenantID int64, ids []
 	if len(ids) == 0 {
 		return nil
 	}
-	rows, err := q.Query(ctx, sel+` WHERE tenant_id = ? AND id IN (?`+strings.Repeat(", ?", len(ids)-1)+`)`,
+	rows, err := q.Query(ctx, sel+` WHERE tenant_id = ? AND id IN (`+db.Marks(len(ids))+`)`,
 		append([]any{tenantID}, ids...)...)
 	if err != nil {
 		return fmt.Errorf("audit: names: %w", err)

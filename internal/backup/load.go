@@ -123,7 +123,7 @@ func (b *batch) flush(ctx context.Context, tx *db.Tx) error {
 	if b.count == 0 {
 		return nil
 	}
-	one := "(" + strings.TrimSuffix(strings.Repeat("?, ", len(b.columns)), ", ") + ")"
+	one := "(" + db.Marks(len(b.columns)) + ")"
 	q := "INSERT INTO " + b.table + " (" + quoted(b.columns) + ") VALUES " +
 		strings.TrimSuffix(strings.Repeat(one+", ", b.count), ", ")
 	if _, err := tx.Exec(ctx, q, b.args...); err != nil {

@@ -198,3 +198,12 @@ func IsUnique(err error) bool {
 	s := err.Error()
 	return strings.Contains(s, "UNIQUE constraint failed") || strings.Contains(s, "SQLSTATE 23505")
 }
+
+// Marks is n comma-separated placeholders ("?, ?, ?") for an IN list or a VALUES row
+// built for a slice of arguments.
+func Marks(n int) string {
+	if n <= 0 {
+		return ""
+	}
+	return "?" + strings.Repeat(", ?", n-1)
+}

@@ -86,7 +86,7 @@ func (p ListParams) filter(ctx context.Context, q db.Querier, tenantID int64, wh
 		return "", nil, err
 	}
 	if ids := MatchingFolders(all, term); len(ids) > 0 {
-		cond += ` OR f.folder_id IN (` + strings.TrimSuffix(strings.Repeat("?,", len(ids)), ",") + `)`
+		cond += ` OR f.folder_id IN (` + db.Marks(len(ids)) + `)`
 		for _, id := range ids {
 			args = append(args, id)
 		}
@@ -227,7 +227,7 @@ func CompanyNames(ctx context.Context, q db.Querier, tenantID int64, ids []int64
 	for _, id := range ids {
 		args = append(args, id)
 	}
-	marks := strings.TrimSuffix(strings.Repeat("?,", len(ids)), ",")
+	marks := db.Marks(len(ids))
 	rows, err := q.Query(ctx, `SELECT id, name FROM companies WHERE tenant_id = ? AND id IN (`+marks+`) ORDER BY name, id`, args...)
 	if err != nil {
 		return nil, fmt.Errorf("download: company names: %w", err)

@@ -104,7 +104,7 @@ func OpenForDomains(ctx context.Context, q db.Querier, tenantID int64, kind stri
 	if len(domains) == 0 {
 		return nil, nil
 	}
-	marks := strings.TrimSuffix(strings.Repeat("?,", len(domains)), ",")
+	marks := db.Marks(len(domains))
 	args := []any{tenantID, kind}
 	for _, d := range domains {
 		args = append(args, strings.ToLower(d))

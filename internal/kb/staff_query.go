@@ -4,7 +4,6 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
-	"strings"
 	"time"
 
 	"pforte/internal/db"
@@ -145,7 +144,7 @@ func languagesOf(ctx context.Context, q db.Querier, tenantID int64, list []Row) 
 		args = append(args, r.ID)
 	}
 	rows, err := q.Query(ctx, `SELECT article_id, language FROM kb_translations WHERE tenant_id = ? AND article_id IN (`+
-		strings.TrimSuffix(strings.Repeat("?,", len(list)), ",")+`) ORDER BY language`, args...)
+		db.Marks(len(list))+`) ORDER BY language`, args...)
 	if err != nil {
 		return fmt.Errorf("kb: languages: %w", err)
 	}

@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"strings"
 	"time"
 
 	"pforte/internal/db"
@@ -40,7 +39,7 @@ func Deliveries(ctx context.Context, q db.Querier, tenantID int64, mails []Mail)
 	args := append([]any{tenantID, JobKind}, ids...)
 	rows, err := q.Query(ctx, `SELECT ref_id, state, attempts, last_error, run_at FROM jobs
 		WHERE tenant_id = ? AND kind = ? AND state IN ('pending', 'running', 'failed')
-		AND ref_id IN (?`+strings.Repeat(", ?", len(ids)-1)+`) ORDER BY id`, args...)
+		AND ref_id IN (`+db.Marks(len(ids))+`) ORDER BY id`, args...)
 	if err != nil {
 		return nil, fmt.Errorf("outbox: deliveries: %w", err)
 	}

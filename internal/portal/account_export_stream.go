@@ -148,6 +148,15 @@ type exportTicket struct {
 	CreatedAt   time.Time       `json:"created_at"`
 	UpdatedAt   time.Time       `json:"updated_at"`
 	Messages    []exportMessage `json:"messages"`
+	History     []exportStep    `json:"history"`
+}
+
+// exportStep is one line of a ticket's history as the portal's ticket page words it.
+type exportStep struct {
+	At     time.Time `json:"at"`
+	Event  string    `json:"event"`
+	Status string    `json:"status,omitempty"`
+	Note   string    `json:"note,omitempty"`
 }
 
 type exportMessage struct {
@@ -212,6 +221,15 @@ func exportedTicket(tr *i18n.Localizer, t ticket.Exported, contactID int64) expo
 			em.Attachments = append(em.Attachments, exportAttachment{f.Filename, f.ContentType, f.Size})
 		}
 		out.Messages = append(out.Messages, em)
+	}
+	out.History = []exportStep{}
+	for _, e := range t.History {
+		ee := exportStep{At: e.CreatedAt.UTC(), Event: tr.T("tickets.event."+e.Kind, map[string]any{"Actor": dash(e.Actor)}),
+			Note: e.Note}
+		if e.To.ID != 0 {
+			ee.Status = ticket.StatusLabel(tr, e.To)
+		}
+		out.History = append(out.History, ee)
 	}
 	return out
 }

@@ -130,7 +130,7 @@ func (s *sqliteBatch) stmt(ctx context.Context, table string, cols []string, n i
 
 // insertSQL builds INSERT INTO table (cols) VALUES (?, …), … for n rows.
 func insertSQL(table string, cols []string, n int) string {
-	one := "(" + strings.TrimSuffix(strings.Repeat("?,", len(cols)), ",") + ")"
+	one := "(" + db.Marks(len(cols)) + ")"
 	return "INSERT INTO " + table + " (" + strings.Join(cols, ", ") + ") VALUES " +
 		strings.TrimSuffix(strings.Repeat(one+",", n), ",")
 }

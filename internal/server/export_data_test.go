@@ -26,7 +26,11 @@ type exported struct {
 		Title       string `json:"title"`
 		Status      string `json:"status"`
 		OpenedByYou bool   `json:"opened_by_you"`
-		Messages    []struct {
+		History     []struct {
+			Event  string `json:"event"`
+			Status string `json:"status"`
+		} `json:"history"`
+		Messages []struct {
 			From        string `json:"from"`
 			Body        string `json:"body"`
 			Attachments []struct {
@@ -89,6 +93,22 @@ func TestExportOwnTickets(t *testing.T) {
 			_, err := ticket.SetStatus(ctx, tx, tk, hidden, staffActor, time.Now())
 			return err
 		})
+		// Staff's housekeeping and a stop in the hidden status stay out of the history;
+		// the move on to a visible status is in it.
+		d.staffDo(t, own, func(ctx context.Context, tx *db.Tx, tk ticket.Ticket) error {
+			if err := ticket.Assign(ctx, tx, tk, d.admin.ID, staffActor, time.Now()); err != nil {
+				return err
+			}
+			if _, err := ticket.SetStatus(ctx, tx, tk, hidden, staffActor, time.Now()); err != nil {
+				return err
+			}
+			resolved, err := ticket.StatusByCode(ctx, tx, tk.TenantID, ticket.CodeResolved)
+			if err != nil {
+				return err
+			}
+			_, err = ticket.SetStatus(ctx, tx, tk, resolved.ID, staffActor, time.Now())
+			return err
+		})
 		f := seedDownload(t, d.env, d.t.ID, "Preisliste", 0, nil, []byte("a;b"))
 		if r := uwe.Get("/downloads/files/" + itoa64(f.ID) + "/download"); r.Status != 200 {
 			t.Fatalf("download: %d", r.Status)
@@ -114,6 +134,10 @@ func TestExportOwnTickets(t *testing.T) {
 			len(mine.Messages[0].Attachments) != 1 || mine.Messages[0].Attachments[0].Name != "fehlerbild.txt" ||
 			mine.Messages[1].From != "staff" || !strings.HasPrefix(mine.Messages[1].Body, "STAFF-ANTWORT") {
 			t.Errorf("own ticket: %+v", mine)
+		}
+		if h := mine.History; len(h) != 2 || !strings.Contains(h[0].Event, "eröffnet") || h[1].Status == "" ||
+			!strings.Contains(h[1].Event, "Status") {
+			t.Errorf("own ticket's history: %+v", h)
 		}
 		if fo := out.Tickets[1]; fo.OpenedByYou || len(fo.Messages) != 1 || fo.Messages[0].From != "staff" {
 			t.Errorf("followed ticket: %+v", fo)

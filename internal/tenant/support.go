@@ -67,7 +67,7 @@ func TakenSupportAddresses(ctx context.Context, q db.Querier, tenantID int64, ad
 	for _, a := range addrs {
 		args = append(args, a)
 	}
-	marks := strings.TrimSuffix(strings.Repeat("?,", len(addrs)), ",")
+	marks := db.Marks(len(addrs))
 	out, err := addresses(ctx, q, `SELECT address FROM support_addresses WHERE tenant_id <> ? AND address IN (`+marks+`)`, args...)
 	if err != nil {
 		return nil, fmt.Errorf("tenant: taken addresses: %w", err)

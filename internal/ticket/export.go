@@ -3,7 +3,6 @@ package ticket
 import (
 	"context"
 	"fmt"
-	"strings"
 	"time"
 
 	"pforte/internal/db"
@@ -16,10 +15,11 @@ const ExportBatch = 100
 
 // Exported is a ticket as it goes into a contact's own data export: what the portal
 // shows of it, and of its conversation only what the contact wrote and staff's public
-// answers.
+// answers, and of its history what the portal's ticket page shows.
 type Exported struct {
 	Ticket
 	Messages []Message
+	History  []Event
 }
 
 // ExportPage returns up to ExportBatch tickets of the principal's company, after the
@@ -61,7 +61,27 @@ func ExportPage(ctx context.Context, q db.Querier, p principal.Contact, after in
 	if err := rows.Err(); err != nil || len(out) == 0 {
 		return out, err
 	}
-	return out, exportMessages(ctx, q, p, out, byID)
+	if err := exportMessages(ctx, q, p, out, byID); err != nil {
+		return nil, err
+	}
+	return out, exportHistory(ctx, q, p.TenantID, out)
+}
+
+// exportHistory fills in the status histories of a batch of tickets in one query,
+// filtered as the portal filters them.
+func exportHistory(ctx context.Context, q db.Querier, tenantID int64, out []Exported) error {
+	ids := make([]int64, len(out))
+	for i, e := range out {
+		ids[i] = e.ID
+	}
+	byTicket, err := histories(ctx, q, tenantID, ids)
+	if err != nil {
+		return fmt.Errorf("ticket: export: %w", err)
+	}
+	for i := range out {
+		out[i].History = forPortal(byTicket[out[i].ID])
+	}
+	return nil
 }
 
 // exportMessages fills in the messages of a batch of tickets in one query.
@@ -71,12 +91,11 @@ func exportMessages(ctx context.Context, q db.Querier, p principal.Contact, out 
 		args = append(args, e.ID)
 	}
 	args = append(args, p.ContactID)
-	marks := strings.TrimSuffix(strings.Repeat("?,", len(out)), ",")
 	rows, err := q.Query(ctx, `SELECT m.ticket_id, m.id, COALESCE(m.contact_id, 0), COALESCE(m.staff_id, 0), m.author,
 		m.body, m.via, m.created_at, COALESCE(a.id, 0), COALESCE(a.filename, ''), COALESCE(a.content_type, ''),
 		COALESCE(a.size, 0), COALESCE(a.created_at, 0)
 		FROM ticket_messages m LEFT JOIN ticket_attachments a ON a.ticket_id = m.ticket_id AND a.message_id = m.id
-		WHERE m.tenant_id = ? AND m.ticket_id IN (`+marks+`) AND NOT m.internal
+		WHERE m.tenant_id = ? AND m.ticket_id IN (`+db.Marks(len(out))+`) AND NOT m.internal
 			AND (m.contact_id = ? OR m.staff_id IS NOT NULL)
 		ORDER BY m.ticket_id, m.id, a.id`, args...)
 	if err != nil {
