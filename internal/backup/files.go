@@ -92,6 +92,25 @@ func extract(dataDir, name string, r io.Reader) (int64, error) {
 	return n, nil
 }
 
+// settle moves every file restored into staging to the same place under dataDir.
+// Both are on one file system (staging is inside dataDir), so each move is a rename.
+func settle(staging, dataDir string) error {
+	return filepath.WalkDir(staging, func(p string, e fs.DirEntry, err error) error {
+		if err != nil || e.IsDir() {
+			return err
+		}
+		rel, err := filepath.Rel(staging, p)
+		if err != nil {
+			return err
+		}
+		dest := filepath.Join(dataDir, rel)
+		if err := os.MkdirAll(filepath.Dir(dest), 0o750); err != nil {
+			return err
+		}
+		return os.Rename(p, dest)
+	})
+}
+
 // carried reports whether dir is one of the data directory's folders in a backup.
 func carried(dir string) bool {
 	for _, d := range dirs {

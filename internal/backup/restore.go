@@ -8,6 +8,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"os"
 	"strings"
 
 	"pforte/internal/db"
@@ -38,49 +39,70 @@ func Restore(ctx context.Context, d *db.DB, dataDir string, r io.Reader) (Summar
 	if err != nil {
 		return sum, err
 	}
+	// The files go to a staging folder while the rows' transaction is still open, and
+	// into place only once it has committed: an archive that breaks off among its files
+	// leaves neither rows nor files behind, and the restore can simply be run again.
+	if err := os.MkdirAll(dataDir, 0o750); err != nil {
+		return sum, fmt.Errorf("backup: %w", err)
+	}
+	staging, err := os.MkdirTemp(dataDir, ".restore-")
+	if err != nil {
+		return sum, fmt.Errorf("backup: %w", err)
+	}
+	defer os.RemoveAll(staging)
 	err = d.InTx(ctx, func(tx *db.Tx) error {
-		tables, err := schema(ctx, tx)
-		if err != nil {
+		if hdr, err = loadTables(ctx, tx, tr, hdr, &sum); err != nil {
 			return err
 		}
-		byName := map[string]table{}
-		for _, t := range tables {
-			byName[t.Name] = t
-		}
-		if err := userTriggers(ctx, tx, tables, "DISABLE"); err != nil {
-			return err
-		}
-		for ; hdr != nil && strings.HasPrefix(hdr.Name, "tables/"); hdr, err = next(tr) {
-			n, err := load(ctx, tx, byName, tr)
+		for ; hdr != nil; hdr, err = next(tr) {
+			n, err := extract(staging, hdr.Name, tr)
 			if err != nil {
-				return fmt.Errorf("%w (in %s)", err, hdr.Name)
+				return err
 			}
-			sum.Tables++
-			sum.Rows += n
+			sum.Files++
+			sum.Bytes += n
 		}
-		if err != nil {
-			return err
-		}
-		if err := userTriggers(ctx, tx, tables, "ENABLE"); err != nil {
-			return err
-		}
-		return resetIDs(ctx, tx, tables)
+		return err
 	})
 	if err != nil {
 		return sum, err
 	}
-	for ; hdr != nil; hdr, err = next(tr) {
-		n, err := extract(dataDir, hdr.Name, tr)
-		if err != nil {
-			return sum, err
-		}
-		sum.Files++
-		sum.Bytes += n
-	}
-	if err != nil {
-		return sum, err
+	if err := settle(staging, dataDir); err != nil {
+		return sum, fmt.Errorf("backup: the database is restored, but its files could not be moved into %s: %w", dataDir, err)
 	}
 	return sum, d.Migrate(ctx)
+}
+
+// loadTables loads the archive's table entries, starting at hdr, with PostgreSQL's
+// user triggers off, and moves the id sequences past the loaded rows. It returns the
+// first entry after the tables.
+func loadTables(ctx context.Context, tx *db.Tx, tr *tar.Reader, hdr *tar.Header, sum *Summary) (*tar.Header, error) {
+	tables, err := schema(ctx, tx)
+	if err != nil {
+		return nil, err
+	}
+	byName := map[string]table{}
+	for _, t := range tables {
+		byName[t.Name] = t
+	}
+	if err := userTriggers(ctx, tx, tables, "DISABLE"); err != nil {
+		return nil, err
+	}
+	for ; hdr != nil && strings.HasPrefix(hdr.Name, "tables/"); hdr, err = next(tr) {
+		n, err := load(ctx, tx, byName, tr)
+		if err != nil {
+			return nil, fmt.Errorf("%w (in %s)", err, hdr.Name)
+		}
+		sum.Tables++
+		sum.Rows += n
+	}
+	if err != nil {
+		return nil, err
+	}
+	if err := userTriggers(ctx, tx, tables, "ENABLE"); err != nil {
+		return nil, err
+	}
+	return hdr, resetIDs(ctx, tx, tables)
 }
 
 // readManifest reads the archive's first entry.
