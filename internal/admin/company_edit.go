@@ -82,17 +82,7 @@ func (a *Admin) companyUpdate(w http.ResponseWriter, r *http.Request, v *visit) 
 }
 
 func (a *Admin) loadCompany(w http.ResponseWriter, r *http.Request, v *visit) (company.Company, bool) {
-	id, ok := web.ID(r, "id")
-	if !ok {
-		a.env.NotFound(w, r)
-		return company.Company{}, false
-	}
-	c, err := company.Get(r.Context(), a.env.DB, v.P.TenantID, id)
-	if err != nil {
-		a.env.Fail(w, r, err)
-		return c, false
-	}
-	return c, true
+	return loadByPath(a, w, r, v, company.Get)
 }
 
 func (a *Admin) renderCompany(w http.ResponseWriter, r *http.Request, v *visit, c company.Company, f web.Form, status int) {

@@ -49,17 +49,7 @@ func (a *Admin) contactUpdate(w http.ResponseWriter, r *http.Request, v *visit) 
 }
 
 func (a *Admin) loadContact(w http.ResponseWriter, r *http.Request, v *visit) (contact.Contact, bool) {
-	id, ok := web.ID(r, "id")
-	if !ok {
-		a.env.NotFound(w, r)
-		return contact.Contact{}, false
-	}
-	c, err := contact.Get(r.Context(), a.env.DB, v.P.TenantID, id)
-	if err != nil {
-		a.env.Fail(w, r, err)
-		return c, false
-	}
-	return c, true
+	return loadByPath(a, w, r, v, contact.Get)
 }
 
 func (a *Admin) renderContact(w http.ResponseWriter, r *http.Request, v *visit, c contact.Contact, f web.Form, status int) {

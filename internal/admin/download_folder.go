@@ -152,17 +152,7 @@ func (a *Admin) folderDelete(w http.ResponseWriter, r *http.Request, v *visit) {
 }
 
 func (a *Admin) loadFolder(w http.ResponseWriter, r *http.Request, v *visit) (download.Folder, bool) {
-	id, ok := web.ID(r, "id")
-	if !ok {
-		a.env.NotFound(w, r)
-		return download.Folder{}, false
-	}
-	fo, err := download.GetFolder(r.Context(), a.env.DB, v.P.TenantID, id)
-	if err != nil {
-		a.env.Fail(w, r, err)
-		return fo, false
-	}
-	return fo, true
+	return loadByPath(a, w, r, v, download.GetFolder)
 }
 
 func (a *Admin) renderFolder(w http.ResponseWriter, r *http.Request, v *visit, fo download.Folder, f web.Form, status int) {

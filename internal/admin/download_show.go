@@ -47,17 +47,7 @@ func (a *Admin) downloadShow(w http.ResponseWriter, r *http.Request, v *visit) {
 }
 
 func (a *Admin) loadFile(w http.ResponseWriter, r *http.Request, v *visit) (download.File, bool) {
-	id, ok := web.ID(r, "id")
-	if !ok {
-		a.env.NotFound(w, r)
-		return download.File{}, false
-	}
-	f, err := download.Get(r.Context(), a.env.DB, v.P.TenantID, id)
-	if err != nil {
-		a.env.Fail(w, r, err)
-		return f, false
-	}
-	return f, true
+	return loadByPath(a, w, r, v, download.Get)
 }
 
 // renderFile shows the file's page with the given edit and new-version forms.

@@ -40,17 +40,7 @@ func kbMetaForm(art kb.Article) web.Form {
 
 // loadKB loads the article named by the path's id; another tenant's is a 404.
 func (a *Admin) loadKB(w http.ResponseWriter, r *http.Request, v *visit) (kb.Article, bool) {
-	id, ok := web.ID(r, "id")
-	if !ok {
-		a.env.NotFound(w, r)
-		return kb.Article{}, false
-	}
-	art, err := kb.Get(r.Context(), a.env.DB, v.P.TenantID, id)
-	if err != nil {
-		a.env.Fail(w, r, err)
-		return art, false
-	}
-	return art, true
+	return loadByPath(a, w, r, v, kb.Get)
 }
 
 // kbShow shows an article's page; ?company_q= searches companies to choose.

@@ -68,15 +68,11 @@ func (a *Admin) kbCategoryCreate(w http.ResponseWriter, r *http.Request, v *visi
 
 // kbCategoryUpdate renames or moves a category of the tenant.
 func (a *Admin) kbCategoryUpdate(w http.ResponseWriter, r *http.Request, v *visit) {
-	id, ok := web.ID(r, "id")
+	old, ok := loadByPath(a, w, r, v, kb.GetCategory)
 	if !ok {
-		a.env.NotFound(w, r)
 		return
 	}
-	if _, err := kb.GetCategory(r.Context(), a.env.DB, v.P.TenantID, id); err != nil {
-		a.env.Fail(w, r, err)
-		return
-	}
+	id := old.ID
 	f := web.ParseForm(w, r)
 	if f.Err == "" {
 		c := kbCategoryOf(&f, v.P.TenantID)

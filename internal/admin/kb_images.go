@@ -102,16 +102,11 @@ func imageName(file string) string {
 
 // kbImage serves an image of the tenant to staff, also those of drafts.
 func (a *Admin) kbImage(w http.ResponseWriter, r *http.Request, v *visit) {
-	id, ok := web.ID(r, "id")
+	im, ok := loadByPath(a, w, r, v, kb.GetImage)
 	if !ok {
-		a.env.NotFound(w, r)
 		return
 	}
-	im, err := kb.GetImage(r.Context(), a.env.DB, v.P.TenantID, id)
-	if err == nil {
-		err = kb.ServeImage(w, r, a.env.Files, im)
-	}
-	if err != nil {
+	if err := kb.ServeImage(w, r, a.env.Files, im); err != nil {
 		a.env.Fail(w, r, err)
 	}
 }
