@@ -88,16 +88,23 @@ func (s *Service) AcceptInvitation(ctx context.Context, tenantID int64, raw, pw,
 // membership. The link is only good while its invitation stands (not revoked or
 // accepted meanwhile).
 func takeInvitation(ctx context.Context, tx db.Querier, tenantID int64, raw string, ct contact.Contact, now time.Time) (contact.Membership, error) {
+	tok, m, err := lookupInvitation(ctx, tx, tenantID, raw, ct, now)
+	if err != nil {
+		return m, err
+	}
+	return m, auth.ConsumeToken(ctx, tx, tok.ID, now)
+}
+
+// lookupInvitation finds the live invitation link raw of contact ct and its membership,
+// still invited, without using it up.
+func lookupInvitation(ctx context.Context, tx db.Querier, tenantID int64, raw string, ct contact.Contact, now time.Time) (auth.Token, contact.Membership, error) {
 	tok, err := auth.LookupToken(ctx, tx, tenantID, auth.PurposeInvitation, raw, now)
 	if err != nil {
-		return contact.Membership{}, err
-	}
-	if err := auth.ConsumeToken(ctx, tx, tok.ID, now); err != nil {
-		return contact.Membership{}, err
+		return tok, contact.Membership{}, err
 	}
 	m, err := contact.GetMembership(ctx, tx, tenantID, tok.MembershipID)
 	if err != nil || m.Access != contact.AccessInvited || m.ContactID != ct.ID {
-		return m, errors.Join(err, auth.ErrTokenUnknown)
+		return tok, m, errors.Join(err, auth.ErrTokenUnknown)
 	}
-	return m, nil
+	return tok, m, nil
 }

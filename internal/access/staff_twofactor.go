@@ -16,8 +16,8 @@ import (
 )
 
 // The staff's two-factor rules are the contacts' (twofactor.go) applied to the staff
-// tables (twofactor.Staff); the differences are the audit actor, the mail and that no
-// company can require it.
+// tables (twofactor.Staff); the differences are the audit actor, the mail and that the
+// tenant (tenant.FeatureStaffTwoFactor), not a company, can require it.
 
 // StaffTwoFactorOn reports whether a staff member has TOTP switched on.
 func (s *Service) StaffTwoFactorOn(ctx context.Context, tenantID, staffID int64) (bool, error) {
@@ -125,8 +125,12 @@ func (s *Service) RenewStaffRecoveryCodes(ctx context.Context, p principal.Staff
 	return codes, nil
 }
 
-// DisableStaffTOTP switches the member's TOTP off after checking the password.
+// DisableStaffTOTP switches the member's TOTP off after checking the password; not
+// while the tenant requires two-factor sign-in of its staff.
 func (s *Service) DisableStaffTOTP(ctx context.Context, t tenant.Tenant, p principal.Staff, password, ip, origin string) error {
+	if t.Has(tenant.FeatureStaffTwoFactor) {
+		return validate.Errors{"password": {ID: "staff_policy.disable_blocked"}}
+	}
 	m, err := staff.Get(ctx, s.DB, p.TenantID, p.StaffID)
 	if err != nil {
 		return err

@@ -115,6 +115,12 @@ func (s *Service) SecondFactor(ctx context.Context, t tenant.Tenant, raw, input,
 		if live, err := twofactor.EndChallenge(ctx, tx, ch.ID); err != nil || !live {
 			return errors.Join(err, ErrChallengeGone)
 		}
+		// An invitation accepted with the password becomes a membership only now.
+		if ch.InvitationTokenID != 0 {
+			if err := acceptAtSecondStep(ctx, tx, ct, ch, c.IP, now); err != nil {
+				return err
+			}
+		}
 		// Access may have been revoked while the code was typed.
 		if _, err := contact.ActiveMembership(ctx, tx, t.ID, ct.ID, ch.CompanyID); err != nil {
 			return errors.Join(err, ErrChallengeGone)

@@ -66,6 +66,7 @@ func Routes(env *web.Env, svc *access.Service) []web.Route {
 		{Pattern: "GET /admin/settings/mail", Handler: a.adminOnly(a.mailSettingsForm)},
 		{Pattern: "POST /admin/settings/mail", Handler: a.adminOnly(a.mailSettingsSave)},
 		{Pattern: "POST /admin/settings/mail/test", Handler: a.adminOnly(a.mailSettingsTest)},
+		{Pattern: "POST /admin/settings/mail/inbound", Handler: a.adminOnly(a.mailInboundAuthSave)},
 		{Pattern: "GET /admin/settings/mails", Handler: a.adminOnly(a.mailTemplateList)},
 		{Pattern: "GET /admin/settings/mails/{name}/{lang}", Handler: a.adminOnly(a.mailTemplateForm)},
 		{Pattern: "POST /admin/settings/mails/{name}/{lang}", Handler: a.adminOnly(a.mailTemplateSave)},
@@ -78,6 +79,7 @@ func Routes(env *web.Env, svc *access.Service) []web.Route {
 		{Pattern: "/admin/", Handler: a.staff(a.notFound)},
 	}
 	routes = append(routes, a.ticketRoutes()...)
+	routes = append(routes, a.textModuleRoutes()...)
 	routes = append(routes, a.kbRoutes()...)
 	routes = append(routes, a.staffAccountRoutes()...)
 	return append(routes, a.downloadRoutes()...)

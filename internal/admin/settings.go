@@ -86,6 +86,9 @@ func (a *Admin) settingsSave(w http.ResponseWriter, r *http.Request, v *visit) {
 			if err := tenant.SetModules(ctx, tx, id, f.Values["modules"]); err != nil {
 				return err
 			}
+			if err := logStaffPolicy(ctx, tx, id, f.Values["features"], v.actor(r, a.env), a.env.Now()); err != nil {
+				return err
+			}
 			if err := tenant.SetFeatures(ctx, tx, id, f.Values["features"]); err != nil {
 				return err
 			}

@@ -13,14 +13,23 @@ import (
 const recentInbound = 20
 
 // mailInbound is the incoming-mail part of the mail settings page: the latest mails the
-// listener took in or turned away, so an admin sees why a customer's mail got lost.
+// listener took in or turned away, so an admin sees why a customer's mail got lost, and
+// the sender authentication setting (its form and the stored authserv-id).
 type mailInbound struct {
-	Recent []inbound.Record
+	Recent     []inbound.Record
+	Auth       web.Form
+	AuthServID string
 }
 
 func (a *Admin) loadMailInbound(ctx context.Context, tenantID int64) (mailInbound, error) {
 	recent, err := inbound.Recent(ctx, a.env.DB, tenantID, recentInbound)
-	return mailInbound{Recent: recent}, err
+	if err != nil {
+		return mailInbound{}, err
+	}
+	servID, err := tenant.InboundAuthServID(ctx, a.env.DB, tenantID)
+	in := mailInbound{Recent: recent, Auth: web.NewForm(), AuthServID: servID}
+	in.Auth.Set("authserv_id", servID)
+	return in, err
 }
 
 // setSupportField fills the form with the tenant's support addresses.

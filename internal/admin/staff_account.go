@@ -5,6 +5,7 @@ import (
 	"net/http"
 
 	"pforte/internal/i18n"
+	"pforte/internal/tenant"
 	"pforte/internal/twofactor"
 	"pforte/internal/web"
 )
@@ -15,14 +16,8 @@ type staffAccountView struct {
 	Email     string
 	Details   web.Form
 	Password  web.Form
-	TwoFactor staffTwoFactorView
-}
-
-// staffTwoFactorView is the account page's two-factor section.
-type staffTwoFactorView struct {
-	On   bool // TOTP is switched on
-	Left int  // unused recovery codes
-	F    web.Form
+	TwoFactor web.TwoFactorState // Required: the tenant requires it of staff
+	Signature web.Form           // staff_signature.go
 }
 
 // staffAccount shows the member's own account page.
@@ -50,6 +45,9 @@ func (a *Admin) renderStaffAccount(w http.ResponseWriter, r *http.Request, v *vi
 	if view.TwoFactor.F.Values == nil {
 		view.TwoFactor.F = web.NewForm()
 	}
+	view.TwoFactor.Base = "/admin/account/twofactor"
+	view.TwoFactor.Required = v.Tenant.Has(tenant.FeatureStaffTwoFactor)
+	view.TwoFactor.RequiredNote, view.TwoFactor.Blocked = "staff_policy.required_note", "staff_policy.disable_blocked"
 	var err error
 	ctx := r.Context()
 	if view.TwoFactor.On, err = twofactor.Staff.Enabled(ctx, a.env.DB, v.P.TenantID, v.P.StaffID); err != nil {
@@ -58,6 +56,12 @@ func (a *Admin) renderStaffAccount(w http.ResponseWriter, r *http.Request, v *vi
 	}
 	if view.TwoFactor.On {
 		if view.TwoFactor.Left, err = twofactor.Staff.RecoveryLeft(ctx, a.env.DB, v.P.TenantID, v.P.StaffID); err != nil {
+			a.env.Fail(w, r, err)
+			return
+		}
+	}
+	if view.Signature.Values == nil {
+		if view.Signature, err = a.staffSignatureForm(ctx, v); err != nil {
 			a.env.Fail(w, r, err)
 			return
 		}

@@ -10,6 +10,7 @@ func (a *Admin) staffAccountRoutes() []web.Route {
 		{Pattern: "GET /admin/account", Handler: a.staff(a.staffAccount)},
 		{Pattern: "POST /admin/account/details", Handler: a.staff(a.staffAccountDetails)},
 		{Pattern: "POST /admin/account/password", Handler: a.staff(a.staffPasswordChange)},
+		{Pattern: "POST /admin/account/signature", Handler: a.staff(a.staffSignatureSave)},
 		{Pattern: "POST /admin/account/twofactor/setup", Handler: a.staff(a.staffTwoFactorStart)},
 		{Pattern: "GET /admin/account/twofactor/setup", Handler: a.staff(a.staffTwoFactorSetup)},
 		{Pattern: "POST /admin/account/twofactor/confirm", Handler: a.staff(a.staffTwoFactorConfirm)},

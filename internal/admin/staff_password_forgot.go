@@ -10,7 +10,7 @@ import (
 func (a *Admin) staffForgotForm(w http.ResponseWriter, r *http.Request) {
 	f := web.NewForm()
 	f.Set("email", r.URL.Query().Get("email"))
-	web.Render(w, r, http.StatusOK, staffForgotPage(guestChrome(r, "forgot.title"), f, false))
+	web.Render(w, r, http.StatusOK, web.ForgotPage(guestChrome(r, "forgot.title"), f, false, "/admin/password/forgot", "/admin/login"))
 }
 
 // staffForgotSubmit answers every well-formed address the same way, whether or not a
@@ -24,7 +24,7 @@ func (a *Admin) staffForgotSubmit(w http.ResponseWriter, r *http.Request) {
 		f.Errors.Email("email", f.Get("email"))
 	}
 	if f.Invalid() {
-		web.Render(w, r, http.StatusUnprocessableEntity, staffForgotPage(guestChrome(r, "forgot.title"), f, false))
+		web.Render(w, r, http.StatusUnprocessableEntity, web.ForgotPage(guestChrome(r, "forgot.title"), f, false, "/admin/password/forgot", "/admin/login"))
 		return
 	}
 	client := access.Client{IP: a.env.ClientIP(r), UserAgent: r.UserAgent()}
@@ -33,5 +33,5 @@ func (a *Admin) staffForgotSubmit(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	a.env.WakeWorker()
-	web.Render(w, r, http.StatusOK, staffForgotPage(guestChrome(r, "forgot.title"), f, true))
+	web.Render(w, r, http.StatusOK, web.ForgotPage(guestChrome(r, "forgot.title"), f, true, "/admin/password/forgot", "/admin/login"))
 }

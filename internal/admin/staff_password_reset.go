@@ -31,7 +31,7 @@ func (a *Admin) staffResetMember(w http.ResponseWriter, r *http.Request) (staff.
 func (a *Admin) staffResetForm(w http.ResponseWriter, r *http.Request) {
 	m, r, ok := a.staffResetMember(w, r)
 	if ok {
-		web.Render(w, r, http.StatusOK, staffResetPage(guestChrome(r, "reset.title"), m.Email, web.NewForm()))
+		web.Render(w, r, http.StatusOK, web.ResetPage(guestChrome(r, "reset.title"), m.Email, web.NewForm()))
 	}
 }
 
@@ -67,5 +67,5 @@ func (a *Admin) staffResetSubmit(w http.ResponseWriter, r *http.Request) {
 			return
 		}
 	}
-	web.Render(w, r, http.StatusUnprocessableEntity, staffResetPage(guestChrome(r, "reset.title"), m.Email, f))
+	web.Render(w, r, http.StatusUnprocessableEntity, web.ResetPage(guestChrome(r, "reset.title"), m.Email, f))
 }

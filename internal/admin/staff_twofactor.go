@@ -6,6 +6,7 @@ import (
 
 	"pforte/internal/access"
 	"pforte/internal/db"
+	"pforte/internal/tenant"
 	"pforte/internal/web"
 )
 
@@ -30,7 +31,16 @@ func (a *Admin) staffTwoFactorSetup(w http.ResponseWriter, r *http.Request, v *v
 }
 
 func (a *Admin) renderStaffSetup(w http.ResponseWriter, r *http.Request, v *visit, f web.Form, status int) {
+	required := v.Tenant.Has(tenant.FeatureStaffTwoFactor)
 	setup, err := a.svc.PendingStaffTOTP(r.Context(), v.Tenant, v.P)
+	if errors.Is(err, db.ErrNotFound) && required {
+		// The setup gate sends here a member who never pressed "set up": start it, so
+		// the QR code is the first thing they see. A pending secret is kept, so a
+		// reload does not replace the one the app may have scanned already.
+		if err = a.svc.StartStaffTOTP(r.Context(), v.Tenant, v.P); err == nil {
+			setup, err = a.svc.PendingStaffTOTP(r.Context(), v.Tenant, v.P)
+		}
+	}
 	if errors.Is(err, db.ErrNotFound) || errors.Is(err, access.ErrTOTPOn) {
 		http.Redirect(w, r, "/admin/account#twofactor", http.StatusSeeOther)
 		return
@@ -39,7 +49,12 @@ func (a *Admin) renderStaffSetup(w http.ResponseWriter, r *http.Request, v *visi
 		a.env.Fail(w, r, err)
 		return
 	}
-	web.Render(w, r, status, staffTwoFactorSetupPage(v.chrome(r, "security.setup_title"), setup, f))
+	cancel := "/admin/account"
+	if required { // there is nowhere to go back to before the setup is done
+		cancel = ""
+	}
+	web.Render(w, r, status, web.TOTPSetupPage(v.chrome(r, "security.setup_title"), setup.QR, setup.Secret, f,
+		"/admin/account/twofactor/confirm", cancel))
 }
 
 // staffTwoFactorConfirm switches TOTP on when the code fits and shows the recovery
@@ -64,5 +79,5 @@ func (a *Admin) staffTwoFactorConfirm(w http.ResponseWriter, r *http.Request, v 
 		return
 	}
 	a.env.WakeWorker()
-	web.Render(w, r, http.StatusOK, staffRecoveryCodesPage(v.chrome(r, "security.codes_title"), codes, true))
+	web.Render(w, r, http.StatusOK, web.RecoveryCodesPage(v.chrome(r, "security.codes_title"), codes, true, "/admin/account"))
 }

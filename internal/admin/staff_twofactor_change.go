@@ -19,10 +19,10 @@ func (a *Admin) staffTwoFactorRecovery(w http.ResponseWriter, r *http.Request, v
 		}
 	}
 	if f.Invalid() {
-		a.renderStaffAccount(w, r, v, staffAccountView{TwoFactor: staffTwoFactorView{F: f}}, http.StatusUnprocessableEntity)
+		a.renderStaffAccount(w, r, v, staffAccountView{TwoFactor: web.TwoFactorState{F: f}}, http.StatusUnprocessableEntity)
 		return
 	}
-	web.Render(w, r, http.StatusOK, staffRecoveryCodesPage(v.chrome(r, "security.codes_title"), codes, false))
+	web.Render(w, r, http.StatusOK, web.RecoveryCodesPage(v.chrome(r, "security.codes_title"), codes, false, "/admin/account"))
 }
 
 // staffTwoFactorDisable switches TOTP off after checking the password.
@@ -36,7 +36,7 @@ func (a *Admin) staffTwoFactorDisable(w http.ResponseWriter, r *http.Request, v 
 		}
 	}
 	if f.Invalid() {
-		a.renderStaffAccount(w, r, v, staffAccountView{TwoFactor: staffTwoFactorView{F: f}}, http.StatusUnprocessableEntity)
+		a.renderStaffAccount(w, r, v, staffAccountView{TwoFactor: web.TwoFactorState{F: f}}, http.StatusUnprocessableEntity)
 		return
 	}
 	a.env.WakeWorker()

@@ -13,16 +13,7 @@ import (
 var staffStep = web.SecondStep{Cookie: "pforte_admin_login_step", CodePath: "/admin/login/code", LoginPath: "/admin/login"}
 
 func (a *Admin) staffLoginCodeForm(w http.ResponseWriter, r *http.Request) {
-	token := staffStep.Token(r)
-	if token == "" || a.svc.CheckStaffChallenge(r.Context(), web.TenantFrom(r.Context()).ID, token) != nil {
-		staffStep.Gone(a.env, w, r)
-		return
-	}
-	c := guestChrome(r, "security.login_title")
-	c.SetFlash(r.Context(), a.env.TakeFlash(w, r))
-	f := web.NewForm()
-	f.Set("next", web.LocalPath(r.URL.Query().Get("next"), ""))
-	web.Render(w, r, http.StatusOK, staffLoginCodePage(c, f))
+	staffStep.Form(a.env, w, r, guestChrome(r, "security.login_title"), a.svc.CheckStaffChallenge)
 }
 
 func (a *Admin) staffLoginCodeSubmit(w http.ResponseWriter, r *http.Request) {
@@ -51,5 +42,5 @@ func (a *Admin) staffLoginCodeSubmit(w http.ResponseWriter, r *http.Request) {
 			return
 		}
 	}
-	web.Render(w, r, http.StatusUnprocessableEntity, staffLoginCodePage(guestChrome(r, "security.login_title"), f))
+	staffStep.Refuse(w, r, guestChrome(r, "security.login_title"), f)
 }

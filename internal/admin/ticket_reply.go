@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"pforte/internal/db"
+	"pforte/internal/staff"
 	"pforte/internal/tenant"
 	"pforte/internal/ticket"
 	"pforte/internal/web"
@@ -42,6 +43,15 @@ func (a *Admin) ticketReply(w http.ResponseWriter, r *http.Request, v *visit) {
 			}
 		}
 		ups = a.env.SaveUploads(r, &f, "files", rules.UploadLimit())
+	}
+	if !f.Invalid() && !internal && f.Get("signature") == "1" { // notes are never signed
+		sig, err := staff.Signature(ctx, a.env.DB, v.P.TenantID, v.Member.ID)
+		if err != nil {
+			a.env.DeleteUploads(ups)
+			a.env.Fail(w, r, err)
+			return
+		}
+		body = staff.Signed(body, sig)
 	}
 	if !f.Invalid() {
 		err := a.changeTicket(r, v, id, func(ctx context.Context, tx *db.Tx, t ticket.Ticket, c change) error {

@@ -5,6 +5,7 @@ import (
 
 	"pforte/internal/staff"
 	"pforte/internal/tenant"
+	"pforte/internal/textmodule"
 	"pforte/internal/ticket"
 	"pforte/internal/web"
 )
@@ -17,6 +18,11 @@ type ticketView struct {
 	Categories []ticket.Category
 	Staff      []staff.Member
 	UploadMB   int
+	// TextModules are the active text modules, those in ReplyLang (the contact's
+	// language) first; Signature is the staff member's own (ticket_text_module.go).
+	TextModules []textmodule.Module
+	ReplyLang   string
+	Signature   string
 }
 
 // ticketForms are the detail page's forms; one comes back filled with errors when
@@ -67,6 +73,15 @@ func (a *Admin) renderTicket(w http.ResponseWriter, r *http.Request, v *visit, f
 		return
 	}
 	tv.UploadMB = rules.UploadLimitMB
+	if err := a.replyExtras(ctx, v, t, &tv); err != nil {
+		a.env.Fail(w, r, err)
+		return
+	}
+	if forms.Reply.Values == nil && tv.Signature != "" {
+		forms.Reply = web.NewForm()
+		forms.Reply.Set("kind", "reply")
+		forms.Reply.Set("signature", "1") // signed by default once a signature exists
+	}
 	forms.fill(t)
 	web.Render(w, r, status, ticketPage(v.chrome(r, "tickets_admin.show_title"), tv, forms))
 }

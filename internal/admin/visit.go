@@ -51,6 +51,9 @@ func (a *Admin) staff(h handler) http.HandlerFunc {
 		ctx = i18n.With(ctx, i18n.For(web.PersonLanguage(r, v.Tenant, v.Member.Language)))
 		r = r.WithContext(ctx)
 		r = r.WithContext(web.WithChrome(ctx, func(id string) web.Chrome { return v.chrome(r, id) }))
+		if a.staffSetupGate(w, r, v) {
+			return
+		}
 		v.flash = a.env.TakeFlash(w, r)
 		h(w, r, v)
 	}

@@ -10,4 +10,7 @@ const (
 	RecoveryCodeUsed        = "recovery_code_used"
 	RecoveryCodesRenewed    = "recovery_codes_renewed"
 	CompanyTwoFactorChanged = "company_twofactor_changed"
+	// StaffTwoFactorRequired: an admin switched the tenant's rule "staff sign in with two
+	// factors" on or off (the entry's target says which).
+	StaffTwoFactorRequired = "staff_twofactor_required"
 )

@@ -135,6 +135,9 @@ func Load(ctx context.Context, d *db.DB, now time.Time) ([]Login, error) {
 		if err := loadTickets(ctx, tx, t.ID, ids, now); err != nil {
 			return err
 		}
+		if err := loadTextModules(ctx, tx, t.ID, now); err != nil {
+			return err
+		}
 		return loadKB(ctx, tx, t.ID, ids, now)
 	})
 	return logins, err

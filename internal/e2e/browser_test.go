@@ -29,6 +29,13 @@ const acceptLanguage = "de-DE,de;q=0.9"
 // PFORTE_REQUIRE_ALL=1).
 func startBrowser(t *testing.T) context.Context {
 	t.Helper()
+	return startBrowserFor(t, browserTimeout)
+}
+
+// startBrowserFor is startBrowser with a life of limit instead of browserTimeout, for a
+// test that walks many pages.
+func startBrowserFor(t *testing.T, limit time.Duration) context.Context {
+	t.Helper()
 	if _, err := os.Stat(chromiumPath); err != nil {
 		testutil.Skip(t, "browser journey needs Chromium at "+chromiumPath)
 	}
@@ -47,8 +54,8 @@ func startBrowser(t *testing.T) context.Context {
 		chromedp.WindowSize(1280, 900),
 		chromedp.UserDataDir(profile),
 	)
-	limit, cancelLimit := context.WithTimeout(context.Background(), browserTimeout)
-	alloc, cancelAlloc := chromedp.NewExecAllocator(limit, opts...)
+	life, cancelLimit := context.WithTimeout(context.Background(), limit)
+	alloc, cancelAlloc := chromedp.NewExecAllocator(life, opts...)
 	browser, cancelBrowser := chromedp.NewContext(alloc)
 	t.Cleanup(func() {
 		cancelBrowser()
@@ -74,8 +81,14 @@ type session struct {
 // The tab closes and its cookies go when the test ends.
 func newSession(t *testing.T, browser context.Context, base, who string) *session {
 	t.Helper()
-	limit, cancelLimit := context.WithTimeout(browser, browserTimeout)
-	ctx, cancel := chromedp.NewContext(limit, chromedp.WithNewBrowserContext())
+	return newSessionFor(t, browser, base, who, browserTimeout)
+}
+
+// newSessionFor is newSession with a life of limit instead of browserTimeout.
+func newSessionFor(t *testing.T, browser context.Context, base, who string, limit time.Duration) *session {
+	t.Helper()
+	life, cancelLimit := context.WithTimeout(browser, limit)
+	ctx, cancel := chromedp.NewContext(life, chromedp.WithNewBrowserContext())
 	t.Cleanup(func() {
 		cancel()
 		cancelLimit()

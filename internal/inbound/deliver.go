@@ -34,6 +34,11 @@ func (l *Listener) deliver(ctx context.Context, g group, mailFrom, remote string
 	if !m.Auto && mailin.IsBounceSender(mailFrom, true) {
 		m.Auto, m.AutoReason = true, mailin.AutoBounce
 	}
+	auth, err := l.authenticate(ctx, rc.tenantID, m)
+	if err != nil {
+		return l.retryLater(ctx, rec, remote, err)
+	}
+	rec.Auth = auth.String()
 	switch dup, err := seen(ctx, l.DB, rc.tenantID, m.From.Address, m.MessageID); {
 	case err != nil:
 		return l.retryLater(ctx, rec, remote, err)
@@ -53,7 +58,7 @@ func (l *Listener) deliver(ctx context.Context, g group, mailFrom, remote string
 		return l.retryLater(ctx, rec, remote, err)
 	}
 	d := Delivery{TenantID: rc.tenantID, MailFrom: mailFrom, Rcpt: rc.addr, Support: rc.support, Token: rc.token,
-		Message: m, RawKey: rec.RawKey, Files: files, ReceivedAt: rec.ReceivedAt}
+		Message: m, RawKey: rec.RawKey, Files: files, ReceivedAt: rec.ReceivedAt, Auth: auth}
 	var out Outcome
 	err = l.DB.InTx(ctx, func(tx *db.Tx) error {
 		rec.Outcome = "received"
@@ -117,6 +122,9 @@ func (l *Listener) logged(rec Record, remote string, err error) {
 	attrs := []any{"tenant", rec.TenantID, "remote", remote, "mail_from", rec.MailFrom, "rcpt", rec.Rcpt,
 		"from", rec.Sender, "subject", rec.Subject, "message_id", rec.MessageID, "size", rec.Size,
 		"outcome", rec.Outcome, "reason", rec.Reason}
+	if rec.Auth != "" {
+		attrs = append(attrs, "auth", rec.Auth)
+	}
 	switch {
 	case err != nil:
 		l.log().Error("inbound mail deferred", append(attrs, "err", err)...)

@@ -52,6 +52,11 @@ type Delivery struct {
 	// store, in the order of Message.Attachments.
 	Files      []File
 	ReceivedAt time.Time
+	// Auth is what the tenant's trusted mail server says of the From address (see
+	// mailin.Authenticate); not Checked when the tenant trusts no server, and so the
+	// From address as it is. A router must not act in a known sender's name on a
+	// Failed verdict unless the mail proves itself otherwise (a reply address's token).
+	Auth mailin.AuthVerdict
 }
 
 // File is an attachment kept in the file store.

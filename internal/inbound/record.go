@@ -23,14 +23,15 @@ type Record struct {
 	Outcome    string // a router's Outcome.Action or one of the Outcome… constants
 	Reason     string
 	RawKey     string // the raw message in the file store; "" when it was not kept
+	Auth       string // the sender authentication verdict (mailin.AuthVerdict.String); "" unchecked
 }
 
 // insertRecord stores r and returns its id.
 func insertRecord(ctx context.Context, q db.Querier, r Record) (int64, error) {
 	id, err := db.Insert(ctx, q, `INSERT INTO inbound_mails (tenant_id, received_at, mail_from, rcpt, sender,
-		subject, message_id, size, outcome, reason, raw_key) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		subject, message_id, size, outcome, reason, raw_key, auth) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 		r.TenantID, r.ReceivedAt.Unix(), clip(r.MailFrom, 320), clip(r.Rcpt, 320), clip(r.Sender, 320),
-		clip(r.Subject, 500), clip(r.MessageID, 500), r.Size, r.Outcome, clip(r.Reason, 1000), r.RawKey)
+		clip(r.Subject, 500), clip(r.MessageID, 500), r.Size, r.Outcome, clip(r.Reason, 1000), r.RawKey, clip(r.Auth, 1000))
 	if err != nil {
 		return 0, fmt.Errorf("inbound: record: %w", err)
 	}
@@ -69,7 +70,7 @@ func seen(ctx context.Context, q db.Querier, tenantID int64, sender, messageID s
 // Recent lists the tenant's latest inbound mails, newest first.
 func Recent(ctx context.Context, q db.Querier, tenantID int64, limit int) ([]Record, error) {
 	rows, err := q.Query(ctx, `SELECT id, tenant_id, received_at, mail_from, rcpt, sender, subject, message_id,
-		size, outcome, reason, raw_key FROM inbound_mails WHERE tenant_id = ? ORDER BY id DESC LIMIT ?`, tenantID, limit)
+		size, outcome, reason, raw_key, auth FROM inbound_mails WHERE tenant_id = ? ORDER BY id DESC LIMIT ?`, tenantID, limit)
 	if err != nil {
 		return nil, fmt.Errorf("inbound: recent: %w", err)
 	}
@@ -79,7 +80,7 @@ func Recent(ctx context.Context, q db.Querier, tenantID int64, limit int) ([]Rec
 		var r Record
 		var at int64
 		if err := rows.Scan(&r.ID, &r.TenantID, &at, &r.MailFrom, &r.Rcpt, &r.Sender, &r.Subject, &r.MessageID,
-			&r.Size, &r.Outcome, &r.Reason, &r.RawKey); err != nil {
+			&r.Size, &r.Outcome, &r.Reason, &r.RawKey, &r.Auth); err != nil {
 			return nil, err
 		}
 		r.ReceivedAt = time.Unix(at, 0)

@@ -23,6 +23,12 @@ type MailPayload struct {
 	Auto        string     `json:"auto,omitempty"` // why it counts as automatic (bounce, auto-reply…); "" from a person
 	RawKey      string     `json:"raw_key"`        // the raw message (.eml) in the file store
 	Attachments []MailFile `json:"attachments,omitempty"`
+	// AuthServer is the trusted mail server the sender was checked against ("" when the
+	// tenant trusts the From address as it is); AuthPass whether it vouched for the From
+	// address, AuthDetail by what, or why not ("dkim=fail, spf=softfail").
+	AuthServer string `json:"auth_server,omitempty"`
+	AuthPass   bool   `json:"auth_pass,omitempty"`
+	AuthDetail string `json:"auth_detail,omitempty"`
 	// TicketID is the ticket staff made of the mail or attached it to, once handled.
 	TicketID int64 `json:"ticket_id,omitempty"`
 }

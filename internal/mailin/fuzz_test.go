@@ -15,6 +15,7 @@ func FuzzParse(f *testing.F) {
 	f.Add([]byte("From: a@example.com\r\nContent-Type: multipart/mixed; boundary=B\r\n\r\n--B\r\nContent-Type: text/html\r\n\r\n<p>x<blockquote>y</blockquote>\r\n--B\r\nContent-Disposition: attachment; filename*=UTF-8''%C3%A4.txt\r\nContent-Transfer-Encoding: base64\r\n\r\nYWJj\r\n--B--\r\n"))
 	f.Add([]byte("From: =?ISO-8859-1?Q?Andr=E9?= <a@b.c>\r\nContent-Type: text/plain; charset=windows-1252\r\nContent-Transfer-Encoding: quoted-printable\r\n\r\nCaf=E9\r\n-- \r\nsig\r\n"))
 	f.Add([]byte("From: a@b.c\n\nOn Mon, 2 Jun 2025 10:00 X wrote:\n> q\n"))
+	f.Add([]byte("Authentication-Results: mx.example.net (c(nested)\\)) 1; dkim/1=pass reason=\"q\\\"x\" header.d=b.c header.b=ab==;\r\n spf=pass smtp.mailfrom=\"a b\"@b.c\r\nReceived: x\r\nAuthentication-Results: mx.example.net; dmarc=pass\r\nFrom: a@b.c\r\n\r\nx\r\n"))
 	lim := Limits{MaxBytes: 1 << 20, MaxParts: 50, MaxDepth: 5}
 	f.Fuzz(func(t *testing.T, raw []byte) {
 		var m *Message
@@ -39,6 +40,11 @@ func FuzzParse(f *testing.F) {
 		}
 		if m.From.Address == "" {
 			t.Fatal("parsed without a sender")
+		}
+		// The sender controls every Authentication-Results field: no input may panic the
+		// evaluation or pass without saying by what.
+		if v := Authenticate(m.AuthResults, "mx.example.net", m.From.Address); v.Pass && v.By == "" || len(m.AuthResults) > maxAuthFields {
+			t.Fatalf("verdict %+v from %d fields", v, len(m.AuthResults))
 		}
 		if len(m.Attachments) > lim.MaxParts {
 			t.Fatalf("%d attachments over the part limit", len(m.Attachments))

@@ -94,4 +94,8 @@ type Message struct {
 	AutoReason string
 
 	Size int64 // bytes of the raw message
+
+	// AuthResults are the Authentication-Results fields, topmost first: what the mail
+	// servers on the way found out about the sender (see Authenticate).
+	AuthResults []AuthField
 }

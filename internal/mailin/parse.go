@@ -53,7 +53,24 @@ func Parse(raw []byte, lim Limits) (*Message, error) {
 	m.Reply = Trim(m.Text)
 	m.Attachments = w.attachments
 	m.Auto, m.AutoReason = automatic(e.Header, m.From)
+	m.AuthResults = authFields(e.Header)
 	return m, nil
+}
+
+// authFields lists the Authentication-Results fields top down, each with the number of
+// Received fields above it.
+func authFields(h message.Header) []AuthField {
+	var out []AuthField
+	hop := 0
+	for f := h.Fields(); f.Next() && len(out) < maxAuthFields; {
+		switch f.Key() {
+		case "Received":
+			hop++
+		case "Authentication-Results":
+			out = append(out, AuthField{Value: f.Value(), Hop: hop})
+		}
+	}
+	return out
 }
 
 // tolerable reports whether err from go-message still left a readable entity: an

@@ -12,16 +12,7 @@ import (
 var loginStep = web.SecondStep{Cookie: "pforte_login_step", CodePath: "/login/code", LoginPath: "/login"}
 
 func (p *Portal) loginCodeForm(w http.ResponseWriter, r *http.Request) {
-	token := loginStep.Token(r)
-	if token == "" || p.svc.CheckChallenge(r.Context(), web.TenantFrom(r.Context()).ID, token) != nil {
-		loginStep.Gone(p.env, w, r)
-		return
-	}
-	c := guestChrome(r, "security.login_title")
-	c.SetFlash(r.Context(), p.env.TakeFlash(w, r))
-	f := web.NewForm()
-	f.Set("next", web.LocalPath(r.URL.Query().Get("next"), ""))
-	web.Render(w, r, http.StatusOK, loginCodePage(c, f))
+	loginStep.Form(p.env, w, r, guestChrome(r, "security.login_title"), p.svc.CheckChallenge)
 }
 
 func (p *Portal) loginCodeSubmit(w http.ResponseWriter, r *http.Request) {
@@ -46,7 +37,7 @@ func (p *Portal) loginCodeSubmit(w http.ResponseWriter, r *http.Request) {
 		}
 	}
 	if f.Invalid() {
-		web.Render(w, r, http.StatusUnprocessableEntity, loginCodePage(guestChrome(r, "security.login_title"), f))
+		loginStep.Refuse(w, r, guestChrome(r, "security.login_title"), f)
 		return
 	}
 	p.env.WakeWorker() // a recovery code sends a notice

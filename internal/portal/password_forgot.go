@@ -10,7 +10,7 @@ import (
 
 func (p *Portal) forgotForm(w http.ResponseWriter, r *http.Request) {
 	if p.featureOn(w, r, tenant.FeaturePasswordReset) {
-		web.Render(w, r, http.StatusOK, forgotPage(guestChrome(r, "forgot.title"), web.NewForm(), false))
+		web.Render(w, r, http.StatusOK, web.ForgotPage(guestChrome(r, "forgot.title"), web.NewForm(), false, "/password/forgot", "/login"))
 	}
 }
 
@@ -27,7 +27,7 @@ func (p *Portal) forgotSubmit(w http.ResponseWriter, r *http.Request) {
 		f.Errors.Email("email", f.Get("email"))
 	}
 	if f.Invalid() {
-		web.Render(w, r, http.StatusUnprocessableEntity, forgotPage(guestChrome(r, "forgot.title"), f, false))
+		web.Render(w, r, http.StatusUnprocessableEntity, web.ForgotPage(guestChrome(r, "forgot.title"), f, false, "/password/forgot", "/login"))
 		return
 	}
 	t := web.TenantFrom(r.Context())
@@ -37,5 +37,5 @@ func (p *Portal) forgotSubmit(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	p.env.WakeWorker()
-	web.Render(w, r, http.StatusOK, forgotPage(guestChrome(r, "forgot.title"), f, true))
+	web.Render(w, r, http.StatusOK, web.ForgotPage(guestChrome(r, "forgot.title"), f, true, "/password/forgot", "/login"))
 }

@@ -17,7 +17,7 @@ func (p *Portal) resetForm(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	r = inLanguageOf(r, ct)
-	web.Render(w, r, http.StatusOK, resetPage(guestChrome(r, "reset.title"), ct.Email, web.NewForm()))
+	web.Render(w, r, http.StatusOK, web.ResetPage(guestChrome(r, "reset.title"), ct.Email, web.NewForm()))
 }
 
 func (p *Portal) resetSubmit(w http.ResponseWriter, r *http.Request) {
@@ -40,7 +40,7 @@ func (p *Portal) resetSubmit(w http.ResponseWriter, r *http.Request) {
 		}
 	}
 	if f.Invalid() {
-		web.Render(w, r, http.StatusUnprocessableEntity, resetPage(guestChrome(r, "reset.title"), ct.Email, f))
+		web.Render(w, r, http.StatusUnprocessableEntity, web.ResetPage(guestChrome(r, "reset.title"), ct.Email, f))
 		return
 	}
 	p.env.WakeWorker()

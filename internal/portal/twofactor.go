@@ -9,18 +9,16 @@ import (
 
 // twoFactorView is what the account page's two-factor section shows.
 type twoFactorView struct {
-	On       bool // TOTP is switched on
-	Left     int  // unused recovery codes
-	Required bool // the active company requires two factors
-	Main     bool // the contact may change the company's requirement
-	F        web.Form
+	web.TwoFactorState      // Required: the active company requires two factors
+	Main               bool // the contact may change the company's requirement
 }
 
 // loadTwoFactor reads the contact's two-factor state for the account page; f carries the
 // errors of the section's forms.
 func (p *Portal) loadTwoFactor(r *http.Request, v *visit, f web.Form) (twoFactorView, error) {
 	ctx := r.Context()
-	tf := twoFactorView{Main: v.P.IsMain(), F: f}
+	tf := twoFactorView{Main: v.P.IsMain(), TwoFactorState: web.TwoFactorState{F: f, Base: "/account/twofactor",
+		RequiredNote: "security.required_note", Blocked: "security.disable_blocked"}}
 	var err error
 	if tf.On, err = twofactor.Enabled(ctx, p.env.DB, v.P.TenantID, v.P.ContactID); err != nil {
 		return tf, err

@@ -45,7 +45,8 @@ func (p *Portal) renderSetup(w http.ResponseWriter, r *http.Request, v *visit, f
 		p.env.Fail(w, r, err)
 		return
 	}
-	web.Render(w, r, status, twoFactorSetupPage(v.chrome(r, "security.setup_title", "account"), setup, f))
+	web.Render(w, r, status, web.TOTPSetupPage(v.chrome(r, "security.setup_title", "account"), setup.QR, setup.Secret, f,
+		"/account/twofactor/confirm", "/account"))
 }
 
 // twoFactorConfirm switches TOTP on when the code fits and shows the recovery codes,
@@ -70,5 +71,5 @@ func (p *Portal) twoFactorConfirm(w http.ResponseWriter, r *http.Request, v *vis
 		return
 	}
 	p.env.WakeWorker()
-	web.Render(w, r, http.StatusOK, recoveryCodesPage(v.chrome(r, "security.codes_title", "account"), codes, true))
+	web.Render(w, r, http.StatusOK, web.RecoveryCodesPage(v.chrome(r, "security.codes_title", "account"), codes, true, "/account"))
 }

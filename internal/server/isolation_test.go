@@ -299,6 +299,7 @@ func TestAdminIsolation(t *testing.T) {
 			foreign[k] = v
 		}
 		maps.Copy(foreign, downloadAdminForeign(t, w, tenantB))
+		maps.Copy(foreign, textModuleAdminForeign(t, w, tenantB)) // text modules (textmod)
 		for _, r := range admin.Routes(w.env.App.Env, w.env.App.Access) {
 			path, ok := foreign[r.Pattern]
 			if !ok {

@@ -53,6 +53,12 @@ const (
 	FeatureMainApproves  = "main_approves"  // main contacts approve registrations of their domains
 )
 
+// FeatureStaffTwoFactor makes every staff member of the tenant sign in with two factors:
+// one without TOTP is held at its setup until it is done. It is stored with the
+// features but is not one of the portal's access rules (Features), so code that
+// switches all of those on (the demo) does not lock staff into a setup.
+const FeatureStaffTwoFactor = "staff_two_factor"
+
 // Has reports whether the tenant has switched feature f on.
 func (t Tenant) Has(f string) bool { return slices.Contains(t.Features, f) }
 
@@ -164,9 +170,11 @@ func SetModules(ctx context.Context, q db.Querier, id int64, mods []string) erro
 	return err
 }
 
-// SetFeatures stores which access rules the tenant uses; unknown names are dropped.
+// SetFeatures stores which access rules the tenant uses (and FeatureStaffTwoFactor);
+// unknown names are dropped.
 func SetFeatures(ctx context.Context, q db.Querier, id int64, feats []string) error {
-	_, err := q.Exec(ctx, `UPDATE tenants SET features = ? WHERE id = ?`, known(Features, feats), id)
+	all := append(slices.Clone(Features), FeatureStaffTwoFactor)
+	_, err := q.Exec(ctx, `UPDATE tenants SET features = ? WHERE id = ?`, known(all, feats), id)
 	return err
 }
 

@@ -39,7 +39,7 @@ func (r Router) Route(ctx context.Context, tx db.Querier, d inbound.Delivery) (i
 	if !t.HasModule("helpdesk") {
 		return toInbox(ctx, tx, d, "helpdesk off")
 	}
-	tk, found, err := r.ticketOf(ctx, tx, d)
+	tk, found, byToken, err := r.ticketOf(ctx, tx, d)
 	if err != nil {
 		return inbound.Outcome{}, err
 	}
@@ -52,7 +52,15 @@ func (r Router) Route(ctx context.Context, tx db.Querier, d inbound.Delivery) (i
 		if !known {
 			return toInbox(ctx, tx, d, fmt.Sprintf("reply to ticket %d from an unknown sender", tk.ID))
 		}
+		// The reply address's code proves the mail answers a mail sent to that address;
+		// a quoted Message-ID is no secret and proves nothing of a forged From.
+		if !byToken && d.Auth.Failed() {
+			return unverified(ctx, tx, d)
+		}
 		return r.reply(ctx, tx, d, t, tk, sender)
+	}
+	if d.Auth.Failed() && known {
+		return unverified(ctx, tx, d)
 	}
 	if known {
 		if companyID := companyOf(ctx, tx, sender); companyID > 0 {
@@ -67,6 +75,9 @@ func (r Router) Route(ctx context.Context, tx db.Querier, d inbound.Delivery) (i
 	if err != nil {
 		return inbound.Outcome{}, err
 	}
+	if d.Auth.Failed() { // no contact made in the name of a forged address
+		return unverified(ctx, tx, d)
+	}
 	c, err := newContact(ctx, tx, d, co.ID)
 	if err != nil {
 		return inbound.Outcome{}, err
@@ -74,19 +85,19 @@ func (r Router) Route(ctx context.Context, tx db.Querier, d inbound.Delivery) (i
 	return r.open(ctx, tx, d, t, c, co.ID)
 }
 
-// ticketOf finds the ticket a mail answers: by the reply address's token, else by the
-// Message-ID of one of our mails it quotes — either only when the mail comes from the
-// address our mail went to (ticket.RecipientToken, outbox.TicketOf). Anything else is
-// no answer: it may still open a ticket, or go to the inbox.
-func (r Router) ticketOf(ctx context.Context, tx db.Querier, d inbound.Delivery) (ticket.Ticket, bool, error) {
+// ticketOf finds the ticket a mail answers: by the reply address's token (byToken),
+// else by the Message-ID of one of our mails it quotes — either only when the mail
+// comes from the address our mail went to (ticket.RecipientToken, outbox.TicketOf).
+// Anything else is no answer: it may still open a ticket, or go to the inbox.
+func (r Router) ticketOf(ctx context.Context, tx db.Querier, d inbound.Delivery) (tk ticket.Ticket, found, byToken bool, err error) {
 	from := d.Message.From.Address
 	if ticketToken, code, ok := ticket.ParseRecipientToken(d.Token); ok {
 		tk, err := ticket.ByReplyToken(ctx, tx, d.TenantID, ticketToken)
 		if err == nil && ticket.RepliesFrom(tk, code, from) {
-			return tk, true, nil
+			return tk, true, true, nil
 		}
 		if err != nil && !errors.Is(err, db.ErrNotFound) {
-			return tk, false, err
+			return tk, false, false, err
 		}
 	}
 	ids := append(append([]string{}, d.Message.InReplyTo...), d.Message.References...)
@@ -96,15 +107,21 @@ func (r Router) ticketOf(ctx context.Context, tx db.Querier, d inbound.Delivery)
 		}
 		id, err := outbox.TicketOf(ctx, tx, d.TenantID, mid, from)
 		if err != nil {
-			return ticket.Ticket{}, false, err
+			return ticket.Ticket{}, false, false, err
 		}
 		if id > 0 {
 			tk, err := ticket.ForStaff(ctx, tx, d.TenantID, id)
 			if errors.Is(err, db.ErrNotFound) {
-				return tk, false, nil
+				return tk, false, false, nil
 			}
-			return tk, err == nil, err
+			return tk, err == nil, false, err
 		}
 	}
-	return ticket.Ticket{}, false, nil
+	return ticket.Ticket{}, false, false, nil
+}
+
+// unverified leaves a mail whose sender the trusted server did not vouch for to staff:
+// it names a known contact or a company's domain, but anyone can write a From line.
+func unverified(ctx context.Context, tx db.Querier, d inbound.Delivery) (inbound.Outcome, error) {
+	return toInbox(ctx, tx, d, "sender not verified ("+d.Auth.Summary+")")
 }

@@ -20,16 +20,31 @@ type Challenge struct {
 	TenantID  int64
 	ContactID int64
 	CompanyID int64
+	// InvitationTokenID is the invitation this sign-in accepts (0: none): it is used up,
+	// and its membership activated, only when the second step succeeds.
+	InvitationTokenID int64
 }
 
 // NewChallenge stores a challenge and returns its raw token.
 func NewChallenge(ctx context.Context, q db.Querier, tenantID, contactID, companyID int64, now time.Time) (string, error) {
+	return newChallenge(ctx, q, tenantID, contactID, companyID, nil, now)
+}
+
+// NewInvitationChallenge stores a challenge that, once its code is right, accepts the
+// invitation token tokenID for companyID, and returns its raw token.
+func NewInvitationChallenge(ctx context.Context, q db.Querier, tenantID, contactID, companyID, tokenID int64, now time.Time) (string, error) {
+	return newChallenge(ctx, q, tenantID, contactID, companyID, tokenID, now)
+}
+
+// newChallenge stores a challenge; tokenID is nil or the invitation token's id.
+func newChallenge(ctx context.Context, q db.Querier, tenantID, contactID, companyID int64, tokenID any, now time.Time) (string, error) {
 	raw, hash := auth.NewToken()
 	if _, err := q.Exec(ctx, `DELETE FROM login_challenges WHERE expires_at < ?`, now.Unix()); err != nil {
 		return "", fmt.Errorf("twofactor: prune challenges: %w", err)
 	}
-	_, err := q.Exec(ctx, `INSERT INTO login_challenges (token_hash, tenant_id, contact_id, company_id, expires_at, created_at)
-		VALUES (?, ?, ?, ?, ?, ?)`, hash, tenantID, contactID, companyID, now.Add(ChallengeTTL).Unix(), now.Unix())
+	_, err := q.Exec(ctx, `INSERT INTO login_challenges (token_hash, tenant_id, contact_id, company_id, invitation_token_id,
+		expires_at, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)`, hash, tenantID, contactID, companyID, tokenID,
+		now.Add(ChallengeTTL).Unix(), now.Unix())
 	if err != nil {
 		return "", fmt.Errorf("twofactor: challenge: %w", err)
 	}
@@ -42,9 +57,13 @@ func LookupChallenge(ctx context.Context, q db.Querier, tenantID int64, raw stri
 	if raw == "" {
 		return c, db.ErrNotFound
 	}
-	err := q.QueryRow(ctx, `SELECT id, tenant_id, contact_id, company_id FROM login_challenges
+	var inv *int64
+	err := q.QueryRow(ctx, `SELECT id, tenant_id, contact_id, company_id, invitation_token_id FROM login_challenges
 		WHERE token_hash = ? AND tenant_id = ? AND expires_at > ?`, auth.HashToken(raw), tenantID, now.Unix()).
-		Scan(&c.ID, &c.TenantID, &c.ContactID, &c.CompanyID)
+		Scan(&c.ID, &c.TenantID, &c.ContactID, &c.CompanyID, &inv)
+	if inv != nil {
+		c.InvitationTokenID = *inv
+	}
 	return c, db.One(err)
 }
 

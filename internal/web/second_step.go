@@ -1,6 +1,7 @@
 package web
 
 import (
+	"context"
 	"net/http"
 	"net/url"
 
@@ -40,4 +41,24 @@ func (s SecondStep) Token(r *http.Request) string {
 		return ck.Value
 	}
 	return ""
+}
+
+// Form shows the code form while the pending challenge is live (check asks the
+// service), keeping next; a missing or finished challenge goes back to the password.
+func (s SecondStep) Form(env *Env, w http.ResponseWriter, r *http.Request, c Chrome,
+	check func(ctx context.Context, tenantID int64, token string) error) {
+	token := s.Token(r)
+	if token == "" || check(r.Context(), TenantFrom(r.Context()).ID, token) != nil {
+		s.Gone(env, w, r)
+		return
+	}
+	c.SetFlash(r.Context(), env.TakeFlash(w, r))
+	f := NewForm()
+	f.Set("next", LocalPath(r.URL.Query().Get("next"), ""))
+	Render(w, r, http.StatusOK, LoginCodePage(c, f, s.CodePath, s.LoginPath))
+}
+
+// Refuse shows the code form again with f's errors.
+func (s SecondStep) Refuse(w http.ResponseWriter, r *http.Request, c Chrome, f Form) {
+	Render(w, r, http.StatusUnprocessableEntity, LoginCodePage(c, f, s.CodePath, s.LoginPath))
 }

@@ -113,4 +113,61 @@
   });
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", dropzones);
   else dropzones();
+
+  // (d) Text modules on the back office's ticket page: <select data-text-module-base
+  // data-insert-into="f-body" hx-get hx-trigger="change" hx-swap="none">. htmx fetches
+  // the chosen module, filled in for the ticket, from base + the chosen id; its plain
+  // text goes into the textarea where the cursor was, or at the end when the cursor was
+  // never there. Without script the form's "Insert" button does the same on the server.
+  const touched = new WeakSet();
+  document.addEventListener("focusin", (ev) => {
+    if (ev.target instanceof HTMLTextAreaElement) touched.add(ev.target);
+  });
+  const insertText = (ta, text) => {
+    let start = ta.value.length;
+    let end = start;
+    if (touched.has(ta)) {
+      start = ta.selectionStart;
+      end = ta.selectionEnd;
+    } else if (ta.value.trim() !== "") {
+      text = (ta.value.endsWith("\n\n") ? "" : ta.value.endsWith("\n") ? "\n" : "\n\n") + text;
+    }
+    ta.setRangeText(text, start, end, "end");
+    ta.focus();
+    ta.dispatchEvent(new Event("input", { bubbles: true }));
+  };
+  document.addEventListener("htmx:configRequest", (ev) => {
+    const el = ev.detail.elt;
+    if (!(el instanceof HTMLSelectElement) || !el.dataset.textModuleBase) return;
+    if (!/^[0-9]+$/.test(el.value)) {
+      ev.preventDefault(); // the "choose…" line: nothing to fetch
+      return;
+    }
+    ev.detail.path = el.dataset.textModuleBase + el.value;
+  });
+  document.addEventListener("htmx:afterRequest", (ev) => {
+    const el = ev.detail.elt;
+    if (!(el instanceof HTMLSelectElement) || !el.dataset.insertInto || !ev.detail.successful) return;
+    const ta = document.getElementById(el.dataset.insertInto);
+    if (ta instanceof HTMLTextAreaElement) insertText(ta, ev.detail.xhr.responseText);
+    el.value = "";
+  });
+
+  // (e) A table or mail text wider or taller than its box scrolls inside it; keyboard
+  // users can only scroll what can take the focus (WCAG 2.1.1), so such a box joins the
+  // tab order while it scrolls and leaves it when it fits (a resize, a swap by htmx).
+  const scrollers = () => document.querySelectorAll(".table-wrap, pre.mail").forEach((el) => {
+    const scrolls = el.scrollWidth > el.clientWidth + 1 || el.scrollHeight > el.clientHeight + 1;
+    if (scrolls && !el.hasAttribute("tabindex")) el.setAttribute("tabindex", "0");
+    else if (!scrolls && el.getAttribute("tabindex") === "0") el.removeAttribute("tabindex");
+  });
+  let resizing = 0;
+  window.addEventListener("resize", () => {
+    cancelAnimationFrame(resizing);
+    resizing = requestAnimationFrame(scrollers);
+  });
+  document.addEventListener("htmx:afterSettle", scrollers);
+  window.addEventListener("load", scrollers); // images and fonts may change the sizes
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", scrollers);
+  else scrollers();
 })();

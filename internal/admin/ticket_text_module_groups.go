@@ -1,0 +1,57 @@
+package admin
+
+import (
+	"context"
+	"strings"
+
+	"pforte/internal/i18n"
+	"pforte/internal/textmodule"
+)
+
+// textModuleGroup is one <optgroup> of the ticket page's text modules.
+type textModuleGroup struct {
+	Label   string
+	Other   bool // modules of other languages: each option names its language
+	Modules []textmodule.Module
+}
+
+// textModuleGroups splits the modules (already in order: the contact's language, any
+// language, the rest) into their groups, leaving out empty ones.
+func textModuleGroups(ctx context.Context, tv ticketView) []textModuleGroup {
+	groups := []textModuleGroup{
+		{Label: i18n.T(ctx, "text_modules.group.contact", map[string]any{"Language": i18n.Names[tv.ReplyLang]})},
+		{Label: i18n.T(ctx, "text_modules.language_any")},
+		{Label: i18n.T(ctx, "text_modules.group.other"), Other: true},
+	}
+	for _, m := range tv.TextModules {
+		i := 2
+		switch m.Language {
+		case tv.ReplyLang:
+			i = 0
+		case "":
+			i = 1
+		}
+		groups[i].Modules = append(groups[i].Modules, m)
+	}
+	out := groups[:0]
+	for _, g := range groups {
+		if len(g.Modules) > 0 {
+			out = append(out, g)
+		}
+	}
+	return out
+}
+
+// textModuleOption is a module's line in the select: its name, its shortcut (a
+// select finds an option by its first letters, so typing the name works without
+// script) and, among other languages, the language's code.
+func textModuleOption(m textmodule.Module, other bool) string {
+	s := m.Name
+	if m.Shortcut != "" {
+		s += " · " + m.Shortcut
+	}
+	if other {
+		s += " (" + strings.ToUpper(m.Language) + ")"
+	}
+	return s
+}

@@ -1,0 +1,76 @@
+package e2e
+
+import (
+	"context"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/chromedp/chromedp"
+
+	"pforte/internal/apptest"
+	"pforte/internal/db"
+	"pforte/internal/i18n"
+	"pforte/internal/staff"
+	"pforte/internal/testutil"
+	"pforte/internal/textmodule"
+	"pforte/internal/ticket"
+)
+
+// TestTextModuleAtCursor: on the back office's ticket page, choosing a text module
+// puts it, filled in for the ticket, where the cursor is in the reply (htmx fetches it,
+// app.js inserts it), and the no-script "Insert" button is hidden.
+func TestTextModuleAtCursor(t *testing.T) {
+	testutil.ForEngines(t, func(t *testing.T, e db.Engine) {
+		env := apptest.Start(t, e)
+		browser := startBrowser(t)
+		ctx := context.Background()
+		ten := env.Tenant("Service GmbH")
+		co := env.Company(ten, companyName)
+		ct := env.Contact(ten, contactEmail, contactPass, "main", co)
+		env.Staff(ten, staff.RoleAdmin, adminEmail, adminPassword)
+		m, err := textmodule.Save(ctx, env.DB, textmodule.Module{TenantID: ten.ID, Name: "Neustart", Active: true,
+			Body: "Bitte starten Sie das Gerät zu {{ticket}} neu, {{first_name}}."}, i18n.Languages, time.Now())
+		if err != nil {
+			t.Fatal(err)
+		}
+		var id int64
+		err = env.DB.InTx(ctx, func(tx *db.Tx) error {
+			id, err = ticket.Create(ctx, tx, ticket.New{TenantID: ten.ID, CompanyID: co.ID, ContactID: ct.ID, Author: "Kunde",
+				Title: "Drucker", Body: "Geht nicht", Priority: ticket.PriorityNormal}, time.Now())
+			return err
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+
+		s := newSession(t, browser, env.Srv.URL, "staff")
+		staffLogin(s, adminEmail, adminPassword)
+		s.open("/admin/tickets/"+strconv.FormatInt(id, 10), "#f-module")
+		if v := s.eval(`getComputedStyle(document.querySelector('button[formaction$="/text-modules"]')).display`); v != "none" {
+			s.fatalf("the no-script insert button shows with script: %q", v)
+		}
+		s.do("type", chromedp.SendKeys(css("#f-body"), "Guten Tag,\n\nViele Grüße"))
+		// The cursor goes after the greeting's blank line, then the module is chosen.
+		s.eval(`(() => { const ta = document.getElementById('f-body'); const i = ta.value.indexOf('Viele');
+			ta.setSelectionRange(i, i); const sel = document.getElementById('f-module');
+			sel.value = '` + strconv.FormatInt(m.ID, 10) + `'; sel.dispatchEvent(new Event('change', {bubbles: true})); return ""; })()`)
+		want := "Guten Tag,\n\nBitte starten Sie das Gerät zu #" + strconv.FormatInt(id, 10) + " neu, " + ct.FirstName + ".Viele Grüße"
+		var got string
+		for deadline := time.Now().Add(5 * time.Second); time.Now().Before(deadline); time.Sleep(100 * time.Millisecond) {
+			if got = s.eval(`document.getElementById('f-body').value`); got == want {
+				break
+			}
+		}
+		if got != want {
+			s.fatalf("reply text after choosing the module:\n got %q\nwant %q", got, want)
+		}
+		if v := s.eval(`document.getElementById('f-module').value`); v != "" {
+			s.fatalf("the select keeps %q after inserting", v)
+		}
+		if !strings.Contains(s.eval(`document.activeElement.id`), "f-body") {
+			s.fatalf("the reply field does not have the focus after inserting")
+		}
+	})
+}
