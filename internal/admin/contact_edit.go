@@ -66,7 +66,12 @@ func (a *Admin) renderContact(w http.ResponseWriter, r *http.Request, v *visit, 
 			return
 		}
 	}
+	notify, err := contact.GetNotifications(r.Context(), a.env.DB, v.P.TenantID, c.ID)
+	if err != nil {
+		a.env.Fail(w, r, err)
+		return
+	}
 	chrome := v.chrome(r, "admin.contacts.title")
 	chrome.Title = displayName(c)
-	web.Render(w, r, status, contactPage(chrome, c, f, a.rows(ms), q, found, usesHelpdesk(v.Tenant)))
+	web.Render(w, r, status, contactPage(chrome, c, f, a.rows(ms), q, found, usesHelpdesk(v.Tenant), notify))
 }

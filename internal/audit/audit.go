@@ -27,6 +27,8 @@ const (
 	// PasswordChangeFailed is a wrong current password on the change-password form.
 	PasswordChangeFailed = "password_change_failed"
 	ContactChanged       = "contact_changed"
+	// NotificationsChanged: a contact chose other ticket mails (see contact.Notifications).
+	NotificationsChanged = "notifications_changed"
 	MembershipAdded      = "membership_added"
 	RoleChanged          = "role_changed"
 	// StaffInvitationResent replaced a staff member's invitation link.

@@ -20,6 +20,7 @@ func init() {
 		Mail{Key: "mail.ticket_reply_status", Placeholders: ticketWith(StatusName, Author)},
 		Mail{Key: "mail.ticket_accepted", Placeholders: ticketWith()},
 		Mail{Key: "mail.ticket_declined", Placeholders: ticketWith(Reason)},
+		Mail{Key: "mail.ticket_new_company", Placeholders: ticketWith(Author)},
 		Mail{Key: "mail.ticket_new_staff", Staff: true, Placeholders: ticketWith(Author)},
 		Mail{Key: "mail.ticket_reply_staff", Staff: true, Placeholders: ticketWith(Author)},
 	)

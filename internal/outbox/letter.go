@@ -33,6 +33,10 @@ type Letter struct {
 	// Override is the tenant's own wording (mailtmpl); nil means the built-in
 	// translation. RenderFor fills it from the database.
 	Override *mailtmpl.Text
+	// Footer is a line of small print after the closing (why the recipient gets the
+	// mail), FooterURL the page where they change that; neither is part of the
+	// tenant's editable wording.
+	Footer, FooterURL string
 }
 
 // RenderFor renders the letter in the tenant's own wording of its mail and language when
@@ -61,6 +65,8 @@ func (l Letter) Render() (mail.Message, error) {
 		Fallback: t.T("mail.fallback"),
 		Marker:   l.Marker,
 		Quote:    l.Quote,
+		Footer:   l.Footer,
+		FootURL:  l.FooterURL,
 	}
 	if l.Override != nil {
 		// Values go in as plain text; the HTML template escapes them like any text.
@@ -107,8 +113,8 @@ func (l Letter) values() map[string]string {
 }
 
 type view struct {
-	Lang, Subject, Greeting, Button, URL, Fallback, Marker, Quote string
-	Body, Closing                                                 []string
+	Lang, Subject, Greeting, Button, URL, Fallback, Marker, Quote, Footer, FootURL string
+	Body, Closing                                                                  []string
 }
 
 var textTmpl = texttemplate.Must(texttemplate.New("t").Parse(`{{if .Marker}}{{.Marker}}
@@ -123,6 +129,9 @@ var textTmpl = texttemplate.Must(texttemplate.New("t").Parse(`{{if .Marker}}{{.M
 {{.URL}}
 {{end}}
 {{range .Closing}}{{.}}
+{{end}}{{if .Footer}}
+{{.Footer}}{{if .FootURL}}
+{{.FootURL}}{{end}}
 {{end}}`))
 
 var htmlTmpl = htmltemplate.Must(htmltemplate.New("h").Parse(`<!DOCTYPE html>
@@ -135,5 +144,6 @@ var htmlTmpl = htmltemplate.Must(htmltemplate.New("h").Parse(`<!DOCTYPE html>
 {{end}}{{if .URL}}<p><a href="{{.URL}}" style="display:inline-block;background:#1d4ed8;color:#fff;padding:10px 18px;border-radius:6px;text-decoration:none">{{.Button}}</a></p>
 <p style="font-size:13px;color:#6b7280">{{.Fallback}}<br><a href="{{.URL}}">{{.URL}}</a></p>
 {{end}}<p>{{range $i, $l := .Closing}}{{if $i}}<br>{{end}}{{$l}}{{end}}</p>
-</body></html>
+{{if .Footer}}<p style="font-size:12px;color:#6b7280;border-top:1px solid #e5e7eb;padding-top:8px">{{.Footer}}{{if .FootURL}} <a href="{{.FootURL}}" style="color:#6b7280">{{.FootURL}}</a>{{end}}</p>
+{{end}}</body></html>
 `))

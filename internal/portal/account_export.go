@@ -21,6 +21,14 @@ type exportContact struct {
 	Email     string `json:"email"`
 	Phone     string `json:"phone"`
 	Language  string `json:"language"`
+	// Notifications are the ticket mails the contact chose (Settings → Notifications).
+	Notifications exportNotifications `json:"notifications"`
+}
+
+type exportNotifications struct {
+	OwnTickets        bool `json:"own_tickets"`
+	FollowedTickets   bool `json:"followed_tickets"`
+	CompanyNewTickets bool `json:"company_new_tickets"`
 }
 
 type exportCompany struct {
@@ -60,6 +68,11 @@ func (p *Portal) accountExport(w http.ResponseWriter, r *http.Request, v *visit)
 		p.env.Fail(w, r, err)
 		return
 	}
+	n, err := contact.GetNotifications(ctx, p.env.DB, v.P.TenantID, v.P.ContactID)
+	if err != nil {
+		p.env.Fail(w, r, err)
+		return
+	}
 	now := p.env.Now()
 	c := v.Contact
 	w.Header().Set("Content-Type", "application/json; charset=utf-8")
@@ -67,7 +80,8 @@ func (p *Portal) accountExport(w http.ResponseWriter, r *http.Request, v *visit)
 	w.Header().Set("Cache-Control", "no-store")
 	x := newExportWriter(w)
 	x.field("exported_at", now.UTC())
-	x.field("contact", exportContact{c.FirstName, c.LastName, c.Email, c.Phone, c.Language})
+	x.field("contact", exportContact{c.FirstName, c.LastName, c.Email, c.Phone, c.Language,
+		exportNotifications{n.Own, n.Followed, n.Company}})
 	x.begin("companies")
 	for _, m := range ms {
 		x.item(exportCompany{m.CompanyName, m.Role, m.Access})

@@ -67,6 +67,8 @@ func Routes(env *web.Env, svc *access.Service, lists *web.Fragments) []web.Route
 		{Pattern: "POST /account/twofactor/company", Handler: p.mainOnly(p.twoFactorCompany)},
 		{Pattern: "POST /settings/password", Handler: p.contact(p.passwordChange)},
 		{Pattern: "POST /settings/language", Handler: p.contact(p.languageSave)},
+		{Pattern: "GET /settings/notifications", Handler: p.contact(p.notifications)},
+		{Pattern: "POST /settings/notifications", Handler: p.contact(p.notificationsSave)},
 		{Pattern: "GET /choose", Handler: p.contact(p.chooseForm)},
 		{Pattern: "POST /choose", Handler: p.contact(p.chooseSubmit)},
 		{Pattern: "GET /brand/logo", Handler: p.brandLogo},

@@ -97,6 +97,8 @@ var portalCases = map[string]string{
 	"GET /settings":                "no ids",
 	"POST /settings/password":      "no ids",
 	"POST /settings/language":      "no ids",
+	"GET /settings/notifications":  "no ids",
+	"POST /settings/notifications": "no ids",
 	"GET /choose":                  "no ids",
 	"POST /choose":                 "form company_id",
 	"GET /brand/logo":              "public",

@@ -38,12 +38,16 @@ type recipient struct {
 	staff     bool
 }
 
-// Created tells staff about a new ticket and confirms it to the contact who opened it.
+// Created tells staff about a new ticket, confirms it to the contact who opened it,
+// and tells the company's main contacts who asked for it.
 func (n Notifier) Created(ctx context.Context, tx db.Querier, t Ticket, body string) error {
 	if err := n.toStaff(ctx, tx, t, "mail.ticket_new_staff", body, t.ContactName, 0); err != nil {
 		return err
 	}
-	return n.toContacts(ctx, tx, t, "mail.ticket_received", body, nil, 0)
+	if err := n.toContacts(ctx, tx, t, "mail.ticket_received", body, nil, 0); err != nil {
+		return err
+	}
+	return n.toMainContacts(ctx, tx, t, body)
 }
 
 // Replied tells the other side about a public reply: staff's answer goes to the
@@ -88,34 +92,44 @@ func (n Notifier) Decided(ctx context.Context, tx db.Querier, t Ticket, accepted
 	return n.toContacts(ctx, tx, t, "mail.ticket_declined", "", map[string]any{"Reason": reason}, 0)
 }
 
-// toContacts mails the ticket's opener and followers, except skip (the author). A
-// contact without portal access still hears about their ticket (one that came in by
-// mail); one whose access was revoked does not.
+// toContacts mails the ticket's opener and followers who want such mail (their
+// notification settings), except skip (the author). A contact without portal access
+// still hears about their ticket (one that came in by mail); one whose access was
+// revoked does not.
 func (n Notifier) toContacts(ctx context.Context, tx db.Querier, t Ticket, key, quote string, data map[string]any, skip int64) error {
-	rows, err := tx.Query(ctx, `SELECT c.id, c.email, TRIM(c.first_name || ' ' || c.last_name), c.first_name, c.language
+	to, err := contactsOf(ctx, tx, `SELECT c.id, c.email, TRIM(c.first_name || ' ' || c.last_name), c.first_name, c.language
 		FROM contacts c JOIN memberships m ON m.contact_id = c.id AND m.company_id = ? AND m.access <> 'revoked'
-		WHERE c.tenant_id = ? AND c.email <> '' AND (c.id = ? OR c.id IN (SELECT contact_id FROM ticket_followers WHERE ticket_id = ?))`,
-		t.CompanyID, t.TenantID, t.ContactID, t.ID)
+		WHERE c.tenant_id = ? AND c.email <> '' AND c.id <> ? AND ((c.id = ? AND c.notify_own)
+			OR (c.id <> ? AND c.notify_followed AND c.id IN (SELECT contact_id FROM ticket_followers WHERE ticket_id = ?)))`,
+		t.CompanyID, t.TenantID, skip, t.ContactID, t.ContactID, t.ID)
 	if err != nil {
-		return fmt.Errorf("ticket: recipients: %w", err)
+		return err
 	}
+	return n.send(ctx, tx, t, key, quote, data, n.portalLink(t), to)
+}
+
+// contactsOf reads the recipients a query selects (id, email, name, first name,
+// language).
+func contactsOf(ctx context.Context, tx db.Querier, query string, args ...any) ([]recipient, error) {
+	rows, err := tx.Query(ctx, query, args...)
+	if err != nil {
+		return nil, fmt.Errorf("ticket: recipients: %w", err)
+	}
+	defer rows.Close()
 	var to []recipient
 	for rows.Next() {
 		var r recipient
 		if err := rows.Scan(&r.contactID, &r.email, &r.name, &r.firstName, &r.language); err != nil {
-			rows.Close()
-			return fmt.Errorf("ticket: recipients: %w", err)
+			return nil, fmt.Errorf("ticket: recipients: %w", err)
 		}
-		if r.contactID != skip {
-			to = append(to, r)
-		}
+		to = append(to, r)
 	}
-	rows.Close()
-	if err := rows.Err(); err != nil {
-		return err
-	}
-	link := n.Origin + "/tickets/" + strconv.FormatInt(t.ID, 10)
-	return n.send(ctx, tx, t, key, quote, data, link, to)
+	return to, rows.Err()
+}
+
+// portalLink is the ticket's page in the portal.
+func (n Notifier) portalLink(t Ticket) string {
+	return n.Origin + "/tickets/" + strconv.FormatInt(t.ID, 10)
 }
 
 // toStaff mails the assignee, or every active staff member when nobody is assigned.
@@ -156,6 +170,10 @@ func (n Notifier) send(ctx context.Context, tx db.Querier, t Ticket, key, quote 
 			d[k] = v
 		}
 		l := outbox.Letter{To: r.email, Lang: lang, Key: key, Data: d, ActionURL: link, Sender: n.Tenant.Name, Quote: quote}
+		if !r.staff {
+			// Contacts choose which ticket mails they get; every such mail says where.
+			l.Footer, l.FooterURL = i18n.For(lang).T("notify.mail_footer"), n.Origin+"/settings/notifications"
+		}
 		var replyTo string
 		if n.ReplyAddress != nil {
 			// Each recipient's own address: it answers only for them (RecipientToken).

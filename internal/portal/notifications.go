@@ -1,0 +1,36 @@
+package portal
+
+import (
+	"net/http"
+
+	"pforte/internal/contact"
+	"pforte/internal/principal"
+	"pforte/internal/web"
+)
+
+// notifications shows which ticket mails the contact gets, to change.
+func (p *Portal) notifications(w http.ResponseWriter, r *http.Request, v *visit) {
+	n, err := contact.GetNotifications(r.Context(), p.env.DB, v.P.TenantID, v.P.ContactID)
+	if err != nil {
+		p.env.Fail(w, r, err)
+		return
+	}
+	p.renderNotifications(w, r, v, n, web.NewForm(), http.StatusOK)
+}
+
+// renderNotifications shows the choice n; f carries a form-wide error, if any.
+func (p *Portal) renderNotifications(w http.ResponseWriter, r *http.Request, v *visit, n contact.Notifications, f web.Form, status int) {
+	c := v.chrome(r, "notify.title", "settings")
+	web.Render(w, r, status, notificationsPage(c, n, mainSomewhere(v), f))
+}
+
+// mainSomewhere reports whether the contact is main contact of any of their companies:
+// only then is a mail about colleagues' new tickets theirs to choose.
+func mainSomewhere(v *visit) bool {
+	for _, m := range v.Companies {
+		if m.Role == principal.RoleMain {
+			return true
+		}
+	}
+	return false
+}

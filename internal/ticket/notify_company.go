@@ -1,0 +1,24 @@
+package ticket
+
+import (
+	"context"
+
+	"pforte/internal/db"
+)
+
+// toMainContacts tells the main contacts of the ticket's company about a new ticket
+// when they asked for it in their notification settings: they see every ticket of the
+// company in the portal, and some want to know at once when a colleague opens one.
+// Only contacts with active access get it (the mail links to the portal); the opener
+// and followers are left out, they have their own mail.
+func (n Notifier) toMainContacts(ctx context.Context, tx db.Querier, t Ticket, body string) error {
+	to, err := contactsOf(ctx, tx, `SELECT c.id, c.email, TRIM(c.first_name || ' ' || c.last_name), c.first_name, c.language
+		FROM contacts c JOIN memberships m ON m.contact_id = c.id AND m.company_id = ? AND m.access = 'active' AND m.role = 'main'
+		WHERE c.tenant_id = ? AND c.email <> '' AND c.notify_company AND c.id <> ?
+			AND c.id NOT IN (SELECT contact_id FROM ticket_followers WHERE ticket_id = ?)`,
+		t.CompanyID, t.TenantID, t.ContactID, t.ID)
+	if err != nil || len(to) == 0 {
+		return err
+	}
+	return n.send(ctx, tx, t, "mail.ticket_new_company", body, map[string]any{"Author": t.ContactName}, n.portalLink(t), to)
+}
