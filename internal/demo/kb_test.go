@@ -3,12 +3,9 @@ package demo_test
 import (
 	"context"
 	"testing"
-	"time"
 
 	"pforte/internal/db"
-	"pforte/internal/demo"
 	"pforte/internal/kb"
-	"pforte/internal/tenant"
 	"pforte/internal/testutil"
 )
 
@@ -17,13 +14,7 @@ import (
 func TestDemoKnowledgeBase(t *testing.T) {
 	testutil.EachEngine(t, func(t *testing.T, d *db.DB) {
 		ctx := context.Background()
-		if _, err := demo.Load(ctx, d, time.Now()); err != nil {
-			t.Fatal(err)
-		}
-		ten, err := tenant.Default(ctx, d)
-		if err != nil {
-			t.Fatal(err)
-		}
+		ten := loadDemo(t, d)
 		visitor := kb.Visitor(ten, "en")
 		list, _, err := kb.Articles(ctx, d, visitor, 0, kb.ByLatest, 0, 50)
 		if err != nil || len(list) < 3 {

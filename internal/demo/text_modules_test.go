@@ -3,12 +3,9 @@ package demo_test
 import (
 	"context"
 	"testing"
-	"time"
 
 	"pforte/internal/db"
-	"pforte/internal/demo"
 	"pforte/internal/staff"
-	"pforte/internal/tenant"
 	"pforte/internal/testutil"
 	"pforte/internal/textmodule"
 )
@@ -18,13 +15,7 @@ import (
 func TestDemoTextModules(t *testing.T) {
 	testutil.EachEngine(t, func(t *testing.T, d *db.DB) {
 		ctx := context.Background()
-		if _, err := demo.Load(ctx, d, time.Now()); err != nil {
-			t.Fatal(err)
-		}
-		ten, err := tenant.Default(ctx, d)
-		if err != nil {
-			t.Fatal(err)
-		}
+		ten := loadDemo(t, d)
 		en, err := textmodule.ForLanguage(ctx, d, ten.ID, "en")
 		if err != nil || len(en) != 3 || en[0].Name != "Acknowledgement" {
 			t.Fatalf("modules for English: %+v %v", en, err)

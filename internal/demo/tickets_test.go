@@ -4,13 +4,10 @@ import (
 	"context"
 	"strings"
 	"testing"
-	"time"
 
 	"pforte/internal/contact"
 	"pforte/internal/db"
-	"pforte/internal/demo"
 	"pforte/internal/principal"
-	"pforte/internal/tenant"
 	"pforte/internal/testutil"
 	"pforte/internal/ticket"
 )
@@ -20,10 +17,7 @@ import (
 func TestDemoTickets(t *testing.T) {
 	testutil.EachEngine(t, func(t *testing.T, d *db.DB) {
 		ctx := context.Background()
-		if _, err := demo.Load(ctx, d, time.Now()); err != nil {
-			t.Fatal(err)
-		}
-		ten, _ := tenant.Default(ctx, d)
+		ten := loadDemo(t, d)
 		as := func(email string) principal.Contact {
 			c, err := contact.ByEmail(ctx, d, ten.ID, email)
 			if err != nil {
