@@ -96,15 +96,5 @@ func (a *Admin) textModuleChange(r *http.Request, v *visit, action string, chang
 // textModuleOf loads the module of the path; a missing or another tenant's is the 404
 // page.
 func (a *Admin) textModuleOf(w http.ResponseWriter, r *http.Request, v *visit) (textmodule.Module, bool) {
-	id, ok := web.ID(r, "id")
-	if !ok {
-		a.env.NotFound(w, r)
-		return textmodule.Module{}, false
-	}
-	m, err := textmodule.Get(r.Context(), a.env.DB, v.P.TenantID, id)
-	if err != nil {
-		a.env.Fail(w, r, err)
-		return m, false
-	}
-	return m, true
+	return loadByPath(a, w, r, v, textmodule.Get)
 }

@@ -73,14 +73,19 @@ func (a *Admin) ticketTextModuleInsert(w http.ResponseWriter, r *http.Request, v
 		status = http.StatusUnprocessableEntity
 	} else {
 		text, err := a.renderTextModule(r, v, t, mid)
-		if err != nil {
+		switch {
+		case errors.Is(err, db.ErrNotFound): // deactivated or deleted meanwhile: keep what was typed
+			f.Errors.Add("module", "text_modules.error.gone", nil)
+			status = http.StatusUnprocessableEntity
+		case err != nil:
 			a.env.Fail(w, r, err)
 			return
+		default:
+			typed := strings.ReplaceAll(f.Raw("body"), "\r\n", "\n")
+			f.Set("body", textmodule.Append(typed, text))
+			f.Set("module", "")
+			f.Set("inserted", "1")
 		}
-		typed := strings.ReplaceAll(f.Raw("body"), "\r\n", "\n")
-		f.Set("body", textmodule.Append(typed, text))
-		f.Set("module", "")
-		f.Set("inserted", "1")
 	}
 	a.renderTicket(w, r, v, ticketForms{Reply: f}, status)
 }

@@ -200,6 +200,35 @@ func TestRestoreBrokenFiles(t *testing.T) {
 	})
 }
 
+// TestRestoreKeepsUnmovedFiles: when the rows are in but a file cannot be moved into
+// place (here the outbox folder is a plain file), the restore says so and names the
+// staging folder, which keeps the file for the admin.
+func TestRestoreKeepsUnmovedFiles(t *testing.T) {
+	testutil.EachEngine(t, func(t *testing.T, src *db.DB) {
+		ctx, now := context.Background(), time.Now()
+		if _, err := demo.Load(ctx, src, now); err != nil {
+			t.Fatal(err)
+		}
+		dir := t.TempDir()
+		writeFile(t, filepath.Join(dir, "outbox", "2026", "mail-1.eml"), "Subject: kept\r\n\r\nstored mail")
+		var archive bytes.Buffer
+		if _, err := backup.Write(ctx, src, dir, "test", now, &archive); err != nil {
+			t.Fatal(err)
+		}
+		dsn, dataDir := testutil.DSN(t, src.Engine())
+		dst := open(t, dsn, dataDir)
+		writeFile(t, filepath.Join(dataDir, "outbox"), "in the way")
+		_, err := backup.Restore(ctx, dst, dataDir, bytes.NewReader(archive.Bytes()))
+		if err == nil || !strings.Contains(err.Error(), ".restore-") {
+			t.Fatalf("restore with a file in the way: %v", err)
+		}
+		kept, _ := filepath.Glob(filepath.Join(dataDir, ".restore-*", "outbox", "2026", "mail-1.eml"))
+		if len(kept) != 1 {
+			t.Errorf("the unmoved file is not kept in the staging folder: %v", kept)
+		}
+	})
+}
+
 // appendEntry copies an archive, entries in their order, and adds one at its end.
 func appendEntry(t *testing.T, archive []byte, name, data string) []byte {
 	t.Helper()

@@ -10,6 +10,7 @@ import (
 	"path"
 	"path/filepath"
 	"strings"
+	"syscall"
 )
 
 // addDir adds every finished file under dataDir/dir to the archive as dir/… . Files
@@ -93,7 +94,8 @@ func extract(dataDir, name string, r io.Reader) (int64, error) {
 }
 
 // settle moves every file restored into staging to the same place under dataDir.
-// Both are on one file system (staging is inside dataDir), so each move is a rename.
+// Staging is inside dataDir, so each move is a rename, unless a carried folder is a
+// mount of its own (a container volume for files/): then the file is copied across.
 func settle(staging, dataDir string) error {
 	return filepath.WalkDir(staging, func(p string, e fs.DirEntry, err error) error {
 		if err != nil || e.IsDir() {
@@ -107,8 +109,33 @@ func settle(staging, dataDir string) error {
 		if err := os.MkdirAll(filepath.Dir(dest), 0o750); err != nil {
 			return err
 		}
-		return os.Rename(p, dest)
+		err = os.Rename(p, dest)
+		if errors.Is(err, syscall.EXDEV) {
+			err = moveAcross(p, dest)
+		}
+		return err
 	})
+}
+
+// moveAcross moves a file to another file system: copy, then remove the original.
+func moveAcross(from, to string) error {
+	src, err := os.Open(from)
+	if err != nil {
+		return err
+	}
+	defer src.Close()
+	dst, err := os.OpenFile(to, os.O_WRONLY|os.O_CREATE|os.O_TRUNC, 0o640)
+	if err != nil {
+		return err
+	}
+	_, err = io.Copy(dst, src)
+	if cerr := dst.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		return err
+	}
+	return os.Remove(from)
 }
 
 // carried reports whether dir is one of the data directory's folders in a backup.

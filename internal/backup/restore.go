@@ -49,7 +49,12 @@ func Restore(ctx context.Context, d *db.DB, dataDir string, r io.Reader) (Summar
 	if err != nil {
 		return sum, fmt.Errorf("backup: %w", err)
 	}
-	defer os.RemoveAll(staging)
+	keep := false // a staging folder whose files could not all be moved stays for the admin
+	defer func() {
+		if !keep {
+			os.RemoveAll(staging)
+		}
+	}()
 	err = d.InTx(ctx, func(tx *db.Tx) error {
 		if hdr, err = loadTables(ctx, tx, tr, hdr, &sum); err != nil {
 			return err
@@ -68,7 +73,14 @@ func Restore(ctx context.Context, d *db.DB, dataDir string, r io.Reader) (Summar
 		return sum, err
 	}
 	if err := settle(staging, dataDir); err != nil {
-		return sum, fmt.Errorf("backup: the database is restored, but its files could not be moved into %s: %w", dataDir, err)
+		// The rows are in and cannot be restored again; the files not yet moved stay in
+		// the staging folder, which the message names, for the admin to move by hand.
+		keep = true
+		if merr := d.Migrate(ctx); merr != nil {
+			return sum, errors.Join(merr, err)
+		}
+		return sum, fmt.Errorf("backup: the database is restored, but some files could not be moved into %s; move the rest from %s by hand: %w",
+			dataDir, staging, err)
 	}
 	return sum, d.Migrate(ctx)
 }

@@ -27,6 +27,7 @@ func TestAuthenticate(t *testing.T) {
 	}{
 		{"no trusted server: not checked", top("mx.example.net; dmarc=fail"), "", "a@example.com", false, "", ""},
 		{"dmarc pass", top("mx.example.net; dmarc=pass (p=reject) header.from=example.com"), mx, "a@example.com", true, "dmarc=pass", ""},
+		{"dmarc pass for another From", top("mx.example.net; dmarc=pass header.from=attacker.org"), mx, "a@example.com", false, "", "header.from=attacker.org"},
 		{"dkim pass aligned", top("mx.example.net; dkim=pass header.d=example.com header.s=sel header.b=AbC/dE+f"), mx, "a@example.com", true, "dkim=pass header.d=example.com", ""},
 		{"spf pass aligned", top("mx.example.net; spf=pass smtp.mailfrom=bounce@example.com"), mx, "a@example.com", true, "spf=pass smtp.mailfrom=example.com", ""},
 		{"spf pass with a bare domain", top("mx.example.net; spf=pass smtp.mailfrom=example.com"), mx, "a@example.com", true, "spf", ""},

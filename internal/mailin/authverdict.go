@@ -56,10 +56,11 @@ func (v AuthVerdict) String() string {
 }
 
 // Authenticate evaluates the Authentication-Results of the server named servID for the
-// From address from. Only the topmost fields with exactly that authserv-id count (a
-// server may write several, one per check, all above its own Received field); fields of
-// other servers and lower ones with the same id are ignored, since the sender can write
-// those. The sender is authenticated by dmarc=pass, by dkim=pass whose header.d (or
+// From address from. Only the topmost fields with exactly that authserv-id count (the
+// first one and others at its hop: a server may write one per check); fields of other
+// servers and lower ones with the same id are ignored. That a sender-written field with
+// the id cannot be topmost rests on the server: it must strip such fields (RFC 8601
+// section 5) and add its own to every mail it passes on. The sender is authenticated by dmarc=pass, by dkim=pass whose header.d (or
 // header.i) is the From domain or a subdomain or parent of it, or by spf=pass whose
 // smtp.mailfrom is. A dmarc=fail outweighs the rest: the domain's owner said no.
 func Authenticate(fields []AuthField, servID, from string) AuthVerdict {
@@ -129,6 +130,12 @@ func passes(r AuthResult, fromDomain string) (by, dom string, ok bool) {
 	var keys []string
 	switch r.Method {
 	case "dmarc":
+		// DMARC judged the From domain the server saw (header.from); should that differ
+		// from the address Pforte read (two From fields, parsed differently), it says
+		// nothing about this sender.
+		if hf := domainOf(r.Props["header.from"]); hf != "" && hf != fromDomain {
+			return "", "header.from=" + hf, false
+		}
 		return "dmarc=pass", "", true
 	case "dkim":
 		keys = []string{"header.d", "header.i"}

@@ -12,7 +12,7 @@ import (
 func (p *Portal) settings(w http.ResponseWriter, r *http.Request, v *visit) {
 	lang := web.NewForm()
 	lang.Set("language", v.Contact.Language)
-	web.Render(w, r, http.StatusOK, settingsPage(v.chrome(r, "settings.title", "settings"), web.NewForm(), lang))
+	web.Render(w, r, http.StatusOK, settingsPage(v.chrome(r, "settings.title", "settings"), web.NewForm(), lang, v.Tenant.HasModule("helpdesk")))
 }
 
 func (p *Portal) passwordChange(w http.ResponseWriter, r *http.Request, v *visit) {
@@ -28,7 +28,7 @@ func (p *Portal) passwordChange(w http.ResponseWriter, r *http.Request, v *visit
 	if f.Invalid() {
 		lang := web.NewForm()
 		lang.Set("language", v.Contact.Language)
-		web.Render(w, r, http.StatusUnprocessableEntity, settingsPage(v.chrome(r, "settings.title", "settings"), f, lang))
+		web.Render(w, r, http.StatusUnprocessableEntity, settingsPage(v.chrome(r, "settings.title", "settings"), f, lang, v.Tenant.HasModule("helpdesk")))
 		return
 	}
 	p.env.WakeWorker() // the notice
@@ -42,7 +42,7 @@ func (p *Portal) languageSave(w http.ResponseWriter, r *http.Request, v *visit) 
 	lang := f.Get("language")
 	if lang != "" && !i18n.Supported(lang) {
 		f.Errors.Add("language", "error.choice", nil)
-		web.Render(w, r, http.StatusUnprocessableEntity, settingsPage(v.chrome(r, "settings.title", "settings"), web.NewForm(), f))
+		web.Render(w, r, http.StatusUnprocessableEntity, settingsPage(v.chrome(r, "settings.title", "settings"), web.NewForm(), f, v.Tenant.HasModule("helpdesk")))
 		return
 	}
 	if err := contact.SetLanguage(r.Context(), p.env.DB, v.P.TenantID, v.P.ContactID, lang); err != nil {

@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"pforte/internal/db"
+	"pforte/internal/tenant"
 	"pforte/internal/testutil"
 	"pforte/internal/ticket"
 )
@@ -99,6 +100,21 @@ func TestNotificationSettings(t *testing.T) {
 		if err := json.Unmarshal([]byte(uwe.Get("/account/export").Body), &out); err != nil ||
 			fmt.Sprint(out.Contact.Notifications) != "map[company_new_tickets:false followed_tickets:true own_tickets:false]" {
 			t.Errorf("the data export's choice: %v, %v", out.Contact.Notifications, err)
+		}
+		// Without the helpdesk there are no ticket mails to choose (a tenant switched
+		// before its first request, so no cached tenant hides the change).
+		off := d.env.Tenant("Ohne Helpdesk GmbH", "off.test")
+		if err := tenant.SetModules(context.Background(), d.env.DB, off.ID, []string{"knowledge"}); err != nil {
+			t.Fatal(err)
+		}
+		d.env.Contact(off, "c@kunde-off.test", "kunde-off-password", "main", d.env.Company(off, "Kunde Off"))
+		oc := d.env.Client("off.test")
+		oc.Login("c@kunde-off.test", "kunde-off-password")
+		if r := oc.Get("/settings/notifications"); r.Status != 404 {
+			t.Errorf("notifications without the helpdesk: %d", r.Status)
+		}
+		if r := oc.Get("/settings"); r.Status != 200 || strings.Contains(r.Body, "/settings/notifications") {
+			t.Errorf("settings without the helpdesk: %d, offers notifications", r.Status)
 		}
 		var audited int
 		if err := d.env.DB.QueryRow(context.Background(), `SELECT COUNT(*) FROM audit_log WHERE tenant_id = ? AND action = 'notifications_changed'

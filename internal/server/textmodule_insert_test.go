@@ -71,7 +71,9 @@ func TestTextModuleInsert(t *testing.T) {
 		if r.Status != 422 || !strings.Contains(r.Body, "Bitte wählen Sie einen Textbaustein zum Einfügen") || !strings.Contains(r.Body, ">KEEP-ME</textarea>") {
 			t.Errorf("insert without a module: %d", r.Status)
 		}
-		if r := h.staffC.PostMultipart(path+"/text-modules", map[string]string{"body": "x", "module": itoa64(retired)}); r.Status != 404 {
+		// A module switched off meanwhile: said so, and the text stays.
+		r = h.staffC.PostMultipart(path+"/text-modules", map[string]string{"body": "KEEP-ME-TOO", "module": itoa64(retired)})
+		if r.Status != 422 || !strings.Contains(r.Body, "existiert nicht mehr oder ist abgeschaltet") || !strings.Contains(r.Body, ">KEEP-ME-TOO</textarea>") {
 			t.Errorf("no-script insert of an inactive module: %d", r.Status)
 		}
 	})

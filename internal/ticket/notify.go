@@ -36,6 +36,9 @@ type recipient struct {
 	firstName string
 	language  string
 	staff     bool
+	// signsIn: a contact with active portal access, who can change their notification
+	// settings (a contact made from an inbound mail cannot).
+	signsIn bool
 }
 
 // Created tells staff about a new ticket, confirms it to the contact who opened it,
@@ -97,8 +100,8 @@ func (n Notifier) Decided(ctx context.Context, tx db.Querier, t Ticket, accepted
 // still hears about their ticket (one that came in by mail); one whose access was
 // revoked does not.
 func (n Notifier) toContacts(ctx context.Context, tx db.Querier, t Ticket, key, quote string, data map[string]any, skip int64) error {
-	to, err := contactsOf(ctx, tx, `SELECT c.id, c.email, TRIM(c.first_name || ' ' || c.last_name), c.first_name, c.language
-		FROM contacts c JOIN memberships m ON m.contact_id = c.id AND m.company_id = ? AND m.access <> 'revoked'
+	to, err := contactsOf(ctx, tx, `SELECT c.id, c.email, TRIM(c.first_name || ' ' || c.last_name), c.first_name, c.language,
+		m.access = 'active' FROM contacts c JOIN memberships m ON m.contact_id = c.id AND m.company_id = ? AND m.access <> 'revoked'
 		WHERE c.tenant_id = ? AND c.email <> '' AND c.id <> ? AND ((c.id = ? AND c.notify_own)
 			OR (c.id <> ? AND c.notify_followed AND c.id IN (SELECT contact_id FROM ticket_followers WHERE ticket_id = ?)))`,
 		t.CompanyID, t.TenantID, skip, t.ContactID, t.ContactID, t.ID)
@@ -109,7 +112,7 @@ func (n Notifier) toContacts(ctx context.Context, tx db.Querier, t Ticket, key, 
 }
 
 // contactsOf reads the recipients a query selects (id, email, name, first name,
-// language).
+// language, whether they sign in).
 func contactsOf(ctx context.Context, tx db.Querier, query string, args ...any) ([]recipient, error) {
 	rows, err := tx.Query(ctx, query, args...)
 	if err != nil {
@@ -119,7 +122,7 @@ func contactsOf(ctx context.Context, tx db.Querier, query string, args ...any) (
 	var to []recipient
 	for rows.Next() {
 		var r recipient
-		if err := rows.Scan(&r.contactID, &r.email, &r.name, &r.firstName, &r.language); err != nil {
+		if err := rows.Scan(&r.contactID, &r.email, &r.name, &r.firstName, &r.language, &r.signsIn); err != nil {
 			return nil, fmt.Errorf("ticket: recipients: %w", err)
 		}
 		to = append(to, r)
@@ -170,7 +173,7 @@ func (n Notifier) send(ctx context.Context, tx db.Querier, t Ticket, key, quote 
 			d[k] = v
 		}
 		l := outbox.Letter{To: r.email, Lang: lang, Key: key, Data: d, ActionURL: link, Sender: n.Tenant.Name, Quote: quote}
-		if !r.staff {
+		if r.signsIn {
 			// Contacts choose which ticket mails they get; every such mail says where.
 			l.Footer, l.FooterURL = i18n.For(lang).T("notify.mail_footer"), n.Origin+"/settings/notifications"
 		}
