@@ -78,3 +78,14 @@ func inboxNav(ctx context.Context, r *http.Request, open int) web.NavItem {
 	}
 	return web.NavItem{Label: label, Href: "/admin/inbox", Current: strings.HasPrefix(r.URL.Path, "/admin/inbox")}
 }
+
+// unverifiedMail reports whether it is a mail the tenant's trusted mail server did not
+// vouch for: the list marks it, so staff see before opening it that its From line may
+// be forged.
+func unverifiedMail(it inbox.Item) bool {
+	if it.Kind != inbox.KindMail {
+		return false
+	}
+	var p inbox.MailPayload
+	return it.Decode(&p) == nil && p.AuthServer != "" && !p.AuthPass
+}

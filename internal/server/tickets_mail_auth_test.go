@@ -122,6 +122,9 @@ func TestTicketsByMailSenderAuth(t *testing.T) {
 		if !strings.Contains(staffPage, "Absender nicht bestätigt") || !strings.Contains(staffPage, "mx.desk.test: dkim=fail, spf=softfail") {
 			t.Fatal("inbox item does not show the verdict")
 		}
+		if list := adm.Get("/admin/inbox").Body; !strings.Contains(list, `Gefälscht eins</a> <span class="badge danger">Absender nicht bestätigt`) {
+			t.Error("the inbox list does not mark the unverified mail")
+		}
 		if count(t, d.env, `SELECT COUNT(*) FROM inbound_mails WHERE subject = 'Gefälscht eins' AND outcome = 'inbox'
 			AND auth = 'fail: dkim=fail, spf=softfail' AND reason LIKE '%sender not verified%'`) != 1 {
 			t.Fatal("forged mail's record lacks the verdict")
