@@ -43,6 +43,12 @@ func TestMailTemplates(t *testing.T) {
 		if !strings.Contains(adm.Get("/admin/settings").Body, `href="/admin/settings/mails"`) {
 			t.Errorf("settings page does not link the templates")
 		}
+		// The Hebrew text runs right to left in the German back office, whatever letter
+		// it starts with.
+		he := adm.Get("/admin/settings/mails/invitation/he").Body
+		if !strings.Contains(he, `name="subject"`) || strings.Count(he, `lang="he" dir="rtl"`) != 4 {
+			t.Errorf("the Hebrew editor's fields do not run right to left: %d", strings.Count(he, `lang="he" dir="rtl"`))
+		}
 		// Unknown mails, mails that are not editable, unknown languages: 404.
 		for _, p := range []string{"/admin/settings/mails/nope/de", "/admin/settings/mails/invitation/xx",
 			"/admin/settings/mails/closing/de", "/admin/settings/mails/test/de"} {

@@ -114,11 +114,12 @@
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", dropzones);
   else dropzones();
 
-  // (d) Text modules on the back office's ticket page: <select data-text-module-base
-  // data-insert-into="f-body" hx-get hx-trigger="change" hx-swap="none">. htmx fetches
-  // the chosen module, filled in for the ticket, from base + the chosen id; its plain
-  // text goes into the textarea where the cursor was, or at the end when the cursor was
-  // never there. Without script the form's "Insert" button does the same on the server.
+  // (d) Text modules on the back office's ticket page: the "Insert" button carries
+  // data-text-module-base, data-module-select (the select's id), data-insert-into (the
+  // textarea's id) and hx-get. htmx fetches the chosen module, filled in for the ticket,
+  // from base + the chosen id; its plain text goes into the textarea where the cursor
+  // was (on lines of its own), or at the end when the cursor was never there. Without
+  // script the same button sends the form, and the server appends the module.
   const touched = new WeakSet();
   document.addEventListener("focusin", (ev) => {
     if (ev.target instanceof HTMLTextAreaElement) touched.add(ev.target);
@@ -129,6 +130,8 @@
     if (touched.has(ta)) {
       start = ta.selectionStart;
       end = ta.selectionEnd;
+      if (start > 0 && ta.value[start - 1] !== "\n") text = "\n" + text;
+      if (end < ta.value.length && ta.value[end] !== "\n") text += "\n";
     } else if (ta.value.trim() !== "") {
       text = (ta.value.endsWith("\n\n") ? "" : ta.value.endsWith("\n") ? "\n" : "\n\n") + text;
     }
@@ -138,19 +141,22 @@
   };
   document.addEventListener("htmx:configRequest", (ev) => {
     const el = ev.detail.elt;
-    if (!(el instanceof HTMLSelectElement) || !el.dataset.textModuleBase) return;
-    if (!/^[0-9]+$/.test(el.value)) {
+    if (!(el instanceof HTMLElement) || !el.dataset.textModuleBase) return;
+    const sel = document.getElementById(el.dataset.moduleSelect || "");
+    if (!(sel instanceof HTMLSelectElement) || !/^[0-9]+$/.test(sel.value)) {
       ev.preventDefault(); // the "choose…" line: nothing to fetch
+      if (sel instanceof HTMLSelectElement) sel.focus();
       return;
     }
-    ev.detail.path = el.dataset.textModuleBase + el.value;
+    ev.detail.path = el.dataset.textModuleBase + sel.value;
   });
   document.addEventListener("htmx:afterRequest", (ev) => {
     const el = ev.detail.elt;
-    if (!(el instanceof HTMLSelectElement) || !el.dataset.insertInto || !ev.detail.successful) return;
+    if (!(el instanceof HTMLElement) || !el.dataset.insertInto || !ev.detail.successful) return;
     const ta = document.getElementById(el.dataset.insertInto);
     if (ta instanceof HTMLTextAreaElement) insertText(ta, ev.detail.xhr.responseText);
-    el.value = "";
+    const sel = document.getElementById(el.dataset.moduleSelect || "");
+    if (sel instanceof HTMLSelectElement) sel.value = "";
   });
 
   // (e) A table or mail text wider or taller than its box scrolls inside it; keyboard
