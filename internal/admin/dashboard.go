@@ -11,7 +11,12 @@ import (
 // dashboard is the back office's start page: the queues of the day (the inbox, the
 // reader's tickets, unassigned ones, requests to decide), then the other areas.
 func (a *Admin) dashboard(w http.ResponseWriter, r *http.Request, v *visit) {
-	web.Render(w, r, http.StatusOK, dashboardPage(v.chrome(r, "admin.dashboard.title"), v))
+	share, err := a.ratingShare(r, v)
+	if err != nil {
+		a.env.Fail(w, r, err)
+		return
+	}
+	web.Render(w, r, http.StatusOK, dashboardPage(v.chrome(r, "admin.dashboard.title"), v, share))
 }
 
 // languageSave stores the staff member's language from the header picker.

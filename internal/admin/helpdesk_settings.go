@@ -6,6 +6,7 @@ import (
 
 	"pforte/internal/audit"
 	"pforte/internal/db"
+	"pforte/internal/staff"
 	"pforte/internal/tenant"
 	"pforte/internal/ticket"
 	"pforte/internal/web"
@@ -25,8 +26,10 @@ type helpdeskView struct {
 	Statuses   []ticket.Status
 	Categories []ticket.Category
 	Rules      tenant.TicketRules
-	Failed     string
-	Form       web.Form
+	// NobodyGetsNew: every member switched off the mail about new tickets (My account).
+	NobodyGetsNew bool
+	Failed        string
+	Form          web.Form
 }
 
 // helpdeskSettings shows the tenant's helpdesk rules, statuses and categories.
@@ -50,14 +53,19 @@ func (a *Admin) renderHelpdesk(w http.ResponseWriter, r *http.Request, v *visit,
 		a.env.Fail(w, r, err)
 		return
 	}
+	if hv.NobodyGetsNew, err = staff.NobodyGetsNewTickets(ctx, q, tid); err != nil {
+		a.env.Fail(w, r, err)
+		return
+	}
 	web.Render(w, r, status, helpdeskPage(v.chrome(r, "tickets_admin.settings.title"), hv))
 }
 
-// helpdeskRulesSave stores whether contacts may reopen resolved and closed tickets
-// and the largest attachment, in MB (1 to tenant.MaxUploadMB).
+// helpdeskRulesSave stores whether contacts may reopen resolved and closed tickets,
+// the largest attachment, in MB (1 to tenant.MaxUploadMB), and whether openers are
+// asked to rate resolved tickets.
 func (a *Admin) helpdeskRulesSave(w http.ResponseWriter, r *http.Request, v *visit) {
 	f := web.ParseForm(w, r)
-	rules := tenant.TicketRules{Reopen: f.Get("reopen") == "1"}
+	rules := tenant.TicketRules{Reopen: f.Get("reopen") == "1", Ratings: f.Get("ratings") == "1"}
 	if f.Err == "" {
 		mb, err := strconv.Atoi(f.Get("upload_mb"))
 		if err != nil || mb < 1 || mb > tenant.MaxUploadMB {
@@ -69,7 +77,8 @@ func (a *Admin) helpdeskRulesSave(w http.ResponseWriter, r *http.Request, v *vis
 		a.renderHelpdesk(w, r, v, "rules", f, http.StatusUnprocessableEntity)
 		return
 	}
-	what := "helpdesk rules: reopen " + strconv.FormatBool(rules.Reopen) + ", attachments " + strconv.Itoa(rules.UploadLimitMB) + " MB"
+	what := "helpdesk rules: reopen " + strconv.FormatBool(rules.Reopen) + ", attachments " + strconv.Itoa(rules.UploadLimitMB) + " MB" +
+		", ratings " + strconv.FormatBool(rules.Ratings)
 	a.helpdeskSave(w, r, v, what, func(tx *db.Tx) error {
 		return tenant.SetTicketRules(r.Context(), tx, v.P.TenantID, rules)
 	})
@@ -122,6 +131,7 @@ func (hv helpdeskView) rulesForm() web.Form {
 	return hv.formFor("rules", func(f web.Form) {
 		f.Set("reopen", boolField(hv.Rules.Reopen))
 		f.Set("upload_mb", strconv.Itoa(hv.Rules.UploadLimitMB))
+		f.Set("ratings", boolField(hv.Rules.Ratings))
 	})
 }
 

@@ -5,19 +5,22 @@ import (
 	"net/http"
 
 	"pforte/internal/i18n"
+	"pforte/internal/staff"
 	"pforte/internal/tenant"
 	"pforte/internal/twofactor"
 	"pforte/internal/web"
 )
 
-// staffAccountView is what "My account" shows: the details form, the password form and
-// the two-factor section, each with its own errors.
+// staffAccountView is what "My account" shows: the details form, the password form,
+// the helpdesk's mail choice and the two-factor section, each with its own errors.
 type staffAccountView struct {
 	Email     string
 	Details   web.Form
 	Password  web.Form
 	TwoFactor web.TwoFactorState // Required: the tenant requires it of staff
 	Signature web.Form           // staff_signature.go
+	Notify    web.Form           // staff_account_notify.go; shown only with the helpdesk
+	Helpdesk  bool
 }
 
 // staffAccount shows the member's own account page.
@@ -65,6 +68,15 @@ func (a *Admin) renderStaffAccount(w http.ResponseWriter, r *http.Request, v *vi
 			a.env.Fail(w, r, err)
 			return
 		}
+	}
+	// The helpdesk's mails are all there is to choose; without it the section goes.
+	if view.Helpdesk = usesHelpdesk(v.Tenant); view.Helpdesk && view.Notify.Values == nil {
+		n, err := staff.GetNotifications(ctx, a.env.DB, v.P.TenantID, v.Member.ID)
+		if err != nil {
+			a.env.Fail(w, r, err)
+			return
+		}
+		view.Notify = staffNotifyForm(n)
 	}
 	web.Render(w, r, status, staffAccountPage(v.chrome(r, "staff_account.title"), view))
 }

@@ -3,14 +3,15 @@ package admin
 import "pforte/internal/web"
 
 // staffAccountRoutes are a staff member's own account ("My account": name, language,
-// password, two-factor sign-in) and the back office's forgotten-password and second
-// login step, which work without a session.
+// password, signature, helpdesk mails, two-factor sign-in) and the back office's
+// forgotten-password and second login step, which work without a session.
 func (a *Admin) staffAccountRoutes() []web.Route {
 	return []web.Route{
 		{Pattern: "GET /admin/account", Handler: a.staff(a.staffAccount)},
 		{Pattern: "POST /admin/account/details", Handler: a.staff(a.staffAccountDetails)},
 		{Pattern: "POST /admin/account/password", Handler: a.staff(a.staffPasswordChange)},
 		{Pattern: "POST /admin/account/signature", Handler: a.staff(a.staffSignatureSave)},
+		{Pattern: "POST /admin/account/notifications", Handler: a.helpdesk(a.staffNotifySave)},
 		{Pattern: "POST /admin/account/twofactor/setup", Handler: a.staff(a.staffTwoFactorStart)},
 		{Pattern: "GET /admin/account/twofactor/setup", Handler: a.staff(a.staffTwoFactorSetup)},
 		{Pattern: "POST /admin/account/twofactor/confirm", Handler: a.staff(a.staffTwoFactorConfirm)},

@@ -13,8 +13,8 @@ import (
 	"pforte/internal/web"
 )
 
-// staffAccountPage is "My account" of a staff member: name and language, password, and
-// two-factor sign-in.
+// staffAccountPage is "My account" of a staff member: name and language, password,
+// signature, the helpdesk mails they get, and two-factor sign-in.
 func staffAccountPage(c web.Chrome, view staffAccountView) templ.Component {
 	return templruntime.GeneratedTemplate(func(templ_7745c5c3_Input templruntime.GeneratedComponentInput) (templ_7745c5c3_Err error) {
 		templ_7745c5c3_W, ctx := templ_7745c5c3_Input.Writer, templ_7745c5c3_Input.Context
@@ -163,6 +163,16 @@ func staffAccountPage(c web.Chrome, view staffAccountView) templ.Component {
 				return templ_7745c5c3_Err
 			}
 			templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 11, " ")
+			if templ_7745c5c3_Err != nil {
+				return templ_7745c5c3_Err
+			}
+			if view.Helpdesk {
+				templ_7745c5c3_Err = staffNotifySection(view.Notify).Render(ctx, templ_7745c5c3_Buffer)
+				if templ_7745c5c3_Err != nil {
+					return templ_7745c5c3_Err
+				}
+			}
+			templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 12, " ")
 			if templ_7745c5c3_Err != nil {
 				return templ_7745c5c3_Err
 			}

@@ -30,7 +30,10 @@ func (a *Admin) ticketAssign(w http.ResponseWriter, r *http.Request, v *visit) {
 			if staffID == t.AssigneeID {
 				return nil
 			}
-			return ticket.Assign(ctx, tx, t, staffID, c.By, c.Now)
+			if err := ticket.Assign(ctx, tx, t, staffID, c.By, c.Now); err != nil {
+				return err
+			}
+			return c.N.Assigned(ctx, tx, t, staffID, c.By) // "assigned to you", unless taken oneself
 		})
 		if a.afterChange(w, r, id, err, &f, "tickets_admin.assigned") {
 			return

@@ -54,6 +54,8 @@ func (a *Admin) afterChange(w http.ResponseWriter, r *http.Request, id int64, er
 		a.env.Flash(w, r, "tickets_admin.billed_failed", back)
 	case errors.Is(err, ticket.ErrDecided):
 		a.env.Flash(w, r, "tickets_admin.decided_failed", back)
+	case errors.Is(err, ticket.ErrMerged):
+		a.env.Flash(w, r, "ticket_merge.merged_failed", back)
 	case f != nil && errors.Is(err, ticket.ErrStatusInactive):
 		f.Errors.Add("status", "tickets_admin.error.status_inactive", nil)
 		return false

@@ -27,6 +27,7 @@ type queueFilter struct {
 	Assignee string // "" (anyone), "me", "none" or a staff id
 	Priority string
 	Pending  bool
+	Rating   string // "" (any), good, bad, none (not rated)
 	Q        string
 	Sort     string
 }
@@ -83,6 +84,7 @@ func queueFilterOf(r *http.Request, statuses []ticket.Status, me int64) (queueFi
 	if isTicketNo(qf.Q) { // a number finds its ticket whatever its state
 		qf.State = "all"
 	}
+	qf.Rating, tf.Rating = ratingFilter(q.Get("rating"), &qf.State)
 	switch qf.State {
 	case "open", "done", "all":
 		tf.State = qf.State

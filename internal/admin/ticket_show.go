@@ -23,6 +23,7 @@ type ticketView struct {
 	TextModules []textmodule.Module
 	ReplyLang   string
 	Signature   string
+	Ratings     []ticket.Rating // the opener's ratings, one per resolution, newest first
 }
 
 // ticketForms are the detail page's forms; one comes back filled with errors when
@@ -31,6 +32,7 @@ type ticketForms struct {
 	Reply   web.Form
 	Decline web.Form
 	Other   web.Form // status, assignee, details: errors shown above the side forms
+	Merge   web.Form // the number of the ticket to merge into (ticket_merge.go)
 }
 
 // ticketShow shows a ticket of the tenant with its whole conversation.
@@ -73,6 +75,10 @@ func (a *Admin) renderTicket(w http.ResponseWriter, r *http.Request, v *visit, f
 		return
 	}
 	tv.UploadMB = rules.UploadLimitMB
+	if tv.Ratings, err = ticket.Ratings(ctx, q, tid, t.ID); err != nil {
+		a.env.Fail(w, r, err)
+		return
+	}
 	if err := a.replyExtras(ctx, v, t, &tv); err != nil {
 		a.env.Fail(w, r, err)
 		return
@@ -97,6 +103,9 @@ func (f *ticketForms) fill(t ticket.Ticket) {
 	}
 	if f.Other.Values == nil {
 		f.Other = web.NewForm()
+	}
+	if f.Merge.Values == nil {
+		f.Merge = web.NewForm()
 	}
 	for name, v := range map[string]string{"status": itoa(t.Status.ID), "assignee": optID(t.AssigneeID),
 		"priority": itoa(int64(t.Priority)), "category": optID(t.CategoryID)} {

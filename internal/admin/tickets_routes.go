@@ -26,6 +26,7 @@ func (a *Admin) ticketRoutes() []web.Route {
 		{Pattern: "POST /admin/tickets/{id}/details", Handler: a.helpdesk(a.ticketDetails)},
 		{Pattern: "POST /admin/tickets/{id}/accept", Handler: a.helpdesk(a.ticketAccept)},
 		{Pattern: "POST /admin/tickets/{id}/decline", Handler: a.helpdesk(a.ticketDecline)},
+		{Pattern: "POST /admin/tickets/{id}/merge", Handler: a.helpdesk(a.ticketMerge)},
 		{Pattern: "GET /admin/settings/helpdesk", Handler: a.adminOnly(a.helpdeskSettings)},
 		{Pattern: "POST /admin/settings/helpdesk", Handler: a.adminOnly(a.helpdeskRulesSave)},
 		{Pattern: "POST /admin/settings/helpdesk/statuses", Handler: a.adminOnly(a.helpdeskStatusSave)},

@@ -92,6 +92,9 @@ func Load(ctx context.Context, d *db.DB, now time.Time) ([]Login, error) {
 		if err := tenant.SetFeatures(ctx, tx, t.ID, tenant.Features); err != nil {
 			return err
 		}
+		if err := askRatings(ctx, tx, t.ID); err != nil {
+			return err
+		}
 		for i, role := range []string{staff.RoleAdmin, staff.RoleAgent} {
 			name := []string{"Alex Admin", "Erika Agentin"}[i]
 			if _, err := staff.Create(ctx, tx, staff.Member{TenantID: t.ID, Email: logins[i].Email, Name: name,

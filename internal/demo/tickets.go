@@ -22,6 +22,7 @@ type demoTicket struct {
 	status             string // a built-in status code; "" leaves it new
 	billed             bool
 	daysAgo            int
+	rating, comment    string // the opener's rating once it is done (ratings.go)
 }
 
 var demoCategories = []string{"Hardware", "Software", "Netzwerk", "Rechnung"}
@@ -31,7 +32,8 @@ var demoCategories = []string{"Hardware", "Software", "Netzwerk", "Rechnung"}
 var demoTickets = []demoTicket{
 	{email: "anna@mueller-haustechnik.de", company: 0, priority: ticket.PriorityNormal, category: "Rechnung", daysAgo: 45,
 		title: "Einrichtung Besprechungsraum", body: "Bitte Bildschirm und Konferenzkamera im Besprechungsraum anschließen.",
-		reply: "Erledigt, die Arbeitszeit wurde mit der Monatsrechnung abgerechnet.", status: ticket.CodeClosed, billed: true},
+		reply: "Erledigt, die Arbeitszeit wurde mit der Monatsrechnung abgerechnet.", status: ticket.CodeClosed, billed: true,
+		rating: ticket.RatingGood, comment: "Schnell und sauber erledigt, danke!"},
 	{email: "anna@mueller-haustechnik.de", company: 0, priority: ticket.PriorityLow, category: "Software", daysAgo: 20,
 		title: "Neuer Arbeitsplatz für Auszubildende", body: "Zum 1. des Monats beginnt eine Auszubildende. Bitte Laptop und Zugänge vorbereiten.",
 		reply: "Laptop ist eingerichtet und liegt bereit, die Zugangsdaten kommen per Post.", status: ticket.CodeResolved},
@@ -80,6 +82,9 @@ func loadTickets(ctx context.Context, tx db.Querier, tenantID int64, companyIDs 
 			return err
 		}
 		if err := demoTicketAnswer(ctx, tx, tenantID, id, dt, staffActor, at.Add(2*time.Hour)); err != nil {
+			return err
+		}
+		if err := demoRating(ctx, tx, tenantID, id, dt, now.Add(-72*time.Hour)); err != nil { // rated lately: the dashboard counts 30 days
 			return err
 		}
 	}

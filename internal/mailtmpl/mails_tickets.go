@@ -9,8 +9,9 @@ var (
 )
 
 // Mails of the helpdesk (issue 4). Contacts and followers hear of replies, status
-// changes and decisions; staff hear of new tickets and of customers' replies. The text
-// written (never an internal note) follows the tenant's wording as a quoted block
+// changes and decisions; staff hear of new tickets, of customers' replies and of tickets
+// a colleague assigned to them, as each chose (staff.Notifications). The text written
+// (never an internal note) follows the tenant's wording as a quoted block
 // (outbox.Letter.Quote), so it needs no placeholder.
 func init() {
 	register(
@@ -23,6 +24,7 @@ func init() {
 		Mail{Key: "mail.ticket_new_company", Placeholders: ticketWith(Author)},
 		Mail{Key: "mail.ticket_new_staff", Staff: true, Placeholders: ticketWith(Author)},
 		Mail{Key: "mail.ticket_reply_staff", Staff: true, Placeholders: ticketWith(Author)},
+		Mail{Key: "mail.ticket_assigned_staff", Staff: true, Placeholders: ticketWith(Author)}, // Author: who assigned it
 	)
 }
 

@@ -37,6 +37,10 @@ type Letter struct {
 	// mail), FooterURL the page where they change that; neither is part of the
 	// tenant's editable wording.
 	Footer, FooterURL string
+	// Extra is a line after the button that only some recipients get (the opener of a
+	// resolved ticket is asked to rate it), ExtraURL its link; like Footer, neither is
+	// part of the tenant's editable wording, so every wording of the mail carries it.
+	Extra, ExtraURL string
 }
 
 // RenderFor renders the letter in the tenant's own wording of its mail and language when
@@ -67,7 +71,10 @@ func (l Letter) Render() (mail.Message, error) {
 		Quote:    l.Quote,
 		Footer:   l.Footer,
 		FootURL:  l.FooterURL,
+		Extra:    l.Extra,
+		ExtraURL: l.ExtraURL,
 	}
+	v.Dir = i18n.Dir(t.Lang)
 	if l.Override != nil {
 		// Values go in as plain text; the HTML template escapes them like any text.
 		values := l.values()
@@ -113,8 +120,12 @@ func (l Letter) values() map[string]string {
 }
 
 type view struct {
-	Lang, Subject, Greeting, Button, URL, Fallback, Marker, Quote, Footer, FootURL string
-	Body, Closing                                                                  []string
+	Lang, Subject, Greeting, Button, URL, Fallback, Marker, Quote, Footer, FootURL, Extra, ExtraURL string
+	Body, Closing                                                                                   []string
+
+	// Dir is the language's writing direction ("rtl" for Hebrew): a mail client lays
+	// out the HTML part by it, and the quote's bar stands on the side the text starts.
+	Dir string
 }
 
 var textTmpl = texttemplate.Must(texttemplate.New("t").Parse(`{{if .Marker}}{{.Marker}}
@@ -127,6 +138,9 @@ var textTmpl = texttemplate.Must(texttemplate.New("t").Parse(`{{if .Marker}}{{.M
 {{end}}{{if .URL}}
 {{.Button}}:
 {{.URL}}
+{{end}}{{if .Extra}}
+{{.Extra}}{{if .ExtraURL}}
+{{.ExtraURL}}{{end}}
 {{end}}
 {{range .Closing}}{{.}}
 {{end}}{{if .Footer}}
@@ -135,14 +149,15 @@ var textTmpl = texttemplate.Must(texttemplate.New("t").Parse(`{{if .Marker}}{{.M
 {{end}}`))
 
 var htmlTmpl = htmltemplate.Must(htmltemplate.New("h").Parse(`<!DOCTYPE html>
-<html lang="{{.Lang}}"><head><meta charset="utf-8"><title>{{.Subject}}</title></head>
+<html lang="{{.Lang}}" dir="{{.Dir}}"><head><meta charset="utf-8"><title>{{.Subject}}</title></head>
 <body style="font-family:system-ui,sans-serif;color:#1f2937;line-height:1.5;max-width:600px;margin:0 auto;padding:24px">
-{{if .Marker}}<p style="font-size:12px;color:#6b7280">{{.Marker}}</p>
+{{if .Marker}}<p dir="ltr" style="font-size:12px;color:#6b7280">{{.Marker}}</p>
 {{end}}<p>{{.Greeting}}</p>
 {{range .Body}}<p>{{.}}</p>
-{{end}}{{if .Quote}}<blockquote style="margin:16px 0;padding:8px 16px;border-left:4px solid #d1d5db;white-space:pre-wrap">{{.Quote}}</blockquote>
+{{end}}{{if .Quote}}<blockquote dir="auto" style="margin:16px 0;padding:8px 16px;{{if eq .Dir "rtl"}}border-right:4px solid #d1d5db;text-align:right{{else}}border-left:4px solid #d1d5db;text-align:left{{end}};white-space:pre-wrap">{{.Quote}}</blockquote>
 {{end}}{{if .URL}}<p><a href="{{.URL}}" style="display:inline-block;background:#1d4ed8;color:#fff;padding:10px 18px;border-radius:6px;text-decoration:none">{{.Button}}</a></p>
 <p style="font-size:13px;color:#6b7280">{{.Fallback}}<br><a href="{{.URL}}">{{.URL}}</a></p>
+{{end}}{{if .Extra}}<p>{{.Extra}}{{if .ExtraURL}}<br><a href="{{.ExtraURL}}">{{.ExtraURL}}</a>{{end}}</p>
 {{end}}<p>{{range $i, $l := .Closing}}{{if $i}}<br>{{end}}{{$l}}{{end}}</p>
 {{if .Footer}}<p style="font-size:12px;color:#6b7280;border-top:1px solid #e5e7eb;padding-top:8px">{{.Footer}}{{if .FootURL}} <a href="{{.FootURL}}" style="color:#6b7280">{{.FootURL}}</a>{{end}}</p>
 {{end}}</body></html>

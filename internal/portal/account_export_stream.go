@@ -149,6 +149,7 @@ type exportTicket struct {
 	UpdatedAt   time.Time       `json:"updated_at"`
 	Messages    []exportMessage `json:"messages"`
 	History     []exportStep    `json:"history"`
+	Ratings     []exportRating  `json:"ratings,omitempty"`
 }
 
 // exportStep is one line of a ticket's history as the portal's ticket page words it.
@@ -231,5 +232,6 @@ func exportedTicket(tr *i18n.Localizer, t ticket.Exported, contactID int64) expo
 		}
 		out.History = append(out.History, ee)
 	}
+	out.Ratings = exportedRatings(t.Ratings)
 	return out
 }

@@ -17,6 +17,10 @@ type ticketView struct {
 	CanReopen  bool
 	Colleagues []contact.Membership // who can be added as follower
 	LimitMB    int
+	// MergedSeen: the contact may open the ticket this one was merged into (MergedInto),
+	// so the notice links to it.
+	MergedSeen bool
+	Rating     ratingCard // the opener's rating card (ticket_rate.go)
 }
 
 // loadTicket finds the ticket of the URL the contact may see; anything else is a 404.
@@ -44,6 +48,11 @@ func (p *Portal) ticketShow(w http.ResponseWriter, r *http.Request, v *visit) {
 
 // renderTicket shows the ticket with the reply form f (kept on error).
 func (p *Portal) renderTicket(w http.ResponseWriter, r *http.Request, v *visit, t ticket.Ticket, f web.Form, status int) {
+	p.renderTicketWith(w, r, v, t, f, web.NewForm(), status)
+}
+
+// renderTicketWith is renderTicket with the rating form rf (kept on error).
+func (p *Portal) renderTicketWith(w http.ResponseWriter, r *http.Request, v *visit, t ticket.Ticket, f, rf web.Form, status int) {
 	ctx := r.Context()
 	d, err := ticket.Load(ctx, p.env.DB, t, false) // contacts never load internal notes
 	if err != nil {
@@ -54,7 +63,15 @@ func (p *Portal) renderTicket(w http.ResponseWriter, r *http.Request, v *visit, 
 	view := ticketView{Detail: d, LimitMB: rules.UploadLimitMB}
 	view.CanReply = !t.Billed && !t.Done()
 	view.CanClose = !t.Billed && t.Status.Kind != ticket.KindClosed
-	view.CanReopen = !t.Billed && t.Done() && rules.Reopen
+	view.CanReopen = !t.Billed && t.Done() && rules.Reopen && t.MergedInto == 0
+	if view.MergedSeen, err = p.mayOpen(r, v, t.MergedInto); err != nil {
+		p.env.Fail(w, r, err)
+		return
+	}
+	if view.Rating, err = p.ratingCardOf(r, v, t, rf); err != nil {
+		p.env.Fail(w, r, err)
+		return
+	}
 	if view.CanReply {
 		view.Colleagues, err = p.followerChoices(r, v, d)
 		if err != nil {
@@ -120,6 +137,8 @@ func ruleMessage(err error) string {
 		return "tickets.error.closed"
 	case errorIs(err, ticket.ErrNotClosed):
 		return "tickets.error.not_closed"
+	case errorIs(err, ticket.ErrMerged):
+		return "ticket_merge.portal_error"
 	}
 	return ""
 }

@@ -17,6 +17,7 @@ func (p *Portal) ticketRoutes() []web.Route {
 		{Pattern: "POST /tickets/{id}/reply", Handler: p.helpdesk(p.ticketReply)},
 		{Pattern: "POST /tickets/{id}/close", Handler: p.helpdesk(p.ticketClose)},
 		{Pattern: "POST /tickets/{id}/reopen", Handler: p.helpdesk(p.ticketReopen)},
+		{Pattern: "POST /tickets/{id}/rating", Handler: p.helpdesk(p.ticketRate)},
 		{Pattern: "POST /tickets/{id}/followers", Handler: p.helpdesk(p.ticketFollow)},
 		{Pattern: "POST /tickets/{id}/followers/{contact}/remove", Handler: p.helpdesk(p.ticketUnfollow)},
 		{Pattern: "GET /tickets/{id}/files/{file}", Handler: p.helpdesk(p.ticketFile)},

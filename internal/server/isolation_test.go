@@ -139,6 +139,7 @@ var portalCases = map[string]string{
 	"POST /tickets/{id}/reply":                      "id",
 	"POST /tickets/{id}/close":                      "id",
 	"POST /tickets/{id}/reopen":                     "id",
+	"POST /tickets/{id}/rating":                     "id",
 	"POST /tickets/{id}/followers":                  "id",
 	"POST /tickets/{id}/followers/{contact}/remove": "id",
 	"GET /tickets/{id}/files/{file}":                "id",

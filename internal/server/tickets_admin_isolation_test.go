@@ -40,6 +40,7 @@ func ticketAdminForeign(t *testing.T, w *world, tenantB int64) map[string]string
 		"POST /admin/tickets/{id}/details":              p + "/details",
 		"POST /admin/tickets/{id}/accept":               p + "/accept",
 		"POST /admin/tickets/{id}/decline":              p + "/decline",
+		"POST /admin/tickets/{id}/merge":                p + "/merge",
 		"GET /admin/tickets/new":                        "/admin/tickets/new?company=" + id(w.b1),
 		"POST /admin/tickets":                           "/admin/tickets", // the form's company_id is B1
 		"POST /admin/settings/helpdesk/statuses/{id}":   "/admin/settings/helpdesk/statuses/" + id(d.Status.ID),
@@ -83,6 +84,7 @@ func TestTicketsAdminIsolation(t *testing.T) {
 			p + "/details": {"priority": {"4"}},
 			p + "/accept":  nil,
 			p + "/decline": {"reason": {"no"}},
+			p + "/merge":   {"target": {id(own)}, "confirm": {"1"}},
 			"/admin/tickets": {"company_id": {id(h.acme.ID)}, "contact_id": {id(h.anna.ID)}, "title": {"x"}, "body": {"x"},
 				"priority": {"2"}},
 			"/admin/settings/helpdesk/statuses/" + id(resolvedA): {"name": {"B was here"}, "position": {"1"}},
@@ -106,6 +108,13 @@ func TestTicketsAdminIsolation(t *testing.T) {
 		} {
 			if r := b.Post(path, form); r.Status != 404 {
 				t.Errorf("POST %s with tenant A ids: %d", path, r.Status)
+			}
+		}
+		// Merging B's own ticket into A's: the same "no such ticket" as a number nobody has.
+		for _, n := range []string{id(secret), "999999"} {
+			r := b.Post(pb+"/merge", url.Values{"target": {n}, "confirm": {"1"}})
+			if r.Status != 422 || !strings.Contains(r.Body, mergeWant("ticket_merge.error.not_found")) || strings.Contains(r.Body, "Acme") {
+				t.Errorf("merge into %s as tenant B: %d", n, r.Status)
 			}
 		}
 		// The queue never lists tenant A's tickets, whatever the filter names.

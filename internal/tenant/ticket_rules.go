@@ -11,6 +11,9 @@ import (
 type TicketRules struct {
 	Reopen        bool // contacts may reopen resolved and closed tickets
 	UploadLimitMB int  // largest attachment a contact may upload
+	// Ratings: the contact who opened a ticket is asked to rate it (good or bad) when it
+	// is resolved or closed; off by default.
+	Ratings bool
 }
 
 // MaxUploadMB bounds the upload limit an admin can set.
@@ -22,7 +25,8 @@ func (r TicketRules) UploadLimit() int64 { return int64(r.UploadLimitMB) << 20 }
 // GetTicketRules loads the tenant's helpdesk rules.
 func GetTicketRules(ctx context.Context, q db.Querier, id int64) (TicketRules, error) {
 	var r TicketRules
-	err := q.QueryRow(ctx, `SELECT ticket_reopen, upload_limit_mb FROM tenants WHERE id = ?`, id).Scan(&r.Reopen, &r.UploadLimitMB)
+	err := q.QueryRow(ctx, `SELECT ticket_reopen, upload_limit_mb, ticket_ratings FROM tenants WHERE id = ?`, id).
+		Scan(&r.Reopen, &r.UploadLimitMB, &r.Ratings)
 	if err != nil {
 		return r, fmt.Errorf("tenant: ticket rules: %w", db.One(err))
 	}
@@ -31,7 +35,8 @@ func GetTicketRules(ctx context.Context, q db.Querier, id int64) (TicketRules, e
 
 // SetTicketRules stores the tenant's helpdesk rules.
 func SetTicketRules(ctx context.Context, q db.Querier, id int64, r TicketRules) error {
-	if _, err := q.Exec(ctx, `UPDATE tenants SET ticket_reopen = ?, upload_limit_mb = ? WHERE id = ?`, r.Reopen, r.UploadLimitMB, id); err != nil {
+	if _, err := q.Exec(ctx, `UPDATE tenants SET ticket_reopen = ?, upload_limit_mb = ?, ticket_ratings = ? WHERE id = ?`,
+		r.Reopen, r.UploadLimitMB, r.Ratings, id); err != nil {
 		return fmt.Errorf("tenant: ticket rules: %w", err)
 	}
 	return nil

@@ -25,6 +25,9 @@ func AddReply(ctx context.Context, tx db.Querier, t Ticket, r Reply, now time.Ti
 	if r.StaffID == 0 && t.Done() {
 		return 0, ErrClosed
 	}
+	if t.MergedInto > 0 { // the conversation lives in the target now
+		return 0, ErrMerged
+	}
 	r.TenantID, r.TicketID = t.TenantID, t.ID
 	id, err := addMessage(ctx, tx, r, now)
 	if err != nil {
@@ -43,6 +46,9 @@ func AddReply(ctx context.Context, tx db.Querier, t Ticket, r Reply, now time.Ti
 func SetStatus(ctx context.Context, tx db.Querier, t Ticket, statusID int64, a Actor, now time.Time) (Status, error) {
 	if t.Billed {
 		return Status{}, ErrBilled
+	}
+	if t.MergedInto > 0 {
+		return Status{}, ErrMerged
 	}
 	to, err := StatusByID(ctx, tx, t.TenantID, statusID)
 	if err != nil {
@@ -77,6 +83,9 @@ func Reopen(ctx context.Context, tx db.Querier, t Ticket, allowed bool, a Actor,
 	if !t.Done() {
 		return ErrNotClosed
 	}
+	if t.MergedInto > 0 { // it would come back empty beside the ticket that holds its conversation
+		return ErrMerged
+	}
 	if !allowed && a.StaffID == 0 {
 		return ErrNoReopen
 	}
@@ -96,6 +105,9 @@ func Reopen(ctx context.Context, tx db.Querier, t Ticket, allowed bool, a Actor,
 func Decide(ctx context.Context, tx db.Querier, t Ticket, accept bool, reason string, a Actor, now time.Time) error {
 	if t.Billed { // locked: deciding would change its status and mail the customer
 		return ErrBilled
+	}
+	if t.MergedInto > 0 {
+		return ErrMerged
 	}
 	if t.RequestState != RequestPending {
 		return ErrDecided
@@ -187,11 +199,15 @@ func moveTo(ctx context.Context, tx db.Querier, t Ticket, code string, a Actor, 
 
 func setStatus(ctx context.Context, tx db.Querier, t Ticket, to Status, kind string, a Actor, note string, now time.Time) error {
 	var closed any
-	if to.Kind == KindResolved || to.Kind == KindClosed {
+	done := to.Kind == KindResolved || to.Kind == KindClosed
+	if done {
 		closed = now.Unix()
 	}
-	if _, err := tx.Exec(ctx, `UPDATE tickets SET status_id = ?, updated_at = ?, closed_at = ? WHERE tenant_id = ? AND id = ?`,
-		to.ID, now.Unix(), closed, t.TenantID, t.ID); err != nil {
+	// A move from open (closed_at empty) to done starts a new resolution, which its
+	// opener may rate (rating.go); resolved to closed stays the same one.
+	if _, err := tx.Exec(ctx, `UPDATE tickets SET status_id = ?, updated_at = ?,
+		resolution = resolution + CASE WHEN ? AND closed_at IS NULL THEN 1 ELSE 0 END, closed_at = ?
+		WHERE tenant_id = ? AND id = ?`, to.ID, now.Unix(), done, closed, t.TenantID, t.ID); err != nil {
 		return fmt.Errorf("ticket: status: %w", err)
 	}
 	return addEvent(ctx, tx, t.TenantID, t.ID, Event{Kind: kind, From: t.Status, To: to, Actor: a.Name, Note: note}, a.ContactID, a.StaffID, now)

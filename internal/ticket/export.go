@@ -20,6 +20,7 @@ type Exported struct {
 	Ticket
 	Messages []Message
 	History  []Event
+	Ratings  []Rating // the contact's own ratings of the ticket, newest resolution first
 }
 
 // ExportPage returns up to ExportBatch tickets of the principal's company, after the
@@ -64,7 +65,10 @@ func ExportPage(ctx context.Context, q db.Querier, p principal.Contact, after in
 	if err := exportMessages(ctx, q, p, out, byID); err != nil {
 		return nil, err
 	}
-	return out, exportHistory(ctx, q, p.TenantID, out)
+	if err := exportHistory(ctx, q, p.TenantID, out); err != nil {
+		return nil, err
+	}
+	return out, exportRatings(ctx, q, p, out, byID)
 }
 
 // exportHistory fills in the status histories of a batch of tickets in one query,
@@ -97,7 +101,7 @@ func exportMessages(ctx context.Context, q db.Querier, p principal.Contact, out 
 		FROM ticket_messages m LEFT JOIN ticket_attachments a ON a.ticket_id = m.ticket_id AND a.message_id = m.id
 		WHERE m.tenant_id = ? AND m.ticket_id IN (`+db.Marks(len(out))+`) AND NOT m.internal
 			AND (m.contact_id = ? OR m.staff_id IS NOT NULL)
-		ORDER BY m.ticket_id, m.id, a.id`, args...)
+		ORDER BY m.ticket_id, m.created_at, m.id, a.id`, args...)
 	if err != nil {
 		return fmt.Errorf("ticket: export messages: %w", err)
 	}

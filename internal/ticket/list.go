@@ -24,11 +24,12 @@ type Filter struct {
 	Query      string
 	Sort       string // updated, created, oldest, priority
 	Page       int
-	CompanyID  int64 // staff only
-	AssigneeID int64 // staff only
-	Unassigned bool  // staff only
-	Priority   int   // staff only
-	Pending    bool  // staff only: requests not yet accepted or declined
+	CompanyID  int64  // staff only
+	AssigneeID int64  // staff only
+	Unassigned bool   // staff only
+	Priority   int    // staff only
+	Pending    bool   // staff only: requests not yet accepted or declined
+	Rating     string // staff only: newest rating good, bad, or none (not rated)
 
 	common bool // Query matches so many tickets that walking the list in order finds a page soonest
 }
@@ -163,6 +164,13 @@ func Queue(ctx context.Context, q db.Querier, tenantID int64, f Filter) ([]Ticke
 	}
 	if f.Pending {
 		where += ` AND t.request_state = 'pending'`
+	}
+	switch f.Rating {
+	case RatingGood, RatingBad:
+		where += ` AND t.last_rating = ?` // the partial index tickets_rating
+		args = append(args, f.Rating)
+	case "none":
+		where += ` AND t.last_rating IS NULL`
 	}
 	return page(ctx, q, queueRow, where, args, f)
 }

@@ -63,11 +63,13 @@ func addEvent(ctx context.Context, tx db.Querier, tenantID, ticketID int64, e Ev
 func conversation(ctx context.Context, q db.Querier, tenantID, ticketID int64, withInternal bool) ([]Message, error) {
 	// One round trip: each message comes once per attachment (or once without), which
 	// costs a repeated body on messages with several files and saves a query per page.
+	// Ordered by time, not id: a merged ticket's messages keep their ids (Merge) and
+	// fall in between the target's by when they were written.
 	rows, err := q.Query(ctx, `SELECT m.id, COALESCE(m.contact_id, 0), COALESCE(m.staff_id, 0), m.author, m.internal,
 		m.body, m.via, m.created_at, COALESCE(a.id, 0), COALESCE(a.file_key, ''), COALESCE(a.filename, ''),
 		COALESCE(a.content_type, ''), COALESCE(a.size, 0), COALESCE(a.created_at, 0)
 		FROM ticket_messages m LEFT JOIN ticket_attachments a ON a.ticket_id = m.ticket_id AND a.message_id = m.id
-		WHERE m.tenant_id = ? AND m.ticket_id = ? AND (NOT m.internal OR ?) ORDER BY m.id, a.id`,
+		WHERE m.tenant_id = ? AND m.ticket_id = ? AND (NOT m.internal OR ?) ORDER BY m.created_at, m.id, a.id`,
 		tenantID, ticketID, withInternal)
 	if err != nil {
 		return nil, fmt.Errorf("ticket: messages: %w", err)

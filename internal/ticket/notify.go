@@ -26,6 +26,8 @@ type Notifier struct {
 	// support address with the ticket's token), or "" when mail cannot come back.
 	ReplyAddress func(token string) string
 	Now          time.Time
+	// askRating: the mail asks the ticket's opener to rate it (notify_rating.go).
+	askRating bool
 }
 
 // recipient is one person a mail goes to.
@@ -44,7 +46,7 @@ type recipient struct {
 // Created tells staff about a new ticket, confirms it to the contact who opened it,
 // and tells the company's main contacts who asked for it.
 func (n Notifier) Created(ctx context.Context, tx db.Querier, t Ticket, body string) error {
-	if err := n.toStaff(ctx, tx, t, "mail.ticket_new_staff", body, t.ContactName, 0); err != nil {
+	if err := n.toStaff(ctx, tx, t, "mail.ticket_new_staff", body, t.ContactName, staffWantsNew); err != nil {
 		return err
 	}
 	if err := n.toContacts(ctx, tx, t, "mail.ticket_received", body, nil, 0); err != nil {
@@ -60,7 +62,11 @@ func (n Notifier) Replied(ctx context.Context, tx db.Querier, t Ticket, body str
 	if by.StaffID > 0 {
 		return n.toContacts(ctx, tx, t, "mail.ticket_reply", body, data, 0)
 	}
-	if err := n.toStaff(ctx, tx, t, "mail.ticket_reply_staff", body, by.Name, t.AssigneeID); err != nil {
+	who, args := staffWantsUnassignedReply, []any(nil)
+	if t.AssigneeID > 0 {
+		who, args = staffWantsMyReply, []any{t.AssigneeID}
+	}
+	if err := n.toStaff(ctx, tx, t, "mail.ticket_reply_staff", body, by.Name, who, args...); err != nil {
 		return err
 	}
 	return n.toContacts(ctx, tx, t, "mail.ticket_reply", body, data, by.ContactID)
@@ -74,6 +80,10 @@ func (n Notifier) RepliedWithStatus(ctx context.Context, tx db.Querier, t Ticket
 		return n.Replied(ctx, tx, t, body, by)
 	}
 	t.Status = to
+	n, err := n.withRating(ctx, tx, t)
+	if err != nil {
+		return err
+	}
 	return n.toContacts(ctx, tx, t, "mail.ticket_reply_status", body, map[string]any{"Author": by.Name}, by.ContactID)
 }
 
@@ -84,6 +94,10 @@ func (n Notifier) StatusChanged(ctx context.Context, tx db.Querier, t Ticket, to
 		return nil
 	}
 	t.Status = to
+	n, err := n.withRating(ctx, tx, t)
+	if err != nil {
+		return err
+	}
 	return n.toContacts(ctx, tx, t, "mail.ticket_status", "", map[string]any{"Author": by.Name}, by.ContactID)
 }
 
@@ -100,15 +114,20 @@ func (n Notifier) Decided(ctx context.Context, tx db.Querier, t Ticket, accepted
 // still hears about their ticket (one that came in by mail); one whose access was
 // revoked does not.
 func (n Notifier) toContacts(ctx context.Context, tx db.Querier, t Ticket, key, quote string, data map[string]any, skip int64) error {
-	to, err := contactsOf(ctx, tx, `SELECT c.id, c.email, TRIM(c.first_name || ' ' || c.last_name), c.first_name, c.language,
-		m.access = 'active' FROM contacts c JOIN memberships m ON m.contact_id = c.id AND m.company_id = ? AND m.access <> 'revoked'
-		WHERE c.tenant_id = ? AND c.email <> '' AND c.id <> ? AND ((c.id = ? AND c.notify_own)
-			OR (c.id <> ? AND c.notify_followed AND c.id IN (SELECT contact_id FROM ticket_followers WHERE ticket_id = ?)))`,
-		t.CompanyID, t.TenantID, skip, t.ContactID, t.ContactID, t.ID)
+	to, err := ticketContacts(ctx, tx, t, skip)
 	if err != nil {
 		return err
 	}
 	return n.send(ctx, tx, t, key, quote, data, n.portalLink(t), to)
+}
+
+// ticketContacts are the recipients toContacts mails (the rule is described there).
+func ticketContacts(ctx context.Context, tx db.Querier, t Ticket, skip int64) ([]recipient, error) {
+	return contactsOf(ctx, tx, `SELECT c.id, c.email, TRIM(c.first_name || ' ' || c.last_name), c.first_name, c.language,
+		m.access = 'active' FROM contacts c JOIN memberships m ON m.contact_id = c.id AND m.company_id = ? AND m.access <> 'revoked'
+		WHERE c.tenant_id = ? AND c.email <> '' AND c.id <> ? AND ((c.id = ? AND c.notify_own)
+			OR (c.id <> ? AND c.notify_followed AND c.id IN (SELECT contact_id FROM ticket_followers WHERE ticket_id = ?)))`,
+		t.CompanyID, t.TenantID, skip, t.ContactID, t.ContactID, t.ID)
 }
 
 // contactsOf reads the recipients a query selects (id, email, name, first name,
@@ -135,10 +154,11 @@ func (n Notifier) portalLink(t Ticket) string {
 	return n.Origin + "/tickets/" + strconv.FormatInt(t.ID, 10)
 }
 
-// toStaff mails the assignee, or every active staff member when nobody is assigned.
-func (n Notifier) toStaff(ctx context.Context, tx db.Querier, t Ticket, key, quote, author string, assignee int64) error {
+// toStaff mails the active staff members who can sign in and whom who selects: a
+// condition on the staff table, one of the staffWants constants, with its args.
+func (n Notifier) toStaff(ctx context.Context, tx db.Querier, t Ticket, key, quote, author, who string, args ...any) error {
 	rows, err := tx.Query(ctx, `SELECT email, name, language FROM staff WHERE tenant_id = ? AND active
-		AND password_hash <> '' AND (? = 0 OR id = ?) ORDER BY id`, t.TenantID, assignee, assignee)
+		AND password_hash <> '' AND `+who+` ORDER BY id`, append([]any{t.TenantID}, args...)...)
 	if err != nil {
 		return fmt.Errorf("ticket: staff recipients: %w", err)
 	}
@@ -176,7 +196,10 @@ func (n Notifier) send(ctx context.Context, tx db.Querier, t Ticket, key, quote 
 		if r.signsIn {
 			// Contacts choose which ticket mails they get; every such mail says where.
 			l.Footer, l.FooterURL = i18n.For(lang).T("notify.mail_footer"), n.Origin+"/settings/notifications"
+		} else if r.staff { // so do staff, on My account
+			l.Footer, l.FooterURL = i18n.For(lang).T("staff_notify.mail_footer"), n.Origin+"/admin/account#notifications"
 		}
+		n.ratingLine(&l, t, r, link)
 		var replyTo string
 		if n.ReplyAddress != nil {
 			// Each recipient's own address: it answers only for them (RecipientToken).

@@ -78,6 +78,8 @@ var (
 	ErrStatusInactive = errors.New("ticket: the status is no longer in use")
 	// ErrAssigneeInactive: staff chose a colleague who was deactivated.
 	ErrAssigneeInactive = errors.New("ticket: the staff member is no longer active")
+	// ErrMerged: the ticket was merged into another, which now holds its conversation.
+	ErrMerged = errors.New("ticket: the ticket was merged into another")
 )
 
 // Ticket is one ticket with the names a page shows.
@@ -105,8 +107,14 @@ type Ticket struct {
 	// ReplySecret makes each recipient's reply address (RecipientToken); never shown
 	// or mailed.
 	ReplySecret string
-	CreatedAt   time.Time
-	UpdatedAt   time.Time
+	// MergedInto is the ticket staff merged this one into (0: not merged); a merged
+	// ticket is closed and takes no more messages (see Merge).
+	MergedInto int64
+	// Rating is the newest rating of the ticket (RatingGood, RatingBad) or empty; only
+	// the back office's queue reads it.
+	Rating    string
+	CreatedAt time.Time
+	UpdatedAt time.Time
 }
 
 // Done reports whether the ticket is resolved or closed.

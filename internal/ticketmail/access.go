@@ -15,8 +15,8 @@ import (
 // knows, so the mail is held to the portal's rule: active access to the ticket's
 // company, and as a plain user only for a ticket they opened or follow. A contact who
 // never had a portal login (one a mail created, or staff added without access) answers
-// the tickets they opened, since mail is their only way in; revoked access never
-// writes.
+// the tickets they opened (or follow since a merge), since mail is their only way in;
+// revoked access never writes.
 func mayReply(ctx context.Context, q db.Querier, tk ticket.Ticket, sender contact.Contact) (bool, string, error) {
 	m, err := contact.MembershipIn(ctx, q, tk.TenantID, sender.ID, tk.CompanyID)
 	if errors.Is(err, db.ErrNotFound) {
@@ -39,7 +39,13 @@ func mayReply(ctx context.Context, q db.Querier, tk ticket.Ticket, sender contac
 		if tk.ContactID == sender.ID {
 			return true, "", nil
 		}
-		return false, "no portal access and not the ticket's opener", nil
+		// Only a merge makes such a contact a follower (ticket.Merge): the opener of
+		// the merged ticket, who keeps writing by mail into the one it went to.
+		follows, err := ticket.Follows(ctx, q, tk, sender.ID)
+		if err != nil || follows {
+			return follows, "", err
+		}
+		return false, "no portal access and neither the ticket's opener nor a follower", nil
 	}
 	return false, "portal access " + m.Access, nil
 }

@@ -38,6 +38,9 @@ func AttachFromInbox(ctx context.Context, d *db.DB, t tenant.Tenant, itemID, tic
 		if err != nil {
 			return err
 		}
+		if tk, err = ticket.Current(ctx, tx, tk); err != nil { // a merged ticket's mail goes where it went
+			return err
+		}
 		if tk.Billed {
 			return validate.Errors{"ticket_id": {ID: "inbox_actions.error.billed"}}
 		}
