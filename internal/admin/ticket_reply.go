@@ -20,17 +20,11 @@ const maxTicketBody = 20000
 // note (mailed to nobody, never shown in the portal), with attachments up to the
 // tenant's limit and an optional status change, all in one transaction.
 func (a *Admin) ticketReply(w http.ResponseWriter, r *http.Request, v *visit) {
-	id, ok := a.ticketID(w, r)
+	id, rules, f, ok := a.replyForm(w, r, v)
 	if !ok {
 		return
 	}
 	ctx := r.Context()
-	rules, err := tenant.GetTicketRules(ctx, a.env.DB, v.P.TenantID)
-	if err != nil {
-		a.env.Fail(w, r, err)
-		return
-	}
-	f := web.ParseMultipart(w, r, rules.UploadLimit())
 	body := strings.TrimSpace(strings.ReplaceAll(f.Raw("body"), "\r\n", "\n"))
 	internal := f.Get("kind") == "note"
 	var statusID int64
@@ -38,6 +32,7 @@ func (a *Admin) ticketReply(w http.ResponseWriter, r *http.Request, v *visit) {
 	if f.Err == "" {
 		f.Errors.Text("body", body, true, maxTicketBody)
 		if s := f.Get("status"); s != "" {
+			var err error
 			if statusID, err = strconv.ParseInt(s, 10, 64); err != nil || statusID <= 0 {
 				f.Errors.Add("status", "tickets_admin.error.status", nil)
 			}
@@ -107,4 +102,19 @@ func setStatus(ctx context.Context, tx *db.Tx, t ticket.Ticket, statusID int64, 
 	}
 	to, err := ticket.SetStatus(ctx, tx, t, statusID, c.By, c.Now)
 	return to, err == nil, err
+}
+
+// replyForm reads the path's ticket id and the reply form, multipart up to the
+// tenant's upload limit (the rules, which the reply needs again for its files). ok is
+// false when an answer was written (404 for a malformed id, the error page).
+func (a *Admin) replyForm(w http.ResponseWriter, r *http.Request, v *visit) (id int64, rules tenant.TicketRules, f web.Form, ok bool) {
+	if id, ok = a.ticketID(w, r); !ok {
+		return
+	}
+	rules, err := tenant.GetTicketRules(r.Context(), a.env.DB, v.P.TenantID)
+	if err != nil {
+		a.env.Fail(w, r, err)
+		return id, rules, f, false
+	}
+	return id, rules, web.ParseMultipart(w, r, rules.UploadLimit()), true
 }

@@ -10,7 +10,6 @@ import (
 	"pforte/internal/contact"
 	"pforte/internal/db"
 	"pforte/internal/staff"
-	"pforte/internal/tenant"
 	"pforte/internal/textmodule"
 	"pforte/internal/ticket"
 	"pforte/internal/web"
@@ -49,17 +48,11 @@ func (a *Admin) ticketTextModule(w http.ResponseWriter, r *http.Request, v *visi
 // sends the whole form here, and the page comes back with the module appended to what
 // was typed (which is kept, as are the other fields; files must be chosen again).
 func (a *Admin) ticketTextModuleInsert(w http.ResponseWriter, r *http.Request, v *visit) {
-	id, ok := a.ticketID(w, r)
+	id, _, f, ok := a.replyForm(w, r, v)
 	if !ok {
 		return
 	}
 	ctx := r.Context()
-	rules, err := tenant.GetTicketRules(ctx, a.env.DB, v.P.TenantID)
-	if err != nil {
-		a.env.Fail(w, r, err)
-		return
-	}
-	f := web.ParseMultipart(w, r, rules.UploadLimit())
 	t, err := ticket.ForStaff(ctx, a.env.DB, v.P.TenantID, id)
 	if err != nil {
 		a.env.Fail(w, r, err)

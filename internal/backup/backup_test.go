@@ -164,17 +164,9 @@ func TestRestoreRefuses(t *testing.T) {
 // directory take a good archive afterwards.
 func TestRestoreBrokenFiles(t *testing.T) {
 	testutil.EachEngine(t, func(t *testing.T, src *db.DB) {
-		ctx, now := context.Background(), time.Now()
-		if _, err := demo.Load(ctx, src, now); err != nil {
-			t.Fatal(err)
-		}
-		dir := t.TempDir()
-		writeFile(t, filepath.Join(dir, "outbox", "2026", "mail-1.eml"), "Subject: kept\r\n\r\nstored mail")
-		var good bytes.Buffer
-		if _, err := backup.Write(ctx, src, dir, "test", now, &good); err != nil {
-			t.Fatal(err)
-		}
-		broken := appendEntry(t, good.Bytes(), "secrets/passwd", "not a data folder")
+		ctx := context.Background()
+		good := demoArchive(t, src)
+		broken := appendEntry(t, good, "secrets/passwd", "not a data folder")
 		dsn, dataDir := testutil.DSN(t, src.Engine())
 		dst := open(t, dsn, dataDir)
 		if _, err := backup.Restore(ctx, dst, dataDir, bytes.NewReader(broken)); err == nil {
@@ -187,7 +179,7 @@ func TestRestoreBrokenFiles(t *testing.T) {
 		if _, err := os.Stat(filepath.Join(dataDir, "outbox", "2026", "mail-1.eml")); err == nil {
 			t.Errorf("the broken restore left its files in the data directory")
 		}
-		if sum, err := backup.Restore(ctx, dst, dataDir, bytes.NewReader(good.Bytes())); err != nil || sum.Files != 1 {
+		if sum, err := backup.Restore(ctx, dst, dataDir, bytes.NewReader(good)); err != nil || sum.Files != 1 {
 			t.Fatalf("restore after a broken one: %+v, %v", sum, err)
 		}
 		if b, err := os.ReadFile(filepath.Join(dataDir, "outbox", "2026", "mail-1.eml")); err != nil || !strings.Contains(string(b), "stored mail") {
@@ -205,20 +197,12 @@ func TestRestoreBrokenFiles(t *testing.T) {
 // staging folder, which keeps the file for the admin.
 func TestRestoreKeepsUnmovedFiles(t *testing.T) {
 	testutil.EachEngine(t, func(t *testing.T, src *db.DB) {
-		ctx, now := context.Background(), time.Now()
-		if _, err := demo.Load(ctx, src, now); err != nil {
-			t.Fatal(err)
-		}
-		dir := t.TempDir()
-		writeFile(t, filepath.Join(dir, "outbox", "2026", "mail-1.eml"), "Subject: kept\r\n\r\nstored mail")
-		var archive bytes.Buffer
-		if _, err := backup.Write(ctx, src, dir, "test", now, &archive); err != nil {
-			t.Fatal(err)
-		}
+		ctx := context.Background()
+		archive := demoArchive(t, src)
 		dsn, dataDir := testutil.DSN(t, src.Engine())
 		dst := open(t, dsn, dataDir)
 		writeFile(t, filepath.Join(dataDir, "outbox"), "in the way")
-		_, err := backup.Restore(ctx, dst, dataDir, bytes.NewReader(archive.Bytes()))
+		_, err := backup.Restore(ctx, dst, dataDir, bytes.NewReader(archive))
 		if err == nil || !strings.Contains(err.Error(), ".restore-") {
 			t.Fatalf("restore with a file in the way: %v", err)
 		}
@@ -227,6 +211,23 @@ func TestRestoreKeepsUnmovedFiles(t *testing.T) {
 			t.Errorf("the unmoved file is not kept in the staging folder: %v", kept)
 		}
 	})
+}
+
+// demoArchive backs up the demo portal loaded into src, with one stored mail
+// (outbox/2026/mail-1.eml) as its only file.
+func demoArchive(t *testing.T, src *db.DB) []byte {
+	t.Helper()
+	ctx, now := context.Background(), time.Now()
+	if _, err := demo.Load(ctx, src, now); err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	writeFile(t, filepath.Join(dir, "outbox", "2026", "mail-1.eml"), "Subject: kept\r\n\r\nstored mail")
+	var archive bytes.Buffer
+	if _, err := backup.Write(ctx, src, dir, "test", now, &archive); err != nil {
+		t.Fatal(err)
+	}
+	return archive.Bytes()
 }
 
 // appendEntry copies an archive, entries in their order, and adds one at its end.

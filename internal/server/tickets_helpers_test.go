@@ -2,6 +2,7 @@ package server_test
 
 import (
 	"context"
+	"net/smtp"
 	"strconv"
 	"strings"
 	"testing"
@@ -96,3 +97,30 @@ func (d *desk) mailsTo(t *testing.T, addr string) []string {
 var staffActor = ticket.Actor{StaffID: 0, Name: "Agent"}
 
 func now() time.Time { return time.Now() }
+
+// mailDesk is a desk whose tenant takes mail for support@desk.test through the real
+// SMTP listener, with alpha.test as company A's mail domain; send delivers one plain
+// text mail (from may carry a display name: "Name <addr>").
+func mailDesk(t *testing.T, e db.Engine) (*desk, func(from, to, headers, body string)) {
+	d := newDesk(t, e)
+	ctx := context.Background()
+	if err := tenant.SetSupportAddresses(ctx, d.env.DB, d.t.ID, []string{"support@desk.test"}, time.Now()); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := d.env.DB.Exec(ctx, `UPDATE companies SET email_domains = 'alpha.test' WHERE id = ?`, d.a.ID); err != nil {
+		t.Fatal(err)
+	}
+	addr := d.env.ListenInbound()
+	send := func(from, to, headers, body string) {
+		t.Helper()
+		msg := "From: " + from + "\r\nTo: " + to + "\r\n" + headers + "Content-Type: text/plain; charset=utf-8\r\n\r\n" + body
+		env := from
+		if i := strings.IndexByte(from, '<'); i >= 0 {
+			env = strings.Trim(from[i:], "<>")
+		}
+		if err := smtp.SendMail(addr, nil, env, []string{to}, []byte(msg)); err != nil {
+			t.Fatalf("send from %s: %v", from, err)
+		}
+	}
+	return d, send
+}

@@ -2,14 +2,11 @@ package server_test
 
 import (
 	"context"
-	"net/smtp"
 	"net/url"
 	"strings"
 	"testing"
-	"time"
 
 	"pforte/internal/db"
-	"pforte/internal/tenant"
 	"pforte/internal/testutil"
 	"pforte/internal/ticket"
 )
@@ -20,20 +17,8 @@ import (
 // target, also to the target's own mails.
 func TestTicketMergeByMail(t *testing.T) {
 	testutil.ForEngines(t, func(t *testing.T, e db.Engine) {
-		d := newDesk(t, e)
+		d, send := mailDesk(t, e)
 		ctx := context.Background()
-		if err := tenant.SetSupportAddresses(ctx, d.env.DB, d.t.ID, []string{"support@desk.test"}, time.Now()); err != nil {
-			t.Fatal(err)
-		}
-		d.env.DB.Exec(ctx, `UPDATE companies SET email_domains = 'alpha.test' WHERE id = ?`, d.a.ID)
-		addr := d.env.ListenInbound()
-		send := func(from, to, headers, body string) {
-			t.Helper()
-			msg := "From: " + from + "\r\nTo: " + to + "\r\n" + headers + "Content-Type: text/plain; charset=utf-8\r\n\r\n" + body
-			if err := smtp.SendMail(addr, nil, from, []string{to}, []byte(msg)); err != nil {
-				t.Fatalf("send from %s: %v", from, err)
-			}
-		}
 		bodies := func(id int64) string {
 			t.Helper()
 			rows, _ := d.env.DB.Query(ctx, `SELECT body FROM ticket_messages WHERE ticket_id = ? ORDER BY id`, id)
