@@ -32,7 +32,7 @@ var errRatingsOff = errors.New("portal: the provider does not ask for ratings")
 // error, else empty (then filled with the stored rating).
 func (p *Portal) ratingCardOf(r *http.Request, v *visit, t ticket.Ticket, rf web.Form) (ratingCard, error) {
 	c := ratingCard{Form: rf}
-	if !v.Tenant.Rules.Ratings || !t.Done() || t.MergedInto > 0 || t.ContactID == 0 || t.ContactID != v.P.ContactID {
+	if !v.Tenant.Rules.Ratings || !t.Rateable() || t.ContactID == 0 || t.ContactID != v.P.ContactID {
 		return c, nil
 	}
 	c.Show = true

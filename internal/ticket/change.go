@@ -134,6 +134,9 @@ func Decide(ctx context.Context, tx db.Querier, t Ticket, accept bool, reason st
 // Assign gives the ticket to an active staff member of the tenant (0: nobody); a
 // deactivated one is ErrAssigneeInactive, since nobody would look after the ticket.
 func Assign(ctx context.Context, tx db.Querier, t Ticket, staffID int64, a Actor, now time.Time) error {
+	if t.MergedInto > 0 { // the work goes on in the target
+		return ErrMerged
+	}
 	name := ""
 	if staffID > 0 {
 		var active bool

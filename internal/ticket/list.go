@@ -163,7 +163,7 @@ func Queue(ctx context.Context, q db.Querier, tenantID int64, f Filter) ([]Ticke
 		args = append(args, f.Priority)
 	}
 	if f.Pending {
-		where += ` AND t.request_state = 'pending'`
+		where += ` AND t.request_state = 'pending' AND t.merged_into IS NULL` // a merged request is decided with its target
 	}
 	switch f.Rating {
 	case RatingGood, RatingBad:

@@ -63,6 +63,15 @@ func Merge(ctx context.Context, tx db.Querier, source, target Ticket, a Actor, n
 	if source.TenantID != target.TenantID || source.CompanyID != target.CompanyID {
 		return fmt.Errorf("ticket: merge across companies: %w", db.ErrNotFound)
 	}
+	// On PostgreSQL both rows are locked in id order first: two merges the other way
+	// round would otherwise each lock their source and wait for the other's (a
+	// deadlock). SQLite's single writer already runs them one after the other.
+	if tx.Engine() == db.Postgres {
+		if _, err := tx.Exec(ctx, `SELECT id FROM tickets WHERE tenant_id = ? AND id IN (?, ?) ORDER BY id FOR UPDATE`,
+			source.TenantID, source.ID, target.ID); err != nil {
+			return fmt.Errorf("ticket: merge lock: %w", err)
+		}
+	}
 	res, err := tx.Exec(ctx, `UPDATE tickets SET merged_into = ? WHERE tenant_id = ? AND id = ? AND company_id = ?
 		AND merged_into IS NULL AND NOT billed`, target.ID, source.TenantID, source.ID, target.CompanyID)
 	if err := changedOne(res, err); err != nil {

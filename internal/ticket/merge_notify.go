@@ -13,6 +13,11 @@ import (
 // the source's reply address, which leads to the target (ticketmail resolves
 // merged_into); its button opens the target, which they now follow.
 func (n Notifier) Merged(ctx context.Context, tx db.Querier, source, target Ticket) error {
+	// As the merge left it (closed): a tenant's wording may name its status.
+	source, err := ForStaff(ctx, tx, source.TenantID, source.ID)
+	if err != nil {
+		return err
+	}
 	to, err := ticketContacts(ctx, tx, source, 0)
 	if err != nil {
 		return err

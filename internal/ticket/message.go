@@ -2,6 +2,7 @@ package ticket
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"time"
 
@@ -23,10 +24,22 @@ type Reply struct {
 	Files     []Upload
 }
 
-// addMessage stores the message and its attachments and marks the ticket as updated.
+// addMessage marks the ticket as updated and stores the message and its attachments.
+// The ticket is touched first and only while it is not merged: a merge committed since
+// the caller loaded the ticket makes it ErrMerged here (on PostgreSQL the row lock
+// makes the merge and this wait for each other), so no message is left behind on a
+// ticket whose conversation moved.
 func addMessage(ctx context.Context, tx db.Querier, m Reply, now time.Time) (int64, error) {
 	if m.Via == "" {
 		m.Via = "portal"
+	}
+	res, err := tx.Exec(ctx, `UPDATE tickets SET updated_at = ? WHERE tenant_id = ? AND id = ? AND merged_into IS NULL`,
+		now.Unix(), m.TenantID, m.TicketID)
+	if err != nil {
+		return 0, fmt.Errorf("ticket: touch: %w", err)
+	}
+	if n, err := res.RowsAffected(); err != nil || n == 0 {
+		return 0, errors.Join(ErrMerged, err)
 	}
 	id, err := db.Insert(ctx, tx, `INSERT INTO ticket_messages (tenant_id, ticket_id, contact_id, staff_id, author,
 		internal, body, via, mail_message_id, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
@@ -40,9 +53,6 @@ func addMessage(ctx context.Context, tx db.Querier, m Reply, now time.Time) (int
 			f.Filename, f.Type, f.Size, now.Unix()); err != nil {
 			return 0, fmt.Errorf("ticket: attachment: %w", err)
 		}
-	}
-	if _, err := tx.Exec(ctx, `UPDATE tickets SET updated_at = ? WHERE tenant_id = ? AND id = ?`, now.Unix(), m.TenantID, m.TicketID); err != nil {
-		return 0, fmt.Errorf("ticket: touch: %w", err)
 	}
 	return id, nil
 }

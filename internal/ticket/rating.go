@@ -66,13 +66,14 @@ func Rate(ctx context.Context, tx db.Querier, t Ticket, contactID int64, value, 
 	if e := CheckRating(value, comment); e.Any() {
 		return e
 	}
-	if !t.Done() || t.MergedInto > 0 { // a merged ticket was not resolved: its conversation went on elsewhere
+	if !t.Rateable() {
 		return ErrNotDone
 	}
 	res, err := tx.Exec(ctx, `INSERT INTO ticket_ratings (tenant_id, ticket_id, resolution, contact_id, rating, comment, created_at, rated_at)
 		SELECT t.tenant_id, t.id, t.resolution, t.contact_id, ?, ?, ?, ?
 		FROM tickets t JOIN ticket_statuses s ON s.id = t.status_id
 		WHERE t.tenant_id = ? AND t.id = ? AND t.contact_id = ? AND s.kind IN ('resolved', 'closed')
+			AND t.merged_into IS NULL AND t.request_state <> 'declined'
 		ON CONFLICT (ticket_id, resolution) DO UPDATE SET rating = excluded.rating, comment = excluded.comment,
 			rated_at = excluded.rated_at`,
 		value, comment, now.Unix(), now.Unix(), t.TenantID, t.ID, contactID)
@@ -88,6 +89,13 @@ func Rate(ctx context.Context, tx db.Querier, t Ticket, contactID int64, value, 
 		return fmt.Errorf("ticket: rate: %w", err)
 	}
 	return nil
+}
+
+// Rateable reports whether the ticket's opener may rate it now: it is resolved or
+// closed, not merged (its conversation went on elsewhere) and not a declined request
+// (nothing was done to rate).
+func (t Ticket) Rateable() bool {
+	return t.Done() && t.MergedInto == 0 && t.RequestState != RequestDeclined
 }
 
 const ratingCols = `r.id, r.ticket_id, r.resolution, COALESCE(r.contact_id, 0),

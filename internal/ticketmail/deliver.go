@@ -21,23 +21,23 @@ const (
 	maxBody  = 20000
 )
 
-// reply adds the mail as the sender's reply on tk (on the ticket tk was merged into,
-// if it was: ticket.Current). The sender must be allowed to
-// write into the ticket (see mayReply), else the mail goes to the inbox like any mail
-// from a sender without access; a done ticket is reopened when the tenant allows it,
+// reply adds the mail as the sender's reply on tk, or on the ticket tk was merged into
+// (ticket.Current): that one holds the conversation now. The sender must be allowed to
+// write into that ticket (see mayReply; a merge makes the source's people followers of
+// the target, so they still may), else the mail goes to the inbox like any mail from a
+// sender without access; a done ticket is reopened when the tenant allows it,
 // otherwise (and for billed tickets) the mail goes to the inbox for staff to decide.
 func (r Router) reply(ctx context.Context, tx db.Querier, d inbound.Delivery, t tenant.Tenant, tk ticket.Ticket, sender contact.Contact) (inbound.Outcome, error) {
+	tk, err := ticket.Current(ctx, tx, tk)
+	if err != nil {
+		return inbound.Outcome{}, err
+	}
 	ok, why, err := mayReply(ctx, tx, tk, sender)
 	if err != nil {
 		return inbound.Outcome{}, err
 	}
 	if !ok {
 		return toInbox(ctx, tx, d, fmt.Sprintf("sender may not reply to ticket %d: %s", tk.ID, why))
-	}
-	// An answer to a merged ticket's mail belongs in the ticket that holds its
-	// conversation now; who may write was checked on the ticket the mail answers.
-	if tk, err = ticket.Current(ctx, tx, tk); err != nil {
-		return inbound.Outcome{}, err
 	}
 	if tk.Billed {
 		return toInbox(ctx, tx, d, fmt.Sprintf("reply to billed ticket %d", tk.ID))
