@@ -162,9 +162,16 @@ func TestTicketMerge(t *testing.T) {
 			map[string]any{"Actor": h.admin.Name, "Note": itoa64(source)}))) {
 			t.Errorf("target page lacks the note or the history entry")
 		}
+		if !strings.Contains(page, `action="/admin/tickets/`+itoa64(target)+`/merge#merge"`) {
+			t.Errorf("merge form does not post to …/merge#merge (a wrong number would show the page top, not the error)")
+		}
 		page = h.staffC.Get(base).Body
 		if !strings.Contains(page, `href="/admin/tickets/`+itoa64(target)+`"`) || strings.Contains(page, base+"/reply") || strings.Contains(page, base+"/merge") {
 			t.Errorf("source page: no link to the target, or still a reply or merge form")
+		}
+		// Once in the notice on top, once in the conversation card the messages left.
+		if n := strings.Count(page, html.EscapeString(i18n.For("de").T("ticket_merge.open_target", map[string]any{"Ticket": "#" + itoa64(target)}))); n != 2 {
+			t.Errorf("source page: %d links to the target, want the notice's and the empty conversation's", n)
 		}
 		// Once only: no second merge, no second mail; no reply into the merged ticket.
 		if r := h.staffC.Post(base+"/merge", url.Values{"target": {itoa64(target)}, "confirm": {"1"}}); r.Status != 303 || len(mailsFor(t, env, source)) != 2 {
@@ -185,6 +192,15 @@ func TestTicketMerge(t *testing.T) {
 		}
 		if strings.Contains(src.Body, "/reopen") {
 			t.Errorf("a merged ticket offers reopening")
+		}
+		// No empty conversation heading, and no "open a new ticket" or "reopen" advice: the notice points to the target.
+		for _, id := range []string{"tickets.done_note", "tickets.reopen_note"} {
+			if strings.Contains(src.Body, html.EscapeString(i18n.For("de").T(id))) {
+				t.Errorf("merged ticket page shows %s", id)
+			}
+		}
+		if strings.Contains(src.Body, `id="conv-h"`) {
+			t.Errorf("merged ticket page shows an empty conversation")
 		}
 		if r := bernd.Post("/tickets/"+itoa64(source)+"/reopen", nil); r.Status != 409 || staffTicket(t, env, h.ten.ID, source).Done() != true {
 			t.Errorf("reopen merged: %d", r.Status)

@@ -77,6 +77,10 @@ func TestTicketRatingPortal(t *testing.T) {
 		if r := bernd.Get(page); !strings.Contains(r.Body, `id="rate"`) || !strings.Contains(r.Body, de.T("ticket_rating.question")) {
 			t.Fatalf("no rating card for the opener: %.300s", r.Body)
 		}
+		// A refused rating re-renders the whole page: the form's #rate brings the card with its errors into view.
+		if r := bernd.Get(page); !strings.Contains(r.Body, `action="`+rate+`#rate"`) {
+			t.Errorf("the rating form does not post to %s#rate", rate)
+		}
 		if r := anna.Get(page); r.Status != 200 || strings.Contains(r.Body, `id="rate"`) {
 			t.Errorf("main contact who did not open it sees the card: %d", r.Status)
 		}
@@ -120,7 +124,7 @@ func TestTicketRatingPortal(t *testing.T) {
 			t.Fatalf("change rating of a billed ticket: %d %.300s", r.Status, r.Body)
 		}
 		r := bernd.Get(page)
-		if !strings.Contains(r.Body, de.T("ticket_rating.you_rated")) || !strings.Contains(r.Body, de.T("ticket_rating.value.good")) ||
+		if !strings.Contains(r.Body, de.T("ticket_rating.you_rated")+` <span class="badge ok">`) || !strings.Contains(r.Body, de.T("ticket_rating.value.good")) ||
 			!strings.Contains(r.Body, "Doch gut.") || strings.Contains(r.Body, "Hat gedauert") {
 			t.Errorf("page after rating: %.2000s", r.Body)
 		}
