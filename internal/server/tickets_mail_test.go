@@ -54,6 +54,10 @@ func TestTicketsByMail(t *testing.T) {
 		if n := count(t, d.env, `SELECT COUNT(*) FROM mails WHERE to_addr = 'agent@desk.test' AND subject LIKE '%Kundenantwort%'`); n != 2 {
 			t.Fatalf("staff told of %d mail replies", n)
 		}
+		// Staff answer in the back office: their mails offer no reply address or marker.
+		if n := count(t, d.env, `SELECT COUNT(*) FROM mails WHERE to_addr = 'agent@desk.test' AND (reply_to <> '' OR text_body LIKE '%##-%')`); n != 0 {
+			t.Errorf("%d staff mails invite an answer by mail", n)
+		}
 
 		// 3. A stranger answering with the token, and an auto-reply, change nothing.
 		send("bob@beta.test", replyTo, "Subject: Re: Server\r\n", "Ich mische mich ein\r\n")

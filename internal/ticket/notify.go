@@ -206,8 +206,10 @@ func (n Notifier) send(ctx context.Context, tx db.Querier, t Ticket, key, quote 
 		}
 		n.ratingLine(&l, t, r, link)
 		var replyTo string
-		if n.ReplyAddress != nil {
+		if n.ReplyAddress != nil && !r.staff {
 			// Each recipient's own address: it answers only for them (RecipientToken).
+			// Staff answer in the back office: an answer by mail from a staff address
+			// would land in the inbox as a stranger's, so their mails invite none.
 			if replyTo = n.ReplyAddress(RecipientToken(t, r.email)); replyTo != "" {
 				l.Marker = ReplyMarker
 			}
