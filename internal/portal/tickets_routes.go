@@ -18,6 +18,7 @@ func (p *Portal) ticketRoutes() []web.Route {
 		{Pattern: "POST /tickets/{id}/close", Handler: p.helpdesk(p.ticketClose)},
 		{Pattern: "POST /tickets/{id}/reopen", Handler: p.helpdesk(p.ticketReopen)},
 		{Pattern: "POST /tickets/{id}/rating", Handler: p.helpdesk(p.ticketRate)},
+		{Pattern: "GET /tickets/{id}/rating", Handler: p.helpdesk(p.ticketRateLink)},
 		{Pattern: "POST /tickets/{id}/followers", Handler: p.helpdesk(p.ticketFollow)},
 		{Pattern: "POST /tickets/{id}/followers/{contact}/remove", Handler: p.helpdesk(p.ticketUnfollow)},
 		{Pattern: "GET /tickets/{id}/files/{file}", Handler: p.helpdesk(p.ticketFile)},

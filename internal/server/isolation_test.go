@@ -140,6 +140,7 @@ var portalCases = map[string]string{
 	"POST /tickets/{id}/close":                      "id",
 	"POST /tickets/{id}/reopen":                     "id",
 	"POST /tickets/{id}/rating":                     "id",
+	"GET /tickets/{id}/rating":                      "id",
 	"POST /tickets/{id}/followers":                  "id",
 	"POST /tickets/{id}/followers/{contact}/remove": "id",
 	"GET /tickets/{id}/files/{file}":                "id",

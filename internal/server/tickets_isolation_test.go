@@ -38,6 +38,7 @@ func TestTicketIsolation(t *testing.T) {
 			return []struct{ method, path string }{
 				{"GET", "/tickets/" + id}, {"POST", "/tickets/" + id + "/reply"}, {"POST", "/tickets/" + id + "/close"},
 				{"POST", "/tickets/" + id + "/reopen"}, {"POST", "/tickets/" + id + "/followers"}, {"POST", "/tickets/" + id + "/rating"},
+				{"GET", "/tickets/" + id + "/rating"},
 				{"POST", "/tickets/" + id + "/followers/" + strconv.FormatInt(d.uwe, 10) + "/remove"},
 				{"GET", "/tickets/" + id + "/files/" + file},
 			}

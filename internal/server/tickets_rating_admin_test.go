@@ -27,7 +27,7 @@ func TestTicketRatingMail(t *testing.T) {
 		h.change(t, id, func(ctx context.Context, tx *db.Tx, tk ticket.Ticket, by ticket.Actor) error {
 			return ticket.Follow(ctx, tx, tk, h.anna.ID, "Bernd", h.bernd.ID, 0, tk.CreatedAt)
 		})
-		link := "/tickets/" + itoa64(id) + "#rate"
+		link := "/tickets/" + itoa64(id) + "/rating"
 		// last is the newest mail about the ticket to addr.
 		last := func(addr string) string {
 			t.Helper()
@@ -52,7 +52,7 @@ func TestTicketRatingMail(t *testing.T) {
 		}
 		h.askRatings(t, true)
 		h.setStatus(t, id, ticket.CodeWaiting)
-		if m := last("bernd@acme.test"); asks(m) || strings.Contains(m, "#rate") {
+		if m := last("bernd@acme.test"); asks(m) || strings.Contains(m, "/rating") {
 			t.Errorf("rating asked for in a mail about an open status")
 		}
 		// The tenant's own wording of the status mail stays, the line comes along.
@@ -65,7 +65,7 @@ func TestTicketRatingMail(t *testing.T) {
 		if !asks(m) || !strings.Contains(m, "Eigener Betreff") || !strings.Contains(m, "Neuer Stand:") {
 			t.Errorf("opener's resolved mail: %s", m)
 		}
-		if f := last("anna@acme.test"); asks(f) || strings.Contains(f, "#rate") {
+		if f := last("anna@acme.test"); asks(f) || strings.Contains(f, "/rating") {
 			t.Errorf("follower asked to rate: %s", f)
 		}
 

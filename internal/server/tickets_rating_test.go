@@ -77,6 +77,10 @@ func TestTicketRatingPortal(t *testing.T) {
 		if r := bernd.Get(page); !strings.Contains(r.Body, `id="rate"`) || !strings.Contains(r.Body, de.T("ticket_rating.question")) {
 			t.Fatalf("no rating card for the opener: %.300s", r.Body)
 		}
+		// The mail's rating link leads to the card, also by way of the login page.
+		if r := bernd.Get(page + "/rating"); r.Status != 303 || r.Location != page+"#rate" {
+			t.Errorf("rating link: %d %q", r.Status, r.Location)
+		}
 		// A refused rating re-renders the whole page: the form's #rate brings the card with its errors into view.
 		if r := bernd.Get(page); !strings.Contains(r.Body, `action="`+rate+`#rate"`) {
 			t.Errorf("the rating form does not post to %s#rate", rate)

@@ -32,5 +32,5 @@ func (n Notifier) ratingLine(l *outbox.Letter, t Ticket, r recipient, link strin
 	if !n.askRating || r.staff || !r.signsIn || r.contactID == 0 || r.contactID != t.ContactID {
 		return
 	}
-	l.Extra, l.ExtraURL = i18n.For(l.Lang).T("ticket_rating.mail_line"), link+"#rate"
+	l.Extra, l.ExtraURL = i18n.For(l.Lang).T("ticket_rating.mail_line"), link+"/rating" // the portal sends it on to the page's rating card
 }
