@@ -928,7 +928,7 @@ func ticketTable(list []ticket.Ticket) templ.Component {
 			if templ_7745c5c3_Err != nil {
 				return templ_7745c5c3_Err
 			}
-			if t.RequestState == ticket.RequestPending {
+			if t.RequestState == ticket.RequestPending && !t.Done() {
 				var templ_7745c5c3_Var52 string
 				templ_7745c5c3_Var52, templ_7745c5c3_Err = templ.JoinStringErrs(" ")
 				if templ_7745c5c3_Err != nil {

@@ -169,6 +169,10 @@ func TestTicketMerge(t *testing.T) {
 		if !strings.Contains(page, `href="/admin/tickets/`+itoa64(target)+`"`) || strings.Contains(page, base+"/reply") || strings.Contains(page, base+"/merge") {
 			t.Errorf("source page: no link to the target, or still a reply or merge form")
 		}
+		// The request the merge closed has nothing left to decide.
+		if strings.Contains(page, i18n.For("de").T("tickets_admin.request.pending")) {
+			t.Errorf("the merged request still reads as not yet decided")
+		}
 		// Once in the notice on top, once in the conversation card the messages left.
 		if n := strings.Count(page, html.EscapeString(i18n.For("de").T("ticket_merge.open_target", map[string]any{"Ticket": "#" + itoa64(target)}))); n != 2 {
 			t.Errorf("source page: %d links to the target, want the notice's and the empty conversation's", n)
