@@ -15,30 +15,13 @@ import (
 func TestUpgradeDownloadSearchNames(t *testing.T) {
 	testutil.ForEngines(t, func(t *testing.T, e db.Engine) {
 		ctx := context.Background()
-		dsn, dir := testutil.DSN(t, e)
-		d, err := db.Open(ctx, dsn, dir)
-		if err != nil {
-			t.Fatal(err)
-		}
-		defer d.Close()
-		if err := d.MigrateTo(ctx, 26); err != nil {
-			t.Fatal(err)
-		}
-		for _, q := range []string{
+		d := upgraded(t, e, 26,
 			`INSERT INTO tenants (name, created_at) VALUES ('Alt', 1)`,
 			`INSERT INTO download_files (tenant_id, title, search, created_at, updated_at) SELECT id, 'Übersicht', 'übersicht ', 1, 1 FROM tenants`,
 			`INSERT INTO download_files (tenant_id, title, search, created_at, updated_at) SELECT id, 'Ohne Upload', 'ohne upload ', 1, 1 FROM tenants`,
 			`INSERT INTO download_versions (tenant_id, file_id, number, storage_key, original_name, size, content_type, sha256, created_at)
 				SELECT tenant_id, id, 1, 'k', 'Preise-2026.CSV', 1, 'text/csv', 's', 1 FROM download_files WHERE title = 'Übersicht'`,
-			`UPDATE download_files SET current_version_id = (SELECT id FROM download_versions) WHERE title = 'Übersicht'`,
-		} {
-			if _, err := d.Exec(ctx, q); err != nil {
-				t.Fatal(err)
-			}
-		}
-		if err := d.Migrate(ctx); err != nil {
-			t.Fatalf("upgrade: %v", err)
-		}
+			`UPDATE download_files SET current_version_id = (SELECT id FROM download_versions) WHERE title = 'Übersicht'`)
 		var with, without string
 		d.QueryRow(ctx, `SELECT search FROM download_files WHERE title = 'Übersicht'`).Scan(&with)
 		d.QueryRow(ctx, `SELECT search FROM download_files WHERE title = 'Ohne Upload'`).Scan(&without)

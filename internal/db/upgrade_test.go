@@ -13,26 +13,9 @@ import (
 func TestUpgradeFromFoundation(t *testing.T) {
 	testutil.ForEngines(t, func(t *testing.T, e db.Engine) {
 		ctx := context.Background()
-		dsn, dir := testutil.DSN(t, e)
-		d, err := db.Open(ctx, dsn, dir)
-		if err != nil {
-			t.Fatal(err)
-		}
-		defer d.Close()
-		if err := d.MigrateTo(ctx, 1); err != nil {
-			t.Fatal(err)
-		}
-		for _, q := range []string{
+		d := upgraded(t, e, 1,
 			`INSERT INTO tenants (name, created_at) VALUES ('Alt', 1)`,
-			`INSERT INTO companies (tenant_id, name, search, created_at, updated_at) SELECT id, 'Altkunde GmbH', 'altkunde gmbh', 1, 1 FROM tenants`,
-		} {
-			if _, err := d.Exec(ctx, q); err != nil {
-				t.Fatal(err)
-			}
-		}
-		if err := d.Migrate(ctx); err != nil {
-			t.Fatalf("upgrade: %v", err)
-		}
+			`INSERT INTO companies (tenant_id, name, search, created_at, updated_at) SELECT id, 'Altkunde GmbH', 'altkunde gmbh', 1, 1 FROM tenants`)
 		if ok, err := d.Migrated(ctx); !ok || err != nil {
 			t.Fatalf("not fully migrated: %v", err)
 		}
@@ -46,4 +29,30 @@ func TestUpgradeFromFoundation(t *testing.T) {
 			t.Errorf("old row not searchable: %d %v", n, err)
 		}
 	})
+}
+
+// upgraded opens a fresh database on engine e at schema version from, fills in rows
+// (SQL statements) as a release of that version would have left them, and then runs
+// every later migration over them, as an upgrade in place does.
+func upgraded(t *testing.T, e db.Engine, from int64, rows ...string) *db.DB {
+	t.Helper()
+	ctx := context.Background()
+	dsn, dir := testutil.DSN(t, e)
+	d, err := db.Open(ctx, dsn, dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { d.Close() })
+	if err := d.MigrateTo(ctx, from); err != nil {
+		t.Fatal(err)
+	}
+	for _, q := range rows {
+		if _, err := d.Exec(ctx, q); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := d.Migrate(ctx); err != nil {
+		t.Fatalf("upgrade: %v", err)
+	}
+	return d
 }

@@ -13,21 +13,7 @@ import (
 func TestUpgradeTimeZone(t *testing.T) {
 	testutil.ForEngines(t, func(t *testing.T, e db.Engine) {
 		ctx := context.Background()
-		dsn, dir := testutil.DSN(t, e)
-		d, err := db.Open(ctx, dsn, dir)
-		if err != nil {
-			t.Fatal(err)
-		}
-		defer d.Close()
-		if err := d.MigrateTo(ctx, 23); err != nil {
-			t.Fatal(err)
-		}
-		if _, err := d.Exec(ctx, `INSERT INTO tenants (name, created_at) VALUES ('Alt', 1)`); err != nil {
-			t.Fatal(err)
-		}
-		if err := d.Migrate(ctx); err != nil {
-			t.Fatalf("upgrade: %v", err)
-		}
+		d := upgraded(t, e, 23, `INSERT INTO tenants (name, created_at) VALUES ('Alt', 1)`)
 		var zone string
 		if err := d.QueryRow(ctx, `SELECT time_zone FROM tenants`).Scan(&zone); err != nil || zone != "Europe/Berlin" {
 			t.Errorf("old tenant in %q (%v), want Europe/Berlin", zone, err)
