@@ -2,8 +2,6 @@ package admin
 
 import (
 	"net/http"
-	"strconv"
-	"strings"
 
 	"pforte/internal/ticketmail"
 	"pforte/internal/web"
@@ -21,8 +19,7 @@ func (a *Admin) inboxAttach(w http.ResponseWriter, r *http.Request, v *visit) {
 	var ticketID int64
 	var err error
 	if f.Err == "" {
-		n, perr := strconv.ParseInt(strings.TrimPrefix(f.Get("ticket_id"), "#"), 10, 64)
-		if perr != nil || n <= 0 {
+		if n, ok := ticketNumber(f.Get("ticket_id")); !ok {
 			f.Errors.Add("ticket_id", "inbox_actions.error.ticket_number", nil)
 		} else {
 			ticketID = n

@@ -155,7 +155,13 @@ func (a *Admin) queueCompanies(ctx context.Context, tenantID int64, qf queueFilt
 
 // isTicketNo reports whether a search is a ticket number ("123" or "#123").
 func isTicketNo(q string) bool {
-	q = strings.TrimPrefix(q, "#")
-	n, err := strconv.ParseInt(q, 10, 64)
-	return err == nil && n > 0
+	_, ok := ticketNumber(q)
+	return ok
+}
+
+// ticketNumber reads a ticket number as staff type it: "123" or "#123", spaces around
+// allowed; ok is false for anything else.
+func ticketNumber(s string) (n int64, ok bool) {
+	n, err := strconv.ParseInt(strings.TrimSpace(strings.TrimPrefix(strings.TrimSpace(s), "#")), 10, 64)
+	return n, err == nil && n > 0
 }

@@ -5,8 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"net/http"
-	"strconv"
-	"strings"
 
 	"pforte/internal/audit"
 	"pforte/internal/db"
@@ -96,8 +94,8 @@ func mergeNumber(f *web.Form) int64 {
 		f.Errors.Add("target", "ticket_merge.error.required", nil)
 		return 0
 	}
-	n, err := strconv.ParseInt(strings.TrimSpace(strings.TrimPrefix(s, "#")), 10, 64)
-	if err != nil || n <= 0 {
+	n, ok := ticketNumber(s)
+	if !ok {
 		f.Errors.Add("target", "ticket_merge.error.number", nil)
 		return 0
 	}
