@@ -1,10 +1,10 @@
 package admin
 
 import (
-	"errors"
 	"net/http"
 
 	"pforte/internal/access"
+	"pforte/internal/staff"
 	"pforte/internal/web"
 )
 
@@ -17,30 +17,16 @@ func (a *Admin) staffLoginCodeForm(w http.ResponseWriter, r *http.Request) {
 }
 
 func (a *Admin) staffLoginCodeSubmit(w http.ResponseWriter, r *http.Request) {
-	token := staffStep.Token(r)
-	if token == "" {
-		staffStep.Gone(a.env, w, r)
-		return
-	}
-	f := web.ParseForm(w, r)
-	if f.Err == "" {
-		client := access.Client{IP: a.env.ClientIP(r), UserAgent: r.UserAgent()}
-		sess, m, err := a.svc.StaffSecondFactor(r.Context(), web.TenantFrom(r.Context()), token, f.Get("code"), a.env.Origin(r), client)
-		if errors.Is(err, access.ErrChallengeGone) {
-			staffStep.Gone(a.env, w, r)
-			return
-		}
-		if err != nil && !f.Take(err) {
-			a.env.Fail(w, r, err)
-			return
-		}
-		if err == nil {
-			a.env.WakeWorker() // a recovery code sends a notice
-			a.env.ClearCookie(w, r, staffStep.Cookie)
+	var sess string
+	var m staff.Member
+	client := access.Client{IP: a.env.ClientIP(r), UserAgent: r.UserAgent()}
+	staffStep.Submit(a.env, w, r, guestChrome(r, "security.login_title"), access.ErrChallengeGone,
+		func(token, code string) (err error) {
+			sess, m, err = a.svc.StaffSecondFactor(r.Context(), web.TenantFrom(r.Context()), token, code, a.env.Origin(r), client)
+			return err
+		},
+		func(next string) {
 			a.replaceSession(w, r, sess, m)
-			http.Redirect(w, r, web.LocalPath(f.Get("next"), "/admin/"), http.StatusSeeOther)
-			return
-		}
-	}
-	staffStep.Refuse(w, r, guestChrome(r, "security.login_title"), f)
+			http.Redirect(w, r, web.LocalPath(next, "/admin/"), http.StatusSeeOther)
+		})
 }

@@ -2,6 +2,7 @@ package web
 
 import (
 	"context"
+	"errors"
 	"net/http"
 	"net/url"
 
@@ -61,4 +62,37 @@ func (s SecondStep) Form(env *Env, w http.ResponseWriter, r *http.Request, c Chr
 // Refuse shows the code form again with f's errors.
 func (s SecondStep) Refuse(w http.ResponseWriter, r *http.Request, c Chrome, f Form) {
 	Render(w, r, http.StatusUnprocessableEntity, LoginCodePage(c, f, s.CodePath, s.LoginPath))
+}
+
+// Submit takes the code form: verify checks the typed code against the pending step's
+// token and finishes the sign-in in the service. A step that is gone (verify answers
+// an error matching gone) starts over at the password; a wrong code shows the form
+// again with its error; on success the step's cookie goes and done answers with the
+// form's next page.
+func (s SecondStep) Submit(env *Env, w http.ResponseWriter, r *http.Request, c Chrome, gone error,
+	verify func(token, code string) error, done func(next string)) {
+	token := s.Token(r)
+	if token == "" {
+		s.Gone(env, w, r)
+		return
+	}
+	f := ParseForm(w, r)
+	if f.Err == "" {
+		err := verify(token, f.Get("code"))
+		if errors.Is(err, gone) {
+			s.Gone(env, w, r)
+			return
+		}
+		if err != nil && !f.Take(err) {
+			env.Fail(w, r, err)
+			return
+		}
+	}
+	if f.Invalid() {
+		s.Refuse(w, r, c, f)
+		return
+	}
+	env.WakeWorker() // a recovery code sends a notice
+	env.ClearCookie(w, r, s.Cookie)
+	done(f.Get("next"))
 }
