@@ -33,14 +33,16 @@ type Letter struct {
 	// Override is the tenant's own wording (mailtmpl); nil means the built-in
 	// translation. RenderFor fills it from the database.
 	Override *mailtmpl.Text
-	// Footer is a line of small print after the closing (why the recipient gets the
-	// mail), FooterURL the page where they change that; neither is part of the
-	// tenant's editable wording.
-	Footer, FooterURL string
 	// Extra is a line after the button that only some recipients get (the opener of a
-	// resolved ticket is asked to rate it), ExtraURL its link; like Footer, neither is
-	// part of the tenant's editable wording, so every wording of the mail carries it.
-	Extra, ExtraURL string
+	// resolved ticket is asked to rate it); Footer a line of small print after the
+	// closing (why the recipient gets the mail, and where to change that). Neither is
+	// part of the tenant's editable wording, so every wording of the mail carries them.
+	Extra, Footer Line
+}
+
+// Line is a sentence a letter adds to its wording, with an optional link shown after it.
+type Line struct {
+	Text, URL string
 }
 
 // RenderFor renders the letter in the tenant's own wording of its mail and language when
@@ -70,9 +72,7 @@ func (l Letter) Render() (mail.Message, error) {
 		Marker:   l.Marker,
 		Quote:    l.Quote,
 		Footer:   l.Footer,
-		FootURL:  l.FooterURL,
 		Extra:    l.Extra,
-		ExtraURL: l.ExtraURL,
 	}
 	v.Dir = i18n.Dir(t.Lang)
 	if l.Override != nil {
@@ -120,8 +120,9 @@ func (l Letter) values() map[string]string {
 }
 
 type view struct {
-	Lang, Subject, Greeting, Button, URL, Fallback, Marker, Quote, Footer, FootURL, Extra, ExtraURL string
-	Body, Closing                                                                                   []string
+	Lang, Subject, Greeting, Button, URL, Fallback, Marker, Quote string
+	Footer, Extra                                                 Line
+	Body, Closing                                                 []string
 
 	// Dir is the language's writing direction ("rtl" for Hebrew): a mail client lays
 	// out the HTML part by it, and the quote's bar stands on the side the text starts.
@@ -138,14 +139,14 @@ var textTmpl = texttemplate.Must(texttemplate.New("t").Parse(`{{if .Marker}}{{.M
 {{end}}{{if .URL}}
 {{.Button}}:
 {{.URL}}
-{{end}}{{if .Extra}}
-{{.Extra}}{{if .ExtraURL}}
-{{.ExtraURL}}{{end}}
+{{end}}{{if .Extra.Text}}
+{{.Extra.Text}}{{if .Extra.URL}}
+{{.Extra.URL}}{{end}}
 {{end}}
 {{range .Closing}}{{.}}
-{{end}}{{if .Footer}}
-{{.Footer}}{{if .FootURL}}
-{{.FootURL}}{{end}}
+{{end}}{{if .Footer.Text}}
+{{.Footer.Text}}{{if .Footer.URL}}
+{{.Footer.URL}}{{end}}
 {{end}}`))
 
 var htmlTmpl = htmltemplate.Must(htmltemplate.New("h").Parse(`<!DOCTYPE html>
@@ -157,8 +158,8 @@ var htmlTmpl = htmltemplate.Must(htmltemplate.New("h").Parse(`<!DOCTYPE html>
 {{end}}{{if .Quote}}<blockquote dir="auto" style="margin:16px 0;padding:8px 16px;{{if eq .Dir "rtl"}}border-right:4px solid #d1d5db;text-align:right{{else}}border-left:4px solid #d1d5db;text-align:left{{end}};white-space:pre-wrap">{{.Quote}}</blockquote>
 {{end}}{{if .URL}}<p><a href="{{.URL}}" style="display:inline-block;background:#1d4ed8;color:#fff;padding:10px 18px;border-radius:6px;text-decoration:none">{{.Button}}</a></p>
 <p style="font-size:13px;color:#6b7280">{{.Fallback}}<br><a href="{{.URL}}">{{.URL}}</a></p>
-{{end}}{{if .Extra}}<p>{{.Extra}}{{if .ExtraURL}}<br><a href="{{.ExtraURL}}">{{.ExtraURL}}</a>{{end}}</p>
+{{end}}{{if .Extra.Text}}<p>{{.Extra.Text}}{{if .Extra.URL}}<br><a href="{{.Extra.URL}}">{{.Extra.URL}}</a>{{end}}</p>
 {{end}}<p>{{range $i, $l := .Closing}}{{if $i}}<br>{{end}}{{$l}}{{end}}</p>
-{{if .Footer}}<p style="font-size:12px;color:#6b7280;border-top:1px solid #e5e7eb;padding-top:8px">{{.Footer}}{{if .FootURL}} <a href="{{.FootURL}}" style="color:#6b7280">{{.FootURL}}</a>{{end}}</p>
+{{if .Footer.Text}}<p style="font-size:12px;color:#6b7280;border-top:1px solid #e5e7eb;padding-top:8px">{{.Footer.Text}}{{if .Footer.URL}} <a href="{{.Footer.URL}}" style="color:#6b7280">{{.Footer.URL}}</a>{{end}}</p>
 {{end}}</body></html>
 `))

@@ -200,9 +200,9 @@ func (n Notifier) send(ctx context.Context, tx db.Querier, t Ticket, key, quote 
 		l := outbox.Letter{To: r.email, Lang: lang, Key: key, Data: d, ActionURL: link, Sender: n.Tenant.Name, Quote: quote}
 		if r.signsIn {
 			// Contacts choose which ticket mails they get; every such mail says where.
-			l.Footer, l.FooterURL = i18n.For(lang).T("notify.mail_footer"), n.Origin+"/settings/notifications"
+			l.Footer = outbox.Line{Text: i18n.For(lang).T("notify.mail_footer"), URL: n.Origin + "/settings/notifications"}
 		} else if r.staff { // so do staff, on My account
-			l.Footer, l.FooterURL = i18n.For(lang).T("staff_notify.mail_footer"), n.Origin+"/admin/account#notifications"
+			l.Footer = outbox.Line{Text: i18n.For(lang).T("staff_notify.mail_footer"), URL: n.Origin + "/admin/account#notifications"}
 		}
 		n.ratingLine(&l, t, r, link)
 		var replyTo string

@@ -32,5 +32,6 @@ func (n Notifier) ratingLine(l *outbox.Letter, t Ticket, r recipient, link strin
 	if !n.askRating || r.staff || !r.signsIn || r.contactID == 0 || r.contactID != t.ContactID {
 		return
 	}
-	l.Extra, l.ExtraURL = i18n.For(l.Lang).T("ticket_rating.mail_line"), link+"/rating" // the portal sends it on to the page's rating card
+	// The portal sends /rating on to the page's rating card, also by way of the login.
+	l.Extra = outbox.Line{Text: i18n.For(l.Lang).T("ticket_rating.mail_line"), URL: link + "/rating"}
 }
