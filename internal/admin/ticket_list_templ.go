@@ -994,7 +994,7 @@ func ticketTable(list []ticket.Ticket) templ.Component {
 				if templ_7745c5c3_Err != nil {
 					return templ_7745c5c3_Err
 				}
-				templ_7745c5c3_Err = ratingBadge(t.Rating).Render(ctx, templ_7745c5c3_Buffer)
+				templ_7745c5c3_Err = web.RatingBadge(t.Rating).Render(ctx, templ_7745c5c3_Buffer)
 				if templ_7745c5c3_Err != nil {
 					return templ_7745c5c3_Err
 				}
