@@ -84,7 +84,8 @@ func queueFilterOf(r *http.Request, statuses []ticket.Status, me int64) (queueFi
 	if isTicketNo(qf.Q) { // a number finds its ticket whatever its state
 		qf.State = "all"
 	}
-	qf.Rating, tf.Rating = ratingFilter(q.Get("rating"), &qf.State)
+	qf.Rating = ratingFilter(q.Get("rating"), &qf.State)
+	tf.Rating = qf.Rating
 	switch qf.State {
 	case "open", "done", "all":
 		tf.State = qf.State
