@@ -92,7 +92,8 @@ func (s *Service) ConfirmRegistration(ctx context.Context, t tenant.Tenant, raw,
 			}
 		}
 		msg, err := outbox.Letter{To: r.Email, Lang: lang(r.Language, t), Sender: t.Name, Key: "mail.registration_received",
-			Data: map[string]any{"FirstName": r.FirstName, "Name": r.name(), "Company": r.Company, "Portal": t.Name}}.RenderFor(ctx, tx, t.ID)
+			ActionURL: origin + "/", // the button its wording promises: "Go to the customer portal"
+			Data:      map[string]any{"FirstName": r.FirstName, "Name": r.name(), "Company": r.Company, "Portal": t.Name}}.RenderFor(ctx, tx, t.ID)
 		if err != nil {
 			return err
 		}

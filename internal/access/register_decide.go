@@ -166,8 +166,8 @@ func (s *Service) ApproveWithNewCompany(ctx context.Context, t tenant.Tenant, d 
 }
 
 // RejectRegistration declines a registration with a reason, which is mailed to the
-// person; no contact is created or changed.
-func (s *Service) RejectRegistration(ctx context.Context, t tenant.Tenant, d Decider, itemID int64, reason string) error {
+// person with a link to the portal (origin); no contact is created or changed.
+func (s *Service) RejectRegistration(ctx context.Context, t tenant.Tenant, d Decider, itemID int64, reason, origin string) error {
 	it, p, err := s.registration(ctx, t.ID, d, itemID)
 	if err != nil {
 		return err
@@ -183,6 +183,7 @@ func (s *Service) RejectRegistration(ctx context.Context, t tenant.Tenant, d Dec
 			return err
 		}
 		msg, err := outbox.Letter{To: p.Email, Lang: lang(p.Language, t), Sender: t.Name, Key: "mail.registration_rejected",
+			ActionURL: origin + "/",
 			Data: map[string]any{"FirstName": p.FirstName, "Name": p.FirstName + " " + p.LastName, "Company": p.Company,
 				"Portal": t.Name, "Reason": reason}}.RenderFor(ctx, tx, t.ID)
 		if err != nil {

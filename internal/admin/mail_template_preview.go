@@ -2,6 +2,7 @@ package admin
 
 import (
 	"net/http"
+	"strings"
 
 	"pforte/internal/mailtmpl"
 	"pforte/internal/outbox"
@@ -42,14 +43,16 @@ func (a *Admin) mailTemplatePreview(w http.ResponseWriter, r *http.Request, v *v
 }
 
 // mailSamples are the preview's values: the registry's samples, with the tenant's own
-// name and portal address where the mail offers them.
+// name and portal address (in the link too) where the mail offers them.
 func (a *Admin) mailSamples(r *http.Request, v *visit, m mailtmpl.Mail, lang string) map[string]any {
 	s := mailtmpl.Sample(m, lang)
 	if _, ok := m.Placeholder(mailtmpl.Portal.Name); ok {
 		s[mailtmpl.Portal.Data] = v.Tenant.Name
 	}
-	if _, ok := m.Placeholder(mailtmpl.PortalURL.Name); ok {
-		s[mailtmpl.PortalURL.Data] = a.env.Origin(r)
+	for _, p := range []mailtmpl.Placeholder{mailtmpl.PortalURL, mailtmpl.Link} {
+		if sample, ok := s[p.Data].(string); ok {
+			s[p.Data] = a.env.Origin(r) + strings.TrimPrefix(sample, mailtmpl.ExamplePortal)
+		}
 	}
 	return s
 }

@@ -117,7 +117,7 @@ func (a *Admin) ticketCreate(w http.ResponseWriter, r *http.Request, v *visit) {
 			if err != nil {
 				return err
 			}
-			return notify.Created(ctx, tx, t, n.Body)
+			return notify.Created(ctx, tx, t, n)
 		})
 		if err != nil {
 			a.env.Fail(w, r, err)

@@ -16,7 +16,8 @@ type Notifications struct {
 }
 
 // DefaultNotifications is what a new contact gets: mail about their own and followed
-// tickets, none about colleagues' new tickets.
+// tickets, none about colleagues' new tickets. The columns' defaults (migration 00031)
+// give it; this names it for code and tests.
 var DefaultNotifications = Notifications{Own: true, Followed: true}
 
 // GetNotifications returns the contact's choice; another tenant's contact is

@@ -5,9 +5,9 @@ package mailtmpl
 // when the approval carries a set-password link.
 func init() {
 	register(
-		Mail{Key: "mail.registration_confirm", Placeholders: with(Company, Hours)},
-		Mail{Key: "mail.registration_received", Placeholders: with(Company)},
-		Mail{Key: "mail.registration_approved", Placeholders: with(Company, Days)},
-		Mail{Key: "mail.registration_rejected", Placeholders: with(Company, Reason)},
+		Mail{Key: "mail.registration_confirm", Placeholders: with("/register/confirm/Xb3…", Company, Hours)},
+		Mail{Key: "mail.registration_received", Placeholders: with("/", Company)},
+		Mail{Key: "mail.registration_approved", Placeholders: with(invitationPath, Company, Days)},
+		Mail{Key: "mail.registration_rejected", Placeholders: with("/", Company, Reason)},
 	)
 }

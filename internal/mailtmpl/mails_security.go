@@ -3,10 +3,10 @@ package mailtmpl
 // Security notices of the account page (issue 3, item 6).
 func init() {
 	register(
-		Mail{Key: "mail.twofactor_enabled", Placeholders: with()},
-		Mail{Key: "mail.twofactor_disabled", Placeholders: with()},
-		Mail{Key: "mail.recovery_used", Placeholders: with(Left)},
-		Mail{Key: "mail.passkey_added", Placeholders: with(Passkey)},
-		Mail{Key: "mail.passkey_removed", Placeholders: with(Passkey)},
+		Mail{Key: "mail.twofactor_enabled", Placeholders: with("/login")},
+		Mail{Key: "mail.twofactor_disabled", Placeholders: with("/login")},
+		Mail{Key: "mail.recovery_used", Placeholders: with("/account", Left)},
+		Mail{Key: "mail.passkey_added", Placeholders: with("/account", Passkey)},
+		Mail{Key: "mail.passkey_removed", Placeholders: with("/account", Passkey)},
 	)
 }

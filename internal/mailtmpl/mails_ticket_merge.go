@@ -6,5 +6,5 @@ var TargetTicket = Placeholder{Name: "target", Data: "Target", Sample: "#1043"}
 // The mail of a merge: staff merged a customer's ticket into another of the same
 // company (ticket.Merge), and the source's contacts learn where it continues.
 func init() {
-	register(Mail{Key: "mail.ticket_merged", Placeholders: ticketWith(TargetTicket)})
+	register(Mail{Key: "mail.ticket_merged", Placeholders: ticketWith("/tickets/1043", TargetTicket)})
 }

@@ -15,20 +15,25 @@ var (
 // (outbox.Letter.Quote), so it needs no placeholder.
 func init() {
 	register(
-		Mail{Key: "mail.ticket_received", Placeholders: ticketWith()},
-		Mail{Key: "mail.ticket_reply", Placeholders: ticketWith(Author)},
-		Mail{Key: "mail.ticket_status", Placeholders: ticketWith(StatusName, Author)},
-		Mail{Key: "mail.ticket_reply_status", Placeholders: ticketWith(StatusName, Author)},
-		Mail{Key: "mail.ticket_accepted", Placeholders: ticketWith()},
-		Mail{Key: "mail.ticket_declined", Placeholders: ticketWith(Reason)},
-		Mail{Key: "mail.ticket_new_company", Placeholders: ticketWith(Author)},
-		Mail{Key: "mail.ticket_new_staff", Staff: true, Placeholders: ticketWith(Author)},
-		Mail{Key: "mail.ticket_reply_staff", Staff: true, Placeholders: ticketWith(Author)},
-		Mail{Key: "mail.ticket_assigned_staff", Staff: true, Placeholders: ticketWith(Author)}, // Author: who assigned it
+		Mail{Key: "mail.ticket_received", Placeholders: ticketWith(ticketPath)},
+		Mail{Key: "mail.ticket_reply", Placeholders: ticketWith(ticketPath, Author)},
+		Mail{Key: "mail.ticket_status", Placeholders: ticketWith(ticketPath, StatusName, Author)},
+		Mail{Key: "mail.ticket_reply_status", Placeholders: ticketWith(ticketPath, StatusName, Author)},
+		Mail{Key: "mail.ticket_accepted", Placeholders: ticketWith(ticketPath)},
+		Mail{Key: "mail.ticket_declined", Placeholders: ticketWith(ticketPath, Reason)},
+		Mail{Key: "mail.ticket_new_company", Placeholders: ticketWith(ticketPath, Author)},
+		Mail{Key: "mail.ticket_new_staff", Staff: true, Placeholders: ticketWith("/admin"+ticketPath, Author)},
+		Mail{Key: "mail.ticket_reply_staff", Staff: true, Placeholders: ticketWith("/admin"+ticketPath, Author)},
+		// Author: who assigned it.
+		Mail{Key: "mail.ticket_assigned_staff", Staff: true, Placeholders: ticketWith("/admin"+ticketPath, Author)},
 	)
 }
 
-// ticketWith builds a fresh list each time: the ticket's placeholders and extra ones.
-func ticketWith(extra ...Placeholder) []Placeholder {
-	return with(append([]Placeholder{TicketNo, TicketTitle, Company}, extra...)...)
+// ticketPath is where the sample ticket (TicketNo) is in the portal.
+const ticketPath = "/tickets/1042"
+
+// ticketWith builds a fresh list each time: the ticket's placeholders (the button leading
+// to link) and extra ones.
+func ticketWith(link string, extra ...Placeholder) []Placeholder {
+	return with(link, append([]Placeholder{TicketNo, TicketTitle, Company}, extra...)...)
 }

@@ -94,7 +94,7 @@ func (p *Portal) ticketCreate(w http.ResponseWriter, r *http.Request, v *visit) 
 		if err != nil {
 			return err
 		}
-		return nt.Created(ctx, tx, t, n.Body)
+		return nt.Created(ctx, tx, t, n)
 	})
 	if err != nil {
 		p.env.DeleteUploads(ups)

@@ -68,8 +68,14 @@ func TestMailTemplates(t *testing.T) {
 		pv := adm.Post(editor+"/preview", invitationText("Zugang für {{first_name}} bei {{portal}}"))
 		if pv.Status != 200 || !strings.Contains(pv.Body, "Zugang für Anna bei Service GmbH") ||
 			!strings.Contains(pv.Body, "Firma Muster GmbH &lt;b&gt;fett&lt;/b&gt;.") || !strings.Contains(pv.Body, "Hallo Anna,") ||
-			!strings.Contains(pv.Body, "https://portal.example.com/invitation/") {
+			!strings.Contains(pv.Body, "/invitation/Xb3") || strings.Contains(pv.Body, "portal.example.com") {
 			t.Fatalf("preview: %d\n%s", pv.Status, pv.Body)
+		}
+		// The sample link is on this portal (not the example address) and, in a ticket
+		// mail, leads to a ticket.
+		tv := adm.Post("/admin/settings/mails/ticket_reply/de/preview", invitationText("Antwort"))
+		if tv.Status != 200 || !strings.Contains(tv.Body, "/tickets/1042") || strings.Contains(tv.Body, "invitation/Xb3") {
+			t.Errorf("ticket mail preview: %d\n%s", tv.Status, tv.Body)
 		}
 		if n := count(t, env, `SELECT COUNT(*) FROM mail_templates`); n != 0 {
 			t.Errorf("preview stored %d templates", n)

@@ -62,5 +62,39 @@ func TestTicketsAdminNew(t *testing.T) {
 		if langs := mailLangs(t, mailsFor(t, h.env, id)); langs["anna@acme.test"] != "en" {
 			t.Errorf("no confirmation to the contact: %v", langs)
 		}
+		staffOpenedMails(t, h)
 	})
+}
+
+// staffOpenedMails: a ticket staff open for a plain user tells the main contact who
+// asked for company mail that the staff member opened it (not the user), tells the
+// other staff, and does not mail the staff member about their own work.
+func staffOpenedMails(t *testing.T, h *helpdesk) {
+	t.Helper()
+	if _, err := h.env.DB.Exec(t.Context(), `UPDATE contacts SET notify_company = TRUE WHERE id = ?`, h.anna.ID); err != nil {
+		t.Fatal(err)
+	}
+	r := h.staffC.Post("/admin/tickets", url.Values{"company_id": {itoa64(h.acme.ID)}, "contact_id": {itoa64(h.bernd.ID)},
+		"title": {"Phone call: scanner"}, "body": {"Bernd called about the scanner."}, "priority": {"2"}})
+	if r.Status != 303 {
+		t.Fatalf("create for bernd: %d", r.Status)
+	}
+	var id int64
+	h.env.DB.QueryRow(t.Context(), `SELECT MAX(id) FROM tickets`).Scan(&id)
+	to := map[string]string{}
+	for _, m := range mailsFor(t, h.env, id) {
+		to[strings.TrimPrefix(strings.SplitN(m, "\n", 2)[0], "To: ")] = m
+	}
+	if _, ok := to["admin@hd.test"]; ok {
+		t.Error("the staff member who opened the ticket was mailed about it")
+	}
+	if m := to["agent@hd.test"]; !strings.Contains(m, "bernd@acme.test von Acme AG hat das Ticket") { // staff read German
+		t.Errorf("staff mail does not name the customer: %.400s", m)
+	}
+	if m := to["anna@acme.test"]; !strings.Contains(m, "admin@hd.test has opened ticket") {
+		t.Errorf("company mail does not name the staff member who opened it: %.400s", m)
+	}
+	if _, ok := to["bernd@acme.test"]; !ok {
+		t.Error("no confirmation to bernd")
+	}
 }

@@ -43,16 +43,21 @@ type recipient struct {
 	signsIn bool
 }
 
-// Created tells staff about a new ticket, confirms it to the contact who opened it,
-// and tells the company's main contacts who asked for it.
-func (n Notifier) Created(ctx context.Context, tx db.Querier, t Ticket, body string) error {
-	if err := n.toStaff(ctx, tx, t, "mail.ticket_new_staff", body, t.ContactName, staffWantsNew); err != nil {
+// Created tells staff about a new ticket, confirms it to the contact it was opened for,
+// and tells the company's main contacts who asked for it. opened is what Create was
+// given. Staff read "<contact> of <company> has opened", which names the customer even
+// when a colleague typed the ticket in for them, and that colleague gets no mail about
+// their own work; main contacts read who opened it, so a ticket staff opened on a
+// customer's behalf names the staff member, not the customer.
+func (n Notifier) Created(ctx context.Context, tx db.Querier, t Ticket, opened New) error {
+	if err := n.toStaff(ctx, tx, t, "mail.ticket_new_staff", opened.Body, t.ContactName,
+		staffWantsNew+` AND id <> ?`, opened.StaffID); err != nil {
 		return err
 	}
-	if err := n.toContacts(ctx, tx, t, "mail.ticket_received", body, nil, 0); err != nil {
+	if err := n.toContacts(ctx, tx, t, "mail.ticket_received", opened.Body, nil, 0); err != nil {
 		return err
 	}
-	return n.toMainContacts(ctx, tx, t, body)
+	return n.toMainContacts(ctx, tx, t, opened)
 }
 
 // Replied tells the other side about a public reply: staff's answer goes to the

@@ -105,7 +105,7 @@ func createTicket(ctx context.Context, tx db.Querier, t tenant.Tenant, origin st
 	if err != nil {
 		return 0, err
 	}
-	return id, notify.Created(ctx, tx, tk, n.Body)
+	return id, notify.Created(ctx, tx, tk, n)
 }
 
 // title is a ticket's title from a mail's subject.
