@@ -31,7 +31,7 @@ func (a *Admin) membershipAdd(w http.ResponseWriter, r *http.Request, v *visit) 
 	}
 	welcomed, err := a.svc.AddMembership(r.Context(), v.Tenant, v.actor(r, a.env), c, co.ID, co.Name, role, a.env.Origin(r))
 	if db.IsUnique(err) {
-		a.env.Flash(w, r, "admin.members.exists", "/admin/contacts/"+itoa(c.ID))
+		a.env.Flash(w, r, "admin.members.exists_failed", "/admin/contacts/"+itoa(c.ID))
 		return
 	}
 	if err != nil {

@@ -117,7 +117,12 @@ func (a *Admin) settingsSave(w http.ResponseWriter, r *http.Request, v *visit) {
 		return
 	}
 	a.env.ForgetTenants()
-	a.env.Flash(w, r, "admin.settings.saved", "/admin/settings")
+	msg, to, err := a.afterSettingsSaved(r, v, f)
+	if err != nil {
+		a.env.Fail(w, r, err)
+		return
+	}
+	a.env.Flash(w, r, msg, to)
 }
 
 // settingsZone checks the time zone field and records a problem on the form. A client

@@ -94,7 +94,7 @@ func (p *Portal) ticketRate(w http.ResponseWriter, r *http.Request, v *visit) {
 	case errors.Is(err, errRatingsOff), errors.Is(err, ticket.ErrNotDone):
 		// The card is gone from the page shown again; the message says why.
 		pf := web.NewForm()
-		pf.Err = "ticket_rating.error.not_open"
+		pf.Err, pf.Unsaved = "ticket_rating.error.not_open", strings.TrimSpace(comment)
 		if errors.Is(err, errRatingsOff) {
 			pf.Err = "ticket_rating.error.off"
 		}

@@ -15,8 +15,15 @@ import (
 const staffSetupPath = "/admin/account/twofactor/setup"
 
 // staffPolicySave posts the settings form with the rule "two-factor sign-in for staff"
-// on or off (the other settings as a fresh tenant has them).
+// on or off (the other settings as a fresh tenant has them); the save leads back to the
+// settings.
 func staffPolicySave(t *testing.T, c *apptest.Client, on bool) {
+	t.Helper()
+	staffPolicySaveTo(t, c, on, "/admin/settings")
+}
+
+// staffPolicySaveTo is staffPolicySave leading to the page to.
+func staffPolicySaveTo(t *testing.T, c *apptest.Client, on bool, to string) {
 	t.Helper()
 	feats := []string{tenant.FeaturePasswordReset}
 	if on {
@@ -24,7 +31,7 @@ func staffPolicySave(t *testing.T, c *apptest.Client, on bool) {
 	}
 	r := c.Post("/admin/settings", url.Values{"name": {"Service GmbH"}, "language": {"de"}, "modules": {"helpdesk"},
 		"features": feats, "time_zone": {"Europe/Berlin"}})
-	if r.Status != 303 || r.Location != "/admin/settings" {
+	if r.Status != 303 || r.Location != to {
 		t.Fatalf("save settings (rule %v): %d %q %.500s", on, r.Status, r.Location, r.Body)
 	}
 }
@@ -81,10 +88,15 @@ func TestStaffTwoFactorRequired(t *testing.T) {
 		if !strings.Contains(page, `value="staff_two_factor"`) || strings.Contains(page, `value="staff_two_factor" checked`) {
 			t.Fatalf("settings page without the rule, or with it on:\n%.3000s", page)
 		}
-		staffPolicySave(t, adm, true)
+		// She has no second factor herself: the save takes her to her setup, saying both
+		// that it was saved and why she is there.
+		staffPolicySaveTo(t, adm, true, staffSetupPath)
 		if n := count(t, env, `SELECT COUNT(*) FROM audit_log WHERE tenant_id = ? AND action = 'staff_twofactor_required'
 			AND target = 'on' AND actor LIKE 'staff:%chefin@service.test'`, ten.ID); n != 1 {
 			t.Errorf("%d audit entries for switching the rule on, want 1", n)
+		}
+		if r := adm.Get(staffSetupPath); r.Status != 200 || !strings.Contains(r.Body, "Die Einstellungen wurden gespeichert. Mitarbeiter melden sich jetzt") {
+			t.Errorf("setup after saving the rule: %d %.2000s", r.Status, r.Body)
 		}
 
 		// The admin herself has no second factor: she is held from the next request on.

@@ -22,6 +22,10 @@ type Form struct {
 	Err    string // message id of a form-wide error (shown above the form)
 	// ErrData fills in Err's message (a limit, a name); nil for most errors.
 	ErrData map[string]any
+	// Unsaved is text the person typed into a form that Err explains is no longer
+	// offered (the page shown again has no field to keep it in); FormError shows it
+	// beside the message to copy.
+	Unsaved string
 }
 
 // NewForm returns an empty form.

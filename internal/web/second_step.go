@@ -33,7 +33,7 @@ func (s SecondStep) Start(env *Env, w http.ResponseWriter, r *http.Request, chal
 // Gone sends the visitor back to the password form with a note.
 func (s SecondStep) Gone(env *Env, w http.ResponseWriter, r *http.Request) {
 	env.ClearCookie(w, r, s.Cookie)
-	env.Flash(w, r, "security.challenge_gone", s.LoginPath)
+	env.Flash(w, r, "security.challenge_gone_failed", s.LoginPath)
 }
 
 // Token is the pending challenge's token, "" without the cookie.
