@@ -69,11 +69,6 @@ func (a *Admin) mailSortOf(r *http.Request, v *visit, it inbox.Item, p inbox.Mai
 	if err != nil {
 		return ms, err
 	}
-	newLabel := i18n.T(ctx, "inbox_actions.new_contact", map[string]any{"Email": p.From})
-	if known.ID > 0 {
-		newLabel = i18n.T(ctx, "inbox_actions.known_contact", map[string]any{"Name": known.Name(), "Email": p.From})
-	}
-	ms.Contacts = []web.Choice{{Value: "new", Label: newLabel}}
 	member := false
 	for _, m := range members {
 		if m.Access == contact.AccessRevoked {
@@ -81,6 +76,16 @@ func (a *Admin) mailSortOf(r *http.Request, v *visit, it inbox.Item, p inbox.Mai
 		}
 		member = member || m.ContactID == known.ID
 		ms.Contacts = append(ms.Contacts, web.Choice{Value: itoa(m.ContactID), Label: m.ContactName + " <" + m.Email + ">"})
+	}
+	// The sender as a contact to create, or to add to the company, is offered only
+	// when they are not among its contacts already: a second entry for the same
+	// person leaves staff guessing which to pick.
+	if !member {
+		newLabel := i18n.T(ctx, "inbox_actions.new_contact", map[string]any{"Email": p.From})
+		if known.ID > 0 {
+			newLabel = i18n.T(ctx, "inbox_actions.known_contact", map[string]any{"Name": known.Name(), "Email": p.From})
+		}
+		ms.Contacts = append([]web.Choice{{Value: "new", Label: newLabel}}, ms.Contacts...)
 	}
 	if f.Get("contact_id") == "" {
 		f.Set("contact_id", "new")

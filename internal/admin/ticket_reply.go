@@ -29,6 +29,11 @@ func (a *Admin) ticketReply(w http.ResponseWriter, r *http.Request, v *visit) {
 	internal := f.Get("kind") == "note"
 	var statusID int64
 	var ups []web.Upload
+	if k := f.Get("kind"); f.Err == "" && k != "" && k != "reply" && k != "note" {
+		// Only a tampered form sends another kind; guessing "public" could mail a
+		// customer what was meant as a note.
+		f.Err = "tickets_admin.error.reply_kind"
+	}
 	if f.Err == "" {
 		f.Errors.Text("body", body, true, maxTicketBody)
 		if s := f.Get("status"); s != "" {

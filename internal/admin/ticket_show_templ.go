@@ -1247,7 +1247,7 @@ func ticketReplyForm(tv ticketView, f web.Form) templ.Component {
 		if templ_7745c5c3_Err != nil {
 			return templ_7745c5c3_Err
 		}
-		templ_7745c5c3_Err = web.SelectField(f, "status", "tickets_admin.field.new_status", statusChoices(ctx, tv.Statuses, tv.Status.ID, "tickets_admin.status_unchanged")).Render(ctx, templ_7745c5c3_Buffer)
+		templ_7745c5c3_Err = web.SelectFieldIn(f, "reply", "status", "tickets_admin.field.new_status", statusChoices(ctx, tv.Statuses, tv.Status.ID, "tickets_admin.status_unchanged")).Render(ctx, templ_7745c5c3_Buffer)
 		if templ_7745c5c3_Err != nil {
 			return templ_7745c5c3_Err
 		}

@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"pforte/internal/db"
+	"pforte/internal/i18n"
 	"pforte/internal/principal"
 	"pforte/internal/staff"
 	"pforte/internal/testutil"
@@ -86,6 +87,13 @@ func TestStaffSignature(t *testing.T) {
 		r = h.staffC.PostMultipart(path+"/reply", map[string]string{"kind": "reply", "body": " "})
 		if r.Status != 422 || strings.Contains(r.Body, `name="signature" value="1" checked`) {
 			t.Errorf("refused reply re-ticked the signature: %d", r.Status)
+		}
+		// An unknown kind (only a tampered form sends one) is neither mailed nor noted:
+		// the text comes back with the question.
+		r = h.staffC.PostMultipart(path+"/reply", map[string]string{"kind": "bogus", "body": "KIND-TEXT"})
+		if r.Status != 422 || !strings.Contains(r.Body, "KIND-TEXT") || !strings.Contains(r.Body, i18n.For("de").T("tickets_admin.error.reply_kind")) ||
+			len(staffTicket(t, h.env, h.ten.ID, id).Messages) != 4 {
+			t.Errorf("unknown kind: %d", r.Status)
 		}
 		// Removing the signature.
 		if r := h.staffC.Post("/admin/account/signature", url.Values{"signature": {" \n "}}); r.Status != 303 {

@@ -139,7 +139,13 @@ func TestTicketsByMailSenderAuth(t *testing.T) {
 			!strings.Contains(adm.Get("/admin/inbox/"+id(it3.ID)).Body, "Kein Authentication-Results-Header von mx.desk.test") {
 			t.Fatalf("no header: %+v", p)
 		}
-		// Staff can still make a ticket of it with the existing action.
+		// Staff can still make a ticket of it with the existing action; the sender, a
+		// contact of the company already, is offered once, chosen.
+		sortPage := adm.Get("/admin/inbox/" + id(it.ID) + "?company=" + id(d.a.ID)).Body
+		if n := strings.Count(sortPage, "&lt;alice@alpha.test&gt;"); n != 1 || strings.Contains(sortPage, `value="new"`) ||
+			!strings.Contains(sortPage, `value="`+id(d.alice)+`" selected`) {
+			t.Errorf("the sender is offered %d times (or as a new contact, or not chosen):\n%s", n, sortPage)
+		}
 		if r := adm.Post("/admin/inbox/"+id(it.ID)+"/ticket", url.Values{"company_id": {id(d.a.ID)}, "contact_id": {id(d.alice)}}); r.Status != 303 ||
 			tickets("Gefälscht eins") != 1 {
 			t.Fatalf("ticket from unverified mail: %d", r.Status)

@@ -104,3 +104,12 @@ func (f *Form) Take(err error) bool {
 
 // Invalid reports whether the form has any error.
 func (f Form) Invalid() bool { return f.Err != "" || f.Errors.Any() }
+
+// fieldID is the element id of a field's part (kind "f-" for the control, "e-" for its
+// error) in form, which may be empty when the page has one form with that field.
+func fieldID(kind, form, name string) string {
+	if form == "" {
+		return kind + name
+	}
+	return kind + form + "-" + name
+}
