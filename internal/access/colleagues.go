@@ -138,6 +138,9 @@ func (s *Service) ColleagueResend(ctx context.Context, t tenant.Tenant, p princi
 	if m.Access != contact.AccessInvited {
 		return db.ErrNotFound
 	}
+	if err := pauseResend(ctx, s.DB, t.ID, m.ID, m.Access, s.Now()); err != nil {
+		return err
+	}
 	ct, err := contact.Get(ctx, s.DB, t.ID, m.ContactID)
 	if err != nil {
 		return err

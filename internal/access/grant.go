@@ -43,6 +43,9 @@ func (s *Service) Grant(ctx context.Context, t tenant.Tenant, by Actor, membersh
 	if m.Access == contact.AccessActive && ct.PasswordHash != "" {
 		return s.changeRole(ctx, t, by, m, role)
 	}
+	if err := pauseResend(ctx, s.DB, t.ID, m.ID, m.Access, s.Now()); err != nil {
+		return err
+	}
 	return s.DB.InTx(ctx, func(tx *db.Tx) error {
 		return s.grantIn(ctx, tx, t, by, m, ct, role, origin, "mail.invitation", "")
 	})

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"net/http"
 
+	"pforte/internal/access"
 	"pforte/internal/company"
 	"pforte/internal/contact"
 	"pforte/internal/db"
@@ -82,6 +83,10 @@ func (a *Admin) accessGrant(w http.ResponseWriter, r *http.Request, v *visit) {
 		a.env.Flash(w, r, msg, back)
 		return
 	}
+	if errors.Is(err, access.ErrResentRecently) {
+		a.env.Flash(w, r, "admin.members.resent_recently_failed", back)
+		return
+	}
 	if err != nil {
 		a.env.Fail(w, r, err)
 		return
@@ -91,6 +96,9 @@ func (a *Admin) accessGrant(w http.ResponseWriter, r *http.Request, v *visit) {
 		a.env.Flash(w, r, "admin.members.role_unchanged", back)
 	case active:
 		a.env.Flash(w, r, "admin.members.role_changed", back)
+	case m.Access == contact.AccessInvited:
+		a.env.WakeWorker()
+		a.env.Flash(w, r, "admin.members.resent", back)
 	default:
 		a.env.WakeWorker()
 		a.env.Flash(w, r, "admin.members.granted", back)

@@ -46,6 +46,8 @@ func (p *Portal) colleagueDone(w http.ResponseWriter, r *http.Request, err error
 		p.env.Flash(w, r, okMsg, "/colleagues")
 	case errors.Is(err, access.ErrSelf):
 		p.env.Flash(w, r, "colleagues.self_failed", "/colleagues")
+	case errors.Is(err, access.ErrResentRecently):
+		p.env.Flash(w, r, "colleagues.resent_recently_failed", "/colleagues")
 	case errors.As(err, &ve):
 		p.env.Flash(w, r, "error.choice", "/colleagues")
 	default:

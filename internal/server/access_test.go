@@ -51,6 +51,16 @@ func TestInvitationFlow(t *testing.T) {
 		if !strings.Contains(st.Get(companyPath).Body, "Eingeladen") {
 			t.Errorf("company page does not show the invited state")
 		}
+		// Granting again at once is refused with a note; a while later it resends and
+		// says so (not "granted").
+		invites := func() int { return count(t, env, `SELECT COUNT(*) FROM mails WHERE to_addr = 'joerg@kunde.test'`) }
+		if st.Post(grant, url.Values{"role": {"main"}}); invites() != 1 || !strings.Contains(st.Get(companyPath).Body, "weniger als zwei Minuten") {
+			t.Errorf("second grant at once: %d invitations", invites())
+		}
+		env.DB.Exec(context.Background(), `UPDATE tokens SET created_at = created_at - 600`)
+		if st.Post(grant, url.Values{"role": {"main"}}); invites() != 2 || !strings.Contains(st.Get(companyPath).Body, "erneut gesendet") {
+			t.Errorf("resend a while later: %d invitations", invites())
+		}
 		for filter, want := range map[string]bool{"invited": true, "portal": true, "active": false, "none": false, "": true} {
 			if got := strings.Contains(st.Get("/admin/contacts?access="+filter).Body, "joerg@kunde.test"); got != want {
 				t.Errorf("contact list filter %q lists the invited contact: %v", filter, got)
@@ -81,7 +91,7 @@ func TestInvitationFlow(t *testing.T) {
 			t.Errorf("agent opens a staff invitation: %d", r.Status)
 		}
 		files, _ := filepath.Glob(filepath.Join(env.Data, "outbox", "*.eml"))
-		if len(files) != 2 {
+		if len(files) != 3 { // the invitation, its resend, the staff invitation
 			t.Errorf("stored mails: %v", files)
 		}
 		link := linkIn(t, text)

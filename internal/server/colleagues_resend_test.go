@@ -45,12 +45,20 @@ func TestColleaguesListAndResend(t *testing.T) {
 			t.Errorf("no resend for the invited colleague")
 		}
 		env.DB.Exec(ctx, `UPDATE memberships SET invited_at = ? WHERE id = ?`, time.Now().Add(-30*24*time.Hour).Unix(), m.ID)
-		env.DB.Exec(ctx, `UPDATE tokens SET expires_at = ? WHERE membership_id = ?`, time.Now().Add(-time.Hour).Unix(), m.ID)
+		env.DB.Exec(ctx, `UPDATE tokens SET expires_at = ?, created_at = ? WHERE membership_id = ?`,
+			time.Now().Add(-time.Hour).Unix(), time.Now().Add(-30*24*time.Hour).Unix(), m.ID)
 		if r := c.Post("/colleagues/"+id(m.ID)+"/resend", nil); r.Status != 303 {
 			t.Fatalf("resend: %d", r.Status)
 		}
 		if !strings.Contains(c.Get("/colleagues").Body, "erneut") {
 			t.Errorf("no confirmation of the resend")
+		}
+		// Pressed again at once: refused with a note, no third mail.
+		mails := count(t, env, `SELECT COUNT(*) FROM mails WHERE to_addr = 'neu@kunde.test'`)
+		if r := c.Post("/colleagues/"+id(m.ID)+"/resend", nil); r.Status != 303 ||
+			!strings.Contains(c.Get("/colleagues").Body, "weniger als zwei Minuten") ||
+			count(t, env, `SELECT COUNT(*) FROM mails WHERE to_addr = 'neu@kunde.test'`) != mails {
+			t.Errorf("second resend at once: %d", r.Status)
 		}
 		deadline := time.Now().Add(10 * time.Second)
 		newLink := oldLink
