@@ -3,7 +3,6 @@ package access
 import (
 	"context"
 	"fmt"
-	"regexp"
 	"strings"
 	"time"
 
@@ -37,9 +36,6 @@ func (r *Registration) Normalize() {
 	r.Email = strings.ToLower(strings.TrimSpace(r.Email))
 }
 
-// phoneRE allows what people write in phone numbers: digits, spaces, + - / ( ) and dots.
-var phoneRE = regexp.MustCompile(`^\+?[0-9 ()./-]+$`)
-
 // Validate checks the form; the field names are those of the form.
 func (r Registration) Validate() validate.Errors {
 	e := validate.Errors{}
@@ -49,18 +45,7 @@ func (r Registration) Validate() validate.Errors {
 	e.MaxLen("email", r.Email, 254)
 	e.Email("email", r.Email)
 	e.Text("company", r.Company, true, 200)
-	e.MaxLen("phone", r.Phone, 50)
-	if r.Phone != "" && e["phone"].ID == "" {
-		digits := 0
-		for _, c := range r.Phone {
-			if c >= '0' && c <= '9' {
-				digits++
-			}
-		}
-		if !phoneRE.MatchString(r.Phone) || digits < 5 {
-			e.Add("phone", "error.phone", nil)
-		}
-	}
+	e.Phone("phone", r.Phone)
 	return e
 }
 

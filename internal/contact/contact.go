@@ -45,7 +45,7 @@ func (c Contact) Validate(languages []string) validate.Errors {
 	e.Text("last_name", c.LastName, true, 100)
 	e.MaxLen("email", c.Email, 254)
 	e.Email("email", c.Email)
-	e.MaxLen("phone", c.Phone, 50)
+	e.Phone("phone", c.Phone)
 	e.MaxLen("external_id", c.ExternalID, 100)
 	if c.Language != "" && !contains(languages, c.Language) {
 		e.Add("language", "error.choice", nil)

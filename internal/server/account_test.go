@@ -38,6 +38,10 @@ func TestAccountPage(t *testing.T) {
 			!strings.Contains(r.Body, `value="+49 1"`) {
 			t.Errorf("empty last name: %d", r.Status)
 		}
+		if r := c.Post("/account/details", url.Values{"first_name": {"Ich"}, "last_name": {"Selbst"}, "phone": {"abc<script>"}}); r.Status != 422 ||
+			!strings.Contains(r.Body, `value="abc&lt;script&gt;"`) || !strings.Contains(r.Body, "Telefonnummer") {
+			t.Errorf("not a phone number: %d", r.Status)
+		}
 		if r := c.Post("/account/details", url.Values{"first_name": {"Ich"}, "last_name": {"Selbst"}, "phone": {"+49 711 1"}}); r.Status != 303 {
 			t.Fatalf("save details: %d", r.Status)
 		}
