@@ -21,6 +21,8 @@ func TestTrim(t *testing.T) {
 		{"reply marker", "My answer\n\n" + ReplyMarker + "\nYour ticket #42 was updated.", "My answer"},
 		{"quoted reply marker", "My answer\n\n> " + ReplyMarker + "\n> Your ticket", "My answer"},
 		{"translated marker", "Antwort\n##- Bitte antworten Sie oberhalb dieser Zeile -##\nalt", "Antwort"},
+		{"hebrew marker", "תשובה\n\n> ##- נא לכתוב את תשובתכם מעל שורה זו -##\n> ישן", "תשובה"},
+		{"thai marker", "คำตอบ\n##- โปรดพิมพ์คำตอบของคุณเหนือบรรทัดนี้ -##\nเก่า", "คำตอบ"},
 		{"bottom posting", "On Mon, Jun 2, 2025 at 10:00 AM Support wrote:\n> question?\n\nMy answer below.", "My answer below."},
 		{"sentence with On and wrote is kept", "On Monday my colleague wrote:\nthe printer is broken", "On Monday my colleague wrote:\nthe printer is broken"},
 		{"only a quote keeps everything", "> all quoted", "> all quoted"},

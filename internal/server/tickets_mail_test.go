@@ -6,7 +6,6 @@ import (
 	"testing"
 
 	"pforte/internal/db"
-	"pforte/internal/mailin"
 	"pforte/internal/tenant"
 	"pforte/internal/testutil"
 	"pforte/internal/ticket"
@@ -38,7 +37,7 @@ func TestTicketsByMail(t *testing.T) {
 		tk, _ := ticket.ForStaff(ctx, d.env.DB, d.t.ID, id)
 		var replyTo, text, mid string
 		d.env.DB.QueryRow(ctx, `SELECT reply_to, text_body, message_id FROM mails WHERE to_addr = 'alice@alpha.test'`).Scan(&replyTo, &text, &mid)
-		if replyTo != "support+"+ticket.RecipientToken(tk, "alice@alpha.test")+"@desk.test" || !strings.HasPrefix(text, mailin.ReplyMarker) {
+		if replyTo != "support+"+ticket.RecipientToken(tk, "alice@alpha.test")+"@desk.test" || !strings.HasPrefix(text, "##- Bitte schreiben Sie Ihre Antwort über dieser Zeile -##\n") {
 			t.Fatalf("ticket mail: reply-to %q, text %.80q", replyTo, text)
 		}
 

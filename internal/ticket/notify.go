@@ -13,9 +13,12 @@ import (
 	"pforte/internal/tenant"
 )
 
-// ReplyMarker heads every ticket mail: the inbound parser cuts an emailed answer at
-// this line, so the quoted history does not end up in the ticket again.
-const ReplyMarker = "##- Please type your reply above this line -##"
+// replyMarker heads every ticket mail that can be answered, in the recipient's
+// language: the inbound parser cuts an emailed answer at any "##- … -##" line
+// (mailin.ReplyMarker), so the quoted history does not end up in the ticket again.
+func replyMarker(lang string) string {
+	return "##- " + i18n.For(lang).T("mail.reply_marker") + " -##"
+}
 
 // Notifier queues the helpdesk's mails in the transaction of the change that causes
 // them. Internal notes never reach it: callers notify only about public messages.
@@ -216,7 +219,7 @@ func (n Notifier) send(ctx context.Context, tx db.Querier, t Ticket, key, quote 
 			// Staff answer in the back office: an answer by mail from a staff address
 			// would land in the inbox as a stranger's, so their mails invite none.
 			if replyTo = n.ReplyAddress(RecipientToken(t, r.email)); replyTo != "" {
-				l.Marker = ReplyMarker
+				l.Marker = replyMarker(lang)
 			}
 		}
 		msg, err := l.RenderFor(ctx, tx, t.TenantID)
