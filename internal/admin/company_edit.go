@@ -35,7 +35,13 @@ func (a *Admin) companyNew(w http.ResponseWriter, r *http.Request, v *visit) {
 func (a *Admin) companyCreate(w http.ResponseWriter, r *http.Request, v *visit) {
 	f := web.ParseForm(w, r)
 	var c company.Company
-	if f.Err == "" {
+	if f.Err == "" && f.Get("same_name_ok") != "1" {
+		if err := a.checkSameName(r, v, &f); err != nil {
+			a.env.Fail(w, r, err)
+			return
+		}
+	}
+	if !f.Invalid() {
 		var err error
 		in := companyFromForm(f)
 		in.TenantID = v.P.TenantID

@@ -78,6 +78,8 @@ func TestBadInput(t *testing.T) {
 			{"contact no last name", "/admin/contacts", url.Values{"first_name": {"Max"}}, []string{"Bitte füllen Sie dieses Feld aus.", `value="Max"`}},
 			{"contact bad language", "/admin/contacts", url.Values{"last_name": {"M"}, "language": {"xx"}}, []string{"angebotenen Werte"}},
 			{"company update empty", "/admin/companies/" + id(co.ID), url.Values{"name": {""}}, []string{"Bitte füllen Sie dieses Feld aus."}},
+			{"company same name", "/admin/companies", url.Values{"name": {" Erste AG "}, "city": {"Ulm"}},
+				[]string{"Eine Firma namens „Erste AG“ gibt es bereits", `href="/admin/companies/` + id(co.ID) + `"`, `name="same_name_ok"`, `value="Ulm"`}},
 		}
 		for _, tc := range cases {
 			r := c.Post(tc.path, tc.form)
@@ -99,6 +101,10 @@ func TestBadInput(t *testing.T) {
 		env.DB.QueryRow(context.Background(), `SELECT COUNT(*) FROM companies`).Scan(&n)
 		if n != 1 {
 			t.Errorf("bad input created companies: %d", n)
+		}
+		// A real namesake is created once staff tick "create anyway".
+		if r := c.Post("/admin/companies", url.Values{"name": {"Erste AG"}, "same_name_ok": {"1"}}); r.Status != 303 {
+			t.Errorf("namesake with confirmation: %d", r.Status)
 		}
 	})
 }
