@@ -17,7 +17,7 @@ import (
 // language: the inbound parser cuts an emailed answer at any "##- … -##" line
 // (mailin.ReplyMarker), so the quoted history does not end up in the ticket again.
 func replyMarker(lang string) string {
-	return "##- " + i18n.For(lang).T("mail.reply_marker") + " -##"
+	return "##- " + i18n.For(lang).T("notify.reply_marker") + " -##"
 }
 
 // Notifier queues the helpdesk's mails in the transaction of the change that causes
