@@ -93,7 +93,11 @@ func TestExportManyTickets(t *testing.T) {
 		if res.StatusCode != 200 || tickets != n {
 			t.Fatalf("export: %d, %d tickets", res.StatusCode, tickets)
 		}
-		if grown > size/2 {
+		// Built in memory, the export would hold at least the whole file (and its
+		// structures besides); streamed, the heap grows by batches. Other tests of the
+		// package run in the same process, so the bound leaves room for their garbage
+		// (half the file was seen to be too tight on a busy machine).
+		if grown > size {
 			t.Errorf("heap grew by %d bytes for a %d-byte export: not streamed", grown, size)
 		}
 	})
