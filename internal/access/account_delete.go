@@ -12,6 +12,7 @@ import (
 	"pforte/internal/db"
 	"pforte/internal/i18n"
 	"pforte/internal/inbox"
+	"pforte/internal/kb"
 	"pforte/internal/principal"
 	"pforte/internal/session"
 	"pforte/internal/tenant"
@@ -98,6 +99,10 @@ func (s *Service) DeleteOwnAccount(ctx context.Context, t tenant.Tenant, p princ
 			if _, err := tx.Exec(ctx, `DELETE FROM `+table+` WHERE tenant_id = ? AND contact_id = ?`, p.TenantID, ct.ID); err != nil {
 				return fmt.Errorf("access: delete %s: %w", table, err)
 			}
+		}
+		// Comments under knowledge-base articles are the person's free text (kb.ForgetContact).
+		if err := kb.ForgetContact(ctx, tx, p.TenantID, ct.ID); err != nil {
+			return err
 		}
 		if err := session.EndForContact(ctx, tx, p.TenantID, ct.ID, 0); err != nil {
 			return err

@@ -20,12 +20,13 @@ const (
 )
 
 // helpdeskView is the helpdesk settings page: the rules, the statuses and the
-// categories. Failed names the one form that came back with errors ("rules",
+// categories. Failed names the one form that came back with errors ("rules", "sla",
 // "status-new", "status-<id>", "category-new", "category-<id>"); Form holds it.
 type helpdeskView struct {
 	Statuses   []ticket.Status
 	Categories []ticket.Category
 	Rules      tenant.TicketRules
+	SLA        ticket.Targets // service-level targets (helpdesk_sla.go)
 	// NobodyGetsNew: every member switched off the mail about new tickets (My account).
 	NobodyGetsNew bool
 	Failed        string
@@ -50,6 +51,10 @@ func (a *Admin) renderHelpdesk(w http.ResponseWriter, r *http.Request, v *visit,
 		return
 	}
 	if hv.Rules, err = tenant.GetTicketRules(ctx, q, tid); err != nil {
+		a.env.Fail(w, r, err)
+		return
+	}
+	if hv.SLA, err = ticket.SLATargets(ctx, q, tid); err != nil {
 		a.env.Fail(w, r, err)
 		return
 	}

@@ -23,7 +23,9 @@ type kbEditor struct {
 	CompanyQ  string
 	Found     []company.Company
 	Images    []kb.Image
-	Upload    web.Form // errors of an image upload
+	Upload    web.Form     // errors of an image upload
+	Stats     kb.Stats     // reads and answers to "Was this article helpful?"
+	Comments  []kb.Comment // the latest comments that came with a "no"
 }
 
 // kbMetaForm fills the settings form from a stored article.
@@ -134,6 +136,14 @@ func (a *Admin) renderKB(w http.ResponseWriter, r *http.Request, v *visit, ed *k
 		return
 	}
 	if ed.Images, err = kb.Images(ctx, a.env.DB, v.P.TenantID, ed.Art.ID); err != nil {
+		a.env.Fail(w, r, err)
+		return
+	}
+	if ed.Stats, err = kb.ArticleStats(ctx, a.env.DB, v.P.TenantID, ed.Art.ID); err != nil {
+		a.env.Fail(w, r, err)
+		return
+	}
+	if ed.Comments, err = kb.NoComments(ctx, a.env.DB, v.P.TenantID, ed.Art.ID, kbCommentsShown); err != nil {
 		a.env.Fail(w, r, err)
 		return
 	}

@@ -18,6 +18,7 @@ func (a *Admin) kbRoutes() []web.Route {
 		{Pattern: "POST /admin/kb/articles/{id}", Handler: a.staff(a.kbUpdate)},
 		{Pattern: "GET /admin/kb/articles/{id}/view", Handler: a.staff(a.kbView)},
 		{Pattern: "POST /admin/kb/articles/{id}/delete", Handler: a.staff(a.kbDelete)},
+		{Pattern: "POST /admin/kb/articles/{id}/feedback/reset", Handler: a.staff(a.kbFeedbackReset)},
 		{Pattern: "GET /admin/kb/articles/{id}/translations/{lang}", Handler: a.staff(a.kbTranslationForm)},
 		{Pattern: "POST /admin/kb/articles/{id}/translations/{lang}", Handler: a.staff(a.kbTranslationSave)},
 		{Pattern: "POST /admin/kb/articles/{id}/translations/{lang}/delete", Handler: a.staff(a.kbTranslationDelete)},

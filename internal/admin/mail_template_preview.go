@@ -9,9 +9,10 @@ import (
 	"pforte/internal/web"
 )
 
-// mailPreview is a rendered mail as the preview shows it.
+// mailPreview is a rendered mail as the preview shows it: subject and text part, and
+// the address of its HTML part (see mailTemplatePreviewHTML).
 type mailPreview struct {
-	Subject, Text string
+	Subject, Text, HTMLURL string
 }
 
 // mailTemplatePreview renders the text as typed (not saved) with sample data, through
@@ -22,7 +23,6 @@ func (a *Admin) mailTemplatePreview(w http.ResponseWriter, r *http.Request, v *v
 	if !ok {
 		return
 	}
-	m, lang := ed.Mail, ed.Lang
 	if ed.Form.Invalid() {
 		status := http.StatusUnprocessableEntity
 		if r.Header.Get("HX-Request") == "true" {
@@ -31,15 +31,20 @@ func (a *Admin) mailTemplatePreview(w http.ResponseWriter, r *http.Request, v *v
 		web.Render(w, r, status, mailTemplatePage(v.chrome(r, "templates.title"), ed))
 		return
 	}
-	link, _ := ed.Samples[mailtmpl.Link.Data].(string)
-	msg, err := outbox.Letter{Lang: lang, Key: m.Key, Data: ed.Samples, ActionURL: link, Sender: v.Tenant.Name,
-		Override: &t}.Render()
+	msg, err := previewLetter(v, ed.Mail, ed.Lang, ed.Samples, t).Render()
 	if err != nil {
 		a.env.Fail(w, r, err)
 		return
 	}
-	ed.Preview = &mailPreview{Subject: msg.Subject, Text: msg.Text}
+	ed.Preview = &mailPreview{Subject: msg.Subject, Text: msg.Text, HTMLURL: previewHTMLPath(ed.Mail, ed.Lang, t)}
 	web.Render(w, r, http.StatusOK, mailTemplatePage(v.chrome(r, "templates.title"), ed))
+}
+
+// previewLetter is mail m in lang with text t and the sample values, as the tenant
+// would send it.
+func previewLetter(v *visit, m mailtmpl.Mail, lang string, samples map[string]any, t mailtmpl.Text) outbox.Letter {
+	link, _ := samples[mailtmpl.Link.Data].(string)
+	return outbox.Letter{Lang: lang, Key: m.Key, Data: samples, ActionURL: link, Sender: v.Tenant.Name, Override: &t}
 }
 
 // mailSamples are the preview's values: the registry's samples, with the tenant's own

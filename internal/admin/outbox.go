@@ -11,26 +11,23 @@ import (
 	"pforte/internal/web"
 )
 
-// outboxList shows the tenant's mails, newest first, paged by id like the audit log.
+// outboxList shows the tenant's mails, newest first, paged by id like the audit log,
+// narrowed by the filter (search text, state, ticket), which the pager's links keep.
 // Without SMTP this is where an admin finds the invitation links that were "sent".
 func (a *Admin) outboxList(w http.ResponseWriter, r *http.Request, v *visit) {
 	before := keysetBefore(r)
-	list, err := outbox.List(r.Context(), a.env.DB, v.P.TenantID, before, v.Member.IsAdmin(), web.PerPage+1)
+	oq := outboxFilter(r)
+	page, err := outbox.Search(r.Context(), a.env.DB, v.P.TenantID, oq.Filter, before, v.Member.IsAdmin(), web.PerPage)
 	if err != nil {
 		a.env.Fail(w, r, err)
 		return
 	}
-	var older int64
-	if len(list) > web.PerPage {
-		list = list[:web.PerPage]
-		older = list[len(list)-1].ID
-	}
-	tries, err := outbox.Deliveries(r.Context(), a.env.DB, v.P.TenantID, list)
+	tries, err := outbox.Deliveries(r.Context(), a.env.DB, v.P.TenantID, page.Mails)
 	if err != nil {
 		a.env.Fail(w, r, err)
 		return
 	}
-	web.Render(w, r, http.StatusOK, outboxPage(v.chrome(r, "admin.outbox.title"), list, tries, before > 0, older))
+	web.Render(w, r, http.StatusOK, outboxPage(v.chrome(r, "admin.outbox.title"), oq, page, tries, before > 0))
 }
 
 // outboxShow shows one mail with both parts as source text. The HTML part is never

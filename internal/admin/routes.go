@@ -71,6 +71,7 @@ func Routes(env *web.Env, svc *access.Service) []web.Route {
 		{Pattern: "GET /admin/settings/mails/{name}/{lang}", Handler: a.adminOnly(a.mailTemplateForm)},
 		{Pattern: "POST /admin/settings/mails/{name}/{lang}", Handler: a.adminOnly(a.mailTemplateSave)},
 		{Pattern: "POST /admin/settings/mails/{name}/{lang}/preview", Handler: a.adminOnly(a.mailTemplatePreview)},
+		{Pattern: "GET /admin/settings/mails/{name}/{lang}/preview/html", Handler: a.adminOnly(a.mailTemplatePreviewHTML)},
 		{Pattern: "POST /admin/settings/mails/{name}/{lang}/reset", Handler: a.adminOnly(a.mailTemplateReset)},
 		{Pattern: "GET /admin/audit", Handler: a.adminOnly(a.auditList)},
 		{Pattern: "GET /admin/settings/branding", Handler: a.adminOnly(a.brandingForm)},

@@ -95,6 +95,12 @@ func (a *Admin) staffAccountDetails(w http.ResponseWriter, r *http.Request, v *v
 		a.renderStaffAccount(w, r, v, staffAccountView{Details: f}, http.StatusUnprocessableEntity)
 		return
 	}
+	if f.Get("language") == "" {
+		// No language of one's own: a language picked on a login page earlier (the
+		// language cookie) would otherwise keep deciding over the browser's and the
+		// portal's default.
+		a.env.ClearCookie(w, r, web.LangCookie)
+	}
 	a.env.Flash(w, r, "staff_account.saved", "/admin/account")
 }
 

@@ -27,17 +27,24 @@ func (a *Admin) ticketAssign(w http.ResponseWriter, r *http.Request, v *visit) {
 	}
 	if !f.Invalid() {
 		err := a.changeTicket(r, v, id, func(ctx context.Context, tx *db.Tx, t ticket.Ticket, c change) error {
-			if staffID == t.AssigneeID {
-				return nil
-			}
-			if err := ticket.Assign(ctx, tx, t, staffID, c.By, c.Now); err != nil {
-				return err
-			}
-			return c.N.Assigned(ctx, tx, t, staffID, c.By) // "assigned to you", unless taken oneself
+			return assignAndNotify(ctx, tx, t, staffID, c)
 		})
 		if a.afterChange(w, r, id, err, &f, "tickets_admin.assigned") {
 			return
 		}
 	}
 	a.renderTicket(w, r, v, ticketForms{Other: f}, http.StatusUnprocessableEntity)
+}
+
+// assignAndNotify gives t to staffID (0: nobody) and tells the new assignee; the
+// ticket page and the queue's bulk change both assign through it. The same assignee
+// again changes nothing.
+func assignAndNotify(ctx context.Context, tx *db.Tx, t ticket.Ticket, staffID int64, c change) error {
+	if staffID == t.AssigneeID {
+		return nil
+	}
+	if err := ticket.Assign(ctx, tx, t, staffID, c.By, c.Now); err != nil {
+		return err
+	}
+	return c.N.Assigned(ctx, tx, t, staffID, c.By) // "assigned to you", unless taken oneself
 }

@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"time"
 
 	"pforte/internal/company"
 	"pforte/internal/i18n"
@@ -28,6 +29,7 @@ type queueFilter struct {
 	Priority string
 	Pending  bool
 	Rating   string // "" (any), good, bad, none (not rated)
+	Overdue  bool   // open tickets past their next due time only (sla.go)
 	Q        string
 	Sort     string
 }
@@ -40,12 +42,20 @@ type queueView struct {
 	Statuses  []ticket.Status
 	Staff     []staff.Member
 	Companies []web.Choice
+	Bulk      bulkView  // the form that changes the ticked tickets (ticket_bulk.go)
+	Now       time.Time // what the due column counts from
 }
 
 // ticketList is the queue: the tenant's tickets filtered by state or status, company,
 // assignee, priority and pending requests, searched by number or title, sorted, and
 // paged without counting all rows (ticket.Queue bounds the depth).
 func (a *Admin) ticketList(w http.ResponseWriter, r *http.Request, v *visit) {
+	a.renderQueue(w, r, v, bulkView{Form: web.NewForm()}, http.StatusOK)
+}
+
+// renderQueue answers with the queue the request's query asks for; b is the bulk
+// form as sent (with its errors, 422) or empty.
+func (a *Admin) renderQueue(w http.ResponseWriter, r *http.Request, v *visit, b bulkView, status int) {
 	ctx := r.Context()
 	statuses, err := ticket.Statuses(ctx, a.env.DB, v.P.TenantID)
 	if err != nil {
@@ -58,19 +68,26 @@ func (a *Admin) ticketList(w http.ResponseWriter, r *http.Request, v *visit) {
 		return
 	}
 	qf, tf := queueFilterOf(r, statuses, v.Member.ID)
-	view := queueView{Statuses: statuses, Staff: members}
+	b.Action = "/admin/tickets/bulk"
+	if q := r.URL.Query(); len(q) > 0 {
+		b.Action += "?" + q.Encode()
+	}
+	view := queueView{Statuses: statuses, Staff: members, Bulk: b}
 	if view.Companies, qf.Company, err = a.queueCompanies(ctx, v.P.TenantID, qf); err != nil {
 		a.env.Fail(w, r, err)
 		return
 	}
 	tf.CompanyID = qf.Company
-	view.Filter = qf
+	view.Filter, view.Now = qf, a.env.Now()
+	if qf.Overdue {
+		tf.Overdue = view.Now
+	}
 	view.Pager = web.Pager{Page: max(tf.Page, 1), Path: "/admin/tickets", Query: r.URL.Query()}
 	if view.List, view.Pager.HasNext, err = ticket.Queue(ctx, a.env.DB, v.P.TenantID, tf); err != nil {
 		a.env.Fail(w, r, err)
 		return
 	}
-	web.Render(w, r, http.StatusOK, ticketListPage(v.chrome(r, "tickets_admin.title"), view))
+	web.Render(w, r, status, ticketListPage(v.chrome(r, "tickets_admin.title"), view))
 }
 
 // queueFilterOf reads the filter. Unknown values fall back to the defaults (open
@@ -78,7 +95,7 @@ func (a *Admin) ticketList(w http.ResponseWriter, r *http.Request, v *visit) {
 func queueFilterOf(r *http.Request, statuses []ticket.Status, me int64) (queueFilter, ticket.Filter) {
 	q := r.URL.Query()
 	qf := queueFilter{State: q.Get("state"), Assignee: q.Get("assignee"), Priority: q.Get("priority"),
-		Pending: q.Get("pending") == "1", Q: validate.Truncate(validate.Clean(q.Get("q")), 200),
+		Pending: q.Get("pending") == "1", Overdue: q.Get("overdue") == "1", Q: validate.Truncate(validate.Clean(q.Get("q")), 200),
 		CompanyQ: validate.Truncate(validate.Clean(q.Get("cq")), 100), Sort: q.Get("sort")}
 	tf := ticket.Filter{Query: qf.Q, Pending: qf.Pending, Page: web.Page(r)}
 	if isTicketNo(qf.Q) { // a number finds its ticket whatever its state
@@ -115,8 +132,11 @@ func queueFilterOf(r *http.Request, statuses []ticket.Status, me int64) (queueFi
 	} else {
 		qf.Priority = ""
 	}
-	if !slices.Contains(ticket.Sorts, qf.Sort) {
+	if !slices.Contains(ticket.QueueSorts, qf.Sort) {
 		qf.Sort = ticket.Sorts[0]
+	}
+	if qf.Overdue {
+		qf.Sort = ticket.SortDue // overdue tickets always come most overdue first (ticket.Queue)
 	}
 	tf.Sort = qf.Sort
 	qf.Company, _ = strconv.ParseInt(q.Get("company"), 10, 64)

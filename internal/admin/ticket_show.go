@@ -2,6 +2,7 @@ package admin
 
 import (
 	"net/http"
+	"time"
 
 	"pforte/internal/staff"
 	"pforte/internal/tenant"
@@ -24,6 +25,8 @@ type ticketView struct {
 	ReplyLang   string
 	Signature   string
 	Ratings     []ticket.Rating // the opener's ratings, one per resolution, newest first
+	SLA         ticket.SLA      // the service-level targets and how they stand (sla.templ)
+	Now         time.Time
 }
 
 // ticketForms are the detail page's forms; one comes back filled with errors when
@@ -79,6 +82,11 @@ func (a *Admin) renderTicket(w http.ResponseWriter, r *http.Request, v *visit, f
 		a.env.Fail(w, r, err)
 		return
 	}
+	if tv.SLA, err = ticket.SLAOf(ctx, q, tid, t.ID); err != nil {
+		a.env.Fail(w, r, err)
+		return
+	}
+	tv.Now = a.env.Now()
 	if err := a.replyExtras(ctx, v, t, &tv); err != nil {
 		a.env.Fail(w, r, err)
 		return
@@ -89,7 +97,9 @@ func (a *Admin) renderTicket(w http.ResponseWriter, r *http.Request, v *visit, f
 		forms.Reply.Set("signature", "1") // signed by default once a signature exists
 	}
 	forms.fill(t)
-	web.Render(w, r, status, ticketPage(v.chrome(r, "tickets_admin.show_title"), tv, forms))
+	c := v.chrome(r, "tickets_admin.show_title")
+	c.Title = web.TicketTitle(t.ID, t.Title) // tells several open tickets apart in the tabs
+	web.Render(w, r, status, ticketPage(c, tv, forms))
 }
 
 // fill gives the forms that were not submitted their starting values.

@@ -1,8 +1,10 @@
 package e2e
 
 import (
+	"context"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/chromedp/chromedp"
 
@@ -15,7 +17,8 @@ import (
 // TestMailTemplateEditor: an admin opens the invitation template, types an unknown
 // placeholder and asks for a preview (htmx swaps the editor in place: the error stands
 // next to the field, the typed text stays), fixes it, sees the preview with sample data
-// and saves; the list then marks the template customised.
+// (the HTML part styled, in its sandboxed frame) and saves; the list then marks the
+// template customised.
 func TestMailTemplateEditor(t *testing.T) {
 	testutil.ForEngines(t, func(t *testing.T, e db.Engine) {
 		env := apptest.Start(t, e)
@@ -49,6 +52,7 @@ func TestMailTemplateEditor(t *testing.T) {
 		if txt := s.text("#preview"); !strings.Contains(txt, "Hallo Anna von Muster GmbH") || !strings.Contains(txt, "Demo Service GmbH") {
 			s.fatalf("preview %q lacks the sample data", txt)
 		}
+		s.expectMailFrame("Guten Tag Anna Schmidt")
 		s.screenshot(artifactDir(t), string(e)+"-mail-template-preview")
 
 		s.clickTo(`form[action="`+editor+`"] button.primary`, "main .flash")
@@ -58,4 +62,38 @@ func TestMailTemplateEditor(t *testing.T) {
 			s.fatalf("list badge %q, want angepasst", b)
 		}
 	})
+}
+
+// expectMailFrame checks that the preview's sandboxed frame shows the HTML part with
+// its inline styles (the button's colour): the browser accepts the frame's own policy
+// (framed by our page, styles inline) while the editor keeps the back office's. Chrome
+// runs a sandboxed frame in a process of its own, listed as a target of its own; the
+// check detaches from it, as closing that target would break the page.
+func (s *session) expectMailFrame(want string) {
+	s.t.Helper()
+	for deadline := time.Now().Add(stepTimeout); time.Now().Before(deadline); time.Sleep(100 * time.Millisecond) {
+		infos, err := chromedp.Targets(s.ctx)
+		if err != nil {
+			s.fatalf("targets: %v", err)
+		}
+		for _, info := range infos {
+			if info.Type != "iframe" || !strings.Contains(info.URL, "/preview/html?") {
+				continue
+			}
+			frame, cancel := chromedp.NewContext(s.ctx, chromedp.WithTargetID(info.TargetID), chromedp.WithDetachOnCancel())
+			ctx, cancelStep := context.WithTimeout(frame, stepTimeout)
+			txt, err := chromedp.Run(ctx, chromedp.Text(css("body")))
+			var bg string
+			if err == nil {
+				bg, err = chromedp.Run(ctx, chromedp.Evaluate[string](`getComputedStyle(document.querySelector("a")).backgroundColor`))
+			}
+			cancelStep()
+			cancel()
+			if err != nil || !strings.Contains(txt, want) || bg != "rgb(29, 78, 216)" {
+				s.fatalf("preview frame shows %q with button colour %q (%v), want %q", txt, bg, err, want)
+			}
+			return
+		}
+	}
+	s.fatalf("no preview frame loaded")
 }

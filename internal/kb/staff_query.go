@@ -74,6 +74,7 @@ type Row struct {
 	Visibility   string
 	CategoryName string
 	Views        int64
+	Votes        Votes // answers to "Was this article helpful?"
 	UpdatedAt    time.Time
 }
 
@@ -129,7 +130,10 @@ func List(ctx context.Context, q db.Querier, tenantID int64, f Filter) ([]Row, b
 	if more {
 		out = out[:f.Limit]
 	}
-	return out, more, languagesOf(ctx, q, tenantID, out)
+	if err := languagesOf(ctx, q, tenantID, out); err != nil {
+		return nil, false, err
+	}
+	return out, more, votesOf(ctx, q, tenantID, out)
 }
 
 // languagesOf fills in the languages of the listed articles with one query.

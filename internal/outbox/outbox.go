@@ -33,6 +33,7 @@ type Mail struct {
 	SentAt    time.Time
 	ReplyTo   string
 	InReplyTo string
+	TicketID  int64 // the ticket the mail was written about, 0 for none
 }
 
 // ForTicket marks a queued mail as written about a ticket, so an answer quoting its
@@ -125,13 +126,13 @@ func (d *Deliverer) send(ctx context.Context, tenantID int64, m Mail) (string, e
 }
 
 const columns = `id, to_addr, subject, text_body, html_body, message_id, state, stored_path, created_at, COALESCE(sent_at, 0),
-	reply_to, in_reply_to`
+	reply_to, in_reply_to, COALESCE(ticket_id, 0)`
 
 func scan(row interface{ Scan(...any) error }) (Mail, error) {
 	var m Mail
 	var created, sent int64
 	err := row.Scan(&m.ID, &m.To, &m.Subject, &m.Text, &m.HTML, &m.MessageID, &m.State, &m.Stored, &created, &sent,
-		&m.ReplyTo, &m.InReplyTo)
+		&m.ReplyTo, &m.InReplyTo, &m.TicketID)
 	m.CreatedAt = time.Unix(created, 0)
 	if sent > 0 {
 		m.SentAt = time.Unix(sent, 0)
@@ -148,31 +149,4 @@ func Get(ctx context.Context, q db.Querier, tenantID, id int64, admin bool) (Mai
 		return m, err
 	}
 	return m.masked(), nil
-}
-
-// List returns the tenant's newest mails, older than beforeID when set; admin-only
-// mails only when admin is set, and token links masked without it.
-func List(ctx context.Context, q db.Querier, tenantID, beforeID int64, admin bool, limit int) ([]Mail, error) {
-	where, args := `tenant_id = ? AND (? OR NOT admin_only)`, []any{tenantID, admin}
-	if beforeID > 0 {
-		where += ` AND id < ?`
-		args = append(args, beforeID)
-	}
-	rows, err := q.Query(ctx, `SELECT `+columns+` FROM mails WHERE `+where+` ORDER BY id DESC LIMIT ?`, append(args, limit)...)
-	if err != nil {
-		return nil, fmt.Errorf("outbox: list: %w", err)
-	}
-	defer rows.Close()
-	var out []Mail
-	for rows.Next() {
-		m, err := scan(rows)
-		if err != nil {
-			return nil, err
-		}
-		if !admin {
-			m = m.masked()
-		}
-		out = append(out, m)
-	}
-	return out, rows.Err()
 }

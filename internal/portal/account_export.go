@@ -46,7 +46,8 @@ type exportEvent struct {
 
 // accountExport sends the contact's own data as a JSON file (GDPR art. 15 and 20):
 // details, memberships, security events, downloads, and the tickets they opened or
-// follow with what they wrote and what staff answered (see ticket.ExportPage). The
+// follow with what they wrote and what staff answered (see ticket.ExportPage), and their
+// answers under knowledge-base articles. The
 // small parts are read first, so a database error is still an error page; downloads and
 // tickets are then streamed in batches, so a contact with thousands of tickets costs
 // one batch of memory, not the whole file.
@@ -95,6 +96,9 @@ func (p *Portal) accountExport(w http.ResponseWriter, r *http.Request, v *visit)
 	err = p.exportDownloads(r, v, x)
 	if err == nil {
 		err = p.exportTickets(r, v, ms, x)
+	}
+	if err == nil {
+		err = p.exportKBFeedback(r, v, x)
 	}
 	if err == nil {
 		err = x.finish()

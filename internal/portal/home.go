@@ -36,7 +36,12 @@ func (p *Portal) home(w http.ResponseWriter, r *http.Request, v *visit) {
 			tiles = append(tiles, t)
 		}
 	}
-	web.Render(w, r, http.StatusOK, homePage(v.chrome(r, "home.title", "home"), v, tiles))
+	panel, err := p.homeTickets(r, v) // home_tickets.go
+	if err != nil {
+		p.env.Fail(w, r, err)
+		return
+	}
+	web.Render(w, r, http.StatusOK, homePage(v.chrome(r, "home.title", "home"), v, tiles, panel))
 }
 
 func itoa(n int64) string { return strconv.FormatInt(n, 10) }

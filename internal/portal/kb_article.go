@@ -21,13 +21,29 @@ func (p *Portal) kbArticle(w http.ResponseWriter, r *http.Request, rd *reader) {
 		p.env.Fail(w, r, err)
 		return
 	}
-	// Staff looking through a contact's eyes do not count as readers.
-	if rd.visit == nil || rd.visit.Preview.ID == 0 {
-		if err := kb.CountView(ctx, p.env.DB, rd.V.TenantID, pg.ID); err != nil {
-			p.env.Log.Warn("kb: count view", "err", err) // the page matters more than the number
-		}
+	// Staff looking through a contact's eyes do not count as readers; a contact counts
+	// once within kb.ViewWindow, a visitor with every page view.
+	switch {
+	case rd.visit == nil:
+		err = kb.CountView(ctx, p.env.DB, rd.V.TenantID, pg.ID)
+	case rd.visit.Preview.ID == 0:
+		_, err = kb.CountContactView(ctx, p.env.DB, rd.V.TenantID, pg.ID, rd.visit.P.ContactID, p.env.Now())
+	}
+	if err != nil {
+		p.env.Log.Warn("kb: count view", "err", err) // the page matters more than the number
+	}
+	p.renderKBArticle(w, r, rd, pg, web.NewForm(), http.StatusOK)
+}
+
+// renderKBArticle shows the article with its feedback card; f is the card's submitted
+// form after an error, else empty.
+func (p *Portal) renderKBArticle(w http.ResponseWriter, r *http.Request, rd *reader, pg kb.Page, f web.Form, status int) {
+	fb, err := p.kbFeedbackOf(r, rd, pg, f)
+	if err != nil {
+		p.env.Fail(w, r, err)
+		return
 	}
 	c := rd.chrome("kb.title")
 	c.Title = pg.Title
-	web.Render(w, r, http.StatusOK, kbArticlePage(c, pg))
+	web.Render(w, r, status, kbArticlePage(c, pg, fb))
 }

@@ -18,6 +18,7 @@ func (p *Portal) kbRoutes() []web.Route {
 		{Pattern: "GET /kb/search", Handler: p.kbReader(p.kbSearch)},
 		{Pattern: "GET /kb/suggest", Handler: p.kbReader(p.kbSuggest)},
 		{Pattern: "GET /kb/articles/{ref}", Handler: p.kbReader(p.kbArticle)},
+		{Pattern: "POST /kb/articles/{ref}/feedback", Handler: p.kbReader(p.kbFeedbackSave)},
 		{Pattern: "GET /kb/categories/{id}", Handler: p.kbReader(p.kbCategory)},
 		{Pattern: "GET /kb/images/{id}", Handler: p.kbReader(p.kbImage)},
 	}

@@ -49,15 +49,24 @@ func (p *Portal) languageSave(w http.ResponseWriter, r *http.Request, v *visit) 
 		p.env.Fail(w, r, err)
 		return
 	}
+	if lang == "" && v.Preview.ID == 0 {
+		// "Automatic (browser)": the language cookie, which mirrors an earlier choice
+		// (dress) or a pick on the login page, would otherwise keep deciding.
+		p.env.ClearCookie(w, r, web.LangCookie)
+	}
 	// The flash is shown on the next page, already in the new language.
 	p.env.Flash(w, r, "settings.language_saved", web.BackTo(r, "/settings"))
 }
 
-// languageSwitch remembers a visitor's language choice before login in a cookie.
+// languageSwitch remembers a visitor's language choice before login in a cookie; an
+// empty choice ("automatic") forgets it, so the browser's language decides again.
 func (p *Portal) languageSwitch(w http.ResponseWriter, r *http.Request) {
 	f := web.ParseForm(w, r)
-	if lang := f.Get("language"); i18n.Supported(lang) {
+	switch lang := f.Get("language"); {
+	case i18n.Supported(lang):
 		p.env.SetCookie(w, r, web.LangCookie, lang, 365*24*time.Hour)
+	case lang == "":
+		p.env.ClearCookie(w, r, web.LangCookie)
 	}
 	http.Redirect(w, r, web.BackTo(r, "/login"), http.StatusSeeOther)
 }

@@ -11,17 +11,22 @@ import (
 )
 
 // ticketFollow adds a colleague of the same company as follower: they see the ticket
-// and get its mails. Anyone who is not an active colleague is a 404.
+// and get its mails. The reader may add themselves ("Follow this ticket"). Anyone who
+// is not an active colleague is a 404.
 func (p *Portal) ticketFollow(w http.ResponseWriter, r *http.Request, v *visit) {
 	f := web.ParseForm(w, r)
 	cid, _ := strconv.ParseInt(f.Get("contact_id"), 10, 64)
 	by := ticket.Actor{ContactID: v.P.ContactID, Name: v.Contact.Name()}
+	done := "tickets.follower_added"
+	if cid == v.P.ContactID {
+		done = "ticket_follow.followed"
+	}
 	p.followChange(w, r, v, func(tx *db.Tx, t ticket.Ticket) error {
 		if t.Billed {
 			return ticket.ErrBilled
 		}
 		return ticket.Follow(r.Context(), tx, t, cid, by.Name, v.P.ContactID, 0, p.env.Now())
-	}, "tickets.follower_added")
+	}, done)
 }
 
 // ticketUnfollow removes a follower; a user may remove only themselves, a main contact
@@ -32,9 +37,13 @@ func (p *Portal) ticketUnfollow(w http.ResponseWriter, r *http.Request, v *visit
 		p.env.NotFound(w, r)
 		return
 	}
+	done := "tickets.follower_removed"
+	if cid == v.P.ContactID { // a main contact who stops following still sees the ticket
+		done = "tickets.unfollowed"
+	}
 	p.followChange(w, r, v, func(tx *db.Tx, t ticket.Ticket) error {
 		return ticket.Unfollow(r.Context(), tx, t, cid)
-	}, "tickets.follower_removed")
+	}, done)
 }
 
 func (p *Portal) followChange(w http.ResponseWriter, r *http.Request, v *visit, fn func(tx *db.Tx, t ticket.Ticket) error, done string) {

@@ -2,6 +2,7 @@ package portal
 
 import (
 	"net/http"
+	"slices"
 
 	"pforte/internal/contact"
 	"pforte/internal/db"
@@ -15,12 +16,16 @@ type ticketView struct {
 	CanReply   bool // not billed, not resolved or closed
 	CanClose   bool
 	CanReopen  bool
-	Colleagues []contact.Membership // who can be added as follower
+	Colleagues []contact.Membership // who can be added as follower (never the reader)
 	LimitMB    int
 	// MergedSeen: the contact may open the ticket this one was merged into (MergedInto),
 	// so the notice links to it.
 	MergedSeen bool
 	Rating     ratingCard // the opener's rating card (ticket_rate.go)
+	Following  bool       // the reader follows the ticket
+	// CanFollow: the reader neither opened nor follows the ticket (a main contact
+	// reading a colleague's) and may follow it.
+	CanFollow bool
 }
 
 // loadTicket finds the ticket of the URL the contact may see; anything else is a 404.
@@ -79,17 +84,24 @@ func (p *Portal) renderTicketWith(w http.ResponseWriter, r *http.Request, v *vis
 			return
 		}
 	}
-	web.Render(w, r, status, ticketPage(v.chrome(r, "tickets.show_title", "helpdesk"), v, view, f))
+	view.Following = slices.ContainsFunc(d.Followers, func(f ticket.Follower) bool { return f.ContactID == v.P.ContactID })
+	// Following is refused on billed tickets (ticketFollow), and a merged one goes on
+	// elsewhere.
+	view.CanFollow = !view.Following && d.ContactID != v.P.ContactID && !t.Billed && t.MergedInto == 0
+	c := v.chrome(r, "tickets.show_title", "helpdesk")
+	c.Title = web.TicketTitle(t.ID, t.Title) // tells several open tickets apart in the tabs
+	web.Render(w, r, status, ticketPage(c, v, view, f))
 }
 
 // followerChoices are the company's active colleagues who neither opened nor follow
-// the ticket.
+// the ticket. The reader is no colleague to add: following oneself is the button of
+// ticketFollowers (view.CanFollow).
 func (p *Portal) followerChoices(r *http.Request, v *visit, d ticket.Detail) ([]contact.Membership, error) {
 	ms, err := contact.MembershipsOfCompany(r.Context(), p.env.DB, v.P.TenantID, v.P.CompanyID)
 	if err != nil {
 		return nil, err
 	}
-	taken := map[int64]bool{d.ContactID: true}
+	taken := map[int64]bool{d.ContactID: true, v.P.ContactID: true}
 	for _, f := range d.Followers {
 		taken[f.ContactID] = true
 	}

@@ -16,7 +16,8 @@ import (
 var (
 	ticketCols = []string{"id", "tenant_id", "company_id", "contact_id", "title", "status_id", "priority", "category_id",
 		"location", "asset", "assignee_id", "billed", "request_state", "decision_reason", "via", "reply_token", "reply_secret", "search",
-		"created_at", "updated_at", "closed_at"}
+		"created_at", "updated_at", "closed_at",
+		"first_response_due_at", "first_responded_at", "resolution_due_at", "resolved_at", "sla_due_at"} // sla.go
 	messageCols = []string{"tenant_id", "ticket_id", "contact_id", "staff_id", "author", "internal", "body", "via",
 		"mail_message_id", "created_at"}
 	eventCols = []string{"tenant_id", "ticket_id", "kind", "from_status_id", "to_status_id", "contact_id", "staff_id",
@@ -166,6 +167,7 @@ func (g *gen) ticket(created int64, token, secret string) {
 	if isNew || declined {
 		n = 1 + r.IntN(2)
 	}
+	firstReply := int64(0) // the first public staff message: the first response (sla.go)
 	for i := 1; i < n; i++ {
 		last = g.between(last, 30*hour)
 		switch {
@@ -177,6 +179,9 @@ func (g *gen) ticket(created int64, token, secret string) {
 				kind = l.decline
 			}
 			g.msg(last, agent, true, false, pick(r, kind), "staff", "")
+			if firstReply == 0 {
+				firstReply = last
+			}
 		case i%2 == 0:
 			g.msg(last, opener, false, false, pick(r, l.contact)+"\n\n"+first, via, "")
 		default:
@@ -235,8 +240,9 @@ func (g *gen) ticket(created int64, token, secret string) {
 		asset = fmt.Sprintf("%s (SN %c%c%07d)", pick(r, models), 'A'+r.IntN(26), 'A'+r.IntN(26), r.IntN(10000000))
 	}
 	g.c.companies = append(g.c.companies, ci)
-	g.c.tickets = append(g.c.tickets, []any{nil, w.tenantID, f.id, opener.id, title, final.ID, priority, category,
-		location, asset, assignee, billed, requestState, reason, via, token, secret, strings.ToLower(title), created, last, closedAt})
+	g.c.tickets = append(g.c.tickets, append([]any{nil, w.tenantID, f.id, opener.id, title, final.ID, priority, category,
+		location, asset, assignee, billed, requestState, reason, via, token, secret, strings.ToLower(title), created, last, closedAt,
+	}, slaCols(w.targets[priority], created, firstReply, closedAt)...))
 }
 
 // produce sends chunks of size tickets until n are made, spread evenly over the three

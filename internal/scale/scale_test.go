@@ -76,6 +76,12 @@ func TestRunWritesWorkingTickets(t *testing.T) {
 				WHERE (s.kind IN ('resolved', 'closed')) <> (t.closed_at IS NOT NULL)`: 0,
 			`SELECT COUNT(*) FROM tickets t WHERE NOT EXISTS (SELECT 1 FROM ticket_events e
 				WHERE e.ticket_id = t.id AND e.kind = 'created')`: 0,
+			// Service-level columns (sla.go) from the demo's targets, which cover every priority.
+			`SELECT COUNT(*) FROM tickets WHERE resolution_due_at > created_at AND first_response_due_at > created_at`: n,
+			`SELECT COUNT(*) FROM tickets WHERE (sla_due_at IS NULL) <> (closed_at IS NOT NULL)`:                       0,
+			`SELECT COUNT(*) FROM tickets WHERE resolved_at IS DISTINCT FROM closed_at`:                                0,
+			`SELECT COUNT(*) FROM tickets t WHERE first_responded_at IS DISTINCT FROM (SELECT MIN(m.created_at)
+				FROM ticket_messages m WHERE m.ticket_id = t.id AND m.staff_id IS NOT NULL AND NOT m.internal)`: 0,
 		} {
 			if got := count(q); got != want {
 				t.Errorf("%s: %d, want %d", q, got, want)

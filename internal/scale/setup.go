@@ -27,7 +27,8 @@ type world struct {
 	catIDs     []int64
 	staff      []member
 	companies  []firm
-	cum        []float64 // cumulative share of tickets per company, for sampling
+	cum        []float64      // cumulative share of tickets per company, for sampling
+	targets    ticket.Targets // the tenant's service-level targets (sla.go)
 }
 
 type member struct {
@@ -68,6 +69,9 @@ func setup(ctx context.Context, d *db.DB, tenantID int64, n int, password string
 		if _, ok := w.statuses[code]; !ok {
 			return nil, fmt.Errorf("scale: the tenant has no status %q", code)
 		}
+	}
+	if w.targets, err = ticket.SLATargets(ctx, d, tenantID); err != nil {
+		return nil, err
 	}
 	hash, err := auth.HashPassword(password)
 	if err != nil {

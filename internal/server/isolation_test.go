@@ -152,6 +152,11 @@ var portalCases = map[string]string{
 	"GET /kb/articles/{ref}":  "id",
 	"GET /kb/categories/{id}": "id",
 	"GET /kb/images/{id}":     "id",
+
+	// "Was this article helpful?": foreign and restricted articles in TestKBIsolation
+	// and TestKBFeedbackIsolation.
+	"POST /kb/articles/{ref}/feedback": "id",
+
 	// Downloads: foreign folders, files and versions in TestDownloadIsolation.
 	"GET /downloads":                        "no ids",
 	"GET /downloads/folders/{id}":           "id",
@@ -326,6 +331,8 @@ func TestAdminIsolation(t *testing.T) {
 			}
 		}
 		mailTemplateIsolation(t, w, staffA)
+		outboxSearchIsolation(t, w, staffA, tenantB) // outbox search, mail HTML preview (outbox_search_test.go)
+		ticketBulkIsolation(t, w, staffA, tenantB)   // the queue's bulk form (tickets_bulk_test.go)
 		// Adding a tenant A contact to tenant B's company is refused as well.
 		if r := staffA.Post("/admin/contacts/"+id(w.alice)+"/memberships", url.Values{"company_id": {id(w.b1)}, "role": {"user"}}); r.Status != 404 {
 			t.Errorf("membership into foreign company: %d", r.Status)

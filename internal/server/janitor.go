@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"pforte/internal/db"
+	"pforte/internal/kb"
 )
 
 // janitorEvery is how often expired rows are swept. Expired sessions and tokens are
@@ -49,6 +50,10 @@ func (a *App) Sweep(ctx context.Context, now time.Time) {
 		if _, err := a.DB.Exec(ctx, q.sql, args...); err != nil && ctx.Err() == nil {
 			a.Log.Warn("janitor", "err", err)
 		}
+	}
+	// Marks of what contacts read lately, once too old to hold back a count.
+	if err := kb.SweepRecentViews(ctx, a.DB, now); err != nil && ctx.Err() == nil {
+		a.Log.Warn("janitor", "err", err)
 	}
 	// SQLite gathers planner statistics only when asked (0x10002: also tables never
 	// analysed, with a bounded effort); without them a search would

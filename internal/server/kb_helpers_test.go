@@ -65,10 +65,14 @@ func kbForeignAdmin(t *testing.T, w *world, tenantB int64) map[string]string {
 		t.Fatal(err)
 	}
 	img := kbImage(t, w.env, tenantB, art)
+	// Reads that a reset (POST …/feedback/reset) would set to zero.
+	if _, err := w.env.DB.Exec(ctx, `UPDATE kb_articles SET views = 7 WHERE id = ?`, art); err != nil {
+		t.Fatal(err)
+	}
 	a := "/admin/kb/articles/" + id(art)
 	t.Cleanup(func() {
 		got, err := kb.Get(ctx, w.env.DB, tenantB, art)
-		if err != nil || got.Status != kb.StatusDraft || got.Slug != "b-artikel" || len(got.Translations) != 1 ||
+		if err != nil || got.Status != kb.StatusDraft || got.Slug != "b-artikel" || len(got.Translations) != 1 || got.Views != 7 ||
 			got.Translations[0].Title != "B1 AG Geheimnis" {
 			t.Errorf("tenant B article changed: %+v %v", got, err)
 		}
@@ -86,6 +90,7 @@ func kbForeignAdmin(t *testing.T, w *world, tenantB int64) map[string]string {
 		"GET /admin/kb/articles/{id}":                             a,
 		"POST /admin/kb/articles/{id}":                            a,
 		"POST /admin/kb/articles/{id}/delete":                     a + "/delete",
+		"POST /admin/kb/articles/{id}/feedback/reset":             a + "/feedback/reset",
 		"GET /admin/kb/articles/{id}/view":                        a + "/view",
 		"GET /admin/kb/articles/{id}/translations/{lang}":         a + "/translations/de",
 		"POST /admin/kb/articles/{id}/translations/{lang}":        a + "/translations/de",

@@ -2,6 +2,7 @@ package server_test
 
 import (
 	"context"
+	"net/url"
 	"strings"
 	"testing"
 
@@ -81,6 +82,15 @@ func TestKBIsolation(t *testing.T) {
 					}
 				}
 			}
+			// Answering "Was this article helpful?" on the same articles: 404 too.
+			for _, p := range paths {
+				if !strings.HasPrefix(p, "/kb/articles/") {
+					continue
+				}
+				if r := c.Post(p+"/feedback", url.Values{"helpful": {"no"}, "comment": {"x"}}); r.Status != 404 {
+					t.Errorf("%s POST %s/feedback: %d, want 404", who, p, r.Status)
+				}
+			}
 			for _, p := range []string{"/kb/search?q=Zauberwort", "/kb/suggest?q=Zauberwort", "/kb/suggest?title=Kobold", "/kb",
 				"/kb/categories/" + id(catA)} {
 				r := c.Get(p)
@@ -90,6 +100,11 @@ func TestKBIsolation(t *testing.T) {
 				}
 			}
 		}
+		var answers int
+		w.env.DB.QueryRow(ctx, `SELECT COUNT(*) FROM kb_feedback`).Scan(&answers)
+		if answers != 0 {
+			t.Errorf("%d answers stored on articles nobody may read", answers)
+		}
 		// Tenant B's reader does not see tenant A's public article either.
 		if r := w.env.Client("b.test").Get("/kb/articles/" + id(public)); r.Status != 404 {
 			t.Errorf("tenant A article on tenant B's host: %d", r.Status)
@@ -97,7 +112,9 @@ func TestKBIsolation(t *testing.T) {
 	})
 }
 
-// getter is what the isolation walk needs of a client.
+// getter is what the isolation walk needs of a client: reading, and answering under an
+// article.
 type getter interface {
 	Get(path string) apptest.Response
+	Post(path string, form url.Values) apptest.Response
 }

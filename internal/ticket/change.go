@@ -33,6 +33,11 @@ func AddReply(ctx context.Context, tx db.Querier, t Ticket, r Reply, now time.Ti
 	if err != nil {
 		return 0, err
 	}
+	if r.StaffID > 0 && !r.Internal { // a public answer meets the first response (sla.go)
+		if err := responded(ctx, tx, t.TenantID, t.ID, now); err != nil {
+			return 0, err
+		}
+	}
 	if r.StaffID == 0 && t.Status.Kind == KindWaiting {
 		if err := moveTo(ctx, tx, t, CodeProgress, Actor{ContactID: r.ContactID, Name: r.Author}, "", now); err != nil {
 			return 0, err
@@ -172,6 +177,9 @@ func SetDetails(ctx context.Context, tx db.Querier, t Ticket, priority int, cate
 	if t.Billed {
 		return ErrBilled
 	}
+	if t.MergedInto > 0 {
+		return ErrMerged
+	}
 	if priority < PriorityLow || priority > PriorityUrgent {
 		priority = t.Priority
 	}
@@ -184,6 +192,9 @@ func SetDetails(ctx context.Context, tx db.Querier, t Ticket, priority int, cate
 		priority, nullID(categoryID), now.Unix(), t.TenantID, t.ID)
 	if err != nil {
 		return fmt.Errorf("ticket: details: %w", err)
+	}
+	if priority != t.Priority { // the new priority's targets apply (sla.go)
+		return priorityClock(ctx, tx, t.TenantID, t.ID)
 	}
 	return nil
 }
@@ -212,6 +223,9 @@ func setStatus(ctx context.Context, tx db.Querier, t Ticket, to Status, kind str
 		resolution = resolution + CASE WHEN ? AND closed_at IS NULL THEN 1 ELSE 0 END, closed_at = ?
 		WHERE tenant_id = ? AND id = ?`, to.ID, now.Unix(), done, closed, t.TenantID, t.ID); err != nil {
 		return fmt.Errorf("ticket: status: %w", err)
+	}
+	if err := statusClock(ctx, tx, t.TenantID, t.ID, now); err != nil { // resolved, or reopened (sla.go)
+		return err
 	}
 	return addEvent(ctx, tx, t.TenantID, t.ID, Event{Kind: kind, From: t.Status, To: to, Actor: a.Name, Note: note}, a.ContactID, a.StaffID, now)
 }

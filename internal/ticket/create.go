@@ -73,6 +73,9 @@ func Create(ctx context.Context, tx db.Querier, n New, now time.Time) (int64, er
 	if err := addEvent(ctx, tx, n.TenantID, id, Event{Kind: "created", To: st, Actor: n.Author}, n.ContactID, n.StaffID, now); err != nil {
 		return 0, err
 	}
+	if err := startClock(ctx, tx, n.TenantID, id, n.Priority, n.StaffID > 0, now); err != nil { // sla.go
+		return 0, err
+	}
 	return id, nil
 }
 
@@ -86,6 +89,7 @@ func replyToken() string {
 	return hex.EncodeToString(b)
 }
 
+// nullID stores 0 (no id, no time) as NULL.
 func nullID(id int64) any {
 	if id == 0 {
 		return nil

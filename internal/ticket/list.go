@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"strconv"
+	"time"
 
 	"pforte/internal/db"
 	"pforte/internal/principal"
@@ -30,12 +31,28 @@ type Filter struct {
 	Priority   int    // staff only
 	Pending    bool   // staff only: requests not yet accepted or declined
 	Rating     string // staff only: newest rating good, bad, or none (not rated)
+	// Overdue (staff only): open tickets whose next due time (sla.go) is before this
+	// moment, most overdue first (SortDue); zero: no such filter.
+	Overdue time.Time
+	// Limit is how many tickets a page holds; zero: PageSize. The portal's home page
+	// asks for its few newest (Recent).
+	Limit int
 
 	common bool // Query matches so many tickets that walking the list in order finds a page soonest
 }
 
 // Sorts lists the orders a list offers.
 var Sorts = []string{"updated", "created", "oldest", "priority"}
+
+// SortDue is the queue's order by the next due time (sla.go), soonest first. It lists
+// only tickets that have one, that is open tickets with a target: the partial index
+// tickets_due holds just those, so the order costs a walk over them and never a sort
+// of the tenant's other tickets.
+const SortDue = "due"
+
+// QueueSorts lists the orders the back office's queue offers: the portal's and
+// SortDue, which the portal must not offer (contacts do not see due times).
+var QueueSorts = append(Sorts[:len(Sorts):len(Sorts)], SortDue)
 
 func (f Filter) order() string {
 	switch f.Sort {
@@ -45,6 +62,8 @@ func (f Filter) order() string {
 		return ` ORDER BY t.id`
 	case "priority":
 		return ` ORDER BY t.priority DESC, t.updated_at DESC, t.id DESC`
+	case SortDue:
+		return ` ORDER BY t.sla_due_at, t.id`
 	}
 	return ` ORDER BY t.updated_at DESC, t.id DESC`
 }
@@ -97,16 +116,19 @@ func trimHash(s string) string {
 // page runs a list query and reports whether another page follows (one row more is
 // asked for instead of counting every row).
 func page(ctx context.Context, q db.Querier, sel row, where string, args []any, f Filter) ([]Ticket, bool, error) {
-	p := max(f.Page, 1)
+	p, size := max(f.Page, 1), PageSize
+	if f.Limit > 0 {
+		size = f.Limit
+	}
 	if p > MaxPage {
 		return nil, false, nil
 	}
-	rows, err := q.Query(ctx, `SELECT `+sel.cols+sel.from+` WHERE `+where+f.order()+` LIMIT ? OFFSET ?`, append(args, PageSize+1, (p-1)*PageSize)...)
+	rows, err := q.Query(ctx, `SELECT `+sel.cols+sel.from+` WHERE `+where+f.order()+` LIMIT ? OFFSET ?`, append(args, size+1, (p-1)*size)...)
 	if err != nil {
 		return nil, false, fmt.Errorf("ticket: list: %w", err)
 	}
 	defer rows.Close()
-	out := make([]Ticket, 0, PageSize+1)
+	out := make([]Ticket, 0, size+1)
 	for rows.Next() {
 		t, err := sel.scan(rows)
 		if err != nil {
@@ -114,14 +136,20 @@ func page(ctx context.Context, q db.Querier, sel row, where string, args []any, 
 		}
 		out = append(out, t)
 	}
-	if len(out) > PageSize {
-		return out[:PageSize], p < MaxPage, rows.Err()
+	if len(out) > size {
+		return out[:size], p < MaxPage, rows.Err()
 	}
 	return out, false, rows.Err()
 }
 
 // ListForContact lists the tickets the contact sees in the active company.
 func ListForContact(ctx context.Context, q db.Querier, p principal.Contact, f Filter) ([]Ticket, bool, error) {
+	return listForContact(ctx, q, p, f, portalRow)
+}
+
+// listForContact is ListForContact with the rows of sel (Recent adds the newest
+// message to portalRow's columns): one query, one rule of who sees what.
+func listForContact(ctx context.Context, q db.Querier, p principal.Contact, f Filter, sel row) ([]Ticket, bool, error) {
 	if !p.Valid() {
 		return nil, false, db.ErrNotFound
 	}
@@ -132,13 +160,22 @@ func ListForContact(ctx context.Context, q db.Querier, p principal.Contact, f Fi
 			return nil, false, err
 		}
 	}
+	if f.Sort == SortDue {
+		f.Sort = "" // staff's order; contacts do not see due times
+	}
 	where, args := visibleTo(p, bySet)
 	more, a := f.conditions(q.Engine(), p.TenantID, true)
-	return page(ctx, q, portalRow, where+more, append(args, a...), f)
+	return page(ctx, q, sel, where+more, append(args, a...), f)
 }
 
 // Queue lists the tenant's tickets for staff.
 func Queue(ctx context.Context, q db.Querier, tenantID int64, f Filter) ([]Ticket, bool, error) {
+	if f.byDue() {
+		var none bool
+		if f, none = f.dueOnly(); none {
+			return nil, false, nil
+		}
+	}
 	var err error
 	if f.Page <= commonPages {
 		if f.common, err = commonTerm(ctx, q, f.Query); err != nil {
@@ -149,17 +186,17 @@ func Queue(ctx context.Context, q db.Querier, tenantID int64, f Filter) ([]Ticke
 	more, a := f.conditions(q.Engine(), tenantID, false)
 	where, args = where+more, append(args, a...)
 	if f.CompanyID > 0 {
-		where += ` AND t.company_id = ?`
+		where += ` AND ` + f.col("company_id") + ` = ?`
 		args = append(args, f.CompanyID)
 	}
 	if f.Unassigned {
-		where += ` AND t.assignee_id IS NULL`
+		where += ` AND ` + f.col("assignee_id") + ` IS NULL`
 	} else if f.AssigneeID > 0 {
-		where += ` AND t.assignee_id = ?`
+		where += ` AND ` + f.col("assignee_id") + ` = ?`
 		args = append(args, f.AssigneeID)
 	}
 	if f.Priority > 0 {
-		where += ` AND t.priority = ?`
+		where += ` AND ` + f.col("priority") + ` = ?`
 		args = append(args, f.Priority)
 	}
 	if f.Pending {
@@ -172,6 +209,7 @@ func Queue(ctx context.Context, q db.Querier, tenantID int64, f Filter) ([]Ticke
 	case "none":
 		where += ` AND t.last_rating IS NULL`
 	}
+	where, args = f.dueConditions(where, args)
 	return page(ctx, q, queueRow, where, args, f)
 }
 

@@ -55,6 +55,12 @@ func BenchmarkTicketList(b *testing.B) {
 		contact := func(p principal.Contact, f ticket.Filter) func(db.Querier) (int, error) {
 			return func(q db.Querier) (int, error) { l, _, err := ticket.ListForContact(ctx, q, p, f); return len(l), err }
 		}
+		recent := func(p principal.Contact) func(db.Querier) (int, error) {
+			return func(q db.Querier) (int, error) {
+				l, err := ticket.Recent(ctx, q, p, ticket.RecentLimit)
+				return len(l), err
+			}
+		}
 		queue := func(f ticket.Filter) func(db.Querier) (int, error) {
 			return func(q db.Querier) (int, error) { l, _, err := ticket.Queue(ctx, q, ten.ID, f); return len(l), err }
 		}
@@ -70,6 +76,9 @@ func BenchmarkTicketList(b *testing.B) {
 			{"user/open", contact(user, ticket.Filter{})},
 			{"user/all", contact(user, ticket.Filter{State: "all"})},
 			{"newcomer/open", contact(newcomer, ticket.Filter{})},
+			{"main/recent", recent(main)}, // the home page's five (ticket.Recent)
+			{"user/recent", recent(user)},
+			{"newcomer/recent", recent(newcomer)},
 			{"staff/open", queue(ticket.Filter{})},
 			{"staff/all", queue(ticket.Filter{State: "all"})},
 			{"staff/status-waiting", queue(ticket.Filter{StatusID: waiting.ID})},
@@ -81,6 +90,13 @@ func BenchmarkTicketList(b *testing.B) {
 			{"staff/pending", queue(ticket.Filter{Pending: true})},
 			{"staff/search-drucker", queue(ticket.Filter{State: "all", Query: "drucker"})},
 			{"staff/search-f28", queue(ticket.Filter{State: "all", Query: "f28"})},
+			{"staff/overdue", queue(ticket.Filter{Overdue: time.Now()})},
+			{"staff/overdue-page-5", queue(ticket.Filter{Overdue: time.Now(), Page: 5})},
+			{"staff/overdue-company", queue(ticket.Filter{Overdue: time.Now(), CompanyID: main.CompanyID})},
+			{"staff/overdue-assignee", queue(ticket.Filter{Overdue: time.Now(), AssigneeID: agent})},
+			{"staff/due-urgent", queue(ticket.Filter{Sort: ticket.SortDue, Priority: ticket.PriorityUrgent})},
+			{"staff/due-soonest", queue(ticket.Filter{Sort: ticket.SortDue})},
+			{"staff/overdue-count", func(q db.Querier) (int, error) { return ticket.CountOverdue(ctx, q, ten.ID, time.Now()) }},
 		} {
 			if os.Getenv("PFORTE_BENCH_EXPLAIN") == "1" {
 				x := &explainer{DB: d}

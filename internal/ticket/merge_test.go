@@ -282,6 +282,9 @@ func TestMergeRules(t *testing.T) {
 		if err := ticket.Decide(ctx, d, merged, true, "", by, w.at(12)); !errors.Is(err, ticket.ErrMerged) {
 			t.Errorf("decide merged: %v", err)
 		}
+		if err := ticket.SetDetails(ctx, d, merged, ticket.PriorityUrgent, merged.CategoryID, by, w.at(12)); !errors.Is(err, ticket.ErrMerged) {
+			t.Errorf("priority of merged: %v", err)
+		}
 		// A chain: b goes into c later; mail for a lands in c.
 		if err := w.merge(w.get(t, b.ID), w.get(t, c.ID), 13); err != nil {
 			t.Fatal(err)

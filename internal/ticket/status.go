@@ -126,7 +126,7 @@ func SaveStatus(ctx context.Context, q db.Querier, tenantID int64, s Status) (in
 	if n, _ := res.RowsAffected(); n == 0 {
 		return 0, db.ErrNotFound
 	}
-	return s.ID, nil
+	return s.ID, doneStatusClock(ctx, q, tenantID, s) // sla_list.go
 }
 
 // Every new tenant starts with the default statuses.

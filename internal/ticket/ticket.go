@@ -112,7 +112,12 @@ type Ticket struct {
 	MergedInto int64
 	// Rating is the newest rating of the ticket (RatingGood, RatingBad) or empty; only
 	// the back office's queue reads it.
-	Rating    string
+	Rating string
+	// DueAt is the next due time of an open ticket with a service-level target (sla.go),
+	// zero otherwise; only the back office's queue reads it.
+	DueAt time.Time
+	// Last is the newest public message (who wrote it, when); only Recent reads it.
+	Last      LastMessage
 	CreatedAt time.Time
 	UpdatedAt time.Time
 }

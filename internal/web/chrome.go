@@ -2,7 +2,6 @@ package web
 
 import (
 	"context"
-	"strings"
 
 	"pforte/internal/i18n"
 )
@@ -61,14 +60,13 @@ func errorChrome(ctx context.Context, titleID string) Chrome {
 	return Chrome{Title: i18n.T(ctx, titleID), BrandName: TenantFrom(ctx).PortalTitle(), BrandHref: "/"}
 }
 
-// SetFlash translates a flash message id into the chrome; ids under "error." and ids
-// ending in "_failed" are shown as errors.
+// SetFlash translates a flash message id (or the parts of Env.FlashParts) into the
+// chrome; ids under "error." and ids ending in "_failed" are shown as errors.
 func (c *Chrome) SetFlash(ctx context.Context, id string) {
 	if id == "" {
 		return
 	}
-	c.Flash = i18n.T(ctx, id)
-	c.FlashError = strings.HasPrefix(id, "error.") || strings.HasSuffix(id, "_failed")
+	c.Flash, c.FlashError = flashText(ctx, id)
 }
 
 // Languages returns the language picker's choices with the current one selected.

@@ -176,4 +176,30 @@
   window.addEventListener("load", scrollers); // images and fonts may change the sizes
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", scrollers);
   else scrollers();
+
+  // (f) The ticket queue's bulk form: "all tickets on this page" ([data-bulk-all])
+  // ticks or clears every row's box ([data-bulk-pick]), and the rows' boxes show in it:
+  // ticked when all are, mixed when some are. Without script the server reads "all"
+  // by itself, so this only shows what will happen.
+  const bulkShow = (form) => {
+    const all = form.querySelector("input[data-bulk-all]");
+    const picks = Array.from(form.querySelectorAll("input[data-bulk-pick]"));
+    if (!all || picks.length === 0) return;
+    const n = picks.filter((p) => p.checked).length;
+    all.checked = n === picks.length;
+    all.indeterminate = n > 0 && n < picks.length;
+  };
+  document.addEventListener("change", (ev) => {
+    const el = ev.target;
+    if (!(el instanceof HTMLInputElement) || !el.form) return;
+    if (el.hasAttribute("data-bulk-all")) {
+      el.form.querySelectorAll("input[data-bulk-pick]").forEach((p) => { p.checked = el.checked; });
+    } else if (el.hasAttribute("data-bulk-pick")) {
+      bulkShow(el.form);
+    }
+  });
+  // A page sent back with its boxes (422), or restored by the back button.
+  window.addEventListener("pageshow", () => {
+    document.querySelectorAll("input[data-bulk-all]").forEach((all) => { if (all.form) bulkShow(all.form); });
+  });
 })();

@@ -1,0 +1,77 @@
+package admin
+
+import (
+	"errors"
+
+	"pforte/internal/db"
+	"pforte/internal/ticket"
+	"pforte/internal/web"
+)
+
+// bulkSkips are the reasons a ticket is left out of a bulk change, in the order the
+// flash names them: the rule's error and the message that counts such tickets.
+var bulkSkips = []struct {
+	err error
+	msg string
+}{
+	{ticket.ErrBilled, "bulk.skipped_billed"},
+	{ticket.ErrMerged, "bulk.skipped_merged"},
+	{ticket.ErrStatusInactive, "bulk.skipped_status_inactive"},
+	{ticket.ErrAssigneeInactive, "bulk.skipped_assignee_inactive"},
+	{db.ErrNotFound, "bulk.skipped_not_found"}, // unknown, or another tenant's: the same to us
+}
+
+// bulkTally counts what a bulk change did to its tickets.
+type bulkTally struct {
+	changed, same int
+	skipped       map[string]int // by message id of bulkSkips
+	stopped       bool           // an unexpected error ended the run early
+}
+
+// add counts one ticket's outcome and reports whether err was a rule that refused
+// (or no error at all); any other error is the caller's to log.
+func (b *bulkTally) add(err error, same bool) bool {
+	switch {
+	case err == nil && same:
+		b.same++
+		return true
+	case err == nil:
+		b.changed++
+		return true
+	}
+	for _, s := range bulkSkips {
+		if errors.Is(err, s.err) {
+			if b.skipped == nil {
+				b.skipped = map[string]int{}
+			}
+			b.skipped[s.msg]++
+			return true
+		}
+	}
+	return false
+}
+
+// parts is the flash: what changed, what already was so, each reason for skipping
+// with its count. It leads with an error when the run stopped, or when tickets were
+// skipped and none changed.
+func (b *bulkTally) parts() []web.FlashPart {
+	var out []web.FlashPart
+	switch {
+	case b.stopped:
+		out = append(out, web.FlashPart{ID: "bulk.stopped_failed"})
+	case b.changed == 0 && len(b.skipped) > 0:
+		out = append(out, web.FlashPart{ID: "bulk.nothing_failed"})
+	}
+	if b.changed > 0 {
+		out = append(out, web.FlashPart{ID: "bulk.changed", Count: b.changed})
+	}
+	if b.same > 0 {
+		out = append(out, web.FlashPart{ID: "bulk.same", Count: b.same})
+	}
+	for _, s := range bulkSkips {
+		if n := b.skipped[s.msg]; n > 0 {
+			out = append(out, web.FlashPart{ID: s.msg, Count: n})
+		}
+	}
+	return out
+}
