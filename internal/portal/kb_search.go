@@ -12,18 +12,26 @@ import (
 // kbSearchLen bounds the results of one search; the best come first.
 const kbSearchLen = 30
 
-// kbSearch lists the articles matching ?q= with highlighted snippets.
+// kbSearch lists the articles matching ?q= with highlighted snippets: those with every
+// word, else those with some of the words, saying so. The query is cut to what the
+// search reads (kb.MaxSearch), so a pasted essay is not echoed back whole.
 func (p *Portal) kbSearch(w http.ResponseWriter, r *http.Request, rd *reader) {
-	q := strings.TrimSpace(validate.Clean(r.URL.Query().Get("q")))
+	q := validate.Truncate(strings.TrimSpace(validate.Clean(r.URL.Query().Get("q"))), kb.MaxSearch)
 	var hits []kb.Summary
+	some := false
 	if q != "" {
 		var err error
-		if hits, err = kb.Search(r.Context(), p.env.DB, rd.V, q, kbSearchLen); err != nil {
+		hits, err = kb.Search(r.Context(), p.env.DB, rd.V, q, kbSearchLen)
+		if err == nil && len(hits) == 0 {
+			hits, err = kb.SearchSome(r.Context(), p.env.DB, rd.V, q, kbSearchLen)
+			some = len(hits) > 0
+		}
+		if err != nil {
 			p.env.Fail(w, r, err)
 			return
 		}
 	}
-	web.Render(w, r, http.StatusOK, kbSearchPage(rd.chrome("kb.search.title"), q, hits))
+	web.Render(w, r, http.StatusOK, kbSearchPage(rd.chrome("kb.search.title"), q, hits, some))
 }
 
 // kbSuggest answers the ticket form's title field (hx-get, hx-trigger on input) with a

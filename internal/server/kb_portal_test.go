@@ -96,6 +96,15 @@ func TestKBPortal(t *testing.T) {
 		if r := a.Get("/kb/search?q=kartusche"); !strings.Contains(r.Body, "<mark>Kartusche</mark>") {
 			t.Errorf("search without marks: %.500s", r.Body)
 		}
+		// No article has every word: those with some of them, saying so. The query
+		// shown is cut to what the search reads.
+		if r := a.Get("/kb/search?q=heizung+meldet+kartusche"); !strings.Contains(r.Body, "<mark>Kartusche</mark>") ||
+			!strings.Contains(r.Body, "Kein Artikel enthält alle Wörter") {
+			t.Errorf("search with some of the words: %.3000s", r.Body)
+		}
+		if r := a.Get("/kb/search?q=" + strings.Repeat("x", 3000)); r.Status != 200 || strings.Contains(r.Body, strings.Repeat("x", kb.MaxSearch+1)) {
+			t.Errorf("long query echoed whole: %d", r.Status)
+		}
 		for i := 0; i < 7; i++ {
 			kbArticle(t, env, ten, 0, "router-"+id(int64(i)), kb.StatusPublished, kb.VisibilityPublic, "Router neu starten "+id(int64(i)), "Stecker ziehen.")
 		}
