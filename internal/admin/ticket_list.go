@@ -44,6 +44,9 @@ type queueView struct {
 	Companies []web.Choice
 	Bulk      bulkView  // the form that changes the ticked tickets (ticket_bulk.go)
 	Now       time.Time // what the due column counts from
+	// CompanyGone: the link asked for a company the tenant does not have (deleted, or a
+	// mistyped number); the queue shows every company's tickets and says why.
+	CompanyGone bool
 }
 
 // ticketList is the queue: the tenant's tickets filtered by state or status, company,
@@ -73,10 +76,12 @@ func (a *Admin) renderQueue(w http.ResponseWriter, r *http.Request, v *visit, b 
 		b.Action += "?" + q.Encode()
 	}
 	view := queueView{Statuses: statuses, Staff: members, Bulk: b}
+	asked := qf.Company
 	if view.Companies, qf.Company, err = a.queueCompanies(ctx, v.P.TenantID, qf); err != nil {
 		a.env.Fail(w, r, err)
 		return
 	}
+	view.CompanyGone = asked > 0 && qf.Company == 0
 	tf.CompanyID = qf.Company
 	view.Filter, view.Now = qf, a.env.Now()
 	if qf.Overdue {

@@ -86,6 +86,13 @@ func TestTicketsAdminQueue(t *testing.T) {
 				}
 			}
 		}
+		// An unknown company is not a silent "all companies": the queue says so.
+		if r := h.staffC.Get("/admin/tickets?company=999999"); !strings.Contains(r.Body, "Die Firma aus diesem Link gibt es nicht") {
+			t.Error("unknown company filter dropped silently")
+		}
+		if r := h.staffC.Get("/admin/tickets?company=" + itoa64(h.acme.ID)); strings.Contains(r.Body, "Die Firma aus diesem Link") {
+			t.Error("a known company said to be gone")
+		}
 		// The table shows company, contact, status, priority and assignee.
 		r := h.staffC.Get("/admin/tickets?state=all")
 		for _, s := range []string{"Acme AG", "Beta KG", "Test anna@acme.test", "admin@hd.test", "agent@hd.test", "Dringend", "Gelöst"} {
