@@ -48,6 +48,11 @@ func TestRightToLeftValuesIsolated(t *testing.T) {
 		if !strings.Contains(page, "\u20662\u00a0KB\u2069") {
 			t.Errorf("ticket page: file size not isolated")
 		}
+		// A size inside a Hebrew sentence ("up to 20 MB each") is isolated by the
+		// translation itself; bare, it read "MB 20".
+		if body := alice.Get("/tickets/new").Body; !regexp.MustCompile("\u2066\\d+ MB\u2069").MatchString(body) {
+			t.Errorf("upload hint: size not isolated")
+		}
 		for _, p := range []string{"/tickets", "/"} {
 			if body := alice.Get(p).Body; !isolatedDate.MatchString(body) || !strings.Contains(body, `<span class="ltr">#`) && p == "/" {
 				t.Errorf("%s: no isolated date or ticket number", p)
