@@ -31,8 +31,10 @@ func (a *Admin) helpdeskCategorySave(w http.ResponseWriter, r *http.Request, v *
 		c, key, adding = list[i], "category-"+itoa(id), false
 	}
 	f := web.ParseForm(w, r)
+	var names map[string]string
 	if f.Err == "" {
 		c.Name = f.Get("name")
+		names = readNames(&f, maxCategoryName)
 		f.Errors.Text("name", c.Name, true, maxCategoryName)
 		c.Position = position(&f, c.Position)
 		if !adding {
@@ -46,8 +48,11 @@ func (a *Admin) helpdeskCategorySave(w http.ResponseWriter, r *http.Request, v *
 		a.renderHelpdesk(w, r, v, key, f, http.StatusUnprocessableEntity)
 		return
 	}
-	a.helpdeskSave(w, r, v, "helpdesk category "+c.Name, func(tx *db.Tx) error {
-		_, err := ticket.SaveCategory(ctx, tx, v.P.TenantID, c)
-		return err
+	a.helpdeskSave(w, r, v, "helpdesk category "+c.Name+namesAudit(names), func(tx *db.Tx) error {
+		id, err := ticket.SaveCategory(ctx, tx, v.P.TenantID, c)
+		if err != nil {
+			return err
+		}
+		return ticket.SaveNames(ctx, tx, v.P.TenantID, ticket.NameCategory, id, names)
 	})
 }

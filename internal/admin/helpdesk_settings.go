@@ -27,6 +27,7 @@ type helpdeskView struct {
 	Categories []ticket.Category
 	Rules      tenant.TicketRules
 	SLA        ticket.Targets // service-level targets (helpdesk_sla.go)
+	Names      ticket.Names   // the names in other languages (helpdesk_names.go)
 	// NobodyGetsNew: every member switched off the mail about new tickets (My account).
 	NobodyGetsNew bool
 	Failed        string
@@ -51,6 +52,10 @@ func (a *Admin) renderHelpdesk(w http.ResponseWriter, r *http.Request, v *visit,
 		return
 	}
 	if hv.Rules, err = tenant.GetTicketRules(ctx, q, tid); err != nil {
+		a.env.Fail(w, r, err)
+		return
+	}
+	if hv.Names, err = ticket.LoadNames(ctx, q, tid); err != nil {
 		a.env.Fail(w, r, err)
 		return
 	}
@@ -151,6 +156,7 @@ func (hv helpdeskView) statusForm(s ticket.Status) web.Form {
 		f.Set("position", strconv.Itoa(s.Position))
 		f.Set("portal_visible", boolField(s.PortalVisible))
 		f.Set("active", boolField(s.Active))
+		setNames(f, hv.namesOf(ticket.NameStatus, s.ID))
 	})
 }
 
@@ -163,6 +169,7 @@ func (hv helpdeskView) categoryForm(c ticket.Category) web.Form {
 		f.Set("name", c.Name)
 		f.Set("position", strconv.Itoa(c.Position))
 		f.Set("active", boolField(c.Active))
+		setNames(f, hv.namesOf(ticket.NameCategory, c.ID))
 	})
 }
 

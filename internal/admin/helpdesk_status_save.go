@@ -33,8 +33,10 @@ func (a *Admin) helpdeskStatusSave(w http.ResponseWriter, r *http.Request, v *vi
 		s, key = list[i], "status-"+itoa(id)
 	}
 	f := web.ParseForm(w, r)
+	var names map[string]string
 	if f.Err == "" {
 		s.Name = f.Get("name")
+		names = readNames(&f, maxStatusName)
 		f.Errors.Text("name", s.Name, s.Code == "", maxStatusName)
 		if s.Code == "" {
 			s.Kind = f.Get("kind")
@@ -57,9 +59,12 @@ func (a *Admin) helpdeskStatusSave(w http.ResponseWriter, r *http.Request, v *vi
 		a.renderHelpdesk(w, r, v, key, f, http.StatusUnprocessableEntity)
 		return
 	}
-	a.helpdeskSave(w, r, v, "helpdesk status "+orDash(s.Name+s.Code), func(tx *db.Tx) error {
-		_, err := ticket.SaveStatus(ctx, tx, v.P.TenantID, s)
-		return err
+	a.helpdeskSave(w, r, v, "helpdesk status "+orDash(s.Name+s.Code)+namesAudit(names), func(tx *db.Tx) error {
+		id, err := ticket.SaveStatus(ctx, tx, v.P.TenantID, s)
+		if err != nil {
+			return err
+		}
+		return ticket.SaveNames(ctx, tx, v.P.TenantID, ticket.NameStatus, id, names)
 	})
 }
 

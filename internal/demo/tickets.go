@@ -57,6 +57,9 @@ func loadTickets(ctx context.Context, tx db.Querier, tenantID int64, companyIDs 
 		if err != nil {
 			return err
 		}
+		if err := ticket.SaveNames(ctx, tx, tenantID, ticket.NameCategory, id, demoCategoryNames[name]); err != nil {
+			return err
+		}
 		cats[name] = id
 	}
 	var staffID int64

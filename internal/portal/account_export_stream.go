@@ -181,6 +181,10 @@ type exportAttachment struct {
 // data from this contact, and the export does not hand it back.
 func (p *Portal) exportTickets(r *http.Request, v *visit, ms []contact.Membership, x *exportWriter) error {
 	tr := i18n.From(r.Context())
+	names, err := ticket.LoadNames(r.Context(), p.env.DB, v.P.TenantID)
+	if err != nil {
+		return err
+	}
 	x.begin("tickets")
 	for _, m := range ms {
 		if m.Access != contact.AccessActive {
@@ -194,7 +198,7 @@ func (p *Portal) exportTickets(r *http.Request, v *visit, ms []contact.Membershi
 				return err
 			}
 			for _, t := range page {
-				x.item(exportedTicket(tr, t, v.P.ContactID))
+				x.item(exportedTicket(tr, names, t, v.P.ContactID))
 				after = t.ID
 			}
 			x.flush()
@@ -208,9 +212,9 @@ func (p *Portal) exportTickets(r *http.Request, v *visit, ms []contact.Membershi
 }
 
 // exportedTicket is a ticket in the contact's language, as the portal shows it.
-func exportedTicket(tr *i18n.Localizer, t ticket.Exported, contactID int64) exportTicket {
-	out := exportTicket{Company: t.CompanyName, Number: t.ID, Title: t.Title, Status: ticket.StatusLabel(tr, t.Status),
-		Priority: tr.T("ticket.priority." + ticket.PriorityName(t.Priority)), Category: t.CategoryName,
+func exportedTicket(tr *i18n.Localizer, names ticket.Names, t ticket.Exported, contactID int64) exportTicket {
+	out := exportTicket{Company: t.CompanyName, Number: t.ID, Title: t.Title, Status: names.Status(tr, t.Status),
+		Priority: tr.T("ticket.priority." + ticket.PriorityName(t.Priority)), Category: names.Category(tr.Lang, t.CategoryID, t.CategoryName),
 		Location: t.Location, Asset: t.Asset, OpenedByYou: t.ContactID == contactID,
 		CreatedAt: t.CreatedAt.UTC(), UpdatedAt: t.UpdatedAt.UTC(), Messages: []exportMessage{}}
 	for _, m := range t.Messages {
@@ -228,7 +232,7 @@ func exportedTicket(tr *i18n.Localizer, t ticket.Exported, contactID int64) expo
 		ee := exportStep{At: e.CreatedAt.UTC(), Event: tr.T("tickets.event."+e.Kind, map[string]any{"Actor": dash(e.Actor)}),
 			Note: e.Note}
 		if e.To.ID != 0 {
-			ee.Status = ticket.StatusLabel(tr, e.To)
+			ee.Status = names.Status(tr, e.To)
 		}
 		out.History = append(out.History, ee)
 	}

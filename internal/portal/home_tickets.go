@@ -25,6 +25,10 @@ func (p *Portal) homeTickets(r *http.Request, v *visit) ([]byte, error) {
 	if body, ok := p.lists.Get(key, v.Company.ListVersion); ok {
 		return body, nil
 	}
+	r, err := p.withNames(r, v)
+	if err != nil {
+		return nil, err
+	}
 	rows, err := ticket.Recent(r.Context(), p.env.DB, v.P, ticket.RecentLimit)
 	if err != nil {
 		return nil, err

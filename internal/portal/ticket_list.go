@@ -43,6 +43,11 @@ func (p *Portal) ticketList(w http.ResponseWriter, r *http.Request, v *visit) {
 			return
 		}
 	}
+	r, err := p.withNames(r, v) // only when the list is rendered anew
+	if err != nil {
+		p.env.Fail(w, r, err)
+		return
+	}
 	rows, more, err := ticket.ListForContact(r.Context(), p.env.DB, v.P, f)
 	if err != nil {
 		p.env.Fail(w, r, err)

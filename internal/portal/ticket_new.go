@@ -33,6 +33,11 @@ func (p *Portal) ticketNewForm(w http.ResponseWriter, r *http.Request, v *visit)
 }
 
 func (p *Portal) renderTicketNew(w http.ResponseWriter, r *http.Request, v *visit, f web.Form, status int) {
+	r, err := p.withNames(r, v)
+	if err != nil {
+		p.env.Fail(w, r, err)
+		return
+	}
 	cats, err := ticket.Categories(r.Context(), p.env.DB, v.P.TenantID, true)
 	if err != nil {
 		p.env.Fail(w, r, err)

@@ -419,7 +419,7 @@ func ticketFieldError(f web.Form, name string) templ.Component {
 func categoryChoices(ctx context.Context, cats []ticket.Category) []web.Choice {
 	out := []web.Choice{{Value: "", Label: i18n.T(ctx, "tickets.category_none")}}
 	for _, c := range cats {
-		out = append(out, web.Choice{Value: strconv.FormatInt(c.ID, 10), Label: c.Name})
+		out = append(out, web.Choice{Value: strconv.FormatInt(c.ID, 10), Label: categoryName(ctx, c.ID, c.Name)})
 	}
 	return out
 }

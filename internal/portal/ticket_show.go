@@ -58,6 +58,11 @@ func (p *Portal) renderTicket(w http.ResponseWriter, r *http.Request, v *visit, 
 
 // renderTicketWith is renderTicket with the rating form rf (kept on error).
 func (p *Portal) renderTicketWith(w http.ResponseWriter, r *http.Request, v *visit, t ticket.Ticket, f, rf web.Form, status int) {
+	r, err := p.withNames(r, v)
+	if err != nil {
+		p.env.Fail(w, r, err)
+		return
+	}
 	ctx := r.Context()
 	d, err := ticket.Load(ctx, p.env.DB, t, false) // contacts never load internal notes
 	if err != nil {

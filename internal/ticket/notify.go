@@ -29,6 +29,9 @@ type Notifier struct {
 	// support address with the ticket's token), or "" when mail cannot come back.
 	ReplyAddress func(token string) string
 	Now          time.Time
+	// Names are the tenant's translated status names: each recipient reads the status
+	// in their language (names.go).
+	Names Names
 	// askRating: the mail asks the ticket's opener to rate it (notify_rating.go).
 	askRating bool
 }
@@ -201,7 +204,7 @@ func (n Notifier) send(ctx context.Context, tx db.Querier, t Ticket, key, quote 
 		}
 		d := map[string]any{"FirstName": r.firstName, "Name": r.name, "Portal": n.Tenant.Name, "Link": link,
 			"Ticket": "#" + strconv.FormatInt(t.ID, 10), "Title": t.Title, "Company": t.CompanyName,
-			"Status": StatusLabel(i18n.For(lang), t.Status)} // in the recipient's language
+			"Status": n.Names.Status(i18n.For(lang), t.Status)} // in the recipient's language
 		for k, v := range data {
 			d[k] = v
 		}
@@ -259,6 +262,10 @@ func StatusLabel(tr *i18n.Localizer, s Status) string {
 // the ticket when they come from the recipient (RecipientToken).
 func NewNotifier(ctx context.Context, q db.Querier, t tenant.Tenant, origin string, now time.Time) (Notifier, error) {
 	n := Notifier{Tenant: t, Origin: origin, Now: now}
+	var err error
+	if n.Names, err = LoadNames(ctx, q, t.ID); err != nil {
+		return n, err
+	}
 	addrs, err := tenant.SupportAddresses(ctx, q, t.ID)
 	if err != nil {
 		return n, err
