@@ -21,7 +21,12 @@ func (a *Admin) dashboard(w http.ResponseWriter, r *http.Request, v *visit) {
 		a.env.Fail(w, r, err)
 		return
 	}
-	web.Render(w, r, http.StatusOK, dashboardPage(v.chrome(r, "admin.dashboard.title"), v, share, overdue))
+	counts, err := a.dayCountsOf(r, v) // dashboard_counts.go
+	if err != nil {
+		a.env.Fail(w, r, err)
+		return
+	}
+	web.Render(w, r, http.StatusOK, dashboardPage(v.chrome(r, "admin.dashboard.title"), v, share, overdue, counts))
 }
 
 // languageSave stores the staff member's language from the header picker.

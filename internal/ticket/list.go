@@ -170,16 +170,41 @@ func listForContact(ctx context.Context, q db.Querier, p principal.Contact, f Fi
 
 // Queue lists the tenant's tickets for staff.
 func Queue(ctx context.Context, q db.Querier, tenantID int64, f Filter) ([]Ticket, bool, error) {
+	f, where, args, none, err := queueWhere(ctx, q, tenantID, f)
+	if none || err != nil {
+		return nil, false, err
+	}
+	return page(ctx, q, queueRow, where, args, f)
+}
+
+// CountQueue counts the tickets Queue lists for f, stopping at limit: the dashboard's
+// tiles say "12" or "at least 100" without counting a big tenant's whole queue.
+func CountQueue(ctx context.Context, q db.Querier, tenantID int64, f Filter, limit int) (int, error) {
+	f, where, args, none, err := queueWhere(ctx, q, tenantID, f)
+	if none || err != nil {
+		return 0, err
+	}
+	var n int
+	if err := q.QueryRow(ctx, `SELECT COUNT(*) FROM (SELECT 1`+queueRow.from+` WHERE `+where+` LIMIT ?) n`,
+		append(args, limit)...).Scan(&n); err != nil {
+		return 0, fmt.Errorf("ticket: count: %w", err)
+	}
+	return n, nil
+}
+
+// queueWhere is the queue's condition for f (and f as adjusted for it); none reports a
+// filter that can match nothing.
+func queueWhere(ctx context.Context, q db.Querier, tenantID int64, f Filter) (Filter, string, []any, bool, error) {
 	if f.byDue() {
 		var none bool
 		if f, none = f.dueOnly(); none {
-			return nil, false, nil
+			return f, "", nil, true, nil
 		}
 	}
 	var err error
 	if f.Page <= commonPages {
 		if f.common, err = commonTerm(ctx, q, f.Query); err != nil {
-			return nil, false, err
+			return f, "", nil, false, err
 		}
 	}
 	where, args := `t.tenant_id = ?`, []any{tenantID}
@@ -210,7 +235,7 @@ func Queue(ctx context.Context, q db.Querier, tenantID int64, f Filter) ([]Ticke
 		where += ` AND t.last_rating IS NULL`
 	}
 	where, args = f.dueConditions(where, args)
-	return page(ctx, q, queueRow, where, args, f)
+	return f, where, args, false, nil
 }
 
 // commonPages are the pages a common term is searched for by walking the queue: page p
