@@ -2,7 +2,6 @@ package outbox_test
 
 import (
 	"context"
-	"database/sql"
 	"fmt"
 	"os"
 	"strconv"
@@ -50,9 +49,9 @@ func BenchmarkOutboxSearch(b *testing.B) {
 			{"text-ticket", outbox.Filter{Query: "drucker", TicketID: ticketID}, false},
 		} {
 			if os.Getenv("PFORTE_BENCH_EXPLAIN") == "1" {
-				x := &explainer{DB: d}
+				x := &testutil.Explainer{DB: d}
 				p, err := outbox.Search(ctx, x, tenantID, c.f, 0, c.admin, 50)
-				b.Logf("%s %s: %d mails, older %d, partial %v, %v\n%s", e, c.name, len(p.Mails), p.Older, p.Partial, err, x.plans.String())
+				b.Logf("%s %s: %d mails, older %d, partial %v, %v\n%s", e, c.name, len(p.Mails), p.Older, p.Partial, err, x.Plans.String())
 			}
 			b.Run(string(e)+"/"+c.name, func(b *testing.B) {
 				for b.Loop() {
@@ -139,40 +138,4 @@ func benchMails(b *testing.B, e db.Engine, n int) (*db.DB, int64, int64) {
 	}
 	b.Logf("%s: %d mails in %v", e, n, time.Since(start))
 	return d, ten.ID, tickets[len(tickets)/2]
-}
-
-// explainer is a db.Querier that logs the plan of every read before running it.
-type explainer struct {
-	*db.DB
-	plans strings.Builder
-}
-
-func (x *explainer) Query(ctx context.Context, q string, args ...any) (*sql.Rows, error) {
-	prefix := "EXPLAIN QUERY PLAN "
-	if x.Engine() == db.Postgres {
-		prefix = "EXPLAIN (ANALYZE, BUFFERS, COSTS OFF) "
-	}
-	rows, err := x.DB.Query(ctx, prefix+q, args...)
-	if err != nil {
-		return nil, err
-	}
-	cols, _ := rows.Columns()
-	for rows.Next() {
-		vals := make([]any, len(cols))
-		ptrs := make([]any, len(cols))
-		for i := range vals {
-			ptrs[i] = &vals[i]
-		}
-		if err := rows.Scan(ptrs...); err != nil {
-			rows.Close()
-			return nil, err
-		}
-		line := vals[len(vals)-1] // SQLite: id, parent, notused, detail; PostgreSQL: one column
-		if b, ok := line.([]byte); ok {
-			line = string(b)
-		}
-		fmt.Fprintln(&x.plans, "   ", line)
-	}
-	rows.Close()
-	return x.DB.Query(ctx, q, args...)
 }

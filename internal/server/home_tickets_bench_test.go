@@ -3,8 +3,6 @@ package server_test
 import (
 	"context"
 	"fmt"
-	"net/http"
-	"net/http/httptest"
 	"testing"
 	"time"
 
@@ -12,7 +10,6 @@ import (
 	"pforte/internal/db"
 	"pforte/internal/testutil"
 	"pforte/internal/ticket"
-	"pforte/internal/web"
 )
 
 // BenchmarkPortalHomeTickets is BenchmarkPortalHome for a main contact whose company
@@ -45,21 +42,6 @@ func BenchmarkPortalHomeTickets(b *testing.B) {
 				b.Fatal(err)
 			}
 		}
-		c := env.Client("")
-		c.Login("anna@mueller.test", "bench-password")
-		cookie := &http.Cookie{Name: web.PortalCookie, Value: c.Cookie(web.PortalCookie)}
-		h := env.App.Handler()
-		b.Run(string(e), func(b *testing.B) {
-			b.ReportAllocs()
-			for b.Loop() {
-				req := httptest.NewRequest("GET", "/", nil)
-				req.AddCookie(cookie)
-				w := httptest.NewRecorder()
-				h.ServeHTTP(w, req)
-				if w.Code != 200 {
-					b.Fatalf("status %d", w.Code)
-				}
-			}
-		})
+		benchHome(b, env, e, "anna@mueller.test", "bench-password")
 	}
 }

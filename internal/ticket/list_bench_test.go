@@ -2,12 +2,9 @@ package ticket_test
 
 import (
 	"context"
-	"database/sql"
-	"fmt"
 	"os"
 	"slices"
 	"strconv"
-	"strings"
 	"testing"
 	"time"
 
@@ -99,9 +96,9 @@ func BenchmarkTicketList(b *testing.B) {
 			{"staff/overdue-count", func(q db.Querier) (int, error) { return ticket.CountOverdue(ctx, q, ten.ID, time.Now()) }},
 		} {
 			if os.Getenv("PFORTE_BENCH_EXPLAIN") == "1" {
-				x := &explainer{DB: d}
+				x := &testutil.Explainer{DB: d}
 				rows, err := c.run(x)
-				b.Logf("%s %s: %d rows, %v\n%s", e, c.name, rows, err, x.plans.String())
+				b.Logf("%s %s: %d rows, %v\n%s", e, c.name, rows, err, x.Plans.String())
 			}
 			b.Run(string(e)+"/"+c.name, func(b *testing.B) {
 				for b.Loop() {
@@ -166,40 +163,4 @@ func benchData(b *testing.B, e db.Engine, n int) (*db.DB, tenant.Tenant, princip
 	}
 	b.Logf("%s: %d tickets, company %d has %d", e, total, main.CompanyID, most)
 	return d, ten, main, user
-}
-
-// explainer is a db.Querier that prints the plan of every read before running it.
-type explainer struct {
-	*db.DB
-	plans strings.Builder
-}
-
-func (x *explainer) Query(ctx context.Context, q string, args ...any) (*sql.Rows, error) {
-	prefix := "EXPLAIN QUERY PLAN "
-	if x.Engine() == db.Postgres {
-		prefix = "EXPLAIN (ANALYZE, BUFFERS, COSTS OFF) "
-	}
-	rows, err := x.DB.Query(ctx, prefix+q, args...)
-	if err != nil {
-		return nil, err
-	}
-	cols, _ := rows.Columns()
-	for rows.Next() {
-		vals := make([]any, len(cols))
-		ptrs := make([]any, len(cols))
-		for i := range vals {
-			ptrs[i] = &vals[i]
-		}
-		if err := rows.Scan(ptrs...); err != nil {
-			rows.Close()
-			return nil, err
-		}
-		line := vals[len(vals)-1] // SQLite: id, parent, notused, detail; PostgreSQL: one column
-		if b, ok := line.([]byte); ok {
-			line = string(b)
-		}
-		fmt.Fprintln(&x.plans, "   ", line)
-	}
-	rows.Close()
-	return x.DB.Query(ctx, q, args...)
 }
