@@ -7,3 +7,11 @@ func SetCommonAt(n int) (restore func()) {
 	commonAt = n
 	return func() { commonAt = old }
 }
+
+// SetManyOwn lets tests reach both ways of writing a user's visibility rule (visibleTo);
+// the returned function restores the threshold.
+func SetManyOwn(n int) (restore func()) {
+	old := manyOwn
+	manyOwn = n
+	return func() { manyOwn = old }
+}

@@ -36,19 +36,21 @@ func scan(row interface{ Scan(...any) error }) (Ticket, error) {
 
 // visibleTo is the portal's rule of who sees a ticket: the active company's tickets in
 // a status the tenant shows in the portal; a main contact sees all of them, a plain
-// user those they opened or follow. byList says how a user's rule is written: as a
-// set of ids from two index lookups (few own tickets: a filter over the company's rows
-// would walk a big company's whole list), or as a filter (many: the set would have to
-// be sorted whole, while the filter finds a page quickly).
-func visibleTo(p principal.Contact, bySet bool) (string, []any) {
+// user those they opened or follow. own, when set, says how a user's rule is written:
+// as a set of ids from two index lookups, the opened ones narrowed to the list's state
+// (own.where, on alias o), for a user with few such tickets — a filter over the
+// company's rows would walk a big company's whole list to find a busy user's few open
+// ones. Without it (many such tickets, or one ticket by id) the rule is a filter, which
+// finds a page quickly where the set would have to be sorted whole.
+func visibleTo(p principal.Contact, own *ownSet) (string, []any) {
 	where := `t.tenant_id = ? AND t.company_id = ? AND s.portal_visible`
 	args := []any{p.TenantID, p.CompanyID}
 	switch {
 	case p.IsMain():
-	case bySet:
-		where += ` AND t.id IN (SELECT o.id FROM tickets o WHERE o.tenant_id = ? AND o.company_id = ? AND o.contact_id = ?
+	case own != nil:
+		where += ` AND t.id IN (SELECT o.id FROM tickets o WHERE o.tenant_id = ? AND o.company_id = ? AND o.contact_id = ?` + own.where + `
 			UNION SELECT f.ticket_id FROM ticket_followers f WHERE f.contact_id = ? AND f.tenant_id = ?)`
-		args = append(args, p.TenantID, p.CompanyID, p.ContactID, p.ContactID, p.TenantID)
+		args = append(append(append(args, p.TenantID, p.CompanyID, p.ContactID), own.args...), p.ContactID, p.TenantID)
 	default:
 		where += ` AND (t.contact_id = ? OR EXISTS (SELECT 1 FROM ticket_followers f WHERE f.ticket_id = t.id AND f.contact_id = ?))`
 		args = append(args, p.ContactID, p.ContactID)
@@ -56,19 +58,43 @@ func visibleTo(p principal.Contact, bySet bool) (string, []any) {
 	return where, args
 }
 
-// manyOwn is where a user's own tickets count as many (see visibleTo).
-const manyOwn = 2000
+// manyOwn is where a user's own tickets in a list's state count as many (see
+// visibleTo); a variable so that tests reach both ways with little data.
+var manyOwn = 2000
 
-// fewOwn reports whether the user opened fewer than manyOwn tickets in the company,
-// counting at most that many index entries.
-func fewOwn(ctx context.Context, q db.Querier, p principal.Contact) (bool, error) {
-	var n int
-	err := q.QueryRow(ctx, `SELECT COUNT(*) FROM (SELECT 1 FROM tickets WHERE tenant_id = ? AND company_id = ? AND contact_id = ?
-		LIMIT ?) own`, p.TenantID, p.CompanyID, p.ContactID, manyOwn).Scan(&n)
-	if err != nil {
-		return false, fmt.Errorf("ticket: own tickets: %w", err)
+// ownSet is the condition on a user's opened tickets (alias o) that keeps those a list
+// can show: its state's statuses. The index tickets_contact holds status_id, so
+// counting and collecting them reads no table rows.
+type ownSet struct {
+	where string
+	args  []any
+}
+
+// ownFor returns the set of the user's own tickets for f's state, or nil when they
+// opened manyOwn or more of those in the company (counting at most that many index
+// entries).
+func ownFor(ctx context.Context, q db.Querier, p principal.Contact, f Filter) (*ownSet, error) {
+	own := &ownSet{}
+	const kinds = ` AND o.status_id IN (SELECT os.id FROM ticket_statuses os WHERE os.tenant_id = ? AND os.kind IN `
+	switch {
+	case f.StatusID > 0:
+		own.where, own.args = ` AND o.status_id = ?`, []any{f.StatusID}
+	case f.State == "done":
+		own.where, own.args = kinds+`('resolved', 'closed'))`, []any{p.TenantID}
+	case f.State == "all":
+	default:
+		own.where, own.args = kinds+`('open', 'waiting'))`, []any{p.TenantID}
 	}
-	return n < manyOwn, nil
+	var n int
+	err := q.QueryRow(ctx, `SELECT COUNT(*) FROM (SELECT 1 FROM tickets o WHERE o.tenant_id = ? AND o.company_id = ? AND o.contact_id = ?`+own.where+`
+		LIMIT ?) own`, append(append([]any{p.TenantID, p.CompanyID, p.ContactID}, own.args...), manyOwn)...).Scan(&n)
+	if err != nil {
+		return nil, fmt.Errorf("ticket: own tickets: %w", err)
+	}
+	if n >= manyOwn {
+		return nil, nil
+	}
+	return own, nil
 }
 
 // ForContact returns a ticket the contact may see; any other id is db.ErrNotFound.
@@ -76,7 +102,7 @@ func ForContact(ctx context.Context, q db.Querier, p principal.Contact, id int64
 	if !p.Valid() {
 		return Ticket{}, db.ErrNotFound
 	}
-	where, args := visibleTo(p, false)
+	where, args := visibleTo(p, nil)
 	t, err := scan(q.QueryRow(ctx, `SELECT `+cols+from+` WHERE `+where+` AND t.id = ?`, append(args, id)...))
 	if err != nil {
 		return Ticket{}, fmt.Errorf("ticket: %w", db.One(err))

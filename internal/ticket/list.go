@@ -153,17 +153,17 @@ func listForContact(ctx context.Context, q db.Querier, p principal.Contact, f Fi
 	if !p.Valid() {
 		return nil, false, db.ErrNotFound
 	}
-	bySet := false
+	var own *ownSet
 	if !p.IsMain() {
 		var err error
-		if bySet, err = fewOwn(ctx, q, p); err != nil {
+		if own, err = ownFor(ctx, q, p, f); err != nil {
 			return nil, false, err
 		}
 	}
 	if f.Sort == SortDue {
 		f.Sort = "" // staff's order; contacts do not see due times
 	}
-	where, args := visibleTo(p, bySet)
+	where, args := visibleTo(p, own)
 	more, a := f.conditions(q.Engine(), p.TenantID, true)
 	return page(ctx, q, sel, where+more, append(args, a...), f)
 }
