@@ -161,7 +161,13 @@ func (a *Admin) renderFolder(w http.ResponseWriter, r *http.Request, v *visit, f
 		a.env.Fail(w, r, err)
 		return
 	}
+	names, err := download.LoadFolderNames(r.Context(), a.env.DB, v.P.TenantID)
+	if err != nil {
+		a.env.Fail(w, r, err)
+		return
+	}
 	parent, _ := strconv.ParseInt(f.Get("parent_id"), 10, 64)
 	c := v.chrome(r, "downloads_admin.folder_edit")
-	web.Render(w, r, status, folderEditPage(c, fo, download.Path(all, fo.ID), f, folderChoices(r.Context(), all, fo.ID, parent)))
+	web.Render(w, r, status, folderEditPage(c, fo, download.Path(all, fo.ID), f, folderChoices(r.Context(), all, fo.ID, parent),
+		len(names.Of(fo.ID))))
 }

@@ -11,6 +11,8 @@ func (a *Admin) downloadRoutes() []web.Route {
 		{Pattern: "GET /admin/downloads/folders/{id}", Handler: a.staff(a.folderEdit)},
 		{Pattern: "POST /admin/downloads/folders/{id}", Handler: a.staff(a.folderUpdate)},
 		{Pattern: "POST /admin/downloads/folders/{id}/delete", Handler: a.staff(a.folderDelete)},
+		{Pattern: "GET /admin/downloads/folders/{id}/names", Handler: a.staff(a.folderNames)},
+		{Pattern: "POST /admin/downloads/folders/{id}/names", Handler: a.staff(a.folderNamesSave)},
 		{Pattern: "GET /admin/downloads/files/new", Handler: a.staff(a.downloadNew)},
 		{Pattern: "POST /admin/downloads/files", Handler: a.staff(a.downloadCreate)},
 		{Pattern: "GET /admin/downloads/files/{id}", Handler: a.staff(a.downloadShow)},

@@ -21,17 +21,20 @@ const (
 
 // helpdeskView is the helpdesk settings page: the rules, the statuses and the
 // categories. Failed names the one form that came back with errors ("rules", "sla",
-// "status-new", "status-<id>", "category-new", "category-<id>"); Form holds it.
+// "hours", "status-new", "status-<id>", "category-new", "category-<id>"); Form holds it.
 type helpdeskView struct {
 	Statuses   []ticket.Status
 	Categories []ticket.Category
 	Rules      tenant.TicketRules
-	SLA        ticket.Targets // service-level targets (helpdesk_sla.go)
-	Names      ticket.Names   // the names in other languages (helpdesk_names.go)
+	SLA        ticket.Targets     // service-level targets (helpdesk_sla.go)
+	Calendar   ticket.SLACalendar // how the targets count time (helpdesk_hours.go)
+	Names      ticket.Names       // the names in other languages (helpdesk_names.go)
 	// NobodyGetsNew: every member switched off the mail about new tickets (My account).
 	NobodyGetsNew bool
 	Failed        string
 	Form          web.Form
+	// Auto closes, reminds and resolves tickets by itself (helpdesk_automation.go).
+	Auto ticket.Automation
 }
 
 // helpdeskSettings shows the tenant's helpdesk rules, statuses and categories.
@@ -60,6 +63,14 @@ func (a *Admin) renderHelpdesk(w http.ResponseWriter, r *http.Request, v *visit,
 		return
 	}
 	if hv.SLA, err = ticket.SLATargets(ctx, q, tid); err != nil {
+		a.env.Fail(w, r, err)
+		return
+	}
+	if hv.Calendar, err = ticket.LoadSLACalendar(ctx, q, tid); err != nil {
+		a.env.Fail(w, r, err)
+		return
+	}
+	if hv.Auto, err = ticket.AutomationOf(ctx, q, tid); err != nil {
 		a.env.Fail(w, r, err)
 		return
 	}

@@ -13,13 +13,19 @@ import (
 
 // helpdeskSLASave stores the tenant's service-level targets: per priority the hours
 // to the first public answer and to the resolution, each empty (no target) or a whole
-// number from 1 to ticket.MaxSLAHours. Anything else comes back next to its field with
-// what was typed.
+// number from 1 to ticket.MaxSLAHours, and no more than the tenant's business hours
+// reach within ten years (ticket.SLACalendar.MaxTarget). Anything else comes back next
+// to its field with what was typed.
 func (a *Admin) helpdeskSLASave(w http.ResponseWriter, r *http.Request, v *visit) {
 	f := web.ParseForm(w, r)
+	cal, err := ticket.LoadSLACalendar(r.Context(), a.env.DB, v.P.TenantID)
+	if err != nil {
+		a.env.Fail(w, r, err)
+		return
+	}
 	var ts ticket.Targets
 	if f.Err == "" {
-		ts = slaTargetsOf(&f)
+		ts = slaTargetsOf(&f, cal.MaxTarget(web.Zone(r.Context()), a.env.Now()))
 	}
 	if f.Invalid() {
 		a.renderHelpdesk(w, r, v, "sla", f, http.StatusUnprocessableEntity)
@@ -34,11 +40,12 @@ func (a *Admin) helpdeskSLASave(w http.ResponseWriter, r *http.Request, v *visit
 func slaField(kind string, priority int) string { return kind + "_" + strconv.Itoa(priority) }
 
 // slaTargetsOf reads the targets, adding an error for every field that is neither
-// empty nor whole hours in range, and for a first response due after the resolution.
-func slaTargetsOf(f *web.Form) ticket.Targets {
+// empty nor whole hours in range, for one beyond reach (more than reach hours), and for
+// a first response due after the resolution.
+func slaTargetsOf(f *web.Form, reach int) ticket.Targets {
 	var ts ticket.Targets
 	for _, p := range ticket.Priorities {
-		ts[p] = ticket.Target{FirstResponse: slaHours(f, slaField("first", p)), Resolution: slaHours(f, slaField("resolve", p))}
+		ts[p] = ticket.Target{FirstResponse: slaHours(f, slaField("first", p), reach), Resolution: slaHours(f, slaField("resolve", p), reach)}
 		if t := ts[p]; t.FirstResponse > 0 && t.Resolution > 0 && t.FirstResponse > t.Resolution {
 			f.Errors.Add(slaField("first", p), "sla.error.order", nil)
 		}
@@ -47,14 +54,18 @@ func slaTargetsOf(f *web.Form) ticket.Targets {
 }
 
 // slaHours reads one field: empty is 0 (no target).
-func slaHours(f *web.Form, name string) int {
+func slaHours(f *web.Form, name string, reach int) int {
 	s := f.Get(name)
 	if s == "" {
 		return 0
 	}
 	n, err := strconv.Atoi(s)
-	if err != nil || n < 1 || n > ticket.MaxSLAHours {
+	switch {
+	case err != nil || n < 1 || n > ticket.MaxSLAHours:
 		f.Errors.Add(name, "sla.error.hours", map[string]any{"Max": ticket.MaxSLAHours})
+		return 0
+	case n > reach:
+		f.Errors.Add(name, "sla_hours.error.too_long", map[string]any{"Max": reach})
 		return 0
 	}
 	return n

@@ -117,6 +117,11 @@ func (a *Admin) renderKBCategories(w http.ResponseWriter, r *http.Request, v *vi
 		a.env.Fail(w, r, err)
 		return
 	}
+	names, err := kb.LoadCategoryNames(r.Context(), a.env.DB, v.P.TenantID)
+	if err != nil {
+		a.env.Fail(w, r, err)
+		return
+	}
 	forms := make([]web.Form, len(cats))
 	for i, c := range cats {
 		if c.ID == editID {
@@ -127,5 +132,5 @@ func (a *Admin) renderKBCategories(w http.ResponseWriter, r *http.Request, v *vi
 		forms[i].Set("name", c.Name)
 		forms[i].Set("position", strconv.Itoa(c.Position))
 	}
-	web.Render(w, r, status, kbCategoriesPage(v.chrome(r, "kb_admin.categories"), cats, forms, create))
+	web.Render(w, r, status, kbCategoriesPage(v.chrome(r, "kb_admin.categories"), cats, forms, create, names))
 }

@@ -31,6 +31,8 @@ func (a *Admin) kbRoutes() []web.Route {
 		{Pattern: "POST /admin/kb/categories", Handler: a.staff(a.kbCategoryCreate)},
 		{Pattern: "POST /admin/kb/categories/{id}", Handler: a.staff(a.kbCategoryUpdate)},
 		{Pattern: "POST /admin/kb/categories/{id}/delete", Handler: a.staff(a.kbCategoryDelete)},
+		{Pattern: "GET /admin/kb/categories/{id}/names", Handler: a.staff(a.kbCategoryNames)},
+		{Pattern: "POST /admin/kb/categories/{id}/names", Handler: a.staff(a.kbCategoryNamesSave)},
 	}
 }
 

@@ -83,7 +83,7 @@ func eventText(ctx context.Context, e ticket.Event) string {
 	}
 	switch kind {
 	case "created", "status", "assigned", "unassigned", "billed", "unbilled", "accepted", "declined", "follower",
-		"reopened", "closed", "merged", "merged_from":
+		"reopened", "closed", "merged", "merged_from", ticket.EventAutoClosed, ticket.EventAutoResolved, ticket.EventReminded:
 		return i18n.T(ctx, "tickets_admin.event."+kind, data)
 	}
 	return e.Actor + ": " + e.Kind

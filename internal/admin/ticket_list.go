@@ -30,6 +30,7 @@ type queueFilter struct {
 	Pending  bool
 	Rating   string // "" (any), good, bad, none (not rated)
 	Overdue  bool   // open tickets past their next due time only (sla.go)
+	Unread   bool   // the member's own open tickets that are new for them only (ticket_read.go)
 	Q        string
 	Sort     string
 }
@@ -92,6 +93,10 @@ func (a *Admin) renderQueue(w http.ResponseWriter, r *http.Request, v *visit, b 
 		a.env.Fail(w, r, err)
 		return
 	}
+	if err := ticket.MarkUnread(ctx, a.env.DB, v.P.TenantID, v.Member.ID, view.List); err != nil { // bold and "new"
+		a.env.Fail(w, r, err)
+		return
+	}
 	web.Render(w, r, status, ticketListPage(v.chrome(r, "tickets_admin.title"), view))
 }
 
@@ -145,6 +150,12 @@ func queueFilterOf(r *http.Request, statuses []ticket.Status, me int64) (queueFi
 	}
 	tf.Sort = qf.Sort
 	qf.Company, _ = strconv.ParseInt(q.Get("company"), 10, 64)
+	if qf.Unread = q.Get("unread") == "1"; qf.Unread { // bounded to the member's open tickets
+		qf.Assignee, tf.AssigneeID, tf.Unassigned, tf.UnreadBy = "me", me, false, me
+		if tf.StatusID == 0 {
+			qf.State, tf.State = "open", "open"
+		}
+	}
 	return qf, tf
 }
 

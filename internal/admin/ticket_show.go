@@ -27,6 +27,8 @@ type ticketView struct {
 	Ratings     []ticket.Rating // the opener's ratings, one per resolution, newest first
 	SLA         ticket.SLA      // the service-level targets and how they stand (sla.templ)
 	Now         time.Time
+	// Auto is the automation's next step with the ticket (ticket_auto.templ).
+	Auto ticket.Plan
 }
 
 // ticketForms are the detail page's forms; one comes back filled with errors when
@@ -60,6 +62,10 @@ func (a *Admin) renderTicket(w http.ResponseWriter, r *http.Request, v *visit, f
 		a.env.Fail(w, r, err)
 		return
 	}
+	if err := ticket.MarkReadByStaff(ctx, q, t, v.Member.ID, a.env.Now()); err != nil { // the queue's "new" (ticket/read.go)
+		a.env.Fail(w, r, err)
+		return
+	}
 	if tv.Statuses, err = ticket.Statuses(ctx, q, tid); err != nil {
 		a.env.Fail(w, r, err)
 		return
@@ -83,6 +89,10 @@ func (a *Admin) renderTicket(w http.ResponseWriter, r *http.Request, v *visit, f
 		return
 	}
 	if tv.SLA, err = ticket.SLAOf(ctx, q, tid, t.ID); err != nil {
+		a.env.Fail(w, r, err)
+		return
+	}
+	if tv.Auto, err = ticket.PlanOf(ctx, q, t); err != nil {
 		a.env.Fail(w, r, err)
 		return
 	}

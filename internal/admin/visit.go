@@ -114,7 +114,7 @@ func (v *visit) chrome(r *http.Request, titleID string) web.Chrome {
 			struct{ id, href string }{"admin.nav.audit", "/admin/audit"})
 	}
 	if usesHelpdesk(v.Tenant) {
-		items = append([]struct{ id, href string }{{"tickets_admin.nav", "/admin/tickets"}}, items...)
+		items = append([]struct{ id, href string }{{"tickets_admin.nav", "/admin/tickets"}, {"reports.nav", "/admin/reports"}}, items...)
 	}
 	for _, it := range items {
 		c.Nav = append(c.Nav, web.NavItem{Label: i18n.T(ctx, it.id), Href: it.href,

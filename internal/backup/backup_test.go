@@ -66,6 +66,13 @@ func TestBackupRestore(t *testing.T) {
 		if sum.Rows < 50 || sum.Files < 3 || original["files/.upload-123"] != "" {
 			t.Fatalf("backup: %+v, entries %d", sum, len(original))
 		}
+		// Names of categories and folders in other languages are tenant data like the
+		// rest (the demo's have them); the restore below must bring them back too.
+		for _, table := range []string{"kb_category_names", "download_folder_names"} {
+			if rows := strings.Count(original["tables/"+table+".jsonl"], "\n") - 1; rows < 30 {
+				t.Errorf("backup holds %d rows of %s", rows, table)
+			}
+		}
 
 		for _, to := range testutil.Engines(t) {
 			t.Run("to_"+string(to), func(t *testing.T) {

@@ -77,6 +77,7 @@ func serve(ctx context.Context, args []string, out io.Writer) error {
 	workerDone := make(chan struct{})
 	go func() { app.Worker.Run(workerCtx); close(workerDone) }()
 	go app.RunJanitor(workerCtx)
+	go app.RunAutomation(workerCtx) // closes, reminds and resolves tickets as the tenants set
 
 	served := make(chan error, 1)
 	go func() { served <- srv.Serve(ln) }()

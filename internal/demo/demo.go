@@ -135,7 +135,10 @@ func Load(ctx context.Context, d *db.DB, now time.Time) ([]Login, error) {
 		if err := loadInbound(ctx, tx, t.ID, now); err != nil {
 			return err
 		}
-		if err := loadSLA(ctx, tx, t.ID); err != nil { // before the tickets, which take their due times from it
+		if err := loadSLA(ctx, tx, t.ID, now); err != nil { // before the tickets, which take their due times from it
+			return err
+		}
+		if err := loadAutomation(ctx, tx, t.ID); err != nil {
 			return err
 		}
 		if err := loadTickets(ctx, tx, t.ID, ids, now); err != nil {

@@ -75,6 +75,9 @@ func LoadDownloads(ctx context.Context, d *db.DB, files *filestore.Store, now ti
 				return fmt.Errorf("demo: folder %s: %w", f.name, err)
 			}
 			folders[f.name] = fo.ID
+			if _, err := download.SaveFolderNames(ctx, tx, t.ID, fo.ID, demoFolderNames[f.name]); err != nil {
+				return fmt.Errorf("demo: folder %s: %w", f.name, err)
+			}
 		}
 		for _, df := range demoFiles() {
 			in := download.File{TenantID: t.ID, FolderID: folders[df.folder], Title: df.title, Description: df.description,

@@ -63,6 +63,9 @@ func loadKB(ctx context.Context, tx *db.Tx, tenantID int64, companyIDs []int64, 
 			return fmt.Errorf("demo: category %s: %w", name, err)
 		}
 		cats[i] = c.ID
+		if _, err := kb.SaveCategoryNames(ctx, tx, tenantID, c.ID, demoKBNames[name]); err != nil {
+			return fmt.Errorf("demo: category %s: %w", name, err)
+		}
 	}
 	for i, a := range kbArticles {
 		// Spread the articles over the last weeks so "latest" has an order.

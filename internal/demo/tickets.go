@@ -21,7 +21,7 @@ type demoTicket struct {
 	reply, note        string
 	status             string // a built-in status code; "" leaves it new
 	billed             bool
-	daysAgo            int
+	daysAgo            int    // business days of the demo's calendar (sla.go)
 	rating, comment    string // the opener's rating once it is done (ratings.go)
 }
 
@@ -34,7 +34,7 @@ var demoTickets = []demoTicket{
 		title: "Einrichtung Besprechungsraum", body: "Bitte Bildschirm und Konferenzkamera im Besprechungsraum anschließen.",
 		reply: "Erledigt, die Arbeitszeit wurde mit der Monatsrechnung abgerechnet.", status: ticket.CodeClosed, billed: true,
 		rating: ticket.RatingGood, comment: "Schnell und sauber erledigt, danke!"},
-	{email: "anna@mueller-haustechnik.de", company: 0, priority: ticket.PriorityLow, category: "Software", daysAgo: 20,
+	{email: "anna@mueller-haustechnik.de", company: 0, priority: ticket.PriorityLow, category: "Software", daysAgo: 4,
 		title: "Neuer Arbeitsplatz für Auszubildende", body: "Zum 1. des Monats beginnt eine Auszubildende. Bitte Laptop und Zugänge vorbereiten.",
 		reply: "Laptop ist eingerichtet und liegt bereit, die Zugangsdaten kommen per Post.", status: ticket.CodeResolved},
 	{email: "anna@mueller-haustechnik.de", company: 0, priority: ticket.PriorityNormal, category: "Hardware", daysAgo: 2,
@@ -73,12 +73,16 @@ func loadTickets(ctx context.Context, tx db.Querier, tenantID int64, companyIDs 
 	// and the lists' "oldest/newest first" sort by number.
 	order := slices.Clone(demoTickets)
 	slices.SortStableFunc(order, func(a, b demoTicket) int { return cmp.Compare(b.daysAgo, a.daysAgo) })
+	// Ages count in business hours, as the targets do, so the due times read the same
+	// on any day: a ticket "a day old" loaded on Monday morning was opened on Friday.
+	// Three more hours leave room for the answer and the status change after it.
+	hours := demoHours(now)
 	for _, dt := range order {
 		ct, err := contact.ByEmail(ctx, tx, tenantID, dt.email)
 		if err != nil {
 			return fmt.Errorf("demo: ticket contact %s: %w", dt.email, err)
 		}
-		at := now.Add(-time.Duration(dt.daysAgo)*24*time.Hour - 3*time.Hour)
+		at := hours.Add(now, -time.Duration(dt.daysAgo*9+3)*time.Hour)
 		id, err := ticket.Create(ctx, tx, ticket.New{TenantID: tenantID, CompanyID: companyIDs[dt.company], ContactID: ct.ID,
 			Author: ct.Name(), Title: dt.title, Body: dt.body, CategoryID: cats[dt.category], Priority: dt.priority}, at)
 		if err != nil {

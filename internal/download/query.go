@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 
@@ -59,6 +60,10 @@ type ListParams struct {
 	// (extension included) contains it, and the files in a folder whose name, or the
 	// name of a folder above it, contains it.
 	Search string
+	// Names and Lang: a search also finds folders by their name in the reader's
+	// language (the portal's), besides the main name staff see.
+	Names  FolderNames
+	Lang   string
 	Offset int
 	Limit  int
 }
@@ -85,7 +90,11 @@ func (p ListParams) filter(ctx context.Context, q db.Querier, tenantID int64, wh
 	if err != nil {
 		return "", nil, err
 	}
-	if ids := MatchingFolders(all, term); len(ids) > 0 {
+	ids := MatchingFolders(all, term)
+	if p.Lang != "" {
+		ids = withNamed(ids, all, p.Names, p.Lang, term)
+	}
+	if len(ids) > 0 {
 		cond += ` OR f.folder_id IN (` + db.Marks(len(ids)) + `)`
 		for _, id := range ids {
 			args = append(args, id)
@@ -125,6 +134,22 @@ func MatchingFolders(all []Folder, term string) []int64 {
 		}
 	}
 	return out
+}
+
+// withNamed adds to ids the folders matching term by their names in lang, up to
+// maxFolderMatches in all.
+func withNamed(ids []int64, all []Folder, n FolderNames, lang, term string) []int64 {
+	named := slices.Clone(all)
+	n.Folders(lang, named)
+	for _, id := range MatchingFolders(named, term) {
+		if len(ids) == maxFolderMatches {
+			break
+		}
+		if !slices.Contains(ids, id) {
+			ids = append(ids, id)
+		}
+	}
+	return ids
 }
 
 // page runs a list query newest first, one row more than p.Limit to tell whether

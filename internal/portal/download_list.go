@@ -5,6 +5,7 @@ import (
 
 	"pforte/internal/db"
 	"pforte/internal/download"
+	"pforte/internal/i18n"
 	"pforte/internal/validate"
 	"pforte/internal/web"
 )
@@ -42,7 +43,7 @@ func (p *Portal) downloadFolder(w http.ResponseWriter, r *http.Request, v *visit
 
 func (p *Portal) renderDownloads(w http.ResponseWriter, r *http.Request, v *visit, folderID int64) {
 	ctx := r.Context()
-	folders, err := download.FoldersForContact(ctx, p.env.DB, v.P)
+	folders, names, err := p.contactFolders(r, v)
 	if err != nil {
 		p.env.Fail(w, r, err)
 		return
@@ -63,7 +64,7 @@ func (p *Portal) renderDownloads(w http.ResponseWriter, r *http.Request, v *visi
 	path := r.URL.Path
 	dv.Pager = web.Pager{Page: web.Page(r), Path: path, Query: r.URL.Query()}
 	dv.Files, dv.Pager.HasNext, err = download.ListForContact(ctx, p.env.DB, v.P, download.ListParams{FolderID: folderID,
-		Search: dv.Search, Offset: dv.Pager.Offset(), Limit: web.PerPage})
+		Search: dv.Search, Names: names, Lang: i18n.From(ctx).Lang, Offset: dv.Pager.Offset(), Limit: web.PerPage})
 	if err != nil {
 		p.env.Fail(w, r, err)
 		return

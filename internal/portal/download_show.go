@@ -26,7 +26,7 @@ func (p *Portal) downloadShow(w http.ResponseWriter, r *http.Request, v *visit) 
 		p.env.Fail(w, r, err)
 		return
 	}
-	folders, err := download.FoldersForContact(ctx, p.env.DB, v.P)
+	folders, _, err := p.contactFolders(r, v)
 	if err != nil {
 		p.env.Fail(w, r, err)
 		return

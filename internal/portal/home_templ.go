@@ -15,7 +15,7 @@ import (
 
 // homePage greets the contact, shows their open tickets (panel, rendered and kept by
 // homeTickets; nil without the helpdesk) and the tiles of what they can open.
-func homePage(c web.Chrome, v *visit, tiles []tile, panel []byte) templ.Component {
+func homePage(c web.Chrome, v *visit, tiles []tile, panel templ.Component) templ.Component {
 	return templruntime.GeneratedTemplate(func(templ_7745c5c3_Input templruntime.GeneratedComponentInput) (templ_7745c5c3_Err error) {
 		templ_7745c5c3_W, ctx := templ_7745c5c3_Input.Writer, templ_7745c5c3_Input.Context
 		if templ_7745c5c3_CtxErr := ctx.Err(); templ_7745c5c3_CtxErr != nil {
@@ -79,7 +79,7 @@ func homePage(c web.Chrome, v *visit, tiles []tile, panel []byte) templ.Componen
 				return templ_7745c5c3_Err
 			}
 			if panel != nil {
-				templ_7745c5c3_Err = web.Bytes(panel).Render(ctx, templ_7745c5c3_Buffer)
+				templ_7745c5c3_Err = panel.Render(ctx, templ_7745c5c3_Buffer)
 				if templ_7745c5c3_Err != nil {
 					return templ_7745c5c3_Err
 				}

@@ -5,6 +5,8 @@ import (
 	"net/http"
 	"strconv"
 
+	"github.com/a-h/templ"
+
 	"pforte/internal/i18n"
 	"pforte/internal/tenant"
 	"pforte/internal/ticket"
@@ -13,17 +15,19 @@ import (
 
 // homeTickets renders the home page's "Your tickets": the few open tickets with the
 // newest activity that the ticket list would show first (ticket.Recent), each saying
-// who wrote last and flagging those waiting for the customer. Nil without the
-// helpdesk. The panel is kept like the list's content (p.lists, at the company's list
-// version, see listKey), so the home page — opened far more often than tickets change
-// — costs no query for it until one of the company's tickets does.
-func (p *Portal) homeTickets(r *http.Request, v *visit) ([]byte, error) {
+// who wrote last and flagging those waiting for the customer and those with a new
+// reply. Nil without the helpdesk. The panel is kept like the list's content
+// (p.lists, at the company's list version, see listKey), so the home page — opened far
+// more often than tickets change — costs no query for it until one of the company's
+// tickets does, but the lookup of the reader's marks on its tickets with news
+// (withNews).
+func (p *Portal) homeTickets(r *http.Request, v *visit) (templ.Component, error) {
 	if !v.Tenant.HasModule("helpdesk") || !tenant.ModuleAvailable("helpdesk") {
 		return nil, nil
 	}
 	key := homeTicketsKey(r, v)
 	if body, ok := p.lists.Get(key, v.Company.ListVersion); ok {
-		return body, nil
+		return p.withNews(r, v, body)
 	}
 	r, err := p.withNames(r, v)
 	if err != nil {
@@ -38,7 +42,7 @@ func (p *Portal) homeTickets(r *http.Request, v *visit) ([]byte, error) {
 		return nil, err
 	}
 	p.lists.Put(key, v.Company.ListVersion, b.Bytes())
-	return b.Bytes(), nil
+	return p.withNews(r, v, b.Bytes())
 }
 
 // homeTicketsKey names the panel among the kept fragments. Besides what the list's key

@@ -43,6 +43,10 @@ func (p *Portal) renderKBArticle(w http.ResponseWriter, r *http.Request, rd *rea
 		p.env.Fail(w, r, err)
 		return
 	}
+	if err := p.kbPageNamed(r, rd, &pg); err != nil {
+		p.env.Fail(w, r, err)
+		return
+	}
 	c := rd.chrome("kb.title")
 	c.Title = pg.Title
 	web.Render(w, r, status, kbArticlePage(c, pg, fb))

@@ -34,6 +34,12 @@ func (p *Portal) kbCategory(w http.ResponseWriter, r *http.Request, rd *reader) 
 		return
 	}
 	pg.HasNext = more
+	names, err := p.kbNames(r, rd)
+	if err != nil {
+		p.env.Fail(w, r, err)
+		return
+	}
+	cat.Name = names.Name(rd.V.Lang, cat.ID, cat.Name)
 	c := rd.chrome("kb.title")
 	c.Title = cat.Name
 	web.Render(w, r, http.StatusOK, kbCategoryPage(c, cat, list, pg))

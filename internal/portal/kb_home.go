@@ -28,5 +28,13 @@ func (p *Portal) kbHome(w http.ResponseWriter, r *http.Request, rd *reader) {
 		p.env.Fail(w, r, err)
 		return
 	}
+	names, err := p.kbNames(r, rd)
+	if err != nil {
+		p.env.Fail(w, r, err)
+		return
+	}
+	names.Categories(rd.V.Lang, cats)
+	names.Summaries(rd.V.Lang, latest)
+	names.Summaries(rd.V.Lang, popular)
 	web.Render(w, r, http.StatusOK, kbHomePage(rd.chrome("kb.title"), rd, cats, latest, popular))
 }

@@ -26,6 +26,11 @@ func (p *Portal) kbSearch(w http.ResponseWriter, r *http.Request, rd *reader) {
 			hits, err = kb.SearchSome(r.Context(), p.env.DB, rd.V, q, kbSearchLen)
 			some = len(hits) > 0
 		}
+		if err == nil && len(hits) > 0 {
+			var names kb.CategoryNames
+			names, err = p.kbNames(r, rd)
+			names.Summaries(rd.V.Lang, hits)
+		}
 		if err != nil {
 			p.env.Fail(w, r, err)
 			return

@@ -22,7 +22,8 @@ type ticketListView struct {
 // ticketList lists the tickets the contact may see in the active company: all of the
 // company's for a main contact, their own and followed ones for a user. The list's
 // content is kept in p.lists at the company's list version (see listKey), so people
-// reopening their list cost no query until one of the company's tickets changes.
+// reopening their list cost no query until one of the company's tickets changes — but
+// the lookup of their read marks for the page's tickets with news (renderList).
 func (p *Portal) ticketList(w http.ResponseWriter, r *http.Request, v *visit) {
 	q := r.URL.Query()
 	f := ticket.Filter{State: q.Get("state"), Query: validate.Clean(q.Get("q")), Sort: q.Get("sort"), Page: web.Page(r)}
@@ -39,7 +40,7 @@ func (p *Portal) ticketList(w http.ResponseWriter, r *http.Request, v *visit) {
 	key, keep := listKey(r, v, f)
 	if keep {
 		if body, ok := p.lists.Get(key, v.Company.ListVersion); ok {
-			web.Render(w, r, http.StatusOK, ticketListPage(frame, body))
+			p.renderList(w, r, v, frame, body)
 			return
 		}
 	}
@@ -62,7 +63,18 @@ func (p *Portal) ticketList(w http.ResponseWriter, r *http.Request, v *visit) {
 	if keep {
 		p.lists.Put(key, v.Company.ListVersion, body.Bytes())
 	}
-	web.Render(w, r, http.StatusOK, ticketListPage(frame, body.Bytes()))
+	p.renderList(w, r, v, frame, body.Bytes())
+}
+
+// renderList answers with the list's content, kept or new, as the reader sees it: the
+// badges of the tickets that are new for them (ticket_news.go) are not kept with it.
+func (p *Portal) renderList(w http.ResponseWriter, r *http.Request, v *visit, frame web.Chrome, body []byte) {
+	content, err := p.withNews(r, v, body)
+	if err != nil {
+		p.env.Fail(w, r, err)
+		return
+	}
+	web.Render(w, r, http.StatusOK, ticketListPage(frame, content))
 }
 
 // keptListPages is how deep list pages are kept: the first pages are the ones people

@@ -11,11 +11,11 @@ import (
 	"pforte/internal/web"
 )
 
-// ticketRows writes the rows of the ticket list: number, title, status, priority, who
-// opened it, last activity. It is Go rather than templ for speed (see web.HTML): the
-// rows were 140 µs of a 155 µs page, now they are a fraction of it. Labels that repeat on
-// every row (the column names for narrow screens, status and priority names) are looked
-// up once per page.
+// ticketRows writes the rows of the ticket list: number, title (with the mark of its
+// news, ticket_news.go), status, priority, who opened it, last activity. It is Go
+// rather than templ for speed (see web.HTML): the rows were 140 µs of a 155 µs page,
+// now they are a fraction of it. Labels that repeat on every row (the column names for
+// narrow screens, status and priority names) are looked up once per page.
 func ticketRows(rows []ticket.Ticket) templ.Component {
 	return templ.ComponentFunc(func(ctx context.Context, w io.Writer) error {
 		col := func(key string) string { return templ.EscapeString(i18n.T(ctx, "tickets.col."+key)) }
@@ -27,7 +27,9 @@ func ticketRows(rows []ticket.Ticket) templ.Component {
 			id := itoa(t.ID)
 			h.Raw(`<tr><td data-label="`, number, `">#`, id, `</td><td class="card-title"><a dir="auto" href="`, ticketURL(t.ID, ""), `">`)
 			h.Text(t.Title)
-			h.Raw(`</a></td><td data-label="`, status, `"><span class="badge status-`)
+			h.Raw(`</a>`)
+			newsMark(h, id, t.PortalNews)
+			h.Raw(`</td><td data-label="`, status, `"><span class="badge status-`)
 			h.Text(t.Status.Kind)
 			h.Raw(`">`)
 			label, ok := statuses[t.Status.ID]

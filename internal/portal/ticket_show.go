@@ -26,6 +26,9 @@ type ticketView struct {
 	// CanFollow: the reader neither opened nor follows the ticket (a main contact
 	// reading a colleague's) and may follow it.
 	CanFollow bool
+	// Auto is the automation's next step, shown when the reader can still act on it
+	// (ticket_auto.templ).
+	Auto ticket.Plan
 }
 
 // loadTicket finds the ticket of the URL the contact may see; anything else is a 404.
@@ -69,11 +72,21 @@ func (p *Portal) renderTicketWith(w http.ResponseWriter, r *http.Request, v *vis
 		p.env.Fail(w, r, err)
 		return
 	}
+	if v.Preview.ID == 0 { // staff previewing the portal read as the contact, never for them
+		if err := ticket.MarkReadByContact(ctx, p.env.DB, t, v.P, p.env.Now()); err != nil {
+			p.env.Fail(w, r, err)
+			return
+		}
+	}
 	rules := v.Tenant.Rules // shown here; the reply, close and reopen handlers check them anew
 	view := ticketView{Detail: d, LimitMB: rules.UploadLimitMB}
 	view.CanReply = !t.Billed && !t.Done()
 	view.CanClose = !t.Billed && t.Status.Kind != ticket.KindClosed
 	view.CanReopen = !t.Billed && t.Done() && rules.Reopen && t.MergedInto == 0
+	if view.Auto, err = ticket.PlanOf(ctx, p.env.DB, t); err != nil {
+		p.env.Fail(w, r, err)
+		return
+	}
 	if view.MergedSeen, err = p.mayOpen(r, v, t.MergedInto); err != nil {
 		p.env.Fail(w, r, err)
 		return

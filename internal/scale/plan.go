@@ -17,7 +17,8 @@ var (
 	ticketCols = []string{"id", "tenant_id", "company_id", "contact_id", "title", "status_id", "priority", "category_id",
 		"location", "asset", "assignee_id", "billed", "request_state", "decision_reason", "via", "reply_token", "reply_secret", "search",
 		"created_at", "updated_at", "closed_at",
-		"first_response_due_at", "first_responded_at", "resolution_due_at", "resolved_at", "sla_due_at"} // sla.go
+		"first_response_due_at", "first_responded_at", "resolution_due_at", "resolved_at", "sla_due_at", // sla.go
+		"auto_step", "auto_since"} // auto.go
 	messageCols = []string{"tenant_id", "ticket_id", "contact_id", "staff_id", "author", "internal", "body", "via",
 		"mail_message_id", "created_at"}
 	eventCols = []string{"tenant_id", "ticket_id", "kind", "from_status_id", "to_status_id", "contact_id", "staff_id",
@@ -242,7 +243,7 @@ func (g *gen) ticket(created int64, token, secret string) {
 	g.c.companies = append(g.c.companies, ci)
 	g.c.tickets = append(g.c.tickets, append([]any{nil, w.tenantID, f.id, opener.id, title, final.ID, priority, category,
 		location, asset, assignee, billed, requestState, reason, via, token, secret, strings.ToLower(title), created, last, closedAt,
-	}, slaCols(w.targets[priority], created, firstReply, closedAt)...))
+	}, append(slaCols(w.targets[priority], created, firstReply, closedAt), autoCols(final, billed, closedAt, last)...)...))
 }
 
 // produce sends chunks of size tickets until n are made, spread evenly over the three

@@ -106,6 +106,8 @@ func downloadAdminForeign(t *testing.T, w *world, tenantB int64) map[string]stri
 		"GET /admin/downloads/folders/{id}":           fo,
 		"POST /admin/downloads/folders/{id}":          fo,
 		"POST /admin/downloads/folders/{id}/delete":   fo + "/delete",
+		"GET /admin/downloads/folders/{id}/names":     fo + "/names",
+		"POST /admin/downloads/folders/{id}/names":    fo + "/names",
 		"GET /admin/downloads/files/{id}":             fi,
 		"POST /admin/downloads/files/{id}":            fi,
 		"POST /admin/downloads/files/{id}/versions":   fi + "/versions",

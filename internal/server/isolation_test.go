@@ -333,6 +333,7 @@ func TestAdminIsolation(t *testing.T) {
 		mailTemplateIsolation(t, w, staffA)
 		outboxSearchIsolation(t, w, staffA, tenantB) // outbox search, mail HTML preview (outbox_search_test.go)
 		ticketBulkIsolation(t, w, staffA, tenantB)   // the queue's bulk form (tickets_bulk_test.go)
+		ticketReadIsolation(t, w, staffA, tenantB)   // the queue's "mark as read" (tickets_unread_queue_test.go)
 		// Adding a tenant A contact to tenant B's company is refused as well.
 		if r := staffA.Post("/admin/contacts/"+id(w.alice)+"/memberships", url.Values{"company_id": {id(w.b1)}, "role": {"user"}}); r.Status != 404 {
 			t.Errorf("membership into foreign company: %d", r.Status)

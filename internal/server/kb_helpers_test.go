@@ -102,6 +102,8 @@ func kbForeignAdmin(t *testing.T, w *world, tenantB int64) map[string]string {
 		"POST /admin/kb/images/{id}/delete":                       "/admin/kb/images/" + id(img) + "/delete",
 		"POST /admin/kb/categories/{id}":                          "/admin/kb/categories/" + id(cat),
 		"POST /admin/kb/categories/{id}/delete":                   "/admin/kb/categories/" + id(cat) + "/delete",
+		"GET /admin/kb/categories/{id}/names":                     "/admin/kb/categories/" + id(cat) + "/names",
+		"POST /admin/kb/categories/{id}/names":                    "/admin/kb/categories/" + id(cat) + "/names",
 	}
 }
 

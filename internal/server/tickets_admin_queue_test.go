@@ -115,12 +115,12 @@ func TestTicketsAdminQueue(t *testing.T) {
 			h.open(t, h.beta, h.clara, fmt.Sprintf("Bulk %02d", i))
 		}
 		r = h.staffC.Get("/admin/tickets?company=" + itoa64(h.beta.ID))
-		if strings.Count(r.Body, `<tr>`) != 51 || !strings.Contains(r.Body, `rel="next"`) {
-			t.Errorf("page 1: %d rows, next link %v", strings.Count(r.Body, `<tr>`)-1, strings.Contains(r.Body, `rel="next"`))
+		if strings.Count(r.Body, `<tr`) != 51 || !strings.Contains(r.Body, `rel="next"`) {
+			t.Errorf("page 1: %d rows, next link %v", strings.Count(r.Body, `<tr`)-1, strings.Contains(r.Body, `rel="next"`))
 		}
 		r = h.staffC.Get("/admin/tickets?company=" + itoa64(h.beta.ID) + "&page=2")
-		if strings.Count(r.Body, `<tr>`) != 2 || strings.Contains(r.Body, `rel="next"`) || !listed(r.Body, server) {
-			t.Errorf("page 2: %d rows", strings.Count(r.Body, `<tr>`)-1)
+		if strings.Count(r.Body, `<tr`) != 2 || strings.Contains(r.Body, `rel="next"`) || !listed(r.Body, server) {
+			t.Errorf("page 2: %d rows", strings.Count(r.Body, `<tr`)-1)
 		}
 		// An agent works the queue too.
 		agent := h.env.Client("hd.test")

@@ -47,3 +47,11 @@ func (x *Explainer) Query(ctx context.Context, q string, args ...any) (*sql.Rows
 	rows.Close()
 	return x.DB.Query(ctx, q, args...)
 }
+
+// QueryRow records q's plan as Query does, then runs q for its one row.
+func (x *Explainer) QueryRow(ctx context.Context, q string, args ...any) *sql.Row {
+	if rows, err := x.Query(ctx, q, args...); err == nil {
+		rows.Close()
+	}
+	return x.DB.QueryRow(ctx, q, args...)
+}

@@ -37,6 +37,9 @@ func AddReply(ctx context.Context, tx db.Querier, t Ticket, r Reply, now time.Ti
 		if err := responded(ctx, tx, t.TenantID, t.ID, now); err != nil {
 			return 0, err
 		}
+		if err := answeredStep(ctx, tx, t.TenantID, t.ID, now); err != nil { // waiting anew (auto.go)
+			return 0, err
+		}
 	}
 	if r.StaffID == 0 && t.Status.Kind == KindWaiting {
 		if err := moveTo(ctx, tx, t, CodeProgress, Actor{ContactID: r.ContactID, Name: r.Author}, "", now); err != nil {
@@ -165,6 +168,9 @@ func SetBilled(ctx context.Context, tx db.Querier, t Ticket, billed bool, a Acto
 		billed, now.Unix(), t.TenantID, t.ID); err != nil {
 		return fmt.Errorf("ticket: billed: %w", err)
 	}
+	if err := billedStep(ctx, tx, t, billed, now); err != nil { // billed tickets are not automated (auto.go)
+		return err
+	}
 	kind := "billed"
 	if !billed {
 		kind = "unbilled"
@@ -225,6 +231,9 @@ func setStatus(ctx context.Context, tx db.Querier, t Ticket, to Status, kind str
 		return fmt.Errorf("ticket: status: %w", err)
 	}
 	if err := statusClock(ctx, tx, t.TenantID, t.ID, now); err != nil { // resolved, or reopened (sla.go)
+		return err
+	}
+	if err := statusStep(ctx, tx, t, to, now); err != nil { // the automation's next step (auto.go)
 		return err
 	}
 	return addEvent(ctx, tx, t.TenantID, t.ID, Event{Kind: kind, From: t.Status, To: to, Actor: a.Name, Note: note}, a.ContactID, a.StaffID, now)

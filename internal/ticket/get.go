@@ -15,7 +15,8 @@ const cols = `t.id, t.tenant_id, t.company_id, c.name, COALESCE(t.contact_id, 0)
 	s.id, s.code, s.name, s.kind, s.position, s.portal_visible, s.active,
 	t.priority, COALESCE(t.category_id, 0), COALESCE(cat.name, ''), t.location, t.asset,
 	COALESCE(t.assignee_id, 0), COALESCE(st.name, ''), t.billed, t.request_state, t.decision_reason, t.via,
-	t.reply_token, t.reply_secret, COALESCE(t.merged_into, 0), t.created_at, t.updated_at`
+	t.reply_token, t.reply_secret, COALESCE(t.merged_into, 0), t.created_at, t.updated_at,
+	COALESCE(t.news, 0), COALESCE(t.news_staff_id, 0), COALESCE(t.portal_news, 0), COALESCE(t.portal_news_contact_id, 0)`
 
 const from = ` FROM tickets t JOIN companies c ON c.id = t.company_id
 	JOIN ticket_statuses s ON s.id = t.status_id
@@ -29,7 +30,8 @@ func scan(row interface{ Scan(...any) error }) (Ticket, error) {
 	err := row.Scan(&t.ID, &t.TenantID, &t.CompanyID, &t.CompanyName, &t.ContactID, &t.ContactName, &t.Title,
 		&t.Status.ID, &t.Status.Code, &t.Status.Name, &t.Status.Kind, &t.Status.Position, &t.Status.PortalVisible,
 		&t.Status.Active, &t.Priority, &t.CategoryID, &t.CategoryName, &t.Location, &t.Asset, &t.AssigneeID,
-		&t.AssigneeName, &t.Billed, &t.RequestState, &t.DecisionReason, &t.Via, &t.ReplyToken, &t.ReplySecret, &t.MergedInto, &created, &updated)
+		&t.AssigneeName, &t.Billed, &t.RequestState, &t.DecisionReason, &t.Via, &t.ReplyToken, &t.ReplySecret, &t.MergedInto, &created, &updated,
+		&t.StaffNews.Count, &t.StaffNews.By, &t.PortalNews.Count, &t.PortalNews.By)
 	t.CreatedAt, t.UpdatedAt = time.Unix(created, 0), time.Unix(updated, 0)
 	return t, err
 }

@@ -34,6 +34,9 @@ type Filter struct {
 	// Overdue (staff only): open tickets whose next due time (sla.go) is before this
 	// moment, most overdue first (SortDue); zero: no such filter.
 	Overdue time.Time
+	// UnreadBy (staff only): the member's own open tickets that are new for them
+	// (read_list.go); 0: no such filter.
+	UnreadBy int64
 	// Limit is how many tickets a page holds; zero: PageSize. The portal's home page
 	// asks for its few newest (Recent).
 	Limit int
@@ -235,6 +238,10 @@ func queueWhere(ctx context.Context, q db.Querier, tenantID int64, f Filter) (Fi
 		where += ` AND t.last_rating IS NULL`
 	}
 	where, args = f.dueConditions(where, args)
+	if f.UnreadBy > 0 {
+		more, a := unreadOnly(q.Engine(), tenantID, f.UnreadBy)
+		where, args = where+more, append(args, a...)
+	}
 	return f, where, args, false, nil
 }
 

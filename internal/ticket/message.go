@@ -24,17 +24,18 @@ type Reply struct {
 	Files     []Upload
 }
 
-// addMessage marks the ticket as updated and stores the message and its attachments.
-// The ticket is touched first and only while it is not merged: a merge committed since
-// the caller loaded the ticket makes it ErrMerged here (on PostgreSQL the row lock
-// makes the merge and this wait for each other), so no message is left behind on a
-// ticket whose conversation moved.
+// addMessage marks the ticket as updated, counts the message as news (read.go) and
+// stores it with its attachments. The ticket is touched first and only while it is
+// not merged: a merge committed since the caller loaded the ticket makes it ErrMerged
+// here (on PostgreSQL the row lock makes the merge and this wait for each other), so
+// no message is left behind on a ticket whose conversation moved.
 func addMessage(ctx context.Context, tx db.Querier, m Reply, now time.Time) (int64, error) {
 	if m.Via == "" {
 		m.Via = "portal"
 	}
-	res, err := tx.Exec(ctx, `UPDATE tickets SET updated_at = ? WHERE tenant_id = ? AND id = ? AND merged_into IS NULL`,
-		now.Unix(), m.TenantID, m.TicketID)
+	news, args := newsOf(m)
+	res, err := tx.Exec(ctx, `UPDATE tickets SET updated_at = ?, `+news+` WHERE tenant_id = ? AND id = ? AND merged_into IS NULL`,
+		append(append([]any{now.Unix()}, args...), m.TenantID, m.TicketID)...)
 	if err != nil {
 		return 0, fmt.Errorf("ticket: touch: %w", err)
 	}

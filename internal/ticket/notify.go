@@ -34,6 +34,9 @@ type Notifier struct {
 	Names Names
 	// askRating: the mail asks the ticket's opener to rate it (notify_rating.go).
 	askRating bool
+	// extra, if set, is a line after the button in each recipient's language
+	// (auto_notify.go).
+	extra func(lang string) outbox.Line
 }
 
 // recipient is one person a mail goes to.
@@ -214,6 +217,9 @@ func (n Notifier) send(ctx context.Context, tx db.Querier, t Ticket, key, quote 
 			l.Footer = outbox.Line{Text: i18n.For(lang).T("notify.mail_footer"), URL: n.Origin + "/settings/notifications"}
 		} else if r.staff { // so do staff, on My account
 			l.Footer = outbox.Line{Text: i18n.For(lang).T("staff_notify.mail_footer"), URL: n.Origin + "/admin/account#notifications"}
+		}
+		if n.extra != nil {
+			l.Extra = n.extra(lang)
 		}
 		n.ratingLine(&l, t, r, link)
 		var replyTo string

@@ -45,7 +45,8 @@ var recentRow = row{
 		var t Ticket
 		var updated, last int64
 		err := r.Scan(&t.ID, &t.Title, &t.Status.ID, &t.Status.Code, &t.Status.Name, &t.Status.Kind,
-			&t.Priority, &t.ContactName, &updated, &t.Last.StaffID, &t.Last.ContactID, &t.Last.Author, &last)
+			&t.Priority, &t.ContactName, &updated, &t.PortalNews.Count, &t.PortalNews.By,
+			&t.Last.StaffID, &t.Last.ContactID, &t.Last.Author, &last)
 		t.UpdatedAt, t.Last.At = time.Unix(updated, 0), unixOrZero(last)
 		return t, err
 	},

@@ -10,9 +10,12 @@ import (
 )
 
 // Service-level targets. A tenant may give each priority a time within which staff
-// first answer a ticket publicly and one within which they resolve it, in calendar
-// hours: nights, weekends and time waiting for the customer count (no business-hour
-// calendars). The rules:
+// first answer a ticket publicly and one within which they resolve it, in hours. Its
+// calendar (sla_calendar.go, Settings → Helpdesk) says how they count: calendar hours
+// (nights and weekends count: the default, and what every tenant had before calendars
+// existed) or business hours (one interval per weekday in the tenant's time zone,
+// closed on its holidays: hours.go), and whether waiting for the customer counts. The
+// rules:
 //
 //   - A new ticket gets its due times from its priority's targets. A ticket staff open
 //     on a customer's behalf starts with their first public message: its first
@@ -24,19 +27,48 @@ import (
 //     the resolution is due the target's hours after the reopening. The first
 //     response stays as it was.
 //   - A change of priority computes both due times anew from the new priority's
-//     targets, from the creation (first response) and from the start of the current
-//     resolution clock.
-//   - Changing the targets in the settings applies to tickets opened, reprioritised or
-//     reopened afterwards; due times already given stay.
+//     targets, from the creation (first response) and from the moment the resolution
+//     clock last started — the creation, the reopening or the end of its last pause —
+//     less what it had counted before that moment.
+//   - With the pause on, a status of kind waiting stops the resolution clock
+//     (sla_paused_at): the ticket has no resolution due meanwhile, in the queue's due
+//     list or its overdue count — unless it was overdue already when it stopped: it
+//     stays overdue, since waiting only keeps it from getting later. Leaving the
+//     status (for open or done) moves the resolution later by the time it stood,
+//     counted as the targets count (a weekend of waiting moves nothing in business
+//     hours). The first response does not stand: a ticket usually waits after staff
+//     answered, and one put aside unanswered still owes the customer that answer.
+//     The pause applies to tickets that start waiting once it is on; switching it off
+//     leaves those waiting paused until they move on. Existing tenants have it off
+//     (their numbers stay as they were); new tenants start with it on. A status whose
+//     kind an admin changes to or from waiting pauses or resumes its open tickets at
+//     once (sla_kind.go).
+//   - The time a clock stood is not kept as an amount: when the clock starts again,
+//     what it had counted from its last start to the pause is added to what it used
+//     before (sla_counted_before), and the end of the pause becomes its start
+//     (resolution_start_at). An amount stood could not be counted again in another
+//     calendar without keeping every pause (a weekend of waiting is 64 calendar hours
+//     and no business hours), whereas what a running clock used is what the targets
+//     counted while it ran. So a new priority after a change of the calendar counts
+//     from the end of the last pause in the new calendar, less what was used before
+//     as it was counted then.
+//   - Merging gives the target the source's first response if the target had none,
+//     but never earlier than the target's creation: an answer the source had before
+//     the target existed counts as given when it was opened, so reports never see a
+//     negative response time (mergeClock).
+//   - Changing the targets or the calendar applies to tickets opened, reprioritised,
+//     reopened or resumed afterwards; due times already given stay. A target the
+//     business week cannot reach within ten years is refused (SLACalendar.MaxTarget).
 //
 // Contacts never see any of this: the portal, its data export and mails read none of
 // these columns.
 
-// MaxSLAHours bounds a target: a year of calendar hours.
+// MaxSLAHours bounds a target: a year of calendar hours (more than four years of
+// business hours in a 40-hour week).
 const MaxSLAHours = 8760
 
-// Target is a tenant's service-level target for one priority, in calendar hours; 0
-// means no target.
+// Target is a tenant's service-level target for one priority, in hours as its
+// calendar counts them; 0 means no target.
 type Target struct {
 	FirstResponse int
 	Resolution    int
@@ -116,6 +148,7 @@ const (
 	SLAPending  = "pending"  // due in the future
 	SLAMet      = "met"      // met in time
 	SLABreached = "breached" // met late, or due and not met
+	SLAPaused   = "paused"   // the resolution clock stands while the ticket waits
 )
 
 // SLA is where a ticket stands against its targets, for the back office's ticket page.
@@ -125,7 +158,9 @@ type SLA struct {
 	FirstResponded   time.Time
 	ResolutionDue    time.Time
 	Resolved         time.Time
-	Done             bool // the ticket is resolved or closed
+	Paused           time.Time // the resolution clock stands since (waiting for the customer)
+	Done             bool      // the ticket is resolved or closed
+	BusinessHours    bool      // the tenant's targets count business hours
 }
 
 // Any reports whether the ticket has a due time.
@@ -151,7 +186,8 @@ func (s SLA) FirstResponseState(now time.Time) string {
 
 // ResolutionState tells whether the current resolution was (or is being) reached in
 // time. A ticket done without a resolution time (its status became "done" in the
-// settings) has no verdict.
+// settings) has no verdict. One whose clock stands is paused, unless it was overdue
+// already when it stopped: the pause moves the due time only by the time it lasts.
 func (s SLA) ResolutionState(now time.Time) string {
 	switch {
 	case s.ResolutionDue.IsZero():
@@ -160,6 +196,11 @@ func (s SLA) ResolutionState(now time.Time) string {
 		return metBy(s.Resolved, s.ResolutionDue)
 	case s.Done:
 		return SLANone
+	case !s.Paused.IsZero():
+		if s.Paused.After(s.ResolutionDue) {
+			return SLABreached
+		}
+		return SLAPaused
 	}
 	return dueBy(now, s.ResolutionDue)
 }
@@ -184,8 +225,14 @@ func SLAOf(ctx context.Context, q db.Querier, tenantID, ticketID int64) (SLA, er
 	if err != nil {
 		return SLA{}, err
 	}
+	var cal SLACalendar
+	var zone string
+	if _, err := slaSwitches(ctx, q, tenantID, &cal, &zone); err != nil {
+		return SLA{}, err
+	}
 	return SLA{FirstResponseDue: unixOrZero(c.firstDue), FirstResponded: unixOrZero(c.firstAt),
-		ResolutionDue: unixOrZero(c.resDue), Resolved: unixOrZero(c.resolved), Done: c.done}, nil
+		ResolutionDue: unixOrZero(c.resDue), Resolved: unixOrZero(c.resolved), Paused: unixOrZero(c.pausedAt),
+		Done: c.done, BusinessHours: cal.BusinessHours}, nil
 }
 
 func unixOrZero(s int64) time.Time {

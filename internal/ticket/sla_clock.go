@@ -16,59 +16,91 @@ type clock struct {
 	firstDue int64 // first_response_due_at
 	firstAt  int64 // first_responded_at
 	resDue   int64 // resolution_due_at
-	resStart int64 // resolution_start_at; 0: the creation
+	resStart int64 // resolution_start_at: the resolution clock last started (reopened, or its pause ended); 0: the creation
 	resolved int64 // resolved_at
+	pausedAt int64 // sla_paused_at: the resolution clock stands since
+	used     int64 // sla_counted_before: what the clock had counted when it last started again after a pause, as counted then
 	done     bool  // the ticket's status is of kind resolved or closed
+	waiting  bool  // the ticket's status is of kind waiting
 }
 
-// next is sla_due_at: the soonest due time not met yet, while the ticket is open.
+// clockCols are the clock's columns of tickets t, in the order scan reads them.
+const clockCols = `t.priority, t.created_at, COALESCE(t.first_response_due_at, 0), COALESCE(t.first_responded_at, 0),
+	COALESCE(t.resolution_due_at, 0), COALESCE(t.resolution_start_at, 0), COALESCE(t.resolved_at, 0),
+	COALESCE(t.sla_paused_at, 0), COALESCE(t.sla_counted_before, 0)`
+
+// scan reads clockCols, after the columns in before.
+func (c *clock) scan(row interface{ Scan(...any) error }, before ...any) error {
+	return row.Scan(append(before, &c.priority, &c.created, &c.firstDue, &c.firstAt, &c.resDue, &c.resStart,
+		&c.resolved, &c.pausedAt, &c.used)...)
+}
+
+// next is sla_due_at: the soonest due time not met yet, while the ticket is open. A
+// resolution whose clock stands is not due, unless it was overdue already when it
+// stopped: waiting does not take a ticket off the overdue list. The first response
+// never stands.
 func (c clock) next() int64 {
 	if c.done {
 		return 0
 	}
 	n := c.resDue
+	if c.pausedAt != 0 && c.pausedAt <= c.resDue {
+		n = 0
+	}
 	if c.firstAt == 0 && c.firstDue != 0 && (n == 0 || c.firstDue < n) {
 		n = c.firstDue
 	}
 	return n
 }
 
-// due is the moment hours after from, or 0 without a target.
-func due(from int64, hours int) int64 {
-	if hours <= 0 {
-		return 0
+// start is when the resolution clock last started.
+func (c clock) start() int64 {
+	if c.resStart == 0 {
+		return c.created
 	}
-	return from + int64(hours)*3600
+	return c.resStart
 }
 
-// aim sets both due times from the target t.
-func (c *clock) aim(t Target) {
-	start := c.resStart
-	if start == 0 {
-		start = c.created
+// aim sets both due times from the target t, as the timer counts: the resolution is
+// due when the clock, from its last start, has counted what it had not used before.
+func (c *clock) aim(t Target, tm timer) {
+	c.firstDue, c.resDue = tm.due(c.created, t.FirstResponse, 0), tm.due(c.start(), t.Resolution, c.used)
+}
+
+// resume starts the resolution clock again at now. What it counted from its last start
+// until it stopped is added to what it used, as the timer counts; the resolution moves
+// later by the time it stood.
+func (c *clock) resume(tm timer, now int64) {
+	c.used += tm.between(c.start(), c.pausedAt)
+	if c.resDue != 0 {
+		c.resDue = tm.add(c.resDue, tm.between(c.pausedAt, now))
 	}
-	c.firstDue, c.resDue = due(c.created, t.FirstResponse), due(start, t.Resolution)
+	c.resStart, c.pausedAt = now, 0
 }
 
 func loadClock(ctx context.Context, q db.Querier, tenantID, ticketID int64) (clock, error) {
 	var c clock
 	var kind string
-	err := q.QueryRow(ctx, `SELECT t.priority, t.created_at, COALESCE(t.first_response_due_at, 0), COALESCE(t.first_responded_at, 0),
-		COALESCE(t.resolution_due_at, 0), COALESCE(t.resolution_start_at, 0), COALESCE(t.resolved_at, 0), s.kind
-		FROM tickets t JOIN ticket_statuses s ON s.id = t.status_id WHERE t.tenant_id = ? AND t.id = ?`, tenantID, ticketID).
-		Scan(&c.priority, &c.created, &c.firstDue, &c.firstAt, &c.resDue, &c.resStart, &c.resolved, &kind)
+	err := c.scan(q.QueryRow(ctx, `SELECT s.kind, `+clockCols+`
+		FROM tickets t JOIN ticket_statuses s ON s.id = t.status_id WHERE t.tenant_id = ? AND t.id = ?`, tenantID, ticketID), &kind)
 	if err != nil {
 		return c, fmt.Errorf("ticket: sla: %w", db.One(err))
 	}
-	c.done = kind == KindResolved || kind == KindClosed
+	c.kind(kind)
 	return c, nil
+}
+
+// kind sets what the clock needs of the kind of the ticket's status.
+func (c *clock) kind(kind string) {
+	c.done = kind == KindResolved || kind == KindClosed
+	c.waiting = kind == KindWaiting
 }
 
 func saveClock(ctx context.Context, q db.Querier, tenantID, ticketID int64, c clock) error {
 	_, err := q.Exec(ctx, `UPDATE tickets SET first_response_due_at = ?, first_responded_at = ?, resolution_due_at = ?,
-		resolution_start_at = ?, resolved_at = ?, sla_due_at = ? WHERE tenant_id = ? AND id = ?`,
+		resolution_start_at = ?, resolved_at = ?, sla_paused_at = ?, sla_counted_before = ?, sla_due_at = ? WHERE tenant_id = ? AND id = ?`,
 		nullID(c.firstDue), nullID(c.firstAt), nullID(c.resDue), nullID(c.resStart), nullID(c.resolved),
-		nullID(c.next()), tenantID, ticketID)
+		nullID(c.pausedAt), nullID(c.used), nullID(c.next()), tenantID, ticketID)
 	if err != nil {
 		return fmt.Errorf("ticket: sla: %w", err)
 	}
@@ -86,7 +118,13 @@ func startClock(ctx context.Context, q db.Querier, tenantID, ticketID int64, pri
 		return nil // nothing to store: the columns start empty
 	}
 	c := clock{priority: priority, created: now.Unix()}
-	c.aim(t)
+	if t != (Target{}) {
+		tm, err := loadTimer(ctx, q, tenantID, c.created)
+		if err != nil {
+			return err
+		}
+		c.aim(t, tm)
+	}
 	if byStaff {
 		c.firstAt = c.created
 	}
@@ -106,32 +144,68 @@ func responded(ctx context.Context, q db.Querier, tenantID, ticketID int64, now 
 // statusClock follows a status change already stored. It judges by the stored row, not
 // by what the caller loaded before the change: on PostgreSQL two staff changing the
 // ticket at once each load it first, and the second UPDATE waits for the first and
-// then overwrites it, so only the row says what was there. Done without a resolved
+// then overwrites it, so only the row says what was there. Leaving a waiting status
+// (for any other kind) starts a stood resolution clock again; done without a resolved
 // time meets the resolution now (a move between two done statuses keeps its moment);
-// open with one starts a fresh resolution clock at now; sla_due_at is saved anew either
-// way.
+// open with one starts a fresh resolution clock at now; waiting with the tenant's
+// pause on stops the clock; sla_due_at is saved anew in any case. The calendar is read
+// only as far as the change needs it: most changes count no time at all.
 func statusClock(ctx context.Context, q db.Querier, tenantID, ticketID int64, now time.Time) error {
 	c, err := loadClock(ctx, q, tenantID, ticketID)
 	if err != nil {
 		return err
 	}
-	switch {
-	case c.done && c.resolved == 0:
-		c.resolved = now.Unix()
-	case !c.done && c.resolved != 0:
-		t, err := targetFor(ctx, q, tenantID, c.priority)
+	at := now.Unix()
+	if c.pausedAt != 0 && !c.waiting {
+		tm, err := loadTimer(ctx, q, tenantID, c.created)
 		if err != nil {
 			return err
 		}
-		c.resolved, c.resStart = 0, now.Unix()
-		c.resDue = due(c.resStart, t.Resolution)
+		c.resume(tm, at)
+	}
+	switch {
+	case c.done && c.resolved == 0:
+		c.resolved = at
+	case !c.done && c.resolved != 0:
+		if err := c.reopen(ctx, q, tenantID, at); err != nil {
+			return err
+		}
+	}
+	if c.waiting && c.pausedAt == 0 {
+		on, err := pausing(ctx, q, tenantID)
+		if err != nil {
+			return err
+		}
+		if on {
+			c.pausedAt = at
+		}
 	}
 	return saveClock(ctx, q, tenantID, ticketID, c)
 }
 
+// reopen starts a fresh resolution clock at at.
+func (c *clock) reopen(ctx context.Context, q db.Querier, tenantID, at int64) error {
+	t, err := targetFor(ctx, q, tenantID, c.priority)
+	if err != nil {
+		return err
+	}
+	c.resolved, c.resStart, c.used, c.resDue = 0, at, 0, 0
+	if t.Resolution == 0 {
+		return nil
+	}
+	tm, err := loadTimer(ctx, q, tenantID, at)
+	if err != nil {
+		return err
+	}
+	c.resDue = tm.due(at, t.Resolution, 0)
+	return nil
+}
+
 // priorityClock computes the due times anew after a change of priority (already
 // stored). A ticket from before the targets existed may have been answered without
-// first_responded_at being kept: its first public staff reply is looked up.
+// first_responded_at being kept: its first public staff reply is looked up, no earlier
+// than its creation (a merged ticket's replies may be older: mergeClock). All holidays
+// are loaded: a target smaller than what the clock used already counts back.
 func priorityClock(ctx context.Context, q db.Querier, tenantID, ticketID int64) error {
 	c, err := loadClock(ctx, q, tenantID, ticketID)
 	if err != nil {
@@ -141,12 +215,39 @@ func priorityClock(ctx context.Context, q db.Querier, tenantID, ticketID int64) 
 	if err != nil {
 		return err
 	}
-	c.aim(t)
+	tm, err := loadTimer(ctx, q, tenantID, 0)
+	if err != nil {
+		return err
+	}
+	c.aim(t, tm)
 	if c.firstAt == 0 && c.firstDue != 0 {
 		if err := q.QueryRow(ctx, `SELECT COALESCE(MIN(created_at), 0) FROM ticket_messages
 			WHERE tenant_id = ? AND ticket_id = ? AND staff_id IS NOT NULL AND NOT internal`, tenantID, ticketID).Scan(&c.firstAt); err != nil {
 			return fmt.Errorf("ticket: sla first reply: %w", err)
 		}
+		if c.firstAt != 0 {
+			c.firstAt = max(c.firstAt, c.created)
+		}
 	}
 	return saveClock(ctx, q, tenantID, ticketID, c)
+}
+
+// mergeClock gives the target of a merge the source's first response when the target
+// has none: the source's public staff replies are part of the target's conversation
+// now (priorityClock would find the first of them there too), so the customer has had
+// an answer on the matter since then — but not since before the target existed: an
+// answer the source got earlier counts as given when the target was opened (a first
+// response time of zero, never a negative one in the reports). Late is still late: the
+// moment is judged against the target's own due time.
+func mergeClock(ctx context.Context, q db.Querier, tenantID, sourceID, targetID int64) error {
+	src, err := loadClock(ctx, q, tenantID, sourceID)
+	if err != nil || src.firstAt == 0 {
+		return err
+	}
+	c, err := loadClock(ctx, q, tenantID, targetID)
+	if err != nil || c.firstAt != 0 {
+		return err
+	}
+	c.firstAt = max(src.firstAt, c.created)
+	return saveClock(ctx, q, tenantID, targetID, c)
 }

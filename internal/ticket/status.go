@@ -3,6 +3,7 @@ package ticket
 import (
 	"context"
 	"fmt"
+	"time"
 
 	"pforte/internal/db"
 	"pforte/internal/tenant"
@@ -118,6 +119,10 @@ func SaveStatus(ctx context.Context, q db.Querier, tenantID int64, s Status) (in
 		}
 		return id, nil
 	}
+	prev, err := StatusByID(ctx, q, tenantID, s.ID) // what its tickets' automation follows until now (auto.go)
+	if err != nil {
+		return 0, err
+	}
 	res, err := q.Exec(ctx, `UPDATE ticket_statuses SET name = ?, kind = ?, position = ?, portal_visible = ?, active = ?
 		WHERE tenant_id = ? AND id = ?`, s.Name, s.Kind, s.Position, s.PortalVisible, s.Active, tenantID, s.ID)
 	if err != nil {
@@ -126,7 +131,15 @@ func SaveStatus(ctx context.Context, q db.Querier, tenantID int64, s Status) (in
 	if n, _ := res.RowsAffected(); n == 0 {
 		return 0, db.ErrNotFound
 	}
-	return s.ID, doneStatusClock(ctx, q, tenantID, s) // sla_list.go
+	if err := doneStatusClock(ctx, q, tenantID, s); err != nil { // sla_list.go
+		return 0, err
+	}
+	if err := kindClock(ctx, q, tenantID, prev, s, time.Now()); err != nil { // waiting starts or ends (sla_kind.go)
+		return 0, err
+	}
+	// The settings are saved at the clock's time: a ticket that now starts a step
+	// starts it from this change (auto.go).
+	return s.ID, savedStatusStep(ctx, q, tenantID, prev, s, time.Now())
 }
 
 // Every new tenant starts with the default statuses.

@@ -116,6 +116,11 @@ type Ticket struct {
 	// DueAt is the next due time of an open ticket with a service-level target (sla.go),
 	// zero otherwise; only the back office's queue reads it.
 	DueAt time.Time
+	// StaffNews and PortalNews say what can make the ticket new for a reader (read.go):
+	// every message counts for staff, public ones for contacts. Unread is set for the
+	// queue's reader by MarkUnread.
+	StaffNews, PortalNews News
+	Unread                bool
 	// Last is the newest public message (who wrote it, when); only Recent reads it.
 	Last      LastMessage
 	CreatedAt time.Time

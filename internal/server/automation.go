@@ -1,0 +1,42 @@
+package server
+
+import (
+	"context"
+	"time"
+
+	"pforte/internal/ticket"
+)
+
+// automateEvery is how often the helpdesk automation looks for due steps: a ticket is
+// closed, reminded or resolved within minutes of its due time (which pages show as a
+// day), and a pass that finds nothing reads a few index entries.
+const automateEvery = 5 * time.Minute
+
+// RunAutomation takes the helpdesk automation's due steps every few minutes until ctx
+// ends. Every instance may run it: each ticket is handled by one of them
+// (ticket.Automate).
+func (a *App) RunAutomation(ctx context.Context) {
+	t := time.NewTicker(automateEvery)
+	defer t.Stop()
+	for {
+		a.Automate(ctx, time.Now())
+		select {
+		case <-ctx.Done():
+			return
+		case <-t.C:
+		}
+	}
+}
+
+// Automate runs one pass at now and wakes the mail worker for the mails it queued.
+func (a *App) Automate(ctx context.Context, now time.Time) ticket.Swept {
+	sw, err := ticket.Automate(ctx, a.DB, now, a.Env.TenantOrigin)
+	if err != nil && ctx.Err() == nil {
+		a.Log.Warn("helpdesk automation", "err", err)
+	}
+	if sw != (ticket.Swept{}) {
+		a.Log.Info("helpdesk automation", "closed", sw.Closed, "reminded", sw.Reminded, "resolved", sw.Resolved)
+		a.Env.WakeWorker()
+	}
+	return sw
+}
