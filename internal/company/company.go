@@ -55,14 +55,23 @@ func (c Company) Validate() validate.Errors {
 	e.Text("name", c.Name, true, 200)
 	e.MaxLen("customer_number", c.CustomerNumber, 50)
 	e.MaxLen("email_domains", c.EmailDomains, 500)
-	var bad []string
+	var bad, public []string
 	for _, d := range c.Domains() {
-		if !validate.IsDomain(d) {
+		switch {
+		case !validate.IsDomain(d):
 			bad = append(bad, d)
+		case validate.PublicMailDomain(d):
+			// Anyone can have an address there: the domain would make every stranger
+			// writing from it this company's contact, and its main contacts the judges
+			// of every such registration.
+			public = append(public, d)
 		}
 	}
-	if len(bad) > 0 { // name every bad one, not only the first
+	switch { // name every bad one, not only the first
+	case len(bad) > 0:
 		e.Add("email_domains", "error.domain", map[string]any{"Domain": strings.Join(bad, ", ")})
+	case len(public) > 0:
+		e.Add("email_domains", "error.domain_public", map[string]any{"Domain": strings.Join(public, ", ")})
 	}
 	e.MaxLen("street", c.Street, 200)
 	e.MaxLen("postal_code", c.PostalCode, 20)

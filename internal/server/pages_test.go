@@ -70,6 +70,8 @@ func TestBadInput(t *testing.T) {
 			{"company empty", "/admin/companies", url.Values{"name": {" "}, "city": {"Ulm"}}, []string{"Bitte füllen Sie dieses Feld aus.", `value="Ulm"`}},
 			{"company too long", "/admin/companies", url.Values{"name": {long}}, []string{"höchstens 200 Zeichen"}},
 			{"company bad domain", "/admin/companies", url.Values{"name": {"A"}, "email_domains": {"kunde, x@y.de"}}, []string{"Keine gültige Domain: kunde, x@y.de", `value="kunde, x@y.de"`}},
+			{"company public domain", "/admin/companies", url.Values{"name": {"A"}, "email_domains": {"a-firma.de, gmail.com"}}, []string{"gmail.com gehört zu einem öffentlichen E-Mail-Anbieter", `value="a-firma.de, gmail.com"`}},
+			{"contact invisible name", "/admin/contacts", url.Values{"last_name": {"\u202e\u200b"}, "email": {"unsichtbar@kunde.test"}}, []string{"Bitte füllen Sie dieses Feld aus.", `value="unsichtbar@kunde.test"`}},
 			{"company domain taken", "/admin/companies", url.Values{"name": {"A"}, "email_domains": {"erste.de"}}, []string{"gehört bereits zur Firma Erste AG"}},
 			{"company number taken", "/admin/companies", url.Values{"name": {"A"}, "customer_number": {"K-1"}}, []string{"bereits verwendet"}},
 			{"company external id taken", "/admin/companies", url.Values{"name": {"B"}, "external_id": {"ERP-1"}}, []string{"bereits verwendet"}},
