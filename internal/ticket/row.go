@@ -14,10 +14,11 @@ type row struct {
 }
 
 // portalRow is a row of the portal's list: number, title, status, priority, who
-// opened it, last activity.
+// opened it, last activity as contacts see it (portal_at, not updated_at: an internal
+// note or an assignment is no activity of theirs).
 var portalRow = row{
 	cols: `t.id, t.title, s.id, s.code, s.name, s.kind, t.priority,
-		COALESCE(TRIM(ct.first_name || ' ' || ct.last_name), ''), t.updated_at`,
+		COALESCE(TRIM(ct.first_name || ' ' || ct.last_name), ''), t.portal_at`,
 	from: ` FROM tickets t JOIN ticket_statuses s ON s.id = t.status_id
 		LEFT JOIN contacts ct ON ct.id = t.contact_id`,
 	scan: func(r interface{ Scan(...any) error }) (Ticket, error) {
