@@ -3,6 +3,7 @@ package company
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"slices"
 	"strings"
@@ -92,10 +93,25 @@ func nullable(s string) any {
 	return s
 }
 
-// check validates c and that its email domains belong to no other company: mail from a
-// domain must lead to exactly one company.
+// check validates c and that its email domains belong to no other company (mail from a
+// domain must lead to exactly one company), and that its customer number and external id
+// are free — all in one go, so staff see every problem of the form at once instead of
+// one per attempt. The unique indexes stay the last word (uniqueErr) for a race.
 func check(ctx context.Context, q db.Querier, c Company) error {
 	e := c.Validate()
+	for field, v := range map[string]string{"customer_number": c.CustomerNumber, "external_id": c.ExternalID} {
+		if _, bad := e[field]; bad || v == "" {
+			continue
+		}
+		var other int64
+		err := db.One(q.QueryRow(ctx, `SELECT id FROM companies WHERE tenant_id = ? AND `+field+` = ? AND id <> ?`,
+			c.TenantID, v, c.ID).Scan(&other))
+		if err == nil {
+			e.Add(field, "error.taken", nil)
+		} else if !errors.Is(err, db.ErrNotFound) {
+			return fmt.Errorf("company: unique %s: %w", field, err)
+		}
+	}
 	if _, bad := e["email_domains"]; !bad {
 		for _, d := range c.Domains() {
 			other, err := ByDomain(ctx, q, c.TenantID, d)

@@ -73,6 +73,8 @@ func TestBadInput(t *testing.T) {
 			{"company public domain", "/admin/companies", url.Values{"name": {"A"}, "email_domains": {"a-firma.de, gmail.com"}}, []string{"gmail.com gehört zu einem öffentlichen E-Mail-Anbieter", `value="a-firma.de, gmail.com"`}},
 			{"contact invisible name", "/admin/contacts", url.Values{"last_name": {"\u202e\u200b"}, "email": {"unsichtbar@kunde.test"}}, []string{"Bitte füllen Sie dieses Feld aus.", `value="unsichtbar@kunde.test"`}},
 			{"company domain taken", "/admin/companies", url.Values{"name": {"A"}, "email_domains": {"erste.de"}}, []string{"gehört bereits zur Firma Erste AG"}},
+			{"company all problems at once", "/admin/companies", url.Values{"name": {" "}, "customer_number": {"K-1"}, "external_id": {"ERP-1"}, "email_domains": {"erste.de"}},
+				[]string{"Bitte füllen Sie dieses Feld aus.", "gehört bereits zur Firma Erste AG", "bereits verwendet", `value="K-1"`, `value="ERP-1"`}},
 			{"company number taken", "/admin/companies", url.Values{"name": {"A"}, "customer_number": {"K-1"}}, []string{"bereits verwendet"}},
 			{"company external id taken", "/admin/companies", url.Values{"name": {"B"}, "external_id": {"ERP-1"}}, []string{"bereits verwendet"}},
 			{"contact malformed email", "/admin/contacts", url.Values{"last_name": {"Muster"}, "email": {"muster@"}}, []string{"gültige E-Mail-Adresse", `value="Muster"`}},
