@@ -37,11 +37,14 @@ type Service struct {
 	Keys *twofactor.Keyring
 }
 
-// CheckNewPassword validates a password a person chose; field is the form field name.
-func CheckNewPassword(field, pw, confirm string) validate.Errors {
+// CheckNewPassword validates a password a person chose; field is the form field name,
+// personal the person's email address (and name) the password must not contain.
+func CheckNewPassword(field, pw, confirm string, personal ...string) validate.Errors {
 	e := validate.Errors{}
 	if len([]rune(pw)) < auth.MinPasswordLength {
 		e.Add(field, "error.password_short", map[string]any{"Min": auth.MinPasswordLength})
+	} else if why := weakPassword(pw, personal...); why != "" {
+		e.Add(field, "error.password_"+why, nil)
 	}
 	e.MaxLen(field, pw, 200)
 	if pw != confirm {

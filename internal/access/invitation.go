@@ -48,7 +48,7 @@ func (s *Service) AcceptInvitation(ctx context.Context, tenantID int64, raw, pw,
 	if ct.PasswordHash != "" {
 		return s.acceptWithPassword(ctx, ct, raw, pw, c)
 	}
-	if e := CheckNewPassword("password", pw, confirm); e.Any() {
+	if e := CheckNewPassword("password", pw, confirm, ct.Email); e.Any() {
 		return "", e
 	}
 	hash, err := auth.HashPassword(pw)

@@ -29,7 +29,7 @@ func (s *Service) acceptWithPassword(ctx context.Context, ct contact.Contact, ra
 	}
 	if auth.CheckPassword(ct.PasswordHash, pw) != nil {
 		s.failed(ctx, tenantID, ct.ID, ct.Email, c)
-		return "", validate.Errors{"password": {ID: "error.password_wrong"}}
+		return "", validate.Errors{"password": {ID: "error.account_password_wrong"}}
 	}
 	now := s.Now()
 	var sess, challenge string

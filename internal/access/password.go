@@ -59,7 +59,7 @@ func (s *Service) ChangeContactPassword(ctx context.Context, t tenant.Tenant, p 
 // like a login, and a wrong one is reported to failed for the audit log), the new one's
 // rules, and that it differs from the current one. Contacts and staff share it.
 func (s *Service) checkPasswordChange(ctx context.Context, tenantID int64, email, hash, current, pw, confirm, ip string, failed func()) error {
-	e := CheckNewPassword("password", pw, confirm)
+	e := CheckNewPassword("password", pw, confirm, email)
 	if current == "" { // nothing to check: say so instead of "wrong password"
 		e.Add("current", "error.required", nil)
 		return e

@@ -132,10 +132,11 @@ func (s *Service) ApproveWithNewCompany(ctx context.Context, t tenant.Tenant, d 
 	}
 	co := company.Company{TenantID: t.ID, Name: name}
 	if withDomain {
-		if it.Domain == "" || inbox.PublicDomain(it.Domain) {
+		if it.Domain == "" || validate.PublicMailDomain(it.Domain) {
 			e.Add("add_domain", "inbox_actions.error.public_domain", map[string]any{"Domain": it.Domain})
+		} else {
+			co.EmailDomains = it.Domain
 		}
-		co.EmailDomains = it.Domain
 	}
 	co.Normalize()
 	for k, v := range co.Validate() {

@@ -138,7 +138,7 @@ func (s *Service) CompleteReset(ctx context.Context, t tenant.Tenant, raw, pw, c
 	if err != nil {
 		return "", err
 	}
-	if e := CheckNewPassword("password", pw, confirm); e.Any() {
+	if e := CheckNewPassword("password", pw, confirm, ct.Email); e.Any() {
 		return "", e
 	}
 	company, err := s.startCompany(ctx, ct)

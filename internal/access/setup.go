@@ -39,7 +39,7 @@ func (s *Service) CheckSetup(ctx context.Context, tenantID int64, raw string) er
 
 // CompleteSetup creates the first admin and uses up the link; the admin is logged in.
 func (s *Service) CompleteSetup(ctx context.Context, tenantID int64, raw, name, email, pw, confirm string, c Client) (string, error) {
-	e := CheckNewPassword("password", pw, confirm)
+	e := CheckNewPassword("password", pw, confirm, email)
 	e.Text("name", name, true, 100)
 	e.Required("email", email)
 	e.Email("email", email)

@@ -127,7 +127,7 @@ func (s *Service) AcceptStaffInvitation(ctx context.Context, tenantID int64, raw
 	if err != nil {
 		return "", err
 	}
-	if e := CheckNewPassword("password", pw, confirm); e.Any() {
+	if e := CheckNewPassword("password", pw, confirm, m.Email); e.Any() {
 		return "", e
 	}
 	hash, err := auth.HashPassword(pw)

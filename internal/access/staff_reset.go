@@ -118,7 +118,7 @@ func (s *Service) CompleteStaffReset(ctx context.Context, t tenant.Tenant, raw, 
 	if err != nil {
 		return "", m, err
 	}
-	if e := CheckNewPassword("password", pw, confirm); e.Any() {
+	if e := CheckNewPassword("password", pw, confirm, m.Email); e.Any() {
 		return "", m, e
 	}
 	hash, err := auth.HashPassword(pw)

@@ -105,7 +105,7 @@ func (a *Admin) mailSortOf(r *http.Request, v *visit, it inbox.Item, p inbox.Mai
 // domainFree reports whether domain may become a company's email domain: it is no
 // public provider's (gmail.com, web.de…) and no company has it yet.
 func (a *Admin) domainFree(r *http.Request, v *visit, domain string) bool {
-	if domain == "" || inbox.PublicDomain(domain) {
+	if domain == "" || validate.PublicMailDomain(domain) {
 		return false
 	}
 	_, err := company.ByDomain(r.Context(), a.env.DB, v.P.TenantID, domain)

@@ -344,11 +344,11 @@ func ticketNewPage(c web.Chrome, nv ticketNewView, f web.Form) templ.Component {
 				if templ_7745c5c3_Err != nil {
 					return templ_7745c5c3_Err
 				}
-				templ_7745c5c3_Err = web.Field(f, web.Input{Name: "location", Label: "tickets_admin.field.location"}).Render(ctx, templ_7745c5c3_Buffer)
+				templ_7745c5c3_Err = web.Field(f, web.Input{Name: "location", Max: maxTicketField, Label: "tickets_admin.field.location"}).Render(ctx, templ_7745c5c3_Buffer)
 				if templ_7745c5c3_Err != nil {
 					return templ_7745c5c3_Err
 				}
-				templ_7745c5c3_Err = web.Field(f, web.Input{Name: "asset", Label: "tickets_admin.field.asset"}).Render(ctx, templ_7745c5c3_Buffer)
+				templ_7745c5c3_Err = web.Field(f, web.Input{Name: "asset", Max: maxTicketField, Label: "tickets_admin.field.asset"}).Render(ctx, templ_7745c5c3_Buffer)
 				if templ_7745c5c3_Err != nil {
 					return templ_7745c5c3_Err
 				}

@@ -3,6 +3,7 @@ package company
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"slices"
 	"strings"
@@ -55,14 +56,23 @@ func (c Company) Validate() validate.Errors {
 	e.Text("name", c.Name, true, 200)
 	e.MaxLen("customer_number", c.CustomerNumber, 50)
 	e.MaxLen("email_domains", c.EmailDomains, 500)
-	var bad []string
+	var bad, public []string
 	for _, d := range c.Domains() {
-		if !validate.IsDomain(d) {
+		switch {
+		case !validate.IsDomain(d):
 			bad = append(bad, d)
+		case validate.PublicMailDomain(d):
+			// Anyone can have an address there: the domain would make every stranger
+			// writing from it this company's contact, and its main contacts the judges
+			// of every such registration.
+			public = append(public, d)
 		}
 	}
-	if len(bad) > 0 { // name every bad one, not only the first
+	switch { // name every bad one, not only the first
+	case len(bad) > 0:
 		e.Add("email_domains", "error.domain", map[string]any{"Domain": strings.Join(bad, ", ")})
+	case len(public) > 0:
+		e.Add("email_domains", "error.domain_public", map[string]any{"Domain": strings.Join(public, ", ")})
 	}
 	e.MaxLen("street", c.Street, 200)
 	e.MaxLen("postal_code", c.PostalCode, 20)
@@ -83,10 +93,25 @@ func nullable(s string) any {
 	return s
 }
 
-// check validates c and that its email domains belong to no other company: mail from a
-// domain must lead to exactly one company.
+// check validates c and that its email domains belong to no other company (mail from a
+// domain must lead to exactly one company), and that its customer number and external id
+// are free — all in one go, so staff see every problem of the form at once instead of
+// one per attempt. The unique indexes stay the last word (uniqueErr) for a race.
 func check(ctx context.Context, q db.Querier, c Company) error {
 	e := c.Validate()
+	for field, v := range map[string]string{"customer_number": c.CustomerNumber, "external_id": c.ExternalID} {
+		if _, bad := e[field]; bad || v == "" {
+			continue
+		}
+		var other int64
+		err := db.One(q.QueryRow(ctx, `SELECT id FROM companies WHERE tenant_id = ? AND `+field+` = ? AND id <> ?`,
+			c.TenantID, v, c.ID).Scan(&other))
+		if err == nil {
+			e.Add(field, "error.taken", nil)
+		} else if !errors.Is(err, db.ErrNotFound) {
+			return fmt.Errorf("company: unique %s: %w", field, err)
+		}
+	}
 	if _, bad := e["email_domains"]; !bad {
 		for _, d := range c.Domains() {
 			other, err := ByDomain(ctx, q, c.TenantID, d)

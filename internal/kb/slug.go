@@ -6,6 +6,11 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"unicode"
+
+	"golang.org/x/text/runes"
+	"golang.org/x/text/transform"
+	"golang.org/x/text/unicode/norm"
 
 	"pforte/internal/db"
 )
@@ -21,15 +26,24 @@ func ValidSlug(s string) bool {
 	return len(s) <= MaxSlug && slugRE.MatchString(s) && !allDigits.MatchString(s)
 }
 
+// transliterate writes the letters whose accent-free spelling is more than the base
+// letter: German umlauts as ae/oe/ue (the way Germans type them without umlauts),
+// ß, and the Nordic and French ligatures. Every other accented Latin letter loses its
+// accent by decomposition (é → e, ï → i, ł stays out: it has no decomposition).
 var transliterate = strings.NewReplacer("ä", "ae", "ö", "oe", "ü", "ue", "ß", "ss", "æ", "ae", "ø", "oe", "å", "aa",
-	"é", "e", "è", "e", "ê", "e", "á", "a", "à", "a", "â", "a", "ã", "a", "ó", "o", "ò", "o", "ô", "o", "õ", "o",
-	"í", "i", "ì", "i", "ú", "u", "ù", "u", "ç", "c", "ñ", "n")
+	"œ", "oe", "ł", "l", "đ", "d", "ð", "d", "þ", "th", "ı", "i")
+
+// unaccent decomposes letters and drops the combining marks: "naïve" → "naive".
+var unaccent = transform.Chain(norm.NFD, runes.Remove(runes.In(unicode.Mn)), norm.NFC)
 
 // Slugify makes an address name from a title: "Drucker einrichten (Windows 11)" becomes
 // "drucker-einrichten-windows-11". Titles in scripts without Latin letters give
 // "article"; staff may type their own slug.
 func Slugify(title string) string {
-	s := transliterate.Replace(strings.ToLower(title))
+	s := transliterate.Replace(strings.ToLower(norm.NFC.String(title))) // "a\u0308" is "ä" too
+	if plain, _, err := transform.String(unaccent, s); err == nil {
+		s = plain
+	}
 	var b strings.Builder
 	dash := false
 	for _, r := range s {

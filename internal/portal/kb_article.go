@@ -1,7 +1,11 @@
 package portal
 
 import (
+	"errors"
 	"net/http"
+	"net/url"
+
+	"pforte/internal/db"
 
 	"pforte/internal/i18n"
 	"pforte/internal/kb"
@@ -17,6 +21,14 @@ func (p *Portal) kbArticle(w http.ResponseWriter, r *http.Request, rd *reader) {
 		lang = ""
 	}
 	pg, err := kb.Read(ctx, p.env.DB, rd.V, r.PathValue("ref"), lang)
+	if rd.visit == nil && errors.Is(err, db.ErrNotFound) {
+		// Likely a link to an article for customers, opened before signing in. Still a
+		// 404 — for an address that exists as for one that does not, so the answer
+		// tells nothing — but one that offers the sign-in leading back here.
+		c := rd.chrome("kb.title")
+		web.Render(w, r, http.StatusNotFound, kbSignInPage(c, "/login?next="+url.QueryEscape(r.URL.RequestURI())))
+		return
+	}
 	if err != nil {
 		p.env.Fail(w, r, err)
 		return

@@ -220,11 +220,11 @@ func ticketNewPage(c web.Chrome, v *visit, f web.Form, tf ticketForm) templ.Comp
 			if templ_7745c5c3_Err != nil {
 				return templ_7745c5c3_Err
 			}
-			templ_7745c5c3_Err = web.Field(f, web.Input{Name: "location", Label: "tickets.field.location", Hint: "tickets.hint.location"}).Render(ctx, templ_7745c5c3_Buffer)
+			templ_7745c5c3_Err = web.Field(f, web.Input{Name: "location", Max: maxShort, Label: "tickets.field.location", Hint: "tickets.hint.location"}).Render(ctx, templ_7745c5c3_Buffer)
 			if templ_7745c5c3_Err != nil {
 				return templ_7745c5c3_Err
 			}
-			templ_7745c5c3_Err = web.Field(f, web.Input{Name: "asset", Label: "tickets.field.asset", Hint: "tickets.hint.asset"}).Render(ctx, templ_7745c5c3_Buffer)
+			templ_7745c5c3_Err = web.Field(f, web.Input{Name: "asset", Max: maxShort, Label: "tickets.field.asset", Hint: "tickets.hint.asset"}).Render(ctx, templ_7745c5c3_Buffer)
 			if templ_7745c5c3_Err != nil {
 				return templ_7745c5c3_Err
 			}

@@ -16,7 +16,7 @@ import (
 var (
 	ticketCols = []string{"id", "tenant_id", "company_id", "contact_id", "title", "status_id", "priority", "category_id",
 		"location", "asset", "assignee_id", "billed", "request_state", "decision_reason", "via", "reply_token", "reply_secret", "search",
-		"created_at", "updated_at", "closed_at",
+		"created_at", "updated_at", "portal_at", "closed_at",
 		"first_response_due_at", "first_responded_at", "resolution_due_at", "resolved_at", "sla_due_at", // sla.go
 		"auto_step", "auto_since"} // auto.go
 	messageCols = []string{"tenant_id", "ticket_id", "contact_id", "staff_id", "author", "internal", "body", "via",
@@ -76,6 +76,9 @@ type gen struct {
 	now int64
 	c   *chunk
 	idx int // the current ticket's index in the chunk
+	// seen is the current ticket's last activity its contacts see (portal_at): public
+	// messages and the history entries the portal shows.
+	seen int64
 }
 
 func (g *gen) between(from, spread int64) int64 { return min(from+g.r.Int64N(spread)+1, g.now) }
@@ -86,6 +89,9 @@ func (g *gen) msg(t int64, author member, staff bool, internal bool, body, via, 
 		contactID, staffID = nil, author.id
 	}
 	g.c.messages = append(g.c.messages, []any{g.w.tenantID, g.idx, contactID, staffID, author.name, internal, body, via, mailID, t})
+	if !internal {
+		g.seen = max(g.seen, t)
+	}
 }
 
 func (g *gen) event(t int64, kind string, from, to *ticket.Status, by member, staff bool, note string) {
@@ -101,13 +107,20 @@ func (g *gen) event(t int64, kind string, from, to *ticket.Status, by member, st
 		toID = to.ID
 	}
 	g.c.events = append(g.c.events, []any{g.w.tenantID, g.idx, kind, fromID, toID, contactID, staffID, by.name, note, t})
+	e := ticket.Event{Kind: kind}
+	if to != nil {
+		e.To = *to
+	}
+	if ticket.PortalEvent(e) {
+		g.seen = max(g.seen, t)
+	}
 }
 
 // ticket adds one ticket opened at created, with its conversation and history as the
 // portal and the back office would have written them.
 func (g *gen) ticket(created int64, token, secret string) {
 	r, w := g.r, g.w
-	g.idx = len(g.c.tickets)
+	g.idx, g.seen = len(g.c.tickets), created
 	ci := w.pickCompany(r)
 	f := &w.companies[ci]
 	who := 0
@@ -242,7 +255,7 @@ func (g *gen) ticket(created int64, token, secret string) {
 	}
 	g.c.companies = append(g.c.companies, ci)
 	g.c.tickets = append(g.c.tickets, append([]any{nil, w.tenantID, f.id, opener.id, title, final.ID, priority, category,
-		location, asset, assignee, billed, requestState, reason, via, token, secret, strings.ToLower(title), created, last, closedAt,
+		location, asset, assignee, billed, requestState, reason, via, token, secret, strings.ToLower(title), created, last, g.seen, closedAt,
 	}, append(slaCols(w.targets[priority], created, firstReply, closedAt), autoCols(final, billed, closedAt, last)...)...))
 }
 

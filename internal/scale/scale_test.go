@@ -64,10 +64,11 @@ func TestRunWritesWorkingTickets(t *testing.T) {
 		}
 		for q, want := range map[string]int{
 			`SELECT COUNT(*) FROM tickets`: n,
-			`SELECT COUNT(DISTINCT reply_token) FROM tickets WHERE length(reply_token) = 20`:   n,
-			`SELECT COUNT(DISTINCT reply_secret) FROM tickets WHERE length(reply_secret) = 32`: n,
-			`SELECT COUNT(*) FROM tickets WHERE search = lower(title)`:                         n,
-			`SELECT COUNT(*) FROM tickets WHERE updated_at < created_at`:                       0,
+			`SELECT COUNT(DISTINCT reply_token) FROM tickets WHERE length(reply_token) = 20`:      n,
+			`SELECT COUNT(DISTINCT reply_secret) FROM tickets WHERE length(reply_secret) = 32`:    n,
+			`SELECT COUNT(*) FROM tickets WHERE search = lower(title)`:                            n,
+			`SELECT COUNT(*) FROM tickets WHERE updated_at < created_at`:                          0,
+			`SELECT COUNT(*) FROM tickets WHERE portal_at < created_at OR portal_at > updated_at`: 0,
 			`SELECT COUNT(*) FROM ticket_messages m JOIN tickets t ON t.id = m.ticket_id
 				WHERE m.created_at < t.created_at OR m.created_at > t.updated_at`: 0,
 			`SELECT COUNT(*) FROM ticket_events e JOIN tickets t ON t.id = e.ticket_id WHERE e.created_at > t.updated_at`: 0,

@@ -82,7 +82,7 @@ func TestColleagueInviteNeedsConsent(t *testing.T) {
 			!strings.Contains(r.Body, "zur Firma „Kunde AG“ eingeladen") {
 			t.Errorf("invitation page for a contact with a password: %d\n%.3000s", r.Status, r.Body)
 		}
-		if r := g.Post(link, url.Values{"password": {"wrong-password"}}); r.Status != 422 || !strings.Contains(r.Body, "nicht korrekt") {
+		if r := g.Post(link, url.Values{"password": {"wrong-password"}}); r.Status != 422 || !strings.Contains(r.Body, "Das ist nicht das Passwort Ihres Kontos.") {
 			t.Errorf("wrong password: %d", r.Status)
 		}
 		if m := membershipOf(t, env, ten.ID, co.ID, "extern@andere.test"); m.Access != contact.AccessInvited {

@@ -74,6 +74,11 @@ func TestKBPortal(t *testing.T) {
 					if !want && (r.Status != 404 || strings.Contains(r.Body, titles[kind])) {
 						t.Errorf("%s reads %s (%s): %d, want 404", m.name, kind, ref, r.Status)
 					}
+					// A visitor's 404 offers the sign-in that leads back, for every
+					// address alike (drafts and ones nobody wrote too).
+					if signIn := `href="/login?next=%2Fkb%2Farticles%2F` + ref + `"`; !want && (m.c == visitor) != strings.Contains(r.Body, signIn) {
+						t.Errorf("%s reads %s (%s): sign-in offered %v", m.name, kind, ref, m.c == visitor)
+					}
 				}
 				for where, r := range map[string]apptest.Response{"start page": home, "search": search, "suggestions": suggest, "category": category} {
 					if strings.Contains(r.Body, titles[kind]) != want {

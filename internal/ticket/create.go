@@ -58,10 +58,10 @@ func Create(ctx context.Context, tx db.Querier, n New, now time.Time) (int64, er
 	}
 	token, secret := replyToken(), NewReplySecret()
 	id, err := db.Insert(ctx, tx, `INSERT INTO tickets (tenant_id, company_id, contact_id, title, status_id, priority,
-		category_id, location, asset, via, reply_token, reply_secret, request_state, search, created_at, updated_at)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		category_id, location, asset, via, reply_token, reply_secret, request_state, search, created_at, updated_at, portal_at)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 		n.TenantID, n.CompanyID, nullID(n.ContactID), n.Title, st.ID, n.Priority, nullID(n.CategoryID), n.Location,
-		n.Asset, n.Via, token, secret, request, strings.ToLower(n.Title), now.Unix(), now.Unix())
+		n.Asset, n.Via, token, secret, request, strings.ToLower(n.Title), now.Unix(), now.Unix(), now.Unix())
 	if err != nil {
 		return 0, fmt.Errorf("ticket: create: %w", err)
 	}

@@ -36,7 +36,7 @@ func ExportPage(ctx context.Context, q db.Querier, p principal.Contact, after in
 	if !p.Valid() {
 		return nil, db.ErrNotFound
 	}
-	rows, err := q.Query(ctx, `SELECT `+cols+from+` WHERE t.tenant_id = ? AND t.company_id = ? AND s.portal_visible
+	rows, err := q.Query(ctx, `SELECT `+contactCols+from+` WHERE t.tenant_id = ? AND t.company_id = ? AND s.portal_visible
 		AND t.id > ? AND t.id IN (SELECT o.id FROM tickets o WHERE o.tenant_id = ? AND o.company_id = ? AND o.contact_id = ?
 			UNION SELECT f.ticket_id FROM ticket_followers f WHERE f.contact_id = ? AND f.tenant_id = ?)
 		ORDER BY t.id LIMIT ?`, p.TenantID, p.CompanyID, after, p.TenantID, p.CompanyID, p.ContactID,

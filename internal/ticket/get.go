@@ -9,14 +9,23 @@ import (
 	"pforte/internal/principal"
 )
 
-// cols and from select a ticket with the names its pages show.
-const cols = `t.id, t.tenant_id, t.company_id, c.name, COALESCE(t.contact_id, 0),
+// cols and from select a ticket with the names its pages show; contactCols the same
+// with the last activity as contacts see it (portal_at, see portalRow) in UpdatedAt.
+const (
+	cols        = colsHead + `, t.updated_at` + colsNews
+	contactCols = colsHead + `, t.portal_at` + colsNews
+)
+
+// colsNews are the counts of messages that tell what is new for whom (read.go).
+const colsNews = `,
+	COALESCE(t.news, 0), COALESCE(t.news_staff_id, 0), COALESCE(t.portal_news, 0), COALESCE(t.portal_news_contact_id, 0)`
+
+const colsHead = `t.id, t.tenant_id, t.company_id, c.name, COALESCE(t.contact_id, 0),
 	COALESCE(TRIM(ct.first_name || ' ' || ct.last_name), ''), t.title,
 	s.id, s.code, s.name, s.kind, s.position, s.portal_visible, s.active,
 	t.priority, COALESCE(t.category_id, 0), COALESCE(cat.name, ''), t.location, t.asset,
 	COALESCE(t.assignee_id, 0), COALESCE(st.name, ''), t.billed, t.request_state, t.decision_reason, t.via,
-	t.reply_token, t.reply_secret, COALESCE(t.merged_into, 0), t.created_at, t.updated_at,
-	COALESCE(t.news, 0), COALESCE(t.news_staff_id, 0), COALESCE(t.portal_news, 0), COALESCE(t.portal_news_contact_id, 0)`
+	t.reply_token, t.reply_secret, COALESCE(t.merged_into, 0), t.created_at`
 
 const from = ` FROM tickets t JOIN companies c ON c.id = t.company_id
 	JOIN ticket_statuses s ON s.id = t.status_id
@@ -105,7 +114,7 @@ func ForContact(ctx context.Context, q db.Querier, p principal.Contact, id int64
 		return Ticket{}, db.ErrNotFound
 	}
 	where, args := visibleTo(p, nil)
-	t, err := scan(q.QueryRow(ctx, `SELECT `+cols+from+` WHERE `+where+` AND t.id = ?`, append(args, id)...))
+	t, err := scan(q.QueryRow(ctx, `SELECT `+contactCols+from+` WHERE `+where+` AND t.id = ?`, append(args, id)...))
 	if err != nil {
 		return Ticket{}, fmt.Errorf("ticket: %w", db.One(err))
 	}

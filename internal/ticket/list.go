@@ -42,6 +42,7 @@ type Filter struct {
 	Limit int
 
 	common bool // Query matches so many tickets that walking the list in order finds a page soonest
+	portal bool // the portal's list: "activity" is what contacts see (portal_at)
 }
 
 // Sorts lists the orders a list offers.
@@ -58,17 +59,21 @@ const SortDue = "due"
 var QueueSorts = append(Sorts[:len(Sorts):len(Sorts)], SortDue)
 
 func (f Filter) order() string {
+	activity := "t.updated_at"
+	if f.portal {
+		activity = "t.portal_at"
+	}
 	switch f.Sort {
 	case "created":
 		return ` ORDER BY t.id DESC`
 	case "oldest":
 		return ` ORDER BY t.id`
 	case "priority":
-		return ` ORDER BY t.priority DESC, t.updated_at DESC, t.id DESC`
+		return ` ORDER BY t.priority DESC, ` + activity + ` DESC, t.id DESC`
 	case SortDue:
 		return ` ORDER BY t.sla_due_at, t.id`
 	}
-	return ` ORDER BY t.updated_at DESC, t.id DESC`
+	return ` ORDER BY ` + activity + ` DESC, t.id DESC`
 }
 
 // conditions adds the filters both lists share. A company's list (scoped) searches
@@ -166,6 +171,7 @@ func listForContact(ctx context.Context, q db.Querier, p principal.Contact, f Fi
 	if f.Sort == SortDue {
 		f.Sort = "" // staff's order; contacts do not see due times
 	}
+	f.portal = true
 	where, args := visibleTo(p, own)
 	more, a := f.conditions(q.Engine(), p.TenantID, true)
 	return page(ctx, q, sel, where+more, append(args, a...), f)

@@ -24,18 +24,22 @@ type Reply struct {
 	Files     []Upload
 }
 
-// addMessage marks the ticket as updated, counts the message as news (read.go) and
-// stores it with its attachments. The ticket is touched first and only while it is
-// not merged: a merge committed since the caller loaded the ticket makes it ErrMerged
-// here (on PostgreSQL the row lock makes the merge and this wait for each other), so
-// no message is left behind on a ticket whose conversation moved.
+// addMessage marks the ticket as updated (for its contacts too unless the message is
+// internal: portal_at), counts the message as news (read.go) and stores it with its
+// attachments. The ticket is touched first and only while it is not merged: a merge
+// committed since the caller loaded the ticket makes it ErrMerged here (on PostgreSQL
+// the row lock makes the merge and this wait for each other), so no message is left
+// behind on a ticket whose conversation moved.
 func addMessage(ctx context.Context, tx db.Querier, m Reply, now time.Time) (int64, error) {
 	if m.Via == "" {
 		m.Via = "portal"
 	}
 	news, args := newsOf(m)
-	res, err := tx.Exec(ctx, `UPDATE tickets SET updated_at = ?, `+news+` WHERE tenant_id = ? AND id = ? AND merged_into IS NULL`,
-		append(append([]any{now.Unix()}, args...), m.TenantID, m.TicketID)...)
+	// A public message is activity its contacts see (portal_at); an internal note is
+	// activity for staff only.
+	res, err := tx.Exec(ctx, `UPDATE tickets SET updated_at = ?, portal_at = CASE WHEN ? THEN portal_at ELSE ? END, `+news+`
+		WHERE tenant_id = ? AND id = ? AND merged_into IS NULL`,
+		append(append([]any{now.Unix(), m.Internal, now.Unix()}, args...), m.TenantID, m.TicketID)...)
 	if err != nil {
 		return 0, fmt.Errorf("ticket: touch: %w", err)
 	}
@@ -65,6 +69,14 @@ func addEvent(ctx context.Context, tx db.Querier, tenantID, ticketID int64, e Ev
 		nullID(e.From.ID), nullID(e.To.ID), nullID(contactID), nullID(staffID), e.Actor, e.Note, now.Unix())
 	if err != nil {
 		return fmt.Errorf("ticket: event: %w", err)
+	}
+	// An entry the portal's history shows is activity its contacts see (portal_at), by
+	// the same rule that shows it (forPortal).
+	if !PortalEvent(e) {
+		return nil
+	}
+	if _, err := tx.Exec(ctx, `UPDATE tickets SET portal_at = ? WHERE tenant_id = ? AND id = ?`, now.Unix(), tenantID, ticketID); err != nil {
+		return fmt.Errorf("ticket: portal activity: %w", err)
 	}
 	return nil
 }
@@ -153,13 +165,19 @@ func histories(ctx context.Context, q db.Querier, tenantID int64, ticketIDs []in
 func forPortal(events []Event) []Event {
 	out := events[:0:0]
 	for _, e := range events {
-		if e.To.ID != 0 && !e.To.PortalVisible || staffOnlyEvent[e.Kind] {
+		if !PortalEvent(e) {
 			continue
 		}
 		e.From = Status{} // never shown to contacts; kept out so no page can leak it
 		out = append(out, e)
 	}
 	return out
+}
+
+// PortalEvent reports whether the portal's history shows e: not a move into a status the
+// portal hides, not a kind only staff see.
+func PortalEvent(e Event) bool {
+	return (e.To.ID == 0 || e.To.PortalVisible) && !staffOnlyEvent[e.Kind]
 }
 
 // staffOnlyEvent are the kinds of history entries the portal never shows.

@@ -14,10 +14,11 @@ type row struct {
 }
 
 // portalRow is a row of the portal's list: number, title, status, priority, who
-// opened it, last activity, and the contacts' news (read.go).
+// opened it, last activity as contacts see it (portal_at, not updated_at: an internal
+// note or an assignment is no activity of theirs), and the contacts' news (read.go).
 var portalRow = row{
 	cols: `t.id, t.title, s.id, s.code, s.name, s.kind, t.priority,
-		COALESCE(TRIM(ct.first_name || ' ' || ct.last_name), ''), t.updated_at,
+		COALESCE(TRIM(ct.first_name || ' ' || ct.last_name), ''), t.portal_at,
 		COALESCE(t.portal_news, 0), COALESCE(t.portal_news_contact_id, 0)`,
 	from: ` FROM tickets t JOIN ticket_statuses s ON s.id = t.status_id
 		LEFT JOIN contacts ct ON ct.id = t.contact_id`,

@@ -173,7 +173,7 @@ func checkSorting(ctx context.Context, tx db.Querier, tenantID int64, it inbox.I
 
 // checkDomain refuses to give co a public provider's domain or one another company has.
 func checkDomain(ctx context.Context, tx db.Querier, tenantID int64, domain string, co company.Company, e validate.Errors) error {
-	if domain == "" || inbox.PublicDomain(domain) {
+	if domain == "" || validate.PublicMailDomain(domain) {
 		e.Add("add_domain", "inbox_actions.error.public_domain", map[string]any{"Domain": domain})
 		return nil
 	}

@@ -30,3 +30,25 @@ func StripBidi(s string) string {
 		return r
 	}, s)
 }
+
+// isOverride reports the bidirectional embeddings, overrides and isolates (U+202A–U+202E,
+// U+2066–U+2069): the characters that can make typed text read backwards. The marks
+// (U+200E, U+200F, U+061C) stay: Hebrew and Arabic writers use them to place
+// punctuation, and they cannot reverse a word.
+func isOverride(r rune) bool { return r >= 0x202a && r <= 0x202e || r >= 0x2066 && r <= 0x2069 }
+
+// StripOverrides removes bidirectional embeddings, overrides and isolates from typed
+// text. A ticket subject "Drucker \u202Egnp.exe" would otherwise show as
+// "Drucker exe.png", and a name with one would turn around what follows it on every
+// page that shows it; the pages isolate values themselves where directions mix.
+func StripOverrides(s string) string {
+	if strings.IndexFunc(s, isOverride) < 0 {
+		return s
+	}
+	return strings.Map(func(r rune) rune {
+		if isOverride(r) {
+			return -1
+		}
+		return r
+	}, s)
+}

@@ -8,6 +8,7 @@ import "strings"
 // its own into a mail the portal sends to any address (a registration's confirmation,
 // a colleague's invitation). Other control characters are left for MaxLen to report.
 func OneLine(s string) string {
+	s = StripOverrides(s)
 	if !strings.ContainsAny(s, "\r\n\u2028\u2029\v\f\u0085") {
 		return strings.TrimSpace(s)
 	}

@@ -6,6 +6,7 @@ import (
 	"net/mail"
 	"regexp"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"golang.org/x/net/idna"
@@ -39,9 +40,11 @@ func (e Errors) Error() string {
 	return b.String()
 }
 
-// Required adds error.required when v is blank.
+// Required adds error.required when v is blank: nothing but spaces and invisible
+// format characters (a zero-width space, a direction mark), which would make a name
+// nobody can see or click.
 func (e Errors) Required(field, v string) {
-	if strings.TrimSpace(v) == "" {
+	if strings.TrimFunc(v, func(r rune) bool { return unicode.IsSpace(r) || unicode.Is(unicode.Cf, r) }) == "" {
 		e.Add(field, "error.required", nil)
 	}
 }
@@ -86,14 +89,14 @@ func StripControl(s string) string {
 	}, s)
 }
 
-// Line tidies a single-line field: control characters (line breaks included) removed,
-// surrounding space trimmed.
+// Line tidies a single-line field: control characters (line breaks included) and
+// bidirectional overrides removed, surrounding space trimmed.
 func Line(s string) string {
 	s = strings.Map(func(r rune) rune {
 		if r == '\t' {
 			return ' '
 		}
-		if r == '\n' || r == '\r' || isControl(r) {
+		if r == '\n' || r == '\r' || isControl(r) || isOverride(r) {
 			return -1
 		}
 		return r

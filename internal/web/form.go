@@ -61,7 +61,9 @@ func ParseFormUpTo(w http.ResponseWriter, r *http.Request, limit int64) Form {
 }
 
 // Get returns a field's trimmed value.
-func (f Form) Get(name string) string { return strings.TrimSpace(f.Values.Get(name)) }
+func (f Form) Get(name string) string {
+	return strings.TrimSpace(validate.StripOverrides(f.Values.Get(name)))
+}
 
 // Raw returns a field's value untrimmed (passwords).
 func (f Form) Raw(name string) string { return f.Values.Get(name) }

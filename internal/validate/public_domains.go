@@ -1,12 +1,4 @@
-package inbox
-
-import (
-	"context"
-	"encoding/json"
-	"fmt"
-
-	"pforte/internal/db"
-)
+package validate
 
 // publicDomains are mail providers anyone can get an address at. Such a domain never
 // identifies a company: given to one, every stranger with a free address would become
@@ -25,18 +17,6 @@ var publicDomains = map[string]bool{
 	"walla.co.il": true, "hotmail.co.th": true, "zoho.com": true, "fastmail.com": true, "qq.com": true, "163.com": true,
 }
 
-// PublicDomain reports whether domain belongs to a public mail provider (gmail.com,
+// PublicMailDomain reports whether domain belongs to a public mail provider (gmail.com,
 // web.de, …), which must not become a company's email domain.
-func PublicDomain(domain string) bool { return publicDomains[domain] }
-
-// SetPayload replaces an item's payload, e.g. to record what a mail became.
-func SetPayload(ctx context.Context, q db.Querier, tenantID, id int64, payload any) error {
-	raw, err := json.Marshal(payload)
-	if err != nil {
-		return fmt.Errorf("inbox: payload: %w", err)
-	}
-	if _, err := q.Exec(ctx, `UPDATE inbox_items SET payload = ? WHERE tenant_id = ? AND id = ?`, string(raw), tenantID, id); err != nil {
-		return fmt.Errorf("inbox: payload of %d: %w", id, err)
-	}
-	return nil
-}
+func PublicMailDomain(domain string) bool { return publicDomains[domain] }
