@@ -35,7 +35,8 @@ func (s *Service) inviteColleagueIn(ctx context.Context, tx db.Querier, t tenant
 	letter := outbox.Letter{To: ct.Email, Lang: lang(ct.Language, t), Sender: t.Name, Key: key,
 		ActionURL: origin + "/invitation/" + raw,
 		Data: map[string]any{"FirstName": ct.FirstName, "Name": ct.Name(), "Company": m.CompanyName, "Portal": t.Name,
-			"PortalURL": origin, "Username": ct.Email, "Days": int(InvitationTTL.Hours() / 24)}}
+			"PortalURL": origin, "Username": ct.Email, "Days": int(InvitationTTL.Hours() / 24),
+			"Inviter": by.inviter(t)}}
 	if err := contact.SetAccess(ctx, tx, t.ID, m.ID, role, contact.AccessInvited, now); err != nil {
 		return err
 	}

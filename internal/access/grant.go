@@ -20,6 +20,9 @@ import (
 type Actor struct {
 	Label string // StaffActor(…) or ContactActor(…)
 	IP    string
+	// Name is the person as others know them (the staff member's or the main
+	// contact's name): an invitation says who invited its reader.
+	Name string
 }
 
 // Grant gives a membership portal access with role. A contact without a password gets an
@@ -85,7 +88,7 @@ func (s *Service) grantIn(ctx context.Context, tx db.Querier, t tenant.Tenant, b
 	now := s.Now()
 	letter := outbox.Letter{To: ct.Email, Lang: lang(ct.Language, t), Sender: t.Name,
 		Data: map[string]any{"FirstName": ct.FirstName, "Name": ct.Name(), "Company": m.CompanyName, "Portal": t.Name,
-			"PortalURL": origin, "Username": ct.Email}}
+			"PortalURL": origin, "Username": ct.Email, "Inviter": by.inviter(t)}}
 	state := contact.AccessInvited
 	if ct.PasswordHash != "" {
 		state = contact.AccessActive

@@ -3,6 +3,7 @@ package access
 import (
 	"context"
 	"errors"
+	"strings"
 	"time"
 
 	"pforte/internal/audit"
@@ -10,6 +11,7 @@ import (
 	"pforte/internal/contact"
 	"pforte/internal/db"
 	"pforte/internal/session"
+	"pforte/internal/tenant"
 )
 
 // CheckInvitation tells whether an invitation link can still be used, and for whom.
@@ -107,4 +109,15 @@ func lookupInvitation(ctx context.Context, tx db.Querier, tenantID int64, raw st
 		return tok, m, errors.Join(err, auth.ErrTokenUnknown)
 	}
 	return tok, m, nil
+}
+
+// inviter is who an invitation names as having invited its reader: the actor's name,
+// or the portal's (the provider's) when the actor has none to show (a staff account
+// without a name, or an actor set up by code rather than a person), so the sentence
+// reads whole either way.
+func (a Actor) inviter(t tenant.Tenant) string {
+	if name := strings.TrimSpace(a.Name); name != "" {
+		return name
+	}
+	return t.Name
 }

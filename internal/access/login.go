@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+	"time"
 
 	"pforte/internal/audit"
 	"pforte/internal/auth"
@@ -22,18 +23,36 @@ type Client struct {
 // checkThrottle counts the attempt as a failure until it succeeds (success clears the
 // account's failures) and refuses it when the account or address failed too often.
 func (s *Service) checkThrottle(ctx context.Context, tenantID int64, email string, c Client) error {
-	if err := auth.RecordFailure(ctx, s.DB, tenantID, email, c.IP, s.Now()); err != nil {
+	return s.countAttempt(ctx, tenantID, email, c, s.Now())
+}
+
+// countAttempt is checkThrottle at a given time, so a caller can take the failure back
+// with auth.ForgetFailure once the password proves right.
+func (s *Service) countAttempt(ctx context.Context, tenantID int64, email string, c Client, now time.Time) error {
+	if err := auth.RecordFailure(ctx, s.DB, tenantID, email, c.IP, now); err != nil {
 		return err
 	}
-	limited, err := auth.Throttled(ctx, s.DB, tenantID, email, c.IP, s.Now())
+	limited, err := auth.Throttled(ctx, s.DB, tenantID, email, c.IP, now)
 	if err != nil {
 		return err
 	}
 	if limited {
-		audit.Log(ctx, s.DB, tenantID, audit.Typed(email), audit.LoginThrottled, "", c.IP, s.Now())
+		s.logThrottled(ctx, tenantID, email, c.IP, now)
 		return ErrThrottled
 	}
 	return nil
+}
+
+// logThrottled audits a refused attempt. The entry is tied to the contact whose address
+// it is, so the contact sees on their account page that someone kept trying (or why
+// they themselves cannot sign in); the throttle counts per address, so a staff login with
+// that address blocks the contact's sign-in too.
+func (s *Service) logThrottled(ctx context.Context, tenantID int64, email, ip string, now time.Time) {
+	var contactID int64
+	if ct, err := contact.ByEmail(ctx, s.DB, tenantID, email); err == nil {
+		contactID = ct.ID
+	}
+	audit.LogFor(ctx, s.DB, tenantID, contactID, audit.Typed(email), audit.LoginThrottled, "", ip, now)
 }
 
 // failed logs a failed login (checkThrottle already counted it) and returns the one

@@ -57,21 +57,29 @@ func (s *Service) ChangeContactPassword(ctx context.Context, t tenant.Tenant, p 
 // checkPasswordChange checks a password change form of the account email with the
 // password hash: the current password (guessing it from a stolen session is throttled
 // like a login, and a wrong one is reported to failed for the audit log), the new one's
-// rules, and that it differs from the current one. Contacts and staff share it.
+// rules, and that it differs from the current one. Contacts and staff share it. Only a
+// wrong current password counts as a failure: the attempt is counted first (parallel
+// guesses cannot slip in under the limit) and taken back once the current password is
+// right, so someone struggling with the rules for the new one does not lock themselves
+// out of signing in.
 func (s *Service) checkPasswordChange(ctx context.Context, tenantID int64, email, hash, current, pw, confirm, ip string, failed func()) error {
 	e := CheckNewPassword("password", pw, confirm, email)
 	if current == "" { // nothing to check: say so instead of "wrong password"
 		e.Add("current", "error.required", nil)
 		return e
 	}
-	if err := s.checkThrottle(ctx, tenantID, email, Client{IP: ip}); errors.Is(err, ErrThrottled) {
+	now := s.Now()
+	if err := s.countAttempt(ctx, tenantID, email, Client{IP: ip}, now); errors.Is(err, ErrThrottled) {
 		return validate.Errors{"current": {ID: "login.throttled"}}
 	} else if err != nil {
 		return err
 	}
 	if auth.CheckPassword(hash, current) != nil {
 		failed()
-		e = validate.Errors{"current": {ID: "error.password_wrong"}}
+		return validate.Errors{"current": {ID: "error.password_wrong"}}
+	}
+	if err := auth.ForgetFailure(ctx, s.DB, tenantID, email, ip, now); err != nil {
+		return err
 	}
 	if !e.Any() && pw == current {
 		e.Add("password", "error.password_same", nil)

@@ -11,9 +11,10 @@ import (
 const dayCap = 100
 
 // dayCounts are the numbers on the day's queue tiles: open tickets of the reader, open
-// tickets nobody has, and requests waiting for a decision — what the tiles' links list.
+// tickets nobody has, requests waiting for a decision, and the reader's due follow-ups
+// on tickets of any status — what the tiles' links list.
 type dayCounts struct {
-	Mine, Unassigned, Pending int
+	Mine, Unassigned, Pending, FollowUps int
 }
 
 // dayCountsOf counts the tiles' queues, each up to dayCap.
@@ -29,6 +30,7 @@ func (a *Admin) dayCountsOf(r *http.Request, v *visit) (dayCounts, error) {
 		{&c.Mine, ticket.Filter{AssigneeID: v.Member.ID}},
 		{&c.Unassigned, ticket.Filter{Unassigned: true}},
 		{&c.Pending, ticket.Filter{Pending: true}},
+		{&c.FollowUps, ticket.Filter{State: "all", FollowUpDue: a.env.Now(), FollowUpOf: v.Member.ID}}, // ticket_followup.templ
 	} {
 		n, err := ticket.CountQueue(r.Context(), a.env.DB, v.P.TenantID, q.f, dayCap)
 		if err != nil {

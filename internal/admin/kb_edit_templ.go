@@ -318,7 +318,7 @@ func kbArticlePage(c web.Chrome, ed *kbEditor) templ.Component {
 				return templ_7745c5c3_Err
 			}
 			if missing := kbMissingLanguages(ed.Art); len(missing) > 0 {
-				templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 24, "<p>")
+				templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 24, "<p class=\"kb-langs\">")
 				if templ_7745c5c3_Err != nil {
 					return templ_7745c5c3_Err
 				}

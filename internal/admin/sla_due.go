@@ -33,8 +33,11 @@ func slaSpan(ctx context.Context, d time.Duration) string {
 
 // sortLabel is the message key of a queue order.
 func sortLabel(s string) string {
-	if s == ticket.SortDue {
+	switch s {
+	case ticket.SortDue:
 		return "sla.sort.due"
+	case ticket.SortFollowUp:
+		return "followup.sort"
 	}
 	return "tickets_admin.sort." + s
 }

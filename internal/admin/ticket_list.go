@@ -31,6 +31,7 @@ type queueFilter struct {
 	Rating   string // "" (any), good, bad, none (not rated)
 	Overdue  bool   // open tickets past their next due time only (sla.go)
 	Unread   bool   // the member's own open tickets that are new for them only (ticket_read.go)
+	FollowUp string // "" (any), due (anyone's follow-up is due), mine (the member's) (ticket_followup.go)
 	Q        string
 	Sort     string
 }
@@ -88,6 +89,9 @@ func (a *Admin) renderQueue(w http.ResponseWriter, r *http.Request, v *visit, b 
 	if qf.Overdue {
 		tf.Overdue = view.Now
 	}
+	if qf.FollowUp != "" {
+		tf.FollowUpDue = view.Now
+	}
 	view.Pager = web.Pager{Page: max(tf.Page, 1), Path: "/admin/tickets", Query: r.URL.Query()}
 	if view.List, view.Pager.HasNext, err = ticket.Queue(ctx, a.env.DB, v.P.TenantID, tf); err != nil {
 		a.env.Fail(w, r, err)
@@ -142,11 +146,20 @@ func queueFilterOf(r *http.Request, statuses []ticket.Status, me int64) (queueFi
 	} else {
 		qf.Priority = ""
 	}
+	switch qf.FollowUp = q.Get("followup"); qf.FollowUp {
+	case "due":
+	case "mine":
+		tf.FollowUpOf = me
+	default:
+		qf.FollowUp = ""
+	}
 	if !slices.Contains(ticket.QueueSorts, qf.Sort) {
 		qf.Sort = ticket.Sorts[0]
 	}
 	if qf.Overdue {
 		qf.Sort = ticket.SortDue // overdue tickets always come most overdue first (ticket.Queue)
+	} else if qf.FollowUp != "" {
+		qf.Sort = ticket.SortFollowUp // so do due follow-ups, longest due first
 	}
 	tf.Sort = qf.Sort
 	qf.Company, _ = strconv.ParseInt(q.Get("company"), 10, 64)

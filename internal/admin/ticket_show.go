@@ -29,6 +29,8 @@ type ticketView struct {
 	Now         time.Time
 	// Auto is the automation's next step with the ticket (ticket_auto.templ).
 	Auto ticket.Plan
+	// FollowUp is the ticket's follow-up (ticket_followup.templ).
+	FollowUp ticket.FollowUp
 }
 
 // ticketForms are the detail page's forms; one comes back filled with errors when
@@ -38,6 +40,8 @@ type ticketForms struct {
 	Decline web.Form
 	Other   web.Form // status, assignee, details: errors shown above the side forms
 	Merge   web.Form // the number of the ticket to merge into (ticket_merge.go)
+	// FollowUp is the follow-up's date and note (ticket_followup.go).
+	FollowUp web.Form
 }
 
 // ticketShow shows a ticket of the tenant with its whole conversation.
@@ -95,6 +99,13 @@ func (a *Admin) renderTicket(w http.ResponseWriter, r *http.Request, v *visit, f
 	if tv.Auto, err = ticket.PlanOf(ctx, q, t); err != nil {
 		a.env.Fail(w, r, err)
 		return
+	}
+	if tv.FollowUp, err = ticket.FollowUpOf(ctx, q, tid, t.ID); err != nil {
+		a.env.Fail(w, r, err)
+		return
+	}
+	if forms.FollowUp.Values == nil {
+		forms.FollowUp = followUpForm(tv.FollowUp, v.Tenant.Location())
 	}
 	tv.Now = a.env.Now()
 	if err := a.replyExtras(ctx, v, t, &tv); err != nil {

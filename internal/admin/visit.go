@@ -24,9 +24,9 @@ type visit struct {
 	inbox  int // open inbox items, shown in the navigation
 }
 
-// actor names the staff member in audit entries.
+// actor names the staff member in audit entries (and in the invitations they send).
 func (v *visit) actor(r *http.Request, env *web.Env) access.Actor {
-	return access.Actor{Label: access.StaffActor(v.Member.ID, v.Member.Email), IP: env.ClientIP(r)}
+	return access.Actor{Label: access.StaffActor(v.Member.ID, v.Member.Email), IP: env.ClientIP(r), Name: v.Member.Name}
 }
 
 type handler func(w http.ResponseWriter, r *http.Request, v *visit)

@@ -23,6 +23,12 @@ const (
 // RecordFailure for the attempt itself: counting first means parallel guesses cannot all
 // slip in under the limit.
 func Throttled(ctx context.Context, q db.Querier, tenantID int64, email, ip string, now time.Time) (bool, error) {
+	byAccount, byIP, err := failures(ctx, q, tenantID, email, ip, now)
+	return byAccount > AccountLimit || byIP > IPLimit, err
+}
+
+// failures counts the recent failures of an account and of a client among its family.
+func failures(ctx context.Context, q db.Querier, tenantID int64, email, ip string, now time.Time) (byAccount, byIP int, err error) {
 	since := now.Add(-Window).Unix()
 	// Requests that only send mail (reset links, registrations) are counted per client
 	// among their own kind, so an office filling in registrations does not lock its
@@ -33,15 +39,14 @@ func Throttled(ctx context.Context, q db.Querier, tenantID int64, email, ip stri
 			family = `email LIKE '` + p + `%'`
 		}
 	}
-	var byAccount, byIP int
-	err := q.QueryRow(ctx, `SELECT
+	err = q.QueryRow(ctx, `SELECT
 		(SELECT COUNT(*) FROM login_failures WHERE tenant_id = ? AND email = ? AND at > ?),
 		(SELECT COUNT(*) FROM login_failures WHERE ip = ? AND at > ? AND `+family+`)`,
 		tenantID, strings.ToLower(email), since, ClientKey(ip), since).Scan(&byAccount, &byIP)
 	if err != nil {
-		return false, fmt.Errorf("auth: throttle: %w", err)
+		return 0, 0, fmt.Errorf("auth: throttle: %w", err)
 	}
-	return byAccount > AccountLimit || byIP > IPLimit, nil
+	return byAccount, byIP, nil
 }
 
 // ClientKey is what the throttle counts a client address under: an IPv4 address as it
@@ -71,6 +76,19 @@ func RecordFailure(ctx context.Context, q db.Querier, tenantID int64, email, ip 
 	}
 	if now.UnixNano()%50 == 0 {
 		q.Exec(ctx, `DELETE FROM login_failures WHERE at < ?`, now.Add(-24*time.Hour).Unix())
+	}
+	return nil
+}
+
+// ForgetFailure takes back the failure RecordFailure counted for an attempt that turned
+// out right but did not end in a sign-in (a change-password form with the right current
+// password and a new one that breaks the rules): only a wrong password is a failure, yet
+// counting before checking keeps parallel guesses from slipping in under the limit.
+func ForgetFailure(ctx context.Context, q db.Querier, tenantID int64, email, ip string, now time.Time) error {
+	_, err := q.Exec(ctx, `DELETE FROM login_failures WHERE id = (SELECT MAX(id) FROM login_failures
+		WHERE tenant_id = ? AND email = ? AND ip = ? AND at = ?)`, tenantID, strings.ToLower(email), ClientKey(ip), now.Unix())
+	if err != nil {
+		return fmt.Errorf("auth: forget failure: %w", err)
 	}
 	return nil
 }

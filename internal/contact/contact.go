@@ -38,11 +38,14 @@ func (c *Contact) Normalize() {
 	c.Email = strings.ToLower(strings.TrimSpace(c.Email))
 }
 
+// MaxName is the longest first or last name, in characters (the forms' maxlength).
+const MaxName = 100
+
 // Validate checks what staff type in; languages is the list of supported languages.
 func (c Contact) Validate(languages []string) validate.Errors {
 	e := validate.Errors{}
-	e.MaxLen("first_name", c.FirstName, 100)
-	e.Text("last_name", c.LastName, true, 100)
+	e.MaxLen("first_name", c.FirstName, MaxName)
+	e.Text("last_name", c.LastName, true, MaxName)
 	e.MaxLen("email", c.Email, 254)
 	e.Email("email", c.Email)
 	e.Phone("phone", c.Phone)

@@ -120,6 +120,39 @@ func (l *Localizer) Number(v float64) string {
 	return p.Sprint(number.Decimal(v, number.MaxFractionDigits(2)))
 }
 
+// countKeys are the template data that stand for a number of things (characters,
+// files, days; see TRANSLATING.md), written the language's way: "20.000" in German,
+// "20 000" in French. Ids, years and the like travel under other names.
+var countKeys = []string{"Max", "Min"}
+
+// withNumbers returns data with the integers under countKeys formatted by Number; data
+// itself (the caller's, e.g. a stored form error) is not changed.
+func (l *Localizer) withNumbers(data map[string]any) map[string]any {
+	var out map[string]any
+	for _, k := range countKeys {
+		var n int64
+		switch v := data[k].(type) {
+		case int:
+			n = int64(v)
+		case int64:
+			n = v
+		default:
+			continue
+		}
+		if out == nil {
+			out = make(map[string]any, len(data))
+			for dk, dv := range data {
+				out[dk] = dv
+			}
+		}
+		out[k] = l.Number(float64(n))
+	}
+	if out == nil {
+		return data
+	}
+	return out
+}
+
 // Money formats an amount given in the currency's minor unit (cents for EUR, whole yen
 // for JPY) with the currency's symbol as the language writes it. An unknown currency
 // code is shown as given, with two decimals.

@@ -97,8 +97,8 @@ func (l *Localizer) T(id string, data ...map[string]any) string {
 		}
 	}
 	cfg := &goi18n.LocalizeConfig{MessageID: id}
-	if len(data) > 0 {
-		cfg.TemplateData = data[0]
+	if len(data) > 0 && data[0] != nil {
+		cfg.TemplateData = l.withNumbers(data[0])
 	}
 	s, err := l.l.Localize(cfg)
 	if err != nil {
@@ -116,7 +116,7 @@ func (l *Localizer) N(id string, count int, data map[string]any) string {
 		data = map[string]any{}
 	}
 	data["Count"] = count
-	s, err := l.l.Localize(&goi18n.LocalizeConfig{MessageID: id, TemplateData: data, PluralCount: count})
+	s, err := l.l.Localize(&goi18n.LocalizeConfig{MessageID: id, TemplateData: l.withNumbers(data), PluralCount: count})
 	if err != nil {
 		return id
 	}

@@ -1,11 +1,15 @@
 package mailtmpl
 
+// Inviter is who invited the contact: the staff member who granted access, or the
+// customer's main contact who invited a colleague (access.Actor.Name).
+var Inviter = Placeholder{Name: "inviter", Data: "Inviter", Sample: "Maria Berger"}
+
 // Mails about getting into the portal.
 func init() {
 	register(
-		Mail{Key: "mail.invitation", Placeholders: with(invitationPath, Company, PortalURL, Days)},
+		Mail{Key: "mail.invitation", Placeholders: with(invitationPath, Company, PortalURL, Days, Inviter)},
 		Mail{Key: "mail.access", Placeholders: with("/login", Company, PortalURL)},
-		Mail{Key: "mail.colleague_invitation", Placeholders: with(invitationPath, Company, PortalURL, Days)},
+		Mail{Key: "mail.colleague_invitation", Placeholders: with(invitationPath, Company, PortalURL, Days, Inviter)},
 		Mail{Key: "mail.registration_existing", Placeholders: with("/login", Company, PortalURL, Username)},
 		Mail{Key: "mail.welcome", Placeholders: with(invitationPath, Company, PortalURL, Username, Days)},
 		Mail{Key: "mail.reset", Placeholders: with(resetPath, Minutes)},

@@ -6,6 +6,8 @@ var (
 	TicketTitle = Placeholder{Name: "title", Data: "Title", Sample: "Drucker im 2. OG druckt nicht"}
 	StatusName  = Placeholder{Name: "status", Data: "Status", Sample: "In Bearbeitung"}
 	Author      = Placeholder{Name: "author", Data: "Author", Sample: "Max Berger"}
+	// ContactName is the customer a ticket is for, when someone else (staff) opened it.
+	ContactName = Placeholder{Name: "contact", Data: "Contact", Sample: "Jonas Keller"}
 )
 
 // Mails of the helpdesk (issue 4). Contacts and followers hear of replies, status
@@ -23,6 +25,11 @@ func init() {
 		Mail{Key: "mail.ticket_declined", Placeholders: ticketWith(ticketPath, Reason)},
 		Mail{Key: "mail.ticket_new_company", Placeholders: ticketWith(ticketPath, Author)},
 		Mail{Key: "mail.ticket_new_staff", Staff: true, Placeholders: ticketWith("/admin"+ticketPath, Author)},
+		// A ticket a staff member (Author) opened on a contact's behalf: a mail of its
+		// own, since one wording cannot say both "the customer opened it" and "a
+		// colleague opened it for the customer", and a tenant's text of the first must
+		// not start crediting the customer with the colleague's work.
+		Mail{Key: "mail.ticket_new_on_behalf_staff", Staff: true, Placeholders: ticketWith("/admin"+ticketPath, Author, ContactName)},
 		Mail{Key: "mail.ticket_reply_staff", Staff: true, Placeholders: ticketWith("/admin"+ticketPath, Author)},
 		// Author: who assigned it.
 		Mail{Key: "mail.ticket_assigned_staff", Staff: true, Placeholders: ticketWith("/admin"+ticketPath, Author)},

@@ -65,10 +65,7 @@ func (t Text) Paragraphs() []string {
 // so the editor starts from it. Placeholder tokens stand in for the values: the built-in
 // message {{.FirstName}} becomes {{first_name}}.
 func Default(m Mail, lang string) Text {
-	data := map[string]any{}
-	for _, p := range m.Placeholders {
-		data[p.Data] = "{{" + p.Name + "}}"
-	}
+	data := tokens(m)
 	t := i18n.For(lang)
 	return Text{Subject: t.T(m.Key+".subject", data), Greeting: t.T(m.Key+".greeting", data),
 		Body: t.T(m.Key+".body", data), Button: t.T(m.Key+".button", data)}

@@ -33,9 +33,9 @@ func (p *Portal) mainOnly(h handler) http.HandlerFunc {
 	})
 }
 
-// actor names the contact in audit entries.
+// actor names the contact in audit entries (and in the invitations they send).
 func (v *visit) actor(r *http.Request, env *web.Env) access.Actor {
-	return access.Actor{Label: access.ContactActor(v.Contact.ID, v.Contact.Email), IP: env.ClientIP(r)}
+	return access.Actor{Label: access.ContactActor(v.Contact.ID, v.Contact.Email), IP: env.ClientIP(r), Name: v.Contact.Name()}
 }
 
 // colleagues lists the active company's contacts with their portal access, and the

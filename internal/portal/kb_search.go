@@ -16,7 +16,7 @@ const kbSearchLen = 30
 // word, else those with some of the words, saying so. The query is cut to what the
 // search reads (kb.MaxSearch), so a pasted essay is not echoed back whole.
 func (p *Portal) kbSearch(w http.ResponseWriter, r *http.Request, rd *reader) {
-	q := validate.Truncate(strings.TrimSpace(validate.Clean(r.URL.Query().Get("q"))), kb.MaxSearch)
+	q := validate.TruncateChars(strings.TrimSpace(validate.Clean(r.URL.Query().Get("q"))), kb.MaxSearch)
 	var hits []kb.Summary
 	some := false
 	if q != "" {

@@ -15,11 +15,12 @@ type Portal struct {
 	env   *web.Env
 	svc   *access.Service
 	lists *web.Fragments // rendered ticket lists at their company's list version
+	seen  *seenCache     // contacts' read marks at their read-mark count (ticket_news_seen.go)
 }
 
 // Routes returns the portal's routes; lists keeps rendered ticket lists.
 func Routes(env *web.Env, svc *access.Service, lists *web.Fragments) []web.Route {
-	p := &Portal{env: env, svc: svc, lists: lists}
+	p := &Portal{env: env, svc: svc, lists: lists, seen: newSeenCache()}
 	routes := append(p.ticketRoutes(), []web.Route{
 		{Pattern: "GET /login", Handler: p.loginForm},
 		{Pattern: "POST /login", Handler: p.loginSubmit},

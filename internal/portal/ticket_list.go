@@ -33,9 +33,7 @@ func (p *Portal) ticketList(w http.ResponseWriter, r *http.Request, v *visit) {
 	if !slices.Contains(ticket.Sorts, f.Sort) {
 		f.Sort = "updated"
 	}
-	if len(f.Query) > 200 {
-		f.Query = f.Query[:200]
-	}
+	f.Query = validate.TruncateChars(f.Query, 200) // the field's maxlength, in characters
 	frame := v.chrome(r, "tickets.title", "helpdesk")
 	key, keep := listKey(r, v, f)
 	if keep {

@@ -51,7 +51,8 @@ func newsMarkComponent(t ticket.Ticket) templ.Component {
 // withNews returns the kept fragment body as the reader sees it: each mark replaced by
 // the badge when the ticket is new for them, by nothing otherwise. Marks of tickets
 // that cannot be new for the reader (their own message is the newest) need no lookup,
-// and a fragment without any costs no query.
+// and a fragment without any costs no query; nor does one whose tickets were looked up
+// for the reader before, while their read marks have not changed since (p.seen).
 func (p *Portal) withNews(r *http.Request, v *visit, body []byte) (templ.Component, error) {
 	marks := findNews(body)
 	ids := make([]int64, 0, len(marks))
@@ -62,9 +63,13 @@ func (p *Portal) withNews(r *http.Request, v *visit, body []byte) (templ.Compone
 	}
 	var seen map[int64]int64
 	if len(ids) > 0 {
-		var err error
-		if seen, err = ticket.SeenByContact(r.Context(), p.env.DB, v.P, ids); err != nil {
-			return nil, err
+		var ok bool
+		if seen, ok = p.seen.get(v.P.ContactID, v.readMarks, ids); !ok {
+			var err error
+			if seen, err = ticket.SeenByContact(r.Context(), p.env.DB, v.P, ids); err != nil {
+				return nil, err
+			}
+			p.seen.put(v.P.ContactID, v.readMarks, ids, seen)
 		}
 	}
 	return newsBody(body, marks, v.P.ContactID, seen), nil

@@ -12,5 +12,8 @@ func (p *Portal) ticketRateLink(w http.ResponseWriter, r *http.Request, v *visit
 	if !ok {
 		return
 	}
+	if v.flash != "" { // e.g. the company switched on the way here: say so on the ticket
+		p.env.FlashNext(w, r, v.flash)
+	}
 	http.Redirect(w, r, ticketURL(t.ID, "#rate"), http.StatusSeeOther)
 }

@@ -1,6 +1,7 @@
 package portal
 
 import (
+	"errors"
 	"net/http"
 	"slices"
 
@@ -32,6 +33,8 @@ type ticketView struct {
 }
 
 // loadTicket finds the ticket of the URL the contact may see; anything else is a 404.
+// A ticket the contact may see in another of their companies switches to that company
+// on a GET (switchToTicket) and answers with a redirect.
 func (p *Portal) loadTicket(w http.ResponseWriter, r *http.Request, v *visit) (ticket.Ticket, bool) {
 	id, ok := web.ID(r, "id")
 	if !ok {
@@ -39,6 +42,13 @@ func (p *Portal) loadTicket(w http.ResponseWriter, r *http.Request, v *visit) (t
 		return ticket.Ticket{}, false
 	}
 	t, err := ticket.ForContact(r.Context(), p.env.DB, v.P, id)
+	if errors.Is(err, db.ErrNotFound) {
+		if done, serr := p.switchToTicket(w, r, v, id); done {
+			return t, false
+		} else if serr != nil {
+			err = serr
+		}
+	}
 	if err != nil {
 		p.env.Fail(w, r, err)
 		return t, false

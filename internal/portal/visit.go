@@ -24,6 +24,10 @@ type visit struct {
 	Company   contact.Membership   // the active one
 	Preview   session.Preview      // set (ID > 0) when staff view the portal as this contact
 	flash     string
+	// readMarks is the contact's count of read-mark writes as the session lookup read it
+	// (session.Session.ContactReadMarks), -1 where the visit was built otherwise (a
+	// preview): the marks the portal keeps for the contact are right while it is the same.
+	readMarks int64
 }
 
 type handler func(w http.ResponseWriter, r *http.Request, v *visit)
@@ -94,7 +98,11 @@ func (p *Portal) resolve(w http.ResponseWriter, r *http.Request) (*visit, bool) 
 	if err != nil {
 		return nil, false
 	}
-	return newVisit(t, ct, ms, s.CompanyID, s.ID)
+	v, ok := newVisit(t, ct, ms, s.CompanyID, s.ID)
+	if ok {
+		v.readMarks = s.ContactReadMarks
+	}
+	return v, ok
 }
 
 // visitOf builds the visit of a contact acting for companyID in a preview; false when
@@ -110,7 +118,7 @@ func (p *Portal) visitOf(ctx context.Context, t tenant.Tenant, contactID, compan
 // newVisit is the visit of contact ct acting for companyID with its active memberships
 // ms; false when companyID is not among them (access revoked meanwhile).
 func newVisit(t tenant.Tenant, ct contact.Contact, ms []contact.Membership, companyID, sessionID int64) (*visit, bool) {
-	v := &visit{Contact: ct, Tenant: t, Companies: ms}
+	v := &visit{Contact: ct, Tenant: t, Companies: ms, readMarks: -1}
 	for _, m := range ms {
 		if m.CompanyID == companyID {
 			v.Company = m
@@ -153,6 +161,9 @@ func (v *visit) chrome(r *http.Request, titleID, current string) web.Chrome {
 			Label: m.CompanyName, Selected: m.CompanyID == v.P.CompanyID})
 	}
 	c.SetFlash(ctx, v.flash)
+	if v.flash == switchedFlash { // names the company the page is in now (ticket_switch.go)
+		c.Flash = i18n.T(ctx, switchedFlash, map[string]any{"Company": v.Company.CompanyName})
+	}
 	v.previewChrome(ctx, &c)
 	return c
 }

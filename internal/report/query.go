@@ -23,7 +23,8 @@ import (
 //   - Medians and 90th percentiles are exact (linear interpolation between the two
 //     nearest ranks, as PostgreSQL's percentile_cont). PostgreSQL computes them in the
 //     counting pass; SQLite has no such aggregate and fetches the two values around
-//     each rank with ORDER BY … LIMIT 2 OFFSET (times.go).
+//     each rank with ORDER BY … LIMIT 2 OFFSET, or for many durations reads them all
+//     from the period's index range and sorts them in Go (times.go).
 //
 // BenchmarkReport measures them; BENCHMARKS.md has the figures.
 

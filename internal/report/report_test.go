@@ -22,7 +22,7 @@ func TestCompute(t *testing.T) {
 			t.Fatal(errs)
 		}
 		defer func(n int) { *report.WalkFrom = n }(*report.WalkFrom)
-		*report.WalkFrom = 3 // the first responses (5) walk the index, the resolutions too
+		*report.WalkFrom = 3 // the first responses (5) are read and sorted in Go, the resolutions too
 		f, err := report.Compute(context.Background(), h.env.DB, h.ten.ID, p, march(20, 12, 0))
 		if err != nil {
 			t.Fatal(err)
@@ -158,8 +158,8 @@ func TestPercentileRanks(t *testing.T) {
 			h.reply(h.ten.ID, id, h.admin, at.Add(time.Duration(m)*time.Minute), false)
 		}
 		p, _ := report.ParsePeriod("2026-03-01", "2026-03-31", berlin)
-		// Both of SQLite's ways: sorting the period's durations, and walking the index
-		// ordered by them (from walkFrom durations on; here from one).
+		// Both of SQLite's ways: fetching the values around each rank, and reading the
+		// period's durations to sort them in Go (from walkFrom durations on; here from one).
 		defer func(n int) { *report.WalkFrom = n }(*report.WalkFrom)
 		for _, walk := range []int{*report.WalkFrom, 1} {
 			*report.WalkFrom = walk

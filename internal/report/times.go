@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"math"
+	"slices"
 	"time"
 
 	"pforte/internal/db"
@@ -80,6 +81,11 @@ func (r span) percentiles(ctx context.Context, q db.Querier, m measure, t *Times
 		t.Median, t.P90 = seconds(med.Float64), seconds(p90.Float64)
 		return nil
 	}
+	if t.N >= walkFrom {
+		v, err := r.sortedDurations(ctx, q, m, t.N)
+		t.Median, t.P90 = quantile(v, 0.5), quantile(v, 0.9)
+		return err
+	}
 	var err error
 	if t.Median, err = r.percentile(ctx, q, m, t.N, 0.5); err != nil {
 		return err
@@ -90,16 +96,14 @@ func (r span) percentiles(ctx context.Context, q db.Querier, m measure, t *Times
 
 func seconds(s float64) time.Duration { return time.Duration(math.Round(s)) * time.Second }
 
-// walkFrom is the number of durations from which SQLite finds a rank by walking the
-// index ordered by the duration itself (00041's tickets_response_time,
-// tickets_resolution_time) instead of sorting the period's durations. The walk reads
-// about rank ÷ (the period's share of all the tenant's durations) index entries: for
-// the median about half the index, whatever the period. At a million tickets that
-// beats sorting from about 30,000 durations on (BenchmarkReport, the CPU of a whole
-// report: 30 days with 20,000 durations 86 ms sorting, 158 ms walking; 90 days with
-// 70,000 279 ms sorting, 202 ms walking). Each form keeps SQLite from the other plan: the unary + from
-// using the period's column for the range (its documented way to rule out an index),
-// "+ 0" from reading the order off the duration's index.
+// walkFrom is the number of durations from which SQLite reads them all once and sorts
+// them in Go, both percentiles from the one sorted list, instead of fetching the two
+// values around each rank with ORDER BY … LIMIT 2 OFFSET k (a sort per rank, whose
+// cost grows with the rank). The durations come from the period's range of the index
+// that puts tickets into it (tickets_opened, tickets_resolved hold both times), so no
+// table row is read. Until migration 00047 SQLite walked indexes ordered by the
+// duration itself (tickets_response_time, tickets_resolution_time): as fast, but two
+// more indexes that every ticket write paid for (BENCHMARKS.md).
 var walkFrom = 30000
 
 // percentile is the p-quantile of n durations on SQLite: the value at rank p·(n−1),
@@ -107,15 +111,14 @@ var walkFrom = 30000
 func (r span) percentile(ctx context.Context, q db.Querier, m measure, n int, p float64) (time.Duration, error) {
 	rank := p * float64(n-1)
 	k := int(rank)
-	col, by, order, offset := m.col, m.expr+" + 0", "", k
-	if n >= walkFrom {
-		col, by = "+"+m.col, m.expr
-	}
+	order, offset := "", k
 	if k >= n/2 { // from the top: rank k+1 first
 		order, offset = " DESC", max(n-2-k, 0)
 	}
+	// "+ 0" keeps SQLite from an index ordered by the duration (there is none now; one
+	// added later must not turn this into a walk of it).
 	rows, err := q.Query(ctx, `SELECT `+m.expr+` FROM tickets WHERE tenant_id = ? AND `+m.has+`
-		AND `+col+` >= ? AND `+col+` < ? ORDER BY `+by+order+` LIMIT 2 OFFSET ?`, r.tenantID, r.from, r.to, offset)
+		AND `+m.col+` >= ? AND `+m.col+` < ? ORDER BY `+m.expr+` + 0`+order+` LIMIT 2 OFFSET ?`, r.tenantID, r.from, r.to, offset)
 	if err != nil {
 		return 0, err
 	}
@@ -140,4 +143,35 @@ func (r span) percentile(ctx context.Context, q db.Querier, m measure, n int, p 
 	}
 	lo, hi := v[0], v[len(v)-1]
 	return seconds(lo + (rank-float64(k))*(hi-lo)), nil
+}
+
+// sortedDurations reads all durations of m in the period, sorted.
+func (r span) sortedDurations(ctx context.Context, q db.Querier, m measure, n int) ([]int64, error) {
+	rows, err := q.Query(ctx, `SELECT `+m.expr+` FROM tickets WHERE tenant_id = ? AND `+m.has+`
+		AND `+m.col+` >= ? AND `+m.col+` < ?`, r.tenantID, r.from, r.to)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	v := make([]int64, 0, n)
+	for rows.Next() {
+		var x int64
+		if err := rows.Scan(&x); err != nil {
+			return nil, err
+		}
+		v = append(v, x)
+	}
+	slices.Sort(v)
+	return v, rows.Err()
+}
+
+// quantile is the p-quantile of the sorted durations v, as percentile computes it.
+func quantile(v []int64, p float64) time.Duration {
+	if len(v) == 0 {
+		return 0
+	}
+	rank := p * float64(len(v)-1)
+	k := int(rank)
+	lo, hi := float64(v[k]), float64(v[min(k+1, len(v)-1)])
+	return seconds(lo + (rank-float64(k))*(hi-lo))
 }

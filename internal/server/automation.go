@@ -28,11 +28,21 @@ func (a *App) RunAutomation(ctx context.Context) {
 	}
 }
 
-// Automate runs one pass at now and wakes the mail worker for the mails it queued.
+// Automate runs one pass at now, mails the follow-ups that fell due, and wakes the
+// mail worker for the mails it queued.
 func (a *App) Automate(ctx context.Context, now time.Time) ticket.Swept {
 	sw, err := ticket.Automate(ctx, a.DB, now, a.Env.TenantOrigin)
 	if err != nil && ctx.Err() == nil {
 		a.Log.Warn("helpdesk automation", "err", err)
+	}
+	// Follow-ups due (ticket/followup_sweep.go): their owners are mailed once.
+	followUps, err := ticket.MailFollowUps(ctx, a.DB, now, a.Env.TenantOrigin)
+	if err != nil && ctx.Err() == nil {
+		a.Log.Warn("helpdesk follow-ups", "err", err)
+	}
+	if followUps > 0 {
+		a.Log.Info("helpdesk follow-ups", "due", followUps)
+		a.Env.WakeWorker()
 	}
 	if sw != (ticket.Swept{}) {
 		a.Log.Info("helpdesk automation", "closed", sw.Closed, "reminded", sw.Reminded, "resolved", sw.Resolved)

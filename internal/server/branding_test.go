@@ -51,7 +51,7 @@ func TestBranding(t *testing.T) {
 			msg    string
 		}{
 			{"title too long", with(typed, "title", strings.Repeat("x", 101)), nil, "höchstens 100 Zeichen"},
-			{"welcome too long", with(typed, "welcome", strings.Repeat("w", 1001)), nil, "höchstens 1000 Zeichen"},
+			{"welcome too long", with(typed, "welcome", strings.Repeat("w", 1001)), nil, "höchstens 1.000 Zeichen"},
 			{"text renamed .png", typed, &apptest.File{Field: "logo", Name: "logo.png", Data: []byte("just some text, not an image\n")}, "kein PNG-, JPEG-, WebP- oder GIF-Bild"},
 			{"svg", typed, &apptest.File{Field: "logo", Name: "logo.svg", Data: []byte(`<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>`)}, "kein PNG-"},
 			{"empty file", typed, &apptest.File{Field: "logo", Name: "leer.png"}, "kein PNG-"},

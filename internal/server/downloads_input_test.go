@@ -33,7 +33,7 @@ func TestDownloadBadInput(t *testing.T) {
 			t.Errorf("agent changes the settings: %d", r.Status)
 		}
 		for _, bad := range []string{"0", "abc", "99999", ""} {
-			if r := admin.Post("/admin/downloads/settings", url.Values{"max_upload_mb": {bad}}); r.Status != 422 || !strings.Contains(r.Body, "ganze Zahl von 1 bis 4096") {
+			if r := admin.Post("/admin/downloads/settings", url.Values{"max_upload_mb": {bad}}); r.Status != 422 || !strings.Contains(r.Body, "ganze Zahl von 1 bis 4.096") {
 				t.Errorf("limit %q: %d", bad, r.Status)
 			}
 		}

@@ -307,6 +307,7 @@ func TestAdminIsolation(t *testing.T) {
 		for k, v := range ticketAdminForeign(t, w, tenantB) {
 			foreign[k] = v
 		}
+		foreign["POST /admin/tickets/{id}/followup"] = foreign["GET /admin/tickets/{id}"] + "/followup" // follow-ups (followup)
 		maps.Copy(foreign, downloadAdminForeign(t, w, tenantB))
 		maps.Copy(foreign, textModuleAdminForeign(t, w, tenantB)) // text modules (textmod)
 		for _, r := range admin.Routes(w.env.App.Env, w.env.App.Access) {

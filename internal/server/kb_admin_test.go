@@ -126,7 +126,7 @@ func TestKBAdmin(t *testing.T) {
 		}{
 			{"empty title", "/admin/kb", with2(form, "title", "  "), "Bitte füllen Sie dieses Feld aus.", "Router"},
 			{"long title", "/admin/kb", with2(form, "title", long), "höchstens 200 Zeichen", long},
-			{"long body", "/admin/kb", with2(form, "body", strings.Repeat("x", kb.MaxBody+1)), "höchstens 50000 Zeichen", "WLAN einrichten"},
+			{"long body", "/admin/kb", with2(form, "body", strings.Repeat("x", kb.MaxBody+1)), "höchstens 50.000 Zeichen", "WLAN einrichten"},
 			{"bad slug", "/admin/kb", with2(form, "slug", "Mit Leerzeichen"), "Kleinbuchstaben", "Mit Leerzeichen"},
 			{"taken slug", "/admin/kb", with2(form, "slug", "wlan"), "bereits verwendet", "WLAN einrichten"},
 			{"bad language", "/admin/kb", with2(form, "language", "xx"), "eine der Sprachen", "WLAN einrichten"},

@@ -88,7 +88,7 @@ func TestKBFeedbackVote(t *testing.T) {
 
 		long := strings.Repeat("x", kb.MaxFeedbackComment) + "ENDE"
 		r = w.a.Post("/kb/articles/kunden/feedback", url.Values{"helpful": {"no"}, "comment": {long}})
-		if r.Status != 422 || !strings.Contains(r.Body, "Bitte höchstens 1000 Zeichen eingeben.") || !strings.Contains(r.Body, long) ||
+		if r.Status != 422 || !strings.Contains(r.Body, "Bitte höchstens 1.000 Zeichen eingeben.") || !strings.Contains(r.Body, long) ||
 			!strings.Contains(r.Body, `aria-invalid="true"`) {
 			t.Errorf("too long comment: %d", r.Status)
 		}

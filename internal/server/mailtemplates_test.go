@@ -89,7 +89,7 @@ func TestMailTemplates(t *testing.T) {
 			"empty body":       {"body", "", "Bitte füllen Sie dieses Feld aus."},
 			"empty button":     {"button", "", "Bitte füllen Sie dieses Feld aus."},
 			"subject too long": {"subject", strings.Repeat("x", mailtmpl.MaxSubject+1), "höchstens 200 Zeichen"},
-			"body too long":    {"body", strings.Repeat("y", mailtmpl.MaxBody+1), "höchstens 5000 Zeichen"},
+			"body too long":    {"body", strings.Repeat("y", mailtmpl.MaxBody+1), "höchstens 5.000 Zeichen"},
 			"unknown":          {"body", "Guten Tag <i>{{frist_name}}</i>, bitte klicken.", "Den Platzhalter {{frist_name}} gibt es in dieser E-Mail nicht."},
 			"not offered":      {"subject", "Abgelehnt: {{reason}}", "Den Platzhalter {{reason}} gibt es in dieser E-Mail nicht."},
 			"go template":      {"greeting", `Hallo {{.Name}} {{printf "%s" 1}}`, "{{.Name}} ist kein gültiger Platzhalter."},

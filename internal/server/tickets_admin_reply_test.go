@@ -141,7 +141,7 @@ func TestTicketsAdminReplyInput(t *testing.T) {
 			{"empty", map[string]string{"kind": "note", "body": "  "}, nil, "Bitte"},
 			{"too large", map[string]string{"kind": "reply", "body": "KEEP-THIS text"}, []apptest.File{{Field: "files", Name: "big.bin", Data: big}}, "big.bin"},
 			{"status", map[string]string{"kind": "reply", "body": "KEEP-THIS text", "status": "abc"}, nil, "Bitte wählen Sie einen Status"},
-			{"too long", map[string]string{"body": strings.Repeat("x", 20001)}, nil, "20000"},
+			{"too long", map[string]string{"body": strings.Repeat("x", 20001)}, nil, "20.000"},
 		}
 		for _, c := range cases {
 			r := h.staffC.PostMultipart(path+"/reply", c.fields, c.files...)

@@ -28,11 +28,11 @@ func TestTicketsSLASettings(t *testing.T) {
 		cases := []struct {
 			name, field, value, want string
 		}{
-			{"negative", "first_4", "-3", "1 bis 8760"},
-			{"zero", "resolve_1", "0", "1 bis 8760"},
-			{"not a number", "resolve_3", "acht", "1 bis 8760"},
-			{"fraction", "first_3", "1.5", "1 bis 8760"},
-			{"too large", "resolve_4", "8761", "1 bis 8760"},
+			{"negative", "first_4", "-3", "1 bis 8.760"},
+			{"zero", "resolve_1", "0", "1 bis 8.760"},
+			{"not a number", "resolve_3", "acht", "1 bis 8.760"},
+			{"fraction", "first_3", "1.5", "1 bis 8.760"},
+			{"too large", "resolve_4", "8761", "1 bis 8.760"},
 			{"first after resolution", "first_2", "10", "nicht später fällig"},
 		}
 		for _, c := range cases {

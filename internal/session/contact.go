@@ -28,7 +28,7 @@ func LookupContact(ctx context.Context, d *db.DB, tenantID int64, raw string, no
 	var company *int64
 	var created, seen, exp int64
 	rows, err := d.Query(ctx, `SELECT s.id, s.tenant_id, s.company_id, s.created_at, s.last_seen_at, s.expires_at,
-		c.id, c.tenant_id, c.first_name, c.last_name, c.email, c.phone, c.language,
+		c.id, c.tenant_id, c.first_name, c.last_name, c.email, c.phone, c.language, c.read_marks,
 		m.id, m.company_id, co.name, m.role, m.access, co.require_two_factor, COALESCE(lv.version, 0)
 		FROM sessions s
 		JOIN contacts c ON c.id = s.contact_id AND c.tenant_id = s.tenant_id
@@ -44,7 +44,7 @@ func LookupContact(ctx context.Context, d *db.DB, tenantID int64, raw string, no
 	for rows.Next() {
 		m := contact.Membership{TenantID: tenantID}
 		if err := rows.Scan(&s.ID, &s.TenantID, &company, &created, &seen, &exp,
-			&c.ID, &c.TenantID, &c.FirstName, &c.LastName, &c.Email, &c.Phone, &c.Language,
+			&c.ID, &c.TenantID, &c.FirstName, &c.LastName, &c.Email, &c.Phone, &c.Language, &s.ContactReadMarks,
 			&m.ID, &m.CompanyID, &m.CompanyName, &m.Role, &m.Access, &m.CompanyRequiresTwoFactor, &m.ListVersion); err != nil {
 			return s, c, nil, fmt.Errorf("session: with contact: %w", err)
 		}

@@ -31,6 +31,9 @@ type Session struct {
 	CompanyID int64
 	CreatedAt time.Time
 	LastSeen  time.Time
+	// ContactReadMarks is the contact's count of read-mark writes (contacts.read_marks),
+	// set by LookupContact: while it stays the same, so do the contact's read marks.
+	ContactReadMarks int64
 }
 
 // New stores a session and returns the cookie value. Exactly one of staffID and

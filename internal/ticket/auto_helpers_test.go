@@ -16,7 +16,8 @@ import (
 )
 
 // autoWorld is a tenant with the helpdesk automation, one company, its contact (a
-// member, English) and an agent; t0 is the fixed clock the tests count days from.
+// member with portal access, English) and an agent; t0 is the fixed clock the tests
+// count days from.
 type autoWorld struct {
 	d      *db.DB
 	ten    tenant.Tenant
@@ -42,7 +43,13 @@ func newAutoWorld(t *testing.T, d *db.DB, name string, a ticket.Automation) *aut
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := contact.AddMembership(ctx, d, w.ten.ID, c.ID, co.ID, "main", w.t0); err != nil {
+	mid, err := contact.AddMembership(ctx, d, w.ten.ID, c.ID, co.ID, "main", w.t0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// She signs in to the portal: her mails lead there (a contact without access gets
+	// none of its links, notify_noportal.go).
+	if err := contact.SetAccess(ctx, d, w.ten.ID, mid, "main", contact.AccessActive, w.t0); err != nil {
 		t.Fatal(err)
 	}
 	m, err := staff.Create(ctx, d, staff.Member{TenantID: w.ten.ID, Email: "agent@" + name + ".test", Name: "Agent", Role: staff.RoleAgent}, w.t0)

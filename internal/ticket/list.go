@@ -37,6 +37,11 @@ type Filter struct {
 	// UnreadBy (staff only): the member's own open tickets that are new for them
 	// (read_list.go); 0: no such filter.
 	UnreadBy int64
+	// FollowUpDue (staff only): tickets whose follow-up (followup.go) is due at this
+	// moment, earliest first (SortFollowUp); zero: no such filter. FollowUpOf narrows
+	// it to the follow-ups of one staff member.
+	FollowUpDue time.Time
+	FollowUpOf  int64
 	// Limit is how many tickets a page holds; zero: PageSize. The portal's home page
 	// asks for its few newest (Recent).
 	Limit int
@@ -56,7 +61,7 @@ const SortDue = "due"
 
 // QueueSorts lists the orders the back office's queue offers: the portal's and
 // SortDue, which the portal must not offer (contacts do not see due times).
-var QueueSorts = append(Sorts[:len(Sorts):len(Sorts)], SortDue)
+var QueueSorts = append(Sorts[:len(Sorts):len(Sorts)], SortDue, SortFollowUp)
 
 func (f Filter) order() string {
 	activity := "t.updated_at"
@@ -72,6 +77,8 @@ func (f Filter) order() string {
 		return ` ORDER BY t.priority DESC, ` + activity + ` DESC, t.id DESC`
 	case SortDue:
 		return ` ORDER BY t.sla_due_at, t.id`
+	case SortFollowUp:
+		return ` ORDER BY t.followup_at, t.id`
 	}
 	return ` ORDER BY ` + activity + ` DESC, t.id DESC`
 }
@@ -168,8 +175,8 @@ func listForContact(ctx context.Context, q db.Querier, p principal.Contact, f Fi
 			return nil, false, err
 		}
 	}
-	if f.Sort == SortDue {
-		f.Sort = "" // staff's order; contacts do not see due times
+	if f.Sort == SortDue || f.Sort == SortFollowUp {
+		f.Sort = "" // staff's orders; contacts see neither due times nor follow-ups
 	}
 	f.portal = true
 	where, args := visibleTo(p, own)
@@ -209,6 +216,8 @@ func queueWhere(ctx context.Context, q db.Querier, tenantID int64, f Filter) (Fi
 		if f, none = f.dueOnly(); none {
 			return f, "", nil, true, nil
 		}
+	} else if f.byFollowUp() {
+		f.Sort = SortFollowUp // followup_list.go
 	}
 	var err error
 	if f.Page <= commonPages {
@@ -244,6 +253,7 @@ func queueWhere(ctx context.Context, q db.Querier, tenantID int64, f Filter) (Fi
 		where += ` AND t.last_rating IS NULL`
 	}
 	where, args = f.dueConditions(where, args)
+	where, args = f.followUpConditions(where, args)
 	if f.UnreadBy > 0 {
 		more, a := unreadOnly(q.Engine(), tenantID, f.UnreadBy)
 		where, args = where+more, append(args, a...)

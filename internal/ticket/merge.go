@@ -94,6 +94,9 @@ func Merge(ctx context.Context, tx db.Querier, source, target Ticket, a Actor, n
 	if err := mergeClock(ctx, tx, source.TenantID, source.ID, target.ID); err != nil { // the source's first response (sla_clock.go)
 		return err
 	}
+	if err := mergeFollowUp(ctx, tx, source.TenantID, source.ID, target.ID); err != nil { // the earlier follow-up (followup.go)
+		return err
+	}
 	closed, err := StatusByCode(ctx, tx, source.TenantID, CodeClosed)
 	if err != nil {
 		return err

@@ -181,4 +181,5 @@ func PortalEvent(e Event) bool {
 }
 
 // staffOnlyEvent are the kinds of history entries the portal never shows.
-var staffOnlyEvent = map[string]bool{"follower": true, "assigned": true, "billed": true, "unbilled": true}
+var staffOnlyEvent = map[string]bool{"follower": true, "assigned": true, "billed": true, "unbilled": true,
+	EventFollowUp: true, EventFollowUpCleared: true}

@@ -54,13 +54,17 @@ type recipient struct {
 
 // Created tells staff about a new ticket, confirms it to the contact it was opened for,
 // and tells the company's main contacts who asked for it. opened is what Create was
-// given. Staff read "<contact> of <company> has opened", which names the customer even
-// when a colleague typed the ticket in for them, and that colleague gets no mail about
-// their own work; main contacts read who opened it, so a ticket staff opened on a
+// given. Staff read "<contact> of <company> has opened" for a customer's ticket; one a
+// colleague opened on a customer's behalf is mail.ticket_new_on_behalf_staff, "<staff
+// member> opened a ticket for <contact> (<company>)", and that colleague gets no mail
+// about their own work. Main contacts read who opened it, so a ticket staff opened on a
 // customer's behalf names the staff member, not the customer.
 func (n Notifier) Created(ctx context.Context, tx db.Querier, t Ticket, opened New) error {
-	if err := n.toStaff(ctx, tx, t, "mail.ticket_new_staff", opened.Body, t.ContactName,
-		staffWantsNew+` AND id <> ?`, opened.StaffID); err != nil {
+	key, data := "mail.ticket_new_staff", map[string]any{"Author": t.ContactName}
+	if opened.StaffID > 0 {
+		key, data = "mail.ticket_new_on_behalf_staff", map[string]any{"Author": opened.Author, "Contact": t.ContactName}
+	}
+	if err := n.toStaff(ctx, tx, t, key, opened.Body, data, staffWantsNew+` AND id <> ?`, opened.StaffID); err != nil {
 		return err
 	}
 	if err := n.toContacts(ctx, tx, t, "mail.ticket_received", opened.Body, nil, 0); err != nil {
@@ -80,7 +84,7 @@ func (n Notifier) Replied(ctx context.Context, tx db.Querier, t Ticket, body str
 	if t.AssigneeID > 0 {
 		who, args = staffWantsMyReply, []any{t.AssigneeID}
 	}
-	if err := n.toStaff(ctx, tx, t, "mail.ticket_reply_staff", body, by.Name, who, args...); err != nil {
+	if err := n.toStaff(ctx, tx, t, "mail.ticket_reply_staff", body, data, who, args...); err != nil {
 		return err
 	}
 	return n.toContacts(ctx, tx, t, "mail.ticket_reply", body, data, by.ContactID)
@@ -125,8 +129,8 @@ func (n Notifier) Decided(ctx context.Context, tx db.Querier, t Ticket, accepted
 
 // toContacts mails the ticket's opener and followers who want such mail (their
 // notification settings), except skip (the author). A contact without portal access
-// still hears about their ticket (one that came in by mail); one whose access was
-// revoked does not.
+// still hears about their ticket (one that came in by mail), in a mail without the
+// portal's button (withoutPortal); one whose access was revoked does not.
 func (n Notifier) toContacts(ctx context.Context, tx db.Querier, t Ticket, key, quote string, data map[string]any, skip int64) error {
 	to, err := ticketContacts(ctx, tx, t, skip)
 	if err != nil {
@@ -174,8 +178,9 @@ func (n Notifier) portalLink(t Ticket) string {
 }
 
 // toStaff mails the active staff members who can sign in and whom who selects: a
-// condition on the staff table, one of the staffWants constants, with its args.
-func (n Notifier) toStaff(ctx context.Context, tx db.Querier, t Ticket, key, quote, author, who string, args ...any) error {
+// condition on the staff table, one of the staffWants constants, with its args. data
+// holds the mail's own values (Author).
+func (n Notifier) toStaff(ctx context.Context, tx db.Querier, t Ticket, key, quote string, data map[string]any, who string, args ...any) error {
 	rows, err := tx.Query(ctx, `SELECT email, name, language FROM staff WHERE tenant_id = ? AND active
 		AND password_hash <> '' AND `+who+` ORDER BY id`, append([]any{t.TenantID}, args...)...)
 	if err != nil {
@@ -196,7 +201,7 @@ func (n Notifier) toStaff(ctx context.Context, tx db.Querier, t Ticket, key, quo
 		return err
 	}
 	link := n.Origin + "/admin/tickets/" + strconv.FormatInt(t.ID, 10)
-	return n.send(ctx, tx, t, key, quote, map[string]any{"Author": author}, link, to)
+	return n.send(ctx, tx, t, key, quote, data, link, to)
 }
 
 func (n Notifier) send(ctx context.Context, tx db.Querier, t Ticket, key, quote string, data map[string]any, link string, to []recipient) error {
@@ -229,6 +234,11 @@ func (n Notifier) send(ctx context.Context, tx db.Querier, t Ticket, key, quote 
 			// would land in the inbox as a stranger's, so their mails invite none.
 			if replyTo = n.ReplyAddress(RecipientToken(t, r.email)); replyTo != "" {
 				l.Marker = replyMarker(lang)
+			}
+		}
+		if !r.staff && !r.signsIn {
+			if err := withoutPortal(ctx, tx, t.TenantID, &l, replyTo != ""); err != nil {
+				return err
 			}
 		}
 		msg, err := l.RenderFor(ctx, tx, t.TenantID)

@@ -23,5 +23,5 @@ func (n Notifier) Assigned(ctx context.Context, tx db.Querier, t Ticket, to int6
 		return nil
 	}
 	t.AssigneeID = to
-	return n.toStaff(ctx, tx, t, "mail.ticket_assigned_staff", "", by.Name, staffWantsAssigned, to)
+	return n.toStaff(ctx, tx, t, "mail.ticket_assigned_staff", "", map[string]any{"Author": by.Name}, staffWantsAssigned, to)
 }

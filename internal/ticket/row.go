@@ -33,23 +33,23 @@ var portalRow = row{
 }
 
 // queueRow is a row of the back office's queue, which adds the company, the assignee,
-// the request state, "billed", the newest rating, the next due time (sla.go) and
-// staff's news (read.go) to what the portal shows.
+// the request state, "billed", the newest rating, the next due time (sla.go), staff's
+// news (read.go) and the follow-up (followup.go) to what the portal shows.
 var queueRow = row{
 	cols: `t.id, t.company_id, c.name, COALESCE(t.contact_id, 0), COALESCE(TRIM(ct.first_name || ' ' || ct.last_name), ''),
 		t.title, s.id, s.code, s.name, s.kind, t.priority, COALESCE(st.name, ''), t.billed, t.request_state, COALESCE(t.last_rating, ''), t.updated_at,
-		COALESCE(t.sla_due_at, 0), COALESCE(t.news, 0), COALESCE(t.news_staff_id, 0)`,
+		COALESCE(t.sla_due_at, 0), COALESCE(t.news, 0), COALESCE(t.news_staff_id, 0), COALESCE(t.followup_at, 0)`,
 	from: ` FROM tickets t JOIN companies c ON c.id = t.company_id
 		JOIN ticket_statuses s ON s.id = t.status_id
 		LEFT JOIN contacts ct ON ct.id = t.contact_id
 		LEFT JOIN staff st ON st.id = t.assignee_id`,
 	scan: func(r interface{ Scan(...any) error }) (Ticket, error) {
 		var t Ticket
-		var updated, due int64
+		var updated, due, followUp int64
 		err := r.Scan(&t.ID, &t.CompanyID, &t.CompanyName, &t.ContactID, &t.ContactName, &t.Title,
 			&t.Status.ID, &t.Status.Code, &t.Status.Name, &t.Status.Kind, &t.Priority, &t.AssigneeName,
-			&t.Billed, &t.RequestState, &t.Rating, &updated, &due, &t.StaffNews.Count, &t.StaffNews.By)
-		t.UpdatedAt, t.DueAt = time.Unix(updated, 0), unixOrZero(due)
+			&t.Billed, &t.RequestState, &t.Rating, &updated, &due, &t.StaffNews.Count, &t.StaffNews.By, &followUp)
+		t.UpdatedAt, t.DueAt, t.FollowUpAt = time.Unix(updated, 0), unixOrZero(due), unixOrZero(followUp)
 		return t, err
 	},
 }

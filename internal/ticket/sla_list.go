@@ -44,7 +44,7 @@ func (f Filter) dueOnly() (_ Filter, none bool) {
 // counts as a third of all) and walked the 95,000 tickets of the biggest company for
 // 1,700 overdue ones: 180 ms, against 26–78 ms through tickets_due.
 func (f Filter) col(name string) string {
-	if f.byDue() {
+	if f.byDue() || f.byFollowUp() { // the same for tickets_followup (followup_list.go)
 		return "+t." + name
 	}
 	return "t." + name

@@ -116,6 +116,9 @@ type Ticket struct {
 	// DueAt is the next due time of an open ticket with a service-level target (sla.go),
 	// zero otherwise; only the back office's queue reads it.
 	DueAt time.Time
+	// FollowUpAt is the ticket's follow-up (followup.go), zero for none; only the back
+	// office's queue reads it.
+	FollowUpAt time.Time
 	// StaffNews and PortalNews say what can make the ticket new for a reader (read.go):
 	// every message counts for staff, public ones for contacts. Unread is set for the
 	// queue's reader by MarkUnread.

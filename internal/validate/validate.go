@@ -149,6 +149,23 @@ func Truncate(s string, n int) string {
 	return s[:n]
 }
 
+// TruncateChars shortens s to at most n characters (runes): for what a person typed
+// into a field whose maxlength counts characters, so 100 Thai letters (300 bytes) fit a
+// limit of 200 as they do in the browser.
+func TruncateChars(s string, n int) string {
+	if len(s) <= n { // n bytes hold at most n characters
+		return s
+	}
+	i := 0
+	for at := range s {
+		if i == n {
+			return s[:at]
+		}
+		i++
+	}
+	return s
+}
+
 // domainRE matches a host name of at least two labels, lower case.
 var domainRE = regexp.MustCompile(`^([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z][a-z0-9-]{0,61}[a-z0-9]$`)
 
