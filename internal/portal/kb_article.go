@@ -61,7 +61,12 @@ func (p *Portal) renderKBArticle(w http.ResponseWriter, r *http.Request, rd *rea
 		p.env.Fail(w, r, err)
 		return
 	}
+	related, err := p.kbRelated(r.Context(), rd, pg)
+	if err != nil {
+		p.env.Fail(w, r, err)
+		return
+	}
 	c := rd.chrome("kb.title")
 	c.Title = pg.Title
-	web.Render(w, r, status, kbArticlePage(c, pg, fb))
+	web.Render(w, r, status, kbArticlePage(c, pg, fb, related))
 }
