@@ -11,7 +11,8 @@ import (
 
 // helpdeskAutomationSave stores after how many days resolved tickets are closed,
 // customers are reminded of tickets waiting for them, and reminded tickets are
-// resolved: each empty or 0 (never) or a whole number from 1 to ticket.MaxAutoDays.
+// resolved: each empty or 0 (never) or a whole number from 1 to ticket.MaxAutoDays;
+// and whether the steps keep to business hours.
 // Resolving counts from the reminder, so it needs reminders on. Anything else comes
 // back next to its field with what was typed.
 func (a *Admin) helpdeskAutomationSave(w http.ResponseWriter, r *http.Request, v *visit) {
@@ -26,6 +27,9 @@ func (a *Admin) helpdeskAutomationSave(w http.ResponseWriter, r *http.Request, v
 	}
 	what := "helpdesk automation: close after " + daysOrNever(auto.CloseDays) + ", remind after " + daysOrNever(auto.RemindDays) +
 		", resolve after " + daysOrNever(auto.ResolveDays)
+	if auto.InHours {
+		what += ", within business hours"
+	}
 	a.helpdeskSave(w, r, v, what, func(tx *db.Tx) error {
 		return ticket.SetAutomation(r.Context(), tx, v.P.TenantID, auto)
 	})
@@ -35,7 +39,7 @@ func (a *Admin) helpdeskAutomationSave(w http.ResponseWriter, r *http.Request, v
 // whole days in range, and for resolving without reminding.
 func automationOf(f *web.Form) ticket.Automation {
 	a := ticket.Automation{CloseDays: autoDays(f, "close_days"), RemindDays: autoDays(f, "remind_days"),
-		ResolveDays: autoDays(f, "resolve_days")}
+		ResolveDays: autoDays(f, "resolve_days"), InHours: f.Get("in_hours") == "1"}
 	if a.ResolveDays > 0 && a.RemindDays == 0 && f.Errors["remind_days"].ID == "" {
 		f.Errors.Add("resolve_days", "automation.error.resolve_needs_remind", nil)
 	}
@@ -71,6 +75,9 @@ func (hv helpdeskView) autoForm() web.Form {
 		f.Set("close_days", daysOrEmpty(hv.Auto.CloseDays))
 		f.Set("remind_days", daysOrEmpty(hv.Auto.RemindDays))
 		f.Set("resolve_days", daysOrEmpty(hv.Auto.ResolveDays))
+		if hv.Auto.InHours {
+			f.Set("in_hours", "1")
+		}
 	})
 }
 

@@ -90,6 +90,8 @@ type Client struct {
 	env  *Env
 	host string
 	http *http.Client
+	// UserAgent, if set, is sent with every request (Go's own otherwise).
+	UserAgent string
 }
 
 // Client returns a new client for host ("" for the server's own address).
@@ -129,6 +131,9 @@ func (c *Client) send(req *http.Request) Response {
 	c.env.T.Helper()
 	if c.host != "" {
 		req.Host = c.host
+	}
+	if c.UserAgent != "" {
+		req.Header.Set("User-Agent", c.UserAgent)
 	}
 	res, err := c.http.Do(req)
 	if err != nil {

@@ -90,6 +90,13 @@ func (d *DB) SetConns(n int) {
 	d.w.SetMaxIdleConns(n)
 }
 
+// uriPath escapes what a file name may hold but a SQLite URI reads as syntax: "?" would
+// start the options, "#" a fragment, and "%" an escape, so a data directory named
+// "Kunden #2" or "50%" would open another file or fail.
+func uriPath(path string) string {
+	return strings.NewReplacer("%", "%25", "?", "%3f", "#", "%23").Replace(path)
+}
+
 // OpenSQLite opens (creating if needed) the SQLite database file at path.
 func OpenSQLite(ctx context.Context, path string) (*DB, error) {
 	q := url.Values{}
@@ -97,7 +104,7 @@ func OpenSQLite(ctx context.Context, path string) (*DB, error) {
 		q.Add("_pragma", p)
 	}
 	q.Set("_txlock", "immediate")
-	dsn := "file:" + path + "?" + q.Encode()
+	dsn := "file:" + uriPath(path) + "?" + q.Encode()
 	w, err := sql.Open("sqlite", dsn)
 	if err != nil {
 		return nil, fmt.Errorf("db: open sqlite: %w", err)

@@ -35,7 +35,7 @@ func ToInbox(ctx context.Context, tx db.Querier, d Delivery) (int64, error) {
 	m := d.Message
 	p := inbox.MailPayload{MailID: d.MailID, From: m.From.Address, FromName: m.From.Name, Rcpt: d.Rcpt,
 		Subject: m.Subject, Text: clip(m.Reply, maxPayloadText), MessageID: m.MessageID, Auto: m.AutoReason,
-		RawKey: d.RawKey, AuthServer: d.Auth.Server, AuthPass: d.Auth.Pass, AuthDetail: d.Auth.Summary}
+		RawKey: d.RawKey, Copied: m.Copied(), AuthServer: d.Auth.Server, AuthPass: d.Auth.Pass, AuthDetail: d.Auth.Summary}
 	if d.Auth.Pass {
 		p.AuthDetail = d.Auth.By
 	}

@@ -23,6 +23,9 @@ type MailPayload struct {
 	Auto        string     `json:"auto,omitempty"` // why it counts as automatic (bounce, auto-reply…); "" from a person
 	RawKey      string     `json:"raw_key"`        // the raw message (.eml) in the file store
 	Attachments []MailFile `json:"attachments,omitempty"`
+	// Copied are the mail's other recipients (mailin.Message.Copied): made followers
+	// when staff turn the mail into a ticket.
+	Copied []string `json:"copied,omitempty"`
 	// AuthServer is the trusted mail server the sender was checked against ("" when the
 	// tenant trusts the From address as it is); AuthPass whether it vouched for the From
 	// address, AuthDetail by what, or why not ("dkim=fail, spf=softfail").

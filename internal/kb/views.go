@@ -8,9 +8,9 @@ import (
 	"pforte/internal/db"
 )
 
-// ViewWindow is how long a contact's read of an article counts once: reloading the page,
+// ViewWindow is how long a reader's read of an article counts once: reloading the page,
 // or coming back to it from a search within this time, is no new read. Visitors without
-// login leave nothing to recognise them by, so each of their page views counts.
+// login are recognised in memory only (VisitorViews).
 const ViewWindow = time.Hour
 
 // CountContactView counts the contact's read of the article unless they read it within

@@ -34,10 +34,12 @@ func (p *Portal) kbArticle(w http.ResponseWriter, r *http.Request, rd *reader) {
 		return
 	}
 	// Staff looking through a contact's eyes do not count as readers; a contact counts
-	// once within kb.ViewWindow, a visitor with every page view.
+	// once within kb.ViewWindow, and so does a visitor as far as kb.VisitorViews can tell.
 	switch {
 	case rd.visit == nil:
-		err = kb.CountView(ctx, p.env.DB, rd.V.TenantID, pg.ID)
+		if p.visitors.First(rd.V.TenantID, pg.ID, p.env.ClientIP(r), r.UserAgent(), p.env.Now()) {
+			err = kb.CountView(ctx, p.env.DB, rd.V.TenantID, pg.ID)
+		}
 	case rd.visit.Preview.ID == 0:
 		_, err = kb.CountContactView(ctx, p.env.DB, rd.V.TenantID, pg.ID, rd.visit.P.ContactID, p.env.Now())
 	}
@@ -59,7 +61,12 @@ func (p *Portal) renderKBArticle(w http.ResponseWriter, r *http.Request, rd *rea
 		p.env.Fail(w, r, err)
 		return
 	}
+	related, err := p.kbRelated(r.Context(), rd, pg)
+	if err != nil {
+		p.env.Fail(w, r, err)
+		return
+	}
 	c := rd.chrome("kb.title")
 	c.Title = pg.Title
-	web.Render(w, r, status, kbArticlePage(c, pg, fb))
+	web.Render(w, r, status, kbArticlePage(c, pg, fb, related))
 }

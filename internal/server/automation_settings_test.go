@@ -51,11 +51,11 @@ func TestAutomationSettings(t *testing.T) {
 			t.Fatalf("bad input stored: %+v", a)
 		}
 
-		r := h.staffC.Post(path, url.Values{"close_days": {" 7 "}, "remind_days": {"5"}, "resolve_days": {"5"}})
+		r := h.staffC.Post(path, url.Values{"close_days": {" 7 "}, "remind_days": {"5"}, "resolve_days": {"5"}, "in_hours": {"1"}})
 		if r.Status != 303 {
 			t.Fatalf("save: %d %.300s", r.Status, r.Body)
 		}
-		want := ticket.Automation{CloseDays: 7, RemindDays: 5, ResolveDays: 5}
+		want := ticket.Automation{CloseDays: 7, RemindDays: 5, ResolveDays: 5, InHours: true}
 		if a, err := ticket.AutomationOf(ctx, h.env.DB, h.ten.ID); err != nil || a != want {
 			t.Fatalf("stored %+v %v, want %+v", a, err, want)
 		}
@@ -63,11 +63,12 @@ func TestAutomationSettings(t *testing.T) {
 			t.Errorf("other tenant's settings changed: %+v", a)
 		}
 		if n := count(t, h.env, `SELECT COUNT(*) FROM audit_log WHERE tenant_id = ? AND action = 'settings_changed'
-			AND target = 'helpdesk automation: close after 7 d, remind after 5 d, resolve after 5 d'`, h.ten.ID); n != 1 {
+			AND target = 'helpdesk automation: close after 7 d, remind after 5 d, resolve after 5 d, within business hours'`, h.ten.ID); n != 1 {
 			t.Errorf("%d audit entries", n)
 		}
-		if page := h.staffC.Get("/admin/settings/helpdesk").Body; !strings.Contains(page, `name="remind_days" type="number" min="0" max="365" step="1" inputmode="numeric" value="5"`) {
-			t.Errorf("stored days not shown")
+		if page := h.staffC.Get("/admin/settings/helpdesk").Body; !strings.Contains(page, `name="remind_days" type="number" min="0" max="365" step="1" inputmode="numeric" value="5"`) ||
+			!strings.Contains(page, `name="in_hours" value="1" checked`) || !strings.Contains(page, "Nur während der Geschäftszeiten") {
+			t.Errorf("stored settings not shown")
 		}
 		// Empty fields and 0 switch the steps off again.
 		if r := h.staffC.Post(path, url.Values{"close_days": {""}, "remind_days": {"0"}}); r.Status != 303 {

@@ -45,6 +45,10 @@ type Automation struct {
 	CloseDays   int // resolved → closed
 	RemindDays  int // waiting → reminder
 	ResolveDays int // reminder → resolved; needs RemindDays
+	// InHours holds the steps, and the mails they send customers, while the tenant's
+	// business hours (SLACalendar's week and holidays) are closed: a reminder due on
+	// Saturday night goes out when the office opens on Monday.
+	InHours bool
 }
 
 // after is how long a ticket stays at step before the sweep takes it; 0: never.
@@ -65,8 +69,8 @@ func (a Automation) after(step string) time.Duration {
 // AutomationOf loads the tenant's automation settings (all off without a row).
 func AutomationOf(ctx context.Context, q db.Querier, tenantID int64) (Automation, error) {
 	var a Automation
-	err := q.QueryRow(ctx, `SELECT close_days, remind_days, resolve_days FROM ticket_automation WHERE tenant_id = ?`, tenantID).
-		Scan(&a.CloseDays, &a.RemindDays, &a.ResolveDays)
+	err := q.QueryRow(ctx, `SELECT close_days, remind_days, resolve_days, in_hours FROM ticket_automation WHERE tenant_id = ?`, tenantID).
+		Scan(&a.CloseDays, &a.RemindDays, &a.ResolveDays, &a.InHours)
 	if err != nil && !errors.Is(db.One(err), db.ErrNotFound) {
 		return a, fmt.Errorf("ticket: automation: %w", err)
 	}
@@ -76,13 +80,24 @@ func AutomationOf(ctx context.Context, q db.Querier, tenantID int64) (Automation
 // SetAutomation stores the tenant's automation settings. Days outside 0 to MaxAutoDays
 // are stored as 0 (off); the settings form refuses them before.
 func SetAutomation(ctx context.Context, q db.Querier, tenantID int64, a Automation) error {
-	_, err := q.Exec(ctx, `INSERT INTO ticket_automation (tenant_id, close_days, remind_days, resolve_days) VALUES (?, ?, ?, ?)
-		ON CONFLICT (tenant_id) DO UPDATE SET close_days = excluded.close_days, remind_days = excluded.remind_days,
-		resolve_days = excluded.resolve_days`, tenantID, days(a.CloseDays), days(a.RemindDays), days(a.ResolveDays))
+	_, err := q.Exec(ctx, `INSERT INTO ticket_automation (tenant_id, close_days, remind_days, resolve_days, in_hours)
+		VALUES (?, ?, ?, ?, ?) ON CONFLICT (tenant_id) DO UPDATE SET close_days = excluded.close_days,
+		remind_days = excluded.remind_days, resolve_days = excluded.resolve_days, in_hours = excluded.in_hours`,
+		tenantID, days(a.CloseDays), days(a.RemindDays), days(a.ResolveDays), a.InHours)
 	if err != nil {
 		return fmt.Errorf("ticket: save automation: %w", err)
 	}
 	return nil
+}
+
+// automationHours is the business hours the steps keep to when InHours is set: the
+// tenant's SLA calendar week and holidays in its time zone.
+func automationHours(ctx context.Context, q db.Querier, tenantID int64, zone *time.Location) (BusinessHours, error) {
+	cal, err := LoadSLACalendar(ctx, q, tenantID)
+	if err != nil {
+		return BusinessHours{}, err
+	}
+	return cal.Hours(zone), nil
 }
 
 func days(n int) int {

@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"pforte/internal/db"
+	"pforte/internal/tenant"
 )
 
 // Plan is what the automation will do with a ticket next, for its pages: Step (one of
@@ -37,6 +38,17 @@ func PlanOf(ctx context.Context, q db.Querier, t Ticket) (Plan, error) {
 	switch after := a.after(p.Step); {
 	case after > 0:
 		p.At = p.Since.Add(after)
+		if a.InHours {
+			ten, err := tenant.Get(ctx, q, t.TenantID)
+			if err != nil {
+				return Plan{}, err
+			}
+			hours, err := automationHours(ctx, q, t.TenantID, ten.Location())
+			if err != nil {
+				return Plan{}, err
+			}
+			p.At = hours.Next(p.At)
+		}
 	case p.Step != StepResolve || a.RemindDays == 0:
 		return Plan{}, nil // switched off; a reminder sent still shows with remind on
 	}

@@ -145,6 +145,13 @@ func (s sweeper) remind(ctx context.Context, tx db.Querier, t Ticket, a Automati
 	var resolveAt time.Time
 	if after := a.after(StepResolve); after > 0 {
 		resolveAt = s.now.Add(after)
+		if a.InHours { // the mail names the day PlanOf will show
+			hours, err := automationHours(ctx, tx, t.TenantID, s.ten.Location())
+			if err != nil {
+				return err
+			}
+			resolveAt = hours.Next(resolveAt)
+		}
 	}
 	if err := n.Reminded(ctx, tx, t, resolveAt); err != nil {
 		return err

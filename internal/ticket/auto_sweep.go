@@ -51,6 +51,16 @@ func Automate(ctx context.Context, d *db.DB, now time.Time, origin func(tenant.T
 			errs = append(errs, err)
 			continue
 		}
+		if a.InHours {
+			hours, err := automationHours(ctx, d, id, ten.Location())
+			if err != nil {
+				errs = append(errs, err)
+				continue
+			}
+			if !hours.Open(now) {
+				continue // the steps wait for the office to open
+			}
+		}
 		s := sweeper{d: d, ten: ten, origin: origin(ten), now: now}
 		for _, step := range []string{StepClose, StepResolve, StepRemind} {
 			if a.after(step) == 0 {

@@ -229,3 +229,23 @@ func (b BusinessHours) daysLength(y int, m time.Month, d, n int) time.Duration {
 	}
 	return time.Duration(n/7)*week + rest
 }
+
+// Open reports whether t lies within business hours. A week without any hours counts
+// as always open, as Add counts it.
+func (b BusinessHours) Open(t time.Time) bool {
+	if !b.week.Open() {
+		return true
+	}
+	y, m, d := t.In(b.zone).Date()
+	open, close, ok := b.hours(y, m, d)
+	return ok && !t.Before(open) && t.Before(close)
+}
+
+// Next is t when it lies within business hours, else the next opening after it.
+func (b BusinessHours) Next(t time.Time) time.Time {
+	if b.Open(t) {
+		return t
+	}
+	// Add counts from the next opening; a nanosecond of it leads straight there.
+	return b.Add(t, time.Nanosecond).Add(-time.Nanosecond)
+}

@@ -60,6 +60,10 @@ func (r Router) reply(ctx context.Context, tx db.Querier, d inbound.Delivery, t 
 			return inbound.Outcome{}, err2
 		}
 	}
+	// Colleagues the sender copies now follow from here on, as they would on a new ticket.
+	if err := followCopied(ctx, tx, tk, d.Message.Copied(), by, now); err != nil {
+		return inbound.Outcome{}, err
+	}
 	body := text(d)
 	reply := ticket.Reply{ContactID: sender.ID, Author: by.Name, Body: body, Via: "email", MailID: d.Message.MessageID, Files: files(d)}
 	if _, err := ticket.AddReply(ctx, tx, tk, reply, now); err != nil {
@@ -83,22 +87,26 @@ func (r Router) open(ctx context.Context, tx db.Querier, d inbound.Delivery, t t
 	}
 	id, err := createTicket(ctx, tx, t, origin, ticket.New{TenantID: d.TenantID, CompanyID: companyID, ContactID: sender.ID,
 		Author: sender.Name(), Title: title(d.Message.Subject), Body: text(d), Via: "email", MailID: d.Message.MessageID,
-		Files: files(d)}, d.ReceivedAt)
+		Files: files(d)}, d.Message.Copied(), d.ReceivedAt)
 	if err != nil {
 		return inbound.Outcome{}, err
 	}
 	return inbound.Outcome{Action: "ticket", Reason: fmt.Sprintf("new ticket %d", id)}, nil
 }
 
-// createTicket stores a ticket that came by mail, tells staff and confirms it to the
-// contact: a mail from a known sender, or one staff sorted out of the inbox.
-func createTicket(ctx context.Context, tx db.Querier, t tenant.Tenant, origin string, n ticket.New, now time.Time) (int64, error) {
+// createTicket stores a ticket that came by mail, makes the colleagues the mail was
+// copied to (cc) followers, tells staff and confirms it to the contact and
+// those followers: a mail from a known sender, or one staff sorted out of the inbox.
+func createTicket(ctx context.Context, tx db.Querier, t tenant.Tenant, origin string, n ticket.New, cc []string, now time.Time) (int64, error) {
 	id, err := ticket.Create(ctx, tx, n, now)
 	if err != nil {
 		return 0, err
 	}
 	tk, err := ticket.ForStaff(ctx, tx, t.ID, id)
 	if err != nil {
+		return 0, err
+	}
+	if err := followCopied(ctx, tx, tk, cc, ticket.Actor{ContactID: n.ContactID, Name: n.Author}, now); err != nil {
 		return 0, err
 	}
 	notify, err := ticket.NewNotifier(ctx, tx, t, origin, now)

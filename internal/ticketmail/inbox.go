@@ -94,7 +94,7 @@ func OpenFromInbox(ctx context.Context, d *db.DB, t tenant.Tenant, s Sorting, by
 		body := payloadText(p)
 		id, err = createTicket(ctx, tx, t, s.Origin, ticket.New{TenantID: t.ID, CompanyID: co.ID, ContactID: sender.ID,
 			Author: sender.Name(), Title: title(p.Subject), Body: body, Via: "email", MailID: p.MessageID,
-			Files: payloadFiles(p)}, now)
+			Files: payloadFiles(p)}, p.Copied, now)
 		if err != nil {
 			return err
 		}

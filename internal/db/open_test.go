@@ -1,0 +1,36 @@
+package db_test
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"pforte/internal/db"
+)
+
+// TestOpenSQLiteOddPath: a data directory whose name holds URI syntax ("?", "#", "%")
+// opens the file at exactly that path.
+func TestOpenSQLiteOddPath(t *testing.T) {
+	ctx := context.Background()
+	dir := filepath.Join(t.TempDir(), "Kunden #2 ?x=1 50%")
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(dir, "pforte.db")
+	d, err := db.OpenSQLite(ctx, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer d.Close()
+	if _, err := d.Exec(ctx, `CREATE TABLE t (x INTEGER)`); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := os.Stat(path); err != nil {
+		t.Errorf("database not at the path asked for: %v", err)
+	}
+	var mode string
+	if err := d.QueryRow(ctx, `PRAGMA journal_mode`).Scan(&mode); err != nil || mode != "wal" {
+		t.Errorf("journal_mode %q (%v): the options were not applied", mode, err)
+	}
+}
