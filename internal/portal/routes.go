@@ -16,22 +16,15 @@ type Portal struct {
 	env   *web.Env
 	svc   *access.Service
 	lists *web.Fragments // rendered ticket lists at their company's list version
-<<<<<<< HEAD
 	seen  *seenCache     // contacts' read marks at their read-mark count (ticket_news_seen.go)
-=======
 	// visitors remembers recent reads of knowledge-base articles by visitors without
 	// login, so their reloads count once (kb.VisitorViews).
 	visitors *kb.VisitorViews
->>>>>>> lead
 }
 
 // Routes returns the portal's routes; lists keeps rendered ticket lists.
 func Routes(env *web.Env, svc *access.Service, lists *web.Fragments) []web.Route {
-<<<<<<< HEAD
-	p := &Portal{env: env, svc: svc, lists: lists, seen: newSeenCache()}
-=======
-	p := &Portal{env: env, svc: svc, lists: lists, visitors: kb.NewVisitorViews()}
->>>>>>> lead
+	p := &Portal{env: env, svc: svc, lists: lists, seen: newSeenCache(), visitors: kb.NewVisitorViews()}
 	routes := append(p.ticketRoutes(), []web.Route{
 		{Pattern: "GET /login", Handler: p.loginForm},
 		{Pattern: "POST /login", Handler: p.loginSubmit},
