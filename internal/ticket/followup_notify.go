@@ -15,5 +15,6 @@ const staffOwnsFollowUp = `id = ?`
 // to check quoted below the text, if staff wrote one. Staff only: contacts never hear
 // of follow-ups.
 func (n Notifier) FollowUpDue(ctx context.Context, tx db.Querier, t Ticket, f FollowUp) error {
+	n.asked = true
 	return n.toStaff(ctx, tx, t, "mail.ticket_followup_staff", f.Note, nil, staffOwnsFollowUp, f.OwnerID)
 }
