@@ -5,13 +5,7 @@ import (
 	"testing"
 	"time"
 
-	"pforte/internal/company"
-	"pforte/internal/contact"
 	"pforte/internal/db"
-	"pforte/internal/i18n"
-	"pforte/internal/principal"
-	"pforte/internal/staff"
-	"pforte/internal/tenant"
 	"pforte/internal/testutil"
 	"pforte/internal/ticket"
 )
@@ -25,35 +19,9 @@ import (
 func TestReadMarksAndListVersion(t *testing.T) {
 	testutil.EachEngine(t, func(t *testing.T, d *db.DB) {
 		ctx, now := context.Background(), time.Now()
-		ten, err := tenant.Create(ctx, d, "Service GmbH", "de", tenant.Modules, now)
-		if err != nil {
-			t.Fatal(err)
-		}
-		co, err := company.Create(ctx, d, company.Company{TenantID: ten.ID, Name: "Acme"}, now)
-		if err != nil {
-			t.Fatal(err)
-		}
-		ct, err := contact.Create(ctx, d, contact.Contact{TenantID: ten.ID, FirstName: "Anna", LastName: "Amsel", Email: "anna@acme.test"}, i18n.Languages, now)
-		if err != nil {
-			t.Fatal(err)
-		}
-		a, err := staff.Create(ctx, d, staff.Member{TenantID: ten.ID, Email: "a@service.test", Name: "A", Role: staff.RoleAgent}, now)
-		if err != nil {
-			t.Fatal(err)
-		}
-		anna := principal.Contact{TenantID: ten.ID, ContactID: ct.ID, CompanyID: co.ID, Role: principal.RoleMain, SessionID: 1}
-		id, err := ticket.Create(ctx, d, ticket.New{TenantID: ten.ID, CompanyID: co.ID, ContactID: ct.ID, Author: "Anna", Title: "Printer", Body: "broken"}, now)
-		if err != nil {
-			t.Fatal(err)
-		}
-		load := func() ticket.Ticket {
-			t.Helper()
-			tk, err := ticket.ForStaff(ctx, d, ten.ID, id)
-			if err != nil {
-				t.Fatal(err)
-			}
-			return tk
-		}
+		w := newReadWorld(t, d, now)
+		ten, co, ct, a, anna, id := w.ten, w.co, w.ct, w.a, w.anna, w.id
+		load := func() ticket.Ticket { return w.load(t, d) }
 		scalar := func(q string, args ...any) int64 {
 			t.Helper()
 			var v int64
