@@ -10,6 +10,7 @@ import (
 	"pforte/internal/auth"
 	"pforte/internal/contact"
 	"pforte/internal/db"
+	"pforte/internal/download"
 	"pforte/internal/i18n"
 	"pforte/internal/inbox"
 	"pforte/internal/kb"
@@ -102,6 +103,11 @@ func (s *Service) DeleteOwnAccount(ctx context.Context, t tenant.Tenant, p princ
 		}
 		// Comments under knowledge-base articles are the person's free text (kb.ForgetContact).
 		if err := kb.ForgetContact(ctx, tx, p.TenantID, ct.ID); err != nil {
+			return err
+		}
+		// Download subscriptions and pending notices go: nobody is mailed under the
+		// anonymised contact (download.ForgetContact).
+		if err := download.ForgetContact(ctx, tx, p.TenantID, ct.ID); err != nil {
 			return err
 		}
 		if err := session.EndForContact(ctx, tx, p.TenantID, ct.ID, 0); err != nil {

@@ -7,6 +7,7 @@ import (
 	"pforte/internal/audit"
 	"pforte/internal/auth"
 	"pforte/internal/db"
+	"pforte/internal/i18n"
 	"pforte/internal/staff"
 	"pforte/internal/tenant"
 )
@@ -38,7 +39,9 @@ func (s *Service) CheckSetup(ctx context.Context, tenantID int64, raw string) er
 }
 
 // CompleteSetup creates the first admin and uses up the link; the admin is logged in.
-func (s *Service) CompleteSetup(ctx context.Context, tenantID int64, raw, name, email, pw, confirm string, c Client) (string, error) {
+// lang is the language the setup page was shown in: a supported one becomes the
+// tenant's default language while that is still the one it started with.
+func (s *Service) CompleteSetup(ctx context.Context, tenantID int64, raw, name, email, pw, confirm, lang string, c Client) (string, error) {
 	e := CheckNewPassword("password", pw, confirm, email)
 	e.Text("name", name, true, 100)
 	e.Required("email", email)
@@ -77,6 +80,11 @@ func (s *Service) CompleteSetup(ctx context.Context, tenantID int64, raw, name, 
 		}
 		if sess, err = s.staffSession(ctx, tx, m, c); err != nil {
 			return err
+		}
+		if i18n.Supported(lang) {
+			if err := tenant.AdoptSetupLanguage(ctx, tx, tenantID, lang); err != nil {
+				return err
+			}
 		}
 		return audit.Log(ctx, tx, tenantID, StaffActor(m.ID, m.Email), audit.AdminSetup, m.Email, c.IP, now)
 	})

@@ -20,6 +20,8 @@ type downloadListView struct {
 	Search  string
 	Pager   web.Pager
 	Form    web.Form // new subfolder
+	// Subscribers of the folder shown (not at the top level).
+	Subscribers subscriberInfo
 }
 
 // downloadList shows a folder of the download area (?folder=, top level without).
@@ -58,6 +60,12 @@ func (a *Admin) renderDownloadList(w http.ResponseWriter, r *http.Request, v *vi
 	if err != nil {
 		a.env.Fail(w, r, err)
 		return
+	}
+	if lv.Folder.ID != 0 {
+		if lv.Subscribers, err = a.subscribers(ctx, v, download.Target{FolderID: lv.Folder.ID}); err != nil {
+			a.env.Fail(w, r, err)
+			return
+		}
 	}
 	c := v.chrome(r, "downloads_admin.title")
 	if lv.Folder.ID != 0 {

@@ -15,6 +15,7 @@ func (a *Admin) downloadNew(w http.ResponseWriter, r *http.Request, v *visit) {
 	f := web.NewForm()
 	f.Set("folder_id", r.URL.Query().Get("folder"))
 	f.Set("visibility", download.VisibleAll)
+	f.Set("notify", "1")
 	a.renderUpload(w, r, v, f, http.StatusOK)
 }
 
@@ -55,6 +56,11 @@ func (a *Admin) downloadCreate(w http.ResponseWriter, r *http.Request, v *visit)
 					return err
 				}
 				created = append(created, f)
+				if u.Get("notify") == "1" { // unticked: published silently
+					if _, err := download.QueueNotices(ctx, tx, v.P.TenantID, f.ID, f.Current.ID, a.env.Now()); err != nil {
+						return err
+					}
+				}
 				by := v.actor(r, a.env)
 				if err := audit.Log(ctx, tx, v.P.TenantID, by.Label, audit.DownloadUploaded, fileTarget(f), by.IP, a.env.Now()); err != nil {
 					return err

@@ -22,6 +22,8 @@ type downloadFileView struct {
 	Picker   companyPicker
 	Upload   web.Form // new version
 	Limit    int64
+	// Subscribers are the contacts who asked to hear of new versions.
+	Subscribers subscriberInfo
 }
 
 // downloadShow shows a file with its versions and who downloaded it.
@@ -85,6 +87,10 @@ func (a *Admin) renderFile(w http.ResponseWriter, r *http.Request, v *visit, f d
 		fv.Newest = path + "#log"
 	}
 	if fv.Limit, err = download.MaxUpload(ctx, a.env.DB, v.P.TenantID); err != nil {
+		a.env.Fail(w, r, err)
+		return
+	}
+	if fv.Subscribers, err = a.subscribers(ctx, v, download.Target{FileID: f.ID}); err != nil {
 		a.env.Fail(w, r, err)
 		return
 	}

@@ -41,6 +41,11 @@ func (a *Admin) downloadVersionAdd(w http.ResponseWriter, r *http.Request, v *vi
 				return err
 			}
 			f.Current = ver
+			if u.Get("notify") == "1" { // unticked: a typo fix goes out silently
+				if _, err := download.QueueNotices(ctx, tx, v.P.TenantID, f.ID, ver.ID, a.env.Now()); err != nil {
+					return err
+				}
+			}
 			by := v.actor(r, a.env)
 			what := fileTarget(f) + " version " + strconv.Itoa(ver.Number)
 			return audit.Log(ctx, tx, v.P.TenantID, by.Label, audit.DownloadVersionAdded, what, by.IP, a.env.Now())

@@ -86,7 +86,8 @@ func (a *Admin) renderHelpdesk(w http.ResponseWriter, r *http.Request, v *visit,
 // asked to rate resolved tickets.
 func (a *Admin) helpdeskRulesSave(w http.ResponseWriter, r *http.Request, v *visit) {
 	f := web.ParseForm(w, r)
-	rules := tenant.TicketRules{Reopen: f.Get("reopen") == "1", Ratings: f.Get("ratings") == "1"}
+	rules := tenant.TicketRules{Reopen: f.Get("reopen") == "1", Ratings: f.Get("ratings") == "1",
+		TimeBillable: f.Get("time_billable") == "1", TimePortal: f.Get("time_portal") == "1"}
 	if f.Err == "" {
 		mb, err := strconv.Atoi(f.Get("upload_mb"))
 		if err != nil || mb < 1 || mb > tenant.MaxUploadMB {
@@ -99,7 +100,8 @@ func (a *Admin) helpdeskRulesSave(w http.ResponseWriter, r *http.Request, v *vis
 		return
 	}
 	what := "helpdesk rules: reopen " + strconv.FormatBool(rules.Reopen) + ", attachments " + strconv.Itoa(rules.UploadLimitMB) + " MB" +
-		", ratings " + strconv.FormatBool(rules.Ratings)
+		", ratings " + strconv.FormatBool(rules.Ratings) + ", time billable " + strconv.FormatBool(rules.TimeBillable) +
+		", time in portal " + strconv.FormatBool(rules.TimePortal)
 	a.helpdeskSave(w, r, v, what, func(tx *db.Tx) error {
 		return tenant.SetTicketRules(r.Context(), tx, v.P.TenantID, rules)
 	})
@@ -153,6 +155,8 @@ func (hv helpdeskView) rulesForm() web.Form {
 		f.Set("reopen", boolField(hv.Rules.Reopen))
 		f.Set("upload_mb", strconv.Itoa(hv.Rules.UploadLimitMB))
 		f.Set("ratings", boolField(hv.Rules.Ratings))
+		f.Set("time_billable", boolField(hv.Rules.TimeBillable))
+		f.Set("time_portal", boolField(hv.Rules.TimePortal))
 	})
 }
 

@@ -38,18 +38,7 @@ func (a *Admin) inboxDone(w http.ResponseWriter, r *http.Request, v *visit) {
 	}, "inbox.marked_done")
 }
 
-// handledMessage says who was quicker: the staff member themselves (a second click, a
-// second tab) or someone else, whom the item page names under "Handled".
-func (a *Admin) handledMessage(r *http.Request, v *visit, id int64) string {
-	it, err := inbox.Get(r.Context(), a.env.DB, v.P.TenantID, id)
-	if err == nil && it.HandledByStaffID == v.Member.ID {
-		return "admin_fixes.inbox.handled_by_you_failed"
-	}
-	return "admin_fixes.inbox.handled_by_other_failed"
-}
-
-// inboxDecide runs a decision and answers: back to the item with a flash; the item page
-// with the errors next to the fields; a flash when someone else was quicker.
+// inboxDecide runs a decision and answers as inboxAnswer does.
 func (a *Admin) inboxDecide(w http.ResponseWriter, r *http.Request, v *visit, decide func(int64, web.Form) error, okMsg string) {
 	id, ok := web.ID(r, "id")
 	if !ok {
@@ -67,18 +56,16 @@ func (a *Admin) inboxDecide(w http.ResponseWriter, r *http.Request, v *visit, de
 
 // inboxAnswer answers an action on inbox item id that ran with err (or did not run,
 // f saying why): on success to dest with okMsg; the item page with the errors next to
-// the fields; a flash when someone was quicker.
+// the fields; when the item was handled meanwhile, the item page saying by whom and
+// when (inboxHandled).
 func (a *Admin) inboxAnswer(w http.ResponseWriter, r *http.Request, v *visit, id int64, f *web.Form, err error, okMsg, dest string) {
-	switch {
-	case errors.Is(err, inbox.ErrHandled):
-		a.env.Flash(w, r, a.handledMessage(r, v, id), "/admin/inbox/"+strconv.FormatInt(id, 10))
-		return
-	case err != nil && !f.Take(err):
+	handled := errors.Is(err, inbox.ErrHandled)
+	if err != nil && !handled && !f.Take(err) {
 		a.env.Fail(w, r, err)
 		return
 	}
-	if f.Invalid() {
-		a.renderInboxItem(w, r, v, *f, http.StatusUnprocessableEntity)
+	if f.Invalid() || handled {
+		a.inboxHandled(w, r, v, id, *f)
 		return
 	}
 	a.env.WakeWorker()

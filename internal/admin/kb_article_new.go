@@ -11,9 +11,18 @@ import (
 	"pforte/internal/web"
 )
 
-// kbMetaOf reads an article's meta fields from a form.
+// kbMetaOf reads an article's meta fields from a form. A category choice that is no
+// id at all (typed by hand, "0", "-3") becomes -1, which kb refuses beside the field:
+// read as 0 it would quietly take the article out of its category.
 func kbMetaOf(f web.Form) kb.Meta {
-	cat, _ := parseID(f.Get("category_id"))
+	var cat int64
+	if s := f.Get("category_id"); s != "" {
+		id, ok := parseID(s)
+		if !ok {
+			id = -1
+		}
+		cat = id
+	}
 	return kb.Meta{CategoryID: cat, Slug: f.Get("slug"), Status: f.Get("status"), Visibility: f.Get("visibility")}
 }
 

@@ -2,6 +2,7 @@ package admin
 
 import (
 	"net/http"
+	"strings"
 
 	"pforte/internal/i18n"
 	"pforte/internal/mailtmpl"
@@ -60,6 +61,14 @@ func (a *Admin) mailTemplateTarget(w http.ResponseWriter, r *http.Request) (mail
 // mailTemplatePath is the editor's address.
 func mailTemplatePath(m mailtmpl.Mail, lang string) string {
 	return "/admin/settings/mails/" + m.Name() + "/" + lang
+}
+
+// ticketMailWithLink reports whether m is a ticket mail to contacts offering {{link}}:
+// the ticket's contacts without portal access get it too, without the paragraphs that
+// use the link (ticket.Notifier), which its editor says.
+func ticketMailWithLink(m mailtmpl.Mail) bool {
+	_, ok := m.Placeholder(mailtmpl.Link.Name)
+	return ok && !m.Staff && strings.HasPrefix(m.Name(), "ticket_")
 }
 
 // sampleText shows a sample value.

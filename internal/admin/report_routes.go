@@ -8,5 +8,6 @@ func (a *Admin) reportRoutes() []web.Route {
 	return []web.Route{
 		{Pattern: "GET /admin/reports", Handler: a.helpdesk(a.reportShow)},
 		{Pattern: "GET /admin/reports/tickets.csv", Handler: a.helpdesk(a.reportCSV)},
+		{Pattern: "GET /admin/reports/time.csv", Handler: a.helpdesk(a.reportTimeCSV)},
 	}
 }

@@ -12,6 +12,8 @@ import (
 type reportView struct {
 	Query   reportQuery
 	Figures *report.Figures
+	// Time is the time logged in the period per company (report_time.go).
+	Time []report.CompanyTime
 }
 
 // reportShow shows the helpdesk's figures for a period (report.Compute). Dates that
@@ -33,6 +35,10 @@ func (a *Admin) renderReport(w http.ResponseWriter, r *http.Request, v *visit, s
 			return
 		}
 		view.Figures, status = &f, http.StatusOK
+		if view.Time, err = report.TimeByCompany(r.Context(), a.env.DB, v.P.TenantID, rq.Period); err != nil {
+			a.env.Fail(w, r, err)
+			return
+		}
 	}
 	web.Render(w, r, status, reportPage(v.chrome(r, "reports.title"), view))
 }

@@ -80,6 +80,7 @@ func Routes(env *web.Env, svc *access.Service) []web.Route {
 		{Pattern: "/admin/", Handler: a.staff(a.notFound)},
 	}
 	routes = append(routes, a.ticketRoutes()...)
+	routes = append(routes, a.ticketTimeRoutes()...)
 	routes = append(routes, a.reportRoutes()...)
 	routes = append(routes, a.textModuleRoutes()...)
 	routes = append(routes, a.kbRoutes()...)

@@ -48,7 +48,9 @@ func (a *Admin) mailSettingsSave(w http.ResponseWriter, r *http.Request, v *visi
 	f := web.ParseForm(w, r)
 	ms := tenant.MailSettings{From: f.Get("mail_from")}
 	if f.Err == "" {
-		if ms.SMTPURL, err = tenant.UnmaskSMTP(f.Get("smtp_url"), old.SMTPURL); err != nil {
+		// The login is taken as the provider wrote it: "#" or "/" in a password need no
+		// percent-encoding by hand.
+		if ms.SMTPURL, err = tenant.UnmaskSMTP(tenant.EncodeSMTPLogin(f.Get("smtp_url")), old.SMTPURL); err != nil {
 			f.Errors.Add("smtp_url", "admin.mail.password_again", nil)
 		}
 		f.Errors.MaxLen("smtp_url", ms.SMTPURL, 500)

@@ -4,6 +4,7 @@ import (
 	"net/http"
 
 	"pforte/internal/access"
+	"pforte/internal/i18n"
 	"pforte/internal/staff"
 	"pforte/internal/web"
 )
@@ -30,7 +31,7 @@ func (a *Admin) setupSubmit(w http.ResponseWriter, r *http.Request) {
 		var err error
 		client := access.Client{IP: a.env.ClientIP(r), UserAgent: r.UserAgent()}
 		raw, err = a.svc.CompleteSetup(r.Context(), t.ID, r.PathValue("token"), f.Get("name"), f.Get("email"),
-			f.Raw("password"), f.Raw("password_confirm"), client)
+			f.Raw("password"), f.Raw("password_confirm"), i18n.From(r.Context()).Lang, client)
 		if msg := web.LinkProblem(err); msg != "" {
 			web.Render(w, r, http.StatusGone, web.LinkInvalidPage(guestChrome(r, "admin.setup.title"), msg, "/admin/login"))
 			return
@@ -49,6 +50,7 @@ func (a *Admin) setupSubmit(w http.ResponseWriter, r *http.Request) {
 		a.env.Fail(w, r, err)
 		return
 	}
+	a.env.ForgetTenants() // the setup may have given the tenant its language
 	a.signIn(w, r, raw, admin)
 	a.env.Flash(w, r, "admin.setup.done", "/admin/")
 }

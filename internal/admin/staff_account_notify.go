@@ -21,6 +21,7 @@ var staffNotifyFields = []staffNotifyField{
 	{"replies_mine", "staff_notify.replies_mine", "staff_notify.replies_mine_hint", func(n *staff.Notifications) *bool { return &n.RepliesMine }},
 	{"replies_unassigned", "staff_notify.replies_unassigned", "staff_notify.replies_unassigned_hint", func(n *staff.Notifications) *bool { return &n.RepliesUnassigned }},
 	{"assigned", "staff_notify.assigned", "staff_notify.assigned_hint", func(n *staff.Notifications) *bool { return &n.Assigned }},
+	{"followups", "weakfix.notify.followups", "weakfix.notify.followups_hint", func(n *staff.Notifications) *bool { return &n.FollowUps }},
 }
 
 // staffNotifySave stores which helpdesk mails the member wants: a ticked box is on,

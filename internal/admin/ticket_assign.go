@@ -27,8 +27,14 @@ func (a *Admin) ticketAssign(w http.ResponseWriter, r *http.Request, v *visit) {
 	}
 	if !f.Invalid() {
 		err := a.changeTicket(r, v, id, func(ctx context.Context, tx *db.Tx, t ticket.Ticket, c change) error {
+			if err := checkStale(ctx, tx, t, f, v.Member.ID, staleAssignee); err != nil {
+				return err // a colleague took or gave the ticket meanwhile
+			}
 			return assignAndNotify(ctx, tx, t, staffID, c)
 		})
+		if a.staleAnswer(w, r, v, err, ticketForms{Other: f}, "other", false) {
+			return
+		}
 		if a.afterChange(w, r, id, err, &f, "tickets_admin.assigned") {
 			return
 		}

@@ -101,6 +101,10 @@ func (a *Admin) renderQueue(w http.ResponseWriter, r *http.Request, v *visit, b 
 		a.env.Fail(w, r, err)
 		return
 	}
+	if err := ticket.MarkWatched(ctx, a.env.DB, v.P.TenantID, v.Member.ID, view.List, view.Now); err != nil { // a colleague has it open
+		a.env.Fail(w, r, err)
+		return
+	}
 	web.Render(w, r, status, ticketListPage(v.chrome(r, "tickets_admin.title"), view))
 }
 

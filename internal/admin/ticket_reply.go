@@ -28,6 +28,7 @@ func (a *Admin) ticketReply(w http.ResponseWriter, r *http.Request, v *visit) {
 	body := strings.TrimSpace(strings.ReplaceAll(f.Raw("body"), "\r\n", "\n"))
 	internal := f.Get("kind") == "note"
 	var statusID int64
+	var minutes int
 	var ups []web.Upload
 	if k := f.Get("kind"); f.Err == "" && k != "" && k != "reply" && k != "note" {
 		// Only a tampered form sends another kind; guessing "public" could mail a
@@ -42,6 +43,7 @@ func (a *Admin) ticketReply(w http.ResponseWriter, r *http.Request, v *visit) {
 				f.Errors.Add("status", "tickets_admin.error.status", nil)
 			}
 		}
+		minutes = durationField(f, "time", false) // time spent, optional (ticket_time.go)
 		ups = a.env.SaveUploads(r, &f, "files", rules.UploadLimit())
 	}
 	if !f.Invalid() && !internal && f.Get("signature") == "1" { // notes are never signed
@@ -54,10 +56,21 @@ func (a *Admin) ticketReply(w http.ResponseWriter, r *http.Request, v *visit) {
 		body = staff.Signed(body, sig)
 	}
 	if !f.Invalid() {
+		on := staleMessages // a new status in the same step also minds status changes of others
+		if statusID != 0 {
+			on |= staleStatus
+		}
 		err := a.changeTicket(r, v, id, func(ctx context.Context, tx *db.Tx, t ticket.Ticket, c change) error {
+			if err := checkStale(ctx, tx, t, f, v.Member.ID, on); err != nil {
+				return err
+			}
 			reply := ticket.Reply{StaffID: v.Member.ID, Author: v.Member.Name, Internal: internal, Body: body,
 				Via: "staff", Files: ups}
-			if _, err := ticket.AddReply(ctx, tx, t, reply, c.Now); err != nil {
+			msgID, err := ticket.AddReply(ctx, tx, t, reply, c.Now)
+			if err != nil {
+				return err
+			}
+			if err := addReplyTime(ctx, tx, t, v, f, minutes, msgID, c); err != nil {
 				return err
 			}
 			to, moved, err := setStatus(ctx, tx, t, statusID, c)
@@ -76,6 +89,9 @@ func (a *Admin) ticketReply(w http.ResponseWriter, r *http.Request, v *visit) {
 		})
 		if err != nil {
 			a.env.DeleteUploads(ups)
+		}
+		if a.staleAnswer(w, r, v, err, ticketForms{Reply: f}, "reply", len(ups) > 0) {
+			return
 		}
 		msg := "tickets_admin.replied"
 		if internal {

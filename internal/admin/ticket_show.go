@@ -2,6 +2,7 @@ package admin
 
 import (
 	"net/http"
+	"strings"
 	"time"
 
 	"pforte/internal/staff"
@@ -31,6 +32,21 @@ type ticketView struct {
 	Auto ticket.Plan
 	// FollowUp is the ticket's follow-up (ticket_followup.templ).
 	FollowUp ticket.FollowUp
+	// Time is the time logged on the ticket and its sums (ticket_time.templ); MemberID
+	// and Admin tell which entries the reader may change.
+	Time      []ticket.TimeEntry
+	TimeTotal ticket.TimeTotals
+	MemberID  int64
+	Admin     bool
+	// Present are the colleagues who have the ticket open now, Every the heartbeat's
+	// interval, Mark how far the page shows the ticket (its forms carry it back), Fresh
+	// the messages a refused form marks as new (ticket_presence.go, ticket_stale.go).
+	Present []ticket.Presence
+	Every   string
+	Mark    ticket.Mark
+	Fresh   map[int64]bool
+	// StaleForm is the form the page came back for that way ("reply", "other").
+	StaleForm string
 }
 
 // ticketForms are the detail page's forms; one comes back filled with errors when
@@ -42,6 +58,11 @@ type ticketForms struct {
 	Merge   web.Form // the number of the ticket to merge into (ticket_merge.go)
 	// FollowUp is the follow-up's date and note (ticket_followup.go).
 	FollowUp web.Form
+	// Time is the "log time" form (ticket_time_add.go).
+	Time web.Form
+	// Stale tells why a form was not carried out: others changed the ticket since its
+	// page was shown (ticket_stale.go); nil otherwise.
+	Stale *staleNote
 }
 
 // ticketShow shows a ticket of the tenant with its whole conversation.
@@ -108,6 +129,23 @@ func (a *Admin) renderTicket(w http.ResponseWriter, r *http.Request, v *visit, f
 		forms.FollowUp = followUpForm(tv.FollowUp, v.Tenant.Location())
 	}
 	tv.Now = a.env.Now()
+	freshReply := forms.Reply.Values == nil
+	if err := a.loadTime(r, v, t, rules, &tv, &forms); err != nil {
+		a.env.Fail(w, r, err)
+		return
+	}
+	// Showing the page is its first heartbeat; text sent back in the reply box means
+	// the member is still writing.
+	if tv.Present, err = a.presenceBeat(ctx, v, t, strings.TrimSpace(forms.Reply.Raw("body")) != ""); err != nil {
+		a.env.Fail(w, r, err)
+		return
+	}
+	tv.Every, tv.Mark = a.presenceEvery(), ticket.MarkOf(tv.Detail)
+	if forms.Stale != nil { // told what changed: sending again sends anyway
+		tv.Fresh, tv.StaleForm = forms.Stale.Fresh, forms.Stale.Form
+	} else if m, ok := keptMark(forms); ok {
+		tv.Mark = m
+	}
 	if err := a.replyExtras(ctx, v, t, &tv); err != nil {
 		a.env.Fail(w, r, err)
 		return
@@ -118,6 +156,9 @@ func (a *Admin) renderTicket(w http.ResponseWriter, r *http.Request, v *visit, f
 		forms.Reply.Set("signature", "1") // signed by default once a signature exists
 	}
 	forms.fill(t)
+	if freshReply && rules.TimeBillable { // time is billable unless staff untick it
+		forms.Reply.Set("time_billable", "1")
+	}
 	c := v.chrome(r, "tickets_admin.show_title")
 	c.Title = web.TicketTitle(t.ID, t.Title) // tells several open tickets apart in the tabs
 	web.Render(w, r, status, ticketPage(c, tv, forms))

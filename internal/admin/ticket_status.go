@@ -24,8 +24,16 @@ func (a *Admin) ticketStatus(w http.ResponseWriter, r *http.Request, v *visit) {
 	}
 	if !f.Invalid() {
 		err := a.changeTicket(r, v, id, func(ctx context.Context, tx *db.Tx, t ticket.Ticket, c change) error {
+			// A customer's new message or a colleague's status change may well change
+			// the mind about closing.
+			if err := checkStale(ctx, tx, t, f, v.Member.ID, staleMessages|staleStatus); err != nil {
+				return err
+			}
 			return setStatusAndNotify(ctx, tx, t, statusID, c)
 		})
+		if a.staleAnswer(w, r, v, err, ticketForms{Other: f}, "other", false) {
+			return
+		}
 		if a.afterChange(w, r, id, err, &f, "tickets_admin.status_changed") {
 			return
 		}

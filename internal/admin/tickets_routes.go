@@ -30,6 +30,7 @@ func (a *Admin) ticketRoutes() []web.Route {
 		{Pattern: "POST /admin/tickets/{id}/decline", Handler: a.helpdesk(a.ticketDecline)},
 		{Pattern: "POST /admin/tickets/{id}/merge", Handler: a.helpdesk(a.ticketMerge)},
 		{Pattern: "POST /admin/tickets/{id}/followup", Handler: a.helpdesk(a.ticketFollowUp)},
+		{Pattern: "POST /admin/tickets/{id}/presence", Handler: a.heartbeat(a.ticketPresence)},
 		{Pattern: "GET /admin/settings/helpdesk", Handler: a.adminOnly(a.helpdeskSettings)},
 		{Pattern: "POST /admin/settings/helpdesk", Handler: a.adminOnly(a.helpdeskRulesSave)},
 		{Pattern: "POST /admin/settings/helpdesk/sla", Handler: a.adminOnly(a.helpdeskSLASave)},

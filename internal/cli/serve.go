@@ -167,7 +167,7 @@ func ensureTenant(ctx context.Context, d *db.DB, cfg config.Config, out io.Write
 		}
 		return tenant.Default(ctx, d)
 	}
-	t, err = tenant.CreateDefault(ctx, d, "Pforte", "de", []string{"helpdesk", "knowledge", "downloads"}, time.Now())
+	t, err = tenant.CreateDefault(ctx, d, "Pforte", tenant.InstallLanguage, []string{"helpdesk", "knowledge", "downloads"}, time.Now())
 	if errors.Is(err, tenant.ErrDefaultExists) {
 		return tenant.Default(ctx, d)
 	}

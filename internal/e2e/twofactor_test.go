@@ -31,7 +31,7 @@ func TestTwoFactorJourney(t *testing.T) {
 		if c.eval(`String(document.querySelector("img.qr").naturalWidth >= 200)`) != "true" {
 			c.fatalf("the QR code image did not load")
 		}
-		secret := c.text("#totp-secret")
+		secret := c.eval(`document.querySelector("#totp-secret").dataset.secret`)
 		c.fill("code", totpCode(c, secret, 0))
 		c.clickTo(`form[action="/account/twofactor/confirm"] button[type=submit]`, ".recovery-codes")
 		codes := strings.Fields(c.eval(`Array.from(document.querySelectorAll(".recovery-codes code")).map(e => e.textContent).join(" ")`))

@@ -15,7 +15,7 @@ import (
 
 // Meta is what staff set for an article as a whole, beside its texts.
 type Meta struct {
-	CategoryID int64 // 0: none
+	CategoryID int64 // 0: none; below 0: a choice that names no category, refused
 	Slug       string
 	Status     string
 	Visibility string
@@ -40,7 +40,9 @@ func (m Meta) check(ctx context.Context, q db.Querier, tenantID int64, e validat
 	if !slices.Contains(Visibilities, m.Visibility) {
 		e.Add("visibility", "error.required", nil)
 	}
-	if m.CategoryID > 0 {
+	if m.CategoryID < 0 {
+		e.Add("category_id", "kb_admin.error.category", nil)
+	} else if m.CategoryID > 0 {
 		if _, err := GetCategory(ctx, q, tenantID, m.CategoryID); errors.Is(err, db.ErrNotFound) {
 			e.Add("category_id", "kb_admin.error.category", nil)
 		} else if err != nil {

@@ -30,7 +30,16 @@ type Mail struct {
 	Key          string // i18n prefix, "mail.invitation"
 	Staff        bool   // sent to staff rather than to contacts
 	Placeholders []Placeholder
+	// NoPortalOf is set on a mail's wording for contacts without portal access: the
+	// key of the mail it replaces for them ("mail.ticket_received"). Such a wording
+	// has no button and offers no {{link}}, so a tenant cannot send them to a portal
+	// they cannot sign in to.
+	NoPortalOf string
 }
+
+// HasButton reports whether the mail ends with a button (every mail but a wording for
+// contacts without portal access).
+func (m Mail) HasButton() bool { return m.NoPortalOf == "" }
 
 // Name is the key without "mail.", as it appears in URLs: "invitation".
 func (m Mail) Name() string { return strings.TrimPrefix(m.Key, "mail.") }

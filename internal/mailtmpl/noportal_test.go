@@ -11,35 +11,47 @@ import (
 )
 
 // TestNoPortalVariants: the mails whose built-in body sends the reader to the portal
-// have a body for contacts without access in every language; it uses only the mail's
-// placeholders, passes the editor's check, and is not the usual body. Every such body
-// in the message files belongs to a registered mail (a typo would silently never be
-// used), and a mail without one says so.
+// have an editable wording for contacts without access, built in for every language:
+// the usual subject and greeting, a body of its own using only the mail's placeholders,
+// no button, and it passes the editor's check. The wording offers no portal link, so a
+// tenant's text of it cannot carry one. Every such body in the message files belongs
+// to a registered mail (a typo would silently never be used), and a mail without one
+// says so.
 func TestNoPortalVariants(t *testing.T) {
 	for _, key := range []string{"mail.ticket_received", "mail.ticket_reminder"} {
 		m, ok := Lookup(key)
 		if !ok {
 			t.Fatalf("%s not registered", key)
 		}
+		v, ok := NoPortal(key)
+		if !ok || v.HasButton() || v.NoPortalOf != key {
+			t.Fatalf("%s: no wording for contacts without portal access: %+v", key, v)
+		}
+		if _, ok := v.Placeholder(Link.Name); ok {
+			t.Errorf("%s offers {{link}}", v.Key)
+		}
+		if p := Check(v, "Open {{link}}"); p == nil || p.Kind != ProblemUnknown {
+			t.Errorf("%s: {{link}} passes the check: %v", v.Key, p)
+		}
 		for _, lang := range i18n.Languages {
-			v, ok := NoPortal(m, lang)
-			if !ok {
-				t.Errorf("%s %s: no body for contacts without portal access", lang, key)
+			if !HasDefault(v, lang) {
+				t.Errorf("%s %s: no built-in text", lang, v.Key)
 				continue
 			}
-			if strings.Contains(v.Body, "<no value>") || !strings.Contains(v.Body, "{{ticket}}") {
-				t.Errorf("%s %s: body %q", lang, key, v.Body)
+			w := Default(v, lang)
+			if strings.Contains(w.Body, "<no value>") || !strings.Contains(w.Body, "{{ticket}}") {
+				t.Errorf("%s %s: body %q", lang, key, w.Body)
 			}
-			if e := v.Normal().Check(m); e.Any() {
+			if e := w.Normal().Check(v); e.Any() {
 				t.Errorf("%s %s: fails the editor's check: %v", lang, key, e)
 			}
 			d := Default(m, lang)
-			if v.Body == d.Body || v.Subject != d.Subject || v.Button != d.Button {
-				t.Errorf("%s %s: variant %+v against default %+v", lang, key, v, d)
+			if w.Body == d.Body || w.Subject != d.Subject || w.Greeting != d.Greeting || w.Button != "" {
+				t.Errorf("%s %s: variant %+v against default %+v", lang, key, w, d)
 			}
 		}
 	}
-	if _, ok := NoPortal(registry["mail.ticket_reply"], "en"); ok {
+	if _, ok := NoPortal("mail.ticket_reply"); ok {
 		t.Errorf("mail.ticket_reply has a variant nobody wrote")
 	}
 	re := regexp.MustCompile(`"(mail\.[a-z_]+)` + regexp.QuoteMeta(NoPortalBody) + `"`)
@@ -62,5 +74,19 @@ func TestNoPortalVariants(t *testing.T) {
 	}
 	if found < 2*len(i18n.Languages) {
 		t.Errorf("found %d no-portal bodies", found)
+	}
+}
+
+// TestWithoutPortalLinks: a paragraph using a portal address (however spaced) is left
+// out for a recipient without access, the others stay; a body of nothing but such
+// paragraphs is reported empty.
+func TestWithoutPortalLinks(t *testing.T) {
+	in := Text{Subject: "Re {{ticket}}", Body: "{{author}} wrote.\n\nSee {{ link }} for more.\n\nAlso {{portal_url}}.\n\nThanks, {{first_name}}", Button: "Look"}
+	out, ok := WithoutPortalLinks(in)
+	if !ok || out.Body != "{{author}} wrote.\n\nThanks, {{first_name}}" || out.Subject != in.Subject || out.Button != in.Button {
+		t.Errorf("got %+v, %v", out, ok)
+	}
+	if out, ok := WithoutPortalLinks(Text{Body: "Open {{link}}"}); ok || out.Body != "" {
+		t.Errorf("only a link: %+v, %v", out, ok)
 	}
 }

@@ -55,7 +55,7 @@ func TestRegistryDefaults(t *testing.T) {
 			if e := d.Normal().Check(m); e.Any() {
 				t.Errorf("%s %s: built-in text fails the editor's check: %v", lang, m.Key, e)
 			}
-			if d.Subject == "" || d.Body == "" || d.Button == "" {
+			if d.Subject == "" || d.Body == "" || (d.Button == "") == m.HasButton() {
 				t.Errorf("%s %s: empty built-in part: %+v", lang, m.Key, d)
 			}
 		}

@@ -41,7 +41,7 @@ func (t Text) Check(m Mail) validate.Errors {
 		required bool
 		max      int
 	}{{"subject", t.Subject, true, MaxSubject}, {"greeting", t.Greeting, false, MaxGreeting},
-		{"body", t.Body, true, MaxBody}, {"button", t.Button, true, MaxButton}} {
+		{"body", t.Body, true, MaxBody}, {"button", t.Button, m.HasButton(), MaxButton}} {
 		e.Text(f.name, f.v, f.required, f.max)
 		if p := Check(m, f.v); p != nil {
 			e.Add(f.name, "templates.error."+p.Kind, map[string]any{"Text": p.Text, "Example": "{{first_name}}"})
@@ -67,6 +67,10 @@ func (t Text) Paragraphs() []string {
 func Default(m Mail, lang string) Text {
 	data := tokens(m)
 	t := i18n.For(lang)
+	if !m.HasButton() { // the usual mail's subject and greeting, its body for them, no button
+		return Text{Subject: t.T(m.NoPortalOf+".subject", data), Greeting: t.T(m.NoPortalOf+".greeting", data),
+			Body: t.T(m.NoPortalOf+NoPortalBody, data)}
+	}
 	return Text{Subject: t.T(m.Key+".subject", data), Greeting: t.T(m.Key+".greeting", data),
 		Body: t.T(m.Key+".body", data), Button: t.T(m.Key+".button", data)}
 }
@@ -75,8 +79,12 @@ func Default(m Mail, lang string) Text {
 // of the work that writes its texts has none yet and is not offered for editing).
 func HasDefault(m Mail, lang string) bool {
 	t := i18n.For(lang)
-	for _, part := range []string{".subject", ".greeting", ".body", ".button"} {
-		if t.T(m.Key+part) == m.Key+part {
+	ids := []string{m.Key + ".subject", m.Key + ".greeting", m.Key + ".body", m.Key + ".button"}
+	if !m.HasButton() {
+		ids = []string{m.NoPortalOf + ".subject", m.NoPortalOf + ".greeting", m.NoPortalOf + NoPortalBody}
+	}
+	for _, id := range ids {
+		if t.T(id) == id {
 			return false
 		}
 	}
@@ -95,4 +103,14 @@ func Sample(m Mail, lang string) map[string]any {
 		}
 	}
 	return out
+}
+
+// tokens are the data that make a built-in message show mail m's placeholders instead
+// of values: {{.FirstName}} becomes {{first_name}}.
+func tokens(m Mail) map[string]any {
+	data := map[string]any{}
+	for _, p := range m.Placeholders {
+		data[p.Data] = "{{" + p.Name + "}}"
+	}
+	return data
 }

@@ -30,6 +30,9 @@ type Letter struct {
 	// Quote is written text (a ticket reply) shown as a block after the paragraphs, its
 	// line breaks kept; it is plain text and escaped like any value.
 	Quote string
+	// List is a list of items, each with its link, shown after the paragraphs (the new
+	// files of a download notice); like Quote it is not part of the editable wording.
+	List []Line
 	// Override is the tenant's own wording (mailtmpl); nil means the built-in
 	// translation. RenderFor fills it from the database.
 	Override *mailtmpl.Text
@@ -71,6 +74,7 @@ func (l Letter) Render() (mail.Message, error) {
 		Fallback: t.T("mail.fallback"),
 		Marker:   l.Marker,
 		Quote:    l.Quote,
+		List:     l.List,
 		Footer:   l.Footer,
 		Extra:    l.Extra,
 	}
@@ -90,6 +94,9 @@ func (l Letter) Render() (mail.Message, error) {
 		v.Body = strings.Split(t.T(l.Key+".body", l.Data), "\n\n")
 		v.Button = t.T(l.Key+".button", l.Data)
 	}
+	// The text part introduces the link with the button's words and a colon, set as the
+	// language sets it (French puts a space before it).
+	v.ButtonLine = t.T("qa_fixes.mail.button_line", map[string]any{"Button": v.Button})
 	var txt, html bytes.Buffer
 	if err := textTmpl.Execute(&txt, v); err != nil {
 		return mail.Message{}, fmt.Errorf("outbox: text: %w", err)
@@ -121,8 +128,10 @@ func (l Letter) values() map[string]string {
 
 type view struct {
 	Lang, Subject, Greeting, Button, URL, Fallback, Marker, Quote string
+	ButtonLine                                                    string
 	Footer, Extra                                                 Line
 	Body, Closing                                                 []string
+	List                                                          []Line
 
 	// Dir is the language's writing direction ("rtl" for Hebrew): a mail client lays
 	// out the HTML part by it, and the quote's bar stands on the side the text starts.
@@ -134,10 +143,13 @@ var textTmpl = texttemplate.Must(texttemplate.New("t").Parse(`{{if .Marker}}{{.M
 {{end}}{{.Greeting}}
 {{range .Body}}
 {{.}}
-{{end}}{{if .Quote}}
+{{end}}{{if .List}}
+{{range .List}}- {{.Text}}{{if .URL}}
+  {{.URL}}{{end}}
+{{end}}{{end}}{{if .Quote}}
 {{.Quote}}
 {{end}}{{if .URL}}
-{{.Button}}:
+{{.ButtonLine}}
 {{.URL}}
 {{end}}{{if .Extra.Text}}
 {{.Extra.Text}}{{if .Extra.URL}}
@@ -155,6 +167,7 @@ var htmlTmpl = htmltemplate.Must(htmltemplate.New("h").Parse(`<!DOCTYPE html>
 {{if .Marker}}<p dir="ltr" style="font-size:12px;color:#6b7280">{{.Marker}}</p>
 {{end}}<p>{{.Greeting}}</p>
 {{range .Body}}<p>{{.}}</p>
+{{end}}{{if .List}}<ul dir="auto">{{range .List}}<li>{{if .URL}}<a href="{{.URL}}">{{.Text}}</a>{{else}}{{.Text}}{{end}}</li>{{end}}</ul>
 {{end}}{{if .Quote}}<blockquote dir="auto" style="margin:16px 0;padding:8px 16px;{{if eq .Dir "rtl"}}border-right:4px solid #d1d5db;text-align:right{{else}}border-left:4px solid #d1d5db;text-align:left{{end}};white-space:pre-wrap">{{.Quote}}</blockquote>
 {{end}}{{if .URL}}<p><a href="{{.URL}}" style="display:inline-block;background:#1d4ed8;color:#fff;padding:10px 18px;border-radius:6px;text-decoration:none">{{.Button}}</a></p>
 <p style="font-size:13px;color:#6b7280">{{.Fallback}}<br><a href="{{.URL}}">{{.URL}}</a></p>

@@ -101,6 +101,9 @@ func (p *Portal) accountExport(w http.ResponseWriter, r *http.Request, v *visit)
 		err = p.exportKBFeedback(r, v, x)
 	}
 	if err == nil {
+		err = p.exportSubscriptions(r, v, x)
+	}
+	if err == nil {
 		err = x.finish()
 	}
 	if err != nil {

@@ -19,6 +19,12 @@ func (p *Portal) colleagueRole(w http.ResponseWriter, r *http.Request, v *visit)
 	}
 	f := web.ParseForm(w, r)
 	err := p.svc.ColleagueRole(r.Context(), v.P, v.actor(r, p.env), id, f.Get("role"))
+	if ve := (validate.Errors{}); errors.As(err, &ve) && ve["role"].ID != "" {
+		// Say which choice was wrong and that nothing changed: the generic "choose one
+		// of the offered values" read like a confirmation on the colleagues page.
+		p.env.Flash(w, r, "qafix.colleagues.role_unknown_failed", "/colleagues")
+		return
+	}
 	p.colleagueDone(w, r, err, "colleagues.role_changed")
 }
 

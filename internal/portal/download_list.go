@@ -22,6 +22,8 @@ type downloadView struct {
 	Paths  map[int64][]download.Folder
 	Search string
 	Pager  web.Pager
+	// Subscribed: the contact hears of new files in the folder shown (not at the top).
+	Subscribed bool
 }
 
 // downloadList is the download area's start: top-level folders and files, newest
@@ -60,6 +62,12 @@ func (p *Portal) renderDownloads(w http.ResponseWriter, r *http.Request, v *visi
 	}
 	if dv.Search == "" {
 		dv.Folders = download.Children(folders, folderID)
+	}
+	if dv.Folder.ID != 0 {
+		if dv.Subscribed, err = download.Subscribed(ctx, p.env.DB, v.P, download.Target{FolderID: dv.Folder.ID}); err != nil {
+			p.env.Fail(w, r, err)
+			return
+		}
 	}
 	path := r.URL.Path
 	dv.Pager = web.Pager{Page: web.Page(r), Path: path, Query: r.URL.Query()}

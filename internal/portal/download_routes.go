@@ -16,6 +16,12 @@ func (p *Portal) downloadRoutes() []web.Route {
 		{Pattern: "GET /downloads/files/{id}", Handler: p.downloads(p.downloadShow)},
 		{Pattern: "GET /downloads/files/{id}/download", Handler: p.downloads(p.downloadCurrent)},
 		{Pattern: "GET /downloads/versions/{id}/download", Handler: p.downloads(p.downloadVersion)},
+		// Subscriptions: mails about new files in a folder, new versions of a file.
+		{Pattern: "POST /downloads/folders/{id}/subscribe", Handler: p.downloads(p.downloadSubscribe(true, true))},
+		{Pattern: "POST /downloads/folders/{id}/unsubscribe", Handler: p.downloads(p.downloadSubscribe(true, false))},
+		{Pattern: "POST /downloads/files/{id}/subscribe", Handler: p.downloads(p.downloadSubscribe(false, true))},
+		{Pattern: "POST /downloads/files/{id}/unsubscribe", Handler: p.downloads(p.downloadSubscribe(false, false))},
+		{Pattern: "POST /settings/notifications/downloads/{id}/delete", Handler: p.contact(p.subscriptionDelete)},
 	}
 }
 

@@ -31,7 +31,12 @@ func (p *Portal) downloadShow(w http.ResponseWriter, r *http.Request, v *visit) 
 		p.env.Fail(w, r, err)
 		return
 	}
+	sub, err := download.Subscribed(ctx, p.env.DB, v.P, download.Target{FileID: f.ID})
+	if err != nil {
+		p.env.Fail(w, r, err)
+		return
+	}
 	c := v.chrome(r, "downloads.title", "downloads")
 	c.Title = f.Title
-	web.Render(w, r, http.StatusOK, downloadFilePage(c, f, versions, download.Path(folders, f.FolderID)))
+	web.Render(w, r, http.StatusOK, downloadFilePage(c, f, versions, download.Path(folders, f.FolderID), sub))
 }

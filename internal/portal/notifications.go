@@ -4,6 +4,7 @@ import (
 	"net/http"
 
 	"pforte/internal/contact"
+	"pforte/internal/download"
 	"pforte/internal/principal"
 	"pforte/internal/web"
 )
@@ -20,8 +21,17 @@ func (p *Portal) notifications(w http.ResponseWriter, r *http.Request, v *visit)
 
 // renderNotifications shows the choice n; f carries a form-wide error, if any.
 func (p *Portal) renderNotifications(w http.ResponseWriter, r *http.Request, v *visit, n contact.Notifications, f web.Form, status int) {
+	// The contact's download subscriptions, in every company, each to end in one click.
+	subs, err := download.ContactSubscriptions(r.Context(), p.env.DB, v.P.TenantID, v.P.ContactID, 0,
+		download.MaxSubscriptionsShown)
+	if err != nil {
+		p.env.Fail(w, r, err)
+		return
+	}
+	sl := subscriptionList{Subs: subs, Companies: len(v.Companies) > 1,
+		Show: len(subs) > 0 || v.Tenant.HasModule(download.Module)}
 	c := v.chrome(r, "notify.title", "settings")
-	web.Render(w, r, status, notificationsPage(c, n, mainSomewhere(v), f))
+	web.Render(w, r, status, notificationsPage(c, n, mainSomewhere(v), f, sl))
 }
 
 // mainSomewhere reports whether the contact is main contact of any of their companies:

@@ -30,11 +30,15 @@ type ticketView struct {
 	// Auto is the automation's next step, shown when the reader can still act on it
 	// (ticket_auto.templ).
 	Auto ticket.Plan
+	// Time is the time spent on the ticket per day, read only when the tenant shows it
+	// to customers (TimeShown; ticket_time.templ).
+	Time      []ticket.PublicTime
+	TimeShown bool
 }
 
 // loadTicket finds the ticket of the URL the contact may see; anything else is a 404.
-// A ticket the contact may see in another of their companies switches to that company
-// on a GET (switchToTicket) and answers with a redirect.
+// A ticket the contact may see in another of their companies is answered, on a GET,
+// with the question whether to switch to that company (switchToTicket).
 func (p *Portal) loadTicket(w http.ResponseWriter, r *http.Request, v *visit) (ticket.Ticket, bool) {
 	id, ok := web.ID(r, "id")
 	if !ok {
@@ -96,6 +100,12 @@ func (p *Portal) renderTicketWith(w http.ResponseWriter, r *http.Request, v *vis
 	if view.Auto, err = ticket.PlanOf(ctx, p.env.DB, t); err != nil {
 		p.env.Fail(w, r, err)
 		return
+	}
+	if view.TimeShown = rules.TimePortal; view.TimeShown {
+		if view.Time, err = ticket.PublicTimes(ctx, p.env.DB, t); err != nil {
+			p.env.Fail(w, r, err)
+			return
+		}
 	}
 	if view.MergedSeen, err = p.mayOpen(r, v, t.MergedInto); err != nil {
 		p.env.Fail(w, r, err)

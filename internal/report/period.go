@@ -1,6 +1,7 @@
 package report
 
 import (
+	"strconv"
 	"time"
 
 	"pforte/internal/validate"
@@ -83,19 +84,19 @@ func PresetPeriod(name string, now time.Time, zone *time.Location) (Period, bool
 // missing one, a last day before the first, or more than MaxDays days.
 func ParsePeriod(from, to string, zone *time.Location) (Period, validate.Errors) {
 	e := validate.Errors{}
-	first, okFirst := parseDay(from, zone)
-	last, okLast := parseDay(to, zone)
+	first, badFirst := parseDay(from, zone)
+	last, badLast := parseDay(to, zone)
 	switch {
 	case from == "":
 		e.Add("from", "error.required", nil)
-	case !okFirst:
-		e.Add("from", "reports.error.date", nil)
+	case badFirst != "":
+		e.Add("from", badFirst, yearBounds)
 	}
 	switch {
 	case to == "":
 		e.Add("to", "error.required", nil)
-	case !okLast:
-		e.Add("to", "reports.error.date", nil)
+	case badLast != "":
+		e.Add("to", badLast, yearBounds)
 	}
 	if e.Any() {
 		return Period{}, e
@@ -110,14 +111,29 @@ func ParsePeriod(from, to string, zone *time.Location) (Period, validate.Errors)
 	return p, e
 }
 
-// parseDay reads a date between the years 2000 and 2999 as its local midnight: the
-// bounds keep typing slips like 0202 or 20266 from becoming a thousand-year query.
-func parseDay(s string, zone *time.Location) (time.Time, bool) {
+// MinYear and MaxYear bound the dates a period may hold: the bounds keep typing slips
+// like 0202 or 20266 from becoming a thousand-year query.
+const (
+	MinYear = 2000
+	MaxYear = 2999
+)
+
+// yearBounds fills the year-range message (the date-format message ignores it). The
+// years go in as text: a number would be written with a thousands separator, "2,000".
+var yearBounds = map[string]any{"Min": strconv.Itoa(MinYear), "Max": strconv.Itoa(MaxYear)}
+
+// parseDay reads a date between MinYear and MaxYear as its local midnight. bad is the
+// message id when it cannot: a date that is not written as one, or a well-written date
+// outside the years, which deserves its own words (the format was right).
+func parseDay(s string, zone *time.Location) (t time.Time, bad string) {
 	d, err := time.Parse(DateLayout, s)
-	if err != nil || d.Year() < 2000 || d.Year() > 2999 {
-		return time.Time{}, false
+	if err != nil {
+		return time.Time{}, "reports.error.date"
 	}
-	return time.Date(d.Year(), d.Month(), d.Day(), 0, 0, 0, 0, zone), true
+	if d.Year() < MinYear || d.Year() > MaxYear {
+		return time.Time{}, "qafix.reports.year_range"
+	}
+	return time.Date(d.Year(), d.Month(), d.Day(), 0, 0, 0, 0, zone), ""
 }
 
 // Bucket is one bar of the chart: the days from Start (a local midnight) until End.

@@ -21,7 +21,12 @@ func TestParsePeriod(t *testing.T) {
 		{"2026-03-15", "2026-03-01", map[string]string{"to": "reports.error.order"}, 0},
 		{"", "2026-03-01", map[string]string{"from": "error.required"}, 0},
 		{"2026-02-30", "x", map[string]string{"from": "reports.error.date", "to": "reports.error.date"}, 0},
-		{"0202-01-01", "20266-01-01", map[string]string{"from": "reports.error.date", "to": "reports.error.date"}, 0},
+		{"0202-01-01", "20266-01-01", map[string]string{"from": "qafix.reports.year_range", "to": "reports.error.date"}, 0},
+		{"1900-01-01", "2026-11-23", map[string]string{"from": "qafix.reports.year_range"}, 0}, // well written, out of range
+		{"2026-01-01", "3000-01-01", map[string]string{"to": "qafix.reports.year_range"}, 0},
+		{"1999-12-31", "2999-12-31", map[string]string{"from": "qafix.reports.year_range"}, 0},
+		{"2000-01-01", "2000-01-01", nil, 1},
+		{"2999-12-31", "2999-12-31", nil, 1},
 		{"1.3.2026", "2026-03-01", map[string]string{"from": "reports.error.date"}, 0},
 	} {
 		p, errs := report.ParsePeriod(c.from, c.to, berlin)

@@ -4,6 +4,7 @@ import (
 	"context"
 	"time"
 
+	"pforte/internal/download"
 	"pforte/internal/ticket"
 )
 
@@ -28,8 +29,8 @@ func (a *App) RunAutomation(ctx context.Context) {
 	}
 }
 
-// Automate runs one pass at now, mails the follow-ups that fell due, and wakes the
-// mail worker for the mails it queued.
+// Automate runs one pass at now, mails the follow-ups that fell due and the download
+// notices whose window passed, and wakes the mail worker for the mails it queued.
 func (a *App) Automate(ctx context.Context, now time.Time) ticket.Swept {
 	sw, err := ticket.Automate(ctx, a.DB, now, a.Env.TenantOrigin)
 	if err != nil && ctx.Err() == nil {
@@ -42,6 +43,16 @@ func (a *App) Automate(ctx context.Context, now time.Time) ticket.Swept {
 	}
 	if followUps > 0 {
 		a.Log.Info("helpdesk follow-ups", "due", followUps)
+		a.Env.WakeWorker()
+	}
+	// Download notices whose quiet window passed (download/notice_sweep.go): one
+	// digest per contact and company, sent by one instance.
+	notices, err := download.MailNotices(ctx, a.DB, now, a.Env.TenantOrigin)
+	if err != nil && ctx.Err() == nil {
+		a.Log.Warn("download notices", "err", err)
+	}
+	if notices > 0 {
+		a.Log.Info("download notices", "mailed", notices)
 		a.Env.WakeWorker()
 	}
 	if sw != (ticket.Swept{}) {

@@ -15,7 +15,8 @@ import (
 
 // TestInboxRejectErrorsAndRehandling: rejecting without a reason shows the error
 // summary in the reject form, not above the approve form; handling an item a second
-// time says whether oneself or someone else handled it.
+// time says whether oneself or someone else handled it, and when, keeping what was
+// typed.
 func TestInboxRejectErrorsAndRehandling(t *testing.T) {
 	testutil.ForEngines(t, func(t *testing.T, e db.Engine) {
 		env := apptest.Start(t, e)
@@ -49,13 +50,12 @@ func TestInboxRejectErrorsAndRehandling(t *testing.T) {
 		}
 		one.Get(path) // takes the success flash
 		r = one.Post(path+"/reject", url.Values{"reason": {"Nochmal"}})
-		if page := one.Get(r.Location).Body; !strings.Contains(page, "Sie haben diesen Eintrag bereits erledigt") {
-			t.Errorf("own second decision:\n%s", flashOf(page))
+		if r.Status != 409 || !strings.Contains(r.Body, "Sie haben diesen Eintrag bereits am ") || !strings.Contains(r.Body, "Nochmal</blockquote>") {
+			t.Errorf("own second decision: %d\n%s", r.Status, flashOf(r.Body))
 		}
 		r = two.Post(path+"/approve", url.Values{"company_id": {"1"}, "role": {"user"}})
-		page := two.Get(r.Location).Body
-		if !strings.Contains(page, "von wem, steht unten") || !strings.Contains(page, "eins@service.test") {
-			t.Errorf("someone else's decision:\n%s", flashOf(page))
+		if r.Status != 409 || !strings.Contains(r.Body, "bereits von eins@service.test &lt;eins@service.test&gt; am ") {
+			t.Errorf("someone else's decision: %d\n%s", r.Status, flashOf(r.Body))
 		}
 	})
 }

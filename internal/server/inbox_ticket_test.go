@@ -135,13 +135,14 @@ func TestInboxMailToTicket(t *testing.T) {
 			}
 		}
 
-		// A second submission (a double click, a second tab) creates nothing.
+		// A second submission (a double click, a second tab) creates nothing, and says
+		// so with what was typed.
 		r = staff.Post(path+"/ticket", form)
-		if r.Status != 303 || r.Location != path || tickets() != before+1 {
-			t.Fatalf("second submission: %d %q, %d tickets", r.Status, r.Location, tickets())
+		if r.Status != 409 || tickets() != before+1 {
+			t.Fatalf("second submission: %d, %d tickets", r.Status, tickets())
 		}
-		if page := staff.Get(r.Location).Body; !strings.Contains(page, "Sie haben diesen Eintrag bereits erledigt") {
-			t.Errorf("second submission's flash:\n%s", flashOf(page))
+		if !strings.Contains(r.Body, "Sie haben diesen Eintrag bereits am ") || !strings.Contains(r.Body, "Greta\nGamma</blockquote>") {
+			t.Errorf("second submission's message:\n%s", flashOf(r.Body))
 		}
 
 		// The new contact got the confirmation with a reply address; the reply lands.
@@ -185,8 +186,8 @@ func TestInboxMailToTicket(t *testing.T) {
 		if n := count(t, d.env, `SELECT COUNT(*) FROM mails WHERE to_addr = 'dora@delta.test'`); n != 0 {
 			t.Errorf("the stranger was mailed")
 		}
-		if r := staff.Post(opath+"/attach", url.Values{"ticket_id": {tid}}); r.Status != 303 || r.Location != opath {
-			t.Errorf("second attach: %d %q", r.Status, r.Location)
+		if r := staff.Post(opath+"/attach", url.Values{"ticket_id": {tid}}); r.Status != 409 || !strings.Contains(r.Body, "Sie haben diesen Eintrag bereits am ") {
+			t.Errorf("second attach: %d %q", r.Status, flashOf(r.Body))
 		}
 		if n := count(t, d.env, `SELECT COUNT(*) FROM ticket_messages WHERE ticket_id = ? AND internal`, tid); n != 1 {
 			t.Errorf("attached twice: %d notes", n)

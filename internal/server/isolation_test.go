@@ -144,6 +144,7 @@ var portalCases = map[string]string{
 	"POST /tickets/{id}/followers":                  "id",
 	"POST /tickets/{id}/followers/{contact}/remove": "id",
 	"GET /tickets/{id}/files/{file}":                "id",
+	"POST /tickets/{id}/switch":                     "id",
 	// Knowledge base: readable without login; foreign and restricted ids in
 	// TestKBIsolation.
 	"GET /kb":                 "public",
@@ -163,6 +164,13 @@ var portalCases = map[string]string{
 	"GET /downloads/files/{id}":             "id",
 	"GET /downloads/files/{id}/download":    "id",
 	"GET /downloads/versions/{id}/download": "id",
+	// Download subscriptions: foreign, restricted and empty folders and files in
+	// TestDownloadSubscribe, another contact's subscription there too.
+	"POST /downloads/folders/{id}/subscribe":             "id",
+	"POST /downloads/folders/{id}/unsubscribe":           "id",
+	"POST /downloads/files/{id}/subscribe":               "id",
+	"POST /downloads/files/{id}/unsubscribe":             "id",
+	"POST /settings/notifications/downloads/{id}/delete": "id",
 }
 
 func TestPortalIsolation(t *testing.T) {
@@ -308,6 +316,8 @@ func TestAdminIsolation(t *testing.T) {
 			foreign[k] = v
 		}
 		foreign["POST /admin/tickets/{id}/followup"] = foreign["GET /admin/tickets/{id}"] + "/followup" // follow-ups (followup)
+		maps.Copy(foreign, ticketTimeAdminForeign(t, w, tenantB, foreign["GET /admin/tickets/{id}"]))   // time accounting (timeacct)
+		foreign["POST /admin/tickets/{id}/presence"] = foreign["GET /admin/tickets/{id}"] + "/presence" // presence heartbeat (presence)
 		maps.Copy(foreign, downloadAdminForeign(t, w, tenantB))
 		maps.Copy(foreign, textModuleAdminForeign(t, w, tenantB)) // text modules (textmod)
 		for _, r := range admin.Routes(w.env.App.Env, w.env.App.Access) {

@@ -7,6 +7,7 @@ import (
 
 	"pforte/internal/db"
 	"pforte/internal/kb"
+	"pforte/internal/ticket"
 )
 
 // janitorEvery is how often expired rows are swept. Expired sessions and tokens are
@@ -53,6 +54,10 @@ func (a *App) Sweep(ctx context.Context, now time.Time) {
 	}
 	// Marks of what contacts read lately, once too old to hold back a count.
 	if err := kb.SweepRecentViews(ctx, a.DB, now); err != nil && ctx.Err() == nil {
+		a.Log.Warn("janitor", "err", err)
+	}
+	// Presence on tickets of pages closed without a word (ticket/presence.go).
+	if err := ticket.SweepPresence(ctx, a.DB, now); err != nil && ctx.Err() == nil {
 		a.Log.Warn("janitor", "err", err)
 	}
 	// SQLite gathers planner statistics only when asked (0x10002: also tables never

@@ -34,7 +34,7 @@ func TestStaffNotifySettings(t *testing.T) {
 		agent.AdminLogin("agent@hd.test", "agent-password-1")
 
 		page := agent.Get("/admin/account")
-		for _, name := range []string{"new_tickets", "replies_mine", "replies_unassigned", "assigned"} {
+		for _, name := range []string{"new_tickets", "replies_mine", "replies_unassigned", "assigned", "followups"} {
 			if !strings.Contains(page.Body, `name="`+name+`" value="1" checked`) {
 				t.Errorf("default: %s is not ticked", name)
 			}
@@ -56,6 +56,10 @@ func TestStaffNotifySettings(t *testing.T) {
 		want := staff.Notifications{RepliesMine: true, Assigned: true}
 		if n, err := staff.GetNotifications(ctx, h.env.DB, h.ten.ID, h.agent.ID); err != nil || n != want {
 			t.Errorf("stored: %+v, %v", n, err)
+		}
+		if !strings.Contains(page.Body, "wenn eine von mir gesetzte Wiedervorlage fällig wird") ||
+			strings.Contains(page.Body, `name="followups" value="1" checked`) {
+			t.Errorf("follow-up switch after saving it off")
 		}
 		if n, _ := staff.GetNotifications(ctx, h.env.DB, h.ten.ID, h.admin.ID); n != staff.DefaultNotifications {
 			t.Errorf("the admin's choice changed: %+v", n)

@@ -40,7 +40,7 @@ func TestTicketIsolation(t *testing.T) {
 				{"POST", "/tickets/" + id + "/reopen"}, {"POST", "/tickets/" + id + "/followers"}, {"POST", "/tickets/" + id + "/rating"},
 				{"GET", "/tickets/" + id + "/rating"},
 				{"POST", "/tickets/" + id + "/followers/" + strconv.FormatInt(d.uwe, 10) + "/remove"},
-				{"GET", "/tickets/" + id + "/files/" + file},
+				{"GET", "/tickets/" + id + "/files/" + file}, {"POST", "/tickets/" + id + "/switch"},
 			}
 		}
 		for name, c := range map[string]*apptest.Client{"other company": bob, "other tenant": olga, "colleague user": ula} {
@@ -49,7 +49,8 @@ func TestTicketIsolation(t *testing.T) {
 				if r.method == "GET" {
 					res = c.Get(r.path)
 				} else {
-					res = c.PostMultipart(r.path, map[string]string{"body": "x", "contact_id": strconv.FormatInt(d.ula, 10)})
+					res = c.PostMultipart(r.path, map[string]string{"body": "x", "contact_id": strconv.FormatInt(d.ula, 10),
+						"company_id": strconv.FormatInt(d.a.ID, 10)})
 				}
 				if res.Status != 404 || strings.Contains(res.Body, "Geheimes Ticket") || strings.Contains(res.Body, "geheim") {
 					t.Errorf("%s %s %s: %d", name, r.method, r.path, res.Status)

@@ -19,7 +19,7 @@ import (
 )
 
 var (
-	secretRE   = regexp.MustCompile(`id="totp-secret"[^>]*>([A-Z2-7]+)<`)
+	secretRE   = regexp.MustCompile(`id="totp-secret"[^>]*data-secret="([A-Z2-7]+)"`)
 	qrRE       = regexp.MustCompile(`src="data:image/png;base64,([A-Za-z0-9+/=]+)"`)
 	recoveryRE = regexp.MustCompile(`<code>([a-z2-9]{5}-[a-z2-9]{5})</code>`)
 )

@@ -15,17 +15,20 @@ type Notifications struct {
 	RepliesMine       bool // a customer's reply on a ticket assigned to them
 	RepliesUnassigned bool // a customer's reply on a ticket nobody is assigned to
 	Assigned          bool // a colleague assigned a ticket to them
+	FollowUps         bool // a follow-up they own fell due
 }
 
 // DefaultNotifications is what a new member gets: every helpdesk mail.
-var DefaultNotifications = Notifications{NewTickets: true, RepliesMine: true, RepliesUnassigned: true, Assigned: true}
+var DefaultNotifications = Notifications{NewTickets: true, RepliesMine: true, RepliesUnassigned: true, Assigned: true,
+	FollowUps: true}
 
 // GetNotifications returns the member's choice; another tenant's member is
 // db.ErrNotFound.
 func GetNotifications(ctx context.Context, q db.Querier, tenantID, staffID int64) (Notifications, error) {
 	var n Notifications
-	err := q.QueryRow(ctx, `SELECT notify_new_tickets, notify_replies_mine, notify_replies_unassigned, notify_assigned
-		FROM staff WHERE tenant_id = ? AND id = ?`, tenantID, staffID).Scan(&n.NewTickets, &n.RepliesMine, &n.RepliesUnassigned, &n.Assigned)
+	err := q.QueryRow(ctx, `SELECT notify_new_tickets, notify_replies_mine, notify_replies_unassigned, notify_assigned,
+		notify_followups FROM staff WHERE tenant_id = ? AND id = ?`, tenantID, staffID).
+		Scan(&n.NewTickets, &n.RepliesMine, &n.RepliesUnassigned, &n.Assigned, &n.FollowUps)
 	if err != nil {
 		return n, fmt.Errorf("staff: notifications: %w", db.One(err))
 	}
@@ -36,7 +39,8 @@ func GetNotifications(ctx context.Context, q db.Querier, tenantID, staffID int64
 // db.ErrNotFound.
 func SetNotifications(ctx context.Context, q db.Querier, tenantID, staffID int64, n Notifications) error {
 	res, err := q.Exec(ctx, `UPDATE staff SET notify_new_tickets = ?, notify_replies_mine = ?, notify_replies_unassigned = ?,
-		notify_assigned = ? WHERE tenant_id = ? AND id = ?`, n.NewTickets, n.RepliesMine, n.RepliesUnassigned, n.Assigned, tenantID, staffID)
+		notify_assigned = ?, notify_followups = ? WHERE tenant_id = ? AND id = ?`, n.NewTickets, n.RepliesMine, n.RepliesUnassigned,
+		n.Assigned, n.FollowUps, tenantID, staffID)
 	if err != nil {
 		return fmt.Errorf("staff: notifications: %w", err)
 	}
@@ -62,8 +66,9 @@ func NobodyGetsNewTickets(ctx context.Context, q db.Querier, tenantID int64) (bo
 
 // String is the choice as the audit log records it.
 func (n Notifications) String() string {
-	return fmt.Sprintf("new tickets: %s, replies on my tickets: %s, replies on unassigned tickets: %s, assigned to me: %s",
-		onOff(n.NewTickets), onOff(n.RepliesMine), onOff(n.RepliesUnassigned), onOff(n.Assigned))
+	return fmt.Sprintf("new tickets: %s, replies on my tickets: %s, replies on unassigned tickets: %s, assigned to me: %s, "+
+		"follow-ups due: %s", onOff(n.NewTickets), onOff(n.RepliesMine), onOff(n.RepliesUnassigned), onOff(n.Assigned),
+		onOff(n.FollowUps))
 }
 
 func onOff(b bool) string {

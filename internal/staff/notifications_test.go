@@ -79,7 +79,7 @@ func TestNotifications(t *testing.T) {
 		if nobody, _ := staff.NobodyGetsNewTickets(ctx, d, tb.ID); nobody {
 			t.Errorf("tenant B is affected by tenant A's choices")
 		}
-		if s := mine.String(); s != "new tickets: off, replies on my tickets: on, replies on unassigned tickets: off, assigned to me: on" {
+		if s := mine.String(); s != "new tickets: off, replies on my tickets: on, replies on unassigned tickets: off, assigned to me: on, follow-ups due: off" {
 			t.Errorf("audit text: %q", s)
 		}
 	})

@@ -14,6 +14,11 @@ type TicketRules struct {
 	// Ratings: the contact who opened a ticket is asked to rate it (good or bad) when it
 	// is resolved or closed; off by default.
 	Ratings bool
+	// TimeBillable: time staff log on a ticket is billable unless they untick it (on by
+	// default); TimePortal: contacts see the time spent on their tickets (off by
+	// default; see ticket/time_entry.go).
+	TimeBillable bool
+	TimePortal   bool
 }
 
 // MaxUploadMB bounds the upload limit an admin can set.
@@ -25,8 +30,8 @@ func (r TicketRules) UploadLimit() int64 { return int64(r.UploadLimitMB) << 20 }
 // GetTicketRules loads the tenant's helpdesk rules.
 func GetTicketRules(ctx context.Context, q db.Querier, id int64) (TicketRules, error) {
 	var r TicketRules
-	err := q.QueryRow(ctx, `SELECT ticket_reopen, upload_limit_mb, ticket_ratings FROM tenants WHERE id = ?`, id).
-		Scan(&r.Reopen, &r.UploadLimitMB, &r.Ratings)
+	err := q.QueryRow(ctx, `SELECT ticket_reopen, upload_limit_mb, ticket_ratings, ticket_time_billable, ticket_time_portal FROM tenants WHERE id = ?`, id).
+		Scan(&r.Reopen, &r.UploadLimitMB, &r.Ratings, &r.TimeBillable, &r.TimePortal)
 	if err != nil {
 		return r, fmt.Errorf("tenant: ticket rules: %w", db.One(err))
 	}
@@ -35,8 +40,9 @@ func GetTicketRules(ctx context.Context, q db.Querier, id int64) (TicketRules, e
 
 // SetTicketRules stores the tenant's helpdesk rules.
 func SetTicketRules(ctx context.Context, q db.Querier, id int64, r TicketRules) error {
-	if _, err := q.Exec(ctx, `UPDATE tenants SET ticket_reopen = ?, upload_limit_mb = ?, ticket_ratings = ? WHERE id = ?`,
-		r.Reopen, r.UploadLimitMB, r.Ratings, id); err != nil {
+	if _, err := q.Exec(ctx, `UPDATE tenants SET ticket_reopen = ?, upload_limit_mb = ?, ticket_ratings = ?,
+		ticket_time_billable = ?, ticket_time_portal = ? WHERE id = ?`,
+		r.Reopen, r.UploadLimitMB, r.Ratings, r.TimeBillable, r.TimePortal, id); err != nil {
 		return fmt.Errorf("tenant: ticket rules: %w", err)
 	}
 	return nil

@@ -43,11 +43,11 @@ func mergeAllowed(source, target Ticket) error {
 	return nil
 }
 
-// Merge moves source's conversation (internal notes stay internal), its files and its
-// people into target, in the caller's transaction: the messages keep their time and
-// fall into place in the target's conversation (conversation orders by time); the
-// source's opener and followers follow the target, so they see it in the portal and
-// hear of it. The source is closed and remembers the target (merged_into): its page
+// Merge moves source's conversation (internal notes stay internal), its files, its
+// time entries and its people into target, in the caller's transaction: the messages
+// keep their time and fall into place in the target's conversation (conversation
+// orders by time); the source's opener and followers follow the target, so they see it
+// in the portal and hear of it. The source is closed and remembers the target (merged_into): its page
 // points there and answers to its mails land there. Its followers stay on it too, so
 // the links in mails they already have keep working. Both histories tell the merge;
 // the target's search text takes the source's title, so a search for the customer's
@@ -82,7 +82,8 @@ func Merge(ctx context.Context, tx db.Querier, source, target Ticket, a Actor, n
 	if err := changedOne(res, err); err != nil {
 		return err
 	}
-	for _, table := range []string{"ticket_messages", "ticket_attachments"} {
+	// Time entries go with the messages they were logged with (time_entry.go).
+	for _, table := range []string{"ticket_messages", "ticket_attachments", "ticket_time"} {
 		if _, err := tx.Exec(ctx, `UPDATE `+table+` SET ticket_id = ? WHERE tenant_id = ? AND ticket_id = ?`,
 			target.ID, source.TenantID, source.ID); err != nil {
 			return fmt.Errorf("ticket: merge %s: %w", table, err)

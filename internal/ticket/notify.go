@@ -37,9 +37,6 @@ type Notifier struct {
 	// extra, if set, is a line after the button in each recipient's language
 	// (auto_notify.go).
 	extra func(lang string) outbox.Line
-	// asked: the recipient asked for this very mail (a follow-up they set), so no
-	// notification setting sends it and the footer pointing there would mislead.
-	asked bool
 }
 
 // recipient is one person a mail goes to.
@@ -220,9 +217,7 @@ func (n Notifier) send(ctx context.Context, tx db.Querier, t Ticket, key, quote 
 			d[k] = v
 		}
 		l := outbox.Letter{To: r.email, Lang: lang, Key: key, Data: d, ActionURL: link, Sender: n.Tenant.Name, Quote: quote}
-		if n.asked {
-			// no footer: see Notifier.asked
-		} else if r.signsIn {
+		if r.signsIn {
 			// Contacts choose which ticket mails they get; every such mail says where.
 			l.Footer = outbox.Line{Text: i18n.For(lang).T("notify.mail_footer"), URL: n.Origin + "/settings/notifications"}
 		} else if r.staff { // so do staff, on My account

@@ -22,7 +22,7 @@ const replyHint = "To answer or add anything, simply reply to this email."
 // reply, reply with status, status change, decision, reminder, merge — has no portal
 // button or link and says to answer by replying; his confirmation and reminder do not
 // send him to the customer portal. Anna's mails keep the button. A tenant's own
-// wording applies to Otto too, with its {{link}} left empty.
+// wording applies to Otto too, less its paragraph using {{link}}.
 func TestMailsWithoutPortal(t *testing.T) {
 	testutil.EachEngine(t, func(t *testing.T, d *db.DB) {
 		ctx := context.Background()
@@ -93,18 +93,18 @@ func TestMailsWithoutPortal(t *testing.T) {
 			[]string{replyHint + " If we do not hear from you by"}, []string{"Please reply to this email or answer in the customer portal"})
 		w.mailsTo(t, "anna@mueller.test")
 
-		// The tenant's own wording reaches Otto as written, but {{link}} stays empty.
+		// The tenant's own wording reaches Otto, less the paragraph with {{link}}.
 		if err := mailtmpl.Save(ctx, d, w.ten.ID, "mail.ticket_reply", "en", mailtmpl.Text{Subject: "Re {{ticket}}",
-			Body: "{{author}} wrote. See {{link}} for more.", Button: "Look"}, "test", w.now); err != nil {
+			Body: "{{author}} wrote.\n\nSee {{link}} for more.", Button: "Look"}, "test", w.now); err != nil {
 			t.Fatal(err)
 		}
 		w.do(t, func(ctx context.Context, tx *db.Tx, n ticket.Notifier) error {
 			return n.Replied(ctx, tx, tk, "One more thing.", agent)
 		})
 		has(t, "own wording to Otto", w.one(t, "otto@mueller.test", "own wording"),
-			[]string{"Agent Maria wrote. See  for more.", replyHint}, append(noPortal, "Look"))
+			[]string{"Agent Maria wrote.", replyHint}, append(noPortal, "Look", "See "))
 		has(t, "own wording to Anna", w.one(t, "anna@mueller.test", "own wording"),
-			[]string{"Agent Maria wrote. See " + link, "Look:"}, nil)
+			[]string{"Agent Maria wrote.", "See " + link, "Look:"}, nil)
 	})
 }
 

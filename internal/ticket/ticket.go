@@ -124,6 +124,9 @@ type Ticket struct {
 	// queue's reader by MarkUnread.
 	StaffNews, PortalNews News
 	Unread                bool
+	// Watched is Viewing or Typing while another staff member has the ticket open
+	// (presence.go); only the back office's queue reads it, set by MarkWatched.
+	Watched string
 	// Last is the newest public message (who wrote it, when); only Recent reads it.
 	Last      LastMessage
 	CreatedAt time.Time

@@ -37,6 +37,9 @@ type Env struct {
 	SendNow func(ctx context.Context, tenantID int64, m mail.Message) error
 	// Files keeps uploads (attachments, downloads, images) under generated names.
 	Files *filestore.Store
+	// PresenceEvery is how often the back office's ticket page sends its presence
+	// heartbeat; zero means ticket.PresenceBeat. Browser tests shorten it.
+	PresenceEvery time.Duration
 }
 
 type tenantKey struct{}

@@ -1,0 +1,74 @@
+package download
+
+import (
+	"context"
+	"fmt"
+	"time"
+
+	"pforte/internal/db"
+)
+
+// NoticeWindow is how long a contact's notices wait for more: every new notice moves
+// the pending ones of that contact and company to now+NoticeWindow, so a batch of
+// uploads goes out as one digest once staff stopped for that long.
+const NoticeWindow = 10 * time.Minute
+
+// QueueNotices writes a pending notice of version v of file f for every subscriber
+// who may see it: for a new file (v is its first version) the subscribers of its
+// folder and of the folders above it, for a new version those of the file. A
+// subscriber is one whose membership of the company they subscribed for is active
+// and whose company may see the file. Pass the transaction that stored the version.
+// It returns how many contacts (per company) were newly noticed.
+func QueueNotices(ctx context.Context, q db.Querier, tenantID, fileID, versionID int64, now time.Time) (int, error) {
+	f, err := Get(ctx, q, tenantID, fileID)
+	if err != nil {
+		return 0, err
+	}
+	var v Version
+	if v, err = GetVersion(ctx, q, tenantID, versionID); err != nil {
+		return 0, err
+	}
+	cond, args := `s.file_id = ?`, []any{fileID}
+	if v.Number == 1 {
+		if f.FolderID == 0 {
+			return 0, nil // nobody subscribes to the top level
+		}
+		all, err := Folders(ctx, q, tenantID)
+		if err != nil {
+			return 0, err
+		}
+		args = args[:0]
+		for _, fo := range Path(all, f.FolderID) {
+			args = append(args, fo.ID)
+		}
+		if len(args) == 0 {
+			return 0, nil
+		}
+		cond = `s.folder_id IN (` + db.Marks(len(args)) + `)`
+	}
+	due := now.Add(NoticeWindow).Unix()
+	// DISTINCT: a contact subscribing to a folder and to one above it is told once. The
+	// casts type the selected parameters for PostgreSQL.
+	res, err := q.Exec(ctx, `INSERT INTO download_notices (tenant_id, contact_id, company_id, file_id, version_id,
+		due_at, created_at)
+		SELECT DISTINCT s.tenant_id, s.contact_id, s.company_id, f.id, CAST(? AS BIGINT), CAST(? AS BIGINT), CAST(? AS BIGINT)
+		FROM download_subscriptions s
+		JOIN download_files f ON f.tenant_id = s.tenant_id AND f.id = ?
+		JOIN memberships m ON m.contact_id = s.contact_id AND m.company_id = s.company_id AND m.access = 'active'
+		WHERE s.tenant_id = ? AND `+cond+` AND (f.visibility = 'all' OR EXISTS (SELECT 1 FROM download_file_companies fc
+			WHERE fc.file_id = f.id AND fc.company_id = s.company_id))
+		ON CONFLICT DO NOTHING`, append([]any{versionID, due, now.Unix(), fileID, tenantID}, args...)...)
+	if err != nil {
+		return 0, fmt.Errorf("download: queue notices of %d: %w", fileID, err)
+	}
+	n, _ := res.RowsAffected()
+	if n == 0 {
+		return 0, nil
+	}
+	// The window starts again for everyone just noticed: their earlier notices wait too.
+	if _, err := q.Exec(ctx, `UPDATE download_notices SET due_at = ? WHERE tenant_id = ? AND (contact_id, company_id) IN
+		(SELECT contact_id, company_id FROM download_notices WHERE version_id = ?)`, due, tenantID, versionID); err != nil {
+		return 0, fmt.Errorf("download: queue notices of %d: %w", fileID, err)
+	}
+	return int(n), nil
+}

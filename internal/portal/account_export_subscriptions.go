@@ -1,0 +1,45 @@
+package portal
+
+import (
+	"net/http"
+	"time"
+
+	"pforte/internal/download"
+	"pforte/internal/ticket"
+)
+
+// exportSubscription is one of the contact's download subscriptions.
+type exportSubscription struct {
+	Company   string    `json:"company"`
+	Kind      string    `json:"kind"` // "folder" or "file"
+	ID        int64     `json:"id"`
+	Name      string    `json:"name"` // the folder's name or the file's title as it is now
+	CreatedAt time.Time `json:"created_at"`
+}
+
+// exportSubscriptions writes the contact's download subscriptions in every company, a
+// page at a time.
+func (p *Portal) exportSubscriptions(r *http.Request, v *visit, x *exportWriter) error {
+	x.begin("download_subscriptions")
+	var after int64
+	for {
+		page, err := download.ContactSubscriptions(r.Context(), p.env.DB, v.P.TenantID, v.P.ContactID, after, ticket.ExportBatch)
+		if err != nil {
+			return err
+		}
+		for _, s := range page {
+			kind, id := "folder", s.FolderID
+			if s.FileID != 0 {
+				kind, id = "file", s.FileID
+			}
+			x.item(exportSubscription{s.Company, kind, id, s.Name, s.CreatedAt.UTC()})
+			after = s.ID
+		}
+		x.flush()
+		if len(page) < ticket.ExportBatch || x.err != nil {
+			break
+		}
+	}
+	x.end()
+	return x.err
+}
