@@ -3,13 +3,13 @@ package ticket_test
 import (
 	"context"
 	"os"
-	"strconv"
 	"testing"
 	"time"
 
 	"pforte/internal/db"
 	"pforte/internal/tenant"
 	"pforte/internal/testutil"
+	"pforte/internal/testutil/benchdb"
 	"pforte/internal/ticket"
 )
 
@@ -21,10 +21,7 @@ import (
 // (200 closed, 200 reminded, their mails queued) is timed once and logged.
 // PFORTE_BENCH_EXPLAIN=1 logs each read's plan (run with -v).
 func BenchmarkAutomation(b *testing.B) {
-	n := 100000
-	if s := os.Getenv("PFORTE_BENCH_TICKETS"); s != "" {
-		n, _ = strconv.Atoi(s)
-	}
+	n := benchdb.Tickets()
 	ctx, now := context.Background(), time.Now()
 	for _, e := range testutil.Engines(b) {
 		d, ten, _, _ := benchData(b, e, n)

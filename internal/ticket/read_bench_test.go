@@ -7,6 +7,7 @@ import (
 
 	"pforte/internal/db"
 	"pforte/internal/testutil"
+	"pforte/internal/testutil/benchdb"
 	"pforte/internal/ticket"
 )
 
@@ -20,7 +21,7 @@ import (
 //
 //	go test ./internal/ticket -run xxx -bench TicketUnread -benchtime 20x
 func BenchmarkTicketUnread(b *testing.B) {
-	n := 100000
+	n := benchdb.Tickets()
 	ctx := context.Background()
 	for _, e := range testutil.Engines(b) {
 		d, ten, main, _ := benchData(b, e, n)
