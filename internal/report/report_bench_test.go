@@ -2,7 +2,6 @@ package report_test
 
 import (
 	"context"
-	"os"
 	"syscall"
 	"testing"
 	"time"
@@ -32,7 +31,7 @@ func BenchmarkReport(b *testing.B) {
 		}{{"30-days", 30}, {"90-days", 90}, {"365-days", 365}} {
 			today := time.Date(now.In(ten.Location()).Year(), now.In(ten.Location()).Month(), now.In(ten.Location()).Day(), 0, 0, 0, 0, ten.Location())
 			p := report.Period{First: today.AddDate(0, 0, 1-c.days), Last: today, Zone: ten.Location()}
-			if os.Getenv("PFORTE_BENCH_EXPLAIN") == "1" {
+			if benchdb.Explain() {
 				x := &testutil.Explainer{DB: d}
 				f, err := report.Compute(ctx, x, ten.ID, p, now)
 				b.Logf("%s %s: %d opened, %d resolved, %v\n%s", e, c.name, f.Opened, f.Resolved, err, x.Plans.String())

@@ -2,7 +2,6 @@ package ticket_test
 
 import (
 	"context"
-	"os"
 	"testing"
 	"time"
 
@@ -47,7 +46,7 @@ func BenchmarkAutomation(b *testing.B) {
 			{"due-resolve-none", due(ticket.StepResolve, long)},
 			{"plan", func(q db.Querier) (int, error) { p, err := ticket.PlanOf(ctx, q, tk); return len(p.Step), err }},
 		} {
-			if os.Getenv("PFORTE_BENCH_EXPLAIN") == "1" {
+			if benchdb.Explain() {
 				x := &testutil.Explainer{DB: d}
 				rows, err := c.run(x)
 				b.Logf("%s %s: %d rows, %v\n%s", e, c.name, rows, err, x.Plans.String())

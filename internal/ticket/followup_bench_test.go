@@ -2,7 +2,6 @@ package ticket_test
 
 import (
 	"context"
-	"os"
 	"testing"
 	"time"
 
@@ -56,7 +55,7 @@ func BenchmarkFollowUps(b *testing.B) {
 				return ticket.CountQueue(ctx, q, ten.ID, ticket.Filter{State: "all", FollowUpDue: now, FollowUpOf: agent}, 100)
 			}},
 		} {
-			if os.Getenv("PFORTE_BENCH_EXPLAIN") == "1" {
+			if benchdb.Explain() {
 				x := &testutil.Explainer{DB: d}
 				rows, err := c.run(x)
 				b.Logf("%s %s: %d rows, %v\n%s", e, c.name, rows, err, x.Plans.String())

@@ -2,7 +2,6 @@ package ticket_test
 
 import (
 	"context"
-	"os"
 	"testing"
 	"time"
 
@@ -85,7 +84,7 @@ func BenchmarkTicketList(b *testing.B) {
 			{"staff/due-soonest", queue(ticket.Filter{Sort: ticket.SortDue})},
 			{"staff/overdue-count", func(q db.Querier) (int, error) { return ticket.CountOverdue(ctx, q, ten.ID, time.Now()) }},
 		} {
-			if os.Getenv("PFORTE_BENCH_EXPLAIN") == "1" {
+			if benchdb.Explain() {
 				x := &testutil.Explainer{DB: d}
 				rows, err := c.run(x)
 				b.Logf("%s %s: %d rows, %v\n%s", e, c.name, rows, err, x.Plans.String())

@@ -91,3 +91,7 @@ func defaultTenant(b testing.TB, d *db.DB) tenant.Tenant {
 	}
 	return ten
 }
+
+// Explain reports whether a benchmark should log its queries' plans
+// (PFORTE_BENCH_EXPLAIN=1; run with -v).
+func Explain() bool { return os.Getenv("PFORTE_BENCH_EXPLAIN") == "1" }
