@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 
+	"pforte/internal/contact"
 	"pforte/internal/db"
 	"pforte/internal/testutil"
 )
@@ -82,6 +83,15 @@ func TestCompanyReport(t *testing.T) {
 		if x := anna.Get("/tickets/report.csv?from=2026-03-15&to=2026-03-01"); x.Status != 422 ||
 			strings.HasPrefix(x.Header.Get("Content-Type"), "text/csv") {
 			t.Errorf("CSV of bad dates: %d %s", x.Status, x.Header.Get("Content-Type"))
+		}
+
+		// In French the message is set as French sets a colon: with a space before it.
+		if err := contact.SetLanguage(context.Background(), w.env.DB, w.ten.ID, w.anna.ID, "fr"); err != nil {
+			t.Fatal(err)
+		}
+		if bad := anna.Get("/tickets/report?from=2026-03-15&to=2026-03-01"); !strings.Contains(bad.Body,
+			"Au : Le dernier jour ne peut pas précéder le premier.") {
+			t.Errorf("French message: %d", bad.Status)
 		}
 
 		bernd := w.env.Client("hd.test")
