@@ -38,11 +38,13 @@ func BenchmarkCompanyReport(b *testing.B) {
 				b.Logf("%s %s: company %d (%d tickets): %d opened, %v\n%s", e, name, p.CompanyID, total, f.Opened, err, x.Plans.String())
 			}
 			b.Run(string(e)+"/"+name, func(b *testing.B) {
+				cpu := cpuTime()
 				for b.Loop() {
 					if _, err := report.CompanyFor(ctx, d, p, period, now); err != nil {
 						b.Fatal(err)
 					}
 				}
+				b.ReportMetric(float64((cpuTime()-cpu).Microseconds())/1000/float64(b.N), "cpu-ms/op")
 			})
 		}
 	}
