@@ -2,17 +2,15 @@ package admin
 
 import (
 	"context"
-	"encoding/csv"
 	"io"
 	"net/http"
-	"strings"
 	"time"
 
 	"pforte/internal/audit"
-	"pforte/internal/filestore"
 	"pforte/internal/i18n"
 	"pforte/internal/report"
 	"pforte/internal/ticket"
+	"pforte/internal/web"
 )
 
 // reportCSV sends the tickets opened in a period (?from=&to=, or a preset) as a CSV
@@ -37,10 +35,7 @@ func (a *Admin) reportCSV(w http.ResponseWriter, r *http.Request, v *visit) {
 		a.env.Fail(w, r, err)
 		return
 	}
-	h := w.Header()
-	h.Set("Content-Type", "text/csv; charset=utf-8")
-	h.Set("Content-Disposition", filestore.Disposition(i18n.T(ctx, "reports.csv.file")+"-"+rq.From+"-"+rq.To+".csv"))
-	h.Set("Cache-Control", "no-store")
+	web.CSVDownload(w, i18n.T(ctx, "reports.csv.file")+"-"+rq.From+"-"+rq.To+".csv")
 	t := csvTicket{ctx: ctx, zone: v.Tenant.Location(), status: map[int64]string{}}
 	for _, s := range statuses {
 		t.status[s.ID] = statusName(ctx, s)
@@ -53,41 +48,16 @@ func (a *Admin) reportCSV(w http.ResponseWriter, r *http.Request, v *visit) {
 	}
 }
 
-// csvColumns are the export's columns (message ids of their headings).
-var csvColumns = []string{"number", "title", "company", "opener", "category", "priority", "status", "channel",
-	"assignee", "created", "first_response", "resolved", "rating"}
+// csvColumns are the message ids of the export's column headings.
+var csvColumns = []string{"reports.csv.number", "reports.csv.title", "reports.csv.company", "reports.csv.opener",
+	"reports.csv.category", "reports.csv.priority", "reports.csv.status", "reports.csv.channel", "reports.csv.assignee",
+	"reports.csv.created", "reports.csv.first_response", "reports.csv.resolved", "reports.csv.rating"}
 
-// writeTicketsCSV writes the byte-order mark Excel needs to read UTF-8, the header in
-// the reader's language and a row per ticket export gives.
+// writeTicketsCSV writes the file: the headings and a row per ticket export gives.
 func writeTicketsCSV(ctx context.Context, w io.Writer, t csvTicket, export func(func(report.Row) error) error) error {
-	if _, err := io.WriteString(w, "\ufeff"); err != nil {
-		return err
-	}
-	cw := csv.NewWriter(w)
-	cw.Comma = csvComma(ctx)
-	head := make([]string, len(csvColumns))
-	for i, c := range csvColumns {
-		head[i] = i18n.T(ctx, "reports.csv."+c)
-	}
-	if err := cw.Write(head); err != nil {
-		return err
-	}
-	err := export(func(row report.Row) error { return cw.Write(t.cells(row)) })
-	cw.Flush()
-	if err != nil {
-		return err
-	}
-	return cw.Error()
-}
-
-// csvComma is the separator the reader's spreadsheet expects: Excel splits on the
-// list separator of the system's region, a semicolon where numbers are written with
-// a decimal comma (German, French, …), a comma elsewhere.
-func csvComma(ctx context.Context) rune {
-	if strings.Contains(i18n.From(ctx).Number(1.5), ",") {
-		return ';'
-	}
-	return ','
+	return web.WriteCSV(ctx, w, csvColumns, func(write func(...string) error) error {
+		return export(func(row report.Row) error { return write(t.cells(row)...) })
+	})
 }
 
 // csvTicket turns export rows into cells in the reader's language.
@@ -102,13 +72,9 @@ func (t csvTicket) cells(r report.Row) []string {
 	if r.Rating != "" {
 		rating = i18n.T(t.ctx, "ticket_rating.value."+r.Rating)
 	}
-	cells := []string{itoa(r.ID), r.Title, r.Company, r.Opener, r.Category, priorityName(t.ctx, r.Priority),
+	return []string{itoa(r.ID), r.Title, r.Company, r.Opener, r.Category, priorityName(t.ctx, r.Priority),
 		t.status[r.StatusID], reportChannel(t.ctx, r.Via), r.Assignee, t.when(r.Created), t.when(r.FirstResponse),
 		t.when(r.Resolved), rating}
-	for i, c := range cells {
-		cells[i] = csvSafe(c)
-	}
-	return cells
 }
 
 // when is an instant as spreadsheets read it, in the tenant's zone; empty for none.
@@ -117,14 +83,4 @@ func (t csvTicket) when(at time.Time) string {
 		return ""
 	}
 	return at.In(t.zone).Format("2006-01-02 15:04")
-}
-
-// csvSafe keeps a spreadsheet from taking a cell for a formula (CSV injection): text
-// starting with = + - @ (or a tab or carriage return, which some programs skip before
-// one) gets a leading apostrophe, which Excel and LibreOffice show as text.
-func csvSafe(s string) string {
-	if s != "" && strings.ContainsRune("=+-@\t\r", rune(s[0])) {
-		return "'" + s
-	}
-	return s
 }

@@ -69,7 +69,7 @@ func portalPages(c *session) []string {
 	return []string{
 		"/", "/choose",
 		c.linkFrom("/", `^/companies/\d+$`),
-		"/tickets", "/tickets/new",
+		"/tickets", "/tickets/new", "/tickets/report",
 		c.linkFrom("/tickets", `^/tickets/\d+$`),
 		"/kb", "/kb/search?q=Drucker",
 		c.linkFrom("/kb", `^/kb/articles/[^/]+$`),

@@ -15,6 +15,7 @@ import (
 	"pforte/internal/scale"
 	"pforte/internal/tenant"
 	"pforte/internal/testutil"
+	"pforte/internal/testutil/benchdb"
 )
 
 // BenchmarkOutboxSearch measures the outbox's filters and text search on a tenant with
@@ -48,7 +49,7 @@ func BenchmarkOutboxSearch(b *testing.B) {
 			{"text-failed-rare", outbox.Filter{Query: "anna.k7@", State: "failed"}, false},
 			{"text-ticket", outbox.Filter{Query: "drucker", TicketID: ticketID}, false},
 		} {
-			if os.Getenv("PFORTE_BENCH_EXPLAIN") == "1" {
+			if benchdb.Explain() {
 				x := &testutil.Explainer{DB: d}
 				p, err := outbox.Search(ctx, x, tenantID, c.f, 0, c.admin, 50)
 				b.Logf("%s %s: %d mails, older %d, partial %v, %v\n%s", e, c.name, len(p.Mails), p.Older, p.Partial, err, x.Plans.String())

@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"pforte/internal/db"
+	"pforte/internal/principal"
 )
 
 // ExportBatch is how many tickets one query of Export reads.
@@ -18,6 +19,7 @@ type Row struct {
 	Title         string
 	Company       string
 	Opener        string
+	CategoryID    int64  // 0 without a category
 	Category      string // the main name; empty without a category
 	Priority      int
 	StatusID      int64
@@ -34,17 +36,31 @@ type Row struct {
 // one's (created_at, id), so a year's export never sits in memory and no query stays
 // open while fn writes to a slow client; tickets_opened serves the order.
 func Export(ctx context.Context, q db.Querier, tenantID int64, p Period, fn func(Row) error) error {
+	return export(ctx, q, `t.tenant_id = ?`, []any{tenantID}, p, fn)
+}
+
+// ExportCompany is Export for a main contact in the portal: the tickets of the
+// principal's company that the portal shows (a status shown there, not merged into
+// another), in batches read through tickets_company_opened.
+func ExportCompany(ctx context.Context, q db.Querier, c principal.Contact, p Period, fn func(Row) error) error {
+	return export(ctx, q, `t.tenant_id = ? AND t.company_id = ? AND t.merged_into IS NULL
+		AND t.status_id IN (SELECT v.id FROM ticket_statuses v WHERE v.tenant_id = ? AND v.portal_visible)`,
+		[]any{c.TenantID, c.CompanyID, c.TenantID}, p, fn)
+}
+
+// export is Export's batched walk over the tickets that where (with args) selects.
+func export(ctx context.Context, q db.Querier, where string, args []any, p Period, fn func(Row) error) error {
 	lastAt, lastID := p.From().Unix(), int64(0)
 	for {
 		rows, err := q.Query(ctx, `SELECT t.id, t.title, c.name, COALESCE(TRIM(o.first_name || ' ' || o.last_name), ''),
-				COALESCE(g.name, ''), t.priority, t.status_id, t.via, COALESCE(s.name, ''), t.created_at,
+				COALESCE(t.category_id, 0), COALESCE(g.name, ''), t.priority, t.status_id, t.via, COALESCE(s.name, ''), t.created_at,
 				COALESCE(t.first_responded_at, 0), COALESCE(t.resolved_at, 0), COALESCE(t.last_rating, '')
 			FROM tickets t JOIN companies c ON c.id = t.company_id
 			LEFT JOIN contacts o ON o.id = t.contact_id
 			LEFT JOIN ticket_categories g ON g.id = t.category_id
 			LEFT JOIN staff s ON s.id = t.assignee_id
-			WHERE t.tenant_id = ? AND (t.created_at, t.id) > (?, ?) AND t.created_at < ?
-			ORDER BY t.created_at, t.id LIMIT ?`, tenantID, lastAt, lastID, p.To().Unix(), ExportBatch)
+			WHERE `+where+` AND (t.created_at, t.id) > (?, ?) AND t.created_at < ?
+			ORDER BY t.created_at, t.id LIMIT ?`, append(args, lastAt, lastID, p.To().Unix(), ExportBatch)...)
 		if err != nil {
 			return fmt.Errorf("report: export: %w", err)
 		}
@@ -52,7 +68,7 @@ func Export(ctx context.Context, q db.Querier, tenantID int64, p Period, fn func
 		for rows.Next() {
 			var r Row
 			var created, responded, resolved int64
-			if err := rows.Scan(&r.ID, &r.Title, &r.Company, &r.Opener, &r.Category, &r.Priority, &r.StatusID, &r.Via,
+			if err := rows.Scan(&r.ID, &r.Title, &r.Company, &r.Opener, &r.CategoryID, &r.Category, &r.Priority, &r.StatusID, &r.Via,
 				&r.Assignee, &created, &responded, &resolved, &r.Rating); err != nil {
 				rows.Close()
 				return fmt.Errorf("report: export: %w", err)

@@ -2,19 +2,15 @@ package report_test
 
 import (
 	"context"
-	"os"
-	"slices"
-	"strconv"
 	"syscall"
 	"testing"
 	"time"
 
 	"pforte/internal/db"
-	"pforte/internal/demo"
 	"pforte/internal/report"
-	"pforte/internal/scale"
 	"pforte/internal/tenant"
 	"pforte/internal/testutil"
+	"pforte/internal/testutil/benchdb"
 )
 
 // BenchmarkReport measures the report page's figures (report.Compute) for the last 30
@@ -26,11 +22,7 @@ import (
 // each query's plan (run with -v); the queries then run one after the other.
 func BenchmarkReport(b *testing.B) {
 	ctx := context.Background()
-	engines := testutil.Engines(b)
-	if os.Getenv("PFORTE_BENCH_DATABASE_URL") != "" && !slices.Contains(engines, db.Postgres) {
-		engines = append(engines, db.Postgres)
-	}
-	for _, e := range engines {
+	for _, e := range benchdb.Engines(b) {
 		d, ten := benchData(b, e)
 		now := time.Now()
 		for _, c := range []struct {
@@ -39,7 +31,7 @@ func BenchmarkReport(b *testing.B) {
 		}{{"30-days", 30}, {"90-days", 90}, {"365-days", 365}} {
 			today := time.Date(now.In(ten.Location()).Year(), now.In(ten.Location()).Month(), now.In(ten.Location()).Day(), 0, 0, 0, 0, ten.Location())
 			p := report.Period{First: today.AddDate(0, 0, 1-c.days), Last: today, Zone: ten.Location()}
-			if os.Getenv("PFORTE_BENCH_EXPLAIN") == "1" {
+			if benchdb.Explain() {
 				x := &testutil.Explainer{DB: d}
 				f, err := report.Compute(ctx, x, ten.ID, p, now)
 				b.Logf("%s %s: %d opened, %d resolved, %v\n%s", e, c.name, f.Opened, f.Resolved, err, x.Plans.String())
@@ -69,45 +61,5 @@ func cpuTime() time.Duration {
 
 // benchData returns a database with generated tickets and its default tenant.
 func benchData(b *testing.B, e db.Engine) (*db.DB, tenant.Tenant) {
-	ctx := context.Background()
-	dir, url := os.Getenv("PFORTE_BENCH_DATA"), os.Getenv("PFORTE_BENCH_DATABASE_URL")
-	var d *db.DB
-	var err error
-	switch {
-	case e == db.SQLite && dir != "":
-		d, err = db.Open(ctx, "", dir)
-	case e == db.Postgres && url != "":
-		d, err = db.Open(ctx, url, "")
-	default:
-		n := 100000
-		if s := os.Getenv("PFORTE_BENCH_TICKETS"); s != "" {
-			n, _ = strconv.Atoi(s)
-		}
-		d = testutil.Open(b, e)
-		if _, err := demo.Load(ctx, d, time.Now()); err != nil {
-			b.Fatal(err)
-		}
-		ten, err := tenant.Default(ctx, d)
-		if err != nil {
-			b.Fatal(err)
-		}
-		if _, err := scale.Run(ctx, d, ten.ID, scale.Options{Tickets: n, Password: "x", Seed: 1}); err != nil {
-			b.Fatal(err)
-		}
-		return d, ten
-	}
-	if err != nil {
-		b.Fatal(err)
-	}
-	b.Cleanup(func() { d.Close() })
-	start := time.Now()
-	if err := d.Migrate(ctx); err != nil {
-		b.Fatal(err)
-	}
-	b.Logf("%s: migrated in %s", e, time.Since(start).Round(time.Millisecond))
-	ten, err := tenant.Default(ctx, d)
-	if err != nil {
-		b.Fatal(err)
-	}
-	return d, ten
+	return benchdb.Open(b, e, benchdb.Tickets())
 }

@@ -3,13 +3,11 @@ package report_test
 import (
 	"context"
 	"fmt"
-	"os"
-	"slices"
 	"testing"
 	"time"
 
 	"pforte/internal/db"
-	"pforte/internal/testutil"
+	"pforte/internal/testutil/benchdb"
 	"pforte/internal/ticket"
 )
 
@@ -24,11 +22,7 @@ import (
 //	go test ./internal/report -run xxx -bench TicketWrites -benchtime 300x
 func BenchmarkTicketWrites(b *testing.B) {
 	ctx := context.Background()
-	engines := testutil.Engines(b)
-	if os.Getenv("PFORTE_BENCH_DATABASE_URL") != "" && !slices.Contains(engines, db.Postgres) {
-		engines = append(engines, db.Postgres)
-	}
-	for _, e := range engines {
+	for _, e := range benchdb.Engines(b) {
 		d, ten := benchData(b, e)
 		var co, ct, agent int64
 		if err := d.QueryRow(ctx, `SELECT company_id, contact_id FROM memberships WHERE tenant_id = ? AND access = 'active'

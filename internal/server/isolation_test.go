@@ -134,6 +134,8 @@ var portalCases = map[string]string{
 	// Helpdesk: foreign ticket, file and follower ids in TestTicketIsolation.
 	"GET /tickets":                                  "no ids",
 	"GET /tickets/new":                              "no ids",
+	"GET /tickets/report":                           "no ids",
+	"GET /tickets/report.csv":                       "no ids",
 	"POST /tickets":                                 "no ids",
 	"GET /tickets/{id}":                             "id",
 	"POST /tickets/{id}/reply":                      "id",

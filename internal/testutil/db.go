@@ -57,6 +57,26 @@ func Open(t testing.TB, e db.Engine) *db.DB {
 	return d
 }
 
+// Instances opens n connection pools on one fresh, migrated database, as n pforte
+// processes sharing it would have; each is closed when the test ends.
+func Instances(t testing.TB, e db.Engine, n int) []*db.DB {
+	t.Helper()
+	dsn, dir := DSN(t, e)
+	out := make([]*db.DB, n)
+	for i := range out {
+		d, err := db.Open(context.Background(), dsn, dir)
+		if err != nil {
+			t.Fatal(err)
+		}
+		t.Cleanup(func() { d.Close() })
+		if err := d.Migrate(context.Background()); err != nil {
+			t.Fatal(err)
+		}
+		out[i] = d
+	}
+	return out
+}
+
 // DSN returns a database URL for a fresh database on engine e: "" (SQLite in a data
 // directory) or a PostgreSQL URL whose search_path points at a new, empty schema that is
 // dropped when the test ends. The second result is the data directory to use.

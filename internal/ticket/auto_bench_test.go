@@ -2,14 +2,13 @@ package ticket_test
 
 import (
 	"context"
-	"os"
-	"strconv"
 	"testing"
 	"time"
 
 	"pforte/internal/db"
 	"pforte/internal/tenant"
 	"pforte/internal/testutil"
+	"pforte/internal/testutil/benchdb"
 	"pforte/internal/ticket"
 )
 
@@ -21,10 +20,7 @@ import (
 // (200 closed, 200 reminded, their mails queued) is timed once and logged.
 // PFORTE_BENCH_EXPLAIN=1 logs each read's plan (run with -v).
 func BenchmarkAutomation(b *testing.B) {
-	n := 100000
-	if s := os.Getenv("PFORTE_BENCH_TICKETS"); s != "" {
-		n, _ = strconv.Atoi(s)
-	}
+	n := benchdb.Tickets()
 	ctx, now := context.Background(), time.Now()
 	for _, e := range testutil.Engines(b) {
 		d, ten, _, _ := benchData(b, e, n)
@@ -50,7 +46,7 @@ func BenchmarkAutomation(b *testing.B) {
 			{"due-resolve-none", due(ticket.StepResolve, long)},
 			{"plan", func(q db.Querier) (int, error) { p, err := ticket.PlanOf(ctx, q, tk); return len(p.Step), err }},
 		} {
-			if os.Getenv("PFORTE_BENCH_EXPLAIN") == "1" {
+			if benchdb.Explain() {
 				x := &testutil.Explainer{DB: d}
 				rows, err := c.run(x)
 				b.Logf("%s %s: %d rows, %v\n%s", e, c.name, rows, err, x.Plans.String())

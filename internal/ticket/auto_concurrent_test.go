@@ -18,19 +18,7 @@ import (
 func TestAutoConcurrentInstances(t *testing.T) {
 	testutil.ForEngines(t, func(t *testing.T, e db.Engine) {
 		ctx := context.Background()
-		dsn, dir := testutil.DSN(t, e)
-		instances := make([]*db.DB, 2)
-		for i := range instances {
-			d, err := db.Open(ctx, dsn, dir)
-			if err != nil {
-				t.Fatal(err)
-			}
-			t.Cleanup(func() { d.Close() })
-			if err := d.Migrate(ctx); err != nil {
-				t.Fatal(err)
-			}
-			instances[i] = d
-		}
+		instances := testutil.Instances(t, e, 2)
 		w := newAutoWorld(t, instances[0], "twice", ticket.Automation{CloseDays: 1, RemindDays: 1, ResolveDays: 1})
 		const n = 30
 		var resolved, waiting []int64

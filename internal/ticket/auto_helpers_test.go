@@ -6,44 +6,21 @@ import (
 	"testing"
 	"time"
 
-	"pforte/internal/company"
 	"pforte/internal/contact"
 	"pforte/internal/db"
-	"pforte/internal/i18n"
-	"pforte/internal/staff"
 	"pforte/internal/tenant"
 	"pforte/internal/ticket"
 )
 
-// autoWorld is a tenant with the helpdesk automation, one company, its contact (a
-// member with portal access, English) and an agent; t0 is the fixed clock the tests
-// count days from.
-type autoWorld struct {
-	d      *db.DB
-	ten    tenant.Tenant
-	co, ct int64
-	agent  ticket.Actor
-	t0     time.Time
-}
+// autoWorld is a deskWorld with the helpdesk automation, its contact a main contact
+// with portal access.
+type autoWorld struct{ *deskWorld }
 
 func newAutoWorld(t *testing.T, d *db.DB, name string, a ticket.Automation) *autoWorld {
 	t.Helper()
 	ctx := context.Background()
-	w := &autoWorld{d: d, t0: time.Date(2026, 3, 2, 9, 0, 0, 0, time.UTC)}
-	var err error
-	if w.ten, err = tenant.Create(ctx, d, name, "de", tenant.Modules, w.t0); err != nil {
-		t.Fatal(err)
-	}
-	co, err := company.Create(ctx, d, company.Company{TenantID: w.ten.ID, Name: "Acme " + name}, w.t0)
-	if err != nil {
-		t.Fatal(err)
-	}
-	c, err := contact.Create(ctx, d, contact.Contact{TenantID: w.ten.ID, FirstName: "Anna", LastName: "Amsel",
-		Email: "anna@" + name + ".test", Language: "en"}, i18n.Languages, w.t0)
-	if err != nil {
-		t.Fatal(err)
-	}
-	mid, err := contact.AddMembership(ctx, d, w.ten.ID, c.ID, co.ID, "main", w.t0)
+	w := &autoWorld{newDeskWorld(t, d, name, time.Date(2026, 3, 2, 9, 0, 0, 0, time.UTC))}
+	mid, err := contact.AddMembership(ctx, d, w.ten.ID, w.ct, w.co, "main", w.t0)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -52,11 +29,6 @@ func newAutoWorld(t *testing.T, d *db.DB, name string, a ticket.Automation) *aut
 	if err := contact.SetAccess(ctx, d, w.ten.ID, mid, "main", contact.AccessActive, w.t0); err != nil {
 		t.Fatal(err)
 	}
-	m, err := staff.Create(ctx, d, staff.Member{TenantID: w.ten.ID, Email: "agent@" + name + ".test", Name: "Agent", Role: staff.RoleAgent}, w.t0)
-	if err != nil {
-		t.Fatal(err)
-	}
-	w.co, w.ct, w.agent = co.ID, c.ID, ticket.Actor{StaffID: m.ID, Name: m.Name}
 	if err := ticket.SetAutomation(ctx, d, w.ten.ID, a); err != nil {
 		t.Fatal(err)
 	}
@@ -76,15 +48,6 @@ func (w *autoWorld) open(t *testing.T, title string) int64 {
 		t.Fatal(err)
 	}
 	return id
-}
-
-func (w *autoWorld) get(t *testing.T, id int64) ticket.Ticket {
-	t.Helper()
-	tk, err := ticket.ForStaff(context.Background(), w.d, w.ten.ID, id)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return tk
 }
 
 // move sets the ticket's status by code as the agent, days after t0.

@@ -2,15 +2,13 @@ package ticket_test
 
 import (
 	"context"
-	"os"
-	"slices"
-	"strconv"
 	"testing"
 	"time"
 
 	"pforte/internal/db"
 	"pforte/internal/tenant"
 	"pforte/internal/testutil"
+	"pforte/internal/testutil/benchdb"
 	"pforte/internal/ticket"
 )
 
@@ -22,16 +20,9 @@ import (
 // 500th ticket gets a follow-up, three in seven of them due, set by the busiest
 // assignee. PFORTE_BENCH_EXPLAIN=1 logs each read's plan (run with -v).
 func BenchmarkFollowUps(b *testing.B) {
-	n := 100000
-	if s := os.Getenv("PFORTE_BENCH_TICKETS"); s != "" {
-		n, _ = strconv.Atoi(s)
-	}
+	n := benchdb.Tickets()
 	ctx, now := context.Background(), time.Now()
-	engines := testutil.Engines(b)
-	if os.Getenv("PFORTE_BENCH_DATABASE_URL") != "" && !slices.Contains(engines, db.Postgres) {
-		engines = append(engines, db.Postgres)
-	}
-	for _, e := range engines {
+	for _, e := range benchdb.Engines(b) {
 		d, ten, main, _ := benchData(b, e, n)
 		var agent int64
 		if err := d.QueryRow(ctx, `SELECT assignee_id FROM tickets WHERE tenant_id = ? AND assignee_id IS NOT NULL
@@ -64,7 +55,7 @@ func BenchmarkFollowUps(b *testing.B) {
 				return ticket.CountQueue(ctx, q, ten.ID, ticket.Filter{State: "all", FollowUpDue: now, FollowUpOf: agent}, 100)
 			}},
 		} {
-			if os.Getenv("PFORTE_BENCH_EXPLAIN") == "1" {
+			if benchdb.Explain() {
 				x := &testutil.Explainer{DB: d}
 				rows, err := c.run(x)
 				b.Logf("%s %s: %d rows, %v\n%s", e, c.name, rows, err, x.Plans.String())

@@ -248,19 +248,7 @@ func TestFollowUpSweep(t *testing.T) {
 func TestFollowUpSweepConcurrent(t *testing.T) {
 	testutil.ForEngines(t, func(t *testing.T, e db.Engine) {
 		ctx := context.Background()
-		dsn, dir := testutil.DSN(t, e)
-		instances := make([]*db.DB, 2)
-		for i := range instances {
-			d, err := db.Open(ctx, dsn, dir)
-			if err != nil {
-				t.Fatal(err)
-			}
-			t.Cleanup(func() { d.Close() })
-			if err := d.Migrate(ctx); err != nil {
-				t.Fatal(err)
-			}
-			instances[i] = d
-		}
+		instances := testutil.Instances(t, e, 2)
 		w, _ := followUpWorld(t, instances[0], "twice")
 		const n = 25
 		var ids []int64

@@ -2,18 +2,14 @@ package ticket_test
 
 import (
 	"context"
-	"os"
-	"slices"
-	"strconv"
 	"testing"
 	"time"
 
 	"pforte/internal/db"
-	"pforte/internal/demo"
 	"pforte/internal/principal"
-	"pforte/internal/scale"
 	"pforte/internal/tenant"
 	"pforte/internal/testutil"
+	"pforte/internal/testutil/benchdb"
 	"pforte/internal/ticket"
 )
 
@@ -24,16 +20,9 @@ import (
 // PFORTE_BENCH_DATA (an SQLite data directory) or PFORTE_BENCH_DATABASE_URL (a
 // PostgreSQL URL) runs it on a database `pforte demo --scale N` filled instead.
 func BenchmarkTicketList(b *testing.B) {
-	n := 100000
-	if s := os.Getenv("PFORTE_BENCH_TICKETS"); s != "" {
-		n, _ = strconv.Atoi(s)
-	}
+	n := benchdb.Tickets()
 	ctx := context.Background()
-	engines := testutil.Engines(b)
-	if os.Getenv("PFORTE_BENCH_DATABASE_URL") != "" && !slices.Contains(engines, db.Postgres) {
-		engines = append(engines, db.Postgres)
-	}
-	for _, e := range engines {
+	for _, e := range benchdb.Engines(b) {
 		d, ten, main, user := benchData(b, e, n)
 		// A colleague who opened and follows nothing yet: the user's list has to look
 		// at every ticket of the company to find that out.
@@ -95,7 +84,7 @@ func BenchmarkTicketList(b *testing.B) {
 			{"staff/due-soonest", queue(ticket.Filter{Sort: ticket.SortDue})},
 			{"staff/overdue-count", func(q db.Querier) (int, error) { return ticket.CountOverdue(ctx, q, ten.ID, time.Now()) }},
 		} {
-			if os.Getenv("PFORTE_BENCH_EXPLAIN") == "1" {
+			if benchdb.Explain() {
 				x := &testutil.Explainer{DB: d}
 				rows, err := c.run(x)
 				b.Logf("%s %s: %d rows, %v\n%s", e, c.name, rows, err, x.Plans.String())
@@ -115,40 +104,10 @@ func BenchmarkTicketList(b *testing.B) {
 // most tickets: its main contact and a user.
 func benchData(b *testing.B, e db.Engine, n int) (*db.DB, tenant.Tenant, principal.Contact, principal.Contact) {
 	ctx := context.Background()
-	var d *db.DB
-	var err error
-	dir, url := os.Getenv("PFORTE_BENCH_DATA"), os.Getenv("PFORTE_BENCH_DATABASE_URL")
-	switch {
-	case e == db.SQLite && dir != "":
-		d, err = db.Open(ctx, "", dir)
-	case e == db.Postgres && url != "":
-		d, err = db.Open(ctx, url, "")
-	default:
-		d = testutil.Open(b, e)
-		if _, err := demo.Load(ctx, d, time.Now()); err != nil {
-			b.Fatal(err)
-		}
-		ten, err := tenant.Default(ctx, d)
-		if err != nil {
-			b.Fatal(err)
-		}
-		if _, err := scale.Run(ctx, d, ten.ID, scale.Options{Tickets: n, Password: "x", Seed: 1}); err != nil {
-			b.Fatal(err)
-		}
-	}
-	if err != nil {
-		b.Fatal(err)
-	}
-	if dir != "" || url != "" {
-		b.Cleanup(func() { d.Close() }) // testutil.Open closes its own
-	}
-	ten, err := tenant.Default(ctx, d)
-	if err != nil {
-		b.Fatal(err)
-	}
+	d, ten := benchdb.Open(b, e, n)
 	var total, most int
 	main := principal.Contact{TenantID: ten.ID, Role: principal.RoleMain}
-	err = d.QueryRow(ctx, `SELECT (SELECT COUNT(*) FROM tickets WHERE tenant_id = ?), company_id, COUNT(*) FROM tickets
+	err := d.QueryRow(ctx, `SELECT (SELECT COUNT(*) FROM tickets WHERE tenant_id = ?), company_id, COUNT(*) FROM tickets
 		WHERE tenant_id = ? GROUP BY company_id ORDER BY COUNT(*) DESC LIMIT 1`, ten.ID, ten.ID).Scan(&total, &main.CompanyID, &most)
 	if err != nil {
 		b.Fatal(err)

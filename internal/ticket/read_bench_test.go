@@ -7,6 +7,7 @@ import (
 
 	"pforte/internal/db"
 	"pforte/internal/testutil"
+	"pforte/internal/testutil/benchdb"
 	"pforte/internal/ticket"
 )
 
@@ -20,7 +21,7 @@ import (
 //
 //	go test ./internal/ticket -run xxx -bench TicketUnread -benchtime 20x
 func BenchmarkTicketUnread(b *testing.B) {
-	n := 100000
+	n := benchdb.Tickets()
 	ctx := context.Background()
 	for _, e := range testutil.Engines(b) {
 		d, ten, main, _ := benchData(b, e, n)
@@ -78,7 +79,7 @@ func BenchmarkTicketUnread(b *testing.B) {
 				return len(m), err
 			}},
 		} {
-			if os.Getenv("PFORTE_BENCH_EXPLAIN") == "1" {
+			if benchdb.Explain() {
 				x := &testutil.Explainer{DB: d}
 				rows, err := c.run(x)
 				b.Logf("%s %s: %d rows, %v\n%s", e, c.name, rows, err, x.Plans.String())

@@ -3,12 +3,12 @@ package ticket_test
 import (
 	"context"
 	"os"
-	"strconv"
 	"testing"
 	"time"
 
 	"pforte/internal/db"
 	"pforte/internal/testutil"
+	"pforte/internal/testutil/benchdb"
 	"pforte/internal/ticket"
 )
 
@@ -18,10 +18,7 @@ import (
 // starts again. 100,000 tickets by default, PFORTE_BENCH_TICKETS to change it.
 // PFORTE_BENCH_EXPLAIN=1 logs the plans of its reads (run with -v).
 func BenchmarkStatusKindClock(b *testing.B) {
-	n := 100000
-	if s := os.Getenv("PFORTE_BENCH_TICKETS"); s != "" {
-		n, _ = strconv.Atoi(s)
-	}
+	n := benchdb.Tickets()
 	ctx := context.Background()
 	for _, e := range testutil.Engines(b) {
 		d, ten, _, _ := benchData(b, e, n)

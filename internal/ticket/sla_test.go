@@ -6,53 +6,26 @@ import (
 	"testing"
 	"time"
 
-	"pforte/internal/company"
-	"pforte/internal/contact"
 	"pforte/internal/db"
 	"pforte/internal/principal"
-	"pforte/internal/staff"
-	"pforte/internal/tenant"
 	"pforte/internal/testutil"
 	"pforte/internal/ticket"
 )
 
-// slaWorld is a tenant with targets, one company, its contact and an agent.
+// slaWorld is a deskWorld with SLA targets per priority.
 type slaWorld struct {
-	d       *db.DB
-	ten     tenant.Tenant
-	co, ct  int64
-	agent   ticket.Actor
-	t0      time.Time
+	*deskWorld
 	targets ticket.Targets
 }
 
 func newSLAWorld(t *testing.T, d *db.DB, name string) *slaWorld {
 	t.Helper()
-	ctx := context.Background()
-	w := &slaWorld{d: d, t0: time.Date(2026, 11, 23, 9, 0, 0, 0, time.UTC)}
-	var err error
-	if w.ten, err = tenant.Create(ctx, d, name, "de", tenant.Modules, w.t0); err != nil {
-		t.Fatal(err)
-	}
-	co, err := company.Create(ctx, d, company.Company{TenantID: w.ten.ID, Name: "Acme " + name}, w.t0)
-	if err != nil {
-		t.Fatal(err)
-	}
-	c, err := contact.Create(ctx, d, contact.Contact{TenantID: w.ten.ID, FirstName: "Anna", LastName: "Amsel",
-		Email: "anna@" + name + ".test"}, nil, w.t0)
-	if err != nil {
-		t.Fatal(err)
-	}
-	m, err := staff.Create(ctx, d, staff.Member{TenantID: w.ten.ID, Email: "agent@" + name + ".test", Name: "Agent", Role: staff.RoleAgent}, w.t0)
-	if err != nil {
-		t.Fatal(err)
-	}
-	w.co, w.ct, w.agent = co.ID, c.ID, ticket.Actor{StaffID: m.ID, Name: m.Name}
+	w := &slaWorld{deskWorld: newDeskWorld(t, d, name, time.Date(2026, 11, 23, 9, 0, 0, 0, time.UTC))}
 	// Low has no target at all, normal only a resolution target.
 	w.targets[ticket.PriorityNormal] = ticket.Target{Resolution: 48}
 	w.targets[ticket.PriorityHigh] = ticket.Target{FirstResponse: 4, Resolution: 24}
 	w.targets[ticket.PriorityUrgent] = ticket.Target{FirstResponse: 1, Resolution: 8}
-	if err := ticket.SetSLATargets(ctx, d, w.ten.ID, w.targets); err != nil {
+	if err := ticket.SetSLATargets(context.Background(), d, w.ten.ID, w.targets); err != nil {
 		t.Fatal(err)
 	}
 	return w
@@ -69,15 +42,6 @@ func (w *slaWorld) open(t *testing.T, priority int, h float64) int64 {
 		t.Fatal(err)
 	}
 	return id
-}
-
-func (w *slaWorld) get(t *testing.T, id int64) ticket.Ticket {
-	t.Helper()
-	tk, err := ticket.ForStaff(context.Background(), w.d, w.ten.ID, id)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return tk
 }
 
 func (w *slaWorld) sla(t *testing.T, id int64) ticket.SLA {
