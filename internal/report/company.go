@@ -49,19 +49,20 @@ func CompanyFor(ctx context.Context, q db.Querier, p principal.Contact, period P
 	if err != nil {
 		return f, err
 	}
-	kinds, visible := map[int64]string{}, []any{}
+	kinds := map[int64]string{} // of the statuses the portal shows
 	for _, s := range statuses {
 		if s.PortalVisible {
 			kinds[s.ID] = s.Kind
-			visible = append(visible, s.ID)
 		}
 	}
-	args := append([]any{p.TenantID, p.CompanyID, period.From().Unix(), period.To().Unix()}, visible...)
+	// The statuses are left out in Go, not by "status_id IN (…)": with that list SQLite
+	// walks tickets_queue_company, the company's every ticket, instead of the period's
+	// range of tickets_company_opened (at a million tickets 320 ms for 30 days).
 	rows, err := q.Query(ctx, `SELECT created_at, status_id, priority, COALESCE(category_id, 0), COALESCE(contact_id, 0),
 			COALESCE(first_responded_at, 0), COALESCE(first_response_due_at, 0),
 			COALESCE(resolved_at, 0), COALESCE(resolution_due_at, 0)
-		FROM tickets WHERE tenant_id = ? AND company_id = ? AND created_at >= ? AND created_at < ?
-			AND merged_into IS NULL AND status_id IN (`+marks(len(visible))+`)`, args...)
+		FROM tickets WHERE tenant_id = ? AND company_id = ? AND created_at >= ? AND created_at < ? AND merged_into IS NULL`,
+		p.TenantID, p.CompanyID, period.From().Unix(), period.To().Unix())
 	if err != nil {
 		return f, fmt.Errorf("report: company: %w", err)
 	}
@@ -74,8 +75,10 @@ func CompanyFor(ctx context.Context, q db.Querier, p principal.Contact, period P
 			&r.responded, &r.responseDue, &r.resolved, &r.resolutionDue); err != nil {
 			return f, fmt.Errorf("report: company: %w", err)
 		}
-		r.kind = kinds[status]
-		c.add(&f, r)
+		var shown bool
+		if r.kind, shown = kinds[status]; shown {
+			c.add(&f, r)
+		}
 	}
 	if err := rows.Err(); err != nil {
 		return f, fmt.Errorf("report: company: %w", err)

@@ -13,7 +13,7 @@ import (
 
 // BenchmarkCompanyReport measures the portal's company report (report.CompanyFor) for
 // the main contact of the company with most tickets, over the last 30 days and the
-// last 365, on BenchmarkReport's data (PFORTE_BENCH_DATA, PFORTE_BENCH_DATABASE_URL,
+// last 365, and its CSV export's reads, on BenchmarkReport's data (PFORTE_BENCH_DATA, PFORTE_BENCH_DATABASE_URL,
 // PFORTE_BENCH_TICKETS as there). PFORTE_BENCH_EXPLAIN=1 logs the query's plan.
 //
 //	go test ./internal/report -run xxx -bench CompanyReport -benchtime 20x
@@ -37,6 +37,19 @@ func BenchmarkCompanyReport(b *testing.B) {
 				f, err := report.CompanyFor(ctx, x, p, period, now)
 				b.Logf("%s %s: company %d (%d tickets): %d opened, %v\n%s", e, name, p.CompanyID, total, f.Opened, err, x.Plans.String())
 			}
+			if benchdb.Explain() {
+				x := &testutil.Explainer{DB: d}
+				n := 0
+				err := report.ExportCompany(ctx, x, p, period, func(report.Row) error { n++; return nil })
+				b.Logf("%s %s export: %d tickets, %v\n%s", e, name, n, err, x.Plans.String())
+			}
+			b.Run(string(e)+"/"+name+"/export", func(b *testing.B) {
+				for b.Loop() {
+					if err := report.ExportCompany(ctx, d, p, period, func(report.Row) error { return nil }); err != nil {
+						b.Fatal(err)
+					}
+				}
+			})
 			b.Run(string(e)+"/"+name, func(b *testing.B) {
 				cpu := cpuTime()
 				for b.Loop() {
