@@ -2,7 +2,6 @@ package download
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"time"
 
@@ -29,34 +28,11 @@ func MailNotices(ctx context.Context, d *db.DB, now time.Time, origin func(tenan
 	if err != nil {
 		return 0, err
 	}
-	tenants := map[int64]tenant.Tenant{}
-	var errs []error
-	mailed := 0
-	for _, g := range due {
-		if ctx.Err() != nil {
-			return mailed, errors.Join(append(errs, ctx.Err())...)
-		}
-		ten, ok := tenants[g.tenantID]
-		if !ok {
-			if ten, err = tenant.Get(ctx, d, g.tenantID); err != nil {
-				errs = append(errs, fmt.Errorf("download: notice tenant %d: %w", g.tenantID, err))
-				continue
-			}
-			tenants[g.tenantID] = ten
-		}
-		sent := false
-		err := d.InTx(ctx, func(tx *db.Tx) error {
-			var err error
-			sent, err = mailDigest(ctx, tx, ten, origin(ten), g, now)
-			return err
+	return tenant.Sweep(ctx, d, due, func(g dueDigest) int64 { return g.tenantID },
+		func(g dueDigest) string { return fmt.Sprintf("download: notice to contact %d", g.contactID) },
+		func(ctx context.Context, tx *db.Tx, ten tenant.Tenant, g dueDigest) (bool, error) {
+			return mailDigest(ctx, tx, ten, origin(ten), g, now)
 		})
-		if err != nil {
-			errs = append(errs, fmt.Errorf("download: notice to contact %d: %w", g.contactID, err))
-		} else if sent {
-			mailed++
-		}
-	}
-	return mailed, errors.Join(errs...)
 }
 
 // dueDigests lists up to NoticeBatch contacts with notices due by now, longest due

@@ -2,7 +2,6 @@ package ticket
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"time"
 
@@ -22,34 +21,11 @@ func MailFollowUps(ctx context.Context, d *db.DB, now time.Time, origin func(ten
 	if err != nil {
 		return 0, err
 	}
-	tenants := map[int64]tenant.Tenant{}
-	var errs []error
-	mailed := 0
-	for _, f := range due {
-		if ctx.Err() != nil {
-			return mailed, errors.Join(append(errs, ctx.Err())...)
-		}
-		ten, ok := tenants[f.tenantID]
-		if !ok {
-			if ten, err = tenant.Get(ctx, d, f.tenantID); err != nil {
-				errs = append(errs, fmt.Errorf("ticket: follow-up tenant %d: %w", f.tenantID, err))
-				continue
-			}
-			tenants[f.tenantID] = ten
-		}
-		took := false
-		err := d.InTx(ctx, func(tx *db.Tx) error {
-			var err error
-			took, err = mailFollowUp(ctx, tx, ten, origin(ten), f, now)
-			return err
+	return tenant.Sweep(ctx, d, due, func(f dueFollowUp) int64 { return f.tenantID },
+		func(f dueFollowUp) string { return fmt.Sprintf("ticket %d: follow-up", f.id) },
+		func(ctx context.Context, tx *db.Tx, ten tenant.Tenant, f dueFollowUp) (bool, error) {
+			return mailFollowUp(ctx, tx, ten, origin(ten), f, now)
 		})
-		if err != nil {
-			errs = append(errs, fmt.Errorf("ticket %d: follow-up: %w", f.id, err))
-		} else if took {
-			mailed++
-		}
-	}
-	return mailed, errors.Join(errs...)
 }
 
 // dueFollowUp is a follow-up as the pass listed it.
