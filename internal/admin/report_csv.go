@@ -77,10 +77,5 @@ func (t csvTicket) cells(r report.Row) []string {
 		t.when(r.Resolved), rating}
 }
 
-// when is an instant as spreadsheets read it, in the tenant's zone; empty for none.
-func (t csvTicket) when(at time.Time) string {
-	if at.IsZero() {
-		return ""
-	}
-	return at.In(t.zone).Format("2006-01-02 15:04")
-}
+// when is an instant as spreadsheets read it, in the tenant's zone.
+func (t csvTicket) when(at time.Time) string { return web.CSVTime(at, t.zone) }

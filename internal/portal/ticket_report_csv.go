@@ -54,12 +54,7 @@ func (p *Portal) ticketReportCSV(w http.ResponseWriter, r *http.Request, v *visi
 		status[s.ID] = statusLabel(ctx, s)
 	}
 	zone := v.Tenant.Location()
-	when := func(at time.Time) string {
-		if at.IsZero() {
-			return ""
-		}
-		return at.In(zone).Format("2006-01-02 15:04")
-	}
+	when := func(at time.Time) string { return web.CSVTime(at, zone) }
 	web.CSVDownload(w, i18n.T(ctx, "reports.csv.file")+"-"+rq.From+"-"+rq.To+".csv")
 	err = web.WriteCSV(ctx, w, reportCSVColumns, func(write func(...string) error) error {
 		return report.ExportCompany(ctx, p.env.DB, v.P, rq.Period, func(t report.Row) error {

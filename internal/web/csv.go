@@ -6,6 +6,7 @@ import (
 	"io"
 	"net/http"
 	"strings"
+	"time"
 
 	"pforte/internal/filestore"
 	"pforte/internal/i18n"
@@ -51,6 +52,14 @@ func WriteCSV(ctx context.Context, w io.Writer, headings []string, fill func(wri
 		return err
 	}
 	return cw.Error()
+}
+
+// CSVTime is an instant as spreadsheets read it, in zone; empty for none.
+func CSVTime(at time.Time, zone *time.Location) string {
+	if at.IsZero() {
+		return ""
+	}
+	return at.In(zone).Format("2006-01-02 15:04")
 }
 
 // csvComma is the separator the reader's spreadsheet expects: Excel splits on the
