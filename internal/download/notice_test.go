@@ -343,3 +343,31 @@ func countRows(t *testing.T, d *db.DB, q string) int64 {
 }
 
 func itoa(n int64) string { return strconv.FormatInt(n, 10) }
+
+// TestSubscriptionNameHidden: once a file a contact subscribed to is restricted to
+// another company and renamed, their settings list it without its new title; a file
+// still for all keeps its name.
+func TestSubscriptionNameHidden(t *testing.T) {
+	testutil.EachEngine(t, func(t *testing.T, d *db.DB) {
+		w := noticeSetup(t, d)
+		secret := w.publish(t, w.ta.ID, "Price list", w.firmware.ID, nil, w.now)
+		open := w.publish(t, w.ta.ID, "Manual", w.firmware.ID, nil, w.now)
+		w.subscribe(t, w.anna, download.Target{FileID: secret.ID})
+		w.subscribe(t, w.anna, download.Target{FileID: open.ID})
+		secret.Title, secret.Visibility = "Acquisition of A1 – confidential", download.VisibleCompanies
+		if err := download.Update(w.ctx, d, secret, []int64{w.a2}, w.now.Add(time.Minute)); err != nil {
+			t.Fatal(err)
+		}
+		subs, err := download.ContactSubscriptions(w.ctx, d, w.ta.ID, w.anna.ContactID, 0, 10)
+		if err != nil {
+			t.Fatal(err)
+		}
+		names := map[int64]string{}
+		for _, s := range subs {
+			names[s.FileID] = s.Name
+		}
+		if len(subs) != 2 || names[secret.ID] != "" || names[open.ID] != "Manual" {
+			t.Errorf("subscriptions %+v", subs)
+		}
+	})
+}

@@ -28,9 +28,15 @@ const MaxSubscriptionsShown = 500
 // after the one with id after, at most limit (an export pages through them). Folder
 // and file come from one join each, never a query per row.
 func ContactSubscriptions(ctx context.Context, q db.Querier, tenantID, contactID, after int64, limit int) ([]Subscription, error) {
+	// A name is shown only while the company may still see what it names and the
+	// contact is still in it with access: a file restricted to other companies since,
+	// and renamed then, must not tell its new title to a former subscriber.
 	rows, err := q.Query(ctx, `SELECT s.id, s.company_id, co.name, COALESCE(s.folder_id, 0), COALESCE(s.file_id, 0),
-		COALESCE(fo.name, fi.title, ''), s.created_at
+		CASE WHEN m.id IS NOT NULL AND (s.folder_id IS NOT NULL OR fi.visibility = 'all' OR EXISTS (SELECT 1
+			FROM download_file_companies fc WHERE fc.file_id = fi.id AND fc.company_id = s.company_id))
+			THEN COALESCE(fo.name, fi.title, '') ELSE '' END, s.created_at
 		FROM download_subscriptions s JOIN companies co ON co.id = s.company_id
+		LEFT JOIN memberships m ON m.contact_id = s.contact_id AND m.company_id = s.company_id AND m.access = 'active'
 		LEFT JOIN download_folders fo ON fo.id = s.folder_id
 		LEFT JOIN download_files fi ON fi.id = s.file_id
 		WHERE s.tenant_id = ? AND s.contact_id = ? AND s.id > ? ORDER BY s.id LIMIT ?`, tenantID, contactID, after, limit)

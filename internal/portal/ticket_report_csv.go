@@ -27,6 +27,10 @@ func (p *Portal) ticketReportCSV(w http.ResponseWriter, r *http.Request, v *visi
 		p.env.NotFound(w, r)
 		return
 	}
+	if v.Preview.ID != 0 { // staff previewing would export in the contact's name
+		p.refusePreview(w, r, v)
+		return
+	}
 	rq := report.QueryOf(r.URL.Query(), p.env.Now(), v.Tenant.Location())
 	if !rq.Ok() {
 		p.ticketReport(w, r, v)

@@ -3,6 +3,7 @@ package portal
 import (
 	"errors"
 	"net/http"
+	"path"
 	"strconv"
 	"strings"
 
@@ -98,7 +99,8 @@ func (p *Portal) ticketSwitch(w http.ResponseWriter, r *http.Request, v *visit) 
 // the form cannot be made to redirect off the portal.
 func ticketNext(id int64, next string) string {
 	base := "/tickets/" + strconv.FormatInt(id, 10)
-	if next == base || (strings.HasPrefix(next, base+"/") && !strings.ContainsAny(next, "\\?#") && !strings.Contains(next, "//")) {
+	if next == base || (strings.HasPrefix(next, base+"/") && !strings.ContainsAny(next, "\\?#") && !strings.Contains(next, "//") &&
+		strings.HasPrefix(path.Clean(next), base+"/")) { // no "/tickets/5/../../settings"
 		return next
 	}
 	return base

@@ -234,10 +234,11 @@ func TestRegistrationStaff(t *testing.T) {
 			t.Errorf("approved as main contact, but: %d", r.Status)
 		}
 		// A second decision on the same item is refused; it was the same staff member's.
-		s.Post("/admin/inbox/"+id(newID)+"/reject", url.Values{"reason": {"zu spät"}})
-		page = s.Get("/admin/inbox/" + id(newID)).Body
-		if !strings.Contains(page, "Sie haben diesen Eintrag bereits erledigt") || !strings.Contains(page, "von agent@service.test") {
-			t.Errorf("handled item lacks flash or who handled it:\n%.3000s", page)
+		// The answer is the item's page (409) saying so, with the typed reason kept.
+		again := s.Post("/admin/inbox/"+id(newID)+"/reject", url.Values{"reason": {"zu spät"}})
+		if again.Status != 409 || !strings.Contains(again.Body, "Sie haben diesen Eintrag bereits am") ||
+			!strings.Contains(again.Body, "zu spät") || !strings.Contains(again.Body, "von agent@service.test") {
+			t.Errorf("second decision: %d, lacks the message, the typed reason or who handled it:\n%.3000s", again.Status, again.Body)
 		}
 		// The existing contact is given access to the chosen company, no new contact.
 		if r := s.Post("/admin/inbox/"+id(knownID)+"/approve", url.Values{"company_id": {id(co.ID)}, "role": {"user"}}); r.Status != 303 {
