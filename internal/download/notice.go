@@ -13,6 +13,11 @@ import (
 // uploads goes out as one digest once staff stopped for that long.
 const NoticeWindow = 10 * time.Minute
 
+// NoticeMaxWait bounds that moving on: a digest goes out at the latest this long after
+// its oldest notice, so staff uploading a file every few minutes all afternoon do not
+// keep subscribers waiting until they stop.
+const NoticeMaxWait = time.Hour
+
 // QueueNotices writes a pending notice of version v of file f for every subscriber
 // who may see it: for a new file (v is its first version) the subscribers of its
 // folder and of the folders above it, for a new version those of the file. A
@@ -46,7 +51,7 @@ func QueueNotices(ctx context.Context, q db.Querier, tenantID, fileID, versionID
 		}
 		cond = `s.folder_id IN (` + db.Marks(len(args)) + `)`
 	}
-	due := now.Add(NoticeWindow).Unix()
+	due, maxWait := now.Add(NoticeWindow).Unix(), int64(NoticeMaxWait/time.Second)
 	// DISTINCT: a contact subscribing to a folder and to one above it is told once. The
 	// casts type the selected parameters for PostgreSQL.
 	res, err := q.Exec(ctx, `INSERT INTO download_notices (tenant_id, contact_id, company_id, file_id, version_id,
@@ -65,9 +70,14 @@ func QueueNotices(ctx context.Context, q db.Querier, tenantID, fileID, versionID
 	if n == 0 {
 		return 0, nil
 	}
-	// The window starts again for everyone just noticed: their earlier notices wait too.
-	if _, err := q.Exec(ctx, `UPDATE download_notices SET due_at = ? WHERE tenant_id = ? AND (contact_id, company_id) IN
-		(SELECT contact_id, company_id FROM download_notices WHERE version_id = ?)`, due, tenantID, versionID); err != nil {
+	// The window starts again for everyone just noticed (their earlier notices wait too),
+	// but ends no later than NoticeMaxWait after their oldest pending notice.
+	if _, err := q.Exec(ctx, `UPDATE download_notices SET due_at = (SELECT CASE WHEN MIN(o.created_at) + ? < ?
+			THEN MIN(o.created_at) + ? ELSE ? END FROM download_notices o WHERE o.tenant_id = download_notices.tenant_id
+			AND o.contact_id = download_notices.contact_id AND o.company_id = download_notices.company_id)
+		WHERE tenant_id = ? AND (contact_id, company_id) IN
+		(SELECT contact_id, company_id FROM download_notices WHERE version_id = ?)`,
+		maxWait, due, maxWait, due, tenantID, versionID); err != nil {
 		return 0, fmt.Errorf("download: queue notices of %d: %w", fileID, err)
 	}
 	return int(n), nil

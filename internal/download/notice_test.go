@@ -288,6 +288,44 @@ func TestNoticeDigest(t *testing.T) {
 	})
 }
 
+// TestNoticeDigestMaxWait: uploads five minutes apart all afternoon do not hold the
+// digest back for ever: it goes out an hour after its oldest notice, and the uploads
+// after it gather in the next one.
+func TestNoticeDigestMaxWait(t *testing.T) {
+	testutil.EachEngine(t, func(t *testing.T, d *db.DB) {
+		w := noticeSetup(t, d)
+		w.subscribe(t, w.anna, download.Target{FolderID: w.firmware.ID})
+		sent := 0
+		for i := range 21 { // an upload every five minutes for 100 minutes
+			at := w.now.Add(time.Duration(5*i) * time.Minute)
+			sent += w.sweep(t, at)
+			if want := 0; i == 12 {
+				want = 1
+				if sent != want {
+					t.Fatalf("after %s: %d digests, want %d", at.Sub(w.now), sent, want)
+				}
+			} else if i < 12 && sent != want {
+				t.Fatalf("after %s: %d digests before the hour", at.Sub(w.now), sent)
+			}
+			w.publish(t, w.ta.ID, "Datei "+itoa(int64(i)), w.firmware.ID, nil, at)
+		}
+		ms := w.mails(t)
+		if sent != 1 || len(ms) != 1 || !strings.Contains(ms[0].text, "Datei 11") || strings.Contains(ms[0].text, "Datei 12") {
+			t.Fatalf("first digest (%d sent):\n%v", sent, ms)
+		}
+		if n := w.sweep(t, w.now.Add(109*time.Minute)); n != 0 {
+			t.Errorf("second digest before its window passed")
+		}
+		if n := w.sweep(t, w.now.Add(110*time.Minute)); n != 1 {
+			t.Fatalf("second digest: %d", n)
+		}
+		if ms := w.mails(t); len(ms) != 2 || !strings.Contains(ms[1].text, "Datei 12") || !strings.Contains(ms[1].text, "Datei 20") ||
+			strings.Contains(ms[1].text, "Datei 11") {
+			t.Errorf("second digest:\n%s", ms[len(ms)-1].text)
+		}
+	})
+}
+
 // TestNoticeOnce: two sweeps at the same moment (two instances) send each digest once.
 func TestNoticeOnce(t *testing.T) {
 	testutil.EachEngine(t, func(t *testing.T, d *db.DB) {

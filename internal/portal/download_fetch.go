@@ -10,14 +10,8 @@ import (
 
 // downloadCurrent sends the current version of a file.
 func (p *Portal) downloadCurrent(w http.ResponseWriter, r *http.Request, v *visit) {
-	id, ok := web.ID(r, "id")
+	f, ok := p.loadFile(w, r, v)
 	if !ok {
-		p.env.NotFound(w, r)
-		return
-	}
-	f, err := download.ForContact(r.Context(), p.env.DB, v.P, id)
-	if err != nil {
-		p.env.Fail(w, r, err)
 		return
 	}
 	p.sendDownload(w, r, v, f.Current)

@@ -54,6 +54,13 @@ func (p *Portal) renderDownloads(w http.ResponseWriter, r *http.Request, v *visi
 	if folderID != 0 {
 		dv.Path = download.Path(folders, folderID)
 		if len(dv.Path) == 0 {
+			// A folder of another of the contact's companies asks to switch there.
+			if done, err := p.offerSwitch(w, r, v, p.folderSwitch(), folderID); done || err != nil {
+				if err != nil {
+					p.env.Fail(w, r, err)
+				}
+				return
+			}
 			p.env.Fail(w, r, db.ErrNotFound)
 			return
 		}

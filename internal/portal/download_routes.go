@@ -21,6 +21,9 @@ func (p *Portal) downloadRoutes() []web.Route {
 		{Pattern: "POST /downloads/folders/{id}/unsubscribe", Handler: p.downloads(p.downloadSubscribe(true, false))},
 		{Pattern: "POST /downloads/files/{id}/subscribe", Handler: p.downloads(p.downloadSubscribe(false, true))},
 		{Pattern: "POST /downloads/files/{id}/unsubscribe", Handler: p.downloads(p.downloadSubscribe(false, false))},
+		// A link to another of the contact's companies' file or folder asks to switch.
+		{Pattern: "POST /downloads/files/{id}/switch", Handler: p.downloads(p.switchTo(p.fileSwitch()))},
+		{Pattern: "POST /downloads/folders/{id}/switch", Handler: p.downloads(p.switchTo(p.folderSwitch()))},
 		{Pattern: "POST /settings/notifications/downloads/{id}/delete", Handler: p.contact(p.subscriptionDelete)},
 	}
 }

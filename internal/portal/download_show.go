@@ -1,8 +1,10 @@
 package portal
 
 import (
+	"errors"
 	"net/http"
 
+	"pforte/internal/db"
 	"pforte/internal/download"
 	"pforte/internal/web"
 )
@@ -10,18 +12,12 @@ import (
 // downloadShow is a file's page: its description, the current version to download and
 // the older versions as history. Another company's or tenant's file is a 404.
 func (p *Portal) downloadShow(w http.ResponseWriter, r *http.Request, v *visit) {
-	id, ok := web.ID(r, "id")
+	f, ok := p.loadFile(w, r, v)
 	if !ok {
-		p.env.NotFound(w, r)
 		return
 	}
 	ctx := r.Context()
-	f, err := download.ForContact(ctx, p.env.DB, v.P, id)
-	if err != nil {
-		p.env.Fail(w, r, err)
-		return
-	}
-	versions, err := download.VersionsForContact(ctx, p.env.DB, v.P, id)
+	versions, err := download.VersionsForContact(ctx, p.env.DB, v.P, f.ID)
 	if err != nil {
 		p.env.Fail(w, r, err)
 		return
@@ -39,4 +35,28 @@ func (p *Portal) downloadShow(w http.ResponseWriter, r *http.Request, v *visit) 
 	c := v.chrome(r, "downloads.title", "downloads")
 	c.Title = f.Title
 	web.Render(w, r, http.StatusOK, downloadFilePage(c, f, versions, download.Path(folders, f.FolderID), sub))
+}
+
+// loadFile finds the file of the URL the active company may see; anything else is a
+// 404. A file the contact may see in another of their companies — a download notice
+// is sent per company — is answered, on a GET, with the question whether to switch.
+func (p *Portal) loadFile(w http.ResponseWriter, r *http.Request, v *visit) (download.File, bool) {
+	id, ok := web.ID(r, "id")
+	if !ok {
+		p.env.NotFound(w, r)
+		return download.File{}, false
+	}
+	f, err := download.ForContact(r.Context(), p.env.DB, v.P, id)
+	if errors.Is(err, db.ErrNotFound) {
+		if done, serr := p.offerSwitch(w, r, v, p.fileSwitch(), id); done {
+			return f, false
+		} else if serr != nil {
+			err = serr
+		}
+	}
+	if err != nil {
+		p.env.Fail(w, r, err)
+		return f, false
+	}
+	return f, true
 }

@@ -38,7 +38,7 @@ type ticketView struct {
 
 // loadTicket finds the ticket of the URL the contact may see; anything else is a 404.
 // A ticket the contact may see in another of their companies is answered, on a GET,
-// with the question whether to switch to that company (switchToTicket).
+// with the question whether to switch to that company (offerSwitch).
 func (p *Portal) loadTicket(w http.ResponseWriter, r *http.Request, v *visit) (ticket.Ticket, bool) {
 	id, ok := web.ID(r, "id")
 	if !ok {
@@ -47,7 +47,7 @@ func (p *Portal) loadTicket(w http.ResponseWriter, r *http.Request, v *visit) (t
 	}
 	t, err := ticket.ForContact(r.Context(), p.env.DB, v.P, id)
 	if errors.Is(err, db.ErrNotFound) {
-		if done, serr := p.switchToTicket(w, r, v, id); done {
+		if done, serr := p.offerSwitch(w, r, v, p.ticketSwitch(), id); done {
 			return t, false
 		} else if serr != nil {
 			err = serr

@@ -24,7 +24,7 @@ func (p *Portal) ticketRoutes() []web.Route {
 		{Pattern: "POST /tickets/{id}/followers", Handler: p.helpdesk(p.ticketFollow)},
 		{Pattern: "POST /tickets/{id}/followers/{contact}/remove", Handler: p.helpdesk(p.ticketUnfollow)},
 		{Pattern: "GET /tickets/{id}/files/{file}", Handler: p.helpdesk(p.ticketFile)},
-		{Pattern: "POST /tickets/{id}/switch", Handler: p.helpdesk(p.ticketSwitch)},
+		{Pattern: "POST /tickets/{id}/switch", Handler: p.helpdesk(p.switchTo(p.ticketSwitch()))},
 	}
 }
 

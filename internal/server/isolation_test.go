@@ -173,6 +173,9 @@ var portalCases = map[string]string{
 	"POST /downloads/files/{id}/subscribe":               "id",
 	"POST /downloads/files/{id}/unsubscribe":             "id",
 	"POST /settings/notifications/downloads/{id}/delete": "id",
+	// Switching to the company of a file or folder: TestDownloadLinkSwitchesCompany.
+	"POST /downloads/files/{id}/switch":   "id",
+	"POST /downloads/folders/{id}/switch": "id",
 }
 
 func TestPortalIsolation(t *testing.T) {

@@ -2,9 +2,9 @@ package portal
 
 import "testing"
 
-// TestTicketNext: the switch leads only to ticket 5's own pages; anything else, also
-// a path that climbs out of them, leads to the ticket.
-func TestTicketNext(t *testing.T) {
+// TestSwitchNext: the switch leads only to record 5's own pages; anything else, also
+// a path that climbs out of them, leads to the record.
+func TestSwitchNext(t *testing.T) {
 	for next, want := range map[string]string{
 		"/tickets/5":                     "/tickets/5",
 		"/tickets/5/rating":              "/tickets/5/rating",
@@ -15,10 +15,14 @@ func TestTicketNext(t *testing.T) {
 		"/tickets/5//evil.test":          "/tickets/5",
 		"/tickets/5/x?next=https://evil": "/tickets/5",
 		"https://evil.test/tickets/5/":   "/tickets/5",
+		"/downloads/files/5":             "/tickets/5",
 		"":                               "/tickets/5",
 	} {
-		if got := ticketNext(5, next); got != want {
-			t.Errorf("ticketNext(5, %q) = %q, want %q", next, got, want)
+		if got := switchNext("/tickets", 5, next); got != want {
+			t.Errorf("switchNext(/tickets, 5, %q) = %q, want %q", next, got, want)
 		}
+	}
+	if got := switchNext("/downloads/files", 5, "/downloads/files/5/download"); got != "/downloads/files/5/download" {
+		t.Errorf("file download next = %q", got)
 	}
 }
