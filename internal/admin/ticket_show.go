@@ -47,6 +47,10 @@ type ticketView struct {
 	Fresh   map[int64]bool
 	// StaleForm is the form the page came back for that way ("reply", "other").
 	StaleForm string
+	// CompanyOpen are the company's other open tickets, CompanyOpenMore says there are
+	// more than those (ticket_company_open.go).
+	CompanyOpen     []ticket.Ticket
+	CompanyOpenMore bool
 }
 
 // ticketForms are the detail page's forms; one comes back filled with errors when
@@ -122,6 +126,10 @@ func (a *Admin) renderTicket(w http.ResponseWriter, r *http.Request, v *visit, f
 		return
 	}
 	if tv.FollowUp, err = ticket.FollowUpOf(ctx, q, tid, t.ID); err != nil {
+		a.env.Fail(w, r, err)
+		return
+	}
+	if tv.CompanyOpen, tv.CompanyOpenMore, err = a.companyOpen(ctx, t); err != nil {
 		a.env.Fail(w, r, err)
 		return
 	}
