@@ -36,6 +36,7 @@ func Routes(env *web.Env, svc *access.Service) []web.Route {
 		{Pattern: "POST /admin/companies/{id}", Handler: a.staff(a.companyUpdate)},
 		{Pattern: "POST /admin/companies/{id}/grant", Handler: a.staff(a.companyGrant)},
 		{Pattern: "POST /admin/companies/{id}/twofactor", Handler: a.staff(a.companyTwoFactorSave)},
+		{Pattern: "POST /admin/companies/{id}/note", Handler: a.staff(a.companyNoteSave)},
 		{Pattern: "GET /admin/contacts", Handler: a.staff(a.contactList)},
 		{Pattern: "GET /admin/contacts/new", Handler: a.staff(a.contactNew)},
 		{Pattern: "POST /admin/contacts", Handler: a.staff(a.contactCreate)},

@@ -5,6 +5,7 @@ import (
 	"strings"
 	"time"
 
+	"pforte/internal/company"
 	"pforte/internal/staff"
 	"pforte/internal/tenant"
 	"pforte/internal/textmodule"
@@ -51,6 +52,8 @@ type ticketView struct {
 	// more than those (ticket_company_open.go).
 	CompanyOpen     []ticket.Ticket
 	CompanyOpenMore bool
+	// CompanyNote is staff's internal note on the ticket's company (company_note.go).
+	CompanyNote company.Note
 }
 
 // ticketForms are the detail page's forms; one comes back filled with errors when
@@ -126,6 +129,10 @@ func (a *Admin) renderTicket(w http.ResponseWriter, r *http.Request, v *visit, f
 		return
 	}
 	if tv.FollowUp, err = ticket.FollowUpOf(ctx, q, tid, t.ID); err != nil {
+		a.env.Fail(w, r, err)
+		return
+	}
+	if tv.CompanyNote, err = company.GetNote(ctx, q, tid, t.CompanyID); err != nil {
 		a.env.Fail(w, r, err)
 		return
 	}

@@ -95,9 +95,10 @@ func Load(ctx context.Context, d *db.DB, now time.Time) ([]Login, error) {
 		if err := askRatings(ctx, tx, t.ID); err != nil {
 			return err
 		}
+		var agent staff.Member
 		for i, role := range []string{staff.RoleAdmin, staff.RoleAgent} {
 			name := []string{"Alex Admin", "Erika Agentin"}[i]
-			if _, err := staff.Create(ctx, tx, staff.Member{TenantID: t.ID, Email: logins[i].Email, Name: name,
+			if agent, err = staff.Create(ctx, tx, staff.Member{TenantID: t.ID, Email: logins[i].Email, Name: name,
 				Role: role, PasswordHash: hashes[logins[i].Password]}, now); err != nil {
 				return err
 			}
@@ -109,6 +110,11 @@ func Load(ctx context.Context, d *db.DB, now time.Time) ([]Login, error) {
 				return fmt.Errorf("demo: company %s: %w", c.Name, err)
 			}
 			ids[i] = c.ID
+		}
+		// Staff's internal note on the first customer, shown beside its tickets.
+		if err := company.SetNote(ctx, tx, t.ID, ids[0], agent.ID, "Wartungsvertrag Gold: Antwort binnen 4 Stunden.\n"+
+			"Vor Einsätzen vor Ort bitte Herrn Schmidt anrufen (Schlüssel beim Empfang).", now); err != nil {
+			return err
 		}
 		for _, dc := range contacts {
 			ct := contact.Contact{TenantID: t.ID, FirstName: dc.first, LastName: dc.last, Email: dc.email,

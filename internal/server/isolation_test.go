@@ -305,6 +305,7 @@ func TestAdminIsolation(t *testing.T) {
 			"POST /admin/inbox/{id}/done":           "/admin/inbox/" + id(itemB) + "/done",
 
 			"POST /admin/companies/{id}/twofactor": "/admin/companies/" + id(w.b1) + "/twofactor",
+			"POST /admin/companies/{id}/note":      "/admin/companies/" + id(w.b1) + "/note",
 		}
 		// Incoming mail (inbound): tenant B's mail item with a real stored file.
 		mailItemB := inboundItem(t, w.env, tenantB)
