@@ -47,6 +47,8 @@ type ticketView struct {
 	Fresh   map[int64]bool
 	// StaleForm is the form the page came back for that way ("reply", "other").
 	StaleForm string
+	// Staged are the files the reply form keeps from a refused send (ticket_staged.go).
+	Staged []ticket.Staged
 }
 
 // ticketForms are the detail page's forms; one comes back filled with errors when
@@ -145,6 +147,10 @@ func (a *Admin) renderTicket(w http.ResponseWriter, r *http.Request, v *visit, f
 		tv.Fresh, tv.StaleForm = forms.Stale.Fresh, forms.Stale.Form
 	} else if m, ok := keptMark(forms); ok {
 		tv.Mark = m
+	}
+	if tv.Staged, err = ticket.StagedOf(ctx, q, stagedOwner(v, t.ID), formIDs(forms.Reply.Values["staged"])); err != nil {
+		a.env.Fail(w, r, err)
+		return
 	}
 	if err := a.replyExtras(ctx, v, t, &tv); err != nil {
 		a.env.Fail(w, r, err)
