@@ -2,6 +2,7 @@ package admin
 
 import (
 	"context"
+	"errors"
 	"net/http"
 	"strconv"
 	"strings"
@@ -30,6 +31,8 @@ func (a *Admin) ticketReply(w http.ResponseWriter, r *http.Request, v *visit) {
 	var statusID int64
 	var minutes int
 	var ups []web.Upload
+	var staged []ticket.Staged // files kept from a refused send (ticket_staged.go)
+	o := stagedOwner(v, id)
 	if k := f.Get("kind"); f.Err == "" && k != "" && k != "reply" && k != "note" {
 		// Only a tampered form sends another kind; guessing "public" could mail a
 		// customer what was meant as a note.
@@ -44,7 +47,13 @@ func (a *Admin) ticketReply(w http.ResponseWriter, r *http.Request, v *visit) {
 			}
 		}
 		minutes = durationField(f, "time", false) // time spent, optional (ticket_time.go)
+		var err error
+		if staged, err = a.keptStaged(ctx, o, &f); err != nil {
+			a.env.Fail(w, r, err)
+			return
+		}
 		ups = a.env.SaveUploads(r, &f, "files", rules.UploadLimit())
+		checkStagedLimits(&f, staged, ups, rules.UploadLimit())
 	}
 	if !f.Invalid() && !internal && f.Get("signature") == "1" { // notes are never signed
 		sig, err := staff.Signature(ctx, a.env.DB, v.P.TenantID, v.Member.ID)
@@ -64,8 +73,13 @@ func (a *Admin) ticketReply(w http.ResponseWriter, r *http.Request, v *visit) {
 			if err := checkStale(ctx, tx, t, f, v.Member.ID, on); err != nil {
 				return err
 			}
+			// The staged files move into the reply: their rows go, their files stay.
+			taken, err := ticket.TakeStaged(ctx, tx, o, stagedIDs(staged))
+			if err != nil {
+				return err
+			}
 			reply := ticket.Reply{StaffID: v.Member.ID, Author: v.Member.Name, Internal: internal, Body: body,
-				Via: "staff", Files: ups}
+				Via: "staff", Files: append(stagedUploads(taken), ups...)}
 			msgID, err := ticket.AddReply(ctx, tx, t, reply, c.Now)
 			if err != nil {
 				return err
@@ -87,10 +101,17 @@ func (a *Admin) ticketReply(w http.ResponseWriter, r *http.Request, v *visit) {
 				return c.N.Replied(ctx, tx, t, body, c.By)
 			}
 		})
-		if err != nil {
+		var se *staleError
+		if errors.As(err, &se) { // keep the new files for "Send anyway"
+			if serr := a.stageRefused(ctx, o, &f, staged, ups); serr != nil {
+				a.env.DeleteUploads(ups)
+				a.env.Fail(w, r, serr)
+				return
+			}
+		} else if err != nil {
 			a.env.DeleteUploads(ups)
 		}
-		if a.staleAnswer(w, r, v, err, ticketForms{Reply: f}, "reply", len(ups) > 0) {
+		if a.staleAnswer(w, r, v, err, ticketForms{Reply: f}, "reply", len(staged)+len(ups) > 0) {
 			return
 		}
 		msg := "tickets_admin.replied"

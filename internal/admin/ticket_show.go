@@ -54,6 +54,8 @@ type ticketView struct {
 	CompanyOpenMore bool
 	// CompanyNote is staff's internal note on the ticket's company (company_note.go).
 	CompanyNote company.Note
+	// Staged are the files the reply form keeps from a refused send (ticket_staged.go).
+	Staged []ticket.Staged
 }
 
 // ticketForms are the detail page's forms; one comes back filled with errors when
@@ -160,6 +162,10 @@ func (a *Admin) renderTicket(w http.ResponseWriter, r *http.Request, v *visit, f
 		tv.Fresh, tv.StaleForm = forms.Stale.Fresh, forms.Stale.Form
 	} else if m, ok := keptMark(forms); ok {
 		tv.Mark = m
+	}
+	if tv.Staged, err = ticket.StagedOf(ctx, q, stagedOwner(v, t.ID), formIDs(forms.Reply.Values["staged"])); err != nil {
+		a.env.Fail(w, r, err)
+		return
 	}
 	if err := a.replyExtras(ctx, v, t, &tv); err != nil {
 		a.env.Fail(w, r, err)

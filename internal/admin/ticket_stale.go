@@ -96,7 +96,8 @@ type staleNote struct {
 
 // staleAnswer answers a step that failed with a *staleError by showing the ticket
 // again with forms (the submitted one kept) and the notice for form; files tells that
-// uploaded attachments were dropped. It reports whether it answered.
+// the form's attachments were kept as staged uploads (ticket_staged.go). It reports
+// whether it answered.
 func (a *Admin) staleAnswer(w http.ResponseWriter, r *http.Request, v *visit, err error, forms ticketForms, form string, files bool) bool {
 	var se *staleError
 	if !errors.As(err, &se) {
@@ -144,7 +145,7 @@ func staleNoteOf(ctx context.Context, ch ticket.Changes, form string, files bool
 	}
 	n.Hint = i18n.T(ctx, "presence.conflict.anyway_"+form)
 	if files {
-		n.Hint += " " + i18n.T(ctx, "presence.conflict.files")
+		n.Hint += " " + i18n.T(ctx, "staged_uploads.kept")
 	}
 	return n
 }

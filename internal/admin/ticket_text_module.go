@@ -46,7 +46,8 @@ func (a *Admin) ticketTextModule(w http.ResponseWriter, r *http.Request, v *visi
 
 // ticketTextModuleInsert is the same without script: the reply form's "Insert" button
 // sends the whole form here, and the page comes back with the module appended to what
-// was typed (which is kept, as are the other fields; files must be chosen again).
+// was typed (which is kept, as are the other fields and the files a refused send kept,
+// ticket_staged.go; files chosen now must be chosen again).
 func (a *Admin) ticketTextModuleInsert(w http.ResponseWriter, r *http.Request, v *visit) {
 	id, _, f, ok := a.replyForm(w, r, v)
 	if !ok {

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"mime/multipart"
 	"net/http"
+	"net/url"
 )
 
 // File is one file of a multipart form.
@@ -16,10 +17,22 @@ type File struct {
 // browser sends a form with enctype="multipart/form-data".
 func (c *Client) PostMultipart(path string, fields map[string]string, files ...File) Response {
 	c.env.T.Helper()
+	vals := url.Values{}
+	for k, v := range fields {
+		vals.Set(k, v)
+	}
+	return c.PostMultipartValues(path, vals, files...)
+}
+
+// PostMultipartValues is PostMultipart for fields that repeat (checkboxes, hidden ids).
+func (c *Client) PostMultipartValues(path string, fields url.Values, files ...File) Response {
+	c.env.T.Helper()
 	var buf bytes.Buffer
 	mw := multipart.NewWriter(&buf)
-	for k, v := range fields {
-		mw.WriteField(k, v)
+	for k, vs := range fields {
+		for _, v := range vs {
+			mw.WriteField(k, v)
+		}
 	}
 	for _, f := range files {
 		fw, err := mw.CreateFormFile(f.Field, f.Name)

@@ -60,6 +60,17 @@ func (a *App) Sweep(ctx context.Context, now time.Time) {
 	if err := ticket.SweepPresence(ctx, a.DB, now); err != nil && ctx.Err() == nil {
 		a.Log.Warn("janitor", "err", err)
 	}
+	// Files of refused replies nobody sent within a day (ticket/staged.go): the rows go
+	// first, so a file is deleted only once no reply can take it any more.
+	keys, err := ticket.SweepStaged(ctx, a.DB, now)
+	if err != nil && ctx.Err() == nil {
+		a.Log.Warn("janitor: staged uploads", "err", err)
+	}
+	for _, k := range keys {
+		if err := a.Env.Files.Delete(k); err != nil {
+			a.Log.Warn("janitor: staged upload file", "err", err)
+		}
+	}
 	// SQLite gathers planner statistics only when asked (0x10002: also tables never
 	// analysed, with a bounded effort); without them a search would
 	// walk the tenant's whole list instead of the trigram index. PostgreSQL's
