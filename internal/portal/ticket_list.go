@@ -26,7 +26,8 @@ type ticketListView struct {
 // the lookup of their read marks for the page's tickets with news (renderList).
 func (p *Portal) ticketList(w http.ResponseWriter, r *http.Request, v *visit) {
 	q := r.URL.Query()
-	f := ticket.Filter{State: q.Get("state"), Query: validate.Clean(q.Get("q")), Sort: q.Get("sort"), Page: web.Page(r)}
+	f := ticket.Filter{State: q.Get("state"), Query: validate.Clean(q.Get("q")), Sort: q.Get("sort"), Page: web.Page(r),
+		Mine: v.P.IsMain() && q.Get("who") == "mine"}
 	if !slices.Contains([]string{"open", "done", "all"}, f.State) {
 		f.State = "open"
 	}
@@ -90,7 +91,7 @@ func listKey(r *http.Request, v *visit, f ticket.Filter) (string, bool) {
 		return "", false
 	}
 	scope := "main"
-	if !v.P.IsMain() {
+	if !v.P.IsMain() || f.Mine { // a main contact's own list is a user's
 		scope = "user " + strconv.FormatInt(v.P.ContactID, 10)
 	}
 	return "tickets " + strconv.FormatInt(v.P.CompanyID, 10) + " " + scope + " " + i18n.From(r.Context()).Lang + " " +

@@ -42,6 +42,9 @@ type Filter struct {
 	// it to the follow-ups of one staff member.
 	FollowUpDue time.Time
 	FollowUpOf  int64
+	// Mine (portal, main contacts): only the tickets they opened or follow, exactly
+	// the list a user of the company gets.
+	Mine bool
 	// Limit is how many tickets a page holds; zero: PageSize. The portal's home page
 	// asks for its few newest (Recent).
 	Limit int
@@ -167,6 +170,9 @@ func ListForContact(ctx context.Context, q db.Querier, p principal.Contact, f Fi
 func listForContact(ctx context.Context, q db.Querier, p principal.Contact, f Filter, sel row) ([]Ticket, bool, error) {
 	if !p.Valid() {
 		return nil, false, db.ErrNotFound
+	}
+	if f.Mine {
+		p.Role = principal.RoleUser // narrows what may be seen, never widens it
 	}
 	var own *ownSet
 	if !p.IsMain() {
