@@ -22,6 +22,9 @@ func (a *Admin) brandingForm(w http.ResponseWriter, r *http.Request, v *visit) {
 	f.Set("title", t.Brand.Title)
 	f.Set("welcome", t.Brand.Welcome)
 	f.Set("chooser", t.Brand.Chooser)
+	f.Set("support_phone", t.Brand.Support.Phone)
+	f.Set("support_email", t.Brand.Support.Email)
+	f.Set("support_hours", t.Brand.Support.Hours)
 	web.Render(w, r, http.StatusOK, brandingPage(v.chrome(r, "branding.title"), f, t))
 }
 
@@ -32,12 +35,18 @@ func (a *Admin) brandingSave(w http.ResponseWriter, r *http.Request, v *visit) {
 	ctx := r.Context()
 	u := parseBrandingForm(w, r)
 	b := tenant.Branding{Title: u.Get("title"), Welcome: strings.TrimSpace(strings.ReplaceAll(u.Raw("welcome"), "\r\n", "\n")),
-		Chooser: u.Get("chooser")}
+		Chooser: u.Get("chooser"), Support: tenant.SupportContact{Phone: u.Get("support_phone"),
+			Email: strings.ToLower(u.Get("support_email")),
+			Hours: strings.TrimSpace(strings.ReplaceAll(u.Raw("support_hours"), "\r\n", "\n"))}}
 	var logoType string
 	if u.Err == "" {
 		u.Errors.MaxLen("title", b.Title, tenant.MaxBrandTitle)
 		u.Errors.MaxLen("welcome", b.Welcome, tenant.MaxBrandWelcome)
 		u.Errors.MaxLen("chooser", b.Chooser, tenant.MaxBrandChooser)
+		u.Errors.Phone("support_phone", b.Support.Phone)
+		u.Errors.Email("support_email", b.Support.Email)
+		u.Errors.MaxLen("support_email", b.Support.Email, 254)
+		u.Errors.MaxLen("support_hours", b.Support.Hours, tenant.MaxSupportHours)
 		if u.LogoChosen {
 			var ok bool
 			logoType, ok = tenant.LogoType(u.Logo)

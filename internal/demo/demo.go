@@ -111,6 +111,11 @@ func Load(ctx context.Context, d *db.DB, now time.Time) ([]Login, error) {
 			}
 			ids[i] = c.ID
 		}
+		// How customers reach support besides the portal (home page).
+		if err := tenant.SetBranding(ctx, tx, t.ID, tenant.Branding{Support: tenant.SupportContact{Phone: "+49 711 123456-0",
+			Email: "support@demo-service.de", Hours: "Mo–Fr 8:00–17:00 Uhr\nNotfälle rund um die Uhr: +49 711 123456-99"}}); err != nil {
+			return err
+		}
 		// Staff's internal note on the first customer, shown beside its tickets.
 		if err := company.SetNote(ctx, tx, t.ID, ids[0], agent.ID, "Wartungsvertrag Gold: Antwort binnen 4 Stunden.\n"+
 			"Vor Einsätzen vor Ort bitte Herrn Schmidt anrufen (Schlüssel beim Empfang).", now); err != nil {

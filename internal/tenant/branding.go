@@ -6,6 +6,7 @@ import (
 	"net/http"
 	"slices"
 	"strconv"
+	"strings"
 	"time"
 
 	"pforte/internal/db"
@@ -18,6 +19,33 @@ type Branding struct {
 	Welcome     string // shown above the login form; may be empty
 	Chooser     string // heading of the company chooser; empty: the default text
 	LogoVersion int64  // 0: no logo; grows with every upload, so logo URLs can be cached
+	// Support is how customers reach support besides the portal (home page).
+	Support SupportContact
+}
+
+// SupportContact is the provider's phone, mail address and hours for customers; each
+// may be empty, and the portal shows only what is set.
+type SupportContact struct {
+	Phone, Email string
+	Hours        string // several lines, e.g. "Mo–Fr 8–17 Uhr"
+}
+
+// Any reports whether anything of the support contact is set.
+func (s SupportContact) Any() bool { return s.Phone != "" || s.Email != "" || s.Hours != "" }
+
+// TelURL is the phone number as a tel: address (digits and a leading +), "" without
+// a number.
+func (s SupportContact) TelURL() string {
+	var b strings.Builder
+	for i, c := range s.Phone {
+		if c >= '0' && c <= '9' || c == '+' && i == 0 {
+			b.WriteRune(c)
+		}
+	}
+	if b.Len() == 0 {
+		return ""
+	}
+	return "tel:" + b.String()
 }
 
 // Limits of the branding settings.
@@ -25,6 +53,7 @@ const (
 	MaxBrandTitle   = 100
 	MaxBrandWelcome = 1000
 	MaxBrandChooser = 200
+	MaxSupportHours = 300
 	MaxLogoBytes    = 512 << 10
 )
 
@@ -58,8 +87,9 @@ func (t Tenant) LogoURL() string {
 
 // SetBranding stores the texts of the branding (already validated).
 func SetBranding(ctx context.Context, q db.Querier, id int64, b Branding) error {
-	_, err := q.Exec(ctx, `UPDATE tenants SET brand_title = ?, brand_welcome = ?, brand_chooser = ? WHERE id = ?`,
-		b.Title, b.Welcome, b.Chooser, id)
+	_, err := q.Exec(ctx, `UPDATE tenants SET brand_title = ?, brand_welcome = ?, brand_chooser = ?, support_phone = ?,
+		support_email = ?, support_hours = ? WHERE id = ?`,
+		b.Title, b.Welcome, b.Chooser, b.Support.Phone, b.Support.Email, b.Support.Hours, id)
 	if err != nil {
 		return fmt.Errorf("tenant: set branding: %w", err)
 	}

@@ -101,13 +101,15 @@ func CreateDefault(ctx context.Context, q db.Querier, name, lang string, modules
 }
 
 const columns = `id, name, default_language, modules, is_default, features,
-	brand_title, brand_welcome, brand_chooser, logo_version, ticket_reopen, upload_limit_mb, ticket_ratings, ticket_time_billable, ticket_time_portal, portal_url, time_zone`
+	brand_title, brand_welcome, brand_chooser, logo_version, ticket_reopen, upload_limit_mb, ticket_ratings, ticket_time_billable, ticket_time_portal, portal_url, time_zone,
+	support_phone, support_email, support_hours`
 
 func scan(row interface{ Scan(...any) error }) (Tenant, error) {
 	var t Tenant
 	var mods, feats string
 	if err := row.Scan(&t.ID, &t.Name, &t.DefaultLanguage, &mods, &t.IsDefault, &feats,
-		&t.Brand.Title, &t.Brand.Welcome, &t.Brand.Chooser, &t.Brand.LogoVersion, &t.Rules.Reopen, &t.Rules.UploadLimitMB, &t.Rules.Ratings, &t.Rules.TimeBillable, &t.Rules.TimePortal, &t.PortalURL, &t.TimeZone); err != nil {
+		&t.Brand.Title, &t.Brand.Welcome, &t.Brand.Chooser, &t.Brand.LogoVersion, &t.Rules.Reopen, &t.Rules.UploadLimitMB, &t.Rules.Ratings, &t.Rules.TimeBillable, &t.Rules.TimePortal, &t.PortalURL, &t.TimeZone,
+		&t.Brand.Support.Phone, &t.Brand.Support.Email, &t.Brand.Support.Hours); err != nil {
 		return t, db.One(err)
 	}
 	if mods != "" {
@@ -138,7 +140,8 @@ func ForHost(ctx context.Context, q db.Querier, host string) (Tenant, error) {
 	}
 	host = strings.ToLower(strings.TrimSuffix(host, "."))
 	t, err := scan(q.QueryRow(ctx, `SELECT t.id, t.name, t.default_language, t.modules, t.is_default, t.features,
-		t.brand_title, t.brand_welcome, t.brand_chooser, t.logo_version, t.ticket_reopen, t.upload_limit_mb, t.ticket_ratings, t.ticket_time_billable, t.ticket_time_portal, t.portal_url, t.time_zone
+		t.brand_title, t.brand_welcome, t.brand_chooser, t.logo_version, t.ticket_reopen, t.upload_limit_mb, t.ticket_ratings, t.ticket_time_billable, t.ticket_time_portal, t.portal_url, t.time_zone,
+		t.support_phone, t.support_email, t.support_hours
 		FROM tenant_hosts h JOIN tenants t ON t.id = h.tenant_id WHERE h.hostname = ?`, host))
 	if !errors.Is(err, db.ErrNotFound) {
 		t.ViaHost = err == nil
