@@ -5,6 +5,7 @@ import (
 	"net/http"
 
 	"pforte/internal/i18n"
+	"pforte/internal/session"
 	"pforte/internal/staff"
 	"pforte/internal/tenant"
 	"pforte/internal/twofactor"
@@ -21,6 +22,7 @@ type staffAccountView struct {
 	Signature web.Form           // staff_signature.go
 	Notify    web.Form           // staff_account_notify.go; shown only with the helpdesk
 	Helpdesk  bool
+	Sessions  []session.Active // where the member is signed in (staff_account_sessions.go)
 }
 
 // staffAccount shows the member's own account page.
@@ -38,6 +40,7 @@ func staffDetailsForm(v *visit) web.Form {
 
 // renderStaffAccount fills the forms view leaves empty and shows the page.
 func (a *Admin) renderStaffAccount(w http.ResponseWriter, r *http.Request, v *visit, view staffAccountView, status int) {
+	var err error
 	view.Email = v.Member.Email
 	if view.Details.Values == nil {
 		view.Details = staffDetailsForm(v)
@@ -49,9 +52,12 @@ func (a *Admin) renderStaffAccount(w http.ResponseWriter, r *http.Request, v *vi
 		view.TwoFactor.F = web.NewForm()
 	}
 	view.TwoFactor.Base = "/admin/account/twofactor"
+	if view.Sessions, err = session.ListActive(r.Context(), a.env.DB, staffSessionOwner(v), v.P.SessionID, a.env.Now()); err != nil {
+		a.env.Fail(w, r, err)
+		return
+	}
 	view.TwoFactor.Required = v.Tenant.Has(tenant.FeatureStaffTwoFactor)
 	view.TwoFactor.RequiredNote, view.TwoFactor.Blocked = "staff_policy.required_note", "staff_policy.disable_blocked"
-	var err error
 	ctx := r.Context()
 	if view.TwoFactor.On, err = twofactor.Staff.Enabled(ctx, a.env.DB, v.P.TenantID, v.P.StaffID); err != nil {
 		a.env.Fail(w, r, err)

@@ -11,6 +11,8 @@ func (a *Admin) staffAccountRoutes() []web.Route {
 		{Pattern: "POST /admin/account/details", Handler: a.staff(a.staffAccountDetails)},
 		{Pattern: "POST /admin/account/password", Handler: a.staff(a.staffPasswordChange)},
 		{Pattern: "POST /admin/account/signature", Handler: a.staff(a.staffSignatureSave)},
+		{Pattern: "POST /admin/account/sessions/{id}/end", Handler: a.staff(a.staffSessionEnd)},
+		{Pattern: "POST /admin/account/sessions/others/end", Handler: a.staff(a.staffSessionsEndOthers)},
 		{Pattern: "POST /admin/account/notifications", Handler: a.helpdesk(a.staffNotifySave)},
 		{Pattern: "POST /admin/account/twofactor/setup", Handler: a.staff(a.staffTwoFactorStart)},
 		{Pattern: "GET /admin/account/twofactor/setup", Handler: a.staff(a.staffTwoFactorSetup)},

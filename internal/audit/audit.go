@@ -12,7 +12,10 @@ import (
 
 // Actions recorded.
 const (
-	LoginOK        = "login"
+	LoginOK = "login"
+	// SessionsEnded: a person signed out other sessions from their account page; the
+	// detail says how many.
+	SessionsEnded  = "sessions_ended"
 	LoginFailed    = "login_failed"
 	LoginThrottled = "login_throttled"
 	Logout         = "logout"

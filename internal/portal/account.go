@@ -4,6 +4,7 @@ import (
 	"net/http"
 
 	"pforte/internal/audit"
+	"pforte/internal/session"
 	"pforte/internal/web"
 )
 
@@ -47,7 +48,12 @@ func (p *Portal) renderAccountPage(w http.ResponseWriter, r *http.Request, v *vi
 		p.env.Fail(w, r, err)
 		return
 	}
-	web.Render(w, r, status, accountPage(v.chrome(r, "account.title", "account"), v, f, events, tf))
+	sessions, err := session.ListActive(r.Context(), p.env.DB, sessionOwner(v), v.P.SessionID, p.env.Now())
+	if err != nil {
+		p.env.Fail(w, r, err)
+		return
+	}
+	web.Render(w, r, status, accountPage(v.chrome(r, "account.title", "account"), v, f, events, tf, sessions))
 }
 
 // accountDetails saves the contact's name and phone.

@@ -59,6 +59,8 @@ func Routes(env *web.Env, svc *access.Service, lists *web.Fragments) []web.Route
 		{Pattern: "POST /account/delete", Handler: p.contact(p.accountDelete)},
 		{Pattern: "GET /account", Handler: p.contact(p.account)},
 		{Pattern: "POST /account/details", Handler: p.contact(p.accountDetails)},
+		{Pattern: "POST /account/sessions/{id}/end", Handler: p.contact(p.accountSessionEnd)},
+		{Pattern: "POST /account/sessions/others/end", Handler: p.contact(p.accountSessionsEndOthers)},
 		{Pattern: "GET /account/export", Handler: p.contact(p.accountExport)},
 		{Pattern: "POST /account/passkeys/begin", Handler: p.contact(p.passkeyAddBegin)},
 		{Pattern: "POST /account/passkeys", Handler: p.contact(p.passkeyAddFinish)},

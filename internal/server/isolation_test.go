@@ -93,17 +93,20 @@ var portalCases = map[string]string{
 	"POST /colleagues/{id}/resend": "id",
 	"GET /account":                 "no ids",
 	"POST /account/details":        "no ids",
-	"GET /account/export":          "no ids",
-	"GET /settings":                "no ids",
-	"POST /settings/password":      "no ids",
-	"POST /settings/language":      "no ids",
-	"GET /settings/notifications":  "no ids",
-	"POST /settings/notifications": "no ids",
-	"GET /choose":                  "no ids",
-	"POST /choose":                 "form company_id",
-	"GET /brand/logo":              "public",
-	"POST /preview/end":            "public",
-	"/":                            "fallback",
+	// Signing out other sessions: another person's session in TestActiveSessions.
+	"POST /account/sessions/{id}/end":   "id",
+	"POST /account/sessions/others/end": "no ids",
+	"GET /account/export":               "no ids",
+	"GET /settings":                     "no ids",
+	"POST /settings/password":           "no ids",
+	"POST /settings/language":           "no ids",
+	"GET /settings/notifications":       "no ids",
+	"POST /settings/notifications":      "no ids",
+	"GET /choose":                       "no ids",
+	"POST /choose":                      "form company_id",
+	"GET /brand/logo":                   "public",
+	"POST /preview/end":                 "public",
+	"/":                                 "fallback",
 
 	// self-registration, main-contact approval, account deletion (inbox branch)
 	"GET /register":                               "public",
@@ -326,6 +329,11 @@ func TestAdminIsolation(t *testing.T) {
 		foreign["POST /admin/tickets/{id}/presence"] = foreign["GET /admin/tickets/{id}"] + "/presence" // presence heartbeat (presence)
 		maps.Copy(foreign, downloadAdminForeign(t, w, tenantB))
 		maps.Copy(foreign, textModuleAdminForeign(t, w, tenantB)) // text modules (textmod)
+		// Signing out a session: tenant B's admin's own session.
+		w.env.Client("b.test").AdminLogin("admin@b.test", "admin-b-password")
+		var sessionB int64
+		w.env.DB.QueryRow(context.Background(), `SELECT MAX(id) FROM sessions WHERE staff_id = ?`, w.staffB).Scan(&sessionB)
+		foreign["POST /admin/account/sessions/{id}/end"] = "/admin/account/sessions/" + id(sessionB) + "/end"
 		for _, r := range admin.Routes(w.env.App.Env, w.env.App.Access) {
 			path, ok := foreign[r.Pattern]
 			if !ok {
