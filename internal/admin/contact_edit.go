@@ -40,6 +40,10 @@ func (a *Admin) contactUpdate(w http.ResponseWriter, r *http.Request, v *visit) 
 			a.env.Fail(w, r, err)
 			return
 		}
+		if err := a.nameEmailOwner(r, v, &f); err != nil {
+			a.env.Fail(w, r, err)
+			return
+		}
 	}
 	if f.Invalid() {
 		a.renderContact(w, r, v, c, f, http.StatusUnprocessableEntity)

@@ -71,6 +71,10 @@ func (a *Admin) contactCreate(w http.ResponseWriter, r *http.Request, v *visit) 
 			a.env.Fail(w, r, err)
 			return
 		}
+		if err := a.nameEmailOwner(r, v, &f); err != nil {
+			a.env.Fail(w, r, err)
+			return
+		}
 	}
 	if f.Invalid() {
 		web.Render(w, r, http.StatusUnprocessableEntity, contactNewPage(v.chrome(r, "admin.contacts.new"), f, co))

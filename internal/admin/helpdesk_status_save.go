@@ -1,11 +1,13 @@
 package admin
 
 import (
+	"context"
 	"net/http"
 	"slices"
 	"strings"
 
 	"pforte/internal/db"
+	"pforte/internal/i18n"
 	"pforte/internal/ticket"
 	"pforte/internal/web"
 )
@@ -50,7 +52,7 @@ func (a *Admin) helpdeskStatusSave(w http.ResponseWriter, r *http.Request, v *vi
 			f.Errors.Add("active", "tickets_admin.error.status_required", nil)
 		}
 		if s.Name != "" && slices.ContainsFunc(list, func(o ticket.Status) bool {
-			return o.ID != s.ID && strings.EqualFold(o.Name, s.Name)
+			return o.ID != s.ID && strings.EqualFold(shownStatusName(ctx, o), s.Name)
 		}) {
 			f.Errors.Add("name", "tickets_admin.error.status_taken", nil)
 		}
@@ -66,6 +68,18 @@ func (a *Admin) helpdeskStatusSave(w http.ResponseWriter, r *http.Request, v *vi
 		}
 		return ticket.SaveNames(ctx, tx, v.P.TenantID, ticket.NameStatus, id, names)
 	})
+}
+
+// shownStatusName is the name staff read for status s: its own name, or for a built-in
+// status without one the translation in the page's language. A new status called
+// "Neu" beside the built-in "Neu" would otherwise pass the check, leaving two "Neu" in
+// every list and the built-in one unsavable under the name it shows.
+func shownStatusName(ctx context.Context, s ticket.Status) string {
+	key, name := s.Label()
+	if key != "" {
+		return i18n.T(ctx, key)
+	}
+	return name
 }
 
 // nextPosition puts a new entry after the last one.

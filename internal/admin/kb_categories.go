@@ -25,9 +25,11 @@ func (a *Admin) kbCategoryTaken(r *http.Request, f *web.Form, c kb.Category) err
 }
 
 // kbCategoryOf reads a category from a form; a position that is not a number is
-// refused next to its field.
+// refused next to its field, together with a missing or too long name (which the
+// store would check only once the position is right).
 func kbCategoryOf(f *web.Form, tenantID int64) kb.Category {
 	c := kb.Category{TenantID: tenantID, Name: f.Get("name")}
+	f.Errors.Text("name", strings.TrimSpace(c.Name), true, kb.MaxCategoryName)
 	if p := f.Get("position"); p != "" {
 		n, err := strconv.Atoi(p)
 		if err != nil {

@@ -3,9 +3,11 @@ package admin
 import (
 	"errors"
 	"fmt"
+	"strconv"
 	"time"
 	"unicode/utf8"
 
+	"pforte/internal/report"
 	"pforte/internal/ticket"
 	"pforte/internal/web"
 )
@@ -66,6 +68,8 @@ func timeLogInput(f web.Form, now time.Time, loc *time.Location) ticket.TimeInpu
 		f.Errors.Add("log_date", "time_tracking.error.date", nil)
 	case day.Format(ticket.TimeDateLayout) > today(now, loc):
 		f.Errors.Add("log_date", "time_tracking.error.future", nil)
+	case day.Year() < report.MinYear: // a slip like 1926: no report period could show it
+		f.Errors.Add("log_date", "qa_admin.time.date_old", map[string]any{"Min": strconv.Itoa(report.MinYear)})
 	}
 	if utf8.RuneCountInString(in.Note) > ticket.TimeNoteMax {
 		f.Errors.Add("log_note", "time_tracking.error.note_long", map[string]any{"Max": ticket.TimeNoteMax})

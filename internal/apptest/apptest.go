@@ -43,7 +43,7 @@ func Start(t testing.TB, e db.Engine, opts ...Options) *Env {
 	if len(opts) > 0 {
 		o = opts[0]
 	}
-	dsn, dir := testutil.DSN(t, e)
+	dsn, dir := testutil.MigratedDSN(t, e)
 	d, err := db.Open(context.Background(), dsn, dir)
 	if err != nil {
 		t.Fatal(err)

@@ -16,12 +16,14 @@ import (
 
 // Argon2id parameters (RFC 9106 second recommendation, lowered memory for small servers):
 // about 40 ms per hash on one core, which is slow for an attacker and fine for a login.
-const (
-	argonTime    = 2
-	argonMemory  = 32 * 1024
-	argonThreads = 2
-	argonKeyLen  = 32
+// Variables only so that UseTestCost can lower them inside a test binary.
+var (
+	argonTime    uint32 = 2
+	argonMemory  uint32 = 32 * 1024
+	argonThreads uint8  = 2
 )
+
+const argonKeyLen = 32
 
 // hashSlots bounds concurrent argon2 runs: each takes argonMemory, and a burst of logins
 // must queue rather than exhaust the machine's memory.

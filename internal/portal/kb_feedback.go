@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"pforte/internal/db"
+	"pforte/internal/i18n"
 	"pforte/internal/kb"
 	"pforte/internal/web"
 )
@@ -14,16 +15,37 @@ import (
 // kbFeedback is the "Was this article helpful?" card under an article.
 type kbFeedback struct {
 	Slug     string
+	Lang     string // the version asked for with ?lang= (a translation picked on the page), else ""
 	LoggedIn bool
 	Voted    *kb.Feedback // the contact's answer, if given
 	Form     web.Form     // the comment form, with what was typed after an error
 	Thanks   string       // message id of the thanks right after answering
 }
 
-func (fb kbFeedback) action() string { return "/kb/articles/" + fb.Slug + "/feedback#feedback" }
+func (fb kbFeedback) action() string {
+	return "/kb/articles/" + fb.Slug + "/feedback" + fb.query() + "#feedback"
+}
 
 func (fb kbFeedback) loginURL() string {
-	return "/login?next=" + url.QueryEscape("/kb/articles/"+fb.Slug)
+	return "/login?next=" + url.QueryEscape("/kb/articles/"+fb.Slug+fb.query())
+}
+
+// query keeps the version the reader picked ("Also available in: English") across the
+// answer: without it the thanks, or the form with an error, came back in the reader's
+// own language, another text than the one they had just read and judged.
+func (fb kbFeedback) query() string {
+	if fb.Lang == "" {
+		return ""
+	}
+	return "?lang=" + url.QueryEscape(fb.Lang)
+}
+
+// askedLang is the version ?lang= asks for, when it names a language at all.
+func askedLang(r *http.Request) string {
+	if l := r.URL.Query().Get("lang"); i18n.Supported(l) {
+		return l
+	}
+	return ""
 }
 
 // askComment: after a "no", or when the comment came back with an error.
@@ -34,7 +56,7 @@ func (fb kbFeedback) askComment() bool {
 // kbFeedbackOf builds the card for the article page; f is the submitted form after an
 // error, else empty (then filled with the stored comment).
 func (p *Portal) kbFeedbackOf(r *http.Request, rd *reader, pg kb.Page, f web.Form) (kbFeedback, error) {
-	fb := kbFeedback{Slug: pg.Slug, LoggedIn: rd.visit != nil, Form: f}
+	fb := kbFeedback{Slug: pg.Slug, Lang: askedLang(r), LoggedIn: rd.visit != nil, Form: f}
 	if rd.visit == nil {
 		return fb, nil
 	}
@@ -60,13 +82,14 @@ func (p *Portal) kbFeedbackOf(r *http.Request, rd *reader, pg kb.Page, f web.For
 // without login (a session that ended) gets the page that says so.
 func (p *Portal) kbFeedbackSave(w http.ResponseWriter, r *http.Request, rd *reader) {
 	ctx := r.Context()
-	pg, err := kb.Read(ctx, p.env.DB, rd.V, r.PathValue("ref"), "")
+	pg, err := kb.Read(ctx, p.env.DB, rd.V, r.PathValue("ref"), askedLang(r))
 	if err != nil {
 		p.env.Fail(w, r, err)
 		return
 	}
+	back := kbFeedback{Slug: pg.Slug, Lang: askedLang(r)}.query()
 	if rd.visit == nil {
-		p.env.SessionEnded(w, r, "/login", "/kb/articles/"+pg.Slug)
+		p.env.SessionEnded(w, r, "/login", "/kb/articles/"+pg.Slug+back)
 		return
 	}
 	f := web.ParseForm(w, r)
@@ -102,6 +125,6 @@ func (p *Portal) kbFeedbackSave(w http.ResponseWriter, r *http.Request, rd *read
 		case answer == "no":
 			msg = "kb_feedback.thanks_comment"
 		}
-		p.env.Flash(w, r, msg, "/kb/articles/"+pg.Slug+"#feedback")
+		p.env.Flash(w, r, msg, "/kb/articles/"+pg.Slug+back+"#feedback")
 	}
 }

@@ -5,6 +5,7 @@ import (
 	"net/http"
 	"strconv"
 
+	"pforte/internal/contact"
 	"pforte/internal/db"
 	"pforte/internal/ticket"
 	"pforte/internal/web"
@@ -20,6 +21,15 @@ func (p *Portal) ticketFollow(w http.ResponseWriter, r *http.Request, v *visit) 
 	done := "tickets.follower_added"
 	if cid == v.P.ContactID {
 		done = "ticket_follow.followed"
+		// "…and receive its emails" is not true for one who switched those off.
+		mine, err := contact.GetNotifications(r.Context(), p.env.DB, v.P.TenantID, cid)
+		if err != nil {
+			p.env.Fail(w, r, err)
+			return
+		}
+		if !mine.Followed {
+			done = "qa_portal.followed_no_mail"
+		}
 	}
 	p.followChange(w, r, v, func(tx *db.Tx, t ticket.Ticket) error {
 		if t.Billed {

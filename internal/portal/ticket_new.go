@@ -5,6 +5,7 @@ import (
 	"net/http"
 	"strconv"
 
+	"pforte/internal/contact"
 	"pforte/internal/db"
 	"pforte/internal/tenant"
 	"pforte/internal/ticket"
@@ -87,8 +88,14 @@ func (p *Portal) ticketCreate(w http.ResponseWriter, r *http.Request, v *visit) 
 	}
 	n.Files = ups
 	var id int64
+	var mine contact.Notifications
 	err = p.env.DB.InTx(ctx, func(tx *db.Tx) error {
 		if id, err = ticket.Create(ctx, tx, n, p.env.Now()); err != nil {
+			return err
+		}
+		// The confirmation goes out under "mail about my own tickets": the thanks must
+		// not promise a mail to a contact who switched those off.
+		if mine, err = contact.GetNotifications(ctx, tx, v.P.TenantID, v.P.ContactID); err != nil {
 			return err
 		}
 		t, err := ticket.ForStaff(ctx, tx, v.P.TenantID, id)
@@ -107,7 +114,11 @@ func (p *Portal) ticketCreate(w http.ResponseWriter, r *http.Request, v *visit) 
 		return
 	}
 	p.env.WakeWorker()
-	p.env.Flash(w, r, "tickets.created", ticketURL(id, ""))
+	msg := "tickets.created"
+	if !mine.Own {
+		msg = "qa_portal.ticket_created_no_mail"
+	}
+	p.env.Flash(w, r, msg, ticketURL(id, ""))
 }
 
 // checkTicket validates the new ticket's fields into f.

@@ -24,6 +24,9 @@ type ticketView struct {
 	MergedSeen bool
 	Rating     ratingCard // the opener's rating card (ticket_rate.go)
 	Following  bool       // the reader follows the ticket
+	// FollowMuted: the reader follows but switched off mail about followed tickets, so
+	// the card must not say that its mails reach them.
+	FollowMuted bool
 	// CanFollow: the reader neither opened nor follows the ticket (a main contact
 	// reading a colleague's) and may follow it.
 	CanFollow bool
@@ -123,6 +126,14 @@ func (p *Portal) renderTicketWith(w http.ResponseWriter, r *http.Request, v *vis
 		}
 	}
 	view.Following = slices.ContainsFunc(d.Followers, func(f ticket.Follower) bool { return f.ContactID == v.P.ContactID })
+	if view.Following {
+		mine, err := contact.GetNotifications(ctx, p.env.DB, v.P.TenantID, v.P.ContactID)
+		if err != nil {
+			p.env.Fail(w, r, err)
+			return
+		}
+		view.FollowMuted = !mine.Followed
+	}
 	// Following is refused on billed tickets (ticketFollow), and a merged one goes on
 	// elsewhere.
 	view.CanFollow = !view.Following && d.ContactID != v.P.ContactID && !t.Billed && t.MergedInto == 0

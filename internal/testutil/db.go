@@ -1,5 +1,6 @@
 // Package testutil gives tests a fresh, migrated database: SQLite in a temp dir, or a
-// fresh PostgreSQL schema when PFORTE_TEST_POSTGRES holds a DSN.
+// fresh PostgreSQL database (or, for an empty one, schema) when PFORTE_TEST_POSTGRES
+// holds a DSN.
 package testutil
 
 import (
@@ -45,8 +46,8 @@ func EachEngine(t *testing.T, fn func(t *testing.T, d *db.DB)) {
 // Open returns a fresh migrated database on engine e, closed when the test ends.
 func Open(t testing.TB, e db.Engine) *db.DB {
 	t.Helper()
-	dsn, _ := DSN(t, e)
-	d, err := db.Open(context.Background(), dsn, t.TempDir())
+	dsn, dir := MigratedDSN(t, e)
+	d, err := db.Open(context.Background(), dsn, dir)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -61,7 +62,7 @@ func Open(t testing.TB, e db.Engine) *db.DB {
 // processes sharing it would have; each is closed when the test ends.
 func Instances(t testing.TB, e db.Engine, n int) []*db.DB {
 	t.Helper()
-	dsn, dir := DSN(t, e)
+	dsn, dir := MigratedDSN(t, e)
 	out := make([]*db.DB, n)
 	for i := range out {
 		d, err := db.Open(context.Background(), dsn, dir)

@@ -619,7 +619,7 @@ func TOTPSetupPage(c Chrome, qr, secret string, f Form, action, cancel string) t
 			if templ_7745c5c3_Err != nil {
 				return templ_7745c5c3_Err
 			}
-			templ_7745c5c3_Err = Field(f, Input{Name: "code", Label: "security.code", Autocomplete: "one-time-code", Required: true, Hint: "security.code_hint"}).Render(ctx, templ_7745c5c3_Buffer)
+			templ_7745c5c3_Err = Field(f, Input{Name: "code", Label: "security.code", Autocomplete: "one-time-code", Required: true, Hint: "security.code_hint", InputMode: "numeric"}).Render(ctx, templ_7745c5c3_Buffer)
 			if templ_7745c5c3_Err != nil {
 				return templ_7745c5c3_Err
 			}
