@@ -77,5 +77,12 @@ func (a *Admin) renderContact(w http.ResponseWriter, r *http.Request, v *visit, 
 	}
 	chrome := v.chrome(r, "admin.contacts.title")
 	chrome.Title = displayName(c)
-	web.Render(w, r, status, contactPage(chrome, c, f, a.rows(ms), q, found, usesHelpdesk(v.Tenant), notify))
+	var opened contactOpened
+	if usesHelpdesk(v.Tenant) {
+		if opened, err = a.loadContactOpened(r.Context(), v.P.TenantID, c.ID); err != nil {
+			a.env.Fail(w, r, err)
+			return
+		}
+	}
+	web.Render(w, r, status, contactPage(chrome, c, f, a.rows(ms), q, found, usesHelpdesk(v.Tenant), notify, opened))
 }

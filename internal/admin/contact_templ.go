@@ -654,7 +654,7 @@ func contactNewPage(c web.Chrome, f web.Form, co company.Company) templ.Componen
 	})
 }
 
-func contactPage(c web.Chrome, ct contact.Contact, f web.Form, rows []memberRow, q string, found []company.Company, helpdesk bool, notify contact.Notifications) templ.Component {
+func contactPage(c web.Chrome, ct contact.Contact, f web.Form, rows []memberRow, q string, found []company.Company, helpdesk bool, notify contact.Notifications, opened contactOpened) templ.Component {
 	return templruntime.GeneratedTemplate(func(templ_7745c5c3_Input templruntime.GeneratedComponentInput) (templ_7745c5c3_Err error) {
 		templ_7745c5c3_W, ctx := templ_7745c5c3_Input.Writer, templ_7745c5c3_Input.Context
 		if templ_7745c5c3_CtxErr := ctx.Err(); templ_7745c5c3_CtxErr != nil {
@@ -950,7 +950,7 @@ func contactPage(c web.Chrome, ct contact.Contact, f web.Form, rows []memberRow,
 				return templ_7745c5c3_Err
 			}
 			if helpdesk && len(rows) > 0 {
-				templ_7745c5c3_Err = contactTicketsSection(ct.ID, rows).Render(ctx, templ_7745c5c3_Buffer)
+				templ_7745c5c3_Err = contactTicketsSection(ct.ID, rows, opened).Render(ctx, templ_7745c5c3_Buffer)
 				if templ_7745c5c3_Err != nil {
 					return templ_7745c5c3_Err
 				}
