@@ -78,7 +78,7 @@ func TestBadInput(t *testing.T) {
 			{"company number taken", "/admin/companies", url.Values{"name": {"A"}, "customer_number": {"K-1"}}, []string{"bereits verwendet"}},
 			{"company external id taken", "/admin/companies", url.Values{"name": {"B"}, "external_id": {"ERP-1"}}, []string{"bereits verwendet"}},
 			{"contact malformed email", "/admin/contacts", url.Values{"last_name": {"Muster"}, "email": {"muster@"}}, []string{"gültige E-Mail-Adresse", `value="Muster"`}},
-			{"contact email taken", "/admin/contacts", url.Values{"last_name": {"Muster"}, "email": {"TAKEN@kunde.test"}}, []string{"bereits verwendet"}},
+			{"contact email taken", "/admin/contacts", url.Values{"last_name": {"Muster"}, "email": {"TAKEN@kunde.test"}}, []string{"gehört bereits zum Kontakt", `value="Muster"`}},
 			{"contact no last name", "/admin/contacts", url.Values{"first_name": {"Max"}}, []string{"Bitte füllen Sie dieses Feld aus.", `value="Max"`}},
 			{"contact bad language", "/admin/contacts", url.Values{"last_name": {"M"}, "language": {"xx"}}, []string{"angebotenen Werte"}},
 			{"company update empty", "/admin/companies/" + id(co.ID), url.Values{"name": {""}}, []string{"Bitte füllen Sie dieses Feld aus."}},
