@@ -24,7 +24,7 @@ func stagedOwner(v *visit, id int64) ticket.StagedOwner {
 // keptStaged deletes the staged uploads the form ticks to remove (rows and files)
 // and returns the others it lists that are still the member's.
 func (a *Admin) keptStaged(ctx context.Context, o ticket.StagedOwner, f *web.Form) ([]ticket.Staged, error) {
-	drop := formIDs(f.Values["staged_remove"])
+	drop := formIDs(firstStaged(f.Values["staged_remove"]))
 	if len(drop) > 0 {
 		var gone []ticket.Staged
 		err := a.env.DB.InTx(ctx, func(tx *db.Tx) (err error) {
@@ -36,7 +36,7 @@ func (a *Admin) keptStaged(ctx context.Context, o ticket.StagedOwner, f *web.For
 		}
 		a.env.DeleteUploads(stagedUploads(gone))
 	}
-	keep := slices.DeleteFunc(formIDs(f.Values["staged"]), func(id int64) bool { return slices.Contains(drop, id) })
+	keep := slices.DeleteFunc(formIDs(firstStaged(f.Values["staged"])), func(id int64) bool { return slices.Contains(drop, id) })
 	staged, err := ticket.StagedOf(ctx, a.env.DB, o, keep)
 	if err != nil {
 		return nil, err
@@ -92,6 +92,12 @@ func setStagedIDs(f *web.Form, staged []ticket.Staged) {
 		ids = append(ids, itoa(s.ID))
 	}
 	f.Values["staged"] = ids
+}
+
+// firstStaged bounds the ids a form may name: a form never lists more staged files
+// than a reply may carry, and a forged one with thousands would only cost queries.
+func firstStaged(vals []string) []string {
+	return vals[:min(len(vals), 4*web.MaxFiles)]
 }
 
 // stagedUploads are staged files as uploads, to attach or delete.
