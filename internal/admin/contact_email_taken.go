@@ -15,6 +15,7 @@ import (
 // several companies, so staff who typed a known address mostly want that contact,
 // whom they add to the company on the contact's page, not a second one.
 func (a *Admin) nameEmailOwner(r *http.Request, v *visit, f *web.Form) error {
+	f.Values.Del("taken_id") // only ever set here (the page shows it with this error only)
 	if f.Errors["email"].ID != "error.taken" {
 		return nil
 	}

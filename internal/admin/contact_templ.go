@@ -475,7 +475,7 @@ func contactFields(f web.Form) templ.Component {
 		if templ_7745c5c3_Err != nil {
 			return templ_7745c5c3_Err
 		}
-		if id := f.Get("taken_id"); id != "" {
+		if id := f.Get("taken_id"); id != "" && f.Errors["email"].ID == "qa_admin.contact.email_taken" {
 			templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 38, "<p><a href=\"")
 			if templ_7745c5c3_Err != nil {
 				return templ_7745c5c3_Err

@@ -1,7 +1,6 @@
 package admin
 
 import (
-	"context"
 	"net/http"
 	"slices"
 	"strings"
@@ -52,7 +51,7 @@ func (a *Admin) helpdeskStatusSave(w http.ResponseWriter, r *http.Request, v *vi
 			f.Errors.Add("active", "tickets_admin.error.status_required", nil)
 		}
 		if s.Name != "" && slices.ContainsFunc(list, func(o ticket.Status) bool {
-			return o.ID != s.ID && strings.EqualFold(shownStatusName(ctx, o), s.Name)
+			return o.ID != s.ID && slices.ContainsFunc(shownStatusNames(o), func(n string) bool { return strings.EqualFold(n, s.Name) })
 		}) {
 			f.Errors.Add("name", "tickets_admin.error.status_taken", nil)
 		}
@@ -70,16 +69,21 @@ func (a *Admin) helpdeskStatusSave(w http.ResponseWriter, r *http.Request, v *vi
 	})
 }
 
-// shownStatusName is the name staff read for status s: its own name, or for a built-in
-// status without one the translation in the page's language. A new status called
-// "Neu" beside the built-in "Neu" would otherwise pass the check, leaving two "Neu" in
-// every list and the built-in one unsavable under the name it shows.
-func shownStatusName(ctx context.Context, s ticket.Status) string {
+// shownStatusNames are the names staff read for status s: its own name, or for a
+// built-in status without one its translation in every language of the back office.
+// A new status called "Neu" (or, by an admin working in German, "New") beside the
+// built-in one would otherwise pass the check, leaving two of one name in the lists of
+// staff reading that language.
+func shownStatusNames(s ticket.Status) []string {
 	key, name := s.Label()
-	if key != "" {
-		return i18n.T(ctx, key)
+	if key == "" {
+		return []string{name}
 	}
-	return name
+	names := make([]string, 0, len(i18n.Languages))
+	for _, lang := range i18n.Languages {
+		names = append(names, i18n.For(lang).T(key))
+	}
+	return names
 }
 
 // nextPosition puts a new entry after the last one.

@@ -32,6 +32,7 @@ func (a *Admin) ticketReply(w http.ResponseWriter, r *http.Request, v *visit) {
 	var minutes int
 	var ups []web.Upload
 	var staged []ticket.Staged // files kept from a refused send (ticket_staged.go)
+	var missing, raced int     // listed staged files no longer kept: swept, sent already
 	o := stagedOwner(v, id)
 	if k := f.Get("kind"); f.Err == "" && k != "" && k != "reply" && k != "note" {
 		// Only a tampered form sends another kind; guessing "public" could mail a
@@ -48,7 +49,7 @@ func (a *Admin) ticketReply(w http.ResponseWriter, r *http.Request, v *visit) {
 		}
 		minutes = durationField(f, "time", false) // time spent, optional (ticket_time.go)
 		var err error
-		if staged, err = a.keptStaged(ctx, o, &f); err != nil {
+		if staged, missing, err = a.keptStaged(ctx, o, &f); err != nil {
 			a.env.Fail(w, r, err)
 			return
 		}
@@ -78,6 +79,7 @@ func (a *Admin) ticketReply(w http.ResponseWriter, r *http.Request, v *visit) {
 			if err != nil {
 				return err
 			}
+			raced = len(staged) - len(taken) // taken meanwhile by a second tab
 			reply := ticket.Reply{StaffID: v.Member.ID, Author: v.Member.Name, Internal: internal, Body: body,
 				Via: "staff", Files: append(stagedUploads(taken), ups...)}
 			msgID, err := ticket.AddReply(ctx, tx, t, reply, c.Now)
@@ -117,6 +119,11 @@ func (a *Admin) ticketReply(w http.ResponseWriter, r *http.Request, v *visit) {
 		msg := "tickets_admin.replied"
 		if internal {
 			msg = "tickets_admin.noted"
+		}
+		if err == nil && missing+raced > 0 {
+			a.env.WakeWorker()
+			a.env.FlashParts(w, r, ticketPath(id), web.FlashPart{ID: msg}, web.FlashPart{ID: "staged_uploads.not_sent", Count: missing + raced})
+			return
 		}
 		if a.afterChange(w, r, id, err, &f, msg) {
 			return

@@ -22,8 +22,10 @@ func stagedOwner(v *visit, id int64) ticket.StagedOwner {
 }
 
 // keptStaged deletes the staged uploads the form ticks to remove (rows and files)
-// and returns the others it lists that are still the member's.
-func (a *Admin) keptStaged(ctx context.Context, o ticket.StagedOwner, f *web.Form) ([]ticket.Staged, error) {
+// and returns the others it lists that are still the member's, and how many it lists
+// that are not: removed by the sweep after a day, or sent already (the page after
+// sending says so, so nobody believes them attached).
+func (a *Admin) keptStaged(ctx context.Context, o ticket.StagedOwner, f *web.Form) ([]ticket.Staged, int, error) {
 	drop := formIDs(firstStaged(f.Values["staged_remove"]))
 	if len(drop) > 0 {
 		var gone []ticket.Staged
@@ -32,17 +34,17 @@ func (a *Admin) keptStaged(ctx context.Context, o ticket.StagedOwner, f *web.For
 			return err
 		})
 		if err != nil {
-			return nil, err
+			return nil, 0, err
 		}
 		a.env.DeleteUploads(stagedUploads(gone))
 	}
 	keep := slices.DeleteFunc(formIDs(firstStaged(f.Values["staged"])), func(id int64) bool { return slices.Contains(drop, id) })
 	staged, err := ticket.StagedOf(ctx, a.env.DB, o, keep)
 	if err != nil {
-		return nil, err
+		return nil, 0, err
 	}
 	setStagedIDs(f, staged)
-	return staged, nil
+	return staged, len(keep) - len(staged), nil
 }
 
 // checkStagedLimits applies the upload limits to the staged files and the new ones

@@ -86,7 +86,8 @@ type switchView struct {
 // switchTo switches to the company of record {id} of kind k (the form's company_id)
 // when the contact has active access there and may see the record in it, then opens
 // the address first asked for (the record or one of its parts) with a notice naming
-// the company. Anything else is a 404 and switches nothing.
+// the company; already working there (a second click), it just opens it. Anything
+// else is a 404 and switches nothing.
 func (p *Portal) switchTo(k switchKind) handler {
 	return func(w http.ResponseWriter, r *http.Request, v *visit) {
 		id, ok := web.ID(r, "id")
@@ -95,6 +96,15 @@ func (p *Portal) switchTo(k switchKind) handler {
 		if !ok || f.Err != "" {
 			p.env.NotFound(w, r)
 			return
+		}
+		if want == v.P.CompanyID { // a second click, or the question open in two tabs
+			if _, err := k.name(r, v.P, id); err == nil {
+				http.Redirect(w, r, switchNext(k.base, id, f.Get("next")), http.StatusSeeOther)
+				return
+			} else if !errors.Is(err, db.ErrNotFound) {
+				p.env.Fail(w, r, err)
+				return
+			}
 		}
 		m, _, found, err := p.otherCompany(r, v, k, id)
 		if err != nil {

@@ -2,6 +2,7 @@ package server_test
 
 import (
 	"context"
+	"net/url"
 	"strings"
 	"testing"
 
@@ -70,7 +71,29 @@ func TestActiveSessions(t *testing.T) {
 			t.Errorf("after ending the others:\n%s", b)
 		}
 
+		// A staff preview of alice is staff's session: not listed, not ended by her.
+		viewer := d.env.Client("desk.test")
+		viewer.AdminLogin("agent@desk.test", "agent-password")
+		if r := viewer.Post("/admin/contacts/"+id(d.alice)+"/preview", url.Values{"company_id": {id(d.a.ID)}}); r.Status != 303 {
+			t.Fatalf("start preview: %d", r.Status)
+		}
+		if b := me.Get("/account").Body; strings.Contains(b, `/end"`) {
+			t.Errorf("alice's list offers to end the staff preview")
+		}
+		if r := me.Post("/account/sessions/others/end", nil); r.Status != 303 {
+			t.Fatalf("end others again: %d", r.Status)
+		}
+		if b := me.Get("/account").Body; !strings.Contains(b, "Es war keine andere Sitzung angemeldet.") {
+			t.Errorf("ending no session says otherwise")
+		}
+		var previews int
+		d.env.DB.QueryRow(ctx, `SELECT COUNT(*) FROM sessions WHERE preview_by IS NOT NULL`).Scan(&previews)
+		if previews != 1 {
+			t.Errorf("alice ended the staff preview (%d left)", previews)
+		}
+
 		// Staff: the same on My account; a colleague cannot end an admin's session.
+		d.env.DB.Exec(ctx, `DELETE FROM sessions WHERE staff_id = ?`, d.admin.ID) // the viewer's
 		admin1, admin2 := d.env.Client("desk.test"), d.env.Client("desk.test")
 		admin1.AdminLogin("agent@desk.test", "agent-password")
 		admin2.AdminLogin("agent@desk.test", "agent-password")

@@ -65,6 +65,10 @@ func TestDownloadLinkSwitchesCompany(t *testing.T) {
 		if r.Status != 303 || r.Location != filePath+"/download" {
 			t.Fatalf("switch: %d %q", r.Status, r.Location)
 		}
+		// A second click (or the question open in a second tab) opens the file.
+		if r := eve.Post(filePath+"/switch", url.Values{"company_id": {id(w.a2)}, "next": {filePath}}); r.Status != 303 || r.Location != filePath {
+			t.Errorf("second switch: %d %q", r.Status, r.Location)
+		}
 		if r := eve.Get(filePath + "/download"); r.Status != 200 || r.Body != "A2 intern" {
 			t.Fatalf("download after the switch: %d %q", r.Status, r.Body)
 		}

@@ -34,6 +34,11 @@ func TestStatusNameOfBuiltIn(t *testing.T) {
 		if after, _ := ticket.Statuses(ctx, h.env.DB, h.ten.ID); len(after) != len(before) {
 			t.Fatalf("refused status stored: %d statuses, were %d", len(after), len(before))
 		}
+		// Also the name the built-in status has in another language ("New" in English).
+		form.Set("name", "New")
+		if r := h.staffC.Post("/admin/settings/helpdesk/statuses", form); r.Status != 422 {
+			t.Fatalf("status named like the built-in one in English: %d", r.Status)
+		}
 		form.Set("name", "Beim Hersteller")
 		if r := h.staffC.Post("/admin/settings/helpdesk/statuses", form); r.Status != 303 {
 			t.Fatalf("fresh name: %d", r.Status)
@@ -131,7 +136,7 @@ func TestMergedTicketOffersNoChanges(t *testing.T) {
 func TestTicketNewBodyHint(t *testing.T) {
 	testutil.ForEngines(t, func(t *testing.T, e db.Engine) {
 		h := newHelpdesk(t, e)
-		const hint = "Der Ansprechpartner erhält diesen Text mit der Eingangsbestätigung per E-Mail."
+		const hint = "Der Kunde liest diesen Text: im Portal und in den E-Mails an den Ansprechpartner"
 		page := html.UnescapeString(h.staffC.Get("/admin/tickets/new?company=" + itoa64(h.acme.ID)).Body)
 		if !strings.Contains(page, hint) || !strings.Contains(page, `aria-describedby="h-body"`) {
 			t.Fatalf("new ticket form lacks the hint at the description")

@@ -44,7 +44,7 @@ func TestSupportContact(t *testing.T) {
 			t.Errorf("the form does not show the stored address")
 		}
 		home := kunde.Get("/").Body
-		for _, want := range []string{"So erreichen Sie uns", `href="tel:+490711123456"`, "+49 (0)711 1234-56",
+		for _, want := range []string{"So erreichen Sie uns", `href="tel:+49711123456"`, "+49 (0)711 1234-56",
 			`href="mailto:hilfe@service.test"`, "Mo–Fr 8–17 Uhr\nNotfall: rund um die Uhr"} {
 			if !strings.Contains(home, want) {
 				t.Errorf("home page lacks %q", want)

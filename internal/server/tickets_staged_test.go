@@ -231,5 +231,9 @@ func TestTicketReplyStagedFiles(t *testing.T) {
 		if r := send(p.anna, p.path, markOf(r.Body), "Anna: Liegen gelassen.", []string{old}, nil); r.Status != 303 {
 			t.Fatalf("send after the sweep: %d", r.Status)
 		}
+		// The page after sending says the swept file did not go with it.
+		if b := p.anna.Get(p.path).Body; !strings.Contains(b, "1 aufgeführter Anhang war nicht mehr vorhanden") {
+			t.Errorf("no word that the swept attachment was not sent")
+		}
 	})
 }

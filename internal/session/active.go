@@ -22,7 +22,9 @@ func (o Owner) where() (string, []any) {
 	if o.StaffID > 0 {
 		return `tenant_id = ? AND staff_id = ?`, []any{o.TenantID, o.StaffID}
 	}
-	return `tenant_id = ? AND contact_id = ?`, []any{o.TenantID, o.ContactID}
+	// A staff preview is a session of the contact too (preview.go), but it is staff's:
+	// the contact neither sees it (nor its address) nor ends it.
+	return `tenant_id = ? AND contact_id = ? AND preview_by IS NULL`, []any{o.TenantID, o.ContactID}
 }
 
 // Active is one signed-in session, as its owner's account page lists it.
@@ -80,10 +82,12 @@ func EndOne(ctx context.Context, q db.Querier, o Owner, id, current int64) error
 	return nil
 }
 
-// EndOthers ends every session of the owner but current and says how many ended.
-func EndOthers(ctx context.Context, q db.Querier, o Owner, current int64) (int, error) {
+// EndOthers ends every session of the owner but current still valid at now (expired
+// ones are the janitor's) and says how many ended, as ListActive counted them.
+func EndOthers(ctx context.Context, q db.Querier, o Owner, current int64, now time.Time) (int, error) {
 	where, args := o.where()
-	res, err := q.Exec(ctx, `DELETE FROM sessions WHERE `+where+` AND id <> ?`, append(args, current)...)
+	res, err := q.Exec(ctx, `DELETE FROM sessions WHERE `+where+` AND id <> ? AND expires_at > ? AND created_at > ?`,
+		append(args, current, now.Unix(), now.Add(-MaxAge).Unix())...)
 	if err != nil {
 		return 0, fmt.Errorf("session: end others: %w", err)
 	}

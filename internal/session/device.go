@@ -7,7 +7,8 @@ import "strings"
 // a header nobody can read; empty when it cannot tell. Order matters: Edge and Opera
 // also say "Chrome", Chrome also says "Safari", Android also says "Linux".
 func Device(ua string) (browser, system string) {
-	for _, b := range [][2]string{{"Edg/", "Edge"}, {"OPR/", "Opera"}, {"Firefox/", "Firefox"}, {"Chromium/", "Chromium"},
+	for _, b := range [][2]string{{"Edg/", "Edge"}, {"EdgA/", "Edge"}, {"EdgiOS/", "Edge"}, {"OPR/", "Opera"}, {"Firefox/", "Firefox"},
+		{"FxiOS/", "Firefox"}, {"CriOS/", "Chrome"}, {"Chromium/", "Chromium"},
 		{"Chrome/", "Chrome"}, {"Safari/", "Safari"}} {
 		if strings.Contains(ua, b[0]) {
 			browser = b[1]

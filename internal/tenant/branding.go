@@ -34,10 +34,15 @@ type SupportContact struct {
 func (s SupportContact) Any() bool { return s.Phone != "" || s.Email != "" || s.Hours != "" }
 
 // TelURL is the phone number as a tel: address (digits and a leading +), "" without
-// a number.
+// a number. The German "+49 (0)711 …" writes a trunk 0 that is not dialled from abroad
+// and not after the country code, so "(0)" after a + is left out.
 func (s SupportContact) TelURL() string {
+	phone := s.Phone
+	if strings.HasPrefix(strings.TrimSpace(phone), "+") {
+		phone = strings.ReplaceAll(strings.ReplaceAll(phone, "(0)", ""), "( 0 )", "")
+	}
 	var b strings.Builder
-	for i, c := range s.Phone {
+	for i, c := range strings.TrimSpace(phone) {
 		if c >= '0' && c <= '9' || c == '+' && i == 0 {
 			b.WriteRune(c)
 		}
