@@ -2,6 +2,7 @@ package admin
 
 import (
 	"net/http"
+	"strings"
 
 	"pforte/internal/company"
 	"pforte/internal/web"
@@ -32,5 +33,9 @@ func (a *Admin) companyNoteSave(w http.ResponseWriter, r *http.Request, v *visit
 		a.renderCompanyWith(w, r, v, c, companyForm(c), f, http.StatusUnprocessableEntity)
 		return
 	}
-	a.env.Flash(w, r, "company_note.saved", "/admin/companies/"+itoa(c.ID)+"#note-h")
+	msg := "company_note.saved"
+	if strings.TrimSpace(f.Get("note")) == "" {
+		msg = "company_note.removed"
+	}
+	a.env.Flash(w, r, msg, "/admin/companies/"+itoa(c.ID)+"#note-h")
 }

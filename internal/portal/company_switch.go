@@ -26,6 +26,10 @@ type switchKind struct {
 	title   string // message id of the question page's title
 	belongs string // message id of the question ({{.Name}}, {{.Company}})
 	back    string // where "Stay here" leads
+	// page: after the switch a download of the record opens its page instead, where
+	// the notice of the switch can be read (a file sent at once leaves the question
+	// page standing, naming the old company).
+	page bool
 	// name answers how the record is called when the contact, acting as there, may see
 	// it, and db.ErrNotFound when they may not.
 	name func(r *http.Request, there principal.Contact, id int64) (string, error)
@@ -119,7 +123,11 @@ func (p *Portal) switchTo(k switchKind) handler {
 			p.env.Fail(w, r, err)
 			return
 		}
-		p.env.Flash(w, r, switchedFlash, switchNext(k.base, id, f.Get("next")))
+		next := switchNext(k.base, id, f.Get("next"))
+		if k.page && strings.HasSuffix(next, "/download") {
+			next = strings.TrimSuffix(next, "/download")
+		}
+		p.env.Flash(w, r, switchedFlash, next)
 	}
 }
 

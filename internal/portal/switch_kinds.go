@@ -5,6 +5,7 @@ import (
 
 	"pforte/internal/db"
 	"pforte/internal/download"
+	"pforte/internal/i18n"
 	"pforte/internal/principal"
 	"pforte/internal/ticket"
 )
@@ -23,7 +24,7 @@ func (p *Portal) ticketSwitch() switchKind {
 // contact may be working for another of their companies when they follow it.
 func (p *Portal) fileSwitch() switchKind {
 	return switchKind{base: "/downloads/files", area: "downloads", title: "switch_kinds.file.title", belongs: "switch_kinds.file.belongs", back: "/downloads",
-		name: func(r *http.Request, there principal.Contact, id int64) (string, error) {
+		page: true, name: func(r *http.Request, there principal.Contact, id int64) (string, error) {
 			f, err := download.ForContact(r.Context(), p.env.DB, there, id)
 			return f.Title, err
 		}}
@@ -38,6 +39,11 @@ func (p *Portal) folderSwitch() switchKind {
 			if err != nil {
 				return "", err
 			}
+			names, err := download.LoadFolderNames(r.Context(), p.env.DB, there.TenantID)
+			if err != nil {
+				return "", err
+			}
+			names.Folders(i18n.From(r.Context()).Lang, folders) // as the folder's pages call it
 			trail := download.Path(folders, id)
 			if len(trail) == 0 {
 				return "", db.ErrNotFound

@@ -65,6 +65,9 @@ func TestCompanyNote(t *testing.T) {
 		if r := staff.Post(path+"/note", url.Values{"note": {"  "}}); r.Status != 303 {
 			t.Fatalf("remove note: %d", r.Status)
 		}
+		if b := staff.Get(path).Body; !strings.Contains(b, "Notiz entfernt.") {
+			t.Errorf("removing the note does not say so")
+		}
 		if tp := staff.Get("/admin/tickets/" + itoa64(id)).Body; strings.Contains(tp, "Notiz zu Alpha GmbH") {
 			t.Errorf("an empty note still shows beside the ticket")
 		}
