@@ -1,6 +1,7 @@
 package portal
 
 import (
+	"context"
 	"errors"
 	"net/http"
 	"path"
@@ -75,6 +76,32 @@ func (p *Portal) offerSwitch(w http.ResponseWriter, r *http.Request, v *visit, k
 		Kind: k, ID: id, Name: name, Company: m.CompanyName, CompanyID: m.CompanyID,
 		Next: r.URL.Path, Current: v.Company.CompanyName}))
 	return true, nil
+}
+
+// loadOrOffer loads record {id} of the path with load for the active company. One
+// the contact may see in another of their companies is answered, on a GET, with the
+// question whether to switch there (offerSwitch); anything else is a 404. ok is false
+// when the answer has been written.
+func loadOrOffer[T any](p *Portal, w http.ResponseWriter, r *http.Request, v *visit, k switchKind,
+	load func(ctx context.Context, q db.Querier, pc principal.Contact, id int64) (T, error)) (rec T, ok bool) {
+	id, ok := web.ID(r, "id")
+	if !ok {
+		p.env.NotFound(w, r)
+		return rec, false
+	}
+	rec, err := load(r.Context(), p.env.DB, v.P, id)
+	if errors.Is(err, db.ErrNotFound) {
+		if done, serr := p.offerSwitch(w, r, v, k, id); done {
+			return rec, false
+		} else if serr != nil {
+			err = serr
+		}
+	}
+	if err != nil {
+		p.env.Fail(w, r, err)
+		return rec, false
+	}
+	return rec, true
 }
 
 // switchView is what the switch question shows.

@@ -1,10 +1,8 @@
 package portal
 
 import (
-	"errors"
 	"net/http"
 
-	"pforte/internal/db"
 	"pforte/internal/download"
 	"pforte/internal/web"
 )
@@ -41,22 +39,5 @@ func (p *Portal) downloadShow(w http.ResponseWriter, r *http.Request, v *visit) 
 // 404. A file the contact may see in another of their companies — a download notice
 // is sent per company — is answered, on a GET, with the question whether to switch.
 func (p *Portal) loadFile(w http.ResponseWriter, r *http.Request, v *visit) (download.File, bool) {
-	id, ok := web.ID(r, "id")
-	if !ok {
-		p.env.NotFound(w, r)
-		return download.File{}, false
-	}
-	f, err := download.ForContact(r.Context(), p.env.DB, v.P, id)
-	if errors.Is(err, db.ErrNotFound) {
-		if done, serr := p.offerSwitch(w, r, v, p.fileSwitch(), id); done {
-			return f, false
-		} else if serr != nil {
-			err = serr
-		}
-	}
-	if err != nil {
-		p.env.Fail(w, r, err)
-		return f, false
-	}
-	return f, true
+	return loadOrOffer(p, w, r, v, p.fileSwitch(), download.ForContact)
 }

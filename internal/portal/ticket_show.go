@@ -1,7 +1,6 @@
 package portal
 
 import (
-	"errors"
 	"net/http"
 	"slices"
 
@@ -43,24 +42,7 @@ type ticketView struct {
 // A ticket the contact may see in another of their companies is answered, on a GET,
 // with the question whether to switch to that company (offerSwitch).
 func (p *Portal) loadTicket(w http.ResponseWriter, r *http.Request, v *visit) (ticket.Ticket, bool) {
-	id, ok := web.ID(r, "id")
-	if !ok {
-		p.env.NotFound(w, r)
-		return ticket.Ticket{}, false
-	}
-	t, err := ticket.ForContact(r.Context(), p.env.DB, v.P, id)
-	if errors.Is(err, db.ErrNotFound) {
-		if done, serr := p.offerSwitch(w, r, v, p.ticketSwitch(), id); done {
-			return t, false
-		} else if serr != nil {
-			err = serr
-		}
-	}
-	if err != nil {
-		p.env.Fail(w, r, err)
-		return t, false
-	}
-	return t, true
+	return loadOrOffer(p, w, r, v, p.ticketSwitch(), ticket.ForContact)
 }
 
 func (p *Portal) ticketShow(w http.ResponseWriter, r *http.Request, v *visit) {
