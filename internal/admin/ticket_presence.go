@@ -99,9 +99,4 @@ func presenceText(ctx context.Context, p ticket.Presence) string {
 
 // isolateName wraps a person's name in Unicode's first-strong isolate on
 // right-to-left pages; left-to-right pages get it unchanged.
-func isolateName(ctx context.Context, name string) string {
-	if i18n.Dir(i18n.From(ctx).Lang) != "rtl" || name == "" {
-		return name
-	}
-	return "\u2068" + name + "\u2069"
-}
+func isolateName(ctx context.Context, name string) string { return web.IsolateName(ctx, name) }

@@ -31,7 +31,7 @@ func (a *Admin) ticketReply(w http.ResponseWriter, r *http.Request, v *visit) {
 	var statusID int64
 	var minutes int
 	var ups []web.Upload
-	var staged []ticket.Staged // files kept from a refused send (ticket_staged.go)
+	var staged []ticket.Staged // files kept from a refused send (web/kept_files.go)
 	var missing, raced int     // listed staged files no longer kept: swept, sent already
 	o := stagedOwner(v, id)
 	if k := f.Get("kind"); f.Err == "" && k != "" && k != "reply" && k != "note" {
@@ -49,12 +49,12 @@ func (a *Admin) ticketReply(w http.ResponseWriter, r *http.Request, v *visit) {
 		}
 		minutes = durationField(f, "time", false) // time spent, optional (ticket_time.go)
 		var err error
-		if staged, missing, err = a.keptStaged(ctx, o, &f); err != nil {
+		if staged, missing, err = a.env.KeptFiles(ctx, o, &f); err != nil {
 			a.env.Fail(w, r, err)
 			return
 		}
 		ups = a.env.SaveUploads(r, &f, "files", rules.UploadLimit())
-		checkStagedLimits(&f, staged, ups, rules.UploadLimit())
+		web.CheckKeptLimits(&f, staged, ups, rules.UploadLimit())
 	}
 	if !f.Invalid() && !internal && f.Get("signature") == "1" { // notes are never signed
 		sig, err := staff.Signature(ctx, a.env.DB, v.P.TenantID, v.Member.ID)
@@ -75,13 +75,13 @@ func (a *Admin) ticketReply(w http.ResponseWriter, r *http.Request, v *visit) {
 				return err
 			}
 			// The staged files move into the reply: their rows go, their files stay.
-			taken, err := ticket.TakeStaged(ctx, tx, o, stagedIDs(staged))
+			taken, err := ticket.TakeStaged(ctx, tx, o, ticket.StagedIDs(staged))
 			if err != nil {
 				return err
 			}
 			raced = len(staged) - len(taken) // taken meanwhile by a second tab
 			reply := ticket.Reply{StaffID: v.Member.ID, Author: v.Member.Name, Internal: internal, Body: body,
-				Via: "staff", Files: append(stagedUploads(taken), ups...)}
+				Via: "staff", Files: append(ticket.StagedUploads(taken), ups...)}
 			msgID, err := ticket.AddReply(ctx, tx, t, reply, c.Now)
 			if err != nil {
 				return err
@@ -105,13 +105,10 @@ func (a *Admin) ticketReply(w http.ResponseWriter, r *http.Request, v *visit) {
 		})
 		var se *staleError
 		if errors.As(err, &se) { // keep the new files for "Send anyway"
-			if serr := a.stageRefused(ctx, o, &f, staged, ups); serr != nil {
-				a.env.DeleteUploads(ups)
+			if serr := a.env.KeepRefused(ctx, o, &f, staged, ups); serr != nil {
 				a.env.Fail(w, r, serr)
 				return
 			}
-		} else if err != nil {
-			a.env.DeleteUploads(ups)
 		}
 		if a.staleAnswer(w, r, v, err, ticketForms{Reply: f}, "reply", len(staged)+len(ups) > 0) {
 			return
@@ -126,10 +123,18 @@ func (a *Admin) ticketReply(w http.ResponseWriter, r *http.Request, v *visit) {
 			return
 		}
 		if a.afterChange(w, r, id, err, &f, msg) {
+			if err != nil { // not sent: a flash or the error page, no form to list them
+				a.env.DeleteUploads(ups)
+			}
 			return
 		}
 	}
-	a.env.DeleteUploads(ups)
+	// Refused for bad input: the new files are kept too, listed with the ones the form
+	// had, unless they are the trouble themselves (their field error says so).
+	if err := a.env.KeepRefused(ctx, o, &f, staged, ups); err != nil {
+		a.env.Fail(w, r, err)
+		return
+	}
 	a.renderTicket(w, r, v, ticketForms{Reply: f}, http.StatusUnprocessableEntity)
 }
 

@@ -163,7 +163,7 @@ func (a *Admin) renderTicket(w http.ResponseWriter, r *http.Request, v *visit, f
 	} else if m, ok := keptMark(forms); ok {
 		tv.Mark = m
 	}
-	if tv.Staged, err = ticket.StagedOf(ctx, q, stagedOwner(v, t.ID), formIDs(firstStaged(forms.Reply.Values["staged"]))); err != nil {
+	if tv.Staged, err = web.ListedKept(ctx, q, stagedOwner(v, t.ID), forms.Reply); err != nil {
 		a.env.Fail(w, r, err)
 		return
 	}

@@ -1259,7 +1259,7 @@ func ticketReplyForm(tv ticketView, f web.Form) templ.Component {
 		if templ_7745c5c3_Err != nil {
 			return templ_7745c5c3_Err
 		}
-		templ_7745c5c3_Err = ticketStagedFiles(tv.Staged, f).Render(ctx, templ_7745c5c3_Buffer)
+		templ_7745c5c3_Err = web.KeptFileList(tv.Staged, f).Render(ctx, templ_7745c5c3_Buffer)
 		if templ_7745c5c3_Err != nil {
 			return templ_7745c5c3_Err
 		}

@@ -24,6 +24,7 @@ const (
 type ticketForm struct {
 	Categories []ticket.Category
 	LimitMB    int
+	Kept       []ticket.Staged // files a refused form kept (ticket_kept.go)
 }
 
 func (p *Portal) ticketNewForm(w http.ResponseWriter, r *http.Request, v *visit) {
@@ -44,13 +45,19 @@ func (p *Portal) renderTicketNew(w http.ResponseWriter, r *http.Request, v *visi
 		p.env.Fail(w, r, err)
 		return
 	}
+	kept, err := web.ListedKept(r.Context(), p.env.DB, keptOwner(v, 0), f)
+	if err != nil {
+		p.env.Fail(w, r, err)
+		return
+	}
 	// The limit is shown from the request's tenant; ticketCreate enforces the current one.
-	page := ticketNewPage(v.chrome(r, "tickets.new_title", "helpdesk"), v, f, ticketForm{Categories: cats, LimitMB: v.Tenant.Rules.UploadLimitMB})
+	page := ticketNewPage(v.chrome(r, "tickets.new_title", "helpdesk"), v, f, ticketForm{Categories: cats, LimitMB: v.Tenant.Rules.UploadLimitMB, Kept: kept})
 	web.Render(w, r, status, page)
 }
 
 // ticketCreate opens a ticket for the active company. Files are stored first; when the
-// form is refused or the transaction fails they are deleted again.
+// form is refused for bad input they are kept for the returned form (ticket_kept.go),
+// when the transaction fails they are deleted again.
 func (p *Portal) ticketCreate(w http.ResponseWriter, r *http.Request, v *visit) {
 	ctx := r.Context()
 	rules, err := tenant.GetTicketRules(ctx, p.env.DB, v.P.TenantID)
@@ -72,24 +79,40 @@ func (p *Portal) ticketCreate(w http.ResponseWriter, r *http.Request, v *visit) 
 		n.CategoryID, err = strconv.ParseInt(c, 10, 64)
 		badCategory = err != nil || n.CategoryID <= 0
 	}
+	o := keptOwner(v, 0)
+	var ups []web.Upload
+	var kept []ticket.Staged
+	var missing, raced int // listed kept files no longer kept: swept, sent already
 	if f.Err == "" {
 		checkTicket(ctx, p.env.DB, v.P.TenantID, &f, n)
 		if badCategory {
 			f.Errors.Add("category", "tickets.error.category", nil)
 		}
-	}
-	var ups []web.Upload
-	if !f.Invalid() {
+		if kept, missing, err = p.env.KeptFiles(ctx, o, &f); err != nil {
+			p.env.Fail(w, r, err)
+			return
+		}
 		ups = p.env.SaveUploads(r, &f, "files", rules.UploadLimit())
+		web.CheckKeptLimits(&f, kept, ups, rules.UploadLimit())
 	}
 	if f.Invalid() {
+		if err := p.env.KeepRefused(ctx, o, &f, kept, ups); err != nil {
+			p.env.Fail(w, r, err)
+			return
+		}
 		p.renderTicketNew(w, r, v, f, http.StatusUnprocessableEntity)
 		return
 	}
-	n.Files = ups
 	var id int64
 	var mine contact.Notifications
 	err = p.env.DB.InTx(ctx, func(tx *db.Tx) error {
+		// The kept files move into the ticket: their rows go, their files stay.
+		taken, err := ticket.TakeStaged(ctx, tx, o, ticket.StagedIDs(kept))
+		if err != nil {
+			return err
+		}
+		raced = len(kept) - len(taken) // taken meanwhile by a second tab
+		n.Files = append(ticket.StagedUploads(taken), ups...)
 		if id, err = ticket.Create(ctx, tx, n, p.env.Now()); err != nil {
 			return err
 		}
@@ -118,7 +141,7 @@ func (p *Portal) ticketCreate(w http.ResponseWriter, r *http.Request, v *visit) 
 	if !mine.Own {
 		msg = "qa_portal.ticket_created_no_mail"
 	}
-	p.env.Flash(w, r, msg, ticketURL(id, ""))
+	keptFlash(p.env, w, r, ticketURL(id, ""), msg, missing+raced)
 }
 
 // checkTicket validates the new ticket's fields into f.

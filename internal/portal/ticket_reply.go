@@ -10,7 +10,8 @@ import (
 )
 
 // ticketReply adds the contact's reply (with files) and tells staff and the other
-// contacts of the ticket.
+// contacts of the ticket. A reply refused for bad input keeps its files for the
+// returned form (ticket_kept.go).
 func (p *Portal) ticketReply(w http.ResponseWriter, r *http.Request, v *visit) {
 	ctx := r.Context()
 	t, ok := p.loadTicket(w, r, v)
@@ -25,32 +26,47 @@ func (p *Portal) ticketReply(w http.ResponseWriter, r *http.Request, v *visit) {
 	v.Tenant.Rules = rules // the page, if shown again, offers what this request enforced
 	f := web.ParseMultipart(w, r, rules.UploadLimit())
 	body := f.Get("body")
+	o := keptOwner(v, t.ID)
+	var ups []web.Upload
+	var kept []ticket.Staged
+	var missing, raced int // listed kept files no longer kept: swept, sent already
 	if f.Err == "" {
 		f.Errors.Text("body", body, true, maxBody)
-	}
-	var ups []web.Upload
-	if !f.Invalid() {
+		if kept, missing, err = p.env.KeptFiles(ctx, o, &f); err != nil {
+			p.env.Fail(w, r, err)
+			return
+		}
 		ups = p.env.SaveUploads(r, &f, "files", rules.UploadLimit())
+		web.CheckKeptLimits(&f, kept, ups, rules.UploadLimit())
 	}
 	if f.Invalid() {
+		if err := p.env.KeepRefused(ctx, o, &f, kept, ups); err != nil {
+			p.env.Fail(w, r, err)
+			return
+		}
 		p.renderTicket(w, r, v, t, f, http.StatusUnprocessableEntity)
 		return
 	}
 	by := ticket.Actor{ContactID: v.P.ContactID, Name: v.Contact.Name()}
 	err = p.env.DB.InTx(ctx, func(tx *db.Tx) error {
-		tk := t // t stays as loaded, for the page if this fails
+		// The kept files move into the reply: their rows go, their files stay.
+		taken, err := ticket.TakeStaged(ctx, tx, o, ticket.StagedIDs(kept))
+		if err != nil {
+			return err
+		}
+		raced = len(kept) - len(taken) // taken meanwhile by a second tab
+		tk := t                        // t stays as loaded, for the page if this fails
 		// The form given back after a refused reply sends reopen=1: the contact
 		// saw the ticket was done and chose to reopen it with this reply.
 		if f.Get("reopen") == "1" && tk.Done() {
 			if err := ticket.Reopen(ctx, tx, tk, rules.Reopen, by, p.env.Now()); err != nil {
 				return err
 			}
-			var err error
 			if tk, err = ticket.ForStaff(ctx, tx, tk.TenantID, tk.ID); err != nil {
 				return err
 			}
 		}
-		reply := ticket.Reply{ContactID: v.P.ContactID, Author: by.Name, Body: body, Files: ups}
+		reply := ticket.Reply{ContactID: v.P.ContactID, Author: by.Name, Body: body, Files: append(ticket.StagedUploads(taken), ups...)}
 		if _, err := ticket.AddReply(ctx, tx, tk, reply, p.env.Now()); err != nil {
 			return err
 		}
@@ -61,8 +77,16 @@ func (p *Portal) ticketReply(w http.ResponseWriter, r *http.Request, v *visit) {
 		return nt.Replied(ctx, tx, tk, body, by)
 	})
 	if msg := ruleMessage(err); msg != "" {
-		// The page shows the typed text again (ticketUnsent); files must be chosen anew.
-		p.env.DeleteUploads(ups)
+		// The page shows the typed text again (ticketUnsent), with the files kept when
+		// it is a form that can send them (reopening the ticket); read only, they go.
+		if reopenable(t, rules) {
+			if serr := p.env.KeepRefused(ctx, o, &f, kept, ups); serr != nil {
+				p.env.Fail(w, r, serr)
+				return
+			}
+		} else {
+			p.env.DeleteUploads(ups)
+		}
 		f.Err = msg
 		if errorIs(err, ticket.ErrClosed) {
 			f.Err = "tickets.error.closed_unsent"
@@ -76,5 +100,5 @@ func (p *Portal) ticketReply(w http.ResponseWriter, r *http.Request, v *visit) {
 		return
 	}
 	p.env.WakeWorker()
-	p.env.Flash(w, r, "tickets.replied", ticketURL(t.ID, "#latest"))
+	keptFlash(p.env, w, r, ticketURL(t.ID, "#latest"), "tickets.replied", missing+raced)
 }

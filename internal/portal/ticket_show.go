@@ -6,6 +6,7 @@ import (
 
 	"pforte/internal/contact"
 	"pforte/internal/db"
+	"pforte/internal/tenant"
 	"pforte/internal/ticket"
 	"pforte/internal/web"
 )
@@ -36,6 +37,14 @@ type ticketView struct {
 	// to customers (TimeShown; ticket_time.templ).
 	Time      []ticket.PublicTime
 	TimeShown bool
+	// Kept are the files a refused reply kept (ticket_kept.go), listed on its form.
+	Kept []ticket.Staged
+}
+
+// reopenable reports whether the contact may reopen t under rules: it is done, not
+// billed and not merged into another.
+func reopenable(t ticket.Ticket, rules tenant.TicketRules) bool {
+	return !t.Billed && t.Done() && rules.Reopen && t.MergedInto == 0
 }
 
 // loadTicket finds the ticket of the URL the contact may see; anything else is a 404.
@@ -81,7 +90,11 @@ func (p *Portal) renderTicketWith(w http.ResponseWriter, r *http.Request, v *vis
 	view := ticketView{Detail: d, LimitMB: rules.UploadLimitMB}
 	view.CanReply = !t.Billed && !t.Done()
 	view.CanClose = !t.Billed && t.Status.Kind != ticket.KindClosed
-	view.CanReopen = !t.Billed && t.Done() && rules.Reopen && t.MergedInto == 0
+	view.CanReopen = reopenable(t, rules)
+	if view.Kept, err = web.ListedKept(ctx, p.env.DB, keptOwner(v, t.ID), f); err != nil {
+		p.env.Fail(w, r, err)
+		return
+	}
 	if view.Auto, err = ticket.PlanOf(ctx, p.env.DB, t); err != nil {
 		p.env.Fail(w, r, err)
 		return

@@ -491,7 +491,7 @@ func ticketPage(c web.Chrome, v *visit, view ticketView, f web.Form) templ.Compo
 				if templ_7745c5c3_Err != nil {
 					return templ_7745c5c3_Err
 				}
-				templ_7745c5c3_Err = fileDrop(f, view.LimitMB).Render(ctx, templ_7745c5c3_Buffer)
+				templ_7745c5c3_Err = fileDrop(f, view.LimitMB, view.Kept).Render(ctx, templ_7745c5c3_Buffer)
 				if templ_7745c5c3_Err != nil {
 					return templ_7745c5c3_Err
 				}

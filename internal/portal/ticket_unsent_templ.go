@@ -119,7 +119,7 @@ func ticketUnsent(view ticketView, f web.Form) templ.Component {
 			if templ_7745c5c3_Err != nil {
 				return templ_7745c5c3_Err
 			}
-			templ_7745c5c3_Err = fileDrop(f, view.LimitMB).Render(ctx, templ_7745c5c3_Buffer)
+			templ_7745c5c3_Err = fileDrop(f, view.LimitMB, view.Kept).Render(ctx, templ_7745c5c3_Buffer)
 			if templ_7745c5c3_Err != nil {
 				return templ_7745c5c3_Err
 			}
