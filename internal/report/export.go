@@ -7,6 +7,7 @@ import (
 
 	"pforte/internal/db"
 	"pforte/internal/principal"
+	"pforte/internal/ticket"
 )
 
 // ExportBatch is how many tickets one query of Export reads.
@@ -36,20 +37,32 @@ type Row struct {
 // one's (created_at, id), so a year's export never sits in memory and no query stays
 // open while fn writes to a slow client; tickets_opened serves the order.
 func Export(ctx context.Context, q db.Querier, tenantID int64, p Period, fn func(Row) error) error {
-	return export(ctx, q, `t.tenant_id = ?`, []any{tenantID}, p, fn)
+	return export(ctx, q, `t.tenant_id = ?`, []any{tenantID}, p, nil, fn)
 }
 
 // ExportCompany is Export for a main contact in the portal: the tickets of the
 // principal's company that the portal shows (a status shown there, not merged into
 // another), in batches read through tickets_company_opened.
 func ExportCompany(ctx context.Context, q db.Querier, c principal.Contact, p Period, fn func(Row) error) error {
-	return export(ctx, q, `t.tenant_id = ? AND t.company_id = ? AND t.merged_into IS NULL
-		AND t.status_id IN (SELECT v.id FROM ticket_statuses v WHERE v.tenant_id = ? AND v.portal_visible)`,
-		[]any{c.TenantID, c.CompanyID, c.TenantID}, p, fn)
+	statuses, err := ticket.Statuses(ctx, q, c.TenantID)
+	if err != nil {
+		return err
+	}
+	shown := map[int64]bool{}
+	for _, s := range statuses {
+		shown[s.ID] = s.PortalVisible
+	}
+	// The hidden statuses are left out in Go, as in CompanyFor: with "status_id IN (…)"
+	// in the query PostgreSQL walked tickets_queue_company, the company's every ticket,
+	// once per status and batch (a year of the largest customer at a million tickets:
+	// 5.9 s instead of the period's range of tickets_company_opened).
+	return export(ctx, q, `t.tenant_id = ? AND t.company_id = ? AND t.merged_into IS NULL`,
+		[]any{c.TenantID, c.CompanyID}, p, func(r Row) bool { return shown[r.StatusID] }, fn)
 }
 
-// export is Export's batched walk over the tickets that where (with args) selects.
-func export(ctx context.Context, q db.Querier, where string, args []any, p Period, fn func(Row) error) error {
+// export is Export's batched walk over the tickets that where (with args) selects; keep,
+// when set, decides which of them reach fn.
+func export(ctx context.Context, q db.Querier, where string, args []any, p Period, keep func(Row) bool, fn func(Row) error) error {
 	lastAt, lastID := p.From().Unix(), int64(0)
 	for {
 		rows, err := q.Query(ctx, `SELECT t.id, t.title, c.name, COALESCE(TRIM(o.first_name || ' ' || o.last_name), ''),
@@ -83,6 +96,9 @@ func export(ctx context.Context, q db.Querier, where string, args []any, p Perio
 			return fmt.Errorf("report: export: %w", err)
 		}
 		for _, r := range batch {
+			if keep != nil && !keep(r) {
+				continue
+			}
 			if err := fn(r); err != nil {
 				return err
 			}
