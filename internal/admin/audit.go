@@ -42,7 +42,12 @@ func (a *Admin) auditList(w http.ResponseWriter, r *http.Request, v *visit) {
 		a.env.Fail(w, r, err)
 		return
 	}
-	rows := auditRows(r.Context(), list, staff, contacts)
+	details, err := auditDetails(r.Context(), a.env.DB, v.P.TenantID, list)
+	if err != nil {
+		a.env.Fail(w, r, err)
+		return
+	}
+	rows := auditRows(r.Context(), list, staff, contacts, details)
 	web.Render(w, r, http.StatusOK, auditPage(v.chrome(r, "admin.audit.title"), f, rows, before > 0, older))
 }
 

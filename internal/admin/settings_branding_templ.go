@@ -281,11 +281,11 @@ func brandingPage(c web.Chrome, f web.Form, t tenant.Tenant) templ.Component {
 			if templ_7745c5c3_Err != nil {
 				return templ_7745c5c3_Err
 			}
-			templ_7745c5c3_Err = web.Field(f, web.Input{Name: "support_phone", Label: "support_contact.phone", Type: "tel", Autocomplete: "off", Keep: true}).Render(ctx, templ_7745c5c3_Buffer)
+			templ_7745c5c3_Err = web.Field(f, web.Input{Name: "support_phone", Label: "support_contact.phone", Type: "tel", Autocomplete: "off", Keep: true, Dir: "ltr", InputMode: "tel"}).Render(ctx, templ_7745c5c3_Buffer)
 			if templ_7745c5c3_Err != nil {
 				return templ_7745c5c3_Err
 			}
-			templ_7745c5c3_Err = web.Field(f, web.Input{Name: "support_email", Label: "support_contact.email", Type: "email", Autocomplete: "off", Keep: true}).Render(ctx, templ_7745c5c3_Buffer)
+			templ_7745c5c3_Err = web.Field(f, web.Input{Name: "support_email", Label: "support_contact.email", Type: "email", Autocomplete: "off", Keep: true, Dir: "ltr", InputMode: "email"}).Render(ctx, templ_7745c5c3_Buffer)
 			if templ_7745c5c3_Err != nil {
 				return templ_7745c5c3_Err
 			}

@@ -64,6 +64,9 @@ type Entry struct {
 	Action string
 	Target string
 	IP     string
+	// ContactID is the contact the entry concerns (written by LogFor), 0 for none: the
+	// log links the contact an access entry names by address.
+	ContactID int64
 }
 
 // Log writes an entry. Callers pass the transaction of the change when there is one, so
@@ -114,7 +117,7 @@ func List(ctx context.Context, q db.Querier, tenantID int64, f Filter, beforeID 
 		where += ` AND id < ?`
 		args = append(args, beforeID)
 	}
-	rows, err := q.Query(ctx, `SELECT id, at, actor, action, target, ip FROM audit_log WHERE `+where+
+	rows, err := q.Query(ctx, `SELECT id, at, actor, action, target, ip, contact_id FROM audit_log WHERE `+where+
 		` ORDER BY id DESC LIMIT ?`, append(args, limit)...)
 	if err != nil {
 		return nil, fmt.Errorf("audit: list: %w", err)
@@ -124,7 +127,7 @@ func List(ctx context.Context, q db.Querier, tenantID int64, f Filter, beforeID 
 
 // ForContact returns the newest entries that concern a contact.
 func ForContact(ctx context.Context, q db.Querier, tenantID, contactID int64, limit int) ([]Entry, error) {
-	rows, err := q.Query(ctx, `SELECT id, at, actor, action, target, ip FROM audit_log
+	rows, err := q.Query(ctx, `SELECT id, at, actor, action, target, ip, contact_id FROM audit_log
 		WHERE contact_id = ? AND tenant_id = ? ORDER BY id DESC LIMIT ?`, contactID, tenantID, limit)
 	if err != nil {
 		return nil, fmt.Errorf("audit: for contact: %w", err)
@@ -132,17 +135,19 @@ func ForContact(ctx context.Context, q db.Querier, tenantID, contactID int64, li
 	return scanEntries(rows)
 }
 
-// scanEntries reads rows of (id, at, actor, action, target, ip) and closes them.
+// scanEntries reads rows of (id, at, actor, action, target, ip, contact_id) and closes
+// them.
 func scanEntries(rows *sql.Rows) ([]Entry, error) {
 	defer rows.Close()
 	var out []Entry
 	for rows.Next() {
 		var e Entry
 		var at int64
-		if err := rows.Scan(&e.ID, &at, &e.Actor, &e.Action, &e.Target, &e.IP); err != nil {
+		var cid sql.NullInt64
+		if err := rows.Scan(&e.ID, &at, &e.Actor, &e.Action, &e.Target, &e.IP, &cid); err != nil {
 			return nil, fmt.Errorf("audit: scan: %w", err)
 		}
-		e.At = time.Unix(at, 0)
+		e.At, e.ContactID = time.Unix(at, 0), cid.Int64
 		out = append(out, e)
 	}
 	return out, rows.Err()

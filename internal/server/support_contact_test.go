@@ -30,7 +30,7 @@ func TestSupportContact(t *testing.T) {
 
 		bad := map[string]string{"title": "Portal", "support_phone": "n/a", "support_email": "support@", "support_hours": "Mo–Fr"}
 		r := admin.PostMultipart("/admin/settings/branding", bad)
-		if r.Status != 422 || !strings.Contains(r.Body, "Bitte geben Sie eine Telefonnummer ein") ||
+		if r.Status != 422 || !strings.Contains(r.Body, "Telefonnummer mit mindestens 5 Ziffern ein, z. B. +49 711 123456") ||
 			!strings.Contains(r.Body, "Bitte geben Sie eine gültige E-Mail-Adresse ein") ||
 			!strings.Contains(r.Body, `value="n/a"`) || !strings.Contains(r.Body, ">Mo–Fr</textarea>") {
 			t.Fatalf("bad support contact: %d", r.Status)
@@ -42,6 +42,15 @@ func TestSupportContact(t *testing.T) {
 		}
 		if b := admin.Get("/admin/settings/branding").Body; !strings.Contains(b, `value="hilfe@service.test"`) {
 			t.Errorf("the form does not show the stored address")
+		} else {
+			// a phone number and an address read left to right on a Hebrew page too
+			for _, id := range []string{`id="f-support_phone"`, `id="f-support_email"`} {
+				_, tag, _ := strings.Cut(b, id)
+				tag, _, _ = strings.Cut(tag, ">")
+				if !strings.Contains(tag, `dir="ltr"`) || !strings.Contains(tag, `inputmode=`) {
+					t.Errorf("field %s is not left to right: %s", id, tag)
+				}
+			}
 		}
 		home := kunde.Get("/").Body
 		for _, want := range []string{"So erreichen Sie uns", `href="tel:+49711123456"`, "+49 (0)711 1234-56",

@@ -1,0 +1,90 @@
+package admin
+
+import (
+	"context"
+	"fmt"
+	"slices"
+
+	"pforte/internal/db"
+	"pforte/internal/i18n"
+)
+
+// auditLookups read the records a page's details name, one query per kind and always
+// within the tenant: a record of another tenant, or one deleted since, is not found
+// and its detail stays text. Each row is (id, key, name): key is what the details name
+// the record by when it is not its id (a staff member's address, a company's name);
+// for an article, name is a title and key its language.
+var auditLookups = map[string]string{
+	"ticket":   `SELECT id, '', title FROM tickets WHERE tenant_id = ? AND id IN (%s)`,
+	"company":  `SELECT id, '', name FROM companies WHERE tenant_id = ? AND id IN (%s)`,
+	"contact":  `SELECT id, '', TRIM(first_name || ' ' || last_name) FROM contacts WHERE tenant_id = ? AND id IN (%s)`,
+	"download": `SELECT id, '', title FROM download_files WHERE tenant_id = ? AND id IN (%s)`,
+	"article": `SELECT a.id, COALESCE(t.language, ''), COALESCE(t.title, '') FROM kb_articles a
+		LEFT JOIN kb_translations t ON t.article_id = a.id AND t.tenant_id = a.tenant_id
+		WHERE a.tenant_id = ? AND a.id IN (%s)`,
+	"staff":        `SELECT id, LOWER(email), name FROM staff WHERE tenant_id = ? AND LOWER(email) IN (%s)`,
+	"company_name": `SELECT id, name, name FROM companies WHERE tenant_id = ? AND name IN (%s)`,
+}
+
+// auditFind looks up the records of want in the tenant. An article is named by its
+// title in lang, else in the first language it has; a company name two companies
+// share is found without an id, so it links neither.
+func auditFind(ctx context.Context, q db.Querier, tenantID int64, lang string, want map[auditRef]bool) (map[auditRef]auditRecord, error) {
+	found := map[auditRef]auditRecord{}
+	byKind := map[string][]any{}
+	for r := range want {
+		if r.Key != "" {
+			byKind[r.Kind] = append(byKind[r.Kind], r.Key)
+		} else {
+			byKind[r.Kind] = append(byKind[r.Kind], r.ID)
+		}
+	}
+	for kind, ids := range byKind {
+		sel, ok := auditLookups[kind]
+		if !ok {
+			continue
+		}
+		if err := auditQuery(ctx, q, kind, fmt.Sprintf(sel, db.Marks(len(ids))), tenantID, ids, lang, found); err != nil {
+			return nil, err
+		}
+	}
+	return found, nil
+}
+
+func auditQuery(ctx context.Context, q db.Querier, kind, sel string, tenantID int64, ids []any, lang string, found map[auditRef]auditRecord) error {
+	rows, err := q.Query(ctx, sel, append([]any{tenantID}, ids...)...)
+	if err != nil {
+		return fmt.Errorf("audit links: %s: %w", kind, err)
+	}
+	defer rows.Close()
+	rank := map[auditRef]int{} // an article's best title so far: its language's place
+	for rows.Next() {
+		var id int64
+		var key, name string
+		if err := rows.Scan(&id, &key, &name); err != nil {
+			return fmt.Errorf("audit links: %s: %w", kind, err)
+		}
+		r := auditRef{Kind: kind, ID: id}
+		switch kind {
+		case "staff", "company_name":
+			r = auditRef{Kind: kind, Key: key}
+			if _, twice := found[r]; twice {
+				id = 0
+			}
+		case "article":
+			place := slices.Index(i18n.Languages, key)
+			switch {
+			case key == lang:
+				place = -1
+			case place < 0: // a language no longer offered, or no translation at all
+				place = len(i18n.Languages)
+			}
+			if old, seen := rank[r]; seen && old <= place {
+				continue
+			}
+			rank[r] = place
+		}
+		found[r] = auditRecord{ID: id, Name: name}
+	}
+	return rows.Err()
+}

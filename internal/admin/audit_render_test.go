@@ -1,0 +1,262 @@
+package admin
+
+import (
+	"context"
+	"go/ast"
+	"go/parser"
+	"go/token"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing"
+
+	"pforte/internal/audit"
+	"pforte/internal/i18n"
+)
+
+// auditCase is one target as a call site writes it and how the English log shows it:
+// links as [text](href).
+type auditCase struct {
+	action, target string
+	contactID      int64
+	want           string
+}
+
+var auditCases = []auditCase{
+	{audit.LoginOK, "", 0, ""},
+	{audit.LoginOK, "recovery", 0, "recovery code"},
+	{audit.LoginFailed, "no active access", 0, "no active portal access"},
+	{audit.LoginFailed, "webauthn: bad signature", 0, "webauthn: bad signature"},
+	{audit.LoginThrottled, "", 0, ""},
+	{audit.Logout, "", 0, ""},
+	{audit.SessionsEnded, "3", 0, "3 other sessions"},
+	{audit.PasswordChanged, "", 0, ""},
+	{audit.PasswordChangeFailed, "twofactor_disable", 0, "when switching off two-factor authentication"},
+	{audit.PasswordResetRequested, "", 0, ""},
+	{audit.PasswordReset, "", 0, ""},
+	{audit.PasswordSet, "invitation", 0, "via the invitation link"},
+	{audit.TwoFactorEnabled, "totp", 0, "authenticator app"},
+	{audit.TwoFactorDisabled, "totp", 0, "authenticator app"},
+	{audit.TwoFactorFailed, "throttled", 0, "too many attempts; paused for a while"},
+	{audit.RecoveryCodeUsed, "", 0, ""},
+	{audit.RecoveryCodesRenewed, "", 0, ""},
+	{audit.AccountDeleteFailed, "", 0, ""},
+	{audit.CompanyTwoFactorChanged, "company:7 on", 0, "[Kunde AG](/admin/companies/7): two-factor authentication required"},
+	{audit.CompanyTwoFactorChanged, "company:8 off", 0, "#8: two-factor authentication no longer required"},
+	{audit.StaffTwoFactorRequired, "off", 0, "no longer required"},
+	{audit.AccessGranted, "anna@kunde.test @ Kunde AG (main)", 9, "[anna@kunde.test](/admin/contacts/9) at [Kunde AG](/admin/companies/7) (Main contact)"},
+	{audit.AccessRevoked, "anna@kunde.test @ Kunde AG", 9, "[anna@kunde.test](/admin/contacts/9) at [Kunde AG](/admin/companies/7)"},
+	{audit.InvitationSent, "anna@kunde.test @ Zwei AG (user)", 0, "anna@kunde.test at Zwei AG (User)"},
+	{audit.InvitationWithdrawn, "anna@kunde.test @ Kunde (Süd) AG", 8, "anna@kunde.test at Kunde (Süd) AG"},
+	{audit.InvitationAccepted, "Kunde AG", 9, "[Kunde AG](/admin/companies/7)"},
+	{audit.MembershipAdded, "anna@kunde.test @ Kunde AG (user)", 9, "[anna@kunde.test](/admin/contacts/9) at [Kunde AG](/admin/companies/7) (User)"},
+	{audit.RoleChanged, "anna@kunde.test @ Kunde AG (main → user)", 9, "[anna@kunde.test](/admin/contacts/9) at [Kunde AG](/admin/companies/7) (Main contact → User)"},
+	{audit.RegistrationApproved, "neu@kunde.test @ Kunde AG (user)", 0, "neu@kunde.test at [Kunde AG](/admin/companies/7) (User)"},
+	{audit.ContactChanged, "email anna@alt.test → anna@kunde.test", 9, "[Anna Muster](/admin/contacts/9): Email address: anna@alt.test → anna@kunde.test"},
+	{audit.ContactChanged, "first_name: Ana → Anna; phone:  → 0711 1", 9, "First name: Ana → Anna; Phone: – → 0711 1"},
+	{audit.NotificationsChanged, "own tickets: on, followed: off, company's new tickets: on", 9,
+		"Own tickets: on, followed tickets: off, new tickets of the company: on"},
+	{audit.AccountDeleted, "contact 9", 9, "[Contact #9](/admin/contacts/9)"},
+	{audit.PreviewStarted, "contact:9 anna@kunde.test · company:7 Kunde AG", 0, "as [anna@kunde.test](/admin/contacts/9) of [Kunde AG](/admin/companies/7)"},
+	{audit.PreviewEnded, "contact:9 anna@kunde.test · company:7", 0, "as [anna@kunde.test](/admin/contacts/9) of [Kunde AG](/admin/companies/7)"},
+	{audit.AdminSetup, "agent@service.test", 0, "[agent@service.test](/admin/staff#staff-3)"},
+	{audit.StaffCreated, "neu@service.test (agent)", 0, "neu@service.test (Agent)"},
+	{audit.StaffChanged, "agent@service.test (agent, inactive)", 0, "[agent@service.test](/admin/staff#staff-3) (Agent, deactivated)"},
+	{audit.StaffChanged, "agent@service.test (own name, language)", 0, "[agent@service.test](/admin/staff#staff-3) (own Name, Language)"},
+	{audit.StaffInvitationResent, "agent@service.test", 0, "[agent@service.test](/admin/staff#staff-3)"},
+	{audit.StaffNotificationsChanged, "new tickets: off, replies on my tickets: on, replies on unassigned tickets: off, assigned to me: on, follow-ups due: on", 0,
+		"New tickets: off, replies on my tickets: on, replies on unassigned tickets: off, assigned to me: on, follow-ups due: on"},
+	{audit.SignatureChanged, "signature removed", 0, "Signature removed"},
+	{audit.RegistrationRequested, "Kunde AG", 0, "Kunde AG"},
+	{audit.RegistrationConfirmed, "Kunde AG", 0, "Kunde AG"},
+	{audit.RegistrationRejected, "neu@kunde.test: no customer", 0, "neu@kunde.test – reason: no customer"},
+	{audit.RegistrationRejected, "neu@kunde.test: ", 0, "neu@kunde.test"},
+	{audit.InboxDone, "Anna Muster", 0, "Anna Muster"},
+	{audit.CompanyCreated, "Neu GmbH", 0, "Neu GmbH"}, {audit.CompanyCreated, "Zwei AG", 0, "Zwei AG"},
+	{audit.CompanyDomainAdded, "kunde.test → Kunde AG", 0, "Domain kunde.test added to [Kunde AG](/admin/companies/7)"},
+	{audit.InboxTicketCreated, "#12 Printer: Kunde AG, anna@kunde.test (new contact)", 0,
+		"Ticket [#12](/admin/tickets/12) “Printer” for [Kunde AG](/admin/companies/7), from anna@kunde.test (new contact)"},
+	{audit.InboxTicketAttached, "anna@kunde.test → #12 Printer (internal note)", 0,
+		"Mail from anna@kunde.test added to ticket [#12](/admin/tickets/12) “Printer” as an internal note"},
+	{audit.SettingsChanged, "Service GmbH", 0, "Service GmbH"},
+	{audit.SettingsChanged, "helpdesk rules: reopen true, attachments 10 MB, ratings false, time billable true, time in portal false", 0,
+		"Helpdesk rules: reopening yes, attachments up to 10 MB, ratings no, time billable yes, time shown in the portal no"},
+	{audit.SettingsChanged, "helpdesk automation: close after 7 d, remind after never, resolve after 1 d, within business hours", 0,
+		"Helpdesk automation: close after 7 days, remind after never, resolve after 1 day, counted in business hours"},
+	{audit.SettingsChanged, "service-level targets: low –/40 h, normal 8/24 h, high 4/8 h, urgent 1/4 h", 0,
+		"Service-level targets (first response/solution): Low –/40 h, Normal 8/24 h, High 4/8 h, Urgent 1/4 h"},
+	{audit.SettingsChanged, "service-level calendar: business hours, pause while waiting on, Mon 08:00–17:00, 2 holidays", 0,
+		"Service-level calendar: business hours, pause while waiting for the customer: on, Monday 08:00–17:00, 2 holidays"},
+	{audit.SettingsChanged, "helpdesk status Waiting (de Wartend, fr En attente)", 0, "Ticket status “Waiting” – names: Deutsch: Wartend, Français: En attente"},
+	{audit.SettingsChanged, "helpdesk category Printers", 0, "Ticket category “Printers”"},
+	{audit.SettingsChanged, "inbound mail authentication: off → mx.service.test", 0, "Inbound mail authentication: off → mx.service.test"},
+	{audit.SettingsChanged, "mail: smtp://user:***@mail.service.test:587", 0, "Outgoing mail: smtp://user:***@mail.service.test:587"},
+	{audit.PortalURLRemembered, "https://portal.service.test", 0, "https://portal.service.test"},
+	{audit.BrandingChanged, "texts, new logo (image/png)", 0, "Texts and a new logo (image/png)"},
+	{audit.MailTemplateSaved, "mail.invitation (fr)", 0, "Email “Invitation” in Français"},
+	{audit.MailTemplateReset, "mail.gone (fr)", 0, "mail.gone (fr)"},
+	{audit.MailRetried, "#5 anna@kunde.test", 0, "Email #5 to anna@kunde.test"},
+	{audit.KBPublished, "article:12 printer-setup", 0, "Article “[Set up the printer](/admin/kb/articles/12)” (#12)"},
+	{audit.KBUnpublished, "article:13 gone", 0, "Article “gone” (#13)"},
+	{audit.KBFeedbackReset, "article:12 printer-setup (views 3, yes 1, no 0)", 0,
+		"Article “[Set up the printer](/admin/kb/articles/12)” (#12): had 3 reads, 1 × helpful, 0 × not helpful"},
+	{audit.KBCategoryNames, "category:4 Printers (en Printers, he מדפסות)", 0, "Category “Printers” – names: English: Printers, עברית: מדפסות"},
+	{audit.DownloadFolderNames, "folder:3 Manuals", 0, "Folder “Manuals”"},
+	{audit.DownloadFolderDeleted, "folder:3 Manuals", 0, "Folder “Manuals”"},
+	{audit.DownloadUploaded, "download:5 Prices 2027 (prices.pdf)", 0, "Download “[Prices 2027](/admin/downloads/files/5)” (prices.pdf)"},
+	{audit.DownloadVersionAdded, "download:5 Prices (prices (2).pdf) version 2", 0, "Download “[Prices](/admin/downloads/files/5)” (prices (2).pdf), version 2"},
+	{audit.DownloadChanged, "download:5 Prices (prices.pdf) visibility=companies", 0,
+		"Download “[Prices](/admin/downloads/files/5)” (prices.pdf) · Visible to: Chosen customers only"},
+	{audit.DownloadDeleted, "download:6 Old (old.pdf)", 0, "Download “Old” (old.pdf)"},
+	{audit.DownloadSettings, "max_upload=50 MB", 0, "Upload limit: 50 MB"},
+	{audit.TextModuleCreated, `text module 5 "Greeting \"short\""`, 0, "Text module “Greeting \"short\"”"},
+	{audit.TextModuleChanged, `text module 5 "Greeting" (inactive)`, 0, "Text module “Greeting” (deactivated)"},
+	{audit.TextModuleDeleted, `text module 5 "Greeting"`, 0, "Text module “Greeting”"},
+	{audit.TicketMerged, "#12 Printer → #34 Printer down (Kunde AG)", 0,
+		"Ticket [#12](/admin/tickets/12) “Printer” merged into [#34](/admin/tickets/34) “Printer down” ([Kunde AG](/admin/companies/7))"},
+	{audit.TicketTimeChanged, "#12 “Printer”, time of Anna Agent on 2026-11-20: 30 → 45 min, billable true → false", 0,
+		"Ticket [#12](/admin/tickets/12) “Printer”: time of Anna Agent on 20/11/2026, 30 → 45 min, billable: yes → no"},
+	{audit.TicketTimeDeleted, "#99 “Gone”, time of Anna Agent on 2026-11-20: 30 → 0 min", 0,
+		"Ticket #99 “Gone”: time of Anna Agent on 20/11/2026, 30 → 0 min"},
+	{audit.TicketsExported, "Kunde AG: 2026-01-01 – 2026-01-31", 0, "[Kunde AG](/admin/companies/7): 01/01/2026 to 31/01/2026"},
+	{audit.TimeExported, "2026-01-01 – 2026-01-31", 0, "01/01/2026 to 31/01/2026"},
+	{"passkey_added", "Laptop", 9, "Laptop"},
+	{"passkey_removed", "Laptop", 9, "Laptop"},
+	{"passkey_renamed", "Laptop → Phone", 9, "Laptop → Phone"},
+	{"login_passkey", "Laptop", 9, "Laptop"},
+}
+
+// auditFound are the records the table's tenant still has; everything else (ticket 99,
+// article 13, company 8, download 6) was deleted or is another tenant's, and two
+// companies are called Zwei AG.
+var auditFound = map[auditRef]auditRecord{
+	{Kind: "ticket", ID: 12}: {12, "Printer"}, {Kind: "ticket", ID: 34}: {34, "Printer down"},
+	{Kind: "company", ID: 7}: {7, "Kunde AG"}, {Kind: "contact", ID: 9}: {9, "Anna Muster"},
+	{Kind: "article", ID: 12}: {12, "Set up the printer"}, {Kind: "download", ID: 5}: {5, "Prices"},
+	{Kind: "staff", Key: "agent@service.test"}: {3, "Agent"}, {Kind: "company_name", Key: "Kunde AG"}: {7, "Kunde AG"},
+	{Kind: "company_name", Key: "Zwei AG"}: {0, "Zwei AG"},
+}
+
+// partsString writes parts as text with links as [text](href).
+func partsString(ps []detailPart) string {
+	var b strings.Builder
+	for _, p := range ps {
+		if p.Href != "" {
+			b.WriteString("[" + p.Text + "](" + p.Href + ")")
+		} else {
+			b.WriteString(p.Text)
+		}
+	}
+	return b.String()
+}
+
+// TestAuditDetailFormats renders every target format the call sites write, in English,
+// with links to the records that still exist; every action the log knows (it has a
+// label) must have a format and a case here, so a new action cannot go unrendered.
+func TestAuditDetailFormats(t *testing.T) {
+	ctx := i18n.With(context.Background(), i18n.For("en"))
+	covered := map[string]bool{}
+	for _, c := range auditCases {
+		covered[c.action] = true
+		e := audit.Entry{Action: c.action, Target: c.target, ContactID: c.contactID}
+		want := map[auditRef]bool{}
+		auditDetail(&detailCtx{ctx: ctx, e: e, want: want}) // the first pass: which records to look up
+		if got := partsString(auditDetail(&detailCtx{ctx: ctx, e: e, found: auditFound})); got != c.want {
+			t.Errorf("%s %q:\n got %q\nwant %q", c.action, c.target, got, c.want)
+		}
+		if strings.Contains(c.want, "](") && len(want) == 0 {
+			t.Errorf("%s %q: links but the first pass asked for no record", c.action, c.target)
+		}
+	}
+	for _, a := range auditActions() {
+		if auditFormats[a] == nil {
+			t.Errorf("action %s has no format in auditFormats", a)
+		}
+		if !covered[a] {
+			t.Errorf("action %s has no case in auditCases", a)
+		}
+	}
+	for _, a := range declaredActions(t) {
+		if auditFormats[a] == nil {
+			t.Errorf("action %s (declared in internal/audit or passkey) has no format in auditFormats", a)
+		}
+	}
+	for a := range auditFormats {
+		if actionLabel(ctx, a) == a {
+			t.Errorf("format for %s, which has no label (audit.action.%s)", a, a)
+		}
+	}
+}
+
+// TestAuditDetailLanguages: the same entry reads in each language, names and addresses
+// as written; a target no format reads, and one of an unknown action, is shown as is.
+func TestAuditDetailLanguages(t *testing.T) {
+	found := map[auditRef]auditRecord{{Kind: "article", ID: 12}: {12, "Drucker einrichten"}, {Kind: "ticket", ID: 123}: {123, "Drucker"}}
+	render := func(lang, action, target string) string {
+		ctx := i18n.With(context.Background(), i18n.For(lang))
+		return partsString(auditDetail(&detailCtx{ctx: ctx, e: audit.Entry{Action: action, Target: target}, found: found}))
+	}
+	for lang, want := range map[string]string{
+		"de": "Artikel „[Drucker einrichten](/admin/kb/articles/12)“ (#12)",
+		"fr": "Article « [Drucker einrichten](/admin/kb/articles/12) » (n° 12)",
+		"he": "מאמר „[Drucker einrichten](/admin/kb/articles/12)” (מס׳ 12)",
+		"th": "บทความ “[Drucker einrichten](/admin/kb/articles/12)” (หมายเลข 12)",
+	} {
+		if got := render(lang, audit.KBPublished, "article:12 drucker"); got != want {
+			t.Errorf("%s: got %q, want %q", lang, got, want)
+		}
+	}
+	if got := render("de", audit.TicketMerged, "#123 Drucker → #456 Drucker kaputt (Kunde AG)"); got !=
+		"Ticket [#123](/admin/tickets/123) „Drucker“ mit #456 „Drucker kaputt“ zusammengeführt (Kunde AG)" {
+		t.Errorf("German merge: %q", got)
+	}
+	if got := render("he", audit.SessionsEnded, "2"); got != "שתי הפעלות אחרות" {
+		t.Errorf("Hebrew dual: %q", got)
+	}
+	for _, c := range [][2]string{{audit.TicketMerged, "ticket 12 into 34"}, {"some_future_action", "article:12 x"},
+		{audit.KBPublished, "article:12"}, {audit.SessionsEnded, "viele"}} {
+		if got := render("de", c[0], c[1]); got != c[1] {
+			t.Errorf("%s %q: not as written: %q", c[0], c[1], got)
+		}
+	}
+}
+
+// declaredActions reads the actions from the source: the string constants of package
+// audit and the Action constants of package passkey, so an action declared without a
+// label is caught too.
+func declaredActions(t *testing.T) []string {
+	t.Helper()
+	files, _ := filepath.Glob("../audit/*.go")
+	files = append(files, "../passkey/passkey.go")
+	var out []string
+	for _, name := range files {
+		if strings.HasSuffix(name, "_test.go") {
+			continue
+		}
+		f, err := parser.ParseFile(token.NewFileSet(), name, nil, 0)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, d := range f.Decls {
+			g, ok := d.(*ast.GenDecl)
+			if !ok || g.Tok != token.CONST {
+				continue
+			}
+			for _, spec := range g.Specs {
+				vs := spec.(*ast.ValueSpec)
+				for i, v := range vs.Values {
+					lit, ok := v.(*ast.BasicLit)
+					if !ok || lit.Kind != token.STRING || (strings.Contains(name, "passkey") && !strings.HasPrefix(vs.Names[i].Name, "Action")) {
+						continue
+					}
+					s, _ := strconv.Unquote(lit.Value)
+					out = append(out, s)
+				}
+			}
+		}
+	}
+	if len(out) < 70 {
+		t.Fatalf("read only %d actions from the source", len(out))
+	}
+	return out
+}
