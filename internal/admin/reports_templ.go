@@ -232,7 +232,7 @@ func reportFigures(f report.Figures) templ.Component {
 		if templ_7745c5c3_Err != nil {
 			return templ_7745c5c3_Err
 		}
-		templ_7745c5c3_Err = web.ReportTimes(f.FirstResponse, f.Resolution, "reports.times_text").Render(ctx, templ_7745c5c3_Buffer)
+		templ_7745c5c3_Err = web.ReportTimes(f.FirstResponse, f.Resolution, "queue_contact.report.times_text").Render(ctx, templ_7745c5c3_Buffer)
 		if templ_7745c5c3_Err != nil {
 			return templ_7745c5c3_Err
 		}

@@ -34,6 +34,9 @@ type queueFilter struct {
 	FollowUp string // "" (any), due (anyone's follow-up is due), mine (the member's) (ticket_followup.go)
 	Q        string
 	Sort     string
+
+	// Contact: the tickets one contact opened or follows (ticket_list_contact.go).
+	Contact queueContact
 }
 
 // queueView is one page of the queue with what its filter form offers.
@@ -49,6 +52,8 @@ type queueView struct {
 	// CompanyGone: the link asked for a company the tenant does not have (deleted, or a
 	// mistyped number); the queue shows every company's tickets and says why.
 	CompanyGone bool
+	// ContactGone: the same for a contact (ticket_list_contact.go).
+	ContactGone bool
 }
 
 // ticketList is the queue: the tenant's tickets filtered by state or status, company,
@@ -85,6 +90,10 @@ func (a *Admin) renderQueue(w http.ResponseWriter, r *http.Request, v *visit, b 
 	}
 	view.CompanyGone = asked > 0 && qf.Company == 0
 	tf.CompanyID = qf.Company
+	if view.ContactGone, err = a.queueContact(ctx, v.P.TenantID, &qf.Contact, &tf); err != nil {
+		a.env.Fail(w, r, err)
+		return
+	}
 	view.Filter, view.Now = qf, a.env.Now()
 	if qf.Overdue {
 		tf.Overdue = view.Now
@@ -167,6 +176,7 @@ func queueFilterOf(r *http.Request, statuses []ticket.Status, me int64) (queueFi
 	}
 	tf.Sort = qf.Sort
 	qf.Company, _ = strconv.ParseInt(q.Get("company"), 10, 64)
+	qf.Contact = queueContactOf(q)
 	if qf.Unread = q.Get("unread") == "1"; qf.Unread { // bounded to the member's open tickets
 		qf.Assignee, tf.AssigneeID, tf.Unassigned, tf.UnreadBy = "me", me, false, me
 		if tf.StatusID == 0 {

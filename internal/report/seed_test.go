@@ -163,7 +163,7 @@ func (h *helpdesk) seedMarch() {
 	h.rate(a, t2, ticket.RatingBad, march(5, 8, 0))
 
 	t3 := h.open(a, opened{co: h.acme, ct: h.anna, staff: h.agent, title: "T3 =cmd|' /C calc'!A0", at: march(5, 9, 0),
-		priority: ticket.PriorityNormal, category: h.software, via: "staff"}) // FR 0 (staff opened it), met
+		priority: ticket.PriorityNormal, category: h.software, via: "staff"}) // no FR: staff opened it, nobody waits for an answer
 	h.resolve(a, t3, march(8, 9, 0)) // RES 72 h, missed
 	h.rate(a, t3, ticket.RatingGood, march(9, 8, 0))
 

@@ -55,6 +55,9 @@ func Create(ctx context.Context, tx db.Querier, n New, now time.Time) (int64, er
 	}
 	if n.Via == "" {
 		n.Via = "portal"
+		if n.StaffID > 0 {
+			n.Via = ViaStaff // what tells its clock later that it awaits no first response
+		}
 	}
 	token, secret := replyToken(), NewReplySecret()
 	id, err := db.Insert(ctx, tx, `INSERT INTO tickets (tenant_id, company_id, contact_id, title, status_id, priority,
@@ -73,7 +76,7 @@ func Create(ctx context.Context, tx db.Querier, n New, now time.Time) (int64, er
 	if err := addEvent(ctx, tx, n.TenantID, id, Event{Kind: "created", To: st, Actor: n.Author}, n.ContactID, n.StaffID, now); err != nil {
 		return 0, err
 	}
-	if err := startClock(ctx, tx, n.TenantID, id, n.Priority, n.StaffID > 0, now); err != nil { // sla.go
+	if err := startClock(ctx, tx, n.TenantID, id, n.Priority, n.Via == ViaStaff, now); err != nil { // sla.go
 		return 0, err
 	}
 	return id, nil

@@ -42,6 +42,10 @@ type Filter struct {
 	// it to the follow-ups of one staff member.
 	FollowUpDue time.Time
 	FollowUpOf  int64
+	// ContactID (staff only): the tickets this contact opened, or with ContactFollows
+	// the tickets they follow (list_contact.go); 0: no such filter.
+	ContactID      int64
+	ContactFollows bool
 	// Mine (portal, main contacts): only the tickets they opened or follow, exactly
 	// the list a user of the company gets.
 	Mine bool
@@ -258,6 +262,7 @@ func queueWhere(ctx context.Context, q db.Querier, tenantID int64, f Filter) (Fi
 	case "none":
 		where += ` AND t.last_rating IS NULL`
 	}
+	where, args = f.contactConditions(where, args)
 	where, args = f.dueConditions(where, args)
 	where, args = f.followUpConditions(where, args)
 	if f.UnreadBy > 0 {

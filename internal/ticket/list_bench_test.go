@@ -47,6 +47,17 @@ func BenchmarkTicketList(b *testing.B) {
 				return len(l), err
 			}
 		}
+		// The contact who opened most tickets, and one who follows most: the queue's
+		// contact filter (list_contact.go) at its costliest.
+		var opener, follower int64
+		if err := d.QueryRow(ctx, `SELECT contact_id FROM tickets WHERE tenant_id = ? AND contact_id IS NOT NULL
+			GROUP BY contact_id ORDER BY COUNT(*) DESC LIMIT 1`, ten.ID).Scan(&opener); err != nil {
+			b.Fatal(err)
+		}
+		if err := d.QueryRow(ctx, `SELECT COALESCE(MAX(contact_id), 0) FROM (SELECT contact_id FROM ticket_followers WHERE tenant_id = ?
+			GROUP BY contact_id ORDER BY COUNT(*) DESC LIMIT 1) f`, ten.ID).Scan(&follower); err != nil {
+			b.Fatal(err)
+		}
 		queue := func(f ticket.Filter) func(db.Querier) (int, error) {
 			return func(q db.Querier) (int, error) { l, _, err := ticket.Queue(ctx, q, ten.ID, f); return len(l), err }
 		}
@@ -82,6 +93,12 @@ func BenchmarkTicketList(b *testing.B) {
 			{"staff/overdue-assignee", queue(ticket.Filter{Overdue: time.Now(), AssigneeID: agent})},
 			{"staff/due-urgent", queue(ticket.Filter{Sort: ticket.SortDue, Priority: ticket.PriorityUrgent})},
 			{"staff/due-soonest", queue(ticket.Filter{Sort: ticket.SortDue})},
+			{"staff/contact-open", queue(ticket.Filter{ContactID: opener})},
+			{"staff/contact-all", queue(ticket.Filter{ContactID: opener, State: "all"})},
+			{"staff/contact-done-page-5", queue(ticket.Filter{ContactID: opener, State: "done", Page: 5})},
+			{"staff/contact-by-priority", queue(ticket.Filter{ContactID: opener, Sort: "priority"})},
+			{"staff/contact-due", queue(ticket.Filter{ContactID: opener, Sort: ticket.SortDue})},
+			{"staff/contact-follows", queue(ticket.Filter{ContactID: follower, ContactFollows: true, State: "all"})},
 			{"staff/overdue-count", func(q db.Querier) (int, error) { return ticket.CountOverdue(ctx, q, ten.ID, time.Now()) }},
 		} {
 			if benchdb.Explain() {

@@ -161,6 +161,9 @@ type SLA struct {
 	Paused           time.Time // the resolution clock stands since (waiting for the customer)
 	Done             bool      // the ticket is resolved or closed
 	BusinessHours    bool      // the tenant's targets count business hours
+	// ByStaff: staff opened the ticket on a customer's behalf; nobody waits for a first
+	// response, so it has none (FirstResponseState: SLANone).
+	ByStaff bool
 }
 
 // Any reports whether the ticket has a due time.
@@ -232,7 +235,7 @@ func SLAOf(ctx context.Context, q db.Querier, tenantID, ticketID int64) (SLA, er
 	}
 	return SLA{FirstResponseDue: unixOrZero(c.firstDue), FirstResponded: unixOrZero(c.firstAt),
 		ResolutionDue: unixOrZero(c.resDue), Resolved: unixOrZero(c.resolved), Paused: unixOrZero(c.pausedAt),
-		Done: c.done, BusinessHours: cal.BusinessHours}, nil
+		Done: c.done, BusinessHours: cal.BusinessHours, ByStaff: c.staff}, nil
 }
 
 func unixOrZero(s int64) time.Time {

@@ -8,6 +8,10 @@ import (
 	"pforte/internal/db"
 )
 
+// ViaStaff is the channel (tickets.via) of a ticket staff opened on a customer's
+// behalf (admin's new-ticket form).
+const ViaStaff = "staff"
+
 // clock is a ticket's service-level columns as stored, in Unix seconds (0: NULL), with
 // what the rules need to compute them (see the rules in sla.go).
 type clock struct {
@@ -22,6 +26,10 @@ type clock struct {
 	used     int64 // sla_counted_before: what the clock had counted when it last started again after a pause, as counted then
 	done     bool  // the ticket's status is of kind resolved or closed
 	waiting  bool  // the ticket's status is of kind waiting
+	// staff: staff opened the ticket on a customer's behalf (via 'staff'). Nobody waits
+	// for a first answer to it, so it has no first response at all: no due time and no
+	// first_responded_at, and the reports leave it out of first-response figures.
+	staff bool
 }
 
 // clockCols are the clock's columns of tickets t, in the order scan reads them.
@@ -65,6 +73,9 @@ func (c clock) start() int64 {
 // due when the clock, from its last start, has counted what it had not used before.
 func (c *clock) aim(t Target, tm timer) {
 	c.firstDue, c.resDue = tm.due(c.created, t.FirstResponse, 0), tm.due(c.start(), t.Resolution, c.used)
+	if c.staff {
+		c.firstDue = 0
+	}
 }
 
 // resume starts the resolution clock again at now. What it counted from its last start
@@ -80,13 +91,14 @@ func (c *clock) resume(tm timer, now int64) {
 
 func loadClock(ctx context.Context, q db.Querier, tenantID, ticketID int64) (clock, error) {
 	var c clock
-	var kind string
-	err := c.scan(q.QueryRow(ctx, `SELECT s.kind, `+clockCols+`
-		FROM tickets t JOIN ticket_statuses s ON s.id = t.status_id WHERE t.tenant_id = ? AND t.id = ?`, tenantID, ticketID), &kind)
+	var kind, via string
+	err := c.scan(q.QueryRow(ctx, `SELECT s.kind, t.via, `+clockCols+`
+		FROM tickets t JOIN ticket_statuses s ON s.id = t.status_id WHERE t.tenant_id = ? AND t.id = ?`, tenantID, ticketID), &kind, &via)
 	if err != nil {
 		return c, fmt.Errorf("ticket: sla: %w", db.One(err))
 	}
 	c.kind(kind)
+	c.staff = via == ViaStaff
 	return c, nil
 }
 
@@ -107,34 +119,31 @@ func saveClock(ctx context.Context, q db.Querier, tenantID, ticketID int64, c cl
 	return nil
 }
 
-// startClock gives a new ticket its due times. A ticket staff open starts with their
-// public message: its first response is met at once.
+// startClock gives a new ticket its due times. A ticket staff open (byStaff) starts
+// with their own message and no customer waiting for an answer: like Zammad and
+// Freshdesk, its first-response clock never starts (clock.staff), only the resolution's.
 func startClock(ctx context.Context, q db.Querier, tenantID, ticketID int64, priority int, byStaff bool, now time.Time) error {
 	t, err := targetFor(ctx, q, tenantID, priority)
 	if err != nil {
 		return err
 	}
-	if t == (Target{}) && !byStaff {
+	if t == (Target{}) {
 		return nil // nothing to store: the columns start empty
 	}
-	c := clock{priority: priority, created: now.Unix()}
-	if t != (Target{}) {
-		tm, err := loadTimer(ctx, q, tenantID, c.created)
-		if err != nil {
-			return err
-		}
-		c.aim(t, tm)
+	c := clock{priority: priority, created: now.Unix(), staff: byStaff}
+	tm, err := loadTimer(ctx, q, tenantID, c.created)
+	if err != nil {
+		return err
 	}
-	if byStaff {
-		c.firstAt = c.created
-	}
+	c.aim(t, tm)
 	return saveClock(ctx, q, tenantID, ticketID, c)
 }
 
-// responded meets the first response with a public staff reply written at now.
+// responded meets the first response with a public staff reply written at now. A
+// ticket staff opened has none to meet (clock.staff).
 func responded(ctx context.Context, q db.Querier, tenantID, ticketID int64, now time.Time) error {
 	c, err := loadClock(ctx, q, tenantID, ticketID)
-	if err != nil || c.firstAt != 0 {
+	if err != nil || c.firstAt != 0 || c.staff {
 		return err
 	}
 	c.firstAt = now.Unix()
@@ -245,8 +254,8 @@ func mergeClock(ctx context.Context, q db.Querier, tenantID, sourceID, targetID 
 		return err
 	}
 	c, err := loadClock(ctx, q, tenantID, targetID)
-	if err != nil || c.firstAt != 0 {
-		return err
+	if err != nil || c.firstAt != 0 || c.staff {
+		return err // a target staff opened awaits no first response (clock.staff)
 	}
 	c.firstAt = max(src.firstAt, c.created)
 	return saveClock(ctx, q, tenantID, targetID, c)

@@ -1,0 +1,23 @@
+-- The back office's queue filtered by contact (ticket/list_contact.go: the tickets a
+-- contact opened, linked from the contact's page). tickets_opener (contact_id,
+-- company_id, status_id) finds a contact's tickets but not in the queue's order: for
+-- the busiest contact of a million tickets (33,000) each page read and sorted all of
+-- them, 70-200 ms on SQLite and 100 ms on PostgreSQL. tickets_queue_contact is
+-- tickets_queue per contact: the default order (newest activity) walks it and stops
+-- after a page, the status read from the index (well under 1 ms).
+--
+-- Tickets staff open on a customer's behalf (via 'staff') no longer have a first
+-- response (ticket/sla_clock.go: nobody waits for an answer, as in Zammad and
+-- Freshdesk). Before, they were stored as answered when opened, a 0-minute first
+-- response that the reports counted as met. Those stored times are cleared, so that
+-- the reports' figures (which read the columns through tickets_opened alone) leave
+-- the older staff-opened tickets out too. sla_due_at stays as it is: a met first
+-- response never was its moment.
+-- +goose Up
+CREATE INDEX tickets_queue_contact ON tickets (tenant_id, contact_id, updated_at DESC, id DESC, status_id);
+UPDATE tickets SET first_response_due_at = NULL, first_responded_at = NULL
+	WHERE via = 'staff' AND (first_response_due_at IS NOT NULL OR first_responded_at IS NOT NULL);
+
+-- +goose Down
+UPDATE tickets SET first_responded_at = created_at WHERE via = 'staff';
+DROP INDEX tickets_queue_contact;
