@@ -11,14 +11,16 @@ CREATE TABLE staged_uploads_new (
     id INTEGER PRIMARY KEY,
     tenant_id BIGINT NOT NULL REFERENCES tenants(id) ON DELETE CASCADE,
     staff_id BIGINT REFERENCES staff(id) ON DELETE CASCADE,
-    contact_id BIGINT REFERENCES contacts(id) ON DELETE CASCADE,
-    company_id BIGINT REFERENCES companies(id) ON DELETE CASCADE,
     ticket_id BIGINT REFERENCES tickets(id) ON DELETE CASCADE,
     file_key TEXT NOT NULL,
     filename TEXT NOT NULL,
     size BIGINT NOT NULL,
     content_type TEXT NOT NULL,
     created_at BIGINT NOT NULL,
+    -- last, in the order PostgreSQL's ALTER TABLE adds them: backups list a table's
+    -- columns in order, and a backup restores across engines (internal/backup)
+    contact_id BIGINT REFERENCES contacts(id) ON DELETE CASCADE,
+    company_id BIGINT REFERENCES companies(id) ON DELETE CASCADE,
     CHECK ((staff_id IS NOT NULL AND contact_id IS NULL AND company_id IS NULL)
         OR (staff_id IS NULL AND contact_id IS NOT NULL AND company_id IS NOT NULL))
 );
