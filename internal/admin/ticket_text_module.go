@@ -46,10 +46,11 @@ func (a *Admin) ticketTextModule(w http.ResponseWriter, r *http.Request, v *visi
 
 // ticketTextModuleInsert is the same without script: the reply form's "Insert" button
 // sends the whole form here, and the page comes back with the module appended to what
-// was typed (which is kept, as are the other fields and the files a refused send kept,
-// ticket_staged.go; files chosen now must be chosen again).
+// was typed (which is kept, as are the other fields). The files the form carries, kept
+// ones and those chosen now, are kept as staged uploads (ticket_staged.go) the way a
+// refused send keeps them, so nothing has to be chosen again.
 func (a *Admin) ticketTextModuleInsert(w http.ResponseWriter, r *http.Request, v *visit) {
-	id, _, f, ok := a.replyForm(w, r, v)
+	id, rules, f, ok := a.replyForm(w, r, v)
 	if !ok {
 		return
 	}
@@ -59,7 +60,16 @@ func (a *Admin) ticketTextModuleInsert(w http.ResponseWriter, r *http.Request, v
 		a.env.Fail(w, r, err)
 		return
 	}
+	if f.Err == "" {
+		if err := a.keepChosenFiles(r, stagedOwner(v, id), &f, rules.UploadLimit()); err != nil {
+			a.env.Fail(w, r, err)
+			return
+		}
+	}
 	status := http.StatusOK
+	if f.Errors["files"].ID != "" { // the module goes in all the same; the field says what to choose again
+		status = http.StatusUnprocessableEntity
+	}
 	if f.Err != "" {
 		status = http.StatusUnprocessableEntity
 	} else if mid, err := strconv.ParseInt(f.Get("module"), 10, 64); err != nil || mid <= 0 {
@@ -82,6 +92,20 @@ func (a *Admin) ticketTextModuleInsert(w http.ResponseWriter, r *http.Request, v
 		}
 	}
 	a.renderTicket(w, r, v, ticketForms{Reply: f}, status)
+}
+
+// keepChosenFiles keeps the files of a reply form that is shown again rather than
+// sent: "Remove" ticks take effect, the files listed stay listed, and new ones join
+// them unless they break the limits (their field error says so, and they are dropped).
+func (a *Admin) keepChosenFiles(r *http.Request, o ticket.StagedOwner, f *web.Form, limit int64) error {
+	ctx := r.Context()
+	staged, _, err := a.env.KeptFiles(ctx, o, f)
+	if err != nil {
+		return err
+	}
+	ups := a.env.SaveUploads(r, f, "files", limit)
+	web.CheckKeptLimits(f, staged, ups, limit)
+	return a.env.KeepRefused(ctx, o, f, staged, ups)
 }
 
 // renderTextModule fills in the tenant's active module mid for ticket t.

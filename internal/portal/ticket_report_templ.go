@@ -190,7 +190,7 @@ func ticketReportPage(c web.Chrome, company string, v ticketReportView) templ.Co
 					if templ_7745c5c3_Err != nil {
 						return templ_7745c5c3_Err
 					}
-					templ_7745c5c3_Err = web.ReportTimes(f.FirstResponse, f.Resolution, "company_report.times_text").Render(ctx, templ_7745c5c3_Buffer)
+					templ_7745c5c3_Err = web.ReportTimes(f.FirstResponse, f.Resolution, "tidy_fixes.report.times_text").Render(ctx, templ_7745c5c3_Buffer)
 					if templ_7745c5c3_Err != nil {
 						return templ_7745c5c3_Err
 					}

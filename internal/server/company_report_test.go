@@ -30,7 +30,8 @@ func TestCompanyReport(t *testing.T) {
 		for _, want := range []string{"Helpdesk report", "Acme AG", "01/03/2026 – 15/03/2026",
 			`<p class="report-number">3</p>`, `<p class="report-number">1</p>`, `<p class="report-number">2</p>`,
 			"Opened by", "Test anna@acme.test", "02/03/2026: 1", "2 h",
-			`href="/tickets/report.csv?from=2026-03-01&amp;to=2026-03-15"`, `action="/tickets/report"`} {
+			`href="/tickets/report.csv?from=2026-03-01&amp;to=2026-03-15"`, `action="/tickets/report"`,
+			"Tickets the provider opened for you, for example after a phone call, have no first response"} {
 			if !strings.Contains(r.Body, want) {
 				t.Errorf("the report lacks %q", want)
 			}
