@@ -7,11 +7,8 @@ import (
 	"time"
 
 	"pforte/internal/db"
-	"pforte/internal/demo"
 	"pforte/internal/principal"
 	"pforte/internal/report"
-	"pforte/internal/scale"
-	"pforte/internal/tenant"
 	"pforte/internal/testutil"
 )
 
@@ -22,17 +19,7 @@ import (
 func TestExportCompanyBatches(t *testing.T) {
 	testutil.ForEngines(t, func(t *testing.T, e db.Engine) {
 		ctx := context.Background()
-		d := testutil.Open(t, e)
-		if _, err := demo.Load(ctx, d, time.Now()); err != nil {
-			t.Fatal(err)
-		}
-		ten, err := tenant.Default(ctx, d)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if _, err := scale.Run(ctx, d, ten.ID, scale.Options{Tickets: 2*report.ExportBatch + 300, Password: "x", Seed: 11}); err != nil {
-			t.Fatal(err)
-		}
+		d, ten := scaledTenant(t, e, 2*report.ExportBatch+300, 11)
 		c := principal.Contact{TenantID: ten.ID, Role: principal.RoleMain}
 		if err := d.QueryRow(ctx, `SELECT id FROM companies WHERE tenant_id = ? ORDER BY id LIMIT 1`, ten.ID).Scan(&c.CompanyID); err != nil {
 			t.Fatal(err)
@@ -58,18 +45,8 @@ func TestExportCompanyBatches(t *testing.T) {
 				t.Fatal(err)
 			}
 		}
-		var want []int64
-		rows, err := d.Query(ctx, `SELECT id FROM tickets WHERE tenant_id = ? AND status_id <> ? AND merged_into IS NULL
+		want := ticketIDs(t, d, `SELECT id FROM tickets WHERE tenant_id = ? AND status_id <> ? AND merged_into IS NULL
 			ORDER BY created_at, id`, ten.ID, hidden)
-		if err != nil {
-			t.Fatal(err)
-		}
-		for rows.Next() {
-			var id int64
-			rows.Scan(&id)
-			want = append(want, id)
-		}
-		rows.Close()
 
 		zone := ten.Location()
 		now := time.Now().In(zone)
