@@ -14,18 +14,21 @@ import (
 type detailPart struct{ Text, Href string }
 
 // auditRef is a record a detail names: its kind ("ticket", "company", "contact",
-// "article", "download") and id, or, for what entries name by text, the kind
-// ("staff" by address, "company_name" by name) and that text.
+// "article", "download") and id, or a staff member by address (Kind "staff", Key the
+// address). Kind "merge" asks for what a merged ticket was merged into (auditRecord.Into).
 type auditRef struct {
 	Kind string
 	ID   int64
 	Key  string
 }
 
-// auditRecord is a named record found in the tenant: its id and current name.
+// auditRecord is a named record found in the tenant: its id and current name. For a
+// "merge" ref, Into is the ticket it was merged into (0: none, or deleted since) and
+// Company its company, both in the tenant.
 type auditRecord struct {
-	ID   int64
-	Name string
+	ID            int64
+	Name          string
+	Into, Company int64
 }
 
 // detailCtx renders one entry's details. A page renders its entries twice: first with
@@ -49,7 +52,7 @@ func (d *detailCtx) ref(r auditRef, text string, named bool) detailPart {
 		d.want[r] = true
 	}
 	rec, ok := d.found[r]
-	if !ok || rec.ID == 0 { // gone, another tenant's, or a name several companies have
+	if !ok || rec.ID == 0 { // gone, or another tenant's
 		return detailPart{Text: text}
 	}
 	if named && rec.Name != "" {
@@ -72,9 +75,24 @@ func (d *detailCtx) staff(email string) detailPart {
 	return d.ref(auditRef{Kind: "staff", Key: strings.ToLower(email)}, email, false)
 }
 
-// company links a company named by name, when exactly one company has that name.
-func (d *detailCtx) company(name string) detailPart {
-	return d.ref(auditRef{Kind: "company_name", Key: name}, name, false)
+// company shows a company an entry names by name only, as plain text: a name says
+// which company had it then, not which has it now (one renamed, another taking its
+// old name), so it is never a link; entries that hold the id link by it.
+func (d *detailCtx) company(name string) detailPart { return detailPart{Text: name} }
+
+// merged is what the ticket with id was merged into, and its company, as the tenant's
+// tickets say now; ok is false while collecting and for a ticket not in the tenant.
+func (d *detailCtx) merged(id string) (rec auditRecord, ok bool) {
+	n, err := strconv.ParseInt(id, 10, 64)
+	if err != nil {
+		return rec, false
+	}
+	r := auditRef{Kind: "merge", ID: n}
+	if d.want != nil {
+		d.want[r] = true
+	}
+	rec, ok = d.found[r]
+	return rec, ok
 }
 
 // contact links the address an access entry starts with to the contact it concerns.
@@ -91,7 +109,7 @@ func refPath(kind string, n int64) string {
 	switch kind {
 	case "ticket":
 		return ticketPath(n)
-	case "company", "company_name":
+	case "company":
 		return "/admin/companies/" + id
 	case "contact":
 		return "/admin/contacts/" + id

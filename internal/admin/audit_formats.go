@@ -51,7 +51,7 @@ var auditFormats = map[string]detailFormat{
 // portal's address), shown as written.
 func fmtAsWritten(*detailCtx, string) []detailPart { return nil }
 
-// fmtCompany: a company by name, linked when exactly one company has it.
+// fmtCompany: a company by name, as written (detailCtx.company says why not linked).
 func fmtCompany(d *detailCtx, s string) []detailPart {
 	if s == "" {
 		return nil

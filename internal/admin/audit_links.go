@@ -12,8 +12,9 @@ import (
 // auditLookups read the records a page's details name, one query per kind and always
 // within the tenant: a record of another tenant, or one deleted since, is not found
 // and its detail stays text. Each row is (id, key, name): key is what the details name
-// the record by when it is not its id (a staff member's address, a company's name);
-// for an article, name is a title and key its language.
+// the record by when it is not its id (a staff member's address); for an article, name
+// is a title and key its language. Companies are found by id only: a name may have
+// passed to another company since (auditRef).
 var auditLookups = map[string]string{
 	"ticket":   `SELECT id, '', title FROM tickets WHERE tenant_id = ? AND id IN (%s)`,
 	"company":  `SELECT id, '', name FROM companies WHERE tenant_id = ? AND id IN (%s)`,
@@ -22,13 +23,18 @@ var auditLookups = map[string]string{
 	"article": `SELECT a.id, COALESCE(t.language, ''), COALESCE(t.title, '') FROM kb_articles a
 		LEFT JOIN kb_translations t ON t.article_id = a.id AND t.tenant_id = a.tenant_id
 		WHERE a.tenant_id = ? AND a.id IN (%s)`,
-	"staff":        `SELECT id, LOWER(email), name FROM staff WHERE tenant_id = ? AND LOWER(email) IN (%s)`,
-	"company_name": `SELECT id, name, name FROM companies WHERE tenant_id = ? AND name IN (%s)`,
+	"staff": `SELECT id, LOWER(email), name FROM staff WHERE tenant_id = ? AND LOWER(email) IN (%s)`,
 }
 
+// auditMerges reads, for merged tickets, the ticket each was merged into and their
+// company: a merge entry's target is linked only when it is what the source's row says
+// (ticket.Merge sets merged_into once; deleting the target clears it).
+const auditMerges = `SELECT t.id, COALESCE(t.merged_into, 0), t.company_id FROM tickets t
+	JOIN companies c ON c.id = t.company_id AND c.tenant_id = t.tenant_id
+	WHERE t.tenant_id = ? AND t.id IN (%s)`
+
 // auditFind looks up the records of want in the tenant. An article is named by its
-// title in lang, else in the first language it has; a company name two companies
-// share is found without an id, so it links neither.
+// title in lang, else in the first language it has.
 func auditFind(ctx context.Context, q db.Querier, tenantID int64, lang string, want map[auditRef]bool) (map[auditRef]auditRecord, error) {
 	found := map[auditRef]auditRecord{}
 	byKind := map[string][]any{}
@@ -40,6 +46,12 @@ func auditFind(ctx context.Context, q db.Querier, tenantID int64, lang string, w
 		}
 	}
 	for kind, ids := range byKind {
+		if kind == "merge" {
+			if err := auditMerged(ctx, q, tenantID, ids, found); err != nil {
+				return nil, err
+			}
+			continue
+		}
 		sel, ok := auditLookups[kind]
 		if !ok {
 			continue
@@ -66,9 +78,9 @@ func auditQuery(ctx context.Context, q db.Querier, kind, sel string, tenantID in
 		}
 		r := auditRef{Kind: kind, ID: id}
 		switch kind {
-		case "staff", "company_name":
+		case "staff":
 			r = auditRef{Kind: kind, Key: key}
-			if _, twice := found[r]; twice {
+			if _, twice := found[r]; twice { // an address two rows share links neither
 				id = 0
 			}
 		case "article":
@@ -85,6 +97,23 @@ func auditQuery(ctx context.Context, q db.Querier, kind, sel string, tenantID in
 			rank[r] = place
 		}
 		found[r] = auditRecord{ID: id, Name: name}
+	}
+	return rows.Err()
+}
+
+// auditMerged finds the "merge" refs of ids: what each ticket was merged into.
+func auditMerged(ctx context.Context, q db.Querier, tenantID int64, ids []any, found map[auditRef]auditRecord) error {
+	rows, err := q.Query(ctx, fmt.Sprintf(auditMerges, db.Marks(len(ids))), append([]any{tenantID}, ids...)...)
+	if err != nil {
+		return fmt.Errorf("audit links: merge: %w", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var rec auditRecord
+		if err := rows.Scan(&rec.ID, &rec.Into, &rec.Company); err != nil {
+			return fmt.Errorf("audit links: merge: %w", err)
+		}
+		found[auditRef{Kind: "merge", ID: rec.ID}] = rec
 	}
 	return rows.Err()
 }

@@ -4,6 +4,8 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+
+	"pforte/internal/i18n"
 )
 
 var (
@@ -95,7 +97,8 @@ func fmtTargets(d *detailCtx, list string) []detailPart {
 		if m == nil {
 			return nil
 		}
-		parts[i] = d.w("ticket.priority."+m[1]) + " " + m[2] + "/" + m[3] + " h"
+		hours := i18n.T(d.ctx, "audit_details.target_hours", map[string]any{"Hours": m[2] + "/" + m[3]})
+		parts[i] = d.w("ticket.priority."+m[1]) + " " + hours
 	}
 	return d.t("audit_details.targets", map[string]any{"List": strings.Join(parts, ", ")})
 }

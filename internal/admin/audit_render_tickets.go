@@ -10,29 +10,21 @@ import (
 )
 
 var (
-	// "#12 Printer → #34 Printer down (Kunde AG)"
-	detailMerge = regexp.MustCompile(`^#(\d+) (.*) → #(\d+) (.*) \((.*)\)$`)
 	// "#12 “Printer”, time of Anna on 2026-11-20: 30 → 45 min, billable true → false"
 	detailTime = regexp.MustCompile(`^#(\d+) “(.*)”, time of (.*) on (\d{4}-\d{2}-\d{2}): (\d+) → (\d+) min(?:, billable (true|false) → (true|false))?$`)
 	// "Kunde AG: 2026-01-01 – 2026-01-31" (the company only for a contact's export)
 	detailPeriod = regexp.MustCompile(`^(?:(.*): )?(\d{4}-\d{2}-\d{2}) – (\d{4}-\d{2}-\d{2})$`)
-	// "#12 Printer down: Kunde AG, anna@kunde.test (new contact)"
-	detailInboxCreated = regexp.MustCompile(`^#(\d+) (.*): (.*), (\S+@\S+)( \(new contact\))?$`)
-	// "anna@kunde.test → #12 Printer down (reply)"
-	detailInboxAttached = regexp.MustCompile(`^(.*) → #(\d+) (.*) \((reply|internal note)\)$`)
+	// `#12 · company:7 · "Printer down" · "Kunde AG" · "anna@kunde.test" (new contact)` (audit.InboxCreatedTarget)
+	detailInboxCreated = regexp.MustCompile(`^#(\d+) · company:(\d+) · (.*?)( \(new contact\))?$`)
+	// "#12 Printer down: Kunde AG, anna@kunde.test (new contact)", as entries were
+	// written before; the address, without spaces, ends the entry.
+	detailInboxCreatedOld = regexp.MustCompile(`^#(\d+) (.*), (\S+@\S+)( \(new contact\))?$`)
+	// "anna@kunde.test → #12 Printer down (reply)": the address has no spaces, so the
+	// first " → #" follows it whatever the title (a mail's subject) holds.
+	detailInboxAttached = regexp.MustCompile(`^(\S+@\S+) → #(\d+) (.*) \((reply|internal note)\)$`)
 	// "#5 anna@kunde.test"
 	detailMail = regexp.MustCompile(`^#(\d+) (.*)$`)
 )
-
-// fmtMerge: a ticket merged into another of the same company.
-func fmtMerge(d *detailCtx, s string) []detailPart {
-	m := detailMerge.FindStringSubmatch(s)
-	if m == nil {
-		return nil
-	}
-	return d.t("audit_details.merged", map[string]any{"From": d.link("ticket", m[1], "#"+m[1], false), "FromTitle": m[2],
-		"To": d.link("ticket", m[3], "#"+m[3], false), "ToTitle": m[4], "Company": d.company(m[5])})
-}
 
 // fmtTime: time logged on a ticket changed or deleted (to 0 minutes).
 func fmtTime(d *detailCtx, s string) []detailPart {
@@ -71,15 +63,27 @@ func fmtPeriod(d *detailCtx, s string) []detailPart {
 	return out
 }
 
-// fmtInboxCreated: a ticket made of an inbox mail.
+// fmtInboxCreated: a ticket made of an inbox mail, for a company by id.
 func fmtInboxCreated(d *detailCtx, s string) []detailPart {
-	m := detailInboxCreated.FindStringSubmatch(s)
-	if m == nil {
+	if m := detailInboxCreated.FindStringSubmatch(s); m != nil {
+		if v, ok := unquoteList(m[3], " · ", " · "); ok {
+			return d.inboxCreated(m[1], v[0], d.link("company", m[2], v[1], false), v[2], m[4] != "")
+		}
+	}
+	// An old entry: the subject (typed by customers) and the company's name (typed by
+	// staff or by a registering customer) are told apart only when one ": " is there.
+	m := detailInboxCreatedOld.FindStringSubmatch(s)
+	if m == nil || strings.Count(m[2], ": ") != 1 {
 		return nil
 	}
-	out := d.t("audit_details.inbox_created", map[string]any{"Ticket": d.link("ticket", m[1], "#"+m[1], false), "Title": m[2],
-		"Company": d.company(m[3]), "Email": m[4]})
-	if m[5] != "" {
+	title, company, _ := strings.Cut(m[2], ": ")
+	return d.inboxCreated(m[1], title, d.company(company), m[3], m[4] != "")
+}
+
+func (d *detailCtx) inboxCreated(id, title string, company detailPart, email string, newContact bool) []detailPart {
+	out := d.t("audit_details.inbox_created", map[string]any{"Ticket": d.link("ticket", id, "#"+id, false), "Title": title,
+		"Company": company, "Email": email})
+	if newContact {
 		out = append(out, detailPart{Text: " (" + d.w("audit_details.new_contact") + ")"})
 	}
 	return out

@@ -3,7 +3,6 @@ package admin
 import (
 	"context"
 	"errors"
-	"fmt"
 	"net/http"
 
 	"pforte/internal/audit"
@@ -79,7 +78,7 @@ func (a *Admin) mergeStep(ctx context.Context, tx *db.Tx, r *http.Request, v *vi
 		return err
 	}
 	by := v.actor(r, a.env)
-	what := fmt.Sprintf("%s %s → %s %s (%s)", ticketNo(source.ID), source.Title, ticketNo(target.ID), target.Title, source.CompanyName)
+	what := audit.MergeTarget(source.ID, target.ID, source.CompanyID, source.Title, target.Title, source.CompanyName)
 	return audit.Log(ctx, tx, v.P.TenantID, by.Label, audit.TicketMerged, what, by.IP, c.Now)
 }
 

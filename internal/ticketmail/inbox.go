@@ -3,7 +3,6 @@ package ticketmail
 import (
 	"context"
 	"errors"
-	"fmt"
 	"strings"
 	"time"
 
@@ -98,10 +97,7 @@ func OpenFromInbox(ctx context.Context, d *db.DB, t tenant.Tenant, s Sorting, by
 		if err != nil {
 			return err
 		}
-		target := fmt.Sprintf("#%d %s: %s, %s", id, title(p.Subject), co.Name, sender.Email)
-		if created {
-			target += " (new contact)"
-		}
+		target := audit.InboxCreatedTarget(id, co.ID, title(p.Subject), co.Name, sender.Email, created)
 		if s.AddDomain && !slicesHas(co.Domains(), it.Domain) {
 			co.EmailDomains = strings.Join(append(co.Domains(), it.Domain), ", ")
 			if err := company.Update(ctx, tx, co, now); err != nil {
