@@ -160,10 +160,17 @@ func setStatus(ctx context.Context, tx *db.Tx, t ticket.Ticket, statusID int64, 
 
 // replyForm reads the path's ticket id and the reply form, multipart up to the
 // tenant's upload limit (the rules, which the reply needs again for its files). ok is
-// false when an answer was written (404 for a malformed id, the error page).
+// false when an answer was written (404 for a malformed id, a missing or another
+// tenant's ticket; the error page). The ticket is looked up before the body is read:
+// a refused form keeps its files for the ticket (web/kept_files.go), which must be the
+// member's tenant's, and a form for none has no files to store at all.
 func (a *Admin) replyForm(w http.ResponseWriter, r *http.Request, v *visit) (id int64, rules tenant.TicketRules, f web.Form, ok bool) {
 	if id, ok = a.ticketID(w, r); !ok {
 		return
+	}
+	if _, err := ticket.ForStaff(r.Context(), a.env.DB, v.P.TenantID, id); err != nil {
+		a.env.Fail(w, r, err) // db.ErrNotFound: the 404 page
+		return id, rules, f, false
 	}
 	rules, err := tenant.GetTicketRules(r.Context(), a.env.DB, v.P.TenantID)
 	if err != nil {

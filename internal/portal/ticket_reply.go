@@ -40,7 +40,12 @@ func (p *Portal) ticketReply(w http.ResponseWriter, r *http.Request, v *visit) {
 		web.CheckKeptLimits(&f, kept, ups, rules.UploadLimit())
 	}
 	if f.Invalid() {
-		if err := p.env.KeepRefused(ctx, o, &f, kept, ups); err != nil {
+		// Kept for the form shown again, if the page shows one to send them with.
+		keep := func() error { return p.env.KeepRefused(ctx, o, &f, kept, ups) }
+		if !replyOffered(t, rules) {
+			keep = func() error { return p.env.DropKept(ctx, o, &f, ups) }
+		}
+		if err := keep(); err != nil {
 			p.env.Fail(w, r, err)
 			return
 		}
@@ -78,14 +83,15 @@ func (p *Portal) ticketReply(w http.ResponseWriter, r *http.Request, v *visit) {
 	})
 	if msg := ruleMessage(err); msg != "" {
 		// The page shows the typed text again (ticketUnsent), with the files kept when
-		// it is a form that can send them (reopening the ticket); read only, they go.
-		if reopenable(t, rules) {
-			if serr := p.env.KeepRefused(ctx, o, &f, kept, ups); serr != nil {
-				p.env.Fail(w, r, serr)
-				return
-			}
-		} else {
-			p.env.DeleteUploads(ups)
+		// it is a form that can send them (reopening the ticket); read only, they go,
+		// and the page says so.
+		keep := func() error { return p.env.KeepRefused(ctx, o, &f, kept, ups) }
+		if !reopenable(t, rules) {
+			keep = func() error { return p.env.DropKept(ctx, o, &f, ups) }
+		}
+		if serr := keep(); serr != nil {
+			p.env.Fail(w, r, serr)
+			return
 		}
 		f.Err = msg
 		if errorIs(err, ticket.ErrClosed) {

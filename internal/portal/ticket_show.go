@@ -47,6 +47,12 @@ func reopenable(t ticket.Ticket, rules tenant.TicketRules) bool {
 	return !t.Billed && t.Done() && rules.Reopen && t.MergedInto == 0
 }
 
+// replyOffered reports whether the ticket page offers the contact a reply form for t
+// under rules: the ticket's own, or the one that reopens it.
+func replyOffered(t ticket.Ticket, rules tenant.TicketRules) bool {
+	return !t.Billed && !t.Done() || reopenable(t, rules)
+}
+
 // loadTicket finds the ticket of the URL the contact may see; anything else is a 404.
 // A ticket the contact may see in another of their companies is answered, on a GET,
 // with the question whether to switch to that company (offerSwitch).

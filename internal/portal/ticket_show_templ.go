@@ -512,7 +512,7 @@ func ticketPage(c web.Chrome, v *visit, view ticketView, f web.Form) templ.Compo
 				if templ_7745c5c3_Err != nil {
 					return templ_7745c5c3_Err
 				}
-			} else if f.Raw("body") != "" {
+			} else if f.Raw("body") != "" || f.Errors["files"].ID != "" {
 				templ_7745c5c3_Err = ticketUnsent(view, f).Render(ctx, templ_7745c5c3_Buffer)
 				if templ_7745c5c3_Err != nil {
 					return templ_7745c5c3_Err

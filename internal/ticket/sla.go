@@ -52,10 +52,11 @@ import (
 //     counted while it ran. So a new priority after a change of the calendar counts
 //     from the end of the last pause in the new calendar, less what was used before
 //     as it was counted then.
-//   - Merging gives the target the source's first response if the target had none,
-//     but never earlier than the target's creation: an answer the source had before
-//     the target existed counts as given when it was opened, so reports never see a
-//     negative response time (mergeClock).
+//   - Merging gives the target the first public staff message it now holds (the
+//     source's, a ticket staff opened included) as its first response if the target
+//     had none, as a new priority would find it, but never earlier than the target's
+//     creation: an answer the source had before the target existed counts as given
+//     when it was opened, so reports never see a negative response time (mergeClock).
 //   - Changing the targets or the calendar applies to tickets opened, reprioritised,
 //     reopened or resumed afterwards; due times already given stay. A target the
 //     business week cannot reach within ten years is refused (SLACalendar.MaxTarget).

@@ -230,33 +230,45 @@ func priorityClock(ctx context.Context, q db.Querier, tenantID, ticketID int64) 
 	}
 	c.aim(t, tm)
 	if c.firstAt == 0 && c.firstDue != 0 {
-		if err := q.QueryRow(ctx, `SELECT COALESCE(MIN(created_at), 0) FROM ticket_messages
-			WHERE tenant_id = ? AND ticket_id = ? AND staff_id IS NOT NULL AND NOT internal`, tenantID, ticketID).Scan(&c.firstAt); err != nil {
-			return fmt.Errorf("ticket: sla first reply: %w", err)
-		}
-		if c.firstAt != 0 {
-			c.firstAt = max(c.firstAt, c.created)
+		if c.firstAt, err = firstStaffReply(ctx, q, tenantID, ticketID, c.created); err != nil {
+			return err
 		}
 	}
 	return saveClock(ctx, q, tenantID, ticketID, c)
 }
 
-// mergeClock gives the target of a merge the source's first response when the target
-// has none: the source's public staff replies are part of the target's conversation
-// now (priorityClock would find the first of them there too), so the customer has had
-// an answer on the matter since then — but not since before the target existed: an
+// firstStaffReply is when ticket ticketID (opened at created) got its first public
+// staff message, no earlier than created (a merged ticket's messages may be older), or
+// 0 for none.
+func firstStaffReply(ctx context.Context, q db.Querier, tenantID, ticketID, created int64) (int64, error) {
+	var at int64
+	if err := q.QueryRow(ctx, `SELECT COALESCE(MIN(created_at), 0) FROM ticket_messages
+		WHERE tenant_id = ? AND ticket_id = ? AND staff_id IS NOT NULL AND NOT internal`, tenantID, ticketID).Scan(&at); err != nil {
+		return 0, fmt.Errorf("ticket: sla first reply: %w", err)
+	}
+	if at == 0 {
+		return 0, nil
+	}
+	return max(at, created), nil
+}
+
+// mergeClock gives the target of a merge, once the source's messages are its own, the
+// first response priorityClock would find among them when the target has none: the
+// source's public staff messages are part of the target's conversation now, so the
+// customer has had an answer on the matter since the first of them. That holds for a
+// source staff opened too, which had no first response of its own (clock.staff): its
+// opening message answers the target. Not since before the target existed, though: an
 // answer the source got earlier counts as given when the target was opened (a first
 // response time of zero, never a negative one in the reports). Late is still late: the
-// moment is judged against the target's own due time.
-func mergeClock(ctx context.Context, q db.Querier, tenantID, sourceID, targetID int64) error {
-	src, err := loadClock(ctx, q, tenantID, sourceID)
-	if err != nil || src.firstAt == 0 {
-		return err
-	}
+// moment is judged against the target's own due time. A target staff opened awaits no
+// first response (clock.staff), and one answered itself keeps its own.
+func mergeClock(ctx context.Context, q db.Querier, tenantID, targetID int64) error {
 	c, err := loadClock(ctx, q, tenantID, targetID)
 	if err != nil || c.firstAt != 0 || c.staff {
-		return err // a target staff opened awaits no first response (clock.staff)
+		return err
 	}
-	c.firstAt = max(src.firstAt, c.created)
+	if c.firstAt, err = firstStaffReply(ctx, q, tenantID, targetID, c.created); err != nil || c.firstAt == 0 {
+		return err
+	}
 	return saveClock(ctx, q, tenantID, targetID, c)
 }

@@ -95,6 +95,28 @@ func (e *Env) KeepRefused(ctx context.Context, o ticket.StagedOwner, f *Form, ke
 	return nil
 }
 
+// DropKept deletes the files of a refused form that cannot be sent again (a reply to a
+// ticket that takes none any more): the new ones ups and the kept ones it lists that
+// are o's, rows and files. The form's "files" field says they were not kept, so nobody
+// believes them attached.
+func (e *Env) DropKept(ctx context.Context, o ticket.StagedOwner, f *Form, ups []Upload) error {
+	e.DeleteUploads(ups)
+	var gone []ticket.Staged
+	err := e.DB.InTx(ctx, func(tx *db.Tx) (err error) {
+		gone, err = ticket.TakeStaged(ctx, tx, o, keptIDs(f.Values["staged"]))
+		return err
+	})
+	if err != nil {
+		return err
+	}
+	e.DeleteUploads(ticket.StagedUploads(gone))
+	if len(ups)+len(gone) > 0 {
+		f.Errors["files"] = validate.Msg{ID: "kept_files.not_kept"}
+	}
+	setKeptIDs(f, nil)
+	return nil
+}
+
 // setKeptIDs makes the form carry exactly the ids of kept.
 func setKeptIDs(f *Form, kept []ticket.Staged) {
 	if f.Values == nil {

@@ -6,6 +6,7 @@ import (
 	"mime/multipart"
 	"net/http"
 	"path/filepath"
+	"slices"
 	"strings"
 
 	"pforte/internal/filestore"
@@ -22,8 +23,11 @@ type Upload = filestore.Upload
 // (plus the text fields). Too large or malformed bodies yield a form-wide error, never
 // a 500; the text fields are checked like ParseForm's. A body over the whole limit
 // still keeps the text fields sent before the first file (the subject and description
-// above the file input), so the form comes back with what was typed, and the error
-// states the limits.
+// above the file input, and the ids of the files a refused form kept, listed above it:
+// kept_files.go), so the form comes back with what was typed and still lists them, and
+// the error states the limits. A malformed body keeps the fields before the part that
+// broke, text that cannot be stored leaves out just its fields; the error says the
+// files just chosen were not kept, as none of them is read.
 func ParseMultipart(w http.ResponseWriter, r *http.Request, limit int64) Form {
 	rec := &prefix{ReadCloser: http.MaxBytesReader(w, r.Body, limit*MaxFiles+MaxFormBytes), max: keptPrefix}
 	r.Body = rec
@@ -32,10 +36,10 @@ func ParseMultipart(w http.ResponseWriter, r *http.Request, limit int64) Form {
 		if isTooLarge(err) {
 			f.Err = "error.upload_too_large"
 			f.ErrData = map[string]any{"MB": limit >> 20, "TotalMB": limit * MaxFiles >> 20}
-			f.Values = fieldValues(multipartFields(&rec.buf, r.Header.Get("Content-Type"), MaxFormBytes))
 		} else {
-			f.Err = "error.form_invalid"
+			f.Err = "kept_files.form_unreadable"
 		}
+		f.Values = fieldValues(multipartFields(&rec.buf, r.Header.Get("Content-Type"), MaxFormBytes))
 		return f
 	}
 	// Parts over 8 MB wait in temporary files. net/http removes those only for a form
@@ -44,15 +48,13 @@ func ParseMultipart(w http.ResponseWriter, r *http.Request, limit int64) Form {
 	// the temporary folder for good. The request's context ends when its handler does.
 	form := r.MultipartForm
 	context.AfterFunc(r.Context(), func() { form.RemoveAll() })
-	for _, vs := range r.MultipartForm.Value {
-		for _, v := range vs {
-			if !validate.Usable(v) {
-				f.Err = "error.form_invalid"
-				return f
-			}
+	f.Values = r.MultipartForm.Value
+	for name, vs := range r.MultipartForm.Value {
+		if slices.ContainsFunc(vs, func(v string) bool { return !validate.Usable(v) }) {
+			f.Err = "kept_files.form_unreadable"
+			delete(f.Values, name)
 		}
 	}
-	f.Values = r.MultipartForm.Value
 	return f
 }
 

@@ -19,5 +19,14 @@ UPDATE tickets SET first_response_due_at = NULL, first_responded_at = NULL
 	WHERE via = 'staff' AND (first_response_due_at IS NOT NULL OR first_responded_at IS NOT NULL);
 
 -- +goose Down
-UPDATE tickets SET first_responded_at = created_at WHERE via = 'staff';
+-- Back to what the older code stored for a ticket staff opened: answered when opened,
+-- and due, when its priority had a first-response target, at the target's time after
+-- opening. That time depends on the calendar; the opening time stands in for it, so
+-- the older reports count these answers met, as they did. Without a target the older
+-- code stored no due time (answered, neither met nor missed), and neither does this.
+UPDATE tickets SET first_responded_at = created_at,
+	first_response_due_at = CASE WHEN EXISTS (SELECT 1 FROM ticket_sla_targets g
+		WHERE g.tenant_id = tickets.tenant_id AND g.priority = tickets.priority AND g.first_response_hours > 0)
+		THEN created_at END
+	WHERE via = 'staff';
 DROP INDEX tickets_queue_contact;

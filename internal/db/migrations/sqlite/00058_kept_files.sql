@@ -6,9 +6,13 @@
 -- cannot use them there). ticket_id is NULL for a ticket not yet created (the portal's
 -- new-ticket form). Every query filters by the full owner (ticket/staged.go).
 -- SQLite cannot drop NOT NULL in place: the table is recreated and its rows kept.
+-- Its ids are AUTOINCREMENT now, as PostgreSQL's identity never gives an id twice: a
+-- form lists its kept files by id, and a plain INTEGER PRIMARY KEY hands the highest
+-- id out again once its row is gone (sent or removed in another tab), so the id a form
+-- still lists could come to mean another file of the same owner, kept meanwhile.
 -- +goose Up
 CREATE TABLE staged_uploads_new (
-    id INTEGER PRIMARY KEY,
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
     tenant_id BIGINT NOT NULL REFERENCES tenants(id) ON DELETE CASCADE,
     staff_id BIGINT REFERENCES staff(id) ON DELETE CASCADE,
     ticket_id BIGINT REFERENCES tickets(id) ON DELETE CASCADE,
