@@ -18,6 +18,9 @@ func migrate(ctx context.Context, args []string, out io.Writer) error {
 		return err
 	}
 	defer d.Close()
+	if err := refreshSearch(ctx, d); err != nil {
+		return err
+	}
 	fmt.Fprintf(out, "migrations applied (%s)\n", d.Engine())
 	return nil
 }

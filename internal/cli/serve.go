@@ -40,6 +40,9 @@ func serve(ctx context.Context, args []string, out io.Writer) error {
 		return err
 	}
 	defer d.Close()
+	if err := refreshSearch(ctx, d); err != nil {
+		return err
+	}
 	t, err := ensureTenant(ctx, d, cfg, out)
 	if err != nil {
 		return err

@@ -82,8 +82,10 @@ func (c Company) Validate() validate.Errors {
 	return e
 }
 
+// search is the text a search looks through (see List), with its spellings without
+// umlauts and without accents (db.WithFolded), so "muller" and "mueller" find "Müller".
 func (c Company) search() string {
-	return strings.ToLower(strings.Join([]string{c.Name, c.CustomerNumber, c.EmailDomains, c.City, c.ExternalID}, " "))
+	return db.WithFolded(strings.ToLower(strings.Join([]string{c.Name, c.CustomerNumber, c.EmailDomains, c.City, c.ExternalID}, " ")))
 }
 
 func nullable(s string) any {

@@ -54,7 +54,8 @@ type ListParams struct {
 func List(ctx context.Context, q db.Querier, tenantID int64, p ListParams) ([]Company, bool, error) {
 	where, args := `c.tenant_id = ?`, []any{tenantID}
 	if strings.TrimSpace(validate.Clean(p.Search)) != "" {
-		cond, more := db.SearchFilter(q.Engine(), "companies", "c", validate.Clean(p.Search), tenantID)
+		// Without accents: the search text holds that spelling too (Company.search).
+		cond, more := db.SearchFilter(q.Engine(), "companies", "c", db.Unaccent(validate.Clean(p.Search)), tenantID)
 		where += ` AND ` + cond
 		args = append(args, more...)
 	}

@@ -15,6 +15,7 @@ import (
 	"time"
 	"unicode"
 
+	"pforte/internal/db"
 	"pforte/internal/validate"
 )
 
@@ -117,9 +118,15 @@ func (f File) Validate(companies int) validate.Errors {
 // searchText is what a search looks through for a file: title, description and the
 // current version's file name (with its extension: "csv" finds the CSV files),
 // lower-cased like the terms (db.SearchTerm). Folder names are matched separately
-// (ListParams.filter), since renaming a folder must not rewrite its files.
+// (ListParams.filter), since renaming a folder must not rewrite its files. When
+// folding changes the text (umlauts), its folded spelling follows, for searches
+// typed without umlauts (the filter folds the term).
 func searchText(title, description, fileName string) string {
-	return strings.ToLower(title + " " + description + " " + fileName)
+	s := strings.ToLower(title + " " + description + " " + fileName)
+	if f := db.Fold(s); f != s {
+		s += "\n" + f // on a line of its own: no term spans the two
+	}
+	return s
 }
 
 // CleanName makes a client's file name safe to keep and to offer again: the base name

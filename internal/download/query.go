@@ -74,7 +74,9 @@ const maxFolderMatches = 500
 
 // filter adds the folder or search condition of p to where (whose arguments are args).
 func (p ListParams) filter(ctx context.Context, q db.Querier, tenantID int64, where string, args []any) (string, []any, error) {
-	term := db.SearchTerm(validate.Clean(p.Search))
+	// Folded (db.Fold): the search text holds the folded spelling too, so "waerme"
+	// and "wärme" both find "Wärme" and "Waerme".
+	term := db.Fold(db.SearchTerm(validate.Clean(p.Search)))
 	if term == "" {
 		if p.FolderID == 0 {
 			return where + ` AND f.folder_id IS NULL`, args, nil
@@ -104,7 +106,8 @@ func (p ListParams) filter(ctx context.Context, q db.Querier, tenantID int64, wh
 }
 
 // MatchingFolders returns the ids of the folders whose name, or the name of a folder
-// above them, contains term (as db.SearchTerm gives it), at most maxFolderMatches.
+// above them, contains term (as db.SearchTerm gives it, then db.Fold), folded spellings
+// compared, at most maxFolderMatches.
 func MatchingFolders(all []Folder, term string) []int64 {
 	byID := make(map[int64]Folder, len(all))
 	for _, f := range all {
@@ -120,7 +123,7 @@ func MatchingFolders(all []Folder, term string) []int64 {
 		if !ok || depth > len(all) { // a lost parent, or a loop the tree rules forbid
 			return false
 		}
-		m := strings.Contains(strings.ToLower(f.Name), term) || (f.ParentID != 0 && matches(f.ParentID, depth+1))
+		m := strings.Contains(db.Fold(strings.ToLower(f.Name)), term) || (f.ParentID != 0 && matches(f.ParentID, depth+1))
 		known[id] = m
 		return m
 	}

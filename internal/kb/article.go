@@ -122,6 +122,10 @@ func Update(ctx context.Context, q db.Querier, tenantID, id int64, m Meta, now t
 	if e.Any() {
 		return e
 	}
+	var old string // the slug before, kept for old links (keepFormerSlug)
+	if err := q.QueryRow(ctx, `SELECT slug FROM kb_articles WHERE tenant_id = ? AND id = ?`, tenantID, id).Scan(&old); err != nil {
+		return db.One(err)
+	}
 	res, err := q.Exec(ctx, `UPDATE kb_articles SET category_id = ?, slug = ?, visibility = ?, updated_at = ?,
 		published_at = CASE WHEN ? = 'published' AND status <> 'published' THEN ? ELSE published_at END, status = ?
 		WHERE tenant_id = ? AND id = ?`, nullID(m.CategoryID), m.Slug, m.Visibility, now.Unix(),
@@ -132,7 +136,10 @@ func Update(ctx context.Context, q db.Querier, tenantID, id int64, m Meta, now t
 	if err != nil {
 		return fmt.Errorf("kb: update article: %w", err)
 	}
-	return affected(res)
+	if err := affected(res); err != nil {
+		return err
+	}
+	return keepFormerSlug(ctx, q, tenantID, id, old, m.Slug, now)
 }
 
 // SaveTranslation validates and stores an article's text in one language, replacing
@@ -162,7 +169,7 @@ func putTranslation(ctx context.Context, q db.Querier, tenantID, articleID int64
 		ON CONFLICT (article_id, language) DO UPDATE SET title = excluded.title, body = excluded.body,
 		plain = excluded.plain, search_title = excluded.search_title, search_body = excluded.search_body,
 		updated_at = excluded.updated_at`,
-		tenantID, articleID, t.Language, t.Title, t.Body, plain, wordText(t.Title), wordText(plain), now.Unix(), now.Unix())
+		tenantID, articleID, t.Language, t.Title, t.Body, plain, searchText(t.Title), searchText(plain), now.Unix(), now.Unix())
 	if err != nil {
 		return fmt.Errorf("kb: save translation: %w", err)
 	}

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"html/template"
+	"strings"
 	"time"
 
 	"pforte/internal/db"
@@ -46,7 +47,7 @@ func Search(ctx context.Context, q db.Querier, v Viewer, text string, limit int)
 	if q.Engine() == db.Postgres {
 		query = `SELECT a.id, a.slug, t.title, t.language, COALESCE(a.category_id, 0), COALESCE(c.name, ''), a.updated_at,
 			a.views, ts_headline('simple', t.plain, qq, 'StartSel=' || chr(1) || ', StopSel=' || chr(2) ||
-				', MaxWords=30, MinWords=12, ShortWord=1, MaxFragments=2, FragmentDelimiter=" … "')
+				', MaxWords=30, MinWords=12, ShortWord=1, MaxFragments=2, FragmentDelimiter=" … "'), t.plain
 			FROM to_tsquery('simple', ?) qq, kb_translations t JOIN kb_articles a ON a.id = t.article_id
 			LEFT JOIN kb_categories c ON c.id = a.category_id
 			WHERE t.search_tsv @@ qq AND t.tenant_id = ? AND ` + cond + `
@@ -54,11 +55,11 @@ func Search(ctx context.Context, q db.Querier, v Viewer, text string, limit int)
 		args = append([]any{tsQuery(ts), v.TenantID}, vargs...)
 	} else {
 		query = `SELECT a.id, a.slug, t.title, t.language, COALESCE(a.category_id, 0), COALESCE(c.name, ''), a.updated_at,
-			a.views, snippet(kb_search, 1, char(1), char(2), '…', 24)
+			a.views, snippet(kb_search, 1, char(1), char(2), '…', 24), t.plain
 			FROM kb_search JOIN kb_translations t ON t.id = kb_search.rowid JOIN kb_articles a ON a.id = t.article_id
 			LEFT JOIN kb_categories c ON c.id = a.category_id
 			WHERE kb_search MATCH ? AND t.tenant_id = ? AND ` + cond + `
-			ORDER BY bm25(kb_search, 5.0, 1.0), a.id LIMIT ?`
+			ORDER BY bm25(kb_search, 5.0, 1.0, 5.0, 1.0), a.id LIMIT ?`
 		args = append([]any{ftsQuery(ts), v.TenantID}, vargs...)
 	}
 	rows, err := q.Query(ctx, query, append(args, maxRows)...)
@@ -71,9 +72,12 @@ func Search(ctx context.Context, q db.Querier, v Viewer, text string, limit int)
 	for rows.Next() {
 		var s Summary
 		var at int64
-		var snip string
-		if err := rows.Scan(&s.ID, &s.Slug, &s.Title, &s.Language, &s.CategoryID, &s.CategoryName, &at, &s.Views, &snip); err != nil {
+		var snip, plain string
+		if err := rows.Scan(&s.ID, &s.Slug, &s.Title, &s.Language, &s.CategoryID, &s.CategoryName, &at, &s.Views, &snip, &plain); err != nil {
 			return nil, fmt.Errorf("kb: search: %w", err)
+		}
+		if !strings.Contains(snip, markOpen) { // matched by a folded spelling: the engine marks nothing
+			snip = wordSnippet(plain, ts)
 		}
 		s.UpdatedAt, s.Snippet = time.Unix(at, 0), markSnippet(snip)
 		out = v.keepBest(out, pos, s) // rows come best first
@@ -103,11 +107,24 @@ func (v Viewer) keepBest(out []Summary, pos map[int64]int, s Summary) []Summary 
 
 // matchArticles is the condition (on article alias a) for articles of the tenant with a
 // translation matching every term, in any state (back office search).
+// Terms in a script written without spaces (Thai) match inside runs of letters too,
+// like the portal's searchInside.
 func matchArticles(e db.Engine, tenantID int64, ts []string) (string, []any) {
+	cond, args := `a.id IN (SELECT t.article_id FROM kb_search JOIN kb_translations t ON t.id = kb_search.rowid
+		WHERE kb_search MATCH ? AND t.tenant_id = ?)`, []any{ftsQuery(ts), tenantID}
 	if e == db.Postgres {
-		return `a.id IN (SELECT t.article_id FROM kb_translations t WHERE t.tenant_id = ?
+		cond, args = `a.id IN (SELECT t.article_id FROM kb_translations t WHERE t.tenant_id = ?
 			AND t.search_tsv @@ to_tsquery('simple', ?))`, []any{tenantID, tsQuery(ts)}
 	}
-	return `a.id IN (SELECT t.article_id FROM kb_search JOIN kb_translations t ON t.id = kb_search.rowid
-		WHERE kb_search MATCH ? AND t.tenant_id = ?)`, []any{ftsQuery(ts), tenantID}
+	if !needsInside(ts) {
+		return cond, args
+	}
+	where := make([]string, len(ts))
+	args = append(args, tenantID)
+	for i, t := range ts {
+		where[i] = `(t.search_title || ' ' || t.search_body) LIKE ?`
+		args = append(args, "%"+t+"%") // terms hold only letters, marks and digits: no LIKE wildcards
+	}
+	return `(` + cond + ` OR a.id IN (SELECT t.article_id FROM kb_translations t WHERE t.tenant_id = ? AND ` +
+		strings.Join(where, " AND ") + `))`, args
 }

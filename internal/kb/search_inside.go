@@ -26,7 +26,7 @@ const insideRows = 200
 // millions. Title matches come first. Articles in found are not repeated.
 func searchInside(ctx context.Context, q db.Querier, v Viewer, ts []string, limit int, found []Summary) ([]Summary, error) {
 	for _, t := range ts {
-		if utf8.RuneCountInString(t) < minInside {
+		if utf8.RuneCountInString(t) < insideMin(t) {
 			return found, nil
 		}
 	}
@@ -64,7 +64,11 @@ func searchInside(ctx context.Context, q db.Querier, v Viewer, ts []string, limi
 		if had[s.ID] {
 			continue
 		}
-		s.UpdatedAt, s.Snippet = time.Unix(at, 0), markSnippet(insideSnippet(plain, ts))
+		snip := insideSnippet(plain, ts)
+		if !strings.Contains(snip, markOpen) { // matched by a folded spelling
+			snip = wordSnippet(plain, ts)
+		}
+		s.UpdatedAt, s.Snippet = time.Unix(at, 0), markSnippet(snip)
 		out = v.keepBest(out, pos, s)
 	}
 	if err := rows.Err(); err != nil {

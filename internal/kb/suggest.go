@@ -79,7 +79,7 @@ const (
 
 // suggestScore is the SQL expression (on translation alias t) that adds up the points
 // of every keyword, with its arguments. search_title and search_body hold the words
-// lower-cased and separated by single spaces (see wordText); a leading space lets a
+// lower-cased and separated by single spaces (see searchText); a leading space lets a
 // pattern ask for a word's beginning.
 func suggestScore(ks []string) (string, []any) {
 	parts := make([]string, len(ks))

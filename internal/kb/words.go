@@ -11,10 +11,13 @@ import (
 const maxTerms = 8
 
 // isWordRune reports whether r belongs to a word. It follows SQLite's unicode61
-// tokenizer (letters, numbers and private-use characters; everything else separates),
-// so the words PostgreSQL indexes (search_title, search_body) are the words FTS5 sees.
+// tokenizer as kb_search configures it (letters, numbers, private-use characters and
+// combining marks; everything else separates), so the words PostgreSQL indexes
+// (search_title, search_body) are the words FTS5 sees. The marks matter: Thai vowel
+// and tone marks and Hebrew points (niqqud) stand inside words, and "ปั๊ม" split at
+// them would be three pieces no search finds.
 func isWordRune(r rune) bool {
-	return unicode.IsLetter(r) || unicode.IsNumber(r) || unicode.Is(unicode.Co, r)
+	return unicode.IsLetter(r) || unicode.IsNumber(r) || unicode.Is(unicode.Co, r) || unicode.IsMark(r)
 }
 
 // Words splits s into lower-case words, as both search indexes see them.
@@ -22,13 +25,18 @@ func Words(s string) []string {
 	return strings.FieldsFunc(strings.ToLower(s), func(r rune) bool { return !isWordRune(r) })
 }
 
-// wordText is the words of s separated by single spaces: what PostgreSQL's parser
-// splits back into exactly these words.
-func wordText(s string) string { return strings.Join(Words(s), " ") }
-
-// terms are the distinct words of a query, at most maxTerms, taken from its first
-// MaxSearch characters.
-func terms(q string) []string { return distinctWords(q, func(string) bool { return true }) }
+// terms are the distinct words of a query, folded (see fold), at most maxTerms, taken
+// from its first MaxSearch characters. The index holds every word's folded form too
+// (searchText), so "waerme" and "wärme" both find "Wärme" and "Waerme".
+func terms(q string) []string {
+	var out []string
+	for _, w := range distinctWords(q, func(string) bool { return true }) {
+		if f := fold(w); !slices.Contains(out, f) {
+			out = append(out, f)
+		}
+	}
+	return out
+}
 
 // distinctWords are the distinct words of text that keep accepts, at most maxTerms,
 // taken from its first MaxSearch characters.

@@ -21,6 +21,9 @@ func (p *Portal) kbArticle(w http.ResponseWriter, r *http.Request, rd *reader) {
 		lang = ""
 	}
 	pg, err := kb.Read(ctx, p.env.DB, rd.V, r.PathValue("ref"), lang)
+	if errors.Is(err, db.ErrNotFound) && p.kbFormerSlug(w, r, rd) {
+		return
+	}
 	if rd.visit == nil && errors.Is(err, db.ErrNotFound) {
 		// Likely a link to an article for customers, opened before signing in. Still a
 		// 404 — for an address that exists as for one that does not, so the answer
