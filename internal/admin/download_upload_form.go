@@ -34,9 +34,10 @@ type uploadForm struct {
 
 // parseUpload reads a multipart form part by part and streams each file straight into
 // the file store, so neither memory nor a temporary copy holds a whole upload. A file
-// over limit or empty is reported next to the "file" field and not kept; the text
-// fields are kept either way. Only a failure of the store itself is returned as an
-// error. The caller discards the stored files when it does not use them.
+// over limit, empty or whose content contradicts its extension is reported next to the
+// "file" field and not kept; the text fields are kept either way. Only a failure of the
+// store itself is returned as an error. The caller discards the stored files when it
+// does not use them.
 func (a *Admin) parseUpload(w http.ResponseWriter, r *http.Request, limit int64, files int) (uploadForm, error) {
 	body := limit*int64(files) + 1<<20
 	r.Body = http.MaxBytesReader(w, r.Body, body)
@@ -83,12 +84,24 @@ func (a *Admin) parseUpload(w http.ResponseWriter, r *http.Request, limit int64,
 		st, err := a.env.Files.Put(part, limit)
 		switch {
 		case err == nil:
+			// Customers open a download by its extension: "rechnung.pdf" holding a PNG or
+			// a program must not be published as a PDF.
+			if ext, bad := filestore.Contradicts(name, st.Type); bad {
+				u.Errors.Add("file", "dl_fixes.type_mismatch", map[string]any{"Name": name, "Ext": ext})
+				a.discard([]uploadedFile{{Name: name, Stored: st}})
+				continue
+			}
 			u.Files = append(u.Files, uploadedFile{Name: name, Stored: st})
 		case errors.Is(err, filestore.ErrTooLarge):
 			u.Errors.Add("file", "downloads_admin.file_too_large", map[string]any{"Name": name,
 				"Max": web.FileSize(r.Context(), limit)})
 			if _, err := io.Copy(io.Discard, part); err != nil { // read past it, keep the fields after it
-				u.Err = formProblem(err)
+				// A file far over the limit also runs past the body's bound while it is
+				// skipped: the field's message says all there is, the form-wide "too
+				// large as a whole" would only mislead.
+				if !errors.As(err, new(*http.MaxBytesError)) {
+					u.Err = formProblem(err)
+				}
 				return u, nil
 			}
 		case errors.Is(err, filestore.ErrEmpty):

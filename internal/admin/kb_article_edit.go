@@ -23,9 +23,17 @@ type kbEditor struct {
 	CompanyQ  string
 	Found     []company.Company
 	Images    []kb.Image
-	Upload    web.Form     // errors of an image upload
-	Stats     kb.Stats     // reads and answers to "Was this article helpful?"
-	Comments  []kb.Comment // the latest comments that came with a "no"
+	Upload    web.Form        // errors of an image upload
+	Stats     kb.Stats        // reads and answers to "Was this article helpful?"
+	Comments  []kb.Comment    // the latest comments that came with a "no"
+	Hidden    []kbHiddenImage // images of the texts that readers will not see
+}
+
+// kbHiddenImage is an image readers of the article will not see, with the title of
+// the article it belongs to (if any).
+type kbHiddenImage struct {
+	kb.HiddenImage
+	Title string
 }
 
 // kbMetaForm fills the settings form from a stored article.
@@ -62,6 +70,16 @@ func (a *Admin) kbUpdate(w http.ResponseWriter, r *http.Request, v *visit) {
 	ctx := r.Context()
 	f := web.ParseForm(w, r)
 	if f.Err == "" {
+		cs, err := kb.Companies(ctx, a.env.DB, v.P.TenantID, art.ID)
+		if err != nil {
+			a.env.Fail(w, r, err)
+			return
+		}
+		if kbNoReaders(kbMetaOf(f), len(cs)) {
+			f.Errors.Add("visibility", "dl_fixes.kb_no_company", nil)
+		}
+	}
+	if !f.Invalid() {
 		m := kbMetaOf(f)
 		err := a.env.DB.InTx(ctx, func(tx *db.Tx) error {
 			if m.Slug == "" { // the field's hint promises one made from the title
@@ -144,6 +162,10 @@ func (a *Admin) renderKB(w http.ResponseWriter, r *http.Request, v *visit, ed *k
 		return
 	}
 	if ed.Comments, err = kb.NoComments(ctx, a.env.DB, v.P.TenantID, ed.Art.ID, kbCommentsShown); err != nil {
+		a.env.Fail(w, r, err)
+		return
+	}
+	if ed.Hidden, err = a.kbHiddenImages(r, v, ed.Art); err != nil {
 		a.env.Fail(w, r, err)
 		return
 	}

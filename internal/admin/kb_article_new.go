@@ -50,7 +50,10 @@ func (a *Admin) kbCreate(w http.ResponseWriter, r *http.Request, v *visit) {
 		return
 	}
 	var id int64
-	if f.Err == "" {
+	if f.Err == "" && kbNoReaders(kbMetaOf(f), 0) {
+		f.Errors.Add("visibility", "dl_fixes.kb_no_company", nil)
+	}
+	if !f.Invalid() {
 		m := kbMetaOf(f)
 		err := a.env.DB.InTx(ctx, func(tx *db.Tx) error {
 			var err error
@@ -79,4 +82,11 @@ func (a *Admin) renderKBNew(w http.ResponseWriter, r *http.Request, v *visit, f 
 		return
 	}
 	web.Render(w, r, status, kbNewPage(v.chrome(r, "kb_admin.new"), f, cats, preview))
+}
+
+// kbNoReaders reports whether settings would publish an article nobody can read: for
+// chosen companies, with none chosen. A new article has none yet; they are chosen on
+// its page once it exists.
+func kbNoReaders(m kb.Meta, companies int) bool {
+	return m.Status == kb.StatusPublished && m.Visibility == kb.VisibilityCompanies && companies == 0
 }

@@ -1,7 +1,10 @@
 package admin
 
 import (
+	"io"
 	"net/http"
+
+	"pforte/internal/kb"
 
 	"pforte/internal/web"
 )
@@ -36,11 +39,36 @@ func (a *Admin) kbRoutes() []web.Route {
 	}
 }
 
-// maxArticleForm bounds an article form: the body may be far longer than the 64 KB of
-// an ordinary form (50,000 characters of up to four bytes, plus the other fields).
-const maxArticleForm = 512 << 10
+// maxArticleForm bounds an article form. Browsers send form fields percent-encoded, so
+// a character of four bytes ("😀") arrives as twelve: the longest valid title and body
+// take (kb.MaxTitle+kb.MaxBody)*12 bytes. Twice that, with room for the other fields,
+// lets a text somewhat over the limit still arrive, so it comes back with the field's
+// "too long" message and nothing typed is lost.
+const maxArticleForm = 2*(kb.MaxTitle+kb.MaxBody)*12 + 64<<10
 
 // parseArticleForm reads a POST body like web.ParseForm, with room for a long article.
+// A body over even that bound cannot be read at all: the message then says the text is
+// far too long instead of asking to reload the page, which would lose it for good.
 func parseArticleForm(w http.ResponseWriter, r *http.Request) web.Form {
-	return web.ParseFormUpTo(w, r, maxArticleForm)
+	c := &countingBody{ReadCloser: r.Body}
+	r.Body = c
+	f := web.ParseFormUpTo(w, r, maxArticleForm)
+	if f.Err != "" && c.n > maxArticleForm {
+		f.Err = "dl_fixes.article_too_large"
+		f.ErrData = map[string]any{"Max": kb.MaxBody}
+	}
+	return f
+}
+
+// countingBody counts the bytes read from a request body, to tell a body over the
+// bound from a broken one.
+type countingBody struct {
+	io.ReadCloser
+	n int64
+}
+
+func (c *countingBody) Read(p []byte) (int, error) {
+	n, err := c.ReadCloser.Read(p)
+	c.n += int64(n)
+	return n, err
 }

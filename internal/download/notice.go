@@ -3,6 +3,7 @@ package download
 import (
 	"context"
 	"fmt"
+	"strings"
 	"time"
 
 	"pforte/internal/db"
@@ -19,10 +20,10 @@ const NoticeWindow = 10 * time.Minute
 const NoticeMaxWait = time.Hour
 
 // QueueNotices writes a pending notice of version v of file f for every subscriber
-// who may see it: for a new file (v is its first version) the subscribers of its
-// folder and of the folders above it, for a new version those of the file. A
-// subscriber is one whose membership of the company they subscribed for is active
-// and whose company may see the file. Pass the transaction that stored the version.
+// who may see it: the subscribers of its folder and of the folders above it, and for a
+// new version (not the first) also those of the file. A subscriber is one whose
+// membership of the company they subscribed for is active and whose company may see
+// the file. Pass the transaction that stored the version.
 // It returns how many contacts (per company) were newly noticed.
 func QueueNotices(ctx context.Context, q db.Querier, tenantID, fileID, versionID int64, now time.Time) (int, error) {
 	f, err := Get(ctx, q, tenantID, fileID)
@@ -33,24 +34,31 @@ func QueueNotices(ctx context.Context, q db.Querier, tenantID, fileID, versionID
 	if v, err = GetVersion(ctx, q, tenantID, versionID); err != nil {
 		return 0, err
 	}
-	cond, args := `s.file_id = ?`, []any{fileID}
-	if v.Number == 1 {
-		if f.FolderID == 0 {
-			return 0, nil // nobody subscribes to the top level
-		}
+	// Subscribers of the file's folder and the folders above it hear of everything
+	// published there, new versions included (a folder of firmware is followed for new
+	// firmware); those of the file itself only of its new versions.
+	var folders []any
+	if f.FolderID != 0 { // nobody subscribes to the top level
 		all, err := Folders(ctx, q, tenantID)
 		if err != nil {
 			return 0, err
 		}
-		args = args[:0]
 		for _, fo := range Path(all, f.FolderID) {
-			args = append(args, fo.ID)
+			folders = append(folders, fo.ID)
 		}
-		if len(args) == 0 {
-			return 0, nil
-		}
-		cond = `s.folder_id IN (` + db.Marks(len(args)) + `)`
 	}
+	var conds []string
+	var args []any
+	if v.Number > 1 {
+		conds, args = append(conds, `s.file_id = ?`), append(args, fileID)
+	}
+	if len(folders) > 0 {
+		conds, args = append(conds, `s.folder_id IN (`+db.Marks(len(folders))+`)`), append(args, folders...)
+	}
+	if len(conds) == 0 {
+		return 0, nil
+	}
+	cond := `(` + strings.Join(conds, ` OR `) + `)`
 	due, maxWait := now.Add(NoticeWindow).Unix(), int64(NoticeMaxWait/time.Second)
 	// DISTINCT: a contact subscribing to a folder and to one above it is told once. The
 	// casts type the selected parameters for PostgreSQL.

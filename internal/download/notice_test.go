@@ -169,7 +169,8 @@ func (w *noticeWorld) mails(t *testing.T) []sent {
 
 // TestNoticeRecipients: a new file in a subfolder reaches the subscribers of the folder
 // above whose company may see it; a file for another company, a revoked membership and
-// another tenant's contact get nothing; a new version reaches the file's subscribers.
+// another tenant's contact get nothing; a new version reaches the file's subscribers
+// and those of its folders, each once.
 func TestNoticeRecipients(t *testing.T) {
 	testutil.EachEngine(t, func(t *testing.T, d *db.DB) {
 		w := noticeSetup(t, d)
@@ -191,7 +192,7 @@ func TestNoticeRecipients(t *testing.T) {
 		at := w.now.Add(time.Minute)
 		w.publish(t, w.ta.ID, "Firmware 2.0", w.x200.ID, nil, at)               // both A contacts
 		w.publish(t, w.ta.ID, "Preis A2", w.x200.ID, []int64{w.a2}, at)         // ben only
-		w.revise(t, forAll, "firmware-1.0.1.bin", at)                           // ben (file subscriber)
+		w.revise(t, forAll, "firmware-1.0.1.bin", at)                           // anna (folder), ben (file and folder: once)
 		w.publish(t, w.tb.ID, "Firmware B 1", w.folderB.ID, nil, at)            // boris only
 		if n := w.sweep(t, at.Add(download.NoticeWindow-time.Second)); n != 0 { // still within the window
 			t.Fatalf("mailed %d before the window passed", n)
@@ -205,7 +206,7 @@ func TestNoticeRecipients(t *testing.T) {
 		}
 		anna, ben, boris := byTo["anna@a1.test"], byTo["ben@a2.test"], byTo["boris@b1.test"]
 		if !strings.Contains(anna.text, "Firmware 2.0") || strings.Contains(anna.text, "Preis A2") ||
-			strings.Contains(anna.text, "Firmware B") || strings.Contains(anna.text, "1.0.1") {
+			strings.Contains(anna.text, "Firmware B") || !strings.Contains(anna.text, "Firmware 1.0 – new version 2 (firmware-1.0.1.bin)") {
 			t.Errorf("anna's mail:\n%s", anna.text)
 		}
 		if !strings.Contains(anna.subject, "A1 GmbH") || !strings.Contains(anna.text, "Hello Anna") {
@@ -215,6 +216,9 @@ func TestNoticeRecipients(t *testing.T) {
 			if !strings.Contains(ben.text, want) {
 				t.Errorf("ben's mail lacks %q:\n%s", want, ben.text)
 			}
+		}
+		if n := strings.Count(ben.text, "firmware-1.0.1.bin"); n != 1 {
+			t.Errorf("ben's mail lists the new version %d times:\n%s", n, ben.text)
 		}
 		if !strings.Contains(boris.text, "Firmware B 1") || strings.Contains(boris.text, "Firmware 2.0") {
 			t.Errorf("boris's mail:\n%s", boris.text)
@@ -266,7 +270,7 @@ func TestNoticeDigest(t *testing.T) {
 			t.Fatalf("%d mails", len(ms))
 		}
 		text := ms[0].text
-		if !strings.Contains(text, "Handbuch – version 3 (handbuch-v3.pdf)") || strings.Contains(text, "handbuch-v2") ||
+		if !strings.Contains(text, "Handbuch – new version 3 (handbuch-v3.pdf)") || strings.Contains(text, "handbuch-v2") ||
 			!strings.Contains(text, "Preisliste – new file") || strings.Count(text, "Handbuch") != 1 {
 			t.Errorf("digest:\n%s", text)
 		}

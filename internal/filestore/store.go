@@ -10,7 +10,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"net/http"
 	"os"
 	"path/filepath"
 	"strings"
@@ -54,7 +53,7 @@ type Upload struct {
 }
 
 // Put copies r into the store, reading at most limit bytes (limit <= 0: no limit). The
-// content type is sniffed from the first 512 bytes. A file over the limit or empty is
+// content type is sniffed from the first 512 bytes (see Sniff). A file over the limit or empty is
 // not kept.
 func (s *Store) Put(r io.Reader, limit int64) (Stored, error) {
 	key, err := newKey()
@@ -107,7 +106,7 @@ func (s *Store) Put(r io.Reader, limit int64) (Stored, error) {
 	if err := os.Rename(tmp.Name(), path); err != nil {
 		return Stored{}, fmt.Errorf("filestore: %w", err)
 	}
-	return Stored{Key: key, Size: size, Type: http.DetectContentType(head), SHA256: hex.EncodeToString(h.Sum(nil))}, nil
+	return Stored{Key: key, Size: size, Type: Sniff(head), SHA256: hex.EncodeToString(h.Sum(nil))}, nil
 }
 
 // Open returns the stored file for streaming (it is an io.ReadSeeker, so
