@@ -12,8 +12,8 @@ import (
 // refreshSearch brings the stored search text of knowledge base texts, download files
 // and companies up to date after a release changed how it is made (Thai marks inside
 // words, spellings without umlauts or accents). Migrations cannot do it: the text comes
-// from Go code, which SQL on two engines would not repeat exactly. Every step writes
-// only outdated rows, so later starts only read.
+// from Go code, which SQL on two engines would not repeat exactly. Each step runs once
+// per version of its text (db.Refresh) and writes only outdated rows.
 func refreshSearch(ctx context.Context, d *db.DB) error {
 	if _, err := kb.RefreshSearch(ctx, d); err != nil {
 		return err

@@ -74,6 +74,14 @@ func TestSearchUmlauts(t *testing.T) {
 		if got := search("waermepumpe"); got != nil {
 			t.Fatalf("outdated text found: %v", got)
 		}
+		// This version was done at the first run: a start reads and writes nothing.
+		if n, err := download.RefreshSearch(f.ctx, d); err != nil || n != 0 {
+			t.Fatalf("done version refreshed again: %d, %v", n, err)
+		}
+		// A database from before the release has not done it.
+		if _, err := d.Exec(f.ctx, `DELETE FROM search_refreshed`); err != nil {
+			t.Fatal(err)
+		}
 		if n, err := download.RefreshSearch(f.ctx, d); err != nil || n != 1 {
 			t.Fatalf("refreshed %d, %v; want 1", n, err)
 		}

@@ -169,6 +169,14 @@ func TestRefreshSearch(t *testing.T) {
 		if hits, _ := kb.Search(ctx, f.d, f.viewer(nil, "de"), "heizkoerper", 10); len(hits) != 0 {
 			t.Fatalf("outdated words found: %v", hits)
 		}
+		// This version was done at the first run: a start reads and writes nothing.
+		if n, err := kb.RefreshSearch(ctx, f.d); err != nil || n != 0 {
+			t.Fatalf("done version refreshed again: %d, %v", n, err)
+		}
+		// A database from before the release has not done it.
+		if _, err := f.d.Exec(ctx, `DELETE FROM search_refreshed`); err != nil {
+			t.Fatal(err)
+		}
 		if n, err := kb.RefreshSearch(ctx, f.d); err != nil || n != 2 {
 			t.Fatalf("refreshed %d, %v; want 2", n, err)
 		}
