@@ -14,7 +14,7 @@ import (
 func RefreshSearch(ctx context.Context, q db.Querier) (int, error) {
 	return db.Refresh{
 		Name:    "companies",
-		Version: 1, // spellings without umlauts and accents
+		Version: 2, // 1: spellings without umlauts and accents; 2: Thai, Hebrew, Arabic, Indic marks kept (db.Unaccent)
 		Select: `SELECT id, name, customer_number, email_domains, city, external_id, search
 			FROM companies WHERE id > ? ORDER BY id LIMIT ?`,
 		Update: `UPDATE companies SET search = ? WHERE id = ? AND search = ?`,

@@ -4,8 +4,6 @@ import (
 	"strings"
 	"unicode"
 
-	"golang.org/x/text/runes"
-	"golang.org/x/text/transform"
 	"golang.org/x/text/unicode/norm"
 )
 
@@ -38,17 +36,28 @@ func isPoint(r rune) bool {
 		(r >= 0x064B && r <= 0x065F) || r == 0x0670)
 }
 
-// unaccenter decomposes letters and drops the combining marks.
-var unaccenter = transform.Chain(norm.NFD, runes.Remove(runes.In(unicode.Mn)), norm.NFC)
-
-// Unaccent is s without accents: "Müller" → "Muller", "Café" → "Cafe". Searches for
-// names (companies) store it beside the text and unaccent their term, so "muller",
-// "müller" and "Muller" find each other. Letter by letter like Fold.
+// Unaccent is s without accents: "Müller" → "Muller", "Café" → "Cafe", "Čapek" →
+// "Capek". Searches for names (companies) store it beside the text and unaccent their
+// term, so "muller", "müller" and "Muller" find each other. Only combining marks on a
+// Latin, Greek or Cyrillic letter are accents: Thai, Hebrew, Arabic or Indic marks are
+// vowels and tones that tell words apart ("ปั๊ม", "ปุ่ม" and "ปม" are different words),
+// so they stay. Letter by letter like Fold.
 func Unaccent(s string) string {
-	if out, _, err := transform.String(unaccenter, s); err == nil {
-		return out
+	d := norm.NFD.String(s)
+	var b strings.Builder
+	b.Grow(len(d))
+	accents := false // the letter before takes accents: its marks are dropped
+	for _, r := range d {
+		if unicode.Is(unicode.Mn, r) {
+			if accents {
+				continue
+			}
+		} else {
+			accents = unicode.In(r, unicode.Latin, unicode.Greek, unicode.Cyrillic)
+		}
+		b.WriteRune(r)
 	}
-	return s
+	return norm.NFC.String(b.String())
 }
 
 // WithFolded is lower-case search text followed by its spellings Fold and Unaccent

@@ -108,6 +108,9 @@ func Create(ctx context.Context, q db.Querier, tenantID, staffID int64, m Meta, 
 	if err != nil {
 		return 0, fmt.Errorf("kb: create article: %w", err)
 	}
+	if err := dropFormerSlug(ctx, q, tenantID, m.Slug); err != nil {
+		return 0, err
+	}
 	return id, putTranslation(ctx, q, tenantID, id, t, now)
 }
 
@@ -137,6 +140,9 @@ func Update(ctx context.Context, q db.Querier, tenantID, id int64, m Meta, now t
 		return fmt.Errorf("kb: update article: %w", err)
 	}
 	if err := affected(res); err != nil {
+		return err
+	}
+	if err := dropFormerSlug(ctx, q, tenantID, m.Slug); err != nil {
 		return err
 	}
 	return keepFormerSlug(ctx, q, tenantID, id, old, m.Slug, now)

@@ -46,8 +46,7 @@ func Search(ctx context.Context, q db.Querier, v Viewer, text string, limit int)
 	var args []any
 	if q.Engine() == db.Postgres {
 		query = `SELECT a.id, a.slug, t.title, t.language, COALESCE(a.category_id, 0), COALESCE(c.name, ''), a.updated_at,
-			a.views, ts_headline('simple', t.plain, qq, 'StartSel=' || chr(1) || ', StopSel=' || chr(2) ||
-				', MaxWords=30, MinWords=12, ShortWord=1, MaxFragments=2, FragmentDelimiter=" … "'), t.plain
+			a.views, t.id
 			FROM to_tsquery('simple', ?) qq, kb_translations t JOIN kb_articles a ON a.id = t.article_id
 			LEFT JOIN kb_categories c ON c.id = a.category_id
 			WHERE t.search_tsv @@ qq AND t.tenant_id = ? AND ` + cond + `
@@ -55,7 +54,7 @@ func Search(ctx context.Context, q db.Querier, v Viewer, text string, limit int)
 		args = append([]any{tsQuery(ts), v.TenantID}, vargs...)
 	} else {
 		query = `SELECT a.id, a.slug, t.title, t.language, COALESCE(a.category_id, 0), COALESCE(c.name, ''), a.updated_at,
-			a.views, snippet(kb_search, 1, char(1), char(2), '…', 24), t.plain
+			a.views, t.id
 			FROM kb_search JOIN kb_translations t ON t.id = kb_search.rowid JOIN kb_articles a ON a.id = t.article_id
 			LEFT JOIN kb_categories c ON c.id = a.category_id
 			WHERE kb_search MATCH ? AND t.tenant_id = ? AND ` + cond + `
@@ -68,28 +67,38 @@ func Search(ctx context.Context, q db.Querier, v Viewer, text string, limit int)
 	}
 	defer rows.Close()
 	var out []Summary
-	pos := map[int64]int{}
+	pos, tids := map[int64]int{}, map[int64]int64{}
 	for rows.Next() {
 		var s Summary
-		var at int64
-		var snip, plain string
-		if err := rows.Scan(&s.ID, &s.Slug, &s.Title, &s.Language, &s.CategoryID, &s.CategoryName, &at, &s.Views, &snip, &plain); err != nil {
+		var at, tid int64
+		if err := rows.Scan(&s.ID, &s.Slug, &s.Title, &s.Language, &s.CategoryID, &s.CategoryName, &at, &s.Views, &tid); err != nil {
 			return nil, fmt.Errorf("kb: search: %w", err)
 		}
-		if !strings.Contains(snip, markOpen) { // matched by a folded spelling: the engine marks nothing
-			snip = wordSnippet(plain, ts)
-		}
-		s.UpdatedAt, s.Snippet = time.Unix(at, 0), markSnippet(snip)
-		out = v.keepBest(out, pos, s) // rows come best first
+		s.UpdatedAt = time.Unix(at, 0)
+		out = v.keepTranslation(out, pos, tids, s, tid) // rows come best first
 	}
 	if err := rows.Err(); err != nil {
 		return nil, err
 	}
 	rows.Close() // before the next query: SQLite's readers are a bounded pool
+	out = out[:min(len(out), limit)]
+	if err := wordSnippets(ctx, q, v.TenantID, ts, out, tids); err != nil {
+		return nil, err
+	}
 	if len(out) < limit {
 		return searchInside(ctx, q, v, ts, limit, out)
 	}
-	return out[:limit], nil
+	return out, nil
+}
+
+// keepTranslation is keepBest remembering in tids the translation (tid) each article
+// kept, whose text gives its snippet once the page's results are known.
+func (v Viewer) keepTranslation(out []Summary, pos map[int64]int, tids map[int64]int64, s Summary, tid int64) []Summary {
+	out = v.keepBest(out, pos, s)
+	if out[pos[s.ID]].Language == s.Language { // one translation per language
+		tids[s.ID] = tid
+	}
+	return out
 }
 
 // keepBest adds s, a row of a ranked result, to out: an article keeps its best (first)

@@ -39,7 +39,7 @@ func searchInside(ctx context.Context, q db.Querier, v Viewer, ts []string, limi
 	}
 	args = append(append(append(args, v.TenantID), vargs...), insideRows)
 	rows, err := q.Query(ctx, `SELECT a.id, a.slug, t.title, t.language, COALESCE(a.category_id, 0), COALESCE(c.name, ''),
-		a.updated_at, a.views, t.plain, CASE WHEN (' ' || t.search_title) LIKE ? THEN 0 ELSE 1 END AS in_title
+		a.updated_at, a.views, t.id, CASE WHEN (' ' || t.search_title) LIKE ? THEN 0 ELSE 1 END AS in_title
 		FROM kb_translations t JOIN kb_articles a ON a.id = t.article_id
 		LEFT JOIN kb_categories c ON c.id = a.category_id
 		WHERE `+strings.Join(where, " AND ")+` AND t.tenant_id = ? AND `+cond+`
@@ -52,30 +52,27 @@ func searchInside(ctx context.Context, q db.Querier, v Viewer, ts []string, limi
 	for _, s := range found {
 		had[s.ID] = true
 	}
-	out, pos := found, map[int64]int{}
+	out, pos, tids := found, map[int64]int{}, map[int64]int64{}
 	for rows.Next() {
 		var s Summary
-		var at int64
-		var plain string
+		var at, tid int64
 		var inTitle int
-		if err := rows.Scan(&s.ID, &s.Slug, &s.Title, &s.Language, &s.CategoryID, &s.CategoryName, &at, &s.Views, &plain, &inTitle); err != nil {
+		if err := rows.Scan(&s.ID, &s.Slug, &s.Title, &s.Language, &s.CategoryID, &s.CategoryName, &at, &s.Views, &tid, &inTitle); err != nil {
 			return nil, fmt.Errorf("kb: search inside words: %w", err)
 		}
 		if had[s.ID] {
 			continue
 		}
-		snip := insideSnippet(plain, ts)
-		if !strings.Contains(snip, markOpen) { // matched by a folded spelling
-			snip = wordSnippet(plain, ts)
-		}
-		s.UpdatedAt, s.Snippet = time.Unix(at, 0), markSnippet(snip)
-		out = v.keepBest(out, pos, s)
+		s.UpdatedAt = time.Unix(at, 0)
+		out = v.keepTranslation(out, pos, tids, s, tid)
 	}
 	if err := rows.Err(); err != nil {
 		return nil, err
 	}
-	if len(out) > limit {
-		out = out[:limit]
+	rows.Close() // before the next query: SQLite's readers are a bounded pool
+	out = out[:min(len(out), limit)]
+	if err := insideSnippets(ctx, q, v.TenantID, ts, out[len(found):], tids); err != nil {
+		return nil, err
 	}
 	return out, nil
 }

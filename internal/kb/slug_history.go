@@ -24,6 +24,17 @@ func keepFormerSlug(ctx context.Context, q db.Querier, tenantID, id int64, old, 
 	return nil
 }
 
+// dropFormerSlug forgets that slug led to some article of the tenant, for an article
+// taking it (Create, Update): otherwise, once the new owner is hidden from a reader
+// (a draft, customers only), FormerSlug would send that reader to the old article.
+// Callers run it in the transaction that gives the slug.
+func dropFormerSlug(ctx context.Context, q db.Querier, tenantID int64, slug string) error {
+	if _, err := q.Exec(ctx, `DELETE FROM kb_slug_history WHERE tenant_id = ? AND slug = ?`, tenantID, slug); err != nil {
+		return fmt.Errorf("kb: drop former slug: %w", err)
+	}
+	return nil
+}
+
 // FormerSlug is the current slug of the article that used to be reachable as slug, if
 // the viewer may read it; otherwise (no such slug, or an article the viewer may not
 // see) db.ErrNotFound, so a redirect never tells more than a 404 would. A slug that

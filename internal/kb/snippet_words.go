@@ -3,6 +3,7 @@ package kb
 import (
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // wordSnippet is a piece of plain around the first word matching a term, with every
@@ -10,10 +11,14 @@ import (
 // in its folded spelling (fold): the engines' own snippets mark nothing for a search
 // for "waerme" in a text saying "Wärme", or for unpointed Hebrew in a pointed text.
 func wordSnippet(plain string, ts []string) string {
+	const before, width = 40, 160
 	text := []rune(plain)
 	type span struct{ from, to int }
 	var marks []span
 	for i := 0; i < len(text); {
+		if len(marks) > 0 && i >= max(0, marks[0].from-before)+width {
+			break // past the piece shown: words there get no marks
+		}
 		if !isWordRune(text[i]) {
 			i++
 			continue
@@ -27,7 +32,6 @@ func wordSnippet(plain string, ts []string) string {
 		}
 		i = j
 	}
-	const before, width = 40, 160
 	start := 0
 	if len(marks) > 0 && marks[0].from > before {
 		start = marks[0].from - before
@@ -56,13 +60,26 @@ func wordSnippet(plain string, ts []string) string {
 // wordMatches reports whether a term stands in the lower-case word w or its folded
 // spelling.
 func wordMatches(w string, ts []string) bool {
-	f := fold(w)
+	f := w
+	if !isASCII(w) { // folding changes only other letters and marks
+		f = fold(w)
+	}
 	for _, t := range ts {
 		if strings.Contains(w, t) || strings.Contains(f, t) {
 			return true
 		}
 	}
 	return false
+}
+
+// isASCII reports whether s holds only ASCII characters.
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
 }
 
 // insideMin is the shortest term looked for inside words. Thai, Lao, Khmer and Burmese
