@@ -20,14 +20,27 @@ type subscriberInfo struct {
 }
 
 // subscribers reads the subscriber info of the tenant's target; names only for admins.
+// A file's are everyone a new version of it would be sent to — its subscribers and
+// those of the folders it is in, counted as the notices go out — not only those who
+// subscribed to the file itself.
 func (a *Admin) subscribers(ctx context.Context, v *visit, t download.Target) (subscriberInfo, error) {
 	var si subscriberInfo
 	var err error
-	if si.Count, err = download.SubscriberCount(ctx, a.env.DB, v.P.TenantID, t); err != nil || si.Count == 0 {
+	if t.FileID != 0 {
+		si.Count, err = download.VersionRecipientCount(ctx, a.env.DB, v.P.TenantID, t.FileID)
+	} else {
+		si.Count, err = download.SubscriberCount(ctx, a.env.DB, v.P.TenantID, t)
+	}
+	if err != nil || si.Count == 0 {
 		return si, err
 	}
 	if v.Member.IsAdmin() {
-		if si.List, err = download.Subscribers(ctx, a.env.DB, v.P.TenantID, t, maxSubscribersShown); err != nil {
+		if t.FileID != 0 {
+			si.List, err = download.VersionRecipients(ctx, a.env.DB, v.P.TenantID, t.FileID, maxSubscribersShown)
+		} else {
+			si.List, err = download.Subscribers(ctx, a.env.DB, v.P.TenantID, t, maxSubscribersShown)
+		}
+		if err != nil {
 			return si, err
 		}
 		si.More = si.Count > len(si.List)

@@ -3,7 +3,6 @@ package download
 import (
 	"context"
 	"fmt"
-	"strings"
 	"time"
 
 	"pforte/internal/db"
@@ -20,10 +19,9 @@ const NoticeWindow = 10 * time.Minute
 const NoticeMaxWait = time.Hour
 
 // QueueNotices writes a pending notice of version v of file f for every subscriber
-// who may see it: the subscribers of its folder and of the folders above it, and for a
-// new version (not the first) also those of the file. A subscriber is one whose
-// membership of the company they subscribed for is active and whose company may see
-// the file. Pass the transaction that stored the version.
+// who may see it (see recipients): the subscribers of its folder and of the folders
+// above it, and for a new version (not the first) also those of the file. Pass the
+// transaction that stored the version.
 // It returns how many contacts (per company) were newly noticed.
 func QueueNotices(ctx context.Context, q db.Querier, tenantID, fileID, versionID int64, now time.Time) (int, error) {
 	f, err := Get(ctx, q, tenantID, fileID)
@@ -34,43 +32,17 @@ func QueueNotices(ctx context.Context, q db.Querier, tenantID, fileID, versionID
 	if v, err = GetVersion(ctx, q, tenantID, versionID); err != nil {
 		return 0, err
 	}
-	// Subscribers of the file's folder and the folders above it hear of everything
-	// published there, new versions included (a folder of firmware is followed for new
-	// firmware); those of the file itself only of its new versions.
-	var folders []any
-	if f.FolderID != 0 { // nobody subscribes to the top level
-		all, err := Folders(ctx, q, tenantID)
-		if err != nil {
-			return 0, err
-		}
-		for _, fo := range Path(all, f.FolderID) {
-			folders = append(folders, fo.ID)
-		}
+	from, args, ok, err := recipients(ctx, q, tenantID, f, v.Number > 1)
+	if err != nil || !ok {
+		return 0, err
 	}
-	var conds []string
-	var args []any
-	if v.Number > 1 {
-		conds, args = append(conds, `s.file_id = ?`), append(args, fileID)
-	}
-	if len(folders) > 0 {
-		conds, args = append(conds, `s.folder_id IN (`+db.Marks(len(folders))+`)`), append(args, folders...)
-	}
-	if len(conds) == 0 {
-		return 0, nil
-	}
-	cond := `(` + strings.Join(conds, ` OR `) + `)`
 	due, maxWait := now.Add(NoticeWindow).Unix(), int64(NoticeMaxWait/time.Second)
 	// DISTINCT: a contact subscribing to a folder and to one above it is told once. The
 	// casts type the selected parameters for PostgreSQL.
 	res, err := q.Exec(ctx, `INSERT INTO download_notices (tenant_id, contact_id, company_id, file_id, version_id,
 		due_at, created_at)
-		SELECT DISTINCT s.tenant_id, s.contact_id, s.company_id, f.id, CAST(? AS BIGINT), CAST(? AS BIGINT), CAST(? AS BIGINT)
-		FROM download_subscriptions s
-		JOIN download_files f ON f.tenant_id = s.tenant_id AND f.id = ?
-		JOIN memberships m ON m.contact_id = s.contact_id AND m.company_id = s.company_id AND m.access = 'active'
-		WHERE s.tenant_id = ? AND `+cond+` AND (f.visibility = 'all' OR EXISTS (SELECT 1 FROM download_file_companies fc
-			WHERE fc.file_id = f.id AND fc.company_id = s.company_id))
-		ON CONFLICT DO NOTHING`, append([]any{versionID, due, now.Unix(), fileID, tenantID}, args...)...)
+		SELECT DISTINCT s.tenant_id, s.contact_id, s.company_id, f.id, CAST(? AS BIGINT), CAST(? AS BIGINT), CAST(? AS BIGINT)`+
+		from+` ON CONFLICT DO NOTHING`, append([]any{versionID, due, now.Unix()}, args...)...)
 	if err != nil {
 		return 0, fmt.Errorf("download: queue notices of %d: %w", fileID, err)
 	}

@@ -13,28 +13,53 @@ import (
 const (
 	TypeWindowsProgram = "application/x-msdownload" // MZ header: .exe, .dll
 	TypeELFProgram     = "application/x-executable" // Linux and other Unix programs
+	// TypeOLE is an OLE compound file: old Office documents (.doc, .xls, .ppt) and
+	// password-protected new ones (.docx, .xlsx, .pptx), which are encrypted inside one.
+	TypeOLE = "application/x-ole-storage"
 )
 
-// Sniff names the content type of a file from its first 512 bytes, like
-// http.DetectContentType, and also recognises programs: a file called "tool.pdf" that
-// is a Windows program must not pass for an unknown binary.
+// SniffLen is how much of a file's beginning Sniff wants: PDF readers look for the
+// "%PDF-" header within the first 1,024 bytes.
+const SniffLen = 1024
+
+// Sniff names the content type of a file from its first SniffLen bytes, like
+// http.DetectContentType (which reads 512 of them), and also recognises programs: a
+// file called "tool.pdf" that is a Windows program must not pass for an unknown
+// binary. It also knows the formats whose readers are more lenient than
+// DetectContentType, so a file every reader opens is not taken for something else.
 func Sniff(head []byte) string {
 	ct := http.DetectContentType(head)
-	if ct != "application/octet-stream" { // "MZ" followed by text is text, not a program
+	if ct != "application/octet-stream" && !strings.HasPrefix(ct, "text/plain") {
 		return ct
 	}
-	switch {
-	case bytes.HasPrefix(head, []byte("MZ")):
-		return TypeWindowsProgram
-	case bytes.HasPrefix(head, []byte("\x7fELF")):
-		return TypeELFProgram
+	if ct == "application/octet-stream" { // "MZ" followed by text is text, not a program
+		switch {
+		case bytes.HasPrefix(head, []byte("MZ")):
+			return TypeWindowsProgram
+		case bytes.HasPrefix(head, []byte("\x7fELF")):
+			return TypeELFProgram
+		case bytes.HasPrefix(head, []byte("\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1")):
+			return TypeOLE
+		// DetectContentType knows only a zip's first local header; an empty zip starts
+		// with its end record, a spanned one with the spanning marker.
+		case bytes.HasPrefix(head, []byte("PK\x05\x06")), bytes.HasPrefix(head, []byte("PK\x07\x08")):
+			return "application/zip"
+		}
+	}
+	// PDF readers accept the header after a byte order mark, blank lines or other
+	// leading bytes (a mail or HTTP header left in front, say). Only after the
+	// signatures above: a program carrying "%PDF-" early on is still a program.
+	if bytes.Contains(head[:min(len(head), SniffLen)], []byte("%PDF-")) {
+		return "application/pdf"
 	}
 	return ct
 }
 
 // extTypes maps file name extensions whose content Sniff recognises to the types such
-// a file may have. Extensions not listed (.txt, .csv, .doc, .bin, …) are not checked:
-// their content cannot be told from its first bytes.
+// a file may have. Extensions not listed (.txt, .csv, .bin, …) are not checked: their
+// content cannot be told from its first bytes. Nor are old Office files (.doc, .xls,
+// .ppt): they may be OLE files, but also RTF or HTML saved under that name, which
+// Office opens all the same.
 var extTypes = map[string][]string{
 	".pdf":  {"application/pdf"},
 	".png":  {"image/png"},
@@ -45,9 +70,10 @@ var extTypes = map[string][]string{
 	".bmp":  {"image/bmp"},
 	".ico":  {"image/x-icon"},
 	".zip":  {"application/zip"},
-	".docx": {"application/zip"}, // Office documents are zip archives
-	".xlsx": {"application/zip"},
-	".pptx": {"application/zip"},
+	// Office documents are zip archives, or OLE files once protected by a password.
+	".docx": {"application/zip", TypeOLE},
+	".xlsx": {"application/zip", TypeOLE},
+	".pptx": {"application/zip", TypeOLE},
 	".odt":  {"application/zip"},
 	".ods":  {"application/zip"},
 	".odp":  {"application/zip"},

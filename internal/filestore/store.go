@@ -75,7 +75,7 @@ func (s *Store) Put(r io.Reader, limit int64) (Stored, error) {
 	if limit > 0 {
 		src = io.LimitReader(r, limit+1)
 	}
-	head := make([]byte, 512)
+	head := make([]byte, SniffLen)
 	n, err := io.ReadFull(src, head)
 	if err != nil && !errors.Is(err, io.ErrUnexpectedEOF) && !errors.Is(err, io.EOF) {
 		return Stored{}, fmt.Errorf("filestore: read: %w", err)

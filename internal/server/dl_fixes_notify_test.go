@@ -13,14 +13,15 @@ import (
 
 // TestDownloadNotifyVersionToFolder: a contact following a folder is mailed (through
 // the outbox, in the digest) when staff upload a new version of a file in it, worded as
-// a new version; a follower whose company may not see that file is not.
+// a new version; a follower whose company may not see that file is not. The file's page
+// in the back office counts and names the folder's followers a new version goes to.
 func TestDownloadNotifyVersionToFolder(t *testing.T) {
 	testutil.ForEngines(t, func(t *testing.T, e db.Engine) {
 		w := build(t, e)
 		var ta int64
 		w.env.DB.QueryRow(t.Context(), `SELECT tenant_id FROM companies WHERE id = ?`, w.a1).Scan(&ta)
 		folder := seedFolder(t, w.env, ta, 0, "Firmware")
-		seedDownload(t, w.env, ta, "Handbuch", folder.ID, nil, []byte("für alle"))
+		handbuch := seedDownload(t, w.env, ta, "Handbuch", folder.ID, nil, []byte("für alle"))
 		onlyA1 := seedDownload(t, w.env, ta, "Firmware X200", folder.ID, []int64{w.a1}, []byte("v1"))
 		for _, c := range []struct{ email, pw string }{{"alice@a1.test", "alice-password"}, {"bob@a2.test", "bob-password-1"}} {
 			cl := w.env.Client("a.test")
@@ -36,6 +37,15 @@ func TestDownloadNotifyVersionToFolder(t *testing.T) {
 
 		staff := w.env.Client("a.test")
 		staff.AdminLogin("admin@a.test", "admin-a-password")
+		// The file's page counts who a new version goes to: the folder's followers whose
+		// company may see the file, though nobody follows the file itself.
+		if b := staff.Get("/admin/downloads/files/" + id(onlyA1.ID)).Body; !strings.Contains(b, "1 Kontakt wird über neue Versionen") ||
+			!strings.Contains(b, "· <bdi>A1 GmbH</bdi>") || strings.Contains(b, "· <bdi>A2 GmbH</bdi>") {
+			t.Errorf("file page for A1 only: count or names wrong")
+		}
+		if b := staff.Get("/admin/downloads/files/" + id(handbuch.ID)).Body; !strings.Contains(b, "2 Kontakte werden über neue Versionen") {
+			t.Errorf("file page for all: count wrong")
+		}
 		r := staff.PostMultipart("/admin/downloads/files/"+id(onlyA1.ID)+"/versions", map[string]string{"notify_shown": "1", "notify": "1"},
 			apptest.File{Field: "file", Name: "x200-v2.bin", Data: []byte("v2")})
 		if r.Status != 303 {

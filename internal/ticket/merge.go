@@ -92,7 +92,7 @@ func Merge(ctx context.Context, tx db.Querier, source, target Ticket, a Actor, n
 	if err := mergeFollowers(ctx, tx, source, target, now); err != nil {
 		return err
 	}
-	if err := mergeClock(ctx, tx, target.TenantID, target.ID); err != nil { // the moved messages' first response (sla_clock.go)
+	if err := mergeClock(ctx, tx, target.TenantID, target.ID, now); err != nil { // the moved messages' first response (sla_clock.go)
 		return err
 	}
 	if err := mergeFollowUp(ctx, tx, source.TenantID, source.ID, target.ID); err != nil { // the earlier follow-up (followup.go)

@@ -212,9 +212,10 @@ func (c *clock) reopen(ctx context.Context, q db.Querier, tenantID, at int64) er
 
 // priorityClock computes the due times anew after a change of priority (already
 // stored). A ticket from before the targets existed may have been answered without
-// first_responded_at being kept: its first public staff reply is looked up, no earlier
-// than its creation (a merged ticket's replies may be older: mergeClock). All holidays
-// are loaded: a target smaller than what the clock used already counts back.
+// first_responded_at being kept: its first public staff reply is looked up by the
+// rules a merge applies to the messages it moved (firstStaffReply), so the figure does
+// not change with the priority. All holidays are loaded: a target smaller than what the
+// clock used already counts back.
 func priorityClock(ctx context.Context, q db.Querier, tenantID, ticketID int64) error {
 	c, err := loadClock(ctx, q, tenantID, ticketID)
 	if err != nil {
@@ -230,45 +231,13 @@ func priorityClock(ctx context.Context, q db.Querier, tenantID, ticketID int64) 
 	}
 	c.aim(t, tm)
 	if c.firstAt == 0 && c.firstDue != 0 {
-		if c.firstAt, err = firstStaffReply(ctx, q, tenantID, ticketID, c.created); err != nil {
+		var merged int64
+		if merged, err = firstMerge(ctx, q, tenantID, ticketID); err != nil {
+			return err
+		}
+		if c.firstAt, err = firstStaffReply(ctx, q, tenantID, ticketID, c.created, merged); err != nil {
 			return err
 		}
 	}
 	return saveClock(ctx, q, tenantID, ticketID, c)
-}
-
-// firstStaffReply is when ticket ticketID (opened at created) got its first public
-// staff message, no earlier than created (a merged ticket's messages may be older), or
-// 0 for none.
-func firstStaffReply(ctx context.Context, q db.Querier, tenantID, ticketID, created int64) (int64, error) {
-	var at int64
-	if err := q.QueryRow(ctx, `SELECT COALESCE(MIN(created_at), 0) FROM ticket_messages
-		WHERE tenant_id = ? AND ticket_id = ? AND staff_id IS NOT NULL AND NOT internal`, tenantID, ticketID).Scan(&at); err != nil {
-		return 0, fmt.Errorf("ticket: sla first reply: %w", err)
-	}
-	if at == 0 {
-		return 0, nil
-	}
-	return max(at, created), nil
-}
-
-// mergeClock gives the target of a merge, once the source's messages are its own, the
-// first response priorityClock would find among them when the target has none: the
-// source's public staff messages are part of the target's conversation now, so the
-// customer has had an answer on the matter since the first of them. That holds for a
-// source staff opened too, which had no first response of its own (clock.staff): its
-// opening message answers the target. Not since before the target existed, though: an
-// answer the source got earlier counts as given when the target was opened (a first
-// response time of zero, never a negative one in the reports). Late is still late: the
-// moment is judged against the target's own due time. A target staff opened awaits no
-// first response (clock.staff), and one answered itself keeps its own.
-func mergeClock(ctx context.Context, q db.Querier, tenantID, targetID int64) error {
-	c, err := loadClock(ctx, q, tenantID, targetID)
-	if err != nil || c.firstAt != 0 || c.staff {
-		return err
-	}
-	if c.firstAt, err = firstStaffReply(ctx, q, tenantID, targetID, c.created); err != nil || c.firstAt == 0 {
-		return err
-	}
-	return saveClock(ctx, q, tenantID, targetID, c)
 }

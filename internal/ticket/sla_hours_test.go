@@ -252,10 +252,11 @@ func TestSLAPauseOff(t *testing.T) {
 }
 
 // TestSLAMergeFirstResponse: a merge gives the target the source's first response when
-// the target had none, never earlier than the target's creation (an answer given before
-// the target existed counts as given when it was opened: response times are never
-// negative); a target answered itself keeps its own. A new priority that looks the
-// first staff reply up among the merged messages takes the same bound.
+// the target had none: an answer given after the target was opened at its own time,
+// one given before the target existed at the merge, when the customer sees it there (a
+// breach of the target does not vanish by merging an older answer in, and response
+// times are never negative); a target answered itself keeps its own. A new priority
+// that looks the first staff reply up among the merged messages takes the same rules.
 func TestSLAMergeFirstResponse(t *testing.T) {
 	testutil.EachEngine(t, func(t *testing.T, d *db.DB) {
 		ctx := context.Background()
@@ -273,7 +274,7 @@ func TestSLAMergeFirstResponse(t *testing.T) {
 		w.reply(t, source, false, 1)
 		target := w.open(t, ticket.PriorityHigh, 2)
 		merge(source, target, 3)
-		if s := w.sla(t, target); !s.FirstResponded.Equal(w.at(2)) || s.FirstResponseState(w.at(10)) != ticket.SLAMet {
+		if s := w.sla(t, target); !s.FirstResponded.Equal(w.at(3)) || s.FirstResponseState(w.at(10)) != ticket.SLAMet {
 			t.Errorf("target after the merge: %+v", s)
 		}
 		if list, _, _ := ticket.Queue(ctx, d, w.ten.ID, ticket.Filter{Sort: ticket.SortDue}); len(list) != 1 || !list[0].DueAt.Equal(w.at(26)) {
@@ -296,20 +297,28 @@ func TestSLAMergeFirstResponse(t *testing.T) {
 		if s := w.sla(t, later); !s.FirstResponded.Equal(w.at(3.5)) {
 			t.Errorf("target answered through its source after it was opened: %+v", s)
 		}
-		// A source from before the targets, its answer not kept: the target's new
-		// priority finds the answer among its messages, bounded by its creation too.
+		// Merged only after the target's due time: the older answer comes too late.
+		overdue := w.open(t, ticket.PriorityHigh, 30)
+		oldAnswer := w.open(t, ticket.PriorityHigh, 29)
+		w.reply(t, oldAnswer, false, 29.5)
+		merge(oldAnswer, overdue, 40)
+		if s := w.sla(t, overdue); !s.FirstResponded.Equal(w.at(40)) || s.FirstResponseState(w.at(41)) != ticket.SLABreached {
+			t.Errorf("target merged with an older answer after its due time: %+v", s)
+		}
+		// A target whose answer was not kept (from before first_responded_at): its new
+		// priority finds the merged answer among its messages, counted at the merge too.
 		old := w.open(t, ticket.PriorityLow, 0)
 		w.reply(t, old, false, 0.5)
-		if _, err := d.Exec(ctx, `UPDATE tickets SET first_responded_at = NULL WHERE tenant_id = ? AND id = ?`, w.ten.ID, old); err != nil {
-			t.Fatal(err)
-		}
 		fresh := w.open(t, ticket.PriorityLow, 1)
 		merge(old, fresh, 2)
+		if _, err := d.Exec(ctx, `UPDATE tickets SET first_responded_at = NULL WHERE tenant_id = ? AND id = ?`, w.ten.ID, fresh); err != nil {
+			t.Fatal(err)
+		}
 		tk := w.get(t, fresh)
 		if err := ticket.SetDetails(ctx, d, tk, ticket.PriorityHigh, tk.CategoryID, w.agent, w.at(3)); err != nil {
 			t.Fatal(err)
 		}
-		if s := w.sla(t, fresh); !s.FirstResponded.Equal(w.at(1)) {
+		if s := w.sla(t, fresh); !s.FirstResponded.Equal(w.at(2)) {
 			t.Errorf("reprioritised target with the old source's answer: %+v", s)
 		}
 		var negative int
