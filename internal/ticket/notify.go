@@ -52,8 +52,8 @@ type recipient struct {
 	signsIn bool
 }
 
-// Created tells staff about a new ticket, confirms it to the contact it was opened for,
-// and tells the company's main contacts who asked for it. opened is what Create was
+// Created tells staff about a new ticket, confirms it to the contact it was opened for
+// (or, when staff opened it, tells them it was opened for them), and tells the company's main contacts who asked for it. opened is what Create was
 // given. Staff read "<contact> of <company> has opened" for a customer's ticket; one a
 // colleague opened on a customer's behalf is mail.ticket_new_on_behalf_staff, "<staff
 // member> opened a ticket for <contact> (<company>)", and that colleague gets no mail
@@ -67,7 +67,14 @@ func (n Notifier) Created(ctx context.Context, tx db.Querier, t Ticket, opened N
 	if err := n.toStaff(ctx, tx, t, key, opened.Body, data, staffWantsNew+` AND id <> ?`, opened.StaffID); err != nil {
 		return err
 	}
-	if err := n.toContacts(ctx, tx, t, "mail.ticket_received", opened.Body, nil, 0); err != nil {
+	// The contact's own request is confirmed; one a colleague opened for them is
+	// announced as such (mail.ticket_opened_for_you): nobody there waits for an answer.
+	// Either goes out under the same notification settings.
+	ack, ackData := "mail.ticket_received", map[string]any(nil)
+	if opened.StaffID > 0 {
+		ack, ackData = "mail.ticket_opened_for_you", map[string]any{"Author": opened.Author}
+	}
+	if err := n.toContacts(ctx, tx, t, ack, opened.Body, ackData, 0); err != nil {
 		return err
 	}
 	return n.toMainContacts(ctx, tx, t, opened)

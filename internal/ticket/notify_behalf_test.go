@@ -32,9 +32,9 @@ func TestStaffOpenedForContact(t *testing.T) {
 		if got := w.mailsTo(t, "maria@service.test"); len(got) != 0 {
 			t.Errorf("Maria was told about her own ticket: %+v", got)
 		}
-		// Anna's confirmation is still hers, with the portal button (she signs in).
-		has(t, "confirmation", w.one(t, "anna@mueller.test", "confirmation"),
-			[]string{"thank you for your request " + no, w.origin + "/tickets/" + strconv.FormatInt(tk.ID, 10)}, nil)
+		// Anna hears the ticket was opened for her (mailack_test.go), with the portal button.
+		has(t, "opened for Anna", w.one(t, "anna@mueller.test", "opened for Anna"),
+			[]string{"Agent Maria has opened ticket " + no, w.origin + "/tickets/" + strconv.FormatInt(tk.ID, 10)}, nil)
 
 		own := w.create(t, w.anna, nil, "Boiler noise")
 		has(t, "customer's ticket", w.one(t, "bob@service.test", "customer's ticket"),

@@ -56,12 +56,15 @@ func ListedKept(ctx context.Context, q db.Querier, o ticket.StagedOwner, f Form)
 // together: at most MaxFiles in all, each within the tenant's size limit (which may
 // have been lowered since a file was kept).
 func CheckKeptLimits(f *Form, kept []ticket.Staged, ups []Upload, limit int64) {
-	if len(kept) == 0 || f.Errors["files"].ID != "" {
+	if len(kept) == 0 || (f.Errors["files"].ID != "" && !RefusedFiles(f.Errors["files"])) {
 		return
 	}
-	if len(kept)+len(ups) > MaxFiles {
+	if len(kept)+len(ups) > MaxFiles { // the files to keep would not fit a message
 		f.Errors["files"] = validate.Msg{ID: "error.upload_count", Data: map[string]any{"Max": MaxFiles}}
 		return
+	}
+	if f.Errors["files"].ID != "" {
+		return // a refused file is named already
 	}
 	for _, s := range kept {
 		if s.Size > limit {
@@ -72,13 +75,15 @@ func CheckKeptLimits(f *Form, kept []ticket.Staged, ups []Upload, limit int64) {
 }
 
 // KeepRefused keeps the new files ups of a refused form for o and adds them to the
-// form's list after the kept ones it had. Files the form's "files" field refused (too
-// many with the kept ones) are deleted instead: their error says to choose again.
+// form's list after the kept ones it had, also when the "files" field refused other
+// files chosen with them (too large or empty: the error names those). Files the field
+// refused as a whole (too many, with the kept ones) are deleted instead: their error
+// says to choose again.
 func (e *Env) KeepRefused(ctx context.Context, o ticket.StagedOwner, f *Form, kept []ticket.Staged, ups []Upload) error {
 	if len(ups) == 0 {
 		return nil
 	}
-	if f.Errors["files"].ID != "" {
+	if m := f.Errors["files"]; m.ID != "" && !RefusedFiles(m) {
 		e.DeleteUploads(ups)
 		return nil
 	}

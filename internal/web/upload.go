@@ -63,9 +63,12 @@ func ParseMultipart(w http.ResponseWriter, r *http.Request, limit int64) Form {
 // headers and a long description in a script of three bytes a character.
 const keptPrefix = 4 * MaxFormBytes
 
-// SaveUploads stores the files of field in the file store. A file over limit, an empty
-// one or too many files set a field error (and nothing is kept); the caller deletes
-// the returned files again when its own change fails.
+// SaveUploads stores the files of field in the file store. Too many files set a field
+// error and nothing is kept. A file over limit or an empty one is refused and named in
+// the field error, while the files chosen with it are still saved and returned: the
+// form is refused, and KeepRefused keeps them for it (listed, so nobody chooses them
+// again). A file the store cannot take fails the whole field. The caller deletes the
+// returned files again when its own change fails.
 func (e *Env) SaveUploads(r *http.Request, f *Form, field string, limit int64) []Upload {
 	if r.MultipartForm == nil {
 		return nil
@@ -76,24 +79,50 @@ func (e *Env) SaveUploads(r *http.Request, f *Form, field string, limit int64) [
 		return nil
 	}
 	var out []Upload
+	var refused []validate.Msg
 	for _, h := range headers {
 		up, err := e.saveOne(h, limit)
-		if err != nil {
+		switch {
+		case err == nil:
+			out = append(out, up)
+		case errors.Is(err, filestore.ErrTooLarge):
+			refused = append(refused, validate.Msg{ID: "error.upload_too_large_file", Data: map[string]any{"Name": up.Filename, "MB": limit >> 20}})
+		case errors.Is(err, filestore.ErrEmpty):
+			refused = append(refused, validate.Msg{ID: "error.upload_empty", Data: map[string]any{"Name": up.Filename}})
+		default:
+			e.Log.Error("upload", "err", err)
 			e.DeleteUploads(out)
-			switch {
-			case errors.Is(err, filestore.ErrTooLarge):
-				f.Errors[field] = validate.Msg{ID: "error.upload_too_large_file", Data: map[string]any{"Name": up.Filename, "MB": limit >> 20}}
-			case errors.Is(err, filestore.ErrEmpty):
-				f.Errors[field] = validate.Msg{ID: "error.upload_empty", Data: map[string]any{"Name": up.Filename}}
-			default:
-				e.Log.Error("upload", "err", err)
-				f.Errors[field] = validate.Msg{ID: "error.upload_failed"}
-			}
+			f.Errors[field] = validate.Msg{ID: "error.upload_failed"}
 			return nil
 		}
-		out = append(out, up)
+	}
+	if len(refused) > 0 {
+		f.Errors[field] = refusedMsg(refused, limit)
 	}
 	return out
+}
+
+// refusedMsg is the field error for the files SaveUploads refused: the one's own
+// message, or for several one naming them all.
+func refusedMsg(refused []validate.Msg, limit int64) validate.Msg {
+	if len(refused) == 1 {
+		return refused[0]
+	}
+	names := make([]string, 0, len(refused))
+	for _, m := range refused {
+		names = append(names, m.Data["Name"].(string))
+	}
+	return validate.Msg{ID: "mailack.files_refused", Data: map[string]any{"Names": strings.Join(names, ", "), "MB": limit >> 20}}
+}
+
+// RefusedFiles reports whether a field error of SaveUploads refuses only some files,
+// too large or empty, so the others it returned can be kept for the refused form.
+func RefusedFiles(m validate.Msg) bool {
+	switch m.ID {
+	case "error.upload_too_large_file", "error.upload_empty", "mailack.files_refused":
+		return true
+	}
+	return false
 }
 
 func (e *Env) saveOne(h *multipart.FileHeader, limit int64) (Upload, error) {
