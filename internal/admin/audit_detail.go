@@ -24,12 +24,20 @@ type auditRef struct {
 
 // auditRecord is a named record found in the tenant: its id and current name. For a
 // "merge" ref, Into is the ticket it was merged into (0: none, or deleted since) and
-// Company its company, both in the tenant.
+// Company its company, both in the tenant. Created is when the record was created
+// (Unix seconds).
 type auditRecord struct {
 	ID            int64
 	Name          string
 	Into, Company int64
+	Created       int64
 }
+
+// before reports whether rec existed when the entry was written. On SQLite a deleted
+// record's id can be given to a new one (INTEGER PRIMARY KEY without AUTOINCREMENT
+// reuses the highest id once freed): a record created after the entry has the number
+// the entry names but is another record, so it is neither linked nor named.
+func (d *detailCtx) before(rec auditRecord) bool { return rec.Created <= d.e.At.Unix() }
 
 // detailCtx renders one entry's details. A page renders its entries twice: first with
 // want set, which only collects the records the details name, then with found, the
@@ -45,14 +53,15 @@ type detailCtx struct {
 // empty target, text typed by people, or a form this version does not know).
 type detailFormat func(d *detailCtx, target string) []detailPart
 
-// ref links text to the record r when it still exists in the tenant. With named set,
-// the record's current name (an article's title) replaces text.
+// ref links text to the record r when it still exists in the tenant and existed when
+// the entry was written. With named set, the record's current name (an article's
+// title, which its entries do not hold) replaces text.
 func (d *detailCtx) ref(r auditRef, text string, named bool) detailPart {
 	if d.want != nil {
 		d.want[r] = true
 	}
 	rec, ok := d.found[r]
-	if !ok || rec.ID == 0 { // gone, or another tenant's
+	if !ok || rec.ID == 0 || !d.before(rec) { // gone, another tenant's, or a newer record with its id
 		return detailPart{Text: text}
 	}
 	if named && rec.Name != "" {
@@ -81,7 +90,8 @@ func (d *detailCtx) staff(email string) detailPart {
 func (d *detailCtx) company(name string) detailPart { return detailPart{Text: name} }
 
 // merged is what the ticket with id was merged into, and its company, as the tenant's
-// tickets say now; ok is false while collecting and for a ticket not in the tenant.
+// tickets say now; ok is false while collecting, for a ticket not in the tenant, and
+// for one created after the entry (a newer ticket given the deleted one's id).
 func (d *detailCtx) merged(id string) (rec auditRecord, ok bool) {
 	n, err := strconv.ParseInt(id, 10, 64)
 	if err != nil {
@@ -92,6 +102,9 @@ func (d *detailCtx) merged(id string) (rec auditRecord, ok bool) {
 		d.want[r] = true
 	}
 	rec, ok = d.found[r]
+	if ok && !d.before(rec) {
+		return auditRecord{}, false
+	}
 	return rec, ok
 }
 
@@ -127,6 +140,8 @@ func (d *detailCtx) w(id string) string { return i18n.T(d.ctx, id) }
 // t translates message id into parts. Arguments that are text or parts are passed as
 // markers and put back after translating, so a link keeps its place in the sentence
 // whatever the language's word order; numbers are formatted as the language writes them.
+// A single text or part is trimmed: a name written with blanks around it would read
+// "„ swap “" in the quotes the message puts around it.
 func (d *detailCtx) t(id string, args map[string]any) []detailPart {
 	return d.translate(args, func(data map[string]any) string { return i18n.T(d.ctx, id, data) })
 }
@@ -142,9 +157,10 @@ func (d *detailCtx) translate(args map[string]any, tr func(map[string]any) strin
 	for k, v := range args {
 		var ps []detailPart
 		switch v := v.(type) {
-		case string:
-			ps = []detailPart{{Text: v}}
+		case string: // a name goes inside the sentence's quotes or brackets without blanks
+			ps = []detailPart{{Text: strings.TrimSpace(v)}}
 		case detailPart:
+			v.Text = strings.TrimSpace(v.Text)
 			ps = []detailPart{v}
 		case []detailPart:
 			ps = v

@@ -35,6 +35,7 @@ var auditFormats = map[string]detailFormat{
 	audit.MailTemplateSaved: fmtMailTemplate, audit.MailTemplateReset: fmtMailTemplate, audit.MailRetried: fmtMailRetried,
 
 	audit.KBPublished: fmtArticle, audit.KBUnpublished: fmtArticle, audit.KBFeedbackReset: fmtArticle,
+	audit.KBDeleted: fmtArticleDeleted, audit.KBVisibilityChanged: fmtArticleVisibility, audit.KBSlugChanged: fmtArticleSlug,
 	audit.KBCategoryNames: fmtNamed, audit.DownloadFolderNames: fmtNamed, audit.DownloadFolderDeleted: fmtNamed,
 	audit.DownloadUploaded: fmtDownload, audit.DownloadVersionAdded: fmtDownload, audit.DownloadChanged: fmtDownload,
 	audit.DownloadDeleted: fmtDownload, audit.DownloadSettings: fmtWhat,

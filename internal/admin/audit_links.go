@@ -14,22 +14,24 @@ import (
 // and its detail stays text. Each row is (id, key, name): key is what the details name
 // the record by when it is not its id (a staff member's address); for an article, name
 // is a title and key its language. Companies are found by id only: a name may have
-// passed to another company since (auditRef).
+// passed to another company since (auditRef). Each row also has its created_at: on
+// SQLite an id freed by deleting the newest row is given to the next one, so a record
+// created after an entry is not the one the entry meant (detailCtx.ref).
 var auditLookups = map[string]string{
-	"ticket":   `SELECT id, '', title FROM tickets WHERE tenant_id = ? AND id IN (%s)`,
-	"company":  `SELECT id, '', name FROM companies WHERE tenant_id = ? AND id IN (%s)`,
-	"contact":  `SELECT id, '', TRIM(first_name || ' ' || last_name) FROM contacts WHERE tenant_id = ? AND id IN (%s)`,
-	"download": `SELECT id, '', title FROM download_files WHERE tenant_id = ? AND id IN (%s)`,
-	"article": `SELECT a.id, COALESCE(t.language, ''), COALESCE(t.title, '') FROM kb_articles a
+	"ticket":   `SELECT id, '', title, created_at FROM tickets WHERE tenant_id = ? AND id IN (%s)`,
+	"company":  `SELECT id, '', name, created_at FROM companies WHERE tenant_id = ? AND id IN (%s)`,
+	"contact":  `SELECT id, '', TRIM(first_name || ' ' || last_name), created_at FROM contacts WHERE tenant_id = ? AND id IN (%s)`,
+	"download": `SELECT id, '', title, created_at FROM download_files WHERE tenant_id = ? AND id IN (%s)`,
+	"article": `SELECT a.id, COALESCE(t.language, ''), COALESCE(t.title, ''), a.created_at FROM kb_articles a
 		LEFT JOIN kb_translations t ON t.article_id = a.id AND t.tenant_id = a.tenant_id
 		WHERE a.tenant_id = ? AND a.id IN (%s)`,
-	"staff": `SELECT id, LOWER(email), name FROM staff WHERE tenant_id = ? AND LOWER(email) IN (%s)`,
+	"staff": `SELECT id, LOWER(email), name, created_at FROM staff WHERE tenant_id = ? AND LOWER(email) IN (%s)`,
 }
 
 // auditMerges reads, for merged tickets, the ticket each was merged into and their
 // company: a merge entry's target is linked only when it is what the source's row says
 // (ticket.Merge sets merged_into once; deleting the target clears it).
-const auditMerges = `SELECT t.id, COALESCE(t.merged_into, 0), t.company_id FROM tickets t
+const auditMerges = `SELECT t.id, COALESCE(t.merged_into, 0), t.company_id, t.created_at FROM tickets t
 	JOIN companies c ON c.id = t.company_id AND c.tenant_id = t.tenant_id
 	WHERE t.tenant_id = ? AND t.id IN (%s)`
 
@@ -71,9 +73,9 @@ func auditQuery(ctx context.Context, q db.Querier, kind, sel string, tenantID in
 	defer rows.Close()
 	rank := map[auditRef]int{} // an article's best title so far: its language's place
 	for rows.Next() {
-		var id int64
+		var id, created int64
 		var key, name string
-		if err := rows.Scan(&id, &key, &name); err != nil {
+		if err := rows.Scan(&id, &key, &name, &created); err != nil {
 			return fmt.Errorf("audit links: %s: %w", kind, err)
 		}
 		r := auditRef{Kind: kind, ID: id}
@@ -96,7 +98,7 @@ func auditQuery(ctx context.Context, q db.Querier, kind, sel string, tenantID in
 			}
 			rank[r] = place
 		}
-		found[r] = auditRecord{ID: id, Name: name}
+		found[r] = auditRecord{ID: id, Name: name, Created: created}
 	}
 	return rows.Err()
 }
@@ -110,7 +112,7 @@ func auditMerged(ctx context.Context, q db.Querier, tenantID int64, ids []any, f
 	defer rows.Close()
 	for rows.Next() {
 		var rec auditRecord
-		if err := rows.Scan(&rec.ID, &rec.Into, &rec.Company); err != nil {
+		if err := rows.Scan(&rec.ID, &rec.Into, &rec.Company, &rec.Created); err != nil {
 			return fmt.Errorf("audit links: merge: %w", err)
 		}
 		found[auditRef{Kind: "merge", ID: rec.ID}] = rec

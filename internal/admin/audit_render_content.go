@@ -5,6 +5,7 @@ import (
 	"strconv"
 	"strings"
 
+	"pforte/internal/audit"
 	"pforte/internal/i18n"
 	"pforte/internal/mailtmpl"
 )
@@ -36,13 +37,18 @@ func fmtArticle(d *detailCtx, s string) []detailPart {
 	return out
 }
 
-// fmtDownload: a download file with its file name, and what changed.
+// fmtDownload: a download file with its file name, and what changed; a deleted one
+// is never linked.
 func fmtDownload(d *detailCtx, s string) []detailPart {
 	m := detailDownload.FindStringSubmatch(s)
 	if m == nil {
 		return nil
 	}
-	out := d.t("audit_details.download", map[string]any{"Title": d.link("download", m[1], m[2], false), "File": m[3]})
+	title := d.link("download", m[1], m[2], false)
+	if d.e.Action == audit.DownloadDeleted { // gone when written: a file with its number now is another
+		title = detailPart{Text: m[2]}
+	}
+	out := d.t("audit_details.download", map[string]any{"Title": title, "File": m[3]})
 	switch {
 	case m[4] != "":
 		out = append(out, detailPart{Text: " · " + d.w("downloads_admin.visibility") + ": " + d.w("downloads_admin.visibility."+m[4])})

@@ -9,6 +9,7 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	"pforte/internal/audit"
 	"pforte/internal/i18n"
@@ -108,6 +109,11 @@ var auditCases = []auditCase{
 	{audit.KBUnpublished, "article:13 gone", 0, "Article “gone” (#13)"},
 	{audit.KBFeedbackReset, "article:12 printer-setup (views 3, yes 1, no 0)", 0,
 		"Article “[Set up the printer](/admin/kb/articles/12)” (#12): had 3 reads, 1 × helpful, 0 × not helpful"},
+	{audit.KBDeleted, `article:13 gone "Old \"printer\""`, 0, "Article “Old \"printer\"” (#13)"},
+	{audit.KBDeleted, `article:12 printer-setup "Printer"`, 0, "Article “Printer” (#12)"}, // never linked: a newer one may have its number
+	{audit.KBVisibilityChanged, "article:12 printer-setup visibility public → companies", 0,
+		"Article “[Set up the printer](/admin/kb/articles/12)” (#12) – Visible to: Everyone (also without login) → Chosen companies"},
+	{audit.KBSlugChanged, "article:13 old → new", 0, "Article “new” (#13) – Address name: old → new"},
 	{audit.KBCategoryNames, "category:4 Printers (en Printers, he מדפסות)", 0, "Category “Printers” – names: English: Printers, עברית: מדפסות"},
 	{audit.DownloadFolderNames, "folder:3 Manuals", 0, "Folder “Manuals”"},
 	{audit.DownloadFolderDeleted, "folder:3 Manuals", 0, "Folder “Manuals”"},
@@ -162,6 +168,10 @@ var auditFound = map[auditRef]auditRecord{
 	{Kind: "merge", ID: 14}: {ID: 14, Company: 7}, // merged into a ticket deleted since
 }
 
+// auditAt is when the cases' entries were written: after every record of auditFound
+// was created (their Created is 0).
+var auditAt = time.Unix(1_800_000_000, 0)
+
 // partsString writes parts as text with links as [text](href).
 func partsString(ps []detailPart) string {
 	var b strings.Builder
@@ -183,7 +193,7 @@ func TestAuditDetailFormats(t *testing.T) {
 	covered := map[string]bool{}
 	for _, c := range auditCases {
 		covered[c.action] = true
-		e := audit.Entry{Action: c.action, Target: c.target, ContactID: c.contactID}
+		e := audit.Entry{Action: c.action, Target: c.target, ContactID: c.contactID, At: auditAt}
 		want := map[auditRef]bool{}
 		auditDetail(&detailCtx{ctx: ctx, e: e, want: want}) // the first pass: which records to look up
 		if got := partsString(auditDetail(&detailCtx{ctx: ctx, e: e, found: auditFound})); got != c.want {
@@ -219,7 +229,7 @@ func TestAuditDetailLanguages(t *testing.T) {
 	found := map[auditRef]auditRecord{{Kind: "article", ID: 12}: {ID: 12, Name: "Drucker einrichten"}, {Kind: "ticket", ID: 123}: {ID: 123, Name: "Drucker"}}
 	render := func(lang, action, target string) string {
 		ctx := i18n.With(context.Background(), i18n.For(lang))
-		return partsString(auditDetail(&detailCtx{ctx: ctx, e: audit.Entry{Action: action, Target: target}, found: found}))
+		return partsString(auditDetail(&detailCtx{ctx: ctx, e: audit.Entry{Action: action, Target: target, At: auditAt}, found: found}))
 	}
 	for lang, want := range map[string]string{
 		"de": "Artikel „[Drucker einrichten](/admin/kb/articles/12)“ (#12)",
@@ -346,7 +356,7 @@ func TestAuditWrittenForms(t *testing.T) {
 		{audit.InboxTicketCreated, audit.InboxCreatedTarget(12, 8, "Printer", "Zwei AG", "anna@zwei.test", false),
 			"Ticket [#12](/admin/tickets/12) “Printer” for Zwei AG, from anna@zwei.test"},
 	} {
-		e := audit.Entry{Action: c.action, Target: c.target}
+		e := audit.Entry{Action: c.action, Target: c.target, At: auditAt}
 		if got := partsString(auditDetail(&detailCtx{ctx: ctx, e: e, found: auditFound})); got != c.want {
 			t.Errorf("%q:\n got %q\nwant %q", c.target, got, c.want)
 		}

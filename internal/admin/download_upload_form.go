@@ -87,10 +87,17 @@ func (a *Admin) parseUpload(w http.ResponseWriter, r *http.Request, limit int64,
 			// Customers open a download by its extension: "rechnung.pdf" holding a PNG or
 			// a program must not be published as a PDF.
 			if ext, bad := filestore.Contradicts(name, st.Type); bad {
-				u.Errors.Add("file", "dl_fixes.type_mismatch", map[string]any{"Name": name, "Ext": ext})
+				msg := "dl_fixes.type_mismatch"
+				if filestore.IsProgram(st.Type) { // under any name but a program's, "tool.doc" or "tool"
+					msg = "dl3.program_name"
+				}
+				u.Errors.Add("file", msg, map[string]any{"Name": name, "Ext": ext})
 				a.discard([]uploadedFile{{Name: name, Stored: st}})
 				continue
 			}
+			// Shown on the download page and sent as Content-Type: "bericht.docx" as a
+			// Word document, a document zipped under "archiv.zip" as the zip it is named.
+			st.Type = filestore.TypeFor(name, st.Type)
 			u.Files = append(u.Files, uploadedFile{Name: name, Stored: st})
 		case errors.Is(err, filestore.ErrTooLarge):
 			u.Errors.Add("file", "downloads_admin.file_too_large", map[string]any{"Name": name,

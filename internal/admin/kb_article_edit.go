@@ -61,7 +61,8 @@ func (a *Admin) kbShow(w http.ResponseWriter, r *http.Request, v *visit) {
 	}
 }
 
-// kbUpdate saves an article's settings. Publishing and taking back are audited.
+// kbUpdate saves an article's settings. Publishing and taking back, and changes of
+// visibility and slug, are audited.
 func (a *Admin) kbUpdate(w http.ResponseWriter, r *http.Request, v *visit) {
 	art, ok := a.loadKB(w, r, v)
 	if !ok {
@@ -75,6 +76,13 @@ func (a *Admin) kbUpdate(w http.ResponseWriter, r *http.Request, v *visit) {
 			a.env.Fail(w, r, err)
 			return
 		}
+		// All fields at once: kb's own checks and the form's, not one batch per submit.
+		e, err := kb.Check(ctx, a.env.DB, v.P.TenantID, kbMetaOf(f), nil)
+		if err != nil {
+			a.env.Fail(w, r, err)
+			return
+		}
+		f.Take(e)
 		if kbNoReaders(kbMetaOf(f), len(cs)) {
 			f.Errors.Add("visibility", "dl_fixes.kb_no_company", nil)
 		}
@@ -89,6 +97,9 @@ func (a *Admin) kbUpdate(w http.ResponseWriter, r *http.Request, v *visit) {
 				}
 			}
 			if err := kb.Update(ctx, tx, v.P.TenantID, art.ID, m, a.env.Now()); err != nil {
+				return err
+			}
+			if err := a.kbAuditChanges(ctx, tx, r, v, art); err != nil {
 				return err
 			}
 			switch {
@@ -111,7 +122,7 @@ func (a *Admin) kbUpdate(w http.ResponseWriter, r *http.Request, v *visit) {
 	a.env.Flash(w, r, "admin.saved", "/admin/kb/articles/"+itoa(art.ID))
 }
 
-// kbDelete removes an article with its texts and images.
+// kbDelete removes an article with its texts and images; the deletion is audited.
 func (a *Admin) kbDelete(w http.ResponseWriter, r *http.Request, v *visit) {
 	art, ok := a.loadKB(w, r, v)
 	if !ok {
@@ -125,6 +136,9 @@ func (a *Admin) kbDelete(w http.ResponseWriter, r *http.Request, v *visit) {
 			if err := a.kbAudit(ctx, tx, r, v, audit.KBUnpublished, art.ID); err != nil {
 				return err
 			}
+		}
+		if err := a.kbAuditDeleted(ctx, tx, r, v, art); err != nil {
+			return err
 		}
 		keys, err = kb.Delete(ctx, tx, v.P.TenantID, art.ID)
 		return err

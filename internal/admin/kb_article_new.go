@@ -50,8 +50,18 @@ func (a *Admin) kbCreate(w http.ResponseWriter, r *http.Request, v *visit) {
 		return
 	}
 	var id int64
-	if f.Err == "" && kbNoReaders(kbMetaOf(f), 0) {
-		f.Errors.Add("visibility", "dl_fixes.kb_no_company", nil)
+	if f.Err == "" {
+		// All fields at once: kb's own checks and the form's, not one batch per submit.
+		t := kbTranslationOf(f, f.Get("language"))
+		e, err := kb.Check(ctx, a.env.DB, v.P.TenantID, kbMetaOf(f), &t)
+		if err != nil {
+			a.env.Fail(w, r, err)
+			return
+		}
+		f.Take(e)
+		if kbNoReaders(kbMetaOf(f), 0) {
+			f.Errors.Add("visibility", "dl_fixes.kb_no_company", nil)
+		}
 	}
 	if !f.Invalid() {
 		m := kbMetaOf(f)

@@ -11,8 +11,9 @@ import (
 // Content types Sniff adds to those of http.DetectContentType, which calls programs
 // just "application/octet-stream".
 const (
-	TypeWindowsProgram = "application/x-msdownload" // MZ header: .exe, .dll
-	TypeELFProgram     = "application/x-executable" // Linux and other Unix programs
+	TypeWindowsProgram = "application/x-msdownload"  // MZ header: .exe, .dll
+	TypeELFProgram     = "application/x-executable"  // Linux and other Unix programs
+	TypeMachOProgram   = "application/x-mach-binary" // macOS programs and libraries
 	// TypeOLE is an OLE compound file: old Office documents (.doc, .xls, .ppt) and
 	// password-protected new ones (.docx, .xlsx, .pptx), which are encrypted inside one.
 	TypeOLE = "application/x-ole-storage"
@@ -38,6 +39,11 @@ func Sniff(head []byte) string {
 			return TypeWindowsProgram
 		case bytes.HasPrefix(head, []byte("\x7fELF")):
 			return TypeELFProgram
+		// Thin Mach-O, 32 and 64 bit, either byte order. Universal ("fat") binaries start
+		// with 0xcafebabe like Java class files and are left alone.
+		case bytes.HasPrefix(head, []byte("\xfe\xed\xfa\xce")), bytes.HasPrefix(head, []byte("\xce\xfa\xed\xfe")),
+			bytes.HasPrefix(head, []byte("\xfe\xed\xfa\xcf")), bytes.HasPrefix(head, []byte("\xcf\xfa\xed\xfe")):
+			return TypeMachOProgram
 		case bytes.HasPrefix(head, []byte("\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1")):
 			return TypeOLE
 		// DetectContentType knows only a zip's first local header; an empty zip starts
@@ -69,14 +75,15 @@ var extTypes = map[string][]string{
 	".webp": {"image/webp"},
 	".bmp":  {"image/bmp"},
 	".ico":  {"image/x-icon"},
-	".zip":  {"application/zip"},
-	// Office documents are zip archives, or OLE files once protected by a password.
-	".docx": {"application/zip", TypeOLE},
-	".xlsx": {"application/zip", TypeOLE},
-	".pptx": {"application/zip", TypeOLE},
-	".odt":  {"application/zip"},
-	".ods":  {"application/zip"},
-	".odp":  {"application/zip"},
+	// Office documents are zip archives of their kind (see ZipKind), or OLE files once
+	// protected by a password. A .zip may hold anything zipped, office files included.
+	".zip":  {"application/zip", TypeDocx, TypeXlsx, TypePptx, TypeODT, TypeODS, TypeODP},
+	".docx": {TypeDocx, TypeOLE},
+	".xlsx": {TypeXlsx, TypeOLE},
+	".pptx": {TypePptx, TypeOLE},
+	".odt":  {TypeODT},
+	".ods":  {TypeODS},
+	".odp":  {TypeODP},
 	".gz":   {"application/x-gzip"},
 	".tgz":  {"application/x-gzip"},
 	".rar":  {"application/x-rar-compressed"},
@@ -84,16 +91,56 @@ var extTypes = map[string][]string{
 	".dll":  {TypeWindowsProgram},
 }
 
+// programExts are the extensions a program of each recognised kind may be published
+// under: those its system runs or loads it by, so nobody opens it by mistake thinking it
+// a document. Any other name — "anleitung.doc", "liesmich.txt", no extension at all —
+// is refused: a customer would not expect a program there. ".bin" is allowed for all
+// kinds: firmware and installer images are sold under it, and nobody opens a .bin
+// expecting a document. Installer packages (.msi, .dmg, .pkg) are not programs in
+// this sense: they start with OLE, compressed or xar headers.
+var programExts = map[string][]string{
+	TypeWindowsProgram: {".exe", ".dll", ".sys", ".efi", ".ocx", ".bin"},
+	TypeELFProgram:     {".so", ".elf", ".run", ".appimage", ".ko", ".bin"},
+	TypeMachOProgram:   {".dylib", ".so", ".bundle", ".bin"},
+}
+
+// IsProgram reports whether typ (as from Sniff) is a program Sniff recognises.
+func IsProgram(typ string) bool {
+	_, ok := programExts[baseType(typ)]
+	return ok
+}
+
+func baseType(typ string) string {
+	base, _, _ := strings.Cut(typ, ";")
+	return strings.TrimSpace(base)
+}
+
 // Contradicts reports whether a file named name whose content was sniffed as typ is not
 // what its extension says: "rechnung.pdf" holding a PNG, "tool.pdf" holding a program.
-// A file with an extension Sniff cannot check never contradicts it. It returns the
-// extension (lower case, without the dot) for the message.
+// A recognised program contradicts every name but a program's (see programExts); other
+// content never contradicts an extension Sniff cannot check. It returns the extension
+// (lower case, without the dot; empty for a name without one) for the message.
 func Contradicts(name, typ string) (string, bool) {
 	ext := strings.ToLower(filepath.Ext(name))
+	base := baseType(typ)
+	if exts, ok := programExts[base]; ok {
+		return strings.TrimPrefix(ext, "."), !slices.Contains(exts, ext)
+	}
 	want, ok := extTypes[ext]
 	if !ok {
 		return "", false
 	}
-	base, _, _ := strings.Cut(typ, ";")
-	return strings.TrimPrefix(ext, "."), !slices.Contains(want, strings.TrimSpace(base))
+	return strings.TrimPrefix(ext, "."), !slices.Contains(want, base)
+}
+
+// TypeFor is the type to record for a file named name whose content was sniffed as typ:
+// an office document's own type only under its own extension ("bericht.docx"); under any
+// other name ("archiv.zip") it is served as what the name promises, a plain zip.
+func TypeFor(name, typ string) string {
+	ext := strings.ToLower(filepath.Ext(name))
+	office := slices.Contains([]string{TypeDocx, TypeXlsx, TypePptx, TypeODT, TypeODS, TypeODP}, typ)
+	if office && (ext == ".zip" || !slices.Contains(extTypes[ext], typ)) {
+		return "application/zip"
+	}
+	return typ
 }

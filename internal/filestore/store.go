@@ -53,7 +53,8 @@ type Upload struct {
 }
 
 // Put copies r into the store, reading at most limit bytes (limit <= 0: no limit). The
-// content type is sniffed from the first 512 bytes (see Sniff). A file over the limit or empty is
+// content type is sniffed from the first SniffLen bytes (see Sniff), a zip's from its
+// entries (see ZipKind). A file over the limit or empty is
 // not kept.
 func (s *Store) Put(r io.Reader, limit int64) (Stored, error) {
 	key, err := newKey()
@@ -97,6 +98,10 @@ func (s *Store) Put(r io.Reader, limit int64) (Stored, error) {
 	if limit > 0 && size > limit {
 		return Stored{}, ErrTooLarge
 	}
+	typ := Sniff(head)
+	if typ == "application/zip" { // an office document? Its entries tell.
+		typ = ZipKind(tmp, size, head)
+	}
 	if err := tmp.Sync(); err != nil {
 		return Stored{}, fmt.Errorf("filestore: sync: %w", err)
 	}
@@ -106,7 +111,7 @@ func (s *Store) Put(r io.Reader, limit int64) (Stored, error) {
 	if err := os.Rename(tmp.Name(), path); err != nil {
 		return Stored{}, fmt.Errorf("filestore: %w", err)
 	}
-	return Stored{Key: key, Size: size, Type: Sniff(head), SHA256: hex.EncodeToString(h.Sum(nil))}, nil
+	return Stored{Key: key, Size: size, Type: typ, SHA256: hex.EncodeToString(h.Sum(nil))}, nil
 }
 
 // Open returns the stored file for streaming (it is an io.ReadSeeker, so

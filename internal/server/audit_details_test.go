@@ -49,7 +49,7 @@ func TestAuditLogSentences(t *testing.T) {
 			{0, audit.CompanyCreated, "Fremd AG"},
 			{0, audit.CompanyTwoFactorChanged, fmt.Sprintf("company:%d off", oco.ID)},
 		} {
-			if err := audit.LogFor(ctx, env.DB, ten.ID, en.contact, by, en.action, en.target, "10.0.0.1", now); err != nil {
+			if err := audit.LogFor(ctx, env.DB, ten.ID, en.contact, by, en.action, en.target, "10.0.0.1", time.Now()); err != nil { // after the records were created
 				t.Fatal(err)
 			}
 		}

@@ -54,7 +54,7 @@ func TestAuditLogMergeLinks(t *testing.T) {
 			{anna.ID, audit.AccessGranted, "anna@kunde.test @ Kunde AG (main)"},
 			{0, audit.CompanyCreated, "Kunde AG"},
 		} {
-			if err := audit.LogFor(ctx, env.DB, ten.ID, en.contact, by, en.action, en.target, "10.0.0.1", now); err != nil {
+			if err := audit.LogFor(ctx, env.DB, ten.ID, en.contact, by, en.action, en.target, "10.0.0.1", time.Now()); err != nil { // after the records were created
 				t.Fatal(err)
 			}
 		}

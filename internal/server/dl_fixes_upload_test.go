@@ -34,7 +34,7 @@ func TestDownloadContentMatchesName(t *testing.T) {
 			msg  string
 		}{
 			{apptest.File{Field: "file", Name: "rechnung.pdf", Data: png}, "Der Inhalt von rechnung.pdf ist keine .pdf-Datei."},
-			{apptest.File{Field: "file", Name: "tool.pdf", Data: exe}, "Der Inhalt von tool.pdf ist keine .pdf-Datei."},
+			{apptest.File{Field: "file", Name: "tool.pdf", Data: exe}, "tool.pdf ist ein Programm."},
 			{apptest.File{Field: "file", Name: "Bericht.DOCX", Data: pdf}, "ist keine .docx-Datei"},
 		} {
 			r := admin.PostMultipart("/admin/downloads/files", fields, c.file)
@@ -69,7 +69,7 @@ func TestDownloadContentMatchesName(t *testing.T) {
 
 		r = admin.PostMultipart("/admin/downloads/files/"+fid+"/versions", map[string]string{"notify_shown": "1"},
 			apptest.File{Field: "file", Name: "rechnung-korrigiert.pdf", Data: exe})
-		if r.Status != 422 || !strings.Contains(r.Body, "Der Inhalt von rechnung-korrigiert.pdf ist keine .pdf-Datei.") {
+		if r.Status != 422 || !strings.Contains(r.Body, "rechnung-korrigiert.pdf ist ein Programm.") {
 			t.Errorf("new version with a program as PDF: %d", r.Status)
 		}
 		if n := countOf(t, env, `SELECT COUNT(*) FROM download_versions`); n != 2 {
