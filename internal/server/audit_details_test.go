@@ -9,10 +9,8 @@ import (
 	"time"
 
 	"pforte/internal/access"
-	"pforte/internal/apptest"
 	"pforte/internal/audit"
 	"pforte/internal/db"
-	"pforte/internal/staff"
 	"pforte/internal/testutil"
 )
 
@@ -23,12 +21,8 @@ import (
 // the stored entries, which the text search reads, stay as written.
 func TestAuditLogSentences(t *testing.T) {
 	testutil.ForEngines(t, func(t *testing.T, e db.Engine) {
-		env := apptest.Start(t, e)
+		env, ten, boss, co, anna := auditWorld(t, e, "Kunde AG", "anna@kunde.test")
 		ctx, now := context.Background(), time.Now()
-		ten := env.Tenant("Service GmbH", "a.test")
-		boss := env.Staff(ten, staff.RoleAdmin, "boss@service.test", "boss-password")
-		co := env.Company(ten, "Kunde AG")
-		anna := env.Contact(ten, "anna@kunde.test", "anna-password-1", "main", co)
 		t1 := reportTicket(t, env, ten.ID, co, anna, "Drucker", now)
 		t2 := reportTicket(t, env, ten.ID, co, anna, "Drucker kaputt", now)
 		art := kbArticle(t, env, ten, 0, "drucker", "published", "customers", "Drucker einrichten", "Text")

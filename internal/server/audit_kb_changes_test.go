@@ -9,10 +9,8 @@ import (
 	"time"
 
 	"pforte/internal/access"
-	"pforte/internal/apptest"
 	"pforte/internal/audit"
 	"pforte/internal/db"
-	"pforte/internal/staff"
 	"pforte/internal/testutil"
 )
 
@@ -21,12 +19,8 @@ import (
 // quotes and brackets without blanks, even when written with blanks around them.
 func TestAuditLogKBChangesAndNames(t *testing.T) {
 	testutil.ForEngines(t, func(t *testing.T, e db.Engine) {
-		env := apptest.Start(t, e)
+		env, ten, boss, co, anna := auditWorld(t, e, "Müller Haustechnik GmbH", "anna@mueller.test")
 		ctx, now := context.Background(), time.Now()
-		ten := env.Tenant("Service GmbH", "a.test")
-		boss := env.Staff(ten, staff.RoleAdmin, "boss@service.test", "boss-password")
-		co := env.Company(ten, "Müller Haustechnik GmbH")
-		anna := env.Contact(ten, "anna@mueller.test", "anna-password-1", "main", co)
 		t1 := reportTicket(t, env, ten.ID, co, anna, "Drucker", now)
 		t2 := reportTicket(t, env, ten.ID, co, anna, "Drucker kaputt", now)
 		art := kbArticle(t, env, ten, 0, "drucker", "draft", "public", "Drucker einrichten", "Text")

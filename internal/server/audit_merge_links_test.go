@@ -9,10 +9,8 @@ import (
 	"time"
 
 	"pforte/internal/access"
-	"pforte/internal/apptest"
 	"pforte/internal/audit"
 	"pforte/internal/db"
-	"pforte/internal/staff"
 	"pforte/internal/testutil"
 )
 
@@ -25,12 +23,8 @@ import (
 // only by name link none, and the merge links the company it was about.
 func TestAuditLogMergeLinks(t *testing.T) {
 	testutil.ForEngines(t, func(t *testing.T, e db.Engine) {
-		env := apptest.Start(t, e)
+		env, ten, boss, co, anna := auditWorld(t, e, "Kunde AG", "anna@kunde.test")
 		ctx, now := context.Background(), time.Now()
-		ten := env.Tenant("Service GmbH", "a.test")
-		boss := env.Staff(ten, staff.RoleAdmin, "boss@service.test", "boss-password")
-		co := env.Company(ten, "Kunde AG")
-		anna := env.Contact(ten, "anna@kunde.test", "anna-password-1", "main", co)
 		decoy := reportTicket(t, env, ten.ID, co, anna, "Alt", now)
 		src := reportTicket(t, env, ten.ID, co, anna, "Drucker", now)
 		dst := reportTicket(t, env, ten.ID, co, anna, fmt.Sprintf("Drucker → #%d kaputt", decoy), now)
