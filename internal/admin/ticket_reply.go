@@ -21,10 +21,11 @@ const maxTicketBody = 20000
 // note (mailed to nobody, never shown in the portal), with attachments up to the
 // tenant's limit and an optional status change, all in one transaction.
 func (a *Admin) ticketReply(w http.ResponseWriter, r *http.Request, v *visit) {
-	id, rules, f, ok := a.replyForm(w, r, v)
+	shown, rules, f, ok := a.replyForm(w, r, v)
 	if !ok {
 		return
 	}
+	id := shown.ID // the transaction reads the ticket again: others may change it meanwhile
 	ctx := r.Context()
 	body := strings.TrimSpace(strings.ReplaceAll(f.Raw("body"), "\r\n", "\n"))
 	internal := f.Get("kind") == "note"
@@ -158,24 +159,25 @@ func setStatus(ctx context.Context, tx *db.Tx, t ticket.Ticket, statusID int64, 
 	return to, err == nil, err
 }
 
-// replyForm reads the path's ticket id and the reply form, multipart up to the
-// tenant's upload limit (the rules, which the reply needs again for its files). ok is
+// replyForm reads the path's ticket and the reply form, multipart up to the tenant's
+// upload limit (the rules, which the reply needs again for its files). ok is
 // false when an answer was written (404 for a malformed id, a missing or another
 // tenant's ticket; the error page). The ticket is looked up before the body is read:
 // a refused form keeps its files for the ticket (web/kept_files.go), which must be the
 // member's tenant's, and a form for none has no files to store at all.
-func (a *Admin) replyForm(w http.ResponseWriter, r *http.Request, v *visit) (id int64, rules tenant.TicketRules, f web.Form, ok bool) {
-	if id, ok = a.ticketID(w, r); !ok {
-		return
+func (a *Admin) replyForm(w http.ResponseWriter, r *http.Request, v *visit) (t ticket.Ticket, rules tenant.TicketRules, f web.Form, ok bool) {
+	id, ok := a.ticketID(w, r)
+	if !ok {
+		return t, rules, f, false
 	}
-	if _, err := ticket.ForStaff(r.Context(), a.env.DB, v.P.TenantID, id); err != nil {
-		a.env.Fail(w, r, err) // db.ErrNotFound: the 404 page
-		return id, rules, f, false
-	}
-	rules, err := tenant.GetTicketRules(r.Context(), a.env.DB, v.P.TenantID)
+	t, err := ticket.ForStaff(r.Context(), a.env.DB, v.P.TenantID, id)
 	if err != nil {
-		a.env.Fail(w, r, err)
-		return id, rules, f, false
+		a.env.Fail(w, r, err) // db.ErrNotFound: the 404 page
+		return t, rules, f, false
 	}
-	return id, rules, web.ParseMultipart(w, r, rules.UploadLimit()), true
+	if rules, err = tenant.GetTicketRules(r.Context(), a.env.DB, v.P.TenantID); err != nil {
+		a.env.Fail(w, r, err)
+		return t, rules, f, false
+	}
+	return t, rules, web.ParseMultipart(w, r, rules.UploadLimit()), true
 }

@@ -50,16 +50,11 @@ func (a *Admin) ticketTextModule(w http.ResponseWriter, r *http.Request, v *visi
 // ones and those chosen now, are kept as staged uploads (ticket_staged.go) the way a
 // refused send keeps them, so nothing has to be chosen again.
 func (a *Admin) ticketTextModuleInsert(w http.ResponseWriter, r *http.Request, v *visit) {
-	id, rules, f, ok := a.replyForm(w, r, v)
+	t, rules, f, ok := a.replyForm(w, r, v)
 	if !ok {
 		return
 	}
-	ctx := r.Context()
-	t, err := ticket.ForStaff(ctx, a.env.DB, v.P.TenantID, id)
-	if err != nil {
-		a.env.Fail(w, r, err)
-		return
-	}
+	id := t.ID
 	if f.Err == "" {
 		if err := a.keepChosenFiles(r, stagedOwner(v, id), &f, rules.UploadLimit()); err != nil {
 			a.env.Fail(w, r, err)
