@@ -17,6 +17,7 @@ import (
 	"pforte/internal/config"
 	"pforte/internal/db"
 	"pforte/internal/demo"
+	"pforte/internal/download"
 	"pforte/internal/server"
 	"pforte/internal/tenant"
 )
@@ -49,6 +50,11 @@ func serve(ctx context.Context, args []string, out io.Writer) error {
 	}
 	app, err := server.New(cfg, d, log)
 	if err != nil {
+		return err
+	}
+	// Download files uploaded before office documents were told apart; it needs the
+	// file store, so not in refreshSearch (which migrate runs without one).
+	if _, err := download.RefreshTypes(ctx, d, app.Env.Files); err != nil {
 		return err
 	}
 	ln, err := net.Listen("tcp", cfg.Addr)

@@ -32,11 +32,8 @@ func Open(store *filestore.Store, v Version) (*os.File, error) {
 func Serve(w http.ResponseWriter, r *http.Request, f *os.File, v Version) {
 	defer f.Close()
 	h := w.Header()
-	typ := v.Type
-	if typ == "" {
-		typ = "application/octet-stream"
-	}
-	h.Set("Content-Type", typ)
+	// A version stored before the upload form checked content may contradict its name.
+	h.Set("Content-Type", filestore.ServeType(v.Name, v.Type))
 	h.Set("Content-Disposition", filestore.Disposition(v.Name))
 	h.Set("X-Content-Type-Options", "nosniff")
 	h.Set("ETag", ETag(v))

@@ -115,6 +115,14 @@ func baseType(typ string) string {
 	return strings.TrimSpace(base)
 }
 
+// Checked reports whether Contradicts compares the content of a file named name with
+// its extension, which then names what the file should be ("bericht.pdf"); for other
+// names ("liesmich.txt", "tool") only a program is refused.
+func Checked(name string) bool {
+	_, ok := extTypes[strings.ToLower(filepath.Ext(name))]
+	return ok
+}
+
 // Contradicts reports whether a file named name whose content was sniffed as typ is not
 // what its extension says: "rechnung.pdf" holding a PNG, "tool.pdf" holding a program.
 // A recognised program contradicts every name but a program's (see programExts); other
@@ -131,6 +139,19 @@ func Contradicts(name, typ string) (string, bool) {
 		return "", false
 	}
 	return strings.TrimPrefix(ext, "."), !slices.Contains(want, base)
+}
+
+// ServeType is the Content-Type to send a stored file named name whose recorded type is
+// typ with: typ, unless the content contradicts the name (a mail's attachment is kept
+// whatever it holds) or nothing was recorded. Such a file goes out as plain bytes, so
+// the browser saves it under its name and derives nothing from the type: Chrome, say,
+// gives a file without extension the one of its type, and "rechnung" served as a
+// Windows program would be saved as "rechnung.exe".
+func ServeType(name, typ string) string {
+	if _, bad := Contradicts(name, typ); bad || typ == "" {
+		return "application/octet-stream"
+	}
+	return typ
 }
 
 // TypeFor is the type to record for a file named name whose content was sniffed as typ:

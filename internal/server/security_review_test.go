@@ -16,22 +16,22 @@ import (
 )
 
 // TestAttachmentNameSpoofing: a file name with a right-to-left override
-// ("rechnung\u202Efdp.exe" shows as "rechnungexe.pdf") is stored and offered without
+// ("rechnung\u202Efdp.html" shows as "rechnunglmth.pdf") is stored and offered without
 // it, and a served file carries a sandbox policy, so even a browser that shows an
 // uploaded HTML file runs nothing of it in the portal's origin.
 func TestAttachmentNameSpoofing(t *testing.T) {
 	testutil.ForEngines(t, func(t *testing.T, e db.Engine) {
 		d := newDesk(t, e)
 		uwe := d.as("uwe@alpha.test", "uwe-password-1")
-		tk := d.open(t, uwe, "Rechnung", apptest.File{Field: "files", Name: "rechnung\u202Efdp.exe",
+		tk := d.open(t, uwe, "Rechnung", apptest.File{Field: "files", Name: "rechnung\u202Efdp.html",
 			Data: []byte("<html><script>alert(1)</script></html>")})
 		var name string
 		d.env.DB.QueryRow(context.Background(), `SELECT filename FROM ticket_attachments WHERE ticket_id = ?`, tk).Scan(&name)
-		if name != "rechnungfdp.exe" {
-			t.Errorf("stored name %q, want rechnungfdp.exe", name)
+		if name != "rechnungfdp.html" {
+			t.Errorf("stored name %q, want rechnungfdp.html", name)
 		}
 		page := uwe.Get("/tickets/" + id(tk))
-		if strings.Contains(page.Body, "\u202E") || !strings.Contains(page.Body, "rechnungfdp.exe") {
+		if strings.Contains(page.Body, "\u202E") || !strings.Contains(page.Body, "rechnungfdp.html") {
 			t.Errorf("ticket page shows the name with its override")
 		}
 		link := mustRE(`/tickets/\d+/files/\d+`).FindString(page.Body)

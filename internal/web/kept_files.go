@@ -76,9 +76,9 @@ func CheckKeptLimits(f *Form, kept []ticket.Staged, ups []Upload, limit int64) {
 
 // KeepRefused keeps the new files ups of a refused form for o and adds them to the
 // form's list after the kept ones it had, also when the "files" field refused other
-// files chosen with them (too large or empty: the error names those). Files the field
-// refused as a whole (too many, with the kept ones) are deleted instead: their error
-// says to choose again.
+// files chosen with them (too large, empty or not what their name says: the error
+// names those). Files the field refused as a whole (too many, with the kept ones) are
+// deleted instead: their error says to choose again.
 func (e *Env) KeepRefused(ctx context.Context, o ticket.StagedOwner, f *Form, kept []ticket.Staged, ups []Upload) error {
 	if len(ups) == 0 {
 		return nil

@@ -10,7 +10,8 @@ import (
 
 // ServeFile streams a stored file as a download (the pipeline's Cache-Control: no-store
 // stays, so no shared cache keeps a customer's file): never inline (an uploaded HTML file
-// must not run in the portal's origin), with the sniffed type and nosniff, the user's
+// must not run in the portal's origin), with the sniffed type (plain bytes when the
+// content contradicts the name: filestore.ServeType) and nosniff, the user's
 // file name in Content-Disposition, and Range support for resuming. A zero modified
 // time means the stored file's own.
 func (e *Env) ServeFile(w http.ResponseWriter, r *http.Request, key, filename, contentType string, modified time.Time) {
@@ -29,11 +30,8 @@ func (e *Env) ServeFile(w http.ResponseWriter, r *http.Request, key, filename, c
 			modified = st.ModTime()
 		}
 	}
-	if contentType == "" {
-		contentType = "application/octet-stream"
-	}
 	h := w.Header()
-	h.Set("Content-Type", contentType)
+	h.Set("Content-Type", filestore.ServeType(filename, contentType))
 	h.Set("X-Content-Type-Options", "nosniff")
 	h.Set("Content-Disposition", filestore.Disposition(filename))
 	// Should a browser show the file after all (opened from its download list, say), a

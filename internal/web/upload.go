@@ -64,11 +64,12 @@ func ParseMultipart(w http.ResponseWriter, r *http.Request, limit int64) Form {
 const keptPrefix = 4 * MaxFormBytes
 
 // SaveUploads stores the files of field in the file store. Too many files set a field
-// error and nothing is kept. A file over limit or an empty one is refused and named in
-// the field error, while the files chosen with it are still saved and returned: the
-// form is refused, and KeepRefused keeps them for it (listed, so nobody chooses them
-// again). A file the store cannot take fails the whole field. The caller deletes the
-// returned files again when its own change fails.
+// error and nothing is kept. A file over limit, an empty one or one whose content
+// contradicts its name (upload_check.go) is refused and named in the field error,
+// while the files chosen with it are still saved and returned: the form is refused,
+// and KeepRefused keeps them for it (listed, so nobody chooses them again). A file
+// the store cannot take fails the whole field. The caller deletes the returned files
+// again when its own change fails.
 func (e *Env) SaveUploads(r *http.Request, f *Form, field string, limit int64) []Upload {
 	if r.MultipartForm == nil {
 		return nil
@@ -84,6 +85,14 @@ func (e *Env) SaveUploads(r *http.Request, f *Form, field string, limit int64) [
 		up, err := e.saveOne(h, limit)
 		switch {
 		case err == nil:
+			if m, bad := contentRefusal(r.Context(), up.Filename, up.Type); bad {
+				e.DeleteUploads([]Upload{up})
+				refused = append(refused, m)
+				continue
+			}
+			// Sent as Content-Type and shown: "bericht.docx" as a Word document, a
+			// document zipped under "archiv.zip" as the zip it is named.
+			up.Type = filestore.TypeFor(up.Filename, up.Type)
 			out = append(out, up)
 		case errors.Is(err, filestore.ErrTooLarge):
 			refused = append(refused, validate.Msg{ID: "error.upload_too_large_file", Data: map[string]any{"Name": up.Filename, "MB": limit >> 20}})
@@ -103,23 +112,37 @@ func (e *Env) SaveUploads(r *http.Request, f *Form, field string, limit int64) [
 }
 
 // refusedMsg is the field error for the files SaveUploads refused: the one's own
-// message, or for several one naming them all.
+// message, or for several one naming them all, with the reasons among them.
 func refusedMsg(refused []validate.Msg, limit int64) validate.Msg {
 	if len(refused) == 1 {
 		return refused[0]
 	}
 	names := make([]string, 0, len(refused))
+	content := 0
 	for _, m := range refused {
 		names = append(names, m.Data["Name"].(string))
+		if m.ID == "upload_check.mismatch" || m.ID == "upload_check.program" {
+			content++
+		}
 	}
-	return validate.Msg{ID: "mailack.files_refused", Data: map[string]any{"Names": strings.Join(names, ", "), "MB": limit >> 20}}
+	id := "mailack.files_refused" // empty or too large
+	switch content {
+	case 0:
+	case len(refused):
+		id = "upload_check.files_mismatch"
+	default:
+		id = "upload_check.files_refused"
+	}
+	return validate.Msg{ID: id, Data: map[string]any{"Names": strings.Join(names, ", "), "MB": limit >> 20}}
 }
 
-// RefusedFiles reports whether a field error of SaveUploads refuses only some files,
-// too large or empty, so the others it returned can be kept for the refused form.
+// RefusedFiles reports whether a field error of SaveUploads refuses only some files
+// (too large, empty, or not what their name says), so the others it returned can be
+// kept for the refused form.
 func RefusedFiles(m validate.Msg) bool {
 	switch m.ID {
-	case "error.upload_too_large_file", "error.upload_empty", "mailack.files_refused":
+	case "error.upload_too_large_file", "error.upload_empty", "mailack.files_refused",
+		"upload_check.mismatch", "upload_check.program", "upload_check.files_mismatch", "upload_check.files_refused":
 		return true
 	}
 	return false
