@@ -22,6 +22,9 @@ import (
 // second step's challenge and is accepted by SecondFactor once the code is right.
 func (s *Service) acceptWithPassword(ctx context.Context, ct contact.Contact, raw, pw string, c Client) (string, error) {
 	tenantID := ct.TenantID
+	if pw == "" { // nothing typed: say so, not "wrong password", and count no failure
+		return "", validate.Errors{"password": {ID: "error.required"}}
+	}
 	if err := s.checkThrottle(ctx, tenantID, ct.Email, c); errors.Is(err, ErrThrottled) {
 		return "", validate.Errors{"password": {ID: "login.throttled"}}
 	} else if err != nil {

@@ -21,7 +21,9 @@ type Client struct {
 }
 
 // checkThrottle counts the attempt as a failure until it succeeds (success clears the
-// account's failures) and refuses it when the account or address failed too often.
+// account's failures) and refuses it when this client failed too often for the account
+// or in all, or the account too often from all clients together (auth.PasswordThrottled:
+// a stranger typing wrong passwords for an address locks out only themselves).
 func (s *Service) checkThrottle(ctx context.Context, tenantID int64, email string, c Client) error {
 	return s.countAttempt(ctx, tenantID, email, c, s.Now())
 }
@@ -32,7 +34,7 @@ func (s *Service) countAttempt(ctx context.Context, tenantID int64, email string
 	if err := auth.RecordFailure(ctx, s.DB, tenantID, email, c.IP, now); err != nil {
 		return err
 	}
-	limited, err := auth.Throttled(ctx, s.DB, tenantID, email, c.IP, now)
+	limited, err := auth.PasswordThrottled(ctx, s.DB, tenantID, email, c.IP, now)
 	if err != nil {
 		return err
 	}
@@ -45,8 +47,8 @@ func (s *Service) countAttempt(ctx context.Context, tenantID int64, email string
 
 // logThrottled audits a refused attempt. The entry is tied to the contact whose address
 // it is, so the contact sees on their account page that someone kept trying (or why
-// they themselves cannot sign in); the throttle counts per address, so a staff login with
-// that address blocks the contact's sign-in too.
+// they themselves cannot sign in); the throttle counts per email address, so a staff
+// login with that address from the same client blocks the contact's sign-in there too.
 func (s *Service) logThrottled(ctx context.Context, tenantID int64, email, ip string, now time.Time) {
 	var contactID int64
 	if ct, err := contact.ByEmail(ctx, s.DB, tenantID, email); err == nil {

@@ -131,7 +131,7 @@ func (s *Service) StaffSecondFactor(ctx context.Context, t tenant.Tenant, raw, i
 	})
 	if errors.Is(err, errWrongCode) {
 		audit.Log(ctx, s.DB, t.ID, actor, audit.TwoFactorFailed, kind, c.IP, now)
-		return "", m, validate.Errors{"code": {ID: "security.code_wrong"}}
+		return "", m, validate.Errors{"code": {ID: wrongCodeMessage(kind)}}
 	}
 	return sess, m, err
 }

@@ -81,8 +81,9 @@ func (s *Service) CheckChallenge(ctx context.Context, tenantID int64, raw string
 }
 
 // SecondFactor finishes a login with a TOTP code or a recovery code and returns the new
-// session. Wrong codes are throttled per account and address like passwords; a TOTP
-// code works once, a recovery code works once and the contact gets a notice.
+// session. Wrong codes are throttled per account from all clients (auth.Throttled: only
+// someone with the password gets here) and per client; a TOTP code works once, a
+// recovery code works once and the contact gets a notice.
 func (s *Service) SecondFactor(ctx context.Context, t tenant.Tenant, raw, input, origin string, c Client) (string, error) {
 	ch, err := twofactor.LookupChallenge(ctx, s.DB, t.ID, raw, s.Now())
 	if errors.Is(err, db.ErrNotFound) {
@@ -144,7 +145,7 @@ func (s *Service) SecondFactor(ctx context.Context, t tenant.Tenant, raw, input,
 	})
 	if errors.Is(err, errWrongCode) {
 		audit.LogFor(ctx, s.DB, t.ID, ct.ID, ContactActor(ct.ID, ct.Email), audit.TwoFactorFailed, kind, c.IP, now)
-		return "", validate.Errors{"code": {ID: "security.code_wrong"}}
+		return "", validate.Errors{"code": {ID: wrongCodeMessage(kind)}}
 	}
 	return sess, err
 }
@@ -223,6 +224,15 @@ func loginCode(in string) (kind, code, msg string) {
 		return "recovery", rc, ""
 	}
 	return "", "", "security.code_format"
+}
+
+// wrongCodeMessage is the message for a code of kind that does not fit: a wrong TOTP
+// code is mostly a phone's clock, a wrong recovery code a mistyped, used or replaced one.
+func wrongCodeMessage(kind string) string {
+	if kind == "recovery" {
+		return "signin.recovery_code_wrong"
+	}
+	return "security.code_wrong"
 }
 
 func isDigits(s string) bool {

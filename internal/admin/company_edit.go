@@ -92,12 +92,13 @@ func (a *Admin) loadCompany(w http.ResponseWriter, r *http.Request, v *visit) (c
 }
 
 func (a *Admin) renderCompany(w http.ResponseWriter, r *http.Request, v *visit, c company.Company, f web.Form, status int) {
-	a.renderCompanyWith(w, r, v, c, f, web.Form{}, status)
+	a.renderCompanyWith(w, r, v, c, f, web.Form{}, web.NewForm(), status)
 }
 
 // renderCompanyWith shows the company page with the details form f and the internal
-// note's form nf (kept as typed when it was refused; nil Values: the stored note).
-func (a *Admin) renderCompanyWith(w http.ResponseWriter, r *http.Request, v *visit, c company.Company, f, nf web.Form, status int) {
+// note's form nf (kept as typed when it was refused; nil Values: the stored note) and
+// the contacts' bulk grant form bulk (companyGrant).
+func (a *Admin) renderCompanyWith(w http.ResponseWriter, r *http.Request, v *visit, c company.Company, f, nf, bulk web.Form, status int) {
 	members, err := contact.MembershipsOfCompany(r.Context(), a.env.DB, v.P.TenantID, c.ID)
 	if err != nil {
 		a.env.Fail(w, r, err)
@@ -126,6 +127,6 @@ func (a *Admin) renderCompanyWith(w http.ResponseWriter, r *http.Request, v *vis
 		nf = web.NewForm()
 		nf.Set("note", note.Text)
 	}
-	page := companyPage(chrome, c, f, a.rows(members), twoFactor, usesHelpdesk(v.Tenant), companyNoteView{Note: note, Form: nf})
+	page := companyPage(chrome, c, f, a.rows(members), twoFactor, usesHelpdesk(v.Tenant), companyNoteView{Note: note, Form: nf}, bulk)
 	web.Render(w, r, status, page)
 }

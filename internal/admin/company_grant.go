@@ -17,7 +17,8 @@ import (
 // demote them. Everything is checked before anything is granted — the role, every id,
 // every email address — so a bad row stops the whole action, and the grants then run in
 // one transaction, so nothing is left half done. The page after it says how many got
-// access and how many already had it.
+// access and how many already had it. Rows with access have no box to tick; nothing
+// ticked is said by the button.
 func (a *Admin) companyGrant(w http.ResponseWriter, r *http.Request, v *visit) {
 	co, ok := a.loadCompany(w, r, v)
 	if !ok {
@@ -26,8 +27,15 @@ func (a *Admin) companyGrant(w http.ResponseWriter, r *http.Request, v *visit) {
 	f := web.ParseForm(w, r)
 	back := "/admin/companies/" + itoa(co.ID)
 	ids := f.Values["membership_id"]
-	if f.Err != "" || len(ids) == 0 {
-		a.env.Flash(w, r, "admin.members.none_selected_failed", back)
+	if f.Err == "" && len(ids) == 0 {
+		// Said by the button, the role kept: the flash at the top of a long list of
+		// contacts went unseen.
+		f.Errors.Add("membership_id", "desk_fixes.grant.none_ticked", nil)
+		a.renderCompanyWith(w, r, v, co, companyForm(co), web.Form{}, f, http.StatusUnprocessableEntity)
+		return
+	}
+	if f.Err != "" {
+		a.env.Flash(w, r, f.Err, back)
 		return
 	}
 	role := f.Get("role")
@@ -79,6 +87,19 @@ func (a *Admin) companyGrant(w http.ResponseWriter, r *http.Request, v *visit) {
 	a.env.WakeWorker()
 	q := url.Values{"granted": {strconv.Itoa(len(todo))}, "had": {strconv.Itoa(had)}}
 	http.Redirect(w, r, back+"?"+q.Encode(), http.StatusSeeOther)
+}
+
+// tickable reports whether the bulk grant offers m's row: not while it has access.
+func tickable(m memberRow) bool { return m.State != contact.AccessActive }
+
+// anyTickable reports whether any row can be ticked, so the bulk grant has a use.
+func anyTickable(rows []memberRow) bool {
+	for _, m := range rows {
+		if tickable(m) {
+			return true
+		}
+	}
+	return false
 }
 
 // hasActiveAccess reports whether m's contact can already sign in to m's company: the

@@ -30,7 +30,7 @@ func (a *Admin) companyNoteSave(w http.ResponseWriter, r *http.Request, v *visit
 		}
 	}
 	if f.Invalid() {
-		a.renderCompanyWith(w, r, v, c, companyForm(c), f, http.StatusUnprocessableEntity)
+		a.renderCompanyWith(w, r, v, c, companyForm(c), f, web.NewForm(), http.StatusUnprocessableEntity)
 		return
 	}
 	msg := "company_note.saved"

@@ -438,8 +438,8 @@ func dashboardPage(c web.Chrome, v *visit, share *ticket.RatingShare, overdue *i
 	})
 }
 
-// dayCount is a tile's number: nothing when the queue is empty (the tile's text says
-// what it holds), "at least 100" from dayCap on.
+// dayCount is a tile's number, "0 …" too, so every queue tile reads alike whether its
+// queue is empty or not; "at least 100" from dayCap on.
 func dayCount(n int, key string) templ.Component {
 	return templruntime.GeneratedTemplate(func(templ_7745c5c3_Input templruntime.GeneratedComponentInput) (templ_7745c5c3_Err error) {
 		templ_7745c5c3_W, ctx := templ_7745c5c3_Input.Writer, templ_7745c5c3_Input.Context
@@ -479,7 +479,7 @@ func dayCount(n int, key string) templ.Component {
 			if templ_7745c5c3_Err != nil {
 				return templ_7745c5c3_Err
 			}
-		} else if n > 0 {
+		} else {
 			templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 40, "<p class=\"tile-count\">")
 			if templ_7745c5c3_Err != nil {
 				return templ_7745c5c3_Err

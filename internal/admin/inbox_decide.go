@@ -17,11 +17,28 @@ func (v *visit) decider(r *http.Request, env *web.Env) access.Decider {
 }
 
 // inboxApprove approves a registration into the chosen company with the chosen role.
+// A contact with the address who has access to that company already keeps the role
+// they have there (access.approveIn): the page warned, and the message says so.
 func (a *Admin) inboxApprove(w http.ResponseWriter, r *http.Request, v *visit) {
-	a.inboxDecide(w, r, v, func(id int64, f web.Form) error {
+	id, ok := web.ID(r, "id")
+	if !ok {
+		a.env.NotFound(w, r)
+		return
+	}
+	f := web.ParseForm(w, r)
+	msg := "inbox.approved"
+	var err error
+	if f.Err == "" {
 		company, _ := strconv.ParseInt(f.Get("company_id"), 10, 64)
-		return a.svc.ApproveRegistration(r.Context(), v.Tenant, v.decider(r, a.env), id, company, f.Get("role"), a.env.Origin(r))
-	}, "inbox.approved")
+		var kept bool
+		if kept, err = a.approveKeepsRole(r.Context(), v.P.TenantID, id, company); kept {
+			msg = "desk_fixes.inbox.approved_role_kept"
+		}
+		if err == nil {
+			err = a.svc.ApproveRegistration(r.Context(), v.Tenant, v.decider(r, a.env), id, company, f.Get("role"), a.env.Origin(r))
+		}
+	}
+	a.inboxAnswer(w, r, v, id, &f, err, msg, "/admin/inbox/"+strconv.FormatInt(id, 10))
 }
 
 // inboxReject rejects a registration with a reason that is mailed to the person.

@@ -38,6 +38,8 @@ type inboxView struct {
 	// company; DomainFree: with the person's email domain.
 	NewCompany bool
 	DomainFree bool
+	// Known: the contact an open registration's address belongs to today, if any.
+	Known knownPerson
 }
 
 func (a *Admin) inboxShow(w http.ResponseWriter, r *http.Request, v *visit) {
@@ -97,6 +99,10 @@ func (a *Admin) renderInboxItem(w http.ResponseWriter, r *http.Request, v *visit
 		iv.Companies = companyChoices(it, list, f.Get("company_id"))
 		iv.NewCompany = it.SuggestedCompanyID == 0 || iv.Posted == "approve-new" // its errors show in it
 		iv.DomainFree = a.domainFree(r, v, it.Domain)
+		if iv.Known, err = a.knownByEmail(ctx, v.P.TenantID, iv.Registration.Email); err != nil {
+			a.env.Fail(w, r, err)
+			return
+		}
 		if r.Method != http.MethodPost {
 			f.Set("company_name", iv.Registration.Company)
 			if iv.DomainFree {

@@ -18,6 +18,7 @@ func (a *Admin) staffAccountRoutes() []web.Route {
 		{Pattern: "GET /admin/account/twofactor/setup", Handler: a.staff(a.staffTwoFactorSetup)},
 		{Pattern: "POST /admin/account/twofactor/confirm", Handler: a.staff(a.staffTwoFactorConfirm)},
 		{Pattern: "POST /admin/account/twofactor/recovery", Handler: a.staff(a.staffTwoFactorRecovery)},
+		{Pattern: "POST /admin/account/twofactor/recovery/file", Handler: a.staff(a.staffTwoFactorRecoveryFile)},
 		{Pattern: "POST /admin/account/twofactor/disable", Handler: a.staff(a.staffTwoFactorDisable)},
 		{Pattern: "GET /admin/login/code", Handler: a.staffLoginCodeForm},
 		{Pattern: "POST /admin/login/code", Handler: a.staffLoginCodeSubmit},

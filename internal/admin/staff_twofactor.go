@@ -79,5 +79,5 @@ func (a *Admin) staffTwoFactorConfirm(w http.ResponseWriter, r *http.Request, v 
 		return
 	}
 	a.env.WakeWorker()
-	web.Render(w, r, http.StatusOK, web.RecoveryCodesPage(v.chrome(r, "security.codes_title"), codes, true, "/admin/account"))
+	web.Render(w, r, http.StatusOK, web.RecoveryCodesPage(v.chrome(r, "security.codes_title"), codes, true, "/admin/account", "/admin/account/twofactor/recovery/file"))
 }

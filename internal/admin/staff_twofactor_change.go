@@ -22,7 +22,7 @@ func (a *Admin) staffTwoFactorRecovery(w http.ResponseWriter, r *http.Request, v
 		a.renderStaffAccount(w, r, v, staffAccountView{TwoFactor: web.TwoFactorState{F: f}}, http.StatusUnprocessableEntity)
 		return
 	}
-	web.Render(w, r, http.StatusOK, web.RecoveryCodesPage(v.chrome(r, "security.codes_title"), codes, false, "/admin/account"))
+	web.Render(w, r, http.StatusOK, web.RecoveryCodesPage(v.chrome(r, "security.codes_title"), codes, false, "/admin/account", "/admin/account/twofactor/recovery/file"))
 }
 
 // staffTwoFactorDisable switches TOTP off after checking the password.

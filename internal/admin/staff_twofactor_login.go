@@ -4,6 +4,7 @@ import (
 	"net/http"
 
 	"pforte/internal/access"
+	"pforte/internal/i18n"
 	"pforte/internal/staff"
 	"pforte/internal/web"
 )
@@ -13,10 +14,12 @@ import (
 var staffStep = web.SecondStep{Cookie: "pforte_admin_login_step", CodePath: "/admin/login/code", LoginPath: "/admin/login"}
 
 func (a *Admin) staffLoginCodeForm(w http.ResponseWriter, r *http.Request) {
+	r = a.inStepLanguage(r)
 	staffStep.Form(a.env, w, r, guestChrome(r, "security.login_title"), a.svc.CheckStaffChallenge)
 }
 
 func (a *Admin) staffLoginCodeSubmit(w http.ResponseWriter, r *http.Request) {
+	r = a.inStepLanguage(r)
 	var sess string
 	var m staff.Member
 	client := access.Client{IP: a.env.ClientIP(r), UserAgent: r.UserAgent()}
@@ -29,4 +32,15 @@ func (a *Admin) staffLoginCodeSubmit(w http.ResponseWriter, r *http.Request) {
 			a.replaceSession(w, r, sess, m)
 			http.Redirect(w, r, web.LocalPath(next, "/admin/"), http.StatusSeeOther)
 		})
+}
+
+// inStepLanguage shows the code step in the language of the staff member whose
+// password was right, as the back office is after sign-in.
+func (a *Admin) inStepLanguage(r *http.Request) *http.Request {
+	t := web.TenantFrom(r.Context())
+	m, err := a.svc.ChallengeStaff(r.Context(), t.ID, staffStep.Token(r))
+	if err != nil {
+		return r
+	}
+	return r.WithContext(i18n.With(r.Context(), i18n.For(web.PersonLanguage(r, t, m.Language))))
 }

@@ -86,7 +86,7 @@ func eventText(ctx context.Context, e ticket.Event) string {
 		return followUpEventText(ctx, e) // ticket_followup.go
 	case "created", "status", "assigned", "unassigned", "billed", "unbilled", "accepted", "declined", "follower",
 		"reopened", "closed", "merged", "merged_from", ticket.EventAutoClosed, ticket.EventAutoResolved, ticket.EventReminded,
-		ticket.EventFollowUpCleared:
+		ticket.EventFollowUpCleared, ticket.EventAfterReply:
 		return i18n.T(ctx, "tickets_admin.event."+kind, data)
 	}
 	return e.Actor + ": " + e.Kind

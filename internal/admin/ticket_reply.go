@@ -41,7 +41,6 @@ func (a *Admin) ticketReply(w http.ResponseWriter, r *http.Request, v *visit) {
 		f.Err = "tickets_admin.error.reply_kind"
 	}
 	if f.Err == "" {
-		f.Errors.Text("body", body, true, maxTicketBody)
 		if s := f.Get("status"); s != "" {
 			var err error
 			if statusID, err = strconv.ParseInt(s, 10, 64); err != nil || statusID <= 0 {
@@ -56,6 +55,11 @@ func (a *Admin) ticketReply(w http.ResponseWriter, r *http.Request, v *visit) {
 		}
 		ups = a.env.SaveUploads(r, &f, "files", rules.UploadLimit())
 		web.CheckKeptLimits(&f, staged, ups, rules.UploadLimit())
+		// Files alone are a reply or a note; without any, the text is what is sent.
+		if body == "" && !web.FilesSent(f, staged, ups) {
+			f.Errors.Add("body", "portal_qa.reply_empty", nil)
+		}
+		f.Errors.Text("body", body, false, maxTicketBody)
 	}
 	if !f.Invalid() && !internal && f.Get("signature") == "1" { // notes are never signed
 		sig, err := staff.Signature(ctx, a.env.DB, v.P.TenantID, v.Member.ID)
@@ -64,7 +68,7 @@ func (a *Admin) ticketReply(w http.ResponseWriter, r *http.Request, v *visit) {
 			a.env.Fail(w, r, err)
 			return
 		}
-		body = staff.Signed(body, sig)
+		body = strings.TrimSpace(staff.Signed(body, sig)) // no blank lines above it when files are all
 	}
 	if !f.Invalid() {
 		on := staleMessages // a new status in the same step also minds status changes of others
@@ -99,9 +103,9 @@ func (a *Admin) ticketReply(w http.ResponseWriter, r *http.Request, v *visit) {
 			case internal:
 				return nil
 			case moved: // one mail for the answer and its status, not two
-				return c.N.RepliedWithStatus(ctx, tx, t, body, to, c.By)
+				return c.N.WithFiles(reply.Files).RepliedWithStatus(ctx, tx, t, body, to, c.By)
 			default:
-				return c.N.Replied(ctx, tx, t, body, c.By)
+				return c.N.WithFiles(reply.Files).Replied(ctx, tx, t, body, c.By)
 			}
 		})
 		var se *staleError

@@ -92,6 +92,9 @@ type Client struct {
 	http *http.Client
 	// UserAgent, if set, is sent with every request (Go's own otherwise).
 	UserAgent string
+	// ForwardedFor, if set, is sent as X-Forwarded-For, so that an application that
+	// trusts its proxy (Env.App.Env.TrustProxy) sees the client at this address.
+	ForwardedFor string
 }
 
 // Client returns a new client for host ("" for the server's own address).
@@ -134,6 +137,9 @@ func (c *Client) send(req *http.Request) Response {
 	}
 	if c.UserAgent != "" {
 		req.Header.Set("User-Agent", c.UserAgent)
+	}
+	if c.ForwardedFor != "" {
+		req.Header.Set("X-Forwarded-For", c.ForwardedFor)
 	}
 	res, err := c.http.Do(req)
 	if err != nil {

@@ -10,25 +10,48 @@ import (
 	"pforte/internal/db"
 )
 
-// Throttle limits: within Window, at most AccountLimit failures for one account and
-// IPLimit failures from one address. The state lives in the database so that every
-// instance behind a load balancer counts the same failures.
+// Throttle limits within Window. A client (ClientKey) may fail AccountLimit times for
+// one account and IPLimit times in all. How often an account may fail from all clients
+// together depends on what is checked: Throttled, for requests that send mail to the
+// account or check a second factor, allows AccountLimit; PasswordThrottled, for
+// passwords, allows AccountIPsLimit, so that someone who knows an address cannot lock
+// its owner out by typing wrong passwords (see PasswordThrottled). The state lives in
+// the database so that every instance behind a load balancer counts the same failures.
 const (
-	Window       = 15 * time.Minute
-	AccountLimit = 5
-	IPLimit      = 30
+	Window          = 15 * time.Minute
+	AccountLimit    = 5
+	AccountIPsLimit = 50
+	IPLimit         = 30
 )
 
-// Throttled reports whether a login for email from ip must be refused now. Call it after
-// RecordFailure for the attempt itself: counting first means parallel guesses cannot all
-// slip in under the limit.
+// Throttled reports whether a request for the account key email from ip must be refused
+// now: the account failed AccountLimit times from anywhere, or the client IPLimit times.
+// It suits requests whose count protects the account's owner whoever asks: a mailbox
+// from being flooded with links, a second factor from being guessed by several
+// clients with the password. Call it after RecordFailure for the attempt itself:
+// counting first means parallel guesses cannot all slip in under the limit.
 func Throttled(ctx context.Context, q db.Querier, tenantID int64, email, ip string, now time.Time) (bool, error) {
-	byAccount, byIP, err := failures(ctx, q, tenantID, email, ip, now)
-	return byAccount > AccountLimit || byIP > IPLimit, err
+	n, err := failures(ctx, q, tenantID, email, ip, now)
+	return n.account > AccountLimit || n.ip > IPLimit, err
 }
 
+// PasswordThrottled is Throttled for a password: refused when this client failed
+// AccountLimit times for the account, the account AccountIPsLimit times from all
+// clients together (a guessing botnet), or the client IPLimit times in all. A stranger
+// who types wrong passwords for someone else's address so locks only themselves out;
+// the owner, from their own address, still signs in (and a passkey or a reset link
+// works even while the account is locked for everyone).
+func PasswordThrottled(ctx context.Context, q db.Querier, tenantID int64, email, ip string, now time.Time) (bool, error) {
+	n, err := failures(ctx, q, tenantID, email, ip, now)
+	return n.pair > AccountLimit || n.account > AccountIPsLimit || n.ip > IPLimit, err
+}
+
+// counts are an attempt's recent failures: of the account from this client, of the
+// account from anywhere, and of this client among its family of requests.
+type counts struct{ pair, account, ip int }
+
 // failures counts the recent failures of an account and of a client among its family.
-func failures(ctx context.Context, q db.Querier, tenantID int64, email, ip string, now time.Time) (byAccount, byIP int, err error) {
+func failures(ctx context.Context, q db.Querier, tenantID int64, email, ip string, now time.Time) (counts, error) {
 	since := now.Add(-Window).Unix()
 	// Requests that only send mail (reset links, registrations) are counted per client
 	// among their own kind, so an office filling in registrations does not lock its
@@ -39,14 +62,17 @@ func failures(ctx context.Context, q db.Querier, tenantID int64, email, ip strin
 			family = `email LIKE '` + p + `%'`
 		}
 	}
-	err = q.QueryRow(ctx, `SELECT
+	var n counts
+	key, client := strings.ToLower(email), ClientKey(ip)
+	err := q.QueryRow(ctx, `SELECT
+		(SELECT COUNT(*) FROM login_failures WHERE tenant_id = ? AND email = ? AND ip = ? AND at > ?),
 		(SELECT COUNT(*) FROM login_failures WHERE tenant_id = ? AND email = ? AND at > ?),
 		(SELECT COUNT(*) FROM login_failures WHERE ip = ? AND at > ? AND `+family+`)`,
-		tenantID, strings.ToLower(email), since, ClientKey(ip), since).Scan(&byAccount, &byIP)
+		tenantID, key, client, since, tenantID, key, since, client, since).Scan(&n.pair, &n.account, &n.ip)
 	if err != nil {
-		return 0, 0, fmt.Errorf("auth: throttle: %w", err)
+		return counts{}, fmt.Errorf("auth: throttle: %w", err)
 	}
-	return byAccount, byIP, nil
+	return n, nil
 }
 
 // ClientKey is what the throttle counts a client address under: an IPv4 address as it

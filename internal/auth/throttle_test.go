@@ -52,3 +52,38 @@ func TestThrottleIPv6Network(t *testing.T) {
 		}
 	})
 }
+
+// TestPasswordThrottledPerClient: a password is refused for the client that failed
+// AccountLimit times for the account, not for another client, until the account
+// failed AccountIPsLimit times from all clients together; Throttled, for mail and
+// codes, refuses every client after AccountLimit.
+func TestPasswordThrottledPerClient(t *testing.T) {
+	testutil.EachEngine(t, func(t *testing.T, d *db.DB) {
+		ctx, now := context.Background(), time.Now()
+		fail := func(key, ip string, n int) {
+			for range n {
+				if err := auth.RecordFailure(ctx, d, 1, key, ip, now); err != nil {
+					t.Fatal(err)
+				}
+			}
+		}
+		check := func(what string, f func(context.Context, db.Querier, int64, string, string, time.Time) (bool, error), key, ip string, want bool) {
+			t.Helper()
+			if got, err := f(ctx, d, 1, key, ip, now); err != nil || got != want {
+				t.Errorf("%s for %s from %s = %v (%v), want %v", what, key, ip, got, err, want)
+			}
+		}
+		fail("felix@kunde.test", "198.51.100.7", auth.AccountLimit+1)
+		check("password", auth.PasswordThrottled, "felix@kunde.test", "198.51.100.7", true)
+		check("password", auth.PasswordThrottled, "Felix@kunde.test", "203.0.113.9", false)
+		check("password", auth.PasswordThrottled, "other@kunde.test", "198.51.100.7", false)
+		fail("reset:felix@kunde.test", "198.51.100.7", auth.AccountLimit+1)
+		check("mail", auth.Throttled, "reset:felix@kunde.test", "203.0.113.9", true)
+
+		for i := 0; i*auth.AccountLimit <= auth.AccountIPsLimit; i++ {
+			fail("botnet@kunde.test", fmt.Sprintf("192.0.2.%d", i+1), auth.AccountLimit)
+		}
+		check("password", auth.PasswordThrottled, "botnet@kunde.test", "203.0.113.9", true)
+		check("password", auth.PasswordThrottled, "felix@kunde.test", "203.0.113.9", false)
+	})
+}

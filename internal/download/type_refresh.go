@@ -20,7 +20,7 @@ import (
 func RefreshTypes(ctx context.Context, q db.Querier, files *filestore.Store) (int, error) {
 	return db.Refresh{
 		Name:    "download_types",
-		Version: 1, // office documents told apart by their entries; programs, OLE and lenient PDFs recognised
+		Version: 2, // 1: office documents told apart by their entries; programs, OLE and lenient PDFs recognised; 2: text mentioning "%PDF-" and tar archives no PDFs
 		Select:  `SELECT id, storage_key, original_name, content_type FROM download_versions WHERE id > ? ORDER BY id LIMIT ?`,
 		Update:  `UPDATE download_versions SET content_type = ? WHERE id = ? AND content_type = ?`,
 		Scan: func(rows *sql.Rows) (int64, []any, []any, error) {

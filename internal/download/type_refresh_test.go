@@ -13,7 +13,7 @@ import (
 
 // TestRefreshTypes: versions stored before office documents were told apart get the
 // type an upload records today ("bericht.docx" as a Word document, a document zipped
-// under "archiv.zip" stays a zip); one whose content contradicts its name, and one
+// under "archiv.zip" stays a zip, text mentioning "%PDF-" text); one whose content contradicts its name, and one
 // whose file is gone, keep theirs. It runs once: a later start changes nothing.
 func TestRefreshTypes(t *testing.T) {
 	testutil.EachEngine(t, func(t *testing.T, d *db.DB) {
@@ -38,6 +38,9 @@ func TestRefreshTypes(t *testing.T) {
 			{"archiv.zip", "application/zip", "application/zip", docx.Bytes()},
 			{"handbuch.pdf", "text/plain; charset=utf-8", "application/pdf", []byte("\xef\xbb\xbf\n%PDF-1.7\n1 0 obj\n")},
 			{"rechnung.pdf", "application/octet-stream", "application/octet-stream", pe},
+			// Text mentioning a PDF version was once recorded as a PDF.
+			{"notiz.txt", "application/pdf", "text/plain; charset=utf-8", []byte("Format: %PDF-1.7\n")},
+			{"scan.pdf", "application/octet-stream", "application/pdf", append(make([]byte, 20), "%PDF-1.4\n"...)},
 			{"weg.docx", "application/zip", "application/zip", nil},
 		}
 		ids := make([]int64, len(cases))
@@ -65,8 +68,8 @@ func TestRefreshTypes(t *testing.T) {
 			return vs[0].Type
 		}
 		n, err := download.RefreshTypes(f.ctx, d, store)
-		if err != nil || n != 2 {
-			t.Fatalf("RefreshTypes changed %d (%v), want 2", n, err)
+		if err != nil || n != 4 {
+			t.Fatalf("RefreshTypes changed %d (%v), want 4", n, err)
 		}
 		for i, c := range cases {
 			if got := typeOf(ids[i]); got != c.want {

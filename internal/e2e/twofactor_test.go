@@ -38,6 +38,10 @@ func TestTwoFactorJourney(t *testing.T) {
 		if len(codes) != 10 {
 			c.fatalf("%d recovery codes shown, want 10", len(codes))
 		}
+		// print.js (no inline script under the CSP) shows the print button.
+		if c.eval(`String(document.querySelector("button[data-print]").hidden)`) != "false" {
+			c.fatalf("the print button is not shown: print.js did not run")
+		}
 		c.clickTo(`a[href="/account"].btn`, "#twofactor")
 		c.screenshot(artifactDir(t), string(e)+"-totp-account")
 		if !strings.Contains(c.text("#twofactor"), "eingeschaltet") {
@@ -61,7 +65,7 @@ func TestTwoFactorJourney(t *testing.T) {
 		c.fill("code", codes[0])
 		c.clickTo(`form[action="/login/code"] button[type=submit]`, "#e-code")
 		c.expectPath("/login/code")
-		if msg := c.text("#e-code"); !strings.Contains(msg, "stimmt nicht") {
+		if msg := c.text("#e-code"); !strings.Contains(msg, "Wiederherstellungscode ist nicht gültig") {
 			c.fatalf("used recovery code: message %q", msg)
 		}
 		if status := c.openStatus("/", "main"); status != 200 || c.path() != "/login" {

@@ -52,11 +52,10 @@ func Sniff(head []byte) string {
 			return "application/zip"
 		}
 	}
-	// PDF readers accept the header after a byte order mark, blank lines or other
-	// leading bytes (a mail or HTTP header left in front, say). Only after the
+	// PDF readers accept the header after leading bytes (see sniffPDF). Only after the
 	// signatures above: a program carrying "%PDF-" early on is still a program.
-	if bytes.Contains(head[:min(len(head), SniffLen)], []byte("%PDF-")) {
-		return "application/pdf"
+	if typ, ok := sniffPDF(head, ct); ok {
+		return typ
 	}
 	return ct
 }
@@ -67,7 +66,7 @@ func Sniff(head []byte) string {
 // .ppt): they may be OLE files, but also RTF or HTML saved under that name, which
 // Office opens all the same.
 var extTypes = map[string][]string{
-	".pdf":  {"application/pdf"},
+	".pdf":  {"application/pdf", TypeEmbeddedPDF},
 	".png":  {"image/png"},
 	".jpg":  {"image/jpeg"},
 	".jpeg": {"image/jpeg"},
@@ -151,13 +150,17 @@ func ServeType(name, typ string) string {
 	if _, bad := Contradicts(name, typ); bad || typ == "" {
 		return "application/octet-stream"
 	}
-	return typ
+	return TypeFor(name, typ) // a mail's attachment is recorded as sniffed
 }
 
 // TypeFor is the type to record for a file named name whose content was sniffed as typ:
 // an office document's own type only under its own extension ("bericht.docx"); under any
-// other name ("archiv.zip") it is served as what the name promises, a plain zip.
+// other name ("archiv.zip") it is served as what the name promises, a plain zip; a PDF
+// after leading binary bytes (TypeEmbeddedPDF) is a PDF under a .pdf name only.
 func TypeFor(name, typ string) string {
+	if baseType(typ) == TypeEmbeddedPDF {
+		return embeddedPDF(name)
+	}
 	ext := strings.ToLower(filepath.Ext(name))
 	office := slices.Contains([]string{TypeDocx, TypeXlsx, TypePptx, TypeODT, TypeODS, TypeODP}, typ)
 	if office && (ext == ".zip" || !slices.Contains(extTypes[ext], typ)) {

@@ -11,6 +11,7 @@ import (
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/extension"
 	"github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/renderer"
 	"github.com/yuin/goldmark/text"
 	"github.com/yuin/goldmark/util"
 )
@@ -24,8 +25,9 @@ const AdminImagePath = "/admin/kb/images/"
 
 var localImage = regexp.MustCompile(`^/kb/images/([0-9]+)$`)
 
-// policy sanitises rendered Markdown. goldmark already leaves raw HTML out (it is not
-// built WithUnsafe); the policy is the second wall, for anything a renderer lets through.
+// policy sanitises rendered Markdown. Raw HTML never reaches it as markup (goldmark is
+// not built WithUnsafe, and literalHTML writes it as text); the policy is the second
+// wall, for anything a renderer lets through.
 var policy = func() *bluemonday.Policy {
 	p := bluemonday.UGCPolicy()
 	p.AllowAttrs("class").Matching(regexp.MustCompile(`^language-[a-zA-Z0-9_+-]+$`)).OnElements("code")
@@ -67,6 +69,7 @@ func newMarkdown(base string) goldmark.Markdown {
 	return goldmark.New(
 		goldmark.WithExtensions(extension.GFM),
 		goldmark.WithParserOptions(parser.WithASTTransformers(util.Prioritized(images{base: base}, 100))),
+		goldmark.WithRendererOptions(renderer.WithNodeRenderers(literalHTMLRenderer)),
 	)
 }
 
@@ -112,7 +115,16 @@ func Plain(md string) string {
 			b.Write(n.Value)
 		case *ast.AutoLink:
 			b.Write(n.Label(src))
-		case *ast.RawHTML, *ast.HTMLBlock:
+		case *ast.RawHTML: // "<Benutzername>" is shown as typed (literalHTML), searched as the word
+			b.Write(plainHTML(rawHTMLText(n, src)))
+			return ast.WalkSkipChildren, nil
+		case *ast.HTMLBlock:
+			if n.HTMLBlockType != ast.HTMLBlockType2 { // a comment is not shown
+				for _, line := range htmlBlockLines(n, src) {
+					b.Write(plainHTML(line))
+					b.WriteByte('\n')
+				}
+			}
 			return ast.WalkSkipChildren, nil
 		case *ast.FencedCodeBlock, *ast.CodeBlock:
 			lines := n.Lines()

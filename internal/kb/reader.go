@@ -19,7 +19,8 @@ type Page struct {
 }
 
 // Read loads the article ref (an id or a slug) if the viewer may read it, in lang when
-// it has that translation, else as the viewer's language rules pick. A draft, another
+// it has that translation, else in the first of the viewer's Preferred languages it
+// has. Page.Language says which; the page tells a reader who gets another language. A draft, another
 // tenant's article or one restricted to other companies is db.ErrNotFound.
 func Read(ctx context.Context, q db.Querier, v Viewer, ref, lang string) (Page, error) {
 	var p Page
@@ -45,16 +46,26 @@ func Read(ctx context.Context, q db.Querier, v Viewer, ref, lang string) (Page, 
 	if err != nil {
 		return p, err
 	}
-	a := Article{Translations: ts}
-	t, ok := a.Translation(lang, v.Lang)
-	if !ok || (t.Language != lang && t.Language != v.Lang) {
-		t, ok = a.Translation(v.Lang, v.Fallback)
-	}
-	if !ok {
+	if len(ts) == 0 {
 		return p, db.ErrNotFound
 	}
+	a := Article{Translations: ts}
+	t := v.pick(a, lang)
 	p.Title, p.Language, p.HTML, p.Languages = t.Title, t.Language, Render(t.Body), a.Languages()
 	return p, nil
+}
+
+// pick is the translation of a the viewer reads: lang when asked for and written, else
+// the first of Preferred the article is written in, else its first.
+func (v Viewer) pick(a Article, lang string) Translation {
+	for _, want := range append([]string{lang}, v.Preferred()...) {
+		for _, t := range a.Translations {
+			if want != "" && t.Language == want {
+				return t
+			}
+		}
+	}
+	return a.Translations[0]
 }
 
 // CountView adds one to an article's reads (for "most read").

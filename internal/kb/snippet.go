@@ -14,9 +14,10 @@ const (
 	markClose = "\x02"
 )
 
-// markSnippet escapes a snippet from the search engine and turns its markers into
-// balanced <mark> elements.
+// markSnippet escapes a snippet from the search engine, joins its lines, and turns its
+// markers into balanced <mark> elements.
 func markSnippet(s string) template.HTML {
+	s = snippetLines(s) // blocks on lines of their own read apart (snippet_lines.go)
 	var b strings.Builder
 	open := false
 	for len(s) > 0 {

@@ -77,8 +77,9 @@ func TestVisibility(t *testing.T) {
 	})
 }
 
-// TestLanguages: a reader gets their language, else the tenant's default, else any;
-// asking for another language of the article shows that one.
+// TestLanguages: a reader gets their language, else English, else the tenant's
+// default, else any; asking for another language of the article shows that one. Lists
+// pick the same translation as the article's page.
 func TestLanguages(t *testing.T) {
 	testutil.ForEngines(t, func(t *testing.T, e db.Engine) {
 		f := newFixture(t, testutil.Open(t, e))
@@ -86,8 +87,10 @@ func TestLanguages(t *testing.T) {
 		for _, c := range []struct{ reader, ask, slug, want string }{
 			{"en", "", "drucker-einrichten", "en"},
 			{"de", "", "drucker-einrichten", "de"},
-			{"fr", "", "drucker-einrichten", "de"}, // tenant default
-			{"fr", "", "rechnungen-pdf", "en"},     // the only one
+			{"fr", "", "drucker-einrichten", "en"}, // English before the tenant default
+			{"he", "", "drucker-einrichten", "en"},
+			{"fr", "", "vpn-verbindung", "de"}, // no English: the tenant default
+			{"fr", "", "rechnungen-pdf", "en"}, // the only one
 			{"de", "en", "drucker-einrichten", "en"},
 			{"de", "th", "drucker-einrichten", "de"}, // not written in Thai
 		} {
@@ -96,10 +99,12 @@ func TestLanguages(t *testing.T) {
 				t.Errorf("%+v: got %q, %v", c, p.Language, err)
 			}
 		}
-		list, _, _ := kb.Articles(ctx, f.d, f.viewer(nil, "en"), 0, kb.ByLatest, 0, 10)
-		for _, s := range list {
-			if s.Slug == "passwort-zuruecksetzen" && s.Title != "Reset your password" {
-				t.Errorf("english list title: %q", s.Title)
+		for _, lang := range []string{"en", "fr"} {
+			list, _, _ := kb.Articles(ctx, f.d, f.viewer(nil, lang), 0, kb.ByLatest, 0, 10)
+			for _, s := range list {
+				if s.Slug == "passwort-zuruecksetzen" && s.Title != "Reset your password" {
+					t.Errorf("%s list title: %q", lang, s.Title)
+				}
 			}
 		}
 	})

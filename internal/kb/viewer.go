@@ -46,21 +46,34 @@ func (v Viewer) visible() (string, []any) {
 		[]any{v.TenantID, v.CompanyID}
 }
 
-// pickTranslation joins (as alias t) the one translation of article a the viewer reads:
-// their language, else the tenant's default, else the first by language code.
+// Bridge is the language an article is read in when it is not written in the reader's:
+// before the tenant's default. A reader whose language is not the provider's chose
+// another one, and far more of them read English than the provider's own language (a
+// Hebrew or French customer of a German provider); an article the provider did not
+// translate into English is read in its default, as before.
+const Bridge = "en"
+
+// Preferred lists the languages the viewer reads an article in, best first: their
+// own, Bridge, then the tenant's default. An article in none of them is read in the
+// first of its languages by code.
+func (v Viewer) Preferred() []string { return []string{v.Lang, Bridge, v.Fallback} }
+
+// pickTranslation joins (as alias t) the one translation of article a the viewer reads,
+// in the order of Preferred.
 func (v Viewer) pickTranslation() (string, []any) {
+	p := v.Preferred()
 	return ` JOIN kb_translations t ON t.id = (SELECT t2.id FROM kb_translations t2 WHERE t2.article_id = a.id
-		ORDER BY CASE t2.language WHEN ? THEN 0 WHEN ? THEN 1 ELSE 2 END, t2.language LIMIT 1) `,
-		[]any{v.Lang, v.Fallback}
+		ORDER BY CASE t2.language WHEN ? THEN 0 WHEN ? THEN 1 WHEN ? THEN 2 ELSE 3 END, t2.language LIMIT 1) `,
+		[]any{p[0], p[1], p[2]}
 }
 
-// rank orders languages for the viewer: 0 their own, 1 the default, 2 any other.
+// rank orders languages for the viewer: their place in Preferred, after them any other.
 func (v Viewer) rank(lang string) int {
-	switch lang {
-	case v.Lang:
-		return 0
-	case v.Fallback:
-		return 1
+	p := v.Preferred()
+	for i, l := range p {
+		if l == lang {
+			return i
+		}
 	}
-	return 2
+	return len(p)
 }

@@ -55,9 +55,16 @@ func homeTicketsKey(r *http.Request, v *visit) string {
 }
 
 // lastBy is the message key naming who wrote a ticket's newest public message, as the
-// reader sees it: staff, the reader, or a colleague by name.
+// reader sees it: staff, the reader, or a colleague by name. A ticket with nobody's
+// reply yet says who opened it: "last reply" would name a reply that was never written.
 func lastBy(v *visit, m ticket.LastMessage) string {
 	switch {
+	case m.Opening && m.FromStaff():
+		return "portal_qa.opened_staff"
+	case m.Opening && m.ContactID == v.P.ContactID:
+		return "portal_qa.opened_you"
+	case m.Opening:
+		return "portal_qa.opened_other"
 	case m.FromStaff():
 		return "home_tickets.last_staff"
 	case m.ContactID == v.P.ContactID:
@@ -66,9 +73,13 @@ func lastBy(v *visit, m ticket.LastMessage) string {
 	return "home_tickets.last_other"
 }
 
+// answered tells whether staff wrote a ticket's newest public message as an answer:
+// not the one that opened it on the customer's behalf, which asks the customer nothing.
+func answered(t ticket.Ticket) bool { return t.Last.FromStaff() && !t.Last.Opening }
+
 // waitsOnReader tells whether a ticket's row needs the badge "your reply is needed":
-// staff wrote last. Not in the built-in status "waiting for your reply", whose name
+// staff answered last. Not in the built-in status "waiting for your reply", whose name
 // says the same already.
 func waitsOnReader(t ticket.Ticket) bool {
-	return t.Last.FromStaff() && t.Status.Code != ticket.CodeWaiting
+	return answered(t) && t.Status.Code != ticket.CodeWaiting
 }

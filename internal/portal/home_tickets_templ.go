@@ -15,7 +15,7 @@ import (
 )
 
 // homeTicketsPanel is the home page's "Your tickets" (home_tickets.go). A ticket whose
-// newest public message is staff's waits for the customer: it says so in words (a
+// newest public message is staff's answer waits for the customer: it says so in words (a
 // badge, or the status "waiting for your reply" itself), the bar only repeats it. The
 // mark of a ticket's news becomes "New reply" for the reader (ticket_news.go).
 func homeTicketsPanel(v *visit, rows []ticket.Ticket) templ.Component {
@@ -110,7 +110,7 @@ func homeTicketsPanel(v *visit, rows []ticket.Ticket) templ.Component {
 				if templ_7745c5c3_Err != nil {
 					return templ_7745c5c3_Err
 				}
-				if t.Last.FromStaff() {
+				if answered(t) {
 					templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 9, " class=\"waiting-on-you\"")
 					if templ_7745c5c3_Err != nil {
 						return templ_7745c5c3_Err

@@ -71,5 +71,5 @@ func (p *Portal) renderKBArticle(w http.ResponseWriter, r *http.Request, rd *rea
 	}
 	c := rd.chrome("kb.title")
 	c.Title = pg.Title
-	web.Render(w, r, status, kbArticlePage(c, pg, fb, related))
+	web.Render(w, r, status, kbArticlePage(c, pg, fb, related, kbLangNoteOf(rd, pg, askedLang(r))))
 }

@@ -20,6 +20,7 @@ type kbFeedback struct {
 	Voted    *kb.Feedback // the contact's answer, if given
 	Form     web.Form     // the comment form, with what was typed after an error
 	Thanks   string       // message id of the thanks right after answering
+	Help     kbHelp       // the way to a new ticket, offered after a "no" (kb_help.go)
 }
 
 func (fb kbFeedback) action() string {
@@ -56,7 +57,7 @@ func (fb kbFeedback) askComment() bool {
 // kbFeedbackOf builds the card for the article page; f is the submitted form after an
 // error, else empty (then filled with the stored comment).
 func (p *Portal) kbFeedbackOf(r *http.Request, rd *reader, pg kb.Page, f web.Form) (kbFeedback, error) {
-	fb := kbFeedback{Slug: pg.Slug, Lang: askedLang(r), LoggedIn: rd.visit != nil, Form: f}
+	fb := kbFeedback{Slug: pg.Slug, Lang: askedLang(r), LoggedIn: rd.visit != nil, Form: f, Help: kbHelpOf(r, rd)}
 	if rd.visit == nil {
 		return fb, nil
 	}

@@ -11,10 +11,12 @@ import (
 var loginStep = web.SecondStep{Cookie: "pforte_login_step", CodePath: "/login/code", LoginPath: "/login"}
 
 func (p *Portal) loginCodeForm(w http.ResponseWriter, r *http.Request) {
+	r = p.inStepLanguage(r)
 	loginStep.Form(p.env, w, r, guestChrome(r, "security.login_title"), p.svc.CheckChallenge)
 }
 
 func (p *Portal) loginCodeSubmit(w http.ResponseWriter, r *http.Request) {
+	r = p.inStepLanguage(r)
 	var sess string
 	tenant := web.TenantFrom(r.Context())
 	client := access.Client{IP: p.env.ClientIP(r), UserAgent: r.UserAgent()}
@@ -27,4 +29,15 @@ func (p *Portal) loginCodeSubmit(w http.ResponseWriter, r *http.Request) {
 			p.startSession(w, r, sess)
 			http.Redirect(w, r, p.landingFor(r.Context(), tenant.ID, sess, next), http.StatusSeeOther)
 		})
+}
+
+// inStepLanguage shows the code step in the language of the contact whose password was
+// right, as their other pages are, rather than in the browser's; without a pending
+// step (the page then sends them back to the password) the visitor's stays.
+func (p *Portal) inStepLanguage(r *http.Request) *http.Request {
+	ct, err := p.svc.ChallengeContact(r.Context(), web.TenantFrom(r.Context()).ID, loginStep.Token(r))
+	if err != nil {
+		return r
+	}
+	return inLanguageOf(r, ct)
 }

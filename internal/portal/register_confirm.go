@@ -18,7 +18,7 @@ func (p *Portal) registerConfirmForm(w http.ResponseWriter, r *http.Request) {
 	}
 	reg, err := p.svc.CheckRegistration(r.Context(), web.TenantFrom(r.Context()).ID, r.PathValue("token"))
 	if msg := registerLinkProblem(err); msg != "" {
-		web.Render(w, r, http.StatusGone, web.LinkInvalidPage(guestChrome(r, "register.title"), msg, "/login"))
+		web.Render(w, r, http.StatusGone, web.LinkInvalidPage(guestChrome(r, "register.title"), msg, registerLinkNext(msg)))
 		return
 	}
 	if err != nil {
@@ -36,7 +36,7 @@ func (p *Portal) registerConfirmSubmit(w http.ResponseWriter, r *http.Request) {
 	client := access.Client{IP: p.env.ClientIP(r), UserAgent: r.UserAgent()}
 	err := p.svc.ConfirmRegistration(r.Context(), web.TenantFrom(r.Context()), r.PathValue("token"), p.env.Origin(r), client)
 	if msg := registerLinkProblem(err); msg != "" {
-		web.Render(w, r, http.StatusGone, web.LinkInvalidPage(guestChrome(r, "register.title"), msg, "/login"))
+		web.Render(w, r, http.StatusGone, web.LinkInvalidPage(guestChrome(r, "register.title"), msg, registerLinkNext(msg)))
 		return
 	}
 	if err != nil {
@@ -45,6 +45,16 @@ func (p *Portal) registerConfirmSubmit(w http.ResponseWriter, r *http.Request) {
 	}
 	p.env.WakeWorker()
 	web.Render(w, r, http.StatusOK, registerConfirmPage(guestChrome(r, "register.title"), access.Registration{}, true))
+}
+
+// registerLinkNext is where the page of a registration link that does not work leads:
+// nowhere while the registration waits for staff (there is no password to sign in with
+// yet), else to the sign-in.
+func registerLinkNext(msg string) string {
+	if msg == "register.link_used" {
+		return ""
+	}
+	return "/login"
 }
 
 // registerLinkProblem is web.LinkProblem, except that a used confirmation link means the

@@ -70,6 +70,7 @@ func Routes(env *web.Env, svc *access.Service, lists *web.Fragments) []web.Route
 		{Pattern: "GET /account/twofactor/setup", Handler: p.contact(p.twoFactorSetup)},
 		{Pattern: "POST /account/twofactor/confirm", Handler: p.contact(p.twoFactorConfirm)},
 		{Pattern: "POST /account/twofactor/recovery", Handler: p.contact(p.twoFactorRecovery)},
+		{Pattern: "POST /account/twofactor/recovery/file", Handler: p.contact(p.twoFactorRecoveryFile)},
 		{Pattern: "POST /account/twofactor/disable", Handler: p.contact(p.twoFactorDisable)},
 		{Pattern: "POST /account/twofactor/company", Handler: p.mainOnly(p.twoFactorCompany)},
 		{Pattern: "POST /settings/password", Handler: p.contact(p.passwordChange)},

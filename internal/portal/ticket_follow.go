@@ -16,6 +16,15 @@ import (
 // is not an active colleague is a 404.
 func (p *Portal) ticketFollow(w http.ResponseWriter, r *http.Request, v *visit) {
 	f := web.ParseForm(w, r)
+	if f.Err == "" && f.Get("contact_id") == "" { // "Choose a colleague…" sent as it was
+		t, ok := p.loadTicket(w, r, v)
+		if !ok {
+			return
+		}
+		f.Errors.Add("contact_id", "portal_qa.follower_required", nil)
+		p.renderTicket(w, r, v, t, f, http.StatusUnprocessableEntity)
+		return
+	}
 	cid, _ := strconv.ParseInt(f.Get("contact_id"), 10, 64)
 	by := ticket.Actor{ContactID: v.P.ContactID, Name: v.Contact.Name()}
 	done := "tickets.follower_added"

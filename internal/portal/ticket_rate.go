@@ -12,9 +12,9 @@ import (
 )
 
 // ratingCard is the rating card of the ticket page. Only the contact who opened the
-// ticket sees it, and only while it is resolved or closed (not merged into another)
-// and the tenant asks for ratings: followers and main contacts who did not open it do
-// not rate.
+// ticket sees it, and only while it is resolved or closed (not merged into another),
+// support answered it (ticket.RatingOffered) and the tenant asks for ratings:
+// followers and main contacts who did not open it do not rate.
 type ratingCard struct {
 	Show  bool
 	Rated *ticket.Rating // the opener's rating of the current resolution, if given
@@ -28,12 +28,20 @@ func (c ratingCard) Open() bool { return c.Rated == nil || c.Form.Invalid() }
 // errRatingsOff: the tenant switched ratings off after the page was shown.
 var errRatingsOff = errors.New("portal: the provider does not ask for ratings")
 
+// errNotAnswered: staff never answered the ticket, so it is not offered for rating
+// (ticket.RatingOffered); only a form made by hand gets here.
+var errNotAnswered = errors.New("portal: the ticket was never answered")
+
 // ratingCardOf builds the card for the ticket page; rf is the submitted form after an
 // error, else empty (then filled with the stored rating).
 func (p *Portal) ratingCardOf(r *http.Request, v *visit, t ticket.Ticket, rf web.Form) (ratingCard, error) {
 	c := ratingCard{Form: rf}
 	if !v.Tenant.Rules.Ratings || !t.Rateable() || t.ContactID == 0 || t.ContactID != v.P.ContactID {
 		return c, nil
+	}
+	offered, err := ticket.RatingOffered(r.Context(), p.env.DB, t)
+	if err != nil || !offered {
+		return c, err
 	}
 	c.Show = true
 	rt, err := ticket.CurrentRating(r.Context(), p.env.DB, t)
@@ -86,17 +94,25 @@ func (p *Portal) ticketRate(w http.ResponseWriter, r *http.Request, v *visit) {
 		if !rules.Ratings {
 			return errRatingsOff
 		}
+		if answered, err := ticket.Answered(ctx, tx, t); err != nil {
+			return err
+		} else if !answered && t.Rateable() { // an open ticket is refused by Rate, with its own message
+			return errNotAnswered
+		}
 		return ticket.Rate(ctx, tx, t, v.P.ContactID, value, comment, p.env.Now())
 	})
 	switch {
 	case errors.Is(err, ticket.ErrNotOpener):
 		p.env.NotFound(w, r)
-	case errors.Is(err, errRatingsOff), errors.Is(err, ticket.ErrNotDone):
+	case errors.Is(err, errRatingsOff), errors.Is(err, ticket.ErrNotDone), errors.Is(err, errNotAnswered):
 		// The card is gone from the page shown again; the message says why.
 		pf := web.NewForm()
 		pf.Err, pf.Unsaved = "ticket_rating.error.not_open", strings.TrimSpace(comment)
-		if errors.Is(err, errRatingsOff) {
+		switch {
+		case errors.Is(err, errRatingsOff):
 			pf.Err = "ticket_rating.error.off"
+		case errors.Is(err, errNotAnswered):
+			pf.Err = "portal_qa.rating_unanswered"
 		}
 		p.renderTicketWith(w, r, v, t, pf, f, http.StatusConflict)
 	case f.Take(err):

@@ -10,7 +10,8 @@ import (
 )
 
 // ticketReply adds the contact's reply (with files) and tells staff and the other
-// contacts of the ticket. A reply refused for bad input keeps its files for the
+// contacts of the ticket. Files alone are a reply too (a screenshot says it all); a
+// reply needs text only when it brings no file. A reply refused for bad input keeps its files for the
 // returned form (ticket_kept.go).
 func (p *Portal) ticketReply(w http.ResponseWriter, r *http.Request, v *visit) {
 	ctx := r.Context()
@@ -31,13 +32,16 @@ func (p *Portal) ticketReply(w http.ResponseWriter, r *http.Request, v *visit) {
 	var kept []ticket.Staged
 	var missing, raced int // listed kept files no longer kept: swept, sent already
 	if f.Err == "" {
-		f.Errors.Text("body", body, true, maxBody)
 		if kept, missing, err = p.env.KeptFiles(ctx, o, &f); err != nil {
 			p.env.Fail(w, r, err)
 			return
 		}
 		ups = p.env.SaveUploads(r, &f, "files", rules.UploadLimit())
 		web.CheckKeptLimits(&f, kept, ups, rules.UploadLimit())
+		if body == "" && !web.FilesSent(f, kept, ups) {
+			f.Errors.Add("body", "portal_qa.reply_empty", nil)
+		}
+		f.Errors.Text("body", body, false, maxBody)
 	}
 	if f.Invalid() {
 		// Kept for the form shown again, if the page shows one to send them with.
@@ -79,7 +83,7 @@ func (p *Portal) ticketReply(w http.ResponseWriter, r *http.Request, v *visit) {
 		if err != nil {
 			return err
 		}
-		return nt.Replied(ctx, tx, tk, body, by)
+		return nt.WithFiles(reply.Files).Replied(ctx, tx, tk, body, by)
 	})
 	if msg := ruleMessage(err); msg != "" {
 		// The page shows the typed text again (ticketUnsent), with the files kept when

@@ -22,5 +22,5 @@ func (p *Portal) twoFactorRecovery(w http.ResponseWriter, r *http.Request, v *vi
 		p.renderTwoFactorError(w, r, v, f)
 		return
 	}
-	web.Render(w, r, http.StatusOK, web.RecoveryCodesPage(v.chrome(r, "security.codes_title", "account"), codes, false, "/account"))
+	web.Render(w, r, http.StatusOK, web.RecoveryCodesPage(v.chrome(r, "security.codes_title", "account"), codes, false, "/account", "/account/twofactor/recovery/file"))
 }

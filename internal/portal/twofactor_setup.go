@@ -71,5 +71,5 @@ func (p *Portal) twoFactorConfirm(w http.ResponseWriter, r *http.Request, v *vis
 		return
 	}
 	p.env.WakeWorker()
-	web.Render(w, r, http.StatusOK, web.RecoveryCodesPage(v.chrome(r, "security.codes_title", "account"), codes, true, "/account"))
+	web.Render(w, r, http.StatusOK, web.RecoveryCodesPage(v.chrome(r, "security.codes_title", "account"), codes, true, "/account", "/account/twofactor/recovery/file"))
 }

@@ -57,7 +57,7 @@ func TestBulkGrant(t *testing.T) {
 		if r := c.Post(path, url.Values{"membership_id": {id(fm)}, "role": {"user"}}); r.Status != 404 {
 			t.Errorf("membership of another company: %d", r.Status)
 		}
-		if r := c.Post(path, url.Values{"role": {"user"}}); r.Status != 303 {
+		if r := c.Post(path, url.Values{"role": {"user"}}); r.Status != 422 { // said by the button: TestBulkGrantNothingTicked
 			t.Errorf("nothing selected: %d", r.Status)
 		}
 	})

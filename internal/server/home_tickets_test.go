@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"pforte/internal/apptest"
 	"pforte/internal/db"
@@ -60,8 +61,8 @@ func titles(rows []homeRow) []string {
 // shows first. A main contact sees a colleague's ticket, a plain user only the ones
 // they opened or follow, nobody another company's, no ticket in a status hidden from
 // the portal and none resolved; at most five, newest activity first. Each row says who
-// wrote last; a ticket staff answered last is badged as waiting for the customer (an
-// internal note is no answer). Every change shows on the next visit, though the panel
+// wrote last, or who opened a ticket nobody answered yet; a ticket staff answered last
+// is badged as waiting for the customer (an internal note is no answer). Every change shows on the next visit, though the panel
 // is kept between visits; without the helpdesk there is no panel.
 func TestHomeTickets(t *testing.T) {
 	testutil.ForEngines(t, func(t *testing.T, e db.Engine) {
@@ -87,11 +88,13 @@ func TestHomeTickets(t *testing.T) {
 		}
 
 		// Who wrote last, as the reader sees it.
+		// A ticket nobody answered yet says who opened it: there is no "last reply".
 		rows := homeTickets(t, uwe)
-		if !strings.Contains(rows[0].rest, "Letzte Antwort von Ihnen") || !strings.Contains(rows[0].rest, `<time datetime="`) || rows[0].waiting {
+		if !strings.Contains(rows[0].rest, "Von Ihnen eröffnet") || strings.Contains(rows[0].rest, "Letzte Antwort") ||
+			!strings.Contains(rows[0].rest, `<time datetime="`) || rows[0].waiting {
 			t.Errorf("own ticket's row: %+v", rows[0])
 		}
-		if rows := homeTickets(t, alice); !strings.Contains(rows[1].rest, "Letzte Antwort von Test uwe@alpha.test") {
+		if rows := homeTickets(t, alice); !strings.Contains(rows[1].rest, "Eröffnet von Test uwe@alpha.test") {
 			t.Errorf("colleague's ticket's row: %+v", rows[1])
 		}
 
@@ -189,6 +192,19 @@ func TestHomeTickets(t *testing.T) {
 		}
 		if got := titles(homeTickets(t, bob)); strings.Join(got, "|") != "Beta-Server" {
 			t.Errorf("other company's main contact sees %q", got)
+		}
+
+		// A ticket staff opened for Uwe was opened for him, and asks him nothing yet.
+		if err := d.env.DB.InTx(ctx, func(tx *db.Tx) error {
+			_, err := ticket.Create(ctx, tx, ticket.New{TenantID: d.t.ID, CompanyID: d.a.ID, ContactID: d.uwe, StaffID: d.admin.ID,
+				Author: "Agent", Title: "Anruf von Uwe", Body: "Drucker druckt leer."}, time.Now())
+			return err
+		}); err != nil {
+			t.Fatal(err)
+		}
+		if rows := homeTickets(t, uwe); len(rows) != 1 || !strings.Contains(rows[0].rest, "Vom Support für Sie eröffnet") ||
+			rows[0].waiting || strings.Contains(rows[0].rest, "Ihre Antwort ist gefragt") {
+			t.Errorf("ticket staff opened for the reader: %+v", rows)
 		}
 
 		// Without the helpdesk, no panel (and no query for it).

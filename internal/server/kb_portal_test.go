@@ -121,16 +121,17 @@ func TestKBPortal(t *testing.T) {
 		if r := visitor.Get("/kb/suggest?q=" + kbQuery("gibtesnicht")); r.Status != 200 || strings.TrimSpace(r.Body) != "" {
 			t.Errorf("no suggestions should be empty: %q", r.Body)
 		}
-		// Markdown is rendered and sanitised; remote images become links.
+		// Markdown is rendered and sanitised; raw HTML shows as typed text, never as
+		// markup; remote images become links.
 		kbArticle(t, env, ten, 0, "markdown", kb.StatusPublished, kb.VisibilityPublic, "Markdown", "**fett** <script>alert(1)</script>\n\n"+
 			"[böse](javascript:alert(1)) <img src=x onerror=alert(1)>\n\n![fremd](https://tracker.example/p.png) ![eigen](/kb/images/"+id(imgPublic)+")")
 		r = visitor.Get("/kb/articles/markdown")
-		for _, bad := range []string{"<script>alert", "alert(1)</script>", "javascript:", "onerror", `src="https://tracker`} {
+		for _, bad := range []string{"<script>alert", "alert(1)</script>", "javascript:", "<img src=x", "onerror=alert(1)>", `src="https://tracker`} {
 			if strings.Contains(r.Body, bad) {
 				t.Errorf("article page contains %q", bad)
 			}
 		}
-		if !strings.Contains(r.Body, "<strong>fett</strong>") || !strings.Contains(r.Body, `src="/kb/images/`+id(imgPublic)+`"`) ||
+		if !strings.Contains(r.Body, "<strong>fett</strong>") || !strings.Contains(r.Body, "&lt;img src=x onerror=alert(1)&gt;") || !strings.Contains(r.Body, `src="/kb/images/`+id(imgPublic)+`"`) ||
 			!strings.Contains(r.Body, `href="https://tracker.example/p.png"`) {
 			t.Errorf("markdown not rendered: %.2000s", r.Body)
 		}

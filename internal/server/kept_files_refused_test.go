@@ -13,6 +13,10 @@ import (
 	"pforte/internal/ticket"
 )
 
+// tooLongReply is a reply's text one character over the limit: a field error that
+// refuses a reply whatever files it brings (files alone are a reply).
+var tooLongReply = strings.Repeat("x", 20001)
+
 // TestKeptFilesUnreadForm: a form refused before it is read (too large, or with text
 // that cannot be stored) still lists the files it had kept, on the portal's new
 // ticket and reply and the back office's reply, and says that files just chosen were
@@ -33,8 +37,9 @@ func TestKeptFilesUnreadForm(t *testing.T) {
 			field, text string
 		}{
 			{alice, "/tickets", url.Values{"title": {""}, "body": {"Text"}, "priority": {"2"}}, "title", "Dru\x00cker"},
-			{alice, "/tickets/" + itoa64(id) + "/reply", url.Values{"body": {""}}, "body", "Text\x00"},
-			{admin, "/admin/tickets/" + itoa64(id) + "/reply", url.Values{"kind": {"reply"}, "body": {""}}, "body", "Text\x00"},
+			// Replies take files without text: a text too long refuses them.
+			{alice, "/tickets/" + itoa64(id) + "/reply", url.Values{"body": {tooLongReply}}, "body", "Text\x00"},
+			{admin, "/admin/tickets/" + itoa64(id) + "/reply", url.Values{"kind": {"reply"}, "body": {tooLongReply}}, "body", "Text\x00"},
 		} {
 			r := c.who.PostMultipartValues(c.path, c.form, k.pdfFile("bericht.pdf"))
 			ids := keptListed(r.Body)
@@ -73,10 +78,10 @@ func TestKeptFilesNoMoreReplies(t *testing.T) {
 		alice := k.as("alice@alpha.test", "alice-password")
 		id := k.open(t, alice, "Drucker")
 		path := "/tickets/" + itoa64(id) + "/reply"
-		r := alice.PostMultipartValues(path, url.Values{"body": {""}}, k.pdfFile("bericht.pdf"))
+		r := alice.PostMultipartValues(path, url.Values{"body": {tooLongReply}}, k.pdfFile("bericht.pdf"))
 		ids := keptListed(r.Body)
 		if r.Status != 422 || len(ids) != 1 {
-			t.Fatalf("empty reply: %d, listed %v", r.Status, ids)
+			t.Fatalf("reply too long: %d, listed %v", r.Status, ids)
 		}
 		key := k.keyOf(t, ids[0])
 		files := k.storedFiles(t)
@@ -94,9 +99,9 @@ func TestKeptFilesNoMoreReplies(t *testing.T) {
 		if n := k.rows(t, "1 = 1"); n != 0 || k.stored(t, key) || k.storedFiles(t) != files-1 {
 			t.Errorf("after the refused reply: %d kept, the kept file stored %v, %d files (%d before)", n, k.stored(t, key), k.storedFiles(t), files)
 		}
-		r = alice.PostMultipartValues(path, url.Values{"body": {" "}}, k.pngFile("foto.png"))
+		r = alice.PostMultipartValues(path, url.Values{"body": {tooLongReply}}, k.pngFile("foto.png"))
 		if r.Status != 422 || !strings.Contains(r.Body, notKept) || k.rows(t, "1 = 1") != 0 || k.storedFiles(t) != files-1 {
-			t.Errorf("empty reply to the closed ticket: %d, %d kept, %d files", r.Status, k.rows(t, "1 = 1"), k.storedFiles(t))
+			t.Errorf("reply too long to the closed ticket: %d, %d kept, %d files", r.Status, k.rows(t, "1 = 1"), k.storedFiles(t))
 		}
 	})
 }

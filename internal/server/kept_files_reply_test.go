@@ -11,8 +11,8 @@ import (
 	"pforte/internal/ticket"
 )
 
-// TestKeptFilesReplies: a contact's reply and a staff member's reply refused for an
-// empty text keep their files, listed on the returned form; neither can use the
+// TestKeptFilesReplies: a contact's reply and a staff member's reply refused for a
+// text too long keep their files, listed on the returned form; neither can use the
 // other's kept id (it is ignored, the file stays with its owner); sent again, each
 // reply carries its own file once. A reply refused because the ticket was closed
 // meanwhile keeps its file in the form that reopens the ticket with it.
@@ -26,21 +26,21 @@ func TestKeptFilesReplies(t *testing.T) {
 		admin := k.env.Client("desk.test")
 		admin.AdminLogin("agent@desk.test", "agent-password")
 
-		// The contact's reply without text: the file is kept.
-		r := alice.PostMultipartValues(portal, url.Values{"body": {" "}}, k.pdfFile("alice.pdf"))
+		// The contact's reply with a text too long: the file is kept.
+		r := alice.PostMultipartValues(portal, url.Values{"body": {tooLongReply}}, k.pdfFile("alice.pdf"))
 		ids := keptListed(r.Body)
 		if r.Status != 422 || len(ids) != 1 || !strings.Contains(r.Body, "Angehängt: alice.pdf (12\u00a0KB)") ||
 			k.rows(t, "contact_id = ? AND company_id = ? AND ticket_id = ?", k.alice, k.a.ID, id) != 1 {
-			t.Fatalf("contact's empty reply: %d, listed %v", r.Status, ids)
+			t.Fatalf("contact's reply too long: %d, listed %v", r.Status, ids)
 		}
 		aliceID := ids[0]
 		aliceKey := k.keyOf(t, aliceID)
-		// The staff member's reply without text (a plain field error, no conflict): kept.
-		r = admin.PostMultipartValues(back, url.Values{"kind": {"reply"}, "body": {""}}, k.pngFile("staff.png"))
+		// The staff member's reply with a text too long (a plain field error, no conflict): kept.
+		r = admin.PostMultipartValues(back, url.Values{"kind": {"reply"}, "body": {tooLongReply}}, k.pngFile("staff.png"))
 		ids = keptListed(r.Body)
 		if r.Status != 422 || len(ids) != 1 || !strings.Contains(r.Body, "Angehängt: staff.png") ||
 			k.rows(t, "staff_id = ? AND ticket_id = ? AND contact_id IS NULL", k.admin.ID, id) != 1 {
-			t.Fatalf("staff's empty reply: %d, listed %v", r.Status, ids)
+			t.Fatalf("staff's reply too long: %d, listed %v", r.Status, ids)
 		}
 		staffID := ids[0]
 		staffKey := k.keyOf(t, staffID)

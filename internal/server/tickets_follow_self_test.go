@@ -14,7 +14,7 @@ import (
 
 // colleagueOptions lists the contact ids the "Add a colleague" select offers.
 func colleagueOptions(body string) []string {
-	sel := regexp.MustCompile(`(?s)<select id="f-follower" name="contact_id">(.*?)</select>`).FindStringSubmatch(body)
+	sel := regexp.MustCompile(`(?s)<select id="f-follower" name="contact_id" required>(.*?)</select>`).FindStringSubmatch(body)
 	if sel == nil {
 		return nil
 	}

@@ -14,8 +14,8 @@ import (
 )
 
 // TestTicketRatingMail: the status mail of a resolved or closed ticket asks its opener
-// to rate it, with a link to the rating card, only while the tenant asks for ratings;
-// followers get no such line, nor do mails about other statuses. The line stands
+// to rate it, with a link to the rating card, only while the tenant asks for ratings
+// and only once support answered the ticket; followers get no such line, nor do mails about other statuses. The line stands
 // apart from the tenant's own wording of the mail, which stays in use, and comes with
 // the combined reply-and-status mail too.
 func TestTicketRatingMail(t *testing.T) {
@@ -46,6 +46,17 @@ func TestTicketRatingMail(t *testing.T) {
 			return strings.Contains(m, link) && (strings.Contains(m, de.T("ticket_rating.mail_line")) || strings.Contains(m, en.T("ticket_rating.mail_line")))
 		}
 
+		// Resolved before support answered: nothing to rate, also with ratings asked for.
+		h.askRatings(t, true)
+		h.setStatus(t, id, ticket.CodeResolved)
+		if m := last("bernd@acme.test"); asks(m) || strings.Contains(m, "/rating") {
+			t.Errorf("rating asked for a ticket support never answered: %s", m)
+		}
+		h.askRatings(t, false)
+		h.setStatus(t, id, ticket.CodeProgress)
+		if r := h.staffC.PostMultipart("/admin/tickets/"+itoa64(id)+"/reply", map[string]string{"kind": "reply", "body": "Wir schauen."}); r.Status != 303 {
+			t.Fatalf("staff answer: %d %.300s", r.Status, r.Body)
+		}
 		h.setStatus(t, id, ticket.CodeResolved)
 		if asks(last("bernd@acme.test")) {
 			t.Errorf("rating asked for while the setting is off")

@@ -52,7 +52,8 @@ func (h *helpdesk) portal(email, pw string) *apptest.Client {
 // main contact who did not open it sees no card and is refused like for a foreign
 // ticket (404). Bad input comes back with a message in the contact's language and
 // the typed comment; an open ticket and a switched-off setting are refused with a
-// word why. A billed ticket can be rated, and rating changes nothing about the ticket.
+// word why. A ticket support never answered publicly is not offered for rating. A
+// billed ticket can be rated, and rating changes nothing about the ticket.
 func TestTicketRatingPortal(t *testing.T) {
 	testutil.ForEngines(t, func(t *testing.T, e db.Engine) {
 		h := newHelpdesk(t, e)
@@ -74,6 +75,20 @@ func TestTicketRatingPortal(t *testing.T) {
 			t.Errorf("rating while off: %d", r.Status)
 		}
 		h.askRatings(t, true)
+		// Support never answered (an internal note is no answer): nothing to rate yet,
+		// and a form made by hand is refused with a word why.
+		if r := h.staffC.PostMultipart("/admin/tickets/"+itoa64(id)+"/reply", map[string]string{"kind": "note", "body": "intern"}); r.Status != 303 {
+			t.Fatalf("note: %d", r.Status)
+		}
+		if r := bernd.Get(page); r.Status != 200 || strings.Contains(r.Body, `id="rate"`) {
+			t.Errorf("card on a ticket support never answered: %d", r.Status)
+		}
+		if r := bernd.Post(rate, url.Values{"rating": {"good"}}); r.Status != 409 || !strings.Contains(r.Body, de.T("portal_qa.rating_unanswered")) || ratings() != 0 {
+			t.Errorf("rating an unanswered ticket: %d", r.Status)
+		}
+		if r := h.staffC.PostMultipart("/admin/tickets/"+itoa64(id)+"/reply", map[string]string{"kind": "reply", "body": "Toner getauscht."}); r.Status != 303 {
+			t.Fatalf("staff answer: %d %.300s", r.Status, r.Body)
+		}
 		if r := bernd.Get(page); !strings.Contains(r.Body, `id="rate"`) || !strings.Contains(r.Body, de.T("ticket_rating.question")) {
 			t.Fatalf("no rating card for the opener: %.300s", r.Body)
 		}

@@ -57,7 +57,7 @@ func TestTwoFactorBadInput(t *testing.T) {
 			struct{ name, code, msg string }{"neither code nor recovery code", "abc!", "oder einen Wiederherstellungscode"},
 			struct{ name, code, msg string }{"five digits", "12345", "sechs Ziffern"},
 			struct{ name, code, msg string }{"reused code", used, "Dieser Code stimmt nicht"},
-			struct{ name, code, msg string }{"unknown recovery code", "abcde-fghjk", "Dieser Code stimmt nicht"},
+			struct{ name, code, msg string }{"unknown recovery code", "abcde-fghjk", "Dieser Wiederherstellungscode ist nicht gültig"},
 		)
 		for _, tc := range login {
 			r := l.Post("/login/code", url.Values{"code": {tc.code}})

@@ -42,12 +42,23 @@ func AddReply(ctx context.Context, tx db.Querier, t Ticket, r Reply, now time.Ti
 		}
 	}
 	if r.StaffID == 0 && t.Status.Kind == KindWaiting {
-		if err := moveTo(ctx, tx, t, CodeProgress, Actor{ContactID: r.ContactID, Name: r.Author}, "", now); err != nil {
+		st, err := StatusByCode(ctx, tx, t.TenantID, CodeProgress)
+		if err != nil {
+			return 0, err
+		}
+		by := Actor{ContactID: r.ContactID, Name: r.Author} // who replied; the pages say so (EventAfterReply)
+		if err := setStatus(ctx, tx, t, st, EventAfterReply, by, "", now); err != nil {
 			return 0, err
 		}
 	}
 	return id, nil
 }
+
+// EventAfterReply is the history entry of a ticket that went from waiting for the
+// customer back to "in progress" because the customer replied. Nobody chose that
+// status: the pages say it changed after the reply, rather than that the customer
+// changed it. The entry keeps who replied (actor, contact).
+const EventAfterReply = "after_reply"
 
 // SetStatus moves the ticket to another status of its tenant (staff); a retired
 // (inactive) status is ErrStatusInactive.

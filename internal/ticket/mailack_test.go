@@ -28,14 +28,14 @@ func TestOpenedForYouMail(t *testing.T) {
 		has(t, "staff-opened ticket", m,
 			[]string{"Agent Maria has opened ticket " + no + " for Müller Haustechnik GmbH for you.", "The heating is cold.",
 				w.origin + "/tickets/" + strconv.FormatInt(tk.ID, 10)},
-			[]string{"thank you for your request", "as soon as possible", "received your request"})
+			[]string{"Thank you for your request", "as soon as possible", "received your request"})
 		if m.Subject != "["+no+"] We have opened a ticket for you: Heating cold" {
 			t.Errorf("subject: %q", m.Subject)
 		}
 
 		own := w.create(t, w.anna, nil, "Boiler noise")
 		m = w.one(t, "anna@mueller.test", "Anna's own ticket")
-		has(t, "Anna's own ticket", m, []string{"thank you for your request #" + strconv.FormatInt(own.ID, 10)}, []string{"opened ticket"})
+		has(t, "Anna's own ticket", m, []string{"Thank you for your request #" + strconv.FormatInt(own.ID, 10)}, []string{"opened ticket"})
 		if m.Subject != "[#"+strconv.FormatInt(own.ID, 10)+"] We have received your request: Boiler noise" {
 			t.Errorf("subject: %q", m.Subject)
 		}
@@ -43,7 +43,7 @@ func TestOpenedForYouMail(t *testing.T) {
 		forOtto := w.create(t, w.otto, &w.maria, "Valve")
 		has(t, "opened for Otto", w.one(t, "otto@mueller.test", "opened for Otto"),
 			[]string{"Agent Maria has opened ticket #" + strconv.FormatInt(forOtto.ID, 10)},
-			[]string{w.origin + "/tickets/", "thank you for your request"})
+			[]string{w.origin + "/tickets/", "Thank you for your request"})
 
 		// The tenant's own wording, with the mail's placeholders.
 		if err := mailtmpl.Save(ctx, d, w.ten.ID, "mail.ticket_opened_for_you", "en", mailtmpl.Text{Subject: "Für Sie: {{title}}",

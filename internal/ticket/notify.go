@@ -37,6 +37,8 @@ type Notifier struct {
 	// extra, if set, is a line after the button in each recipient's language
 	// (auto_notify.go).
 	extra func(lang string) outbox.Line
+	// files are the names of the attachments the mails list (notify_files.go).
+	files []string
 }
 
 // recipient is one person a mail goes to.
@@ -233,6 +235,7 @@ func (n Notifier) send(ctx context.Context, tx db.Querier, t Ticket, key, quote 
 		if n.extra != nil {
 			l.Extra = n.extra(lang)
 		}
+		l.List = n.fileLines(lang)
 		n.ratingLine(&l, t, r, link)
 		var replyTo string
 		if n.ReplyAddress != nil && !r.staff {

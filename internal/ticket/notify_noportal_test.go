@@ -34,7 +34,7 @@ func TestMailsWithoutPortal(t *testing.T) {
 		no, link := strconv.FormatInt(tk.ID, 10), w.origin+"/tickets/"+strconv.FormatInt(tk.ID, 10)
 		noPortal := []string{"/tickets/", "Open the ticket", "customer portal", "/settings/notifications"}
 		has(t, "confirmation", w.one(t, "otto@mueller.test", "confirmation"),
-			[]string{"thank you for your request #" + no + " for Müller Haustechnik GmbH. We will get back to you as soon as possible.",
+			[]string{"Thank you for your request #" + no + " for Müller Haustechnik GmbH. We will get back to you as soon as possible.",
 				replyHint, "Please type your reply above this line"}, noPortal)
 		w.do(t, func(ctx context.Context, tx *db.Tx, n ticket.Notifier) error {
 			return ticket.Follow(ctx, tx, tk, w.anna, "Agent Maria", 0, w.maria.ID, w.now)
@@ -64,10 +64,10 @@ func TestMailsWithoutPortal(t *testing.T) {
 			}, "set its status to"},
 			{"status", func(ctx context.Context, tx *db.Tx, n ticket.Notifier) error {
 				return n.StatusChanged(ctx, tx, tk, resolved, agent)
-			}, "the status of ticket #" + no},
+			}, "The status of ticket #" + no},
 			{"decision", func(ctx context.Context, tx *db.Tx, n ticket.Notifier) error {
 				return n.Decided(ctx, tx, tk, true, "")
-			}, "we have accepted your request #" + no},
+			}, "We have accepted your request #" + no},
 			{"reminder", func(ctx context.Context, tx *db.Tx, n ticket.Notifier) error {
 				return n.Reminded(ctx, tx, tk, w.now.Add(72*time.Hour))
 			}, "is waiting for your answer. You find our last message below."},
@@ -115,7 +115,7 @@ func TestMailsWithoutPortalOrReply(t *testing.T) {
 		w := newNotifyWorld(t, d, false)
 		tk := w.create(t, w.otto, nil, "Heating cold")
 		has(t, "confirmation", w.one(t, "otto@mueller.test", "confirmation"),
-			[]string{"thank you for your request #" + strconv.FormatInt(tk.ID, 10)},
+			[]string{"Thank you for your request #" + strconv.FormatInt(tk.ID, 10)},
 			[]string{"/tickets/", "customer portal", replyHint, "reply above this line"})
 		w.do(t, func(ctx context.Context, tx *db.Tx, n ticket.Notifier) error {
 			return n.Replied(ctx, tx, tk, "Fixed.", ticket.Actor{StaffID: w.maria.ID, Name: "Agent Maria"})

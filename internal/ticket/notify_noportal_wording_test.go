@@ -35,7 +35,7 @@ func TestNoPortalTenantWording(t *testing.T) {
 		tk := w.create(t, w.otto, nil, "Heating cold")
 		no := strconv.FormatInt(tk.ID, 10)
 		has(t, "confirmation to Otto", w.one(t, "otto@mueller.test", "confirmation"),
-			[]string{"thank you for your request #" + no + " for Müller Haustechnik GmbH.", replyHint}, portalWords)
+			[]string{"Thank you for your request #" + no + " for Müller Haustechnik GmbH.", replyHint}, portalWords)
 		w.create(t, w.anna, nil, "Printer")
 		has(t, "confirmation to Anna", w.one(t, "anna@mueller.test", "confirmation"),
 			[]string{"Log in to our customer portal to follow #"}, nil)

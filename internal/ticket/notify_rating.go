@@ -10,8 +10,9 @@ import (
 )
 
 // withRating returns the notifier asking for a rating in the mails about t, now
-// resolved or closed, when the tenant asks contacts to rate resolved tickets. The rule
-// is read in the transaction, like every rule that decides what happens.
+// resolved or closed, when the tenant asks contacts to rate resolved tickets and the
+// ticket is one to rate (RatingOffered). The rule is read in the transaction, like every
+// rule that decides what happens.
 func (n Notifier) withRating(ctx context.Context, tx db.Querier, t Ticket) (Notifier, error) {
 	if !t.Done() {
 		return n, nil
@@ -20,8 +21,11 @@ func (n Notifier) withRating(ctx context.Context, tx db.Querier, t Ticket) (Noti
 	if err != nil {
 		return n, err
 	}
-	n.askRating = rules.Ratings
-	return n, nil
+	if !rules.Ratings {
+		return n, nil
+	}
+	n.askRating, err = RatingOffered(ctx, tx, t) // not for a ticket staff never answered
+	return n, err
 }
 
 // ratingLine adds the request to rate to the opener's mail: a line of its own after

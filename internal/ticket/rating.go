@@ -98,6 +98,33 @@ func (t Ticket) Rateable() bool {
 	return t.Done() && t.MergedInto == 0 && t.RequestState != RequestDeclined
 }
 
+// RatingOffered reports whether the ticket's opener is asked to rate it now: it is
+// Rateable and staff answered it. A ticket that was closed before anyone from support
+// wrote to the customer (they closed it themselves, it was solved elsewhere) has no
+// support work to judge, so the card and the mail's line stay away. Whether the tenant
+// asks for ratings at all is the caller's check.
+func RatingOffered(ctx context.Context, q db.Querier, t Ticket) (bool, error) {
+	if !t.Rateable() {
+		return false, nil
+	}
+	return Answered(ctx, q, t)
+}
+
+// Answered reports whether staff wrote the ticket a public reply. The opening message
+// is no answer, also when staff wrote it on the customer's behalf; internal notes are
+// none either, the customer never read them.
+func Answered(ctx context.Context, q db.Querier, t Ticket) (bool, error) {
+	var n int
+	err := q.QueryRow(ctx, `SELECT COUNT(*) FROM ticket_messages m WHERE m.tenant_id = ? AND m.ticket_id = ?
+		AND m.staff_id IS NOT NULL AND NOT m.internal
+		AND m.id <> (SELECT MIN(f.id) FROM ticket_messages f WHERE f.tenant_id = m.tenant_id AND f.ticket_id = m.ticket_id)`,
+		t.TenantID, t.ID).Scan(&n)
+	if err != nil {
+		return false, fmt.Errorf("ticket: answered: %w", err)
+	}
+	return n > 0, nil
+}
+
 const ratingCols = `r.id, r.ticket_id, r.resolution, COALESCE(r.contact_id, 0),
 	COALESCE(TRIM(c.first_name || ' ' || c.last_name), ''), r.rating, r.comment, r.created_at, r.rated_at`
 

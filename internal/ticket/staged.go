@@ -101,6 +101,41 @@ func TakeStaged(ctx context.Context, tx db.Querier, o StagedOwner, ids []int64) 
 		RETURNING id, file_key, filename, size, content_type, created_at`, o, ids)
 }
 
+// DropStagedExcept deletes o's staged uploads other than keep and returns their file
+// keys for the caller to delete from the file store. A refused form that keeps files
+// calls it first: o's files it no longer lists belong to an earlier refusal whose form
+// was left or sent without them, so at most one form's worth stays per owner and
+// ticket, however often a form is refused without sending its list back.
+func DropStagedExcept(ctx context.Context, tx db.Querier, o StagedOwner, keep []int64) ([]string, error) {
+	if !o.valid() {
+		return nil, nil
+	}
+	cond, args := o.where()
+	if len(keep) > 0 {
+		cond += " AND id NOT IN (" + db.Marks(len(keep)) + ")"
+		for _, id := range keep {
+			args = append(args, id)
+		}
+	}
+	rows, err := tx.Query(ctx, `DELETE FROM staged_uploads WHERE `+cond+` RETURNING file_key`, args...)
+	if err != nil {
+		return nil, fmt.Errorf("ticket: drop staged uploads: %w", err)
+	}
+	defer rows.Close()
+	var keys []string
+	for rows.Next() {
+		var k string
+		if err := rows.Scan(&k); err != nil {
+			return nil, fmt.Errorf("ticket: drop staged uploads: %w", err)
+		}
+		keys = append(keys, k)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("ticket: drop staged uploads: %w", err)
+	}
+	return keys, nil
+}
+
 // stagedRows runs query, its %s replaced by the condition on o's rows, with o's ids
 // and then ids, and orders what it returns like ids (the order the files were chosen
 // in). An owner that is not exactly one staff member or contact has none.

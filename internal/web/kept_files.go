@@ -79,6 +79,12 @@ func CheckKeptLimits(f *Form, kept []ticket.Staged, ups []Upload, limit int64) {
 // files chosen with them (too large, empty or not what their name says: the error
 // names those). Files the field refused as a whole (too many, with the kept ones) are
 // deleted instead: their error says to choose again.
+//
+// o's other kept files, those the form no longer lists, are deleted first (rows and
+// files): they are left from an earlier refusal of a form like it, which nobody can
+// send any more once its list is gone. So a form posted again and again with files but
+// without its list keeps one form's worth per owner and ticket, not a new batch for
+// every post until the sweep.
 func (e *Env) KeepRefused(ctx context.Context, o ticket.StagedOwner, f *Form, kept []ticket.Staged, ups []Upload) error {
 	if len(ups) == 0 {
 		return nil
@@ -88,13 +94,20 @@ func (e *Env) KeepRefused(ctx context.Context, o ticket.StagedOwner, f *Form, ke
 		return nil
 	}
 	var added []ticket.Staged
+	var stale []string
 	err := e.DB.InTx(ctx, func(tx *db.Tx) (err error) {
+		if stale, err = ticket.DropStagedExcept(ctx, tx, o, ticket.StagedIDs(kept)); err != nil {
+			return err
+		}
 		added, err = ticket.Stage(ctx, tx, o, ups, e.Now())
 		return err
 	})
 	if err != nil {
 		e.DeleteUploads(ups)
 		return err
+	}
+	for _, key := range stale {
+		e.Files.Delete(key)
 	}
 	setKeptIDs(f, append(slices.Clip(kept), added...))
 	return nil

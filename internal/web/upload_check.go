@@ -35,6 +35,7 @@ var kindFormats = map[string][2]string{
 	filestore.TypeELFProgram:       {"upload_check.kind.program", "Linux"},
 	filestore.TypeMachOProgram:     {"upload_check.kind.program", "macOS"},
 	"application/pdf":              {"upload_check.kind.pdf", ""},
+	filestore.TypeEmbeddedPDF:      {"upload_check.kind.pdf", ""},
 	"image/png":                    {"upload_check.kind.image", "PNG"},
 	"image/jpeg":                   {"upload_check.kind.image", "JPEG"},
 	"image/gif":                    {"upload_check.kind.image", "GIF"},
