@@ -136,6 +136,8 @@ func fmtWhat(d *detailCtx, s string) []detailPart {
 	switch {
 	case s == "texts" || s == "texts, logo removed" || s == "signature set" || s == "signature removed":
 		return detailText(d.w("audit_details." + strings.NewReplacer(" ", "_", ",", "").Replace(s)))
+	case s == "logo removed": // the branding page's "Remove the logo" (settings_branding_logo.go)
+		return detailText(d.w("backoffice_qa.audit_logo_removed"))
 	case strings.HasPrefix(s, "texts, new logo (") && strings.HasSuffix(s, ")"):
 		return d.t("audit_details.texts_new_logo", map[string]any{"Type": s[len("texts, new logo (") : len(s)-1]})
 	case strings.HasPrefix(s, "max_upload=") && strings.HasSuffix(s, " MB"):

@@ -18,11 +18,7 @@ import (
 func folderFromForm(f *web.Form) download.Folder {
 	fo := download.Folder{Name: f.Get("name")}
 	fo.ParentID, _ = strconv.ParseInt(f.Get("parent_id"), 10, 64)
-	pos, err := strconv.Atoi(f.Get("position"))
-	if f.Get("position") != "" && (err != nil || pos < -9999 || pos > 9999) {
-		f.Errors.Add("position", "downloads_admin.position_invalid", nil)
-	}
-	fo.Position = pos
+	fo.Position = f.Errors.Position("position", f.Get("position"), 0)
 	return fo
 }
 

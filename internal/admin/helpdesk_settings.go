@@ -16,7 +16,6 @@ import (
 const (
 	maxStatusName   = 60
 	maxCategoryName = 60
-	maxPosition     = 999
 )
 
 // helpdeskView is the helpdesk settings page: the rules, the statuses and the
@@ -126,18 +125,8 @@ func (a *Admin) helpdeskSave(w http.ResponseWriter, r *http.Request, v *visit, w
 	a.env.Flash(w, r, "tickets_admin.settings.saved", "/admin/settings/helpdesk")
 }
 
-// position reads a list position (0 to maxPosition); empty means def.
-func position(f *web.Form, def int) int {
-	s := f.Get("position")
-	if s == "" {
-		return def
-	}
-	n, err := strconv.Atoi(s)
-	if err != nil || n < 0 || n > maxPosition {
-		f.Errors.Add("position", "tickets_admin.error.position", map[string]any{"Max": maxPosition})
-	}
-	return n
-}
+// position reads a list position (0 to validate.MaxPosition); empty means def.
+func position(f *web.Form, def int) int { return f.Errors.Position("position", f.Get("position"), def) }
 
 // formFor is the values of the form named key: what was typed when it came back with
 // errors, else start (the stored values).

@@ -8,6 +8,7 @@ import (
 	"pforte/internal/db"
 	"pforte/internal/i18n"
 	"pforte/internal/ticket"
+	"pforte/internal/validate"
 	"pforte/internal/web"
 )
 
@@ -87,4 +88,4 @@ func shownStatusNames(s ticket.Status) []string {
 }
 
 // nextPosition puts a new entry after the last one.
-func nextPosition[T any](list []T) int { return min(len(list)+1, maxPosition) }
+func nextPosition[T any](list []T) int { return min(len(list)+1, validate.MaxPosition) }

@@ -44,7 +44,7 @@ func (a *Admin) inboxApprove(w http.ResponseWriter, r *http.Request, v *visit) {
 // inboxReject rejects a registration with a reason that is mailed to the person.
 func (a *Admin) inboxReject(w http.ResponseWriter, r *http.Request, v *visit) {
 	a.inboxDecide(w, r, v, func(id int64, f web.Form) error {
-		return a.svc.RejectRegistration(r.Context(), v.Tenant, v.decider(r, a.env), id, f.Get("reason"), a.env.Origin(r))
+		return a.svc.RejectRegistration(r.Context(), v.Tenant, v.decider(r, a.env), id, oneNewline(f.Get("reason")), a.env.Origin(r))
 	}, "inbox.rejected")
 }
 

@@ -1155,7 +1155,7 @@ func inboxRegistrationActions(iv inboxView, f web.Form) templ.Component {
 		if templ_7745c5c3_Err != nil {
 			return templ_7745c5c3_Err
 		}
-		templ_7745c5c3_Err = web.Field(f, web.Input{Name: "reason", Label: "inbox.reason", Required: true, Hint: "inbox.reason_hint"}).Render(ctx, templ_7745c5c3_Buffer)
+		templ_7745c5c3_Err = web.TextArea(f, web.Input{Name: "reason", Label: "inbox.reason", Required: true, Hint: "inbox.reason_hint", Max: maxDecisionReason}, 3).Render(ctx, templ_7745c5c3_Buffer)
 		if templ_7745c5c3_Err != nil {
 			return templ_7745c5c3_Err
 		}

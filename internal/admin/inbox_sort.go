@@ -28,6 +28,9 @@ type mailSort struct {
 	// DomainOffer: the sender's domain may be given to the chosen company — no public
 	// provider's, and no other company has it.
 	DomainOffer bool
+	// NewCompany: the sender is nobody the portal knows and no company is chosen, so
+	// the page offers to create their company with the ticket (inbox_ticket_company.go).
+	NewCompany bool
 }
 
 // mailSortOf builds the form for item it; f holds what was sent (on an error) and gets
@@ -56,7 +59,14 @@ func (a *Admin) mailSortOf(r *http.Request, v *visit, it inbox.Item, p inbox.Mai
 		}
 		ms.Company = co
 	}
+	if r.Method != http.MethodPost {
+		first, last := ticketmail.NameOf(p)
+		f.Set("first_name", first)
+		f.Set("last_name", last)
+	}
 	if ms.Company.ID == 0 {
+		ms.NewCompany = known.ID == 0
+		ms.DomainOffer = ms.NewCompany && a.domainFree(r, v, it.Domain)
 		list, _, err := company.List(ctx, q, tid, company.ListParams{Search: ms.Search, Limit: inboxCompanyChoices})
 		if err != nil {
 			return ms, err
@@ -92,11 +102,6 @@ func (a *Admin) mailSortOf(r *http.Request, v *visit, it inbox.Item, p inbox.Mai
 		if member {
 			f.Set("contact_id", itoa(known.ID))
 		}
-	}
-	if r.Method != http.MethodPost {
-		first, last := ticketmail.NameOf(p)
-		f.Set("first_name", first)
-		f.Set("last_name", last)
 	}
 	ms.DomainOffer = a.domainFree(r, v, it.Domain)
 	return ms, nil

@@ -27,6 +27,7 @@ type kbEditor struct {
 	Stats     kb.Stats        // reads and answers to "Was this article helpful?"
 	Comments  []kb.Comment    // the latest comments that came with a "no"
 	Hidden    []kbHiddenImage // images of the texts that readers will not see
+	Same      []kb.SameTitle  // other articles with one of its titles (a warning)
 }
 
 // kbHiddenImage is an image readers of the article will not see, with the title of
@@ -180,6 +181,10 @@ func (a *Admin) renderKB(w http.ResponseWriter, r *http.Request, v *visit, ed *k
 		return
 	}
 	if ed.Hidden, err = a.kbHiddenImages(r, v, ed.Art); err != nil {
+		a.env.Fail(w, r, err)
+		return
+	}
+	if ed.Same, err = kb.SameTitles(ctx, a.env.DB, v.P.TenantID, ed.Art.ID); err != nil {
 		a.env.Fail(w, r, err)
 		return
 	}

@@ -59,8 +59,8 @@ func (a *Admin) kbCreate(w http.ResponseWriter, r *http.Request, v *visit) {
 			return
 		}
 		f.Take(e)
-		if kbNoReaders(kbMetaOf(f), 0) {
-			f.Errors.Add("visibility", "dl_fixes.kb_no_company", nil)
+		if kbNoReaders(kbMetaOf(f), len(kbChosen(f))) { // the companies are picked in this form
+			f.Errors.Add("visibility", "backoffice_qa.kb_no_company", nil)
 		}
 	}
 	if !f.Invalid() {
@@ -68,8 +68,16 @@ func (a *Admin) kbCreate(w http.ResponseWriter, r *http.Request, v *visit) {
 		err := a.env.DB.InTx(ctx, func(tx *db.Tx) error {
 			var err error
 			id, err = kb.Create(ctx, tx, v.P.TenantID, v.Member.ID, m, kbTranslationOf(f, f.Get("language")), a.env.Now())
-			if err != nil || m.Status != kb.StatusPublished {
+			if err != nil {
 				return err
+			}
+			for _, cid := range kbChosen(f) { // another tenant's company is db.ErrNotFound: 404
+				if err := kb.AddCompany(ctx, tx, v.P.TenantID, id, cid); err != nil {
+					return err
+				}
+			}
+			if m.Status != kb.StatusPublished {
+				return nil
 			}
 			return a.kbAudit(ctx, tx, r, v, audit.KBPublished, id)
 		})
@@ -91,12 +99,27 @@ func (a *Admin) renderKBNew(w http.ResponseWriter, r *http.Request, v *visit, f 
 		a.env.Fail(w, r, err)
 		return
 	}
-	web.Render(w, r, status, kbNewPage(v.chrome(r, "kb_admin.new"), f, cats, preview))
+	p, err := a.picker(r, v, kbChosen(f), "")
+	if err != nil {
+		a.env.Fail(w, r, err)
+		return
+	}
+	web.Render(w, r, status, kbNewPage(v.chrome(r, "kb_admin.new"), f, cats, preview, p))
+}
+
+// kbChosen are the companies ticked in a new article's form, which only count for the
+// visibility "chosen companies": with another one they are not stored, so switching
+// the visibility later does not open the article to companies nobody meant.
+func kbChosen(f web.Form) []int64 {
+	if f.Get("visibility") != kb.VisibilityCompanies {
+		return nil
+	}
+	return formIDs(f.Values["company_id"])
 }
 
 // kbNoReaders reports whether settings would publish an article nobody can read: for
-// chosen companies, with none chosen. A new article has none yet; they are chosen on
-// its page once it exists.
+// chosen companies, with none chosen. A new article's form picks them with the rest;
+// an existing article's are chosen on its page.
 func kbNoReaders(m kb.Meta, companies int) bool {
 	return m.Status == kb.StatusPublished && m.Visibility == kb.VisibilityCompanies && companies == 0
 }

@@ -30,13 +30,7 @@ func (a *Admin) kbCategoryTaken(r *http.Request, f *web.Form, c kb.Category) err
 func kbCategoryOf(f *web.Form, tenantID int64) kb.Category {
 	c := kb.Category{TenantID: tenantID, Name: f.Get("name")}
 	f.Errors.Text("name", strings.TrimSpace(c.Name), true, kb.MaxCategoryName)
-	if p := f.Get("position"); p != "" {
-		n, err := strconv.Atoi(p)
-		if err != nil {
-			f.Errors.Add("position", "kb_admin.error.position", nil)
-		}
-		c.Position = n
-	}
+	c.Position = f.Errors.Position("position", f.Get("position"), 0)
 	return c
 }
 

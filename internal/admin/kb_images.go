@@ -54,7 +54,7 @@ func (a *Admin) storeUpload(r *http.Request, up *web.Form) (kb.Image, error) {
 	for {
 		part, err := mr.NextPart()
 		if errors.Is(err, io.EOF) {
-			up.Errors.Add("image", "error.required", nil)
+			up.Errors.Add("image", "downloads_admin.file_required", nil) // as the download upload says
 			return kb.Image{}, nil
 		}
 		if err != nil {

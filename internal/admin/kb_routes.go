@@ -17,6 +17,7 @@ func (a *Admin) kbRoutes() []web.Route {
 		{Pattern: "GET /admin/kb/new", Handler: a.staff(a.kbNew)},
 		{Pattern: "POST /admin/kb", Handler: a.staff(a.kbCreate)},
 		{Pattern: "POST /admin/kb/preview", Handler: a.staff(a.kbPreview)},
+		{Pattern: "GET /admin/kb/companies", Handler: a.staff(a.kbCompanySearch)},
 		{Pattern: "GET /admin/kb/articles/{id}", Handler: a.staff(a.kbShow)},
 		{Pattern: "POST /admin/kb/articles/{id}", Handler: a.staff(a.kbUpdate)},
 		{Pattern: "GET /admin/kb/articles/{id}/view", Handler: a.staff(a.kbView)},

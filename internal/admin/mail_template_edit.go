@@ -7,6 +7,7 @@ import (
 	"pforte/internal/audit"
 	"pforte/internal/db"
 	"pforte/internal/mailtmpl"
+	"pforte/internal/validate"
 	"pforte/internal/web"
 )
 
@@ -99,6 +100,10 @@ func (a *Admin) mailTemplateSubmitted(w http.ResponseWriter, r *http.Request, v 
 	t := formText(ed.Form)
 	if ed.Form.Err == "" {
 		ed.Form.Take(t.Check(m))
+		if t.Greeting == "" { // say why, with this mail's own opening as the example
+			ed.Form.Errors["greeting"] = validate.Msg{ID: "templates.greeting_required",
+				Data: map[string]any{"Example": mailtmpl.Default(m, lang).Greeting}}
+		}
 	}
 	return ed, t, true
 }

@@ -1,11 +1,17 @@
 package admin
 
 import (
+	"context"
 	"net/http"
+	"slices"
 	"strings"
+
+	"golang.org/x/text/collate"
+	"golang.org/x/text/language"
 
 	"pforte/internal/i18n"
 	"pforte/internal/mailtmpl"
+	"pforte/internal/validate"
 	"pforte/internal/web"
 )
 
@@ -13,6 +19,7 @@ import (
 // tenant has its own text.
 type mailTemplateRow struct {
 	Mail  mailtmpl.Mail
+	Title string // the mail's title in the reader's language, which the list sorts by
 	Langs []mailTemplateCell
 }
 
@@ -21,29 +28,61 @@ type mailTemplateCell struct {
 	Custom bool
 }
 
-// mailTemplateList lists the editable mails × languages and marks the customised ones.
-// Mails registered ahead of their built-in texts (parallel work) are left out until
-// those texts exist.
+// mailTemplateGroup is one heading of the list with its mails.
+type mailTemplateGroup struct {
+	Group mailtmpl.Group
+	Rows  []mailTemplateRow
+}
+
+// mailTemplateList lists the editable mails in their groups (mailtmpl.Group), each
+// group sorted by the mail's title as the reader sees it, one row per mail with a link
+// per language marking the customised ones. ?q= keeps the mails whose title or purpose
+// holds the words (the page's script filters as one types; this is the same without
+// it). Mails registered ahead of their built-in texts (parallel work) are left out
+// until those texts exist.
 func (a *Admin) mailTemplateList(w http.ResponseWriter, r *http.Request, v *visit) {
 	custom, err := mailtmpl.Customised(r.Context(), a.env.DB, v.P.TenantID)
 	if err != nil {
 		a.env.Fail(w, r, err)
 		return
 	}
-	var rows []mailTemplateRow
+	ctx := r.Context()
+	q := strings.TrimSpace(validate.Clean(r.URL.Query().Get("q")))
+	byGroup := map[mailtmpl.Group][]mailTemplateRow{}
 	for _, m := range mailtmpl.All() {
-		row := mailTemplateRow{Mail: m}
+		row := mailTemplateRow{Mail: m, Title: i18n.T(ctx, m.Label())}
 		for _, l := range i18n.Languages {
 			if mailtmpl.HasDefault(m, l) {
 				_, ok := custom[[2]string{m.Key, l}]
 				row.Langs = append(row.Langs, mailTemplateCell{Lang: l, Custom: ok})
 			}
 		}
-		if len(row.Langs) > 0 {
-			rows = append(rows, row)
+		if len(row.Langs) > 0 && mailTemplateMatches(row.Title+" "+i18n.T(ctx, m.Purpose()), q) {
+			byGroup[m.Group()] = append(byGroup[m.Group()], row)
 		}
 	}
-	web.Render(w, r, http.StatusOK, mailTemplatesPage(v.chrome(r, "templates.title"), rows))
+	col := collate.New(language.Make(i18n.From(ctx).Lang), collate.IgnoreCase)
+	var groups []mailTemplateGroup
+	for _, g := range mailtmpl.Groups {
+		rows := byGroup[g]
+		if len(rows) == 0 {
+			continue
+		}
+		slices.SortStableFunc(rows, func(x, y mailTemplateRow) int { return col.CompareString(x.Title, y.Title) })
+		groups = append(groups, mailTemplateGroup{Group: g, Rows: rows})
+	}
+	web.Render(w, r, http.StatusOK, mailTemplatesPage(v.chrome(r, "templates.title"), groups, q))
+}
+
+// mailTemplateMatches reports whether text holds every word of q, ignoring case.
+func mailTemplateMatches(text, q string) bool {
+	text = strings.ToLower(text)
+	for _, w := range strings.Fields(strings.ToLower(q)) {
+		if !strings.Contains(text, w) {
+			return false
+		}
+	}
+	return true
 }
 
 // mailTemplateTarget resolves the {name} and {lang} of a template URL; an unknown mail,
@@ -77,4 +116,37 @@ func sampleText(v any) string {
 		return s
 	}
 	return ""
+}
+
+// mailTemplateLinkName is what a screen reader hears after a language link's code:
+// the language, whether the tenant changed its text, and the mail.
+func mailTemplateLinkName(ctx context.Context, row mailTemplateRow, cell mailTemplateCell) string {
+	state := "templates.state.default"
+	if cell.Custom {
+		state = "templates.state.custom"
+	}
+	return i18n.T(ctx, "templates.edit_lang", map[string]any{"Language": i18n.Names[cell.Lang]}) +
+		" (" + i18n.T(ctx, state) + "): " + row.Title
+}
+
+// quotedHint is the i18n key of the editor's line on what a mail quotes below its
+// text (mailtmpl.Mail.Quoted).
+func quotedHint(quoted string) string {
+	switch quoted {
+	case mailtmpl.QuoteReply:
+		return "templates.quoted_reply"
+	case mailtmpl.QuoteAnswer:
+		return "templates.quoted_answer"
+	case mailtmpl.QuoteNote:
+		return "templates.quoted_note"
+	}
+	return "templates.quoted_message"
+}
+
+// mailBodyHints is the ids of the body's hints, for aria-describedby.
+func mailBodyHints(quoted string) string {
+	if quoted == "" {
+		return "h-body"
+	}
+	return "h-body h-quoted"
 }

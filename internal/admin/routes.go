@@ -53,6 +53,7 @@ func Routes(env *web.Env, svc *access.Service) []web.Route {
 		{Pattern: "POST /admin/inbox/{id}/approve-new", Handler: a.staff(a.inboxApproveNew)},
 		{Pattern: "POST /admin/inbox/{id}/ticket", Handler: a.staff(a.inboxTicket)},
 		{Pattern: "POST /admin/inbox/{id}/attach", Handler: a.staff(a.inboxAttach)},
+		{Pattern: "POST /admin/inbox/{id}/ticket-company", Handler: a.staff(a.inboxTicketCompany)},
 		{Pattern: "GET /admin/inbox/{id}/files/{n}", Handler: a.staff(a.inboxFile)},
 		{Pattern: "GET /admin/inbox/{id}/raw", Handler: a.staff(a.inboxRaw)},
 		{Pattern: "GET /admin/outbox", Handler: a.staff(a.outboxList)},
@@ -77,6 +78,7 @@ func Routes(env *web.Env, svc *access.Service) []web.Route {
 		{Pattern: "GET /admin/audit", Handler: a.adminOnly(a.auditList)},
 		{Pattern: "GET /admin/settings/branding", Handler: a.adminOnly(a.brandingForm)},
 		{Pattern: "POST /admin/settings/branding", Handler: a.adminOnly(a.brandingSave)},
+		{Pattern: "POST /admin/settings/branding/logo/remove", Handler: a.adminOnly(a.brandingLogoRemove)},
 		{Pattern: "POST /admin/contacts/{id}/preview", Handler: a.staff(a.previewStart)},
 		{Pattern: "/admin/", Handler: a.staff(a.notFound)},
 	}

@@ -53,7 +53,7 @@ func (a *Admin) settingsSave(w http.ResponseWriter, r *http.Request, v *visit) {
 			f.Errors.Add("language", "error.choice", nil)
 		}
 		for _, m := range f.Values["modules"] {
-			if !slices.Contains(tenant.Modules, m) {
+			if !tenant.ModuleAvailable(m) { // the page offers no other
 				f.Errors.Add("modules", "error.choice", nil)
 			}
 		}
@@ -83,7 +83,11 @@ func (a *Admin) settingsSave(w http.ResponseWriter, r *http.Request, v *visit) {
 			if err := tenant.SetDefaultLanguage(ctx, tx, id, f.Get("language")); err != nil {
 				return err
 			}
-			if err := tenant.SetModules(ctx, tx, id, f.Values["modules"]); err != nil {
+			mods, err := settingsKeptModules(ctx, tx, id, f.Values["modules"])
+			if err != nil {
+				return err
+			}
+			if err := tenant.SetModules(ctx, tx, id, mods); err != nil {
 				return err
 			}
 			if err := logStaffPolicy(ctx, tx, id, f.Values["features"], v.actor(r, a.env), a.env.Now()); err != nil {

@@ -59,7 +59,6 @@ func (a *Admin) brandingSave(w http.ResponseWriter, r *http.Request, v *visit) {
 		}
 	}
 	if !u.Invalid() {
-		remove := u.Get("remove_logo") != "" && !u.LogoChosen
 		err := a.env.DB.InTx(ctx, func(tx *db.Tx) error {
 			id := v.P.TenantID
 			if err := tenant.SetBranding(ctx, tx, id, b); err != nil {
@@ -71,11 +70,6 @@ func (a *Admin) brandingSave(w http.ResponseWriter, r *http.Request, v *visit) {
 					return err
 				}
 				what = "texts, new logo (" + logoType + ")"
-			} else if remove {
-				if err := tenant.RemoveLogo(ctx, tx, id); err != nil {
-					return err
-				}
-				what = "texts, logo removed"
 			}
 			by := v.actor(r, a.env)
 			return audit.Log(ctx, tx, id, by.Label, audit.BrandingChanged, what, by.IP, a.env.Now())

@@ -33,7 +33,7 @@ func TestStaffOpenedNoFirstResponse(t *testing.T) {
 		}
 		byStaff := o.agent.Get("/admin/tickets/" + m[1]).Body
 		byContact := o.agent.Get("/admin/tickets/" + id(o.ticket(t, "Drucker kaputt"))).Body
-		const none = "Keine: von Mitarbeitern eröffnet"
+		const none = "Keine: von Mitarbeitenden eröffnet"
 		if !strings.Contains(byStaff, none) || !strings.Contains(byStaff, "Lösung") {
 			t.Errorf("staff's ticket: no SLA card without a first response")
 		}

@@ -35,7 +35,7 @@ func (a *Admin) ticketDecide(w http.ResponseWriter, r *http.Request, v *visit, a
 	f := web.ParseForm(w, r)
 	reason := ""
 	if !accept && f.Err == "" {
-		reason = f.Get("reason")
+		reason = oneNewline(f.Get("reason")) // a textarea sends CRLF line breaks
 		f.Errors.Text("reason", reason, true, maxDecisionReason)
 	}
 	if !f.Invalid() {

@@ -114,3 +114,17 @@ func categoryChoices(ctx context.Context, tv ticketView) []web.Choice {
 	}
 	return out
 }
+
+// mayTake reports whether the ticket page offers "Assign to me": the reader is an
+// active staff member who does not have the ticket yet.
+func mayTake(tv ticketView) bool {
+	if tv.AssigneeID == tv.MemberID {
+		return false
+	}
+	for _, m := range tv.Staff {
+		if m.ID == tv.MemberID {
+			return m.Active
+		}
+	}
+	return false
+}

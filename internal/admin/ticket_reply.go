@@ -11,6 +11,7 @@ import (
 	"pforte/internal/staff"
 	"pforte/internal/tenant"
 	"pforte/internal/ticket"
+	"pforte/internal/validate"
 	"pforte/internal/web"
 )
 
@@ -154,12 +155,17 @@ func setStatusAndNotify(ctx context.Context, tx *db.Tx, t ticket.Ticket, statusI
 }
 
 // setStatus moves the ticket to statusID and reports whether it moved: 0 or the
-// status it has already leave it where it is.
+// status it has already leave it where it is. A status the tenant does not have (a
+// hand-edited form, or one deleted meanwhile) is a field error at the status, not a
+// missing ticket: the ticket page comes back with the form as typed.
 func setStatus(ctx context.Context, tx *db.Tx, t ticket.Ticket, statusID int64, c change) (ticket.Status, bool, error) {
 	if statusID == 0 || statusID == t.Status.ID {
 		return t.Status, false, nil
 	}
 	to, err := ticket.SetStatus(ctx, tx, t, statusID, c.By, c.Now)
+	if errors.Is(err, db.ErrNotFound) {
+		return to, false, validate.Errors{"status": {ID: "tickets_admin.error.status"}}
+	}
 	return to, err == nil, err
 }
 

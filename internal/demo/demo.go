@@ -82,7 +82,7 @@ func Load(ctx context.Context, d *db.DB, now time.Time) ([]Login, error) {
 		{"admin", "agent@demo-service.de", AgentPassword, "agent"},
 	}
 	err := d.InTx(ctx, func(tx *db.Tx) error {
-		t, err := tenant.CreateDefault(ctx, tx, "Demo Service GmbH", "de", tenant.Modules, now)
+		t, err := tenant.CreateDefault(ctx, tx, "Demo Service GmbH", "de", tenant.Available, now)
 		if errors.Is(err, tenant.ErrDefaultExists) {
 			return ErrNotEmpty
 		}

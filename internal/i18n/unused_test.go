@@ -47,6 +47,7 @@ var dynamicKeys = []struct{ prefix, built, why string }{
 	{"sla.state.", "", "a ticket's SLA state"},
 	{"sla_hours.day.", "", "week days by number in the business hours"},
 	{"templates.error.", "", "a mail template's placeholder problem, by kind"},
+	{"templates.group.", "", "a mail template group's heading, by the group (mailtmpl.Group)"},
 	{"templates.mail.", "", "a mail template's label and purpose, by the mail's name"},
 	{"templates.ph.", "", "a placeholder's label, by its name"},
 	{"text_modules.error.", "", "a text module's placeholder problem, by kind"},

@@ -35,10 +35,10 @@ func (m Meta) check(ctx context.Context, q db.Querier, tenantID int64, e validat
 		e.Add("slug", "kb_admin.error.slug", map[string]any{"Max": MaxSlug})
 	}
 	if !slices.Contains(Statuses, m.Status) {
-		e.Add("status", "error.required", nil)
+		e.Add("status", "error.choose_listed", nil) // only a hand-made request sends another
 	}
 	if !slices.Contains(Visibilities, m.Visibility) {
-		e.Add("visibility", "error.required", nil)
+		e.Add("visibility", "error.choose_listed", nil)
 	}
 	if m.CategoryID < 0 {
 		e.Add("category_id", "kb_admin.error.category", nil)

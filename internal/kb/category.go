@@ -14,8 +14,8 @@ import (
 func checkCategory(c Category) error {
 	e := validate.Errors{}
 	e.Text("name", c.Name, true, MaxCategoryName)
-	if c.Position < 0 || c.Position > 9999 {
-		e.Add("position", "kb_admin.error.position", nil)
+	if !validate.ValidPosition(c.Position) {
+		e.Add("position", "error.position", nil)
 	}
 	if e.Any() {
 		return e

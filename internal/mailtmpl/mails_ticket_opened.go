@@ -4,5 +4,5 @@ package mailtmpl
 // opened for them, not the confirmation's thanks for a request of their own (nobody is
 // waiting for a first answer). Same placeholders as the confirmation, plus who opened it.
 func init() {
-	register(Mail{Key: "mail.ticket_opened_for_you", Placeholders: ticketWith(ticketPath, Author)})
+	register(Mail{Key: "mail.ticket_opened_for_you", Placeholders: ticketWith(ticketPath, Author), Quoted: QuoteMessage})
 }

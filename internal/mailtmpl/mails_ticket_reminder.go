@@ -6,5 +6,5 @@ package mailtmpl
 // waiting tickets resolved, a line after the button, outside the editable wording,
 // says by when.
 func init() {
-	register(Mail{Key: "mail.ticket_reminder", Placeholders: ticketWith(ticketPath)})
+	register(Mail{Key: "mail.ticket_reminder", Placeholders: ticketWith(ticketPath), Quoted: QuoteAnswer})
 }

@@ -17,20 +17,20 @@ var (
 // (outbox.Letter.Quote), so it needs no placeholder.
 func init() {
 	register(
-		Mail{Key: "mail.ticket_received", Placeholders: ticketWith(ticketPath)},
-		Mail{Key: "mail.ticket_reply", Placeholders: ticketWith(ticketPath, Author)},
+		Mail{Key: "mail.ticket_received", Placeholders: ticketWith(ticketPath), Quoted: QuoteMessage},
+		Mail{Key: "mail.ticket_reply", Placeholders: ticketWith(ticketPath, Author), Quoted: QuoteReply},
 		Mail{Key: "mail.ticket_status", Placeholders: ticketWith(ticketPath, StatusName, Author)},
-		Mail{Key: "mail.ticket_reply_status", Placeholders: ticketWith(ticketPath, StatusName, Author)},
+		Mail{Key: "mail.ticket_reply_status", Placeholders: ticketWith(ticketPath, StatusName, Author), Quoted: QuoteReply},
 		Mail{Key: "mail.ticket_accepted", Placeholders: ticketWith(ticketPath)},
 		Mail{Key: "mail.ticket_declined", Placeholders: ticketWith(ticketPath, Reason)},
-		Mail{Key: "mail.ticket_new_company", Placeholders: ticketWith(ticketPath, Author)},
-		Mail{Key: "mail.ticket_new_staff", Staff: true, Placeholders: ticketWith("/admin"+ticketPath, Author)},
+		Mail{Key: "mail.ticket_new_company", Placeholders: ticketWith(ticketPath, Author), Quoted: QuoteMessage},
+		Mail{Key: "mail.ticket_new_staff", Staff: true, Placeholders: ticketWith("/admin"+ticketPath, Author), Quoted: QuoteMessage},
 		// A ticket a staff member (Author) opened on a contact's behalf: a mail of its
 		// own, since one wording cannot say both "the customer opened it" and "a
 		// colleague opened it for the customer", and a tenant's text of the first must
 		// not start crediting the customer with the colleague's work.
-		Mail{Key: "mail.ticket_new_on_behalf_staff", Staff: true, Placeholders: ticketWith("/admin"+ticketPath, Author, ContactName)},
-		Mail{Key: "mail.ticket_reply_staff", Staff: true, Placeholders: ticketWith("/admin"+ticketPath, Author)},
+		Mail{Key: "mail.ticket_new_on_behalf_staff", Staff: true, Placeholders: ticketWith("/admin"+ticketPath, Author, ContactName), Quoted: QuoteMessage},
+		Mail{Key: "mail.ticket_reply_staff", Staff: true, Placeholders: ticketWith("/admin"+ticketPath, Author), Quoted: QuoteReply},
 		// Author: who assigned it.
 		Mail{Key: "mail.ticket_assigned_staff", Staff: true, Placeholders: ticketWith("/admin"+ticketPath, Author)},
 	)

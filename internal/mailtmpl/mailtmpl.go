@@ -35,7 +35,19 @@ type Mail struct {
 	// has no button and offers no {{link}}, so a tenant cannot send them to a portal
 	// they cannot sign in to.
 	NoPortalOf string
+	// Quoted names what the sender adds below the mail's text as a quote (QuoteReply,
+	// QuoteMessage…), or is empty when nothing is: the text needs no placeholder for
+	// it, which the editor says.
+	Quoted string
 }
+
+// What a mail quotes below its text (Mail.Quoted).
+const (
+	QuoteMessage = "message" // the ticket's first message
+	QuoteReply   = "reply"   // the reply just written
+	QuoteAnswer  = "answer"  // staff's last public answer (the reminder)
+	QuoteNote    = "note"    // the follow-up's note, when one was written
+)
 
 // HasButton reports whether the mail ends with a button (every mail but a wording for
 // contacts without portal access).

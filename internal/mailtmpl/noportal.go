@@ -28,7 +28,7 @@ func noPortalOf(key string) Mail {
 		panic("mailtmpl: no-portal wording of unregistered " + key)
 	}
 	ps := slices.DeleteFunc(slices.Clone(m.Placeholders), func(p Placeholder) bool { return isPortalLink(p.Name) })
-	return Mail{Key: key + NoPortalSuffix, Staff: m.Staff, Placeholders: ps, NoPortalOf: key}
+	return Mail{Key: key + NoPortalSuffix, Staff: m.Staff, Placeholders: ps, NoPortalOf: key, Quoted: m.Quoted}
 }
 
 // NoPortal is the wording that replaces mail key for a contact without portal access;

@@ -59,12 +59,13 @@ func TestTextCheck(t *testing.T) {
 	}{
 		"empty subject":   {Text{Subject: " ", Body: "b", Button: "x"}, "subject", "error.required"},
 		"empty body":      {Text{Subject: "s", Body: "", Button: "x"}, "body", "error.required"},
-		"empty button":    {Text{Subject: "s", Body: "b"}, "button", "error.required"},
+		"empty button":    {Text{Subject: "s", Greeting: "g", Body: "b"}, "button", "error.required"},
+		"empty greeting":  {Text{Subject: "s", Greeting: " ", Body: "b", Button: "x"}, "greeting", "error.required"},
 		"long body":       {Text{Subject: "s", Body: string(long), Button: "x"}, "body", "error.too_long"},
 		"unknown":         {Text{Subject: "s {{company}}", Body: "b", Button: "x"}, "subject", "templates.error.unknown"},
 		"unbalanced":      {Text{Subject: "s", Body: "b }}", Button: "x"}, "body", "templates.error.braces"},
 		"go template":     {Text{Subject: "s", Greeting: "{{.Name}}", Body: "b", Button: "x"}, "greeting", "templates.error.invalid"},
-		"subject newline": {Text{Subject: "s\r\nBcc: x@y", Body: "b", Button: "x"}, "", ""},
+		"subject newline": {Text{Subject: "s\r\nBcc: x@y", Greeting: "g", Body: "b", Button: "x"}, "", ""},
 	} {
 		e := c.in.Normal().Check(m)
 		if c.field == "" {

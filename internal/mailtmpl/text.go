@@ -33,14 +33,16 @@ func (t Text) Normal() Text {
 }
 
 // Check validates a (normalised) text for mail m; the errors are keyed by the form's
-// field names subject, greeting, body and button.
+// field names subject, greeting, body and button. The greeting is required: every
+// mail's layout opens with it as a paragraph of its own, so an empty one would leave
+// a blank line where the reader expects to be addressed.
 func (t Text) Check(m Mail) validate.Errors {
 	e := validate.Errors{}
 	for _, f := range []struct {
 		name, v  string
 		required bool
 		max      int
-	}{{"subject", t.Subject, true, MaxSubject}, {"greeting", t.Greeting, false, MaxGreeting},
+	}{{"subject", t.Subject, true, MaxSubject}, {"greeting", t.Greeting, true, MaxGreeting},
 		{"body", t.Body, true, MaxBody}, {"button", t.Button, m.HasButton(), MaxButton}} {
 		e.Text(f.name, f.v, f.required, f.max)
 		if p := Check(m, f.v); p != nil {

@@ -116,9 +116,26 @@ func TestBranding(t *testing.T) {
 			t.Errorf("portal header not branded")
 		}
 
-		// Removing the logo.
-		if r := admin.PostMultipart("/admin/settings/branding", with(typed, "remove_logo", "1")); r.Status != 303 {
+		// Removing the logo: its own button beside it, the texts stay.
+		if !strings.Contains(admin.Get("/admin/settings/branding").Body, `form="logo-remove"`) {
+			t.Errorf("no button to remove the logo")
+		}
+		if r := admin.Post("/admin/settings/branding/logo/remove", nil); r.Status != 303 {
 			t.Fatalf("remove: %d", r.Status)
+		}
+		if strings.Contains(admin.Get("/admin/settings/branding").Body, `form="logo-remove"`) {
+			t.Errorf("a button to remove a logo that is gone")
+		}
+		var logged int
+		if err := env.DB.QueryRow(ctx, `SELECT COUNT(*) FROM audit_log WHERE tenant_id = ? AND action = 'branding_changed'
+			AND target = 'logo removed'`, ten.ID).Scan(&logged); err != nil || logged != 1 {
+			t.Errorf("removal audited %d times (%v), want once", logged, err)
+		}
+		if r := admin.Get("/admin/audit"); !strings.Contains(r.Body, "Logo entfernt") {
+			t.Errorf("the audit log does not say the logo was removed")
+		}
+		if r := agent.Post("/admin/settings/branding/logo/remove", nil); r.Status != 404 {
+			t.Errorf("agent removes the logo: %d", r.Status)
 		}
 		if r := guest.Get("/brand/logo"); r.Status != 404 {
 			t.Errorf("removed logo still served: %d", r.Status)

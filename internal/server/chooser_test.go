@@ -58,7 +58,7 @@ func TestCompanyChooser(t *testing.T) {
 				t.Errorf("choose %s: %d, want 404", bad, r.Status)
 			}
 		}
-		if r := c.Post("/choose", url.Values{"company_id": {""}}); r.Status != 422 || !strings.Contains(r.Body, "Bitte wählen Sie ein Unternehmen.") {
+		if r := c.Post("/choose", url.Values{"company_id": {""}}); r.Status != 422 || !strings.Contains(r.Body, "Bitte wählen Sie eine Firma.") {
 			t.Errorf("choose nothing: %d", r.Status)
 		}
 		if last := lastCompany(t, env, both.ID); last != 0 {

@@ -23,7 +23,7 @@ func TestKBFormAllErrorsAtOnce(t *testing.T) {
 			t.Fatalf("new article: %d", r.Status)
 		}
 		for _, want := range []string{`id="e-title"`, `id="e-slug"`, `id="e-visibility"`,
-			"Bitte füllen Sie dieses Feld aus.", "Bitte nur Kleinbuchstaben", "Es ist noch kein Kunde ausgewählt",
+			"Bitte füllen Sie dieses Feld aus.", "Bitte nur Kleinbuchstaben", "Es ist noch keine Firma angehakt",
 			"Nicht Gültig!", "Mein Text bleibt"} {
 			if !strings.Contains(r.Body, want) {
 				t.Errorf("new article: %q missing", want)

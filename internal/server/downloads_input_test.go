@@ -124,8 +124,14 @@ func TestDownloadBadInput(t *testing.T) {
 		for name, form := range map[string]url.Values{
 			"empty name":   {"name": {" "}, "parent_id": {"0"}},
 			"bad position": {"name": {"Neu"}, "position": {"erste"}},
+			// The same range as every list's positions, with the same message.
+			"negative position": {"name": {"Neu"}, "position": {"-1"}},
 		} {
-			if r := admin.Post("/admin/downloads/folders", form); r.Status != 422 || (form.Get("name") == "Neu" && !strings.Contains(r.Body, `value="Neu"`)) {
+			r := admin.Post("/admin/downloads/folders", form)
+			if form.Get("position") != "" && !strings.Contains(r.Body, "eine ganze Zahl von 0 bis 9999") {
+				t.Errorf("new folder, %s: no range message", name)
+			}
+			if r.Status != 422 || (form.Get("name") == "Neu" && !strings.Contains(r.Body, `value="Neu"`)) {
 				t.Errorf("new folder, %s: %d", name, r.Status)
 			}
 		}

@@ -173,7 +173,16 @@ func TestInboxMailToTicket(t *testing.T) {
 			!strings.Contains(r.Body, "Es gibt kein Ticket mit dieser Nummer") {
 			t.Fatalf("unknown ticket: %d", r.Status)
 		}
-		if r := staff.Post(opath+"/attach", url.Values{"ticket_id": {"#" + tid}}); r.Status != 303 || r.Location != "/admin/tickets/"+tid {
+		// The number first shows the ticket to confirm; nothing is added yet.
+		if r := staff.Post(opath+"/attach", url.Values{"ticket_id": {"#" + tid}}); r.Status != 200 ||
+			!strings.Contains(r.Body, `<input type="hidden" name="confirm" value="1">`) || !strings.Contains(r.Body, "Heizung defekt") ||
+			!strings.Contains(r.Body, "Alpha") || !strings.Contains(r.Body, "als interne Notiz") {
+			t.Fatalf("attach, confirmation: %d %.3000s", r.Status, r.Body)
+		}
+		if n := count(t, d.env, `SELECT COUNT(*) FROM ticket_messages WHERE ticket_id = ? AND internal`, tid); n != 0 {
+			t.Fatalf("added before the confirmation: %d notes", n)
+		}
+		if r := staff.Post(opath+"/attach", url.Values{"ticket_id": {tid}, "confirm": {"1"}}); r.Status != 303 || r.Location != "/admin/tickets/"+tid {
 			t.Fatalf("attach: %d %q", r.Status, r.Location)
 		}
 		if n := count(t, d.env, `SELECT COUNT(*) FROM ticket_messages WHERE ticket_id = ? AND internal AND body LIKE '%dora@delta.test%'

@@ -87,6 +87,7 @@ func TestAdminFormIsolation(t *testing.T) {
 			{"/admin/inbox/" + id(mailA) + "/ticket", url.Values{"company_id": {id(w.b1)}, "contact_id": {"new"}, "last_name": {"Zed"}}},
 			{"/admin/inbox/" + id(mailA) + "/ticket", url.Values{"company_id": {id(w.a1)}, "contact_id": {id(w.carol)}}},
 			{"/admin/inbox/" + id(mailA) + "/attach", url.Values{"ticket_id": {id(ticketB)}}},
+			{"/admin/inbox/" + id(mailA) + "/attach", url.Values{"ticket_id": {id(ticketB)}, "confirm": {"1"}}},
 		}
 		// The preview refuses with a message on the contact's page; the counts below
 		// prove that no preview began.

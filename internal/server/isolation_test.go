@@ -319,6 +319,7 @@ func TestAdminIsolation(t *testing.T) {
 		foreign["GET /admin/inbox/{id}/raw"] = "/admin/inbox/" + id(mailItemB) + "/raw"
 		foreign["POST /admin/inbox/{id}/ticket"] = "/admin/inbox/" + id(mailItemB) + "/ticket"
 		foreign["POST /admin/inbox/{id}/attach"] = "/admin/inbox/" + id(mailItemB) + "/attach"
+		foreign["POST /admin/inbox/{id}/ticket-company"] = "/admin/inbox/" + id(mailItemB) + "/ticket-company"
 		foreign["POST /admin/inbox/{id}/approve-new"] = "/admin/inbox/" + id(itemB) + "/approve-new"
 		for k, v := range kbForeignAdmin(t, w, tenantB) { // knowledge base
 			foreign[k] = v

@@ -130,6 +130,10 @@ func TestKBAdmin(t *testing.T) {
 			{"bad slug", "/admin/kb", with2(form, "slug", "Mit Leerzeichen"), "Kleinbuchstaben", "Mit Leerzeichen"},
 			{"taken slug", "/admin/kb", with2(form, "slug", "wlan"), "bereits verwendet", "WLAN einrichten"},
 			{"bad language", "/admin/kb", with2(form, "language", "xx"), "eine der Sprachen", "WLAN einrichten"},
+			// Hand-edited choices the form never offers: not "fill in this field".
+			{"bad status", "/admin/kb", with2(form, "status", "archived"), "einen der aufgeführten Werte", "WLAN einrichten"},
+			{"bad visibility", "/admin/kb", with2(form, "visibility", "everyone"), "einen der aufgeführten Werte", "WLAN einrichten"},
+			{"category position range", "/admin/kb/categories", url.Values{"name": {"Drucker"}, "position": {"10000"}}, "von 0 bis 9999", "Drucker"},
 			{"translation empty title", art + "/translations/fr", url.Values{"title": {""}, "body": {"Texte gardé"}}, "Bitte füllen", "Texte gardé"},
 			{"meta bad slug", art, with2(meta, "slug", "-x-"), "Kleinbuchstaben", "-x-"},
 			{"category empty", "/admin/kb/categories", url.Values{"name": {""}, "position": {"1"}}, "Bitte füllen", ""},
@@ -153,7 +157,7 @@ func TestKBAdmin(t *testing.T) {
 			{"html", apptest.File{Field: "image", Name: "bild.gif", Data: []byte("<!DOCTYPE html><html><script>alert(1)</script>")}, "kein PNG-"},
 			{"empty", apptest.File{Field: "image", Name: "leer.png"}, "kein PNG-"},
 			{"too large", apptest.File{Field: "image", Name: "gross.png", Data: big}, "größer als 2 MB"},
-			{"no file", apptest.File{Field: "other", Name: "x.png", Data: pngImage(t)}, "Bitte füllen"},
+			{"no file", apptest.File{Field: "other", Name: "x.png", Data: pngImage(t)}, "Bitte wählen Sie eine Datei."},
 		} {
 			r := agent.PostMultipart(art+"/images", nil, c.f)
 			if r.Status != 422 || !strings.Contains(r.Body, c.msg) {

@@ -41,7 +41,7 @@ func TestMailTemplateNoPortal(t *testing.T) {
 		if r.Status != 422 || !strings.Contains(r.Body, "{{link}}") || !strings.Contains(r.Body, "Bitte im Portal ansehen") {
 			t.Fatalf("link accepted: %d\n%s", r.Status, r.Body)
 		}
-		good := url.Values{"subject": {"Ticket {{ticket}}"}, "body": {"Antworten Sie einfach auf diese E-Mail."}}
+		good := url.Values{"subject": {"Ticket {{ticket}}"}, "greeting": {"Hallo {{first_name}},"}, "body": {"Antworten Sie einfach auf diese E-Mail."}}
 		if r := adm.Post(editor, good); r.Status != 303 {
 			t.Fatalf("save: %d\n%s", r.Status, r.Body)
 		}

@@ -37,7 +37,7 @@ func TestMailTemplates(t *testing.T) {
 
 		list := adm.Get("/admin/settings/mails")
 		if list.Status != 200 || !strings.Contains(list.Body, `href="`+editor+`"`) || !strings.Contains(list.Body, "Einladung") ||
-			strings.Contains(list.Body, "angepasst") {
+			strings.Contains(list.Body, `class="custom"`) {
 			t.Fatalf("list: %d", list.Status)
 		}
 		if !strings.Contains(adm.Get("/admin/settings").Body, `href="/admin/settings/mails"`) {
@@ -125,7 +125,7 @@ func TestMailTemplates(t *testing.T) {
 			!strings.Contains(p, "Auf Standard zurücksetzen") {
 			t.Errorf("editor after save:\n%s", p)
 		}
-		if !strings.Contains(adm.Get("/admin/settings/mails").Body, "angepasst") {
+		if !strings.Contains(adm.Get("/admin/settings/mails").Body, `href="`+editor+`" class="custom"`) {
 			t.Errorf("list does not mark the customised template")
 		}
 		if n := count(t, env, `SELECT COUNT(*) FROM audit_log WHERE action = 'mail_template_saved' AND target = 'mail.invitation (de)'`); n != 1 {
@@ -236,7 +236,10 @@ func mailTemplateIsolation(t *testing.T, w *world, staffA *apptest.Client) {
 	}
 	const editor = "/admin/settings/mails/invitation/de"
 	for _, r := range []apptest.Response{staffA.Get("/admin/settings/mails"), staffA.Get(editor)} {
-		if r.Status != 200 || strings.Contains(r.Body, "Geheim") || strings.Contains(r.Body, "angepasst") {
+		// Neither B's text nor a mark of a customised text ("custom" link, the editor's
+		// "this template is customised").
+		if r.Status != 200 || strings.Contains(r.Body, "Geheim") || strings.Contains(r.Body, `class="custom"`) ||
+			strings.Contains(r.Body, "Diese Vorlage ist angepasst") {
 			t.Errorf("tenant A sees tenant B's template: %d", r.Status)
 		}
 	}

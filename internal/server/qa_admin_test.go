@@ -158,7 +158,7 @@ func TestKBCategoryAllErrors(t *testing.T) {
 		h := newHelpdesk(t, e)
 		r := h.staffC.Post("/admin/kb/categories", url.Values{"name": {"  "}, "position": {"zwei"}})
 		body := html.UnescapeString(r.Body)
-		if r.Status != 422 || !strings.Contains(body, "Bitte füllen Sie dieses Feld aus.") || !strings.Contains(body, "Bitte eine ganze Zahl von 0 bis 9999 eingeben.") {
+		if r.Status != 422 || !strings.Contains(body, "Bitte füllen Sie dieses Feld aus.") || !strings.Contains(body, "Bitte geben Sie eine ganze Zahl von 0 bis 9999 ein.") {
 			t.Fatalf("empty name and bad position: %d, name message %v", r.Status, strings.Contains(body, "Bitte füllen Sie dieses Feld aus."))
 		}
 	})

@@ -203,7 +203,7 @@ func TestReportsCSV(t *testing.T) {
 			t.Fatal(err)
 		}
 		de := w.staffC.Get("/admin/reports/tickets.csv?from=2026-03-01&to=2026-03-15")
-		if !strings.HasPrefix(de.Body, "\ufeffNummer;Titel;Unternehmen;") || !strings.Contains(de.Body, ";'+1 printer;") {
+		if !strings.HasPrefix(de.Body, "\ufeffNummer;Betreff;Firma;") || !strings.Contains(de.Body, ";'+1 printer;") {
 			t.Errorf("German export: %.200q", de.Body)
 		}
 	})

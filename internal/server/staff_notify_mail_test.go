@@ -134,7 +134,7 @@ func TestStaffNotifyMails(t *testing.T) {
 		for _, a := range staffAddrs {
 			expect("new ticket, all off", a, 0)
 		}
-		if p := h.staffC.Get("/admin/settings/helpdesk"); !strings.Contains(p.Body, "Kein Mitarbeiter erhält E-Mails zu neuen Tickets") {
+		if p := h.staffC.Get("/admin/settings/helpdesk"); !strings.Contains(p.Body, "Keine Mitarbeitenden erhalten E-Mails zu neuen Tickets") {
 			t.Errorf("no hint when nobody gets new tickets: %.1500s", p.Body)
 		}
 		set(h.staffC, "new_tickets", "replies_mine", "replies_unassigned", "assigned")

@@ -71,7 +71,7 @@ func TestStaffNotifySettings(t *testing.T) {
 			AND actor LIKE ? AND target LIKE 'new tickets: off, replies on my tickets: on,%'`, h.ten.ID, "staff:"+itoa64(h.agent.ID)+" %").Scan(&audited); err != nil || audited != 1 {
 			t.Errorf("audit entries: %d, %v", audited, err)
 		}
-		if p := h.staffC.Get("/admin/audit"); !strings.Contains(p.Body, "Benachrichtigungseinstellungen eines Mitarbeiters geändert") {
+		if p := h.staffC.Get("/admin/audit"); !strings.Contains(p.Body, "Benachrichtigungseinstellungen von Mitarbeitenden geändert") {
 			t.Errorf("the audit log does not name the action")
 		}
 

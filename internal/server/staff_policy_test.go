@@ -105,7 +105,7 @@ func TestStaffTwoFactorRequired(t *testing.T) {
 			AND target = 'on' AND actor LIKE 'staff:%chefin@service.test'`, ten.ID); n != 1 {
 			t.Errorf("%d audit entries for switching the rule on, want 1", n)
 		}
-		if r := adm.Get(staffSetupPath); r.Status != 200 || !strings.Contains(r.Body, "Die Einstellungen wurden gespeichert. Mitarbeiter melden sich jetzt") {
+		if r := adm.Get(staffSetupPath); r.Status != 200 || !strings.Contains(r.Body, "Die Einstellungen wurden gespeichert. Mitarbeitende melden sich jetzt") {
 			t.Errorf("setup after saving the rule: %d %.2000s", r.Status, r.Body)
 		}
 
@@ -123,7 +123,7 @@ func TestStaffTwoFactorRequired(t *testing.T) {
 		}
 		setup := agent.Get(staffSetupPath)
 		key, qr := secretRE.FindStringSubmatch(setup.Body), qrRE.FindStringSubmatch(setup.Body)
-		if setup.Status != 200 || key == nil || qr == nil || !strings.Contains(setup.Body, "Für Mitarbeiter ist die Zwei-Faktor-Anmeldung vorgeschrieben") {
+		if setup.Status != 200 || key == nil || qr == nil || !strings.Contains(setup.Body, "Für Mitarbeitende ist die Zwei-Faktor-Anmeldung vorgeschrieben") {
 			t.Fatalf("setup page: %d\n%.3000s", setup.Status, setup.Body)
 		}
 		if strings.Contains(setup.Body, `href="/admin/account"`) && strings.Contains(setup.Body, "Abbrechen") {
@@ -193,7 +193,7 @@ func TestStaffTwoFactorRequired(t *testing.T) {
 		if r := agent.Get("/admin/"); r.Status != 200 {
 			t.Errorf("agent after the rule went off: %d %q", r.Status, r.Location)
 		}
-		if page := adm.Get("/admin/audit").Body; !strings.Contains(page, "Zwei-Faktor-Anmeldung für Mitarbeiter") {
+		if page := adm.Get("/admin/audit").Body; !strings.Contains(page, "Zwei-Faktor-Anmeldung für Mitarbeitende") {
 			t.Errorf("audit page does not name the rule's entries")
 		}
 	})

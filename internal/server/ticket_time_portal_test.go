@@ -61,7 +61,7 @@ func TestTimeReport(t *testing.T) {
 			t.Fatal(err)
 		}
 		want := [][]string{
-			{"Datum", "Firma", "Ticket", "Titel", "Mitarbeiter/in", "Minuten", "Abrechenbar", "Notiz"},
+			{"Datum", "Firma", "Ticket", "Betreff", "Mitarbeitende", "Minuten", "Abrechenbar", "Notiz"},
 			{"2026-03-03", "Acme AG", itoa64(a), "'=Printer", "Admin", "90", "ja", "'=cmd"},
 			{"2026-03-04", "Acme AG", itoa64(a), "'=Printer", "Agent", "30", "nein", "travel"},
 			{"2026-03-05", "Beta KG", itoa64(b), "Router", "Agent", "45", "ja", ""},

@@ -25,7 +25,7 @@ func TestTicketsAdminRefusesHiddenChoices(t *testing.T) {
 
 		h.env.DB.Exec(ctx, `UPDATE staff SET active = FALSE WHERE id = ?`, h.agent.ID)
 		r := h.staffC.Post(path+"/assign", url.Values{"assignee": {itoa64(h.agent.ID)}})
-		if r.Status != 422 || !strings.Contains(r.Body, "Dieser Mitarbeiter wurde deaktiviert") {
+		if r.Status != 422 || !strings.Contains(r.Body, "Diese Person wurde deaktiviert") {
 			t.Errorf("inactive assignee: %d", r.Status)
 		}
 		if d := staffTicket(t, h.env, h.ten.ID, id); d.AssigneeID != 0 {

@@ -99,16 +99,25 @@ func TestTicketsAdminIsolation(t *testing.T) {
 			apptest.File{Field: "files", Name: "b.txt", Data: []byte("B")}); r.Status != 404 {
 			t.Errorf("reply as tenant B: %d", r.Status)
 		}
-		// Own ticket, foreign status, category and staff ids in the forms: 404, no change.
+		// Own ticket, foreign status, category and staff ids in the forms: 404, no change;
+		// a foreign status is answered like any status not offered (422 at the field),
+		// which tells nothing of tenant A either.
 		pb := "/admin/tickets/" + id(own)
 		for path, form := range map[string]url.Values{
 			pb + "/status":  {"status": {id(resolvedA)}},
 			pb + "/assign":  {"assignee": {id(h.admin.ID)}},
 			pb + "/details": {"priority": {"2"}, "category": {id(catA)}},
 		} {
-			if r := b.Post(path, form); r.Status != 404 {
-				t.Errorf("POST %s with tenant A ids: %d", path, r.Status)
+			want := 404
+			if strings.HasSuffix(path, "/status") {
+				want = 422
 			}
+			if r := b.Post(path, form); r.Status != want {
+				t.Errorf("POST %s with tenant A ids: %d, want %d", path, r.Status, want)
+			}
+		}
+		if r := b.Post(pb+"/status", url.Values{"status": {"999999"}}); r.Status != 422 {
+			t.Errorf("POST %s/status with an id nobody has: %d, want 422 like tenant A's", pb, r.Status)
 		}
 		// Merging B's own ticket into A's: the same "no such ticket" as a number nobody has.
 		for _, n := range []string{id(secret), "999999"} {

@@ -43,6 +43,16 @@ func TestTicketsAdminReplyWithStatus(t *testing.T) {
 			t.Errorf("status %d, want %d", d.Status.ID, waiting.ID)
 		}
 
+		// A hand-edited status id the tenant does not have: 422 with the message at the
+		// status field and the text kept, nothing sent.
+		before = len(mailsFor(t, h.env, id))
+		r = h.staffC.PostMultipart(path+"/reply", map[string]string{"kind": "reply", "body": "Typed answer stays.",
+			"status": "999999"})
+		if r.Status != 422 || !strings.Contains(r.Body, "Bitte wählen Sie einen Status") ||
+			!strings.Contains(r.Body, "Typed answer stays.") || len(mailsFor(t, h.env, id)) != before {
+			t.Errorf("unknown status in a reply: %d %.300s", r.Status, r.Body)
+		}
+
 		// A status staff keep to themselves: the reply is mailed, its status is not.
 		progress, err := ticket.StatusByCode(context.Background(), h.env.DB, h.ten.ID, ticket.CodeProgress)
 		if err != nil {

@@ -50,12 +50,12 @@ func TestTicketsAdminSettings(t *testing.T) {
 			{"status no name", base + "/statuses", url.Values{"name": {""}, "kind": {"open"}}, "Bitte", ""},
 			{"status long", base + "/statuses", url.Values{"name": {strings.Repeat("n", 61)}, "kind": {"open"}}, "60", strings.Repeat("n", 61)},
 			{"status kind", base + "/statuses", url.Values{"name": {"Ersatzteil bestellt"}, "kind": {"later"}}, "Art aus der Liste", "Ersatzteil bestellt"},
-			{"status position", base + "/statuses", url.Values{"name": {"Ersatzteil bestellt"}, "kind": {"waiting"}, "position": {"-1"}}, "0 bis 999", `value="-1"`},
-			{"status position big", base + "/statuses/" + itoa64(closed), url.Values{"name": {"Zu"}, "position": {"1000"}}, "0 bis 999", `value="Zu"`},
+			{"status position", base + "/statuses", url.Values{"name": {"Ersatzteil bestellt"}, "kind": {"waiting"}, "position": {"-1"}}, "0 bis 9999", `value="-1"`},
+			{"status position big", base + "/statuses/" + itoa64(closed), url.Values{"name": {"Zu"}, "position": {"10000"}}, "0 bis 9999", `value="Zu"`},
 			{"status taken", base + "/statuses", url.Values{"name": {"Wartet"}, "kind": {"open"}, "position": {"2"}}, "bereits diesen Namen", ""},
 			{"category empty", base + "/categories", url.Values{"name": {" "}}, "Bitte", ""},
 			{"category taken", base + "/categories", url.Values{"name": {"hardware"}}, "bereits diesen Namen", `value="hardware"`},
-			{"category position", base + "/categories/" + hw, url.Values{"name": {"Drucker"}, "position": {"x"}}, "0 bis 999", `value="Drucker"`},
+			{"category position", base + "/categories/" + hw, url.Values{"name": {"Drucker"}, "position": {"x"}}, "0 bis 9999", `value="Drucker"`},
 		}
 		// A status named "Wartet" exists before the "taken" case.
 		if r := h.staffC.Post(base+"/statuses/"+itoa64(statusID(t, h.env, h.ten.ID, ticket.CodeWaiting)),

@@ -245,7 +245,7 @@ func TestTicketsBulkRefused(t *testing.T) {
 
 		// Rules per ticket: a deactivated colleague, a retired status.
 		h.env.DB.Exec(ctx, `UPDATE staff SET active = FALSE WHERE id = ?`, h.agent.ID)
-		if got := bulkFlash(bulkDone(t, h.staffC, "", bulkForm("assign:"+itoa64(h.agent.ID), a, b))); got != "Kein Ticket wurde geändert. 2 übersprungen (Mitarbeiter deaktiviert)." {
+		if got := bulkFlash(bulkDone(t, h.staffC, "", bulkForm("assign:"+itoa64(h.agent.ID), a, b))); got != "Kein Ticket wurde geändert. 2 übersprungen (zugewiesene Person deaktiviert)." {
 			t.Errorf("inactive assignee: %q", got)
 		}
 		retired, err := ticket.SaveStatus(ctx, h.env.DB, h.ten.ID, ticket.Status{Name: "Alt", Kind: ticket.KindOpen, Position: 9, Active: false})

@@ -104,7 +104,7 @@ func TestTicketPresence(t *testing.T) {
 			t.Fatalf("Anna's queue lacks the pen:\n%.300s", q.Body)
 		}
 		q = p.bernd.Get("/admin/tickets")
-		if !strings.Contains(q.Body, `class="watched watched-viewing"`) || !strings.Contains(q.Body, "Eine Kollegin oder ein Kollege hat dieses Ticket geöffnet") {
+		if !strings.Contains(q.Body, `class="watched watched-viewing"`) || !strings.Contains(q.Body, "Andere Mitarbeitende haben dieses Ticket geöffnet") {
 			t.Fatalf("Bernd's queue lacks the eye")
 		}
 		// On a Hebrew page the Latin name is isolated inside the right-to-left sentence;

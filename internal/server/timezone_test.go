@@ -57,7 +57,7 @@ func TestTenantTimeZone(t *testing.T) {
 		berlin, ny := open("Berlin", "berlin.test"), open("New York", "ny.test")
 
 		settings := func(zone []string) url.Values {
-			v := url.Values{"name": {"New York"}, "language": {"de"}, "modules": tenant.Modules, "hosts": {"ny.test"}}
+			v := url.Values{"name": {"New York"}, "language": {"de"}, "modules": tenant.Available, "hosts": {"ny.test"}}
 			if zone != nil {
 				v["time_zone"] = zone
 			}

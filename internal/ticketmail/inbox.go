@@ -64,6 +64,17 @@ func MailItem(ctx context.Context, q db.Querier, tenantID, id int64) (inbox.Item
 func OpenFromInbox(ctx context.Context, d *db.DB, t tenant.Tenant, s Sorting, by Staff, now time.Time) (int64, error) {
 	var id int64
 	err := d.InTx(ctx, func(tx *db.Tx) error {
+		var err error
+		id, err = openInTx(ctx, tx, t, s, by, now)
+		return err
+	})
+	return id, err
+}
+
+// openInTx is OpenFromInbox inside the caller's transaction.
+func openInTx(ctx context.Context, tx db.Querier, t tenant.Tenant, s Sorting, by Staff, now time.Time) (int64, error) {
+	var id int64
+	err := func() error {
 		it, p, err := MailItem(ctx, tx, t.ID, s.ItemID)
 		if err != nil {
 			return err
@@ -108,7 +119,7 @@ func OpenFromInbox(ctx context.Context, d *db.DB, t tenant.Tenant, s Sorting, by
 			}
 		}
 		return finish(ctx, tx, t.ID, it, p, id, co.ID, sender.ID, by, audit.InboxTicketCreated, target, now)
-	})
+	}()
 	return id, err
 }
 

@@ -2,13 +2,10 @@ package ticketmail
 
 import (
 	"context"
-	"errors"
 	"fmt"
-	"strings"
 	"time"
 
 	"pforte/internal/audit"
-	"pforte/internal/contact"
 	"pforte/internal/db"
 	"pforte/internal/i18n"
 	"pforte/internal/inbox"
@@ -31,33 +28,15 @@ func AttachFromInbox(ctx context.Context, d *db.DB, t tenant.Tenant, itemID, tic
 		if err != nil {
 			return err
 		}
-		tk, err := ticket.ForStaff(ctx, tx, t.ID, ticketID)
-		if errors.Is(err, db.ErrNotFound) || ticketID <= 0 {
-			return validate.Errors{"ticket_id": {ID: "inbox_actions.error.no_ticket"}}
-		}
+		at, err := attachTarget(ctx, tx, t.ID, p, ticketID)
 		if err != nil {
 			return err
 		}
-		if tk, err = ticket.Current(ctx, tx, tk); err != nil { // a merged ticket's mail goes where it went
-			return err
-		}
-		if tk.Billed {
-			return validate.Errors{"ticket_id": {ID: "inbox_actions.error.billed"}}
-		}
+		tk, sender, ok := at.Ticket, at.sender, at.Reply
 		if err := inbox.Handle(ctx, tx, t.ID, it.ID, inbox.StateDone, by.By, "", now); err != nil {
 			return err
 		}
 		body := payloadText(p)
-		sender, err := contact.ByEmail(ctx, tx, t.ID, strings.ToLower(p.From))
-		if err != nil && !errors.Is(err, db.ErrNotFound) {
-			return err
-		}
-		ok := false
-		if err == nil && !tk.Done() {
-			if ok, _, err = mayReply(ctx, tx, tk, sender); err != nil {
-				return err
-			}
-		}
 		target := fmt.Sprintf("%s → #%d %s", p.From, tk.ID, tk.Title)
 		if ok {
 			actor := ticket.Actor{ContactID: sender.ID, Name: sender.Name()}
