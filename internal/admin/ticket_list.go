@@ -54,6 +54,7 @@ type queueView struct {
 	CompanyGone bool
 	// ContactGone: the same for a contact (ticket_list_contact.go).
 	ContactGone bool
+	Capped      bool // the search read only the newest matching messages (web.SearchNote)
 }
 
 // ticketList is the queue: the tenant's tickets filtered by state or status, company,
@@ -102,10 +103,13 @@ func (a *Admin) renderQueue(w http.ResponseWriter, r *http.Request, v *visit, b 
 		tf.FollowUpDue = view.Now
 	}
 	view.Pager = web.Pager{Page: max(tf.Page, 1), Path: "/admin/tickets", Query: r.URL.Query()}
+	var report ticket.SearchReport
+	tf.Report = &report
 	if view.List, view.Pager.HasNext, err = ticket.Queue(ctx, a.env.DB, v.P.TenantID, tf); err != nil {
 		a.env.Fail(w, r, err)
 		return
 	}
+	view.Capped = report.Capped
 	if err := ticket.MarkUnread(ctx, a.env.DB, v.P.TenantID, v.Member.ID, view.List); err != nil { // bold and "new"
 		a.env.Fail(w, r, err)
 		return

@@ -22,6 +22,7 @@ import (
 	"pforte/internal/kb"
 	"pforte/internal/tenant"
 	"pforte/internal/testutil"
+	"pforte/internal/ticket"
 )
 
 // TestBackupRestore: the demo portal (with its download files, a stored mail and a
@@ -111,7 +112,8 @@ func TestBackupRestore(t *testing.T) {
 }
 
 // works checks the restored portal in use: search finds a demo article in both its
-// languages, and a new company gets an id after the restored ones.
+// languages and, once indexed again, a ticket by its text, and a new company gets an
+// id after the restored ones.
 func works(t *testing.T, d *db.DB) {
 	ctx := context.Background()
 	ten, err := tenant.Default(ctx, d)
@@ -123,6 +125,14 @@ func works(t *testing.T, d *db.DB) {
 		if err != nil || len(found) == 0 {
 			t.Errorf("search %q after restore: %v, %d found", q, err, len(found))
 		}
+	}
+	// The conversation index is not in the archive: indexed again, a word of the demo's
+	// ticket text ("Toner ist laut Anzeige voll") finds its ticket in the staff's queue.
+	if n, err := ticket.IndexOlder(ctx, d); err != nil || n == 0 {
+		t.Errorf("conversation indexed after restore: %d, %v", n, err)
+	}
+	if found, _, err := ticket.Queue(ctx, d, ten.ID, ticket.Filter{State: "all", Query: "anzeige"}); err != nil || len(found) == 0 {
+		t.Errorf("conversation search after restore: %v, %d found", err, len(found))
 	}
 	var maxID int64
 	if err := d.QueryRow(ctx, `SELECT MAX(id) FROM companies`).Scan(&maxID); err != nil {

@@ -26,6 +26,9 @@ func load(ctx context.Context, tx *db.Tx, tables map[string]table, r io.Reader) 
 	if err := dec.Decode(&h); err != nil {
 		return 0, fmt.Errorf("backup: table header: %w", err)
 	}
+	if skipped[h.Table] {
+		return 0, nil // an older archive's: the rest of the entry is passed over
+	}
 	dest, ok := tables[h.Table]
 	if !ok {
 		return 0, fmt.Errorf("backup: the database has no table %q", h.Table)

@@ -12,6 +12,7 @@ import (
 	"strings"
 
 	"pforte/internal/db"
+	"pforte/internal/ticket"
 )
 
 // ErrNotEmpty refuses a restore into a database that already holds a portal: the
@@ -76,13 +77,22 @@ func Restore(ctx context.Context, d *db.DB, dataDir string, r io.Reader) (Summar
 		// The rows are in and cannot be restored again; the files not yet moved stay in
 		// the staging folder, which the message names, for the admin to move by hand.
 		keep = true
-		if merr := d.Migrate(ctx); merr != nil {
+		if merr := upgrade(ctx, d); merr != nil {
 			return sum, errors.Join(merr, err)
 		}
 		return sum, fmt.Errorf("backup: the database is restored, but some files could not be moved into %s; move the rest from %s by hand: %w",
 			dataDir, staging, err)
 	}
-	return sum, d.Migrate(ctx)
+	return sum, upgrade(ctx, d)
+}
+
+// upgrade runs the migrations the archive predates and has the conversation of the
+// restored tickets indexed anew after the next start (the index is not in the archive).
+func upgrade(ctx context.Context, d *db.DB) error {
+	if err := d.Migrate(ctx); err != nil {
+		return err
+	}
+	return ticket.Reindex(ctx, d)
 }
 
 // loadTables loads the archive's table entries, starting at hdr, with PostgreSQL's

@@ -87,6 +87,8 @@ func serve(ctx context.Context, args []string, out io.Writer) error {
 	go func() { app.Worker.Run(workerCtx); close(workerDone) }()
 	go app.RunJanitor(workerCtx)
 	go app.RunAutomation(workerCtx) // closes, reminds and resolves tickets as the tenants set
+	indexed := make(chan struct{})
+	go indexOlderMessages(workerCtx, d, log, indexed) // search_refresh.go
 
 	served := make(chan error, 1)
 	go func() { served <- srv.Serve(ln) }()
@@ -118,6 +120,7 @@ func serve(ctx context.Context, args []string, out io.Writer) error {
 	case <-time.After(workerGrace):
 		log.Warn("a job was still running at shutdown; it is retried after its lease")
 	}
+	<-indexed // stops within one short batch once cancelled, before the database closes
 	if errors.Is(err, http.ErrServerClosed) {
 		err = nil
 	}

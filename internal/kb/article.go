@@ -11,6 +11,7 @@ import (
 	"pforte/internal/db"
 	"pforte/internal/i18n"
 	"pforte/internal/validate"
+	"pforte/internal/words"
 )
 
 // Meta is what staff set for an article as a whole, beside its texts.
@@ -175,7 +176,7 @@ func putTranslation(ctx context.Context, q db.Querier, tenantID, articleID int64
 		ON CONFLICT (article_id, language) DO UPDATE SET title = excluded.title, body = excluded.body,
 		plain = excluded.plain, search_title = excluded.search_title, search_body = excluded.search_body,
 		updated_at = excluded.updated_at`,
-		tenantID, articleID, t.Language, t.Title, t.Body, plain, searchText(t.Title), searchText(plain), now.Unix(), now.Unix())
+		tenantID, articleID, t.Language, t.Title, t.Body, plain, words.Text(t.Title), words.Text(plain), now.Unix(), now.Unix())
 	if err != nil {
 		return fmt.Errorf("kb: save translation: %w", err)
 	}

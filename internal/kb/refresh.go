@@ -5,6 +5,7 @@ import (
 	"database/sql"
 
 	"pforte/internal/db"
+	"pforte/internal/words"
 )
 
 // RefreshSearch rewrites the stored search words (search_title, search_body) of every
@@ -26,7 +27,7 @@ func RefreshSearch(ctx context.Context, q db.Querier) (int, error) {
 			if err := rows.Scan(&id, &title, &plain, &st, &sb); err != nil {
 				return 0, nil, nil, err
 			}
-			if nt, nb := searchText(title), searchText(plain); nt != st || nb != sb {
+			if nt, nb := words.Text(title), words.Text(plain); nt != st || nb != sb {
 				return id, []any{nt, nb}, []any{st, sb}, nil
 			}
 			return id, nil, nil, nil

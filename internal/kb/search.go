@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"pforte/internal/db"
+	"pforte/internal/words"
 )
 
 // Summary is an article in a portal list: search results, suggestions, a category's
@@ -35,7 +36,7 @@ const maxRows = 200
 // works while someone types); when that finds too few, words standing inside longer
 // words count too (searchInside). The best matches come first; each article appears once,
 // in the viewer's language when that translation matched too. Both engines find the
-// same articles: they index the same words (see Words).
+// same articles: they index the same words (see words.Split).
 func Search(ctx context.Context, q db.Querier, v Viewer, text string, limit int) ([]Summary, error) {
 	ts := terms(text)
 	if len(ts) == 0 || limit <= 0 {
@@ -51,7 +52,7 @@ func Search(ctx context.Context, q db.Querier, v Viewer, text string, limit int)
 			LEFT JOIN kb_categories c ON c.id = a.category_id
 			WHERE t.search_tsv @@ qq AND t.tenant_id = ? AND ` + cond + `
 			ORDER BY ts_rank(t.search_tsv, qq) DESC, a.id LIMIT ?`
-		args = append([]any{tsQuery(ts), v.TenantID}, vargs...)
+		args = append([]any{words.TSQuery(ts), v.TenantID}, vargs...)
 	} else {
 		query = `SELECT a.id, a.slug, t.title, t.language, COALESCE(a.category_id, 0), COALESCE(c.name, ''), a.updated_at,
 			a.views, t.id
@@ -59,7 +60,7 @@ func Search(ctx context.Context, q db.Querier, v Viewer, text string, limit int)
 			LEFT JOIN kb_categories c ON c.id = a.category_id
 			WHERE kb_search MATCH ? AND t.tenant_id = ? AND ` + cond + `
 			ORDER BY bm25(kb_search, 5.0, 1.0, 5.0, 1.0), a.id LIMIT ?`
-		args = append([]any{ftsQuery(ts), v.TenantID}, vargs...)
+		args = append([]any{words.FTSQuery(ts), v.TenantID}, vargs...)
 	}
 	rows, err := q.Query(ctx, query, append(args, maxRows)...)
 	if err != nil {
@@ -120,10 +121,10 @@ func (v Viewer) keepBest(out []Summary, pos map[int64]int, s Summary) []Summary 
 // like the portal's searchInside.
 func matchArticles(e db.Engine, tenantID int64, ts []string) (string, []any) {
 	cond, args := `a.id IN (SELECT t.article_id FROM kb_search JOIN kb_translations t ON t.id = kb_search.rowid
-		WHERE kb_search MATCH ? AND t.tenant_id = ?)`, []any{ftsQuery(ts), tenantID}
+		WHERE kb_search MATCH ? AND t.tenant_id = ?)`, []any{words.FTSQuery(ts), tenantID}
 	if e == db.Postgres {
 		cond, args = `a.id IN (SELECT t.article_id FROM kb_translations t WHERE t.tenant_id = ?
-			AND t.search_tsv @@ to_tsquery('simple', ?))`, []any{tenantID, tsQuery(ts)}
+			AND t.search_tsv @@ to_tsquery('simple', ?))`, []any{tenantID, words.TSQuery(ts)}
 	}
 	if !needsInside(ts) {
 		return cond, args

@@ -8,6 +8,7 @@ import (
 	"unicode/utf8"
 
 	"pforte/internal/db"
+	"pforte/internal/words"
 )
 
 // minInside is the shortest term looked for inside words: shorter ones ("an", "in")
@@ -109,7 +110,7 @@ func insideSnippet(plain string, ts []string) string {
 			i++
 			continue
 		}
-		b.WriteString(markOpen + string(text[i:i+n]) + markClose)
+		b.WriteString(words.MarkOpen + string(text[i:i+n]) + words.MarkClose)
 		i += n
 	}
 	if end < len(text) {

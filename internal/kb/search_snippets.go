@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"pforte/internal/db"
+	"pforte/internal/words"
 )
 
 // A snippet is built from an article's whole text, and an article holds up to MaxBody
@@ -23,13 +24,13 @@ func wordSnippets(ctx context.Context, q db.Querier, tenantID int64, ts []string
 	query := `SELECT t.id, snippet(kb_search, 1, char(1), char(2), '…', 24), t.plain
 		FROM kb_search JOIN kb_translations t ON t.id = kb_search.rowid
 		WHERE kb_search MATCH ? AND t.tenant_id = ? AND t.id IN (` + db.Marks(len(ids)) + `)`
-	args := []any{ftsQuery(ts), tenantID}
+	args := []any{words.FTSQuery(ts), tenantID}
 	if q.Engine() == db.Postgres {
 		query = `SELECT t.id, ts_headline('simple', t.plain, qq, 'StartSel=' || chr(1) || ', StopSel=' || chr(2) ||
 				', MaxWords=30, MinWords=12, ShortWord=1, MaxFragments=2, FragmentDelimiter=" … "'), t.plain
 			FROM to_tsquery('simple', ?) qq, kb_translations t
 			WHERE t.tenant_id = ? AND t.id IN (` + db.Marks(len(ids)) + `)`
-		args = []any{tsQuery(ts), tenantID}
+		args = []any{words.TSQuery(ts), tenantID}
 	}
 	texts, err := snippetTexts(ctx, q, query, append(args, ids...))
 	if err != nil {
@@ -38,10 +39,10 @@ func wordSnippets(ctx context.Context, q db.Querier, tenantID int64, ts []string
 	for i := range out {
 		x := texts[tids[out[i].ID]]
 		snip := x.snippet
-		if !strings.Contains(snip, markOpen) { // matched by a folded spelling: the engine marks nothing
-			snip = wordSnippet(x.plain, ts)
+		if !strings.Contains(snip, words.MarkOpen) { // matched by a folded spelling: the engine marks nothing
+			snip = words.Snippet(x.plain, ts)
 		}
-		out[i].Snippet = markSnippet(snip)
+		out[i].Snippet = words.Mark(snippetLines(snip)) // blocks on lines of their own read apart (snippet_lines.go)
 	}
 	return nil
 }
@@ -60,10 +61,10 @@ func insideSnippets(ctx context.Context, q db.Querier, tenantID int64, ts []stri
 	for i := range out {
 		plain := texts[tids[out[i].ID]].plain
 		snip := insideSnippet(plain, ts)
-		if !strings.Contains(snip, markOpen) { // matched by a folded spelling
-			snip = wordSnippet(plain, ts)
+		if !strings.Contains(snip, words.MarkOpen) { // matched by a folded spelling
+			snip = words.Snippet(plain, ts)
 		}
-		out[i].Snippet = markSnippet(snip)
+		out[i].Snippet = words.Mark(snippetLines(snip)) // blocks on lines of their own read apart (snippet_lines.go)
 	}
 	return nil
 }

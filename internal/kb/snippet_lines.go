@@ -3,6 +3,8 @@ package kb
 import (
 	"strings"
 	"unicode/utf8"
+
+	"pforte/internal/words"
 )
 
 // snippetLines joins the lines of a snippet for showing it as one run of text. An
@@ -37,7 +39,7 @@ func snippetLines(s string) string {
 // endsSentence reports whether s ends in a sentence's or clause's closing mark, the
 // match markers aside.
 func endsSentence(s string) bool {
-	s = strings.TrimRight(s, markOpen+markClose+" \t")
+	s = strings.TrimRight(s, words.MarkOpen+words.MarkClose+" \t")
 	r, _ := utf8.DecodeLastRuneInString(s)
 	return strings.ContainsRune(".!?:;…。！？؟", r)
 }

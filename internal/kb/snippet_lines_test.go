@@ -1,6 +1,10 @@
 package kb
 
-import "testing"
+import (
+	"testing"
+
+	"pforte/internal/words"
+)
 
 // TestSnippetLines: the blocks of an article's plain text (headings, table cells, list
 // items) read apart in a result's snippet; a line that ends a sentence is followed by
@@ -13,16 +17,16 @@ func TestSnippetLines(t *testing.T) {
 	}
 	for in, want := range map[string]string{
 		"one line": "one line",
-		"…Ursache\n" + markOpen + "Lösung" + markClose + "\nAuth…": "…Ursache · " + markOpen + "Lösung" + markClose + " · Auth…",
-		"Frage?" + markClose + "\n\nAntwort":                       "Frage?" + markClose + " Antwort",
-		"\n\nvorne\n":                                              "vorne",
-		"שלום\nעולם":                                               "שלום · עולם",
+		"…Ursache\n" + words.MarkOpen + "Lösung" + words.MarkClose + "\nAuth…": "…Ursache · " + words.MarkOpen + "Lösung" + words.MarkClose + " · Auth…",
+		"Frage?" + words.MarkClose + "\n\nAntwort":                             "Frage?" + words.MarkClose + " Antwort",
+		"\n\nvorne\n": "vorne",
+		"שלום\nעולם":  "שלום · עולם",
 	} {
 		if got := snippetLines(in); got != want {
 			t.Errorf("%q: got %q, want %q", in, got, want)
 		}
 	}
-	if got := string(markSnippet("a\n\x01b\x02 <c>")); got != "a · <mark>b</mark> &lt;c&gt;" {
-		t.Errorf("markSnippet: %q", got)
+	if got := string(words.Mark(snippetLines("a\n\x01b\x02 <c>"))); got != "a · <mark>b</mark> &lt;c&gt;" {
+		t.Errorf("marked lines: %q", got)
 	}
 }

@@ -1,5 +1,7 @@
 package kb
 
+import "pforte/internal/words"
+
 // stopWordLists are, per language, the words a ticket title is made of that say nothing
 // about its subject: articles, pronouns, negations and "does not work". Suggest drops
 // them, so "Drucker druckt nicht" looks for "drucker" and "druckt" only. Short on
@@ -32,12 +34,12 @@ var stopWordLists = map[string]string{
 	"th": `ไม่ ได้ ที่ และ หรือ ของ มี เป็น คือ ฉัน ผม เรา คุณ เขา จะ ใน กับ ให้ ช่วย`,
 }
 
-// stopWords is every list of stopWordLists in one set, split by Words as a title is, so
+// stopWords is every list of stopWordLists in one set, split by words.Split as a title is, so
 // a listed word always meets itself.
 var stopWords = func() map[string]bool {
 	set := map[string]bool{}
 	for _, list := range stopWordLists {
-		for _, w := range Words(list) {
+		for _, w := range words.Split(list) {
 			set[w] = true
 		}
 	}

@@ -8,6 +8,7 @@ import (
 	"unicode/utf8"
 
 	"pforte/internal/db"
+	"pforte/internal/words"
 )
 
 // MaxSuggestions bounds the articles suggested beside a new ticket's title.
@@ -99,7 +100,7 @@ func suggestScore(ks []string) (string, []any) {
 const minInfix = 4
 
 // likePattern is the LIKE pattern for a keyword. Keywords hold only letters and digits
-// (see Words), never LIKE's % or _, so they need no escaping.
+// (see words.Split), never LIKE's % or _, so they need no escaping.
 func likePattern(k string) string {
 	if utf8.RuneCountInString(k) < minInfix {
 		return "% " + k + "%"
@@ -121,5 +122,5 @@ func stemOf(k string) string {
 // keywords are the distinct meaningful words of a ticket title, at most maxTerms, from
 // its first MaxSearch characters: stop words and single letters left out.
 func keywords(text string) []string {
-	return distinctWords(text, func(w string) bool { return utf8.RuneCountInString(w) >= 2 && !stopWords[w] })
+	return words.Distinct(text, MaxSearch, func(w string) bool { return utf8.RuneCountInString(w) >= 2 && !stopWords[w] })
 }

@@ -17,6 +17,7 @@ type ticketListView struct {
 	Rows   []ticket.Ticket
 	Filter ticket.Filter
 	Pager  web.Pager
+	Capped bool // the search read only the newest matching messages (web.SearchNote)
 }
 
 // ticketList lists the tickets the contact may see in the active company: all of the
@@ -48,12 +49,15 @@ func (p *Portal) ticketList(w http.ResponseWriter, r *http.Request, v *visit) {
 		p.env.Fail(w, r, err)
 		return
 	}
+	var report ticket.SearchReport
+	f.Report = &report
 	rows, more, err := ticket.ListForContact(r.Context(), p.env.DB, v.P, f)
 	if err != nil {
 		p.env.Fail(w, r, err)
 		return
 	}
-	view := ticketListView{Rows: rows, Filter: f, Pager: web.Pager{Page: max(f.Page, 1), HasNext: more, Path: "/tickets", Query: q}}
+	view := ticketListView{Rows: rows, Filter: f, Pager: web.Pager{Page: max(f.Page, 1), HasNext: more, Path: "/tickets", Query: q},
+		Capped: report.Capped && v.P.IsMain()} // the company's matches: a user's list says nothing of colleagues
 	var body bytes.Buffer
 	if err := ticketListContent(v, view).Render(r.Context(), &body); err != nil {
 		p.env.Fail(w, r, err)

@@ -29,6 +29,9 @@ func ticketRows(rows []ticket.Ticket) templ.Component {
 			h.Text(t.Title)
 			h.Raw(`</a>`)
 			newsMark(h, id, t.PortalNews)
+			if t.Match != "" { // escaped, with <mark>s (ticket.Ticket.Match)
+				h.Raw(`<p class="match" dir="auto">`, string(t.Match), `</p>`)
+			}
 			h.Raw(`</td><td data-label="`, status, `"><span class="badge status-`)
 			h.Text(t.Status.Kind)
 			h.Raw(`">`)

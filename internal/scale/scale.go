@@ -69,6 +69,10 @@ func Run(ctx context.Context, d *db.DB, tenantID int64, o Options) (Result, erro
 			res.Companies, res.Contacts, time.Since(start).Round(time.Millisecond), o.Tickets)
 	}
 
+	firstMessage, err := nextMessageID(ctx, d) // index.go
+	if err != nil {
+		return res, err
+	}
 	chunks, stop := make(chan *chunk, 4), make(chan struct{})
 	defer close(stop)
 	go produce(w, o.Seed, o.Tickets, chunkSize, o.Now, chunks, stop)
@@ -94,6 +98,9 @@ func Run(ctx context.Context, d *db.DB, tenantID int64, o Options) (Result, erro
 		err = writeSQLite(ctx, d, chunks, done)
 	}
 	if err != nil {
+		return res, err
+	}
+	if err := indexMessages(ctx, d, firstMessage, o.Progress); err != nil {
 		return res, err
 	}
 	if err := finish(ctx, d, o.Progress); err != nil {

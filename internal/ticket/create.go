@@ -69,7 +69,7 @@ func Create(ctx context.Context, tx db.Querier, n New, now time.Time) (int64, er
 		return 0, fmt.Errorf("ticket: create: %w", err)
 	}
 	msg := Reply{TenantID: n.TenantID, TicketID: id, ContactID: n.ContactID, StaffID: n.StaffID, Author: n.Author,
-		Body: n.Body, Via: n.Via, MailID: n.MailID, Files: n.Files}
+		Body: n.Body, Via: n.Via, MailID: n.MailID, Files: n.Files, subject: n.Title}
 	if _, err := addMessage(ctx, tx, msg, now); err != nil {
 		return 0, err
 	}

@@ -15,3 +15,18 @@ func SetManyOwn(n int) (restore func()) {
 	manyOwn = n
 	return func() { manyOwn = old }
 }
+
+// SetMaxMatches lets tests reach the bound of the conversation search
+// (search_messages.go) with little data.
+func SetMaxMatches(n int) (restore func()) {
+	old := maxMatches
+	maxMatches = n
+	return func() { maxMatches = old }
+}
+
+// SetBackfillBatch makes IndexOlder's batches small, so a test has several.
+func SetBackfillBatch(n int) (restore func()) {
+	old := backfillBatch
+	backfillBatch = n
+	return func() { backfillBatch = old }
+}

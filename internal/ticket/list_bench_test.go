@@ -70,6 +70,12 @@ func BenchmarkTicketList(b *testing.B) {
 			{"main/done-page-20", contact(main, ticket.Filter{State: "done", Page: 20})},
 			{"main/all-by-priority", contact(main, ticket.Filter{State: "all", Sort: "priority"})},
 			{"main/search-drucker", contact(main, ticket.Filter{State: "all", Query: "drucker"})},
+			// Words of the conversation (search_messages.go): in many staff replies, in
+			// internal notes only, a rare pair, and nowhere.
+			{"main/search-seriennummer", contact(main, ticket.Filter{State: "all", Query: "seriennummer"})},
+			{"main/search-note-words", contact(main, ticket.Filter{State: "all", Query: "wartungsvertrag abrechnen"})},
+			{"main/search-rare", contact(main, ticket.Filter{State: "all", Query: "vitodens monatsabschluss"})},
+			{"main/search-nothing", contact(main, ticket.Filter{State: "all", Query: "xylophon"})},
 			{"user/open", contact(user, ticket.Filter{})},
 			{"user/all", contact(user, ticket.Filter{State: "all"})},
 			{"newcomer/open", contact(newcomer, ticket.Filter{})},
@@ -87,6 +93,10 @@ func BenchmarkTicketList(b *testing.B) {
 			{"staff/pending", queue(ticket.Filter{Pending: true})},
 			{"staff/search-drucker", queue(ticket.Filter{State: "all", Query: "drucker"})},
 			{"staff/search-f28", queue(ticket.Filter{State: "all", Query: "f28"})},
+			{"staff/search-seriennummer", queue(ticket.Filter{State: "all", Query: "seriennummer"})},
+			{"staff/search-note-words", queue(ticket.Filter{State: "all", Query: "wartungsvertrag abrechnen"})},
+			{"staff/search-rare", queue(ticket.Filter{State: "all", Query: "vitodens monatsabschluss"})},
+			{"staff/search-nothing", queue(ticket.Filter{State: "all", Query: "xylophon"})},
 			{"staff/overdue", queue(ticket.Filter{Overdue: time.Now()})},
 			{"staff/overdue-page-5", queue(ticket.Filter{Overdue: time.Now(), Page: 5})},
 			{"staff/overdue-company", queue(ticket.Filter{Overdue: time.Now(), CompanyID: main.CompanyID})},

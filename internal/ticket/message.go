@@ -2,11 +2,13 @@ package ticket
 
 import (
 	"context"
+	"database/sql"
 	"errors"
 	"fmt"
 	"time"
 
 	"pforte/internal/db"
+	"pforte/internal/words"
 )
 
 // Reply is a message added to a ticket: a contact's or staff member's reply, or (with
@@ -22,6 +24,9 @@ type Reply struct {
 	Via       string
 	MailID    string
 	Files     []Upload
+	// subject is the ticket's title on its opening message, whose words are indexed with
+	// it (search_index.go): "drucker seiten" finds "Drucker" with "leere Seiten" below.
+	subject string
 }
 
 // addMessage marks the ticket as updated (for its contacts too unless the message is
@@ -37,18 +42,28 @@ func addMessage(ctx context.Context, tx db.Querier, m Reply, now time.Time) (int
 	news, args := newsOf(m)
 	// A public message is activity its contacts see (portal_at); an internal note is
 	// activity for staff only.
-	res, err := tx.Exec(ctx, `UPDATE tickets SET updated_at = ?, portal_at = CASE WHEN ? THEN portal_at ELSE ? END, `+news+`
-		WHERE tenant_id = ? AND id = ? AND merged_into IS NULL`,
-		append(append([]any{now.Unix(), m.Internal, now.Unix()}, args...), m.TenantID, m.TicketID)...)
+	var companyID int64 // for the conversation index (search_index.go)
+	err := tx.WriteRow(ctx, `UPDATE tickets SET updated_at = ?, portal_at = CASE WHEN ? THEN portal_at ELSE ? END, `+news+`
+		WHERE tenant_id = ? AND id = ? AND merged_into IS NULL RETURNING company_id`,
+		append(append([]any{now.Unix(), m.Internal, now.Unix()}, args...), m.TenantID, m.TicketID)...).Scan(&companyID)
+	if errors.Is(err, sql.ErrNoRows) {
+		return 0, ErrMerged
+	}
 	if err != nil {
 		return 0, fmt.Errorf("ticket: touch: %w", err)
 	}
-	if n, err := res.RowsAffected(); err != nil || n == 0 {
-		return 0, errors.Join(ErrMerged, err)
+	names := make([]string, len(m.Files))
+	for i, f := range m.Files {
+		names[i] = f.Filename
+	}
+	ws := messageWords(scopeOf(m.TenantID, companyID, m.Internal), m.subject, m.Body, names) // search_index.go
+	cols, marks := "", ""
+	args = []any{m.TenantID, m.TicketID, nullID(m.ContactID), nullID(m.StaffID), m.Author, m.Internal, m.Body, m.Via, m.MailID, now.Unix()}
+	if tx.Engine() == db.Postgres { // the words go with the row: one write, not an insert and an update
+		cols, marks, args = ", search_tsv", ", ?::tsvector", append(args, words.TSVector(ws))
 	}
 	id, err := db.Insert(ctx, tx, `INSERT INTO ticket_messages (tenant_id, ticket_id, contact_id, staff_id, author,
-		internal, body, via, mail_message_id, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-		m.TenantID, m.TicketID, nullID(m.ContactID), nullID(m.StaffID), m.Author, m.Internal, m.Body, m.Via, m.MailID, now.Unix())
+		internal, body, via, mail_message_id, created_at`+cols+`) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?`+marks+`)`, args...)
 	if err != nil {
 		return 0, fmt.Errorf("ticket: message: %w", err)
 	}
@@ -57,6 +72,11 @@ func addMessage(ctx context.Context, tx db.Querier, m Reply, now time.Time) (int
 			content_type, size, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`, m.TenantID, m.TicketID, id, f.Key,
 			f.Filename, f.Type, f.Size, now.Unix()); err != nil {
 			return 0, fmt.Errorf("ticket: attachment: %w", err)
+		}
+	}
+	if tx.Engine() == db.SQLite {
+		if err := writeIndex(ctx, tx, []indexed{{id, ws}}); err != nil {
+			return 0, fmt.Errorf("ticket: message words: %w", err)
 		}
 	}
 	return id, nil

@@ -8,6 +8,7 @@ package ticket
 
 import (
 	"errors"
+	"html/template"
 	"time"
 )
 
@@ -128,7 +129,10 @@ type Ticket struct {
 	// (presence.go); only the back office's queue reads it, set by MarkWatched.
 	Watched string
 	// Last is the newest public message (who wrote it, when); only Recent reads it.
-	Last      LastMessage
+	Last LastMessage
+	// Match is, in a list searched for words, a piece of the earliest message that holds
+	// them all, the words marked (search_snippet.go); empty when the subject matched.
+	Match     template.HTML
 	CreatedAt time.Time
 	UpdatedAt time.Time
 }
