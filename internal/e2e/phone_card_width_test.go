@@ -15,7 +15,8 @@ import (
 // overflowJS names the first visible element reaching past the viewport's sides (a
 // word too long for its card, a table wider than the phone), or the page's width when
 // it scrolls sideways: "" when everything fits. Visually hidden parts (a table's
-// head in card layout, screen-reader text) are in a box a pixel wide and left out.
+// head in card layout, screen-reader text) are in a box a pixel wide and left out, and
+// so are the entries of the phone's navigation row, which scrolls sideways.
 const overflowJS = `(() => {
 	const w = document.documentElement.clientWidth;
 	if (document.documentElement.scrollWidth > w + 1) return "page " + document.documentElement.scrollWidth + " px wide in " + w;
@@ -26,9 +27,13 @@ const overflowJS = `(() => {
 		}
 		return getComputedStyle(el).visibility === "hidden";
 	};
+	// The phone's navigation is a row that scrolls sideways on purpose: an entry past
+	// the edge is reached by scrolling it. (Tables in their scrolling wrappers still
+	// count: a list must fit as cards.)
+	const scrolled = el => el.closest(".mainnav ul") !== null;
 	for (const el of document.body.querySelectorAll("*")) {
 		const r = el.getBoundingClientRect();
-		if (hidden(el)) continue;
+		if (hidden(el) || scrolled(el)) continue;
 		if (r.right > w + 1 || r.left < -1) {
 			const cls = typeof el.className === "string" && el.className ? "." + el.className.split(" ").join(".") : "";
 			return el.tagName.toLowerCase() + cls + " " + JSON.stringify((el.textContent || "").trim().slice(0, 60)) +
