@@ -8,22 +8,26 @@ import (
 	"strconv"
 	"strings"
 	"sync"
-	"unicode/utf8"
 
 	"pforte/internal/audit"
 	"pforte/internal/i18n"
-	"pforte/internal/validate"
 	"pforte/internal/web"
 )
 
-// auditList shows the tenant's audit log, newest first, filtered by action and by text
-// in who or what. Paging is by id ("older than this entry") rather than by page
-// number, so entries written meanwhile do not shift the pages and a deep page costs no
-// more than the first.
+// auditList shows the tenant's audit log, newest first, filtered by action, by text
+// in who or what, and by days. Paging is by id ("older than this entry") rather than
+// by page number, so entries written meanwhile do not shift the pages and a deep page
+// costs no more than the first. Dates that cannot be used answer 422 with the form
+// and their messages.
 func (a *Admin) auditList(w http.ResponseWriter, r *http.Request, v *visit) {
+	aq := auditAskOf(r, v.Tenant.Location())
+	c := v.chrome(r, "admin.audit.title")
+	if aq.Errors.Any() {
+		web.Render(w, r, http.StatusUnprocessableEntity, auditPage(c, aq, nil, false, 0))
+		return
+	}
 	before := keysetBefore(r)
-	f := auditFilter(r)
-	list, err := audit.List(r.Context(), a.env.DB, v.P.TenantID, f, before, web.PerPage+1)
+	list, err := audit.List(r.Context(), a.env.DB, v.P.TenantID, aq.Filter, before, web.PerPage+1)
 	if err != nil {
 		a.env.Fail(w, r, err)
 		return
@@ -33,37 +37,30 @@ func (a *Admin) auditList(w http.ResponseWriter, r *http.Request, v *visit) {
 		list = list[:web.PerPage]
 		older = list[len(list)-1].ID
 	}
+	rows, err := a.auditRowsOf(r.Context(), v.P.TenantID, list)
+	if err != nil {
+		a.env.Fail(w, r, err)
+		return
+	}
+	web.Render(w, r, http.StatusOK, auditPage(c, aq, rows, before > 0, older))
+}
+
+// auditRowsOf makes entries readable: the actors' current names and the details as
+// sentences with links, a few queries for the whole list.
+func (a *Admin) auditRowsOf(ctx context.Context, tenantID int64, list []audit.Entry) ([]auditRow, error) {
 	actors := make([]audit.Actor, len(list))
 	for i, e := range list {
 		actors[i] = audit.ParseActor(e.Actor)
 	}
-	staff, contacts, err := audit.Names(r.Context(), a.env.DB, v.P.TenantID, actors)
+	staff, contacts, err := audit.Names(ctx, a.env.DB, tenantID, actors)
 	if err != nil {
-		a.env.Fail(w, r, err)
-		return
+		return nil, err
 	}
-	details, err := auditDetails(r.Context(), a.env.DB, v.P.TenantID, list)
+	details, err := auditDetails(ctx, a.env.DB, tenantID, list)
 	if err != nil {
-		a.env.Fail(w, r, err)
-		return
+		return nil, err
 	}
-	rows := auditRows(r.Context(), list, staff, contacts, details)
-	web.Render(w, r, http.StatusOK, auditPage(v.chrome(r, "admin.audit.title"), f, rows, before > 0, older))
-}
-
-// auditFilter reads ?action= and ?q=. An action the log does not know and an overlong
-// text are dropped rather than refused: a filter is a view, and a mangled link should
-// still show the log.
-func auditFilter(r *http.Request) audit.Filter {
-	q := r.URL.Query()
-	f := audit.Filter{Action: q.Get("action"), Query: strings.TrimSpace(q.Get("q"))}
-	if !slices.Contains(auditActions(), f.Action) {
-		f.Action = ""
-	}
-	if utf8.RuneCountInString(f.Query) > 100 || validate.HasControl(f.Query) {
-		f.Query = ""
-	}
-	return f
+	return auditRows(ctx, list, staff, contacts, details), nil
 }
 
 // auditActions are the actions the log can hold: every one has a label
@@ -80,19 +77,26 @@ var auditActions = sync.OnceValue(func() []string {
 	return out
 })
 
-// auditPath is the log's address with filter f, for paging links.
-func auditPath(f audit.Filter) string {
+// auditPath is the log's address with the filter, for paging links and the CSV
+// export (base "/admin/audit" or "/admin/audit.csv").
+func auditPath(base string, aq auditAsk) string {
 	q := url.Values{}
-	if f.Action != "" {
-		q.Set("action", f.Action)
+	if aq.Action != "" {
+		q.Set("action", aq.Action)
 	}
-	if f.Query != "" {
-		q.Set("q", f.Query)
+	if aq.Query != "" {
+		q.Set("q", aq.Query)
+	}
+	if aq.FromText != "" {
+		q.Set("from", aq.FromText)
+	}
+	if aq.ToText != "" {
+		q.Set("to", aq.ToText)
 	}
 	if len(q) == 0 {
-		return "/admin/audit"
+		return base
 	}
-	return "/admin/audit?" + q.Encode()
+	return base + "?" + q.Encode()
 }
 
 // auditChoices are the action filter's options, sorted by their label in the reader's

@@ -42,7 +42,8 @@ var auditFormats = map[string]detailFormat{
 	audit.TextModuleCreated: fmtTextModule, audit.TextModuleChanged: fmtTextModule, audit.TextModuleDeleted: fmtTextModule,
 
 	audit.TicketMerged: fmtMerge, audit.TicketTimeChanged: fmtTime, audit.TicketTimeDeleted: fmtTime,
-	audit.TicketsExported: fmtPeriod, audit.TimeExported: fmtPeriod,
+	audit.TicketDeleted:   fmtTicketDeleted, // audit_render_ticket_delete.go
+	audit.TicketsExported: fmtPeriod, audit.TimeExported: fmtPeriod, audit.AuditExported: fmtAsWritten,
 
 	passkey.ActionAdded: fmtAsWritten, passkey.ActionRemoved: fmtAsWritten, passkey.ActionRenamed: fmtAsWritten,
 	passkey.ActionLogin: fmtAsWritten,

@@ -148,6 +148,7 @@ var auditCases = []auditCase{
 		"Ticket #99 “Gone”: time of Anna Agent on 20/11/2026, 30 → 0 min"},
 	{audit.TicketsExported, "Kunde AG: 2026-01-01 – 2026-01-31", 0, "Kunde AG: 01/01/2026 to 31/01/2026"},
 	{audit.TimeExported, "2026-01-01 – 2026-01-31", 0, "01/01/2026 to 31/01/2026"},
+	{audit.AuditExported, "2026-01-01 – , action=login_failed", 0, "2026-01-01 – , action=login_failed"},
 	{"passkey_added", "Laptop", 9, "Laptop"},
 	{"passkey_removed", "Laptop", 9, "Laptop"},
 	{"passkey_renamed", "Laptop → Phone", 9, "Laptop → Phone"},

@@ -10,8 +10,8 @@ import (
 	"pforte/internal/web"
 )
 
-// brandingForm shows the portal's branding: title, welcome text on the login page,
-// heading of the company chooser, and the logo. Read fresh, not from the cached tenant.
+// brandingForm shows the portal's branding: title and welcome text on the login page
+// (with their texts per language), heading of the company chooser, and the logo. Read fresh, not from the cached tenant.
 func (a *Admin) brandingForm(w http.ResponseWriter, r *http.Request, v *visit) {
 	t, err := tenant.Get(r.Context(), a.env.DB, v.P.TenantID)
 	if err != nil {
@@ -25,6 +25,7 @@ func (a *Admin) brandingForm(w http.ResponseWriter, r *http.Request, v *visit) {
 	f.Set("support_phone", t.Brand.Support.Phone)
 	f.Set("support_email", t.Brand.Support.Email)
 	f.Set("support_hours", t.Brand.Support.Hours)
+	setBrandTexts(f, t.Brand.Texts)
 	web.Render(w, r, http.StatusOK, brandingPage(v.chrome(r, "branding.title"), f, t))
 }
 
@@ -47,6 +48,7 @@ func (a *Admin) brandingSave(w http.ResponseWriter, r *http.Request, v *visit) {
 		u.Errors.Email("support_email", b.Support.Email)
 		u.Errors.MaxLen("support_email", b.Support.Email, 254)
 		u.Errors.MaxLen("support_hours", b.Support.Hours, tenant.MaxSupportHours)
+		b.Texts = readBrandTexts(&u.Form)
 		if u.LogoChosen {
 			var ok bool
 			logoType, ok = tenant.LogoType(u.Logo)
@@ -64,12 +66,12 @@ func (a *Admin) brandingSave(w http.ResponseWriter, r *http.Request, v *visit) {
 			if err := tenant.SetBranding(ctx, tx, id, b); err != nil {
 				return err
 			}
-			what := "texts"
+			what := "texts" // the audit log's wording knows these entries (audit_render)
 			if u.LogoChosen {
 				if err := tenant.SetLogo(ctx, tx, id, logoType, u.Logo, a.env.Now()); err != nil {
 					return err
 				}
-				what = "texts, new logo (" + logoType + ")"
+				what += ", new logo (" + logoType + ")"
 			}
 			by := v.actor(r, a.env)
 			return audit.Log(ctx, tx, id, by.Label, audit.BrandingChanged, what, by.IP, a.env.Now())

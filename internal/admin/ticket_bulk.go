@@ -21,6 +21,7 @@ type bulkView struct {
 	Action   string
 	Form     web.Form
 	Selected map[int64]bool
+	Admin    bool // the reader may delete tickets (renderQueue sets it)
 }
 
 // ticketBulk applies one action (assign or unassign, status, priority) to the tickets
@@ -44,6 +45,10 @@ func (a *Admin) ticketBulk(w http.ResponseWriter, r *http.Request, v *visit) {
 	}
 	ids, bad := bulkIDs(f)
 	act, ok := parseBulkAction(f.Get("action"), statuses, members)
+	if ok && act.Kind == bulkDelete && !v.Member.IsAdmin() { // as every admin-only page: none for agents
+		a.env.NotFound(w, r)
+		return
+	}
 	if f.Err == "" {
 		switch n := len(ids) + bad; {
 		case n == 0:
@@ -61,6 +66,10 @@ func (a *Admin) ticketBulk(w http.ResponseWriter, r *http.Request, v *visit) {
 			sel[id] = true
 		}
 		a.renderQueue(w, r, v, bulkView{Form: f, Selected: sel}, http.StatusUnprocessableEntity)
+		return
+	}
+	if act.Kind == bulkDelete {
+		a.ticketBulkDelete(w, r, v, f, ids, bad)
 		return
 	}
 	var tally bulkTally

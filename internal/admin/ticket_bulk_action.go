@@ -18,6 +18,9 @@ const (
 	bulkAssign   = "assign"
 	bulkStatus   = "status"
 	bulkPriority = "priority"
+	// bulkDelete deletes the tickets, for admins only and after a confirmation
+	// (ticket_bulk_delete.go); its value is "delete:0".
+	bulkDelete = "delete"
 )
 
 // bulkAction is what a bulk change does to every chosen ticket.
@@ -47,6 +50,8 @@ func parseBulkAction(s string, statuses []ticket.Status, members []staff.Member)
 		return b, slices.ContainsFunc(statuses, func(st ticket.Status) bool { return st.ID == target })
 	case bulkPriority:
 		return b, slices.Contains(ticket.Priorities, int(target))
+	case bulkDelete:
+		return b, target == 0
 	}
 	return bulkAction{}, false
 }
@@ -80,7 +85,7 @@ type bulkGroup struct {
 
 // bulkGroups are the actions the queue offers: assign to nobody or an active staff
 // member, move to an active status, set a priority (urgent first, as on the ticket).
-func bulkGroups(ctx context.Context, statuses []ticket.Status, members []staff.Member) []bulkGroup {
+func bulkGroups(ctx context.Context, statuses []ticket.Status, members []staff.Member, admin bool) []bulkGroup {
 	assign := []web.Choice{{Value: bulkAction{Kind: bulkAssign}.value(), Label: i18n.T(ctx, "bulk.unassign")}}
 	for _, m := range members {
 		if m.Active {
@@ -97,9 +102,14 @@ func bulkGroups(ctx context.Context, statuses []ticket.Status, members []staff.M
 	for i := range prio {
 		prio[i].Value = bulkPriority + ":" + prio[i].Value
 	}
-	return []bulkGroup{
+	groups := []bulkGroup{
 		{Label: i18n.T(ctx, "bulk.group_assign"), Choices: assign},
 		{Label: i18n.T(ctx, "bulk.group_status"), Choices: status},
 		{Label: i18n.T(ctx, "bulk.group_priority"), Choices: prio},
 	}
+	if admin { // deleting is an admin's (ticket_bulk_delete.go)
+		groups = append(groups, bulkGroup{Label: i18n.T(ctx, "ticket_delete.bulk_group"),
+			Choices: []web.Choice{{Value: bulkAction{Kind: bulkDelete}.value(), Label: i18n.T(ctx, "ticket_delete.bulk_action")}}})
+	}
+	return groups
 }

@@ -26,6 +26,8 @@ type bulkTally struct {
 	changed, same int
 	skipped       map[string]int // by message id of bulkSkips
 	stopped       bool           // an unexpected error ended the run early
+	// done counts the changed tickets in the flash; "bulk.changed" when empty.
+	done string
 }
 
 // add counts one ticket's outcome and reports whether err was a rule that refused
@@ -63,7 +65,11 @@ func (b *bulkTally) parts() []web.FlashPart {
 		out = append(out, web.FlashPart{ID: "bulk.nothing_failed"})
 	}
 	if b.changed > 0 {
-		out = append(out, web.FlashPart{ID: "bulk.changed", Count: b.changed})
+		done := b.done
+		if done == "" {
+			done = "bulk.changed"
+		}
+		out = append(out, web.FlashPart{ID: done, Count: b.changed})
 	}
 	if b.same > 0 {
 		out = append(out, web.FlashPart{ID: "bulk.same", Count: b.same})

@@ -208,7 +208,7 @@ func ticketBulkBar(qv queueView) templ.Component {
 		if templ_7745c5c3_Err != nil {
 			return templ_7745c5c3_Err
 		}
-		for _, g := range bulkGroups(ctx, qv.Statuses, qv.Staff) {
+		for _, g := range bulkGroups(ctx, qv.Statuses, qv.Staff, qv.Bulk.Admin) {
 			templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 18, "<optgroup label=\"")
 			if templ_7745c5c3_Err != nil {
 				return templ_7745c5c3_Err

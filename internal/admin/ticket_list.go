@@ -68,6 +68,7 @@ func (a *Admin) ticketList(w http.ResponseWriter, r *http.Request, v *visit) {
 // form as sent (with its errors, 422) or empty.
 func (a *Admin) renderQueue(w http.ResponseWriter, r *http.Request, v *visit, b bulkView, status int) {
 	ctx := r.Context()
+	b.Admin = v.Member.IsAdmin()
 	statuses, err := ticket.Statuses(ctx, a.env.DB, v.P.TenantID)
 	if err != nil {
 		a.env.Fail(w, r, err)

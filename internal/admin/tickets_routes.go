@@ -29,6 +29,8 @@ func (a *Admin) ticketRoutes() []web.Route {
 		{Pattern: "POST /admin/tickets/{id}/accept", Handler: a.helpdesk(a.ticketAccept)},
 		{Pattern: "POST /admin/tickets/{id}/decline", Handler: a.helpdesk(a.ticketDecline)},
 		{Pattern: "POST /admin/tickets/{id}/merge", Handler: a.helpdesk(a.ticketMerge)},
+		{Pattern: "GET /admin/tickets/{id}/delete", Handler: a.helpdeskAdmin(a.ticketDeleteConfirm)},
+		{Pattern: "POST /admin/tickets/{id}/delete", Handler: a.helpdeskAdmin(a.ticketDelete)},
 		{Pattern: "POST /admin/tickets/{id}/followup", Handler: a.helpdesk(a.ticketFollowUp)},
 		{Pattern: "POST /admin/tickets/{id}/presence", Handler: a.heartbeat(a.ticketPresence)},
 		{Pattern: "GET /admin/settings/helpdesk", Handler: a.adminOnly(a.helpdeskSettings)},

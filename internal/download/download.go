@@ -148,10 +148,15 @@ func CleanName(name string) string {
 	return validate.Truncate(name, MaxFileName)
 }
 
-// TitleOf derives a title from a file name: the name without its extension.
+// TitleOf derives a title from a file name: the name without its extension, its
+// underscores as spaces.
 func TitleOf(name string) string {
 	if ext := path.Ext(name); ext != "" && len(ext) < len(name) {
 		name = strings.TrimSuffix(name, ext)
+	}
+	// "Preisliste_2026" was named for a file system, not for reading.
+	if t := strings.Join(strings.Fields(strings.ReplaceAll(name, "_", " ")), " "); t != "" {
+		name = t
 	}
 	return validate.Truncate(strings.TrimSpace(name), MaxTitle)
 }

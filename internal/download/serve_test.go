@@ -21,6 +21,12 @@ func TestCleanName(t *testing.T) {
 	if got := TitleOf(".profile"); got != ".profile" {
 		t.Errorf("TitleOf = %q", got)
 	}
+	if got := TitleOf("Handbuch__Teil_1.pdf"); got != "Handbuch Teil 1" {
+		t.Errorf("TitleOf with underscores = %q", got)
+	}
+	if got := TitleOf("___.pdf"); got != "___" {
+		t.Errorf("TitleOf of underscores only = %q", got)
+	}
 }
 
 // TestCountsAsNew: only a request that starts at byte 0 (or gets the whole file) is a

@@ -33,6 +33,23 @@ func (p *Portal) renderAccount(w http.ResponseWriter, r *http.Request, v *visit,
 // renderAccountPage shows the account page; f is the details form, tff the form of the
 // two-factor section.
 func (p *Portal) renderAccountPage(w http.ResponseWriter, r *http.Request, v *visit, f, tff web.Form, status int) {
+	p.renderAccountForms(w, r, v, accountForms{details: f, twoFactor: tff}, status)
+}
+
+// accountForms are the account page's forms that can come back with what was typed;
+// a zero Form is an empty one.
+type accountForms struct {
+	details, twoFactor, password web.Form
+}
+
+// renderAccountForms shows the account page with forms fs.
+func (p *Portal) renderAccountForms(w http.ResponseWriter, r *http.Request, v *visit, fs accountForms, status int) {
+	if fs.twoFactor.Values == nil {
+		fs.twoFactor = web.NewForm()
+	}
+	if fs.password.Values == nil {
+		fs.password = web.NewForm()
+	}
 	r, err := p.withPasskeys(r, v)
 	if err != nil {
 		p.env.Fail(w, r, err)
@@ -43,7 +60,7 @@ func (p *Portal) renderAccountPage(w http.ResponseWriter, r *http.Request, v *vi
 		p.env.Fail(w, r, err)
 		return
 	}
-	tf, err := p.loadTwoFactor(r, v, tff)
+	tf, err := p.loadTwoFactor(r, v, fs.twoFactor)
 	if err != nil {
 		p.env.Fail(w, r, err)
 		return
@@ -53,7 +70,7 @@ func (p *Portal) renderAccountPage(w http.ResponseWriter, r *http.Request, v *vi
 		p.env.Fail(w, r, err)
 		return
 	}
-	web.Render(w, r, status, accountPage(v.chrome(r, "account.title", "account"), v, f, events, tf, sessions))
+	web.Render(w, r, status, accountPage(v.chrome(r, "account.title", "account"), v, fs.details, fs.password, events, tf, sessions))
 }
 
 // accountDetails saves the contact's name and phone.

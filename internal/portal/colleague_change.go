@@ -5,6 +5,7 @@ import (
 	"net/http"
 
 	"pforte/internal/access"
+	"pforte/internal/principal"
 	"pforte/internal/validate"
 	"pforte/internal/web"
 )
@@ -22,10 +23,10 @@ func (p *Portal) colleagueRole(w http.ResponseWriter, r *http.Request, v *visit)
 	if ve := (validate.Errors{}); errors.As(err, &ve) && ve["role"].ID != "" {
 		// Say which choice was wrong and that nothing changed: the generic "choose one
 		// of the offered values" read like a confirmation on the colleagues page.
-		p.env.Flash(w, r, "qafix.colleagues.role_unknown_failed", "/colleagues")
+		p.colleagueRefused(w, r, v, "qafix.colleagues.role_unknown_failed")
 		return
 	}
-	p.colleagueDone(w, r, err, "colleagues.role_changed")
+	p.colleagueDone(w, r, v, err, "colleagues.role_changed")
 }
 
 // colleagueRevoke withdraws a colleague's access to the active company.
@@ -40,23 +41,37 @@ func (p *Portal) colleagueRevoke(w http.ResponseWriter, r *http.Request, v *visi
 	if invitation { // nobody had access yet: "access revoked" would read oddly
 		msg = "colleagues.invitation_withdrawn"
 	}
-	p.colleagueDone(w, r, err, msg)
+	p.colleagueDone(w, r, v, err, msg)
 }
 
-// colleagueDone answers a change: a flash for success and for refusals a person can
-// understand, the 404 page for ids that are not theirs.
-func (p *Portal) colleagueDone(w http.ResponseWriter, r *http.Request, err error, okMsg string) {
+// colleagueDone answers a change: a flash for success and for a refusal the page
+// offers the way to (sending an invitation again too soon), the page with the reason
+// and 422 for a request the page never sends (one's own access, a role it does not
+// offer), the 404 page for ids that are not theirs.
+func (p *Portal) colleagueDone(w http.ResponseWriter, r *http.Request, v *visit, err error, okMsg string) {
 	var ve validate.Errors
 	switch {
 	case err == nil:
 		p.env.Flash(w, r, okMsg, "/colleagues")
 	case errors.Is(err, access.ErrSelf):
-		p.env.Flash(w, r, "colleagues.self_failed", "/colleagues")
+		p.colleagueRefused(w, r, v, "colleagues.self_failed")
 	case errors.Is(err, access.ErrResentRecently):
 		p.env.Flash(w, r, "colleagues.resent_recently_failed", "/colleagues")
 	case errors.As(err, &ve):
-		p.env.Flash(w, r, "error.choice", "/colleagues")
+		p.colleagueRefused(w, r, v, "error.choice")
 	default:
 		p.env.Fail(w, r, err)
 	}
+}
+
+// colleagueRefused shows the colleagues page with status 422 and why nothing changed,
+// in the error flash at its top: the refused request came from no field of the page
+// (the own row has no buttons, the role list offers only valid roles), so there is no
+// field to put the message next to.
+func (p *Portal) colleagueRefused(w http.ResponseWriter, r *http.Request, v *visit, msgID string) {
+	c := v.chrome(r, "colleagues.title", "colleagues")
+	c.SetFlash(r.Context(), msgID) // shown as an error: the ids name failures
+	f := web.NewForm()
+	f.Set("role", principal.RoleUser)
+	p.renderColleaguesIn(w, r, v, c, f, web.NewForm(), http.StatusUnprocessableEntity)
 }

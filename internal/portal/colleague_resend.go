@@ -19,5 +19,5 @@ func (p *Portal) colleagueResend(w http.ResponseWriter, r *http.Request, v *visi
 	if err == nil {
 		p.env.WakeWorker()
 	}
-	p.colleagueDone(w, r, err, "colleagues.resent")
+	p.colleagueDone(w, r, v, err, "colleagues.resent")
 }

@@ -54,6 +54,12 @@ func (p *Portal) renderColleagues(w http.ResponseWriter, r *http.Request, v *vis
 // colleagues, the open registrations of the company's domains (rf: a decision on one of
 // them that needs fixing, its id in the field "item").
 func (p *Portal) renderColleaguesWith(w http.ResponseWriter, r *http.Request, v *visit, f, rf web.Form, status int) {
+	p.renderColleaguesIn(w, r, v, v.chrome(r, "colleagues.title", "colleagues"), f, rf, status)
+}
+
+// renderColleaguesIn is renderColleaguesWith in the page frame c (which may carry a
+// message of its own).
+func (p *Portal) renderColleaguesIn(w http.ResponseWriter, r *http.Request, v *visit, c web.Chrome, f, rf web.Form, status int) {
 	regs, err := p.colleagueRegistrations(r.Context(), r, v)
 	if err != nil {
 		p.env.Fail(w, r, err)
@@ -83,7 +89,7 @@ func (p *Portal) renderColleaguesWith(w http.ResponseWriter, r *http.Request, v 
 	slices.SortStableFunc(rows, func(a, b colleagueRow) int {
 		return strings.Compare(strings.ToLower(a.Name), strings.ToLower(b.Name))
 	})
-	web.Render(w, r, status, colleaguesPage(v.chrome(r, "colleagues.title", "colleagues"), v, rows, f, regs, rf))
+	web.Render(w, r, status, colleaguesPage(c, v, rows, f, regs, rf))
 }
 
 // colleagueInvite invites a colleague into the active company.

@@ -73,7 +73,11 @@ func Routes(env *web.Env, svc *access.Service, lists *web.Fragments) []web.Route
 		{Pattern: "POST /account/twofactor/recovery/file", Handler: p.contact(p.twoFactorRecoveryFile)},
 		{Pattern: "POST /account/twofactor/disable", Handler: p.contact(p.twoFactorDisable)},
 		{Pattern: "POST /account/twofactor/company", Handler: p.mainOnly(p.twoFactorCompany)},
-		{Pattern: "POST /settings/password", Handler: p.contact(p.passwordChange)},
+		{Pattern: "POST /account/password", Handler: p.contact(p.passwordChange)},
+		// The password change moved to My account; the old address stays for links in
+		// mails and bookmarks (GET) and forms of pages opened before (POST, kept a POST).
+		{Pattern: "GET /settings/password", Handler: movedTo("/account#password")},
+		{Pattern: "POST /settings/password", Handler: movedTo("/account/password")},
 		{Pattern: "POST /settings/language", Handler: p.contact(p.languageSave)},
 		{Pattern: "GET /settings/notifications", Handler: p.helpdesk(p.notifications)},
 		{Pattern: "POST /settings/notifications", Handler: p.helpdesk(p.notificationsSave)},

@@ -9,30 +9,11 @@ import (
 	"pforte/internal/web"
 )
 
+// settings shows the language and the way to the notification settings.
 func (p *Portal) settings(w http.ResponseWriter, r *http.Request, v *visit) {
 	lang := web.NewForm()
 	lang.Set("language", v.Contact.Language)
-	web.Render(w, r, http.StatusOK, settingsPage(v.chrome(r, "settings.title", "settings"), web.NewForm(), lang, v.Tenant.HasModule("helpdesk")))
-}
-
-func (p *Portal) passwordChange(w http.ResponseWriter, r *http.Request, v *visit) {
-	f := web.ParseForm(w, r)
-	if f.Err == "" {
-		err := p.svc.ChangeContactPassword(r.Context(), v.Tenant, v.P, f.Raw("current"), f.Raw("password"),
-			f.Raw("password_confirm"), p.env.ClientIP(r), p.env.Origin(r))
-		if err != nil && !f.Take(err) {
-			p.env.Fail(w, r, err)
-			return
-		}
-	}
-	if f.Invalid() {
-		lang := web.NewForm()
-		lang.Set("language", v.Contact.Language)
-		web.Render(w, r, http.StatusUnprocessableEntity, settingsPage(v.chrome(r, "settings.title", "settings"), f, lang, v.Tenant.HasModule("helpdesk")))
-		return
-	}
-	p.env.WakeWorker() // the notice
-	p.env.Flash(w, r, "settings.password_changed", "/settings")
+	web.Render(w, r, http.StatusOK, settingsPage(v.chrome(r, "settings.title", "settings"), lang, v.Tenant.HasModule("helpdesk")))
 }
 
 // languageSave stores the contact's language; it serves the settings form and the
@@ -42,7 +23,7 @@ func (p *Portal) languageSave(w http.ResponseWriter, r *http.Request, v *visit) 
 	lang := f.Get("language")
 	if lang != "" && !i18n.Supported(lang) {
 		f.Errors.Add("language", "error.choice", nil)
-		web.Render(w, r, http.StatusUnprocessableEntity, settingsPage(v.chrome(r, "settings.title", "settings"), web.NewForm(), f, v.Tenant.HasModule("helpdesk")))
+		web.Render(w, r, http.StatusUnprocessableEntity, settingsPage(v.chrome(r, "settings.title", "settings"), f, v.Tenant.HasModule("helpdesk")))
 		return
 	}
 	if err := contact.SetLanguage(r.Context(), p.env.DB, v.P.TenantID, v.P.ContactID, lang); err != nil {

@@ -44,6 +44,9 @@ func (p *Portal) ticketFollow(w http.ResponseWriter, r *http.Request, v *visit) 
 		if t.Billed {
 			return ticket.ErrBilled
 		}
+		if cid == t.ContactID {
+			return errOpenerFollows
+		}
 		return ticket.Follow(r.Context(), tx, t, cid, by.Name, v.P.ContactID, 0, p.env.Now())
 	}, done)
 }
@@ -65,6 +68,11 @@ func (p *Portal) ticketUnfollow(w http.ResponseWriter, r *http.Request, v *visit
 	}, done)
 }
 
+// errOpenerFollows refuses the ticket's opener as follower: they see the ticket and
+// get its mails already, and "follower added" would claim a change that never was.
+// The page does not offer them; only a changed request names them.
+var errOpenerFollows = errors.New("portal: the opener follows their ticket already")
+
 func (p *Portal) followChange(w http.ResponseWriter, r *http.Request, v *visit, fn func(tx *db.Tx, t ticket.Ticket) error, done string) {
 	t, ok := p.loadTicket(w, r, v)
 	if !ok {
@@ -78,6 +86,11 @@ func (p *Portal) followChange(w http.ResponseWriter, r *http.Request, v *visit, 
 		f := web.NewForm()
 		f.Err = "tickets.error.billed"
 		p.renderTicket(w, r, v, t, f, http.StatusConflict)
+	case errors.Is(err, errOpenerFollows):
+		// At the page's top, not at the colleague list: the list may not be shown.
+		f := web.NewForm()
+		f.Err = "colleague_guard.opener_follows"
+		p.renderTicket(w, r, v, t, f, http.StatusUnprocessableEntity)
 	case err != nil:
 		p.env.Fail(w, r, err)
 	default:

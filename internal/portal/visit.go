@@ -136,7 +136,7 @@ func newVisit(t tenant.Tenant, ct contact.Contact, ms []contact.Membership, comp
 func (v *visit) chrome(r *http.Request, titleID, current string) web.Chrome {
 	ctx := r.Context()
 	c := web.Chrome{
-		Title: i18n.T(ctx, titleID), BrandName: v.Tenant.PortalTitle(), BrandHref: "/", LogoURL: v.Tenant.LogoURL(),
+		Title: i18n.T(ctx, titleID), BrandName: v.Tenant.TitleIn(i18n.From(ctx).Lang), BrandHref: "/", LogoURL: v.Tenant.LogoURL(),
 		User: v.Contact.Name(), LogoutAction: "/logout", SwitchAction: "/company", LangAction: "/settings/language",
 	}
 	nav := []struct{ key, id, href string }{
@@ -176,6 +176,6 @@ var moduleNav = []struct{ module, href string }{
 // guestChrome is the frame of pages without login.
 func guestChrome(r *http.Request, titleID string) web.Chrome {
 	t := web.TenantFrom(r.Context())
-	return web.Chrome{Title: i18n.T(r.Context(), titleID), BrandName: t.PortalTitle(), BrandHref: "/", LangAction: "/language",
+	return web.Chrome{Title: i18n.T(r.Context(), titleID), BrandName: t.TitleIn(i18n.From(r.Context()).Lang), BrandHref: "/", LangAction: "/language",
 		LogoURL: t.LogoURL()}
 }

@@ -184,7 +184,7 @@ func TestSecurityEventsNameTheForm(t *testing.T) {
 	if r := c.Post("/account/twofactor/disable", url.Values{"password": {"not-my-password"}}); r.Status != 422 {
 		t.Fatalf("wrong password: %d", r.Status)
 	}
-	c.Post("/settings/password", url.Values{"current": {"also-wrong-1"}, "password": {"new-password-123"}, "password_confirm": {"new-password-123"}})
+	c.Post("/account/password", url.Values{"current": {"also-wrong-1"}, "password": {"new-password-123"}, "password_confirm": {"new-password-123"}})
 	page := c.Get("/account").Body
 	if !strings.Contains(page, "Switching off two-factor authentication failed (wrong password)") {
 		t.Errorf("the 2FA form's failure is not named: %.4000s", page)

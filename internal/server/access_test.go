@@ -232,15 +232,15 @@ func TestSessions(t *testing.T) {
 		one, two := env.Client(""), env.Client("")
 		one.Login("s@kunde.test", "first-password")
 		two.Login("s@kunde.test", "first-password")
-		r := one.Post("/settings/password", url.Values{"current": {"wrong"}, "password": {"second-password"}, "password_confirm": {"second-password"}})
+		r := one.Post("/account/password", url.Values{"current": {"wrong"}, "password": {"second-password"}, "password_confirm": {"second-password"}})
 		if r.Status != 422 || !strings.Contains(r.Body, "nicht korrekt") {
 			t.Fatalf("wrong current password: %d", r.Status)
 		}
-		r = one.Post("/settings/password", url.Values{"current": {"first-password"}, "password": {"first-password"}, "password_confirm": {"first-password"}})
+		r = one.Post("/account/password", url.Values{"current": {"first-password"}, "password": {"first-password"}, "password_confirm": {"first-password"}})
 		if r.Status != 422 || !strings.Contains(r.Body, "dasselbe wie das bisherige") {
 			t.Fatalf("unchanged password: %d", r.Status)
 		}
-		r = one.Post("/settings/password", url.Values{"current": {"first-password"}, "password": {"second-password"}, "password_confirm": {"second-password"}})
+		r = one.Post("/account/password", url.Values{"current": {"first-password"}, "password": {"second-password"}, "password_confirm": {"second-password"}})
 		if r.Status != 303 {
 			t.Fatalf("change password: %d", r.Status)
 		}

@@ -39,13 +39,21 @@ func TestDownloads(t *testing.T) {
 		k1.Login("k1@eins.test", "kunde-eins-pw")
 		k2.Login("k2@zwei.test", "kunde-zwei-pw")
 
-		// Two files at once, for everybody, at the top level.
-		r := staff.PostMultipart("/admin/downloads/files", map[string]string{"visibility": "all", "folder_id": "0",
-			"description": "Für alle"},
+		// Two files at once, for everybody, at the top level: listed first, each with its
+		// title from its name (download_kept_test.go), published with the form sent again.
+		fields := url.Values{"visibility": {"all"}, "folder_id": {"0"}, "description": {"Für alle"}}
+		r := staff.PostMultipartValues("/admin/downloads/files", fields,
 			apptest.File{Field: "file", Name: "Preisliste 2026.csv", Data: []byte("artikel;preis\nToner;49,90\n")},
 			apptest.File{Field: "file", Name: "Handbuch.txt", Data: []byte("Bitte zuerst lesen.\n")})
-		if r.Status != 303 || r.Location != "/admin/downloads" {
+		if r.Status != 200 {
 			t.Fatalf("upload two: %d %q %.500s", r.Status, r.Location, r.Body)
+		}
+		for _, k := range keptOnPage(t, r.Body) {
+			fields.Add("kept", k.id)
+			fields.Set("title_"+k.id, k.title)
+		}
+		if r = staff.PostMultipartValues("/admin/downloads/files", fields); r.Status != 303 || r.Location != "/admin/downloads" {
+			t.Fatalf("publish two: %d %q %.500s", r.Status, r.Location, r.Body)
 		}
 		if n := countOf(t, env, `SELECT COUNT(*) FROM download_files WHERE tenant_id = ?`, ten.ID); n != 2 {
 			t.Fatalf("%d files after uploading two", n)

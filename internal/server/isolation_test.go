@@ -93,12 +93,14 @@ var portalCases = map[string]string{
 	"POST /colleagues/{id}/resend": "id",
 	"GET /account":                 "no ids",
 	"POST /account/details":        "no ids",
+	"POST /account/password":       "no ids",
 	// Signing out other sessions: another person's session in TestActiveSessions.
 	"POST /account/sessions/{id}/end":   "id",
 	"POST /account/sessions/others/end": "no ids",
 	"GET /account/export":               "no ids",
 	"GET /settings":                     "no ids",
-	"POST /settings/password":           "no ids",
+	"POST /settings/password":           "public",
+	"GET /settings/password":            "public",
 	"POST /settings/language":           "no ids",
 	"GET /settings/notifications":       "no ids",
 	"POST /settings/notifications":      "no ids",
@@ -331,6 +333,8 @@ func TestAdminIsolation(t *testing.T) {
 		foreign["POST /admin/tickets/{id}/followup"] = foreign["GET /admin/tickets/{id}"] + "/followup" // follow-ups (followup)
 		maps.Copy(foreign, ticketTimeAdminForeign(t, w, tenantB, foreign["GET /admin/tickets/{id}"]))   // time accounting (timeacct)
 		foreign["POST /admin/tickets/{id}/presence"] = foreign["GET /admin/tickets/{id}"] + "/presence" // presence heartbeat (presence)
+		foreign["GET /admin/tickets/{id}/delete"] = foreign["GET /admin/tickets/{id}"] + "/delete"      // deleting tickets (ticketdel)
+		foreign["POST /admin/tickets/{id}/delete"] = foreign["GET /admin/tickets/{id}"] + "/delete"     // tickets_delete_test.go
 		maps.Copy(foreign, downloadAdminForeign(t, w, tenantB))
 		maps.Copy(foreign, textModuleAdminForeign(t, w, tenantB)) // text modules (textmod)
 		// Signing out a session: tenant B's admin's own session.
@@ -363,6 +367,7 @@ func TestAdminIsolation(t *testing.T) {
 		outboxSearchIsolation(t, w, staffA, tenantB) // outbox search, mail HTML preview (outbox_search_test.go)
 		ticketBulkIsolation(t, w, staffA, tenantB)   // the queue's bulk form (tickets_bulk_test.go)
 		ticketReadIsolation(t, w, staffA, tenantB)   // the queue's "mark as read" (tickets_unread_queue_test.go)
+		ticketDeleteIsolation(t, w, staffA, tenantB) // deleting: tenant B's tickets stay (tickets_delete_test.go)
 		// Adding a tenant A contact to tenant B's company is refused as well.
 		if r := staffA.Post("/admin/contacts/"+id(w.alice)+"/memberships", url.Values{"company_id": {id(w.b1)}, "role": {"user"}}); r.Status != 404 {
 			t.Errorf("membership into foreign company: %d", r.Status)

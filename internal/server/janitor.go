@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"pforte/internal/db"
+	"pforte/internal/download"
 	"pforte/internal/kb"
 	"pforte/internal/ticket"
 )
@@ -69,6 +70,16 @@ func (a *App) Sweep(ctx context.Context, now time.Time) {
 	for _, k := range keys {
 		if err := a.Env.Files.Delete(k); err != nil {
 			a.Log.Warn("janitor: staged upload file", "err", err)
+		}
+	}
+	// Files of refused download uploads nobody published within a day (download/kept.go).
+	keys, err = download.SweepKept(ctx, a.DB, now)
+	if err != nil && ctx.Err() == nil {
+		a.Log.Warn("janitor: kept download files", "err", err)
+	}
+	for _, k := range keys {
+		if err := a.Env.Files.Delete(k); err != nil {
+			a.Log.Warn("janitor: kept download file", "err", err)
 		}
 	}
 	// SQLite gathers planner statistics only when asked (0x10002: also tables never

@@ -29,9 +29,9 @@ func TestPasswordRulesDoNotThrottle(t *testing.T) {
 			return cl.Post(path, url.Values{"current": {cur}, "password": {pw}, "password_confirm": {confirm}})
 		}
 		for i := range 8 {
-			r := change(c, "/settings/password", "first-password", "kurz", "kurz")
+			r := change(c, "/account/password", "first-password", "kurz", "kurz")
 			if i%2 == 1 {
-				r = change(c, "/settings/password", "first-password", "second-password", "other-password")
+				r = change(c, "/account/password", "first-password", "second-password", "other-password")
 			}
 			if r.Status != 422 || strings.Contains(r.Body, "Zu viele fehlgeschlagene") {
 				t.Fatalf("attempt %d with the right current password: %d, throttled=%v", i+1, r.Status,
@@ -39,17 +39,17 @@ func TestPasswordRulesDoNotThrottle(t *testing.T) {
 			}
 		}
 		env.Client("").Login("pw@kunde.test", "first-password")
-		if r := change(c, "/settings/password", "first-password", "second-password", "second-password"); r.Status != 303 {
+		if r := change(c, "/account/password", "first-password", "second-password", "second-password"); r.Status != 303 {
 			t.Fatalf("change after rule errors: %d", r.Status)
 		}
 
 		// Wrong current passwords count: five, then even the right one is refused.
 		for range 5 {
-			if r := change(c, "/settings/password", "wrong-password", "third-password", "third-password"); r.Status != 422 || !strings.Contains(r.Body, "nicht korrekt") {
+			if r := change(c, "/account/password", "wrong-password", "third-password", "third-password"); r.Status != 422 || !strings.Contains(r.Body, "nicht korrekt") {
 				t.Fatalf("wrong current password: %d", r.Status)
 			}
 		}
-		if r := change(c, "/settings/password", "second-password", "third-password", "third-password"); r.Status != 422 || !strings.Contains(r.Body, "Zu viele fehlgeschlagene") {
+		if r := change(c, "/account/password", "second-password", "third-password", "third-password"); r.Status != 422 || !strings.Contains(r.Body, "Zu viele fehlgeschlagene") {
 			t.Errorf("sixth attempt not throttled: %d", r.Status)
 		}
 		if r := env.Client("").Post("/login", url.Values{"email": {"pw@kunde.test"}, "password": {"second-password"}}); r.Status != 422 || !strings.Contains(r.Body, "Zu viele fehlgeschlagene") {

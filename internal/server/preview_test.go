@@ -79,7 +79,7 @@ func TestCustomerPreview(t *testing.T) {
 		}{
 			{"/account/details", url.Values{"first_name": {"Hacked"}, "last_name": {"X"}, "phone": {"123"}}},
 			{"/settings/language", url.Values{"language": {"en"}}},
-			{"/settings/password", url.Values{"current": {"kim-password"}, "password": {"new-password-123"}, "password_confirm": {"new-password-123"}}},
+			{"/account/password", url.Values{"current": {"kim-password"}, "password": {"new-password-123"}, "password_confirm": {"new-password-123"}}},
 			{"/company", url.Values{"company_id": {id(a2.ID)}}},
 			{"/choose", url.Values{"company_id": {id(a2.ID)}}},
 			{"/colleagues", url.Values{"last_name": {"Neu"}, "email": {"neu@kunde.test"}, "role": {"user"}}},

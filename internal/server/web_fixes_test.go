@@ -33,7 +33,7 @@ func TestFormAfterSessionEnded(t *testing.T) {
 		stale.Login("weg@kunde.test", "old-password-1")
 		stale.Get("/") // a page seen while logged in: the language cookie follows the contact
 		other.Login("weg@kunde.test", "old-password-1")
-		if r := other.Post("/settings/password", url.Values{"current": {"old-password-1"},
+		if r := other.Post("/account/password", url.Values{"current": {"old-password-1"},
 			"password": {"new-password-2"}, "password_confirm": {"new-password-2"}}); r.Status != 303 {
 			t.Fatalf("password change: %d %.300s", r.Status, r.Body)
 		}
@@ -55,7 +55,7 @@ func TestFormAfterSessionEnded(t *testing.T) {
 		ended("new ticket", r, "Drucker &amp; Scanner", "Seit Montag\nFehler 42")
 		ended("reply", stale.Post("/tickets/1/reply", url.Values{"body": {"Meine lange Antwort"}}), "Meine lange Antwort")
 		ended("details", stale.Post("/account/details", url.Values{"first_name": {"Jörg"}, "phone": {"+49 30 1234"}}), "Jörg")
-		r = stale.Post("/settings/password", url.Values{"current": {"old-password-1"}, "password": {"geheim-neu-77"}})
+		r = stale.Post("/account/password", url.Values{"current": {"old-password-1"}, "password": {"geheim-neu-77"}})
 		ended("password", r)
 		if strings.Contains(r.Body, "old-password-1") || strings.Contains(r.Body, "geheim-neu-77") {
 			t.Errorf("a password is shown back")

@@ -15,10 +15,13 @@ import (
 // Branding is how a tenant's portal presents itself: the title in the header, a
 // welcome text on the login page, the heading of the company chooser, and a logo.
 type Branding struct {
-	Title       string // empty: the tenant's name
-	Welcome     string // shown above the login form; may be empty
-	Chooser     string // heading of the company chooser; empty: the default text
-	LogoVersion int64  // 0: no logo; grows with every upload, so logo URLs can be cached
+	Title   string // empty: the tenant's name
+	Welcome string // shown above the login form; may be empty
+	Chooser string // heading of the company chooser; empty: the default text
+	// Texts are the title and welcome text in other languages, by language code
+	// (branding_texts.go); a language without them shows Title and Welcome.
+	Texts       map[string]BrandText
+	LogoVersion int64 // 0: no logo; grows with every upload, so logo URLs can be cached
 	// Support is how customers reach support besides the portal (home page).
 	Support SupportContact
 }
@@ -90,7 +93,8 @@ func (t Tenant) LogoURL() string {
 	return "/brand/logo?v=" + strconv.FormatInt(t.Brand.LogoVersion, 10)
 }
 
-// SetBranding stores the texts of the branding (already validated).
+// SetBranding stores the texts of the branding, those per language too (already
+// validated).
 func SetBranding(ctx context.Context, q db.Querier, id int64, b Branding) error {
 	_, err := q.Exec(ctx, `UPDATE tenants SET brand_title = ?, brand_welcome = ?, brand_chooser = ?, support_phone = ?,
 		support_email = ?, support_hours = ? WHERE id = ?`,
@@ -98,7 +102,7 @@ func SetBranding(ctx context.Context, q db.Querier, id int64, b Branding) error 
 	if err != nil {
 		return fmt.Errorf("tenant: set branding: %w", err)
 	}
-	return nil
+	return setTexts(ctx, q, id, b.Texts)
 }
 
 // SetLogo stores a new logo (type already checked) and moves the logo version on.

@@ -123,12 +123,14 @@ func scan(row interface{ Scan(...any) error }) (Tenant, error) {
 
 // Get loads a tenant by id.
 func Get(ctx context.Context, q db.Querier, id int64) (Tenant, error) {
-	return scan(q.QueryRow(ctx, `SELECT `+columns+` FROM tenants WHERE id = ?`, id))
+	t, err := scan(q.QueryRow(ctx, `SELECT `+columns+` FROM tenants WHERE id = ?`, id))
+	return withTexts(ctx, q, t, err)
 }
 
 // Default loads the default tenant, or ErrNotFound on an empty installation.
 func Default(ctx context.Context, q db.Querier) (Tenant, error) {
-	return scan(q.QueryRow(ctx, `SELECT `+columns+` FROM tenants WHERE is_default`))
+	t, err := scan(q.QueryRow(ctx, `SELECT `+columns+` FROM tenants WHERE is_default`))
+	return withTexts(ctx, q, t, err)
 }
 
 // ForHost finds the tenant serving host (port ignored, case-insensitive). An unknown host
@@ -145,7 +147,7 @@ func ForHost(ctx context.Context, q db.Querier, host string) (Tenant, error) {
 		FROM tenant_hosts h JOIN tenants t ON t.id = h.tenant_id WHERE h.hostname = ?`, host))
 	if !errors.Is(err, db.ErrNotFound) {
 		t.ViaHost = err == nil
-		return t, err
+		return withTexts(ctx, q, t, err)
 	}
 	var n int
 	if err := q.QueryRow(ctx, `SELECT COUNT(*) FROM tenants`).Scan(&n); err != nil {

@@ -60,9 +60,14 @@ func Create(ctx context.Context, tx db.Querier, n New, now time.Time) (int64, er
 		}
 	}
 	token, secret := replyToken(), NewReplySecret()
-	id, err := db.Insert(ctx, tx, `INSERT INTO tickets (tenant_id, company_id, contact_id, title, status_id, priority,
+	idCol, idVal := "", ""
+	if tx.Engine() == db.SQLite { // a deleted ticket's number is not handed out again (ticket_number_floor)
+		idCol, idVal = "id, ", `(SELECT MAX(v) FROM (SELECT COALESCE(MAX(id), 0) + 1 AS v FROM tickets
+			UNION ALL SELECT last_id + 1 FROM ticket_number_floor)), `
+	}
+	id, err := db.Insert(ctx, tx, `INSERT INTO tickets (`+idCol+`tenant_id, company_id, contact_id, title, status_id, priority,
 		category_id, location, asset, via, reply_token, reply_secret, request_state, search, created_at, updated_at, portal_at)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		VALUES (`+idVal+`?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 		n.TenantID, n.CompanyID, nullID(n.ContactID), n.Title, st.ID, n.Priority, nullID(n.CategoryID), n.Location,
 		n.Asset, n.Via, token, secret, request, strings.ToLower(n.Title), now.Unix(), now.Unix(), now.Unix())
 	if err != nil {

@@ -57,7 +57,7 @@ func errorChrome(ctx context.Context, titleID string) Chrome {
 		c.Flash = ""
 		return c
 	}
-	return Chrome{Title: i18n.T(ctx, titleID), BrandName: TenantFrom(ctx).PortalTitle(), BrandHref: "/"}
+	return Chrome{Title: i18n.T(ctx, titleID), BrandName: TenantFrom(ctx).TitleIn(i18n.From(ctx).Lang), BrandHref: "/"}
 }
 
 // SetFlash translates a flash message id (or the parts of Env.FlashParts) into the

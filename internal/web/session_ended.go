@@ -42,7 +42,7 @@ func (e *Env) SessionEnded(w http.ResponseWriter, r *http.Request, loginPath, ho
 		return
 	}
 	ctx := r.Context()
-	c := Chrome{Title: i18n.T(ctx, "session.ended.title"), BrandName: TenantFrom(ctx).PortalTitle(), BrandHref: home,
+	c := Chrome{Title: i18n.T(ctx, "session.ended.title"), BrandName: TenantFrom(ctx).TitleIn(i18n.From(ctx).Lang), BrandHref: home,
 		Admin: strings.HasPrefix(home, "/admin/")}
 	Render(w, r, http.StatusUnauthorized, sessionEndedPage(c, login, keptText(w, r)))
 }

@@ -1,0 +1,103 @@
+package server_test
+
+import (
+	"context"
+	"net/url"
+	"strings"
+	"testing"
+
+	"pforte/internal/apptest"
+	"pforte/internal/db"
+	"pforte/internal/testutil"
+)
+
+// TestBrandingPerLanguage: admins give the portal's title and welcome text per
+// language beside the main ones; a text over the main one's limit is refused next to
+// its field with everything typed kept; contacts see the texts of their language on
+// the login page, the chooser and the home page, and the main texts where their
+// language has none (an empty field); the change is audited as before; clearing a
+// language's fields removes its texts.
+func TestBrandingPerLanguage(t *testing.T) {
+	testutil.ForEngines(t, func(t *testing.T, e db.Engine) {
+		ctx := context.Background()
+		env := apptest.Start(t, e)
+		ten := env.Tenant("Service GmbH", "a.test")
+		one := env.Company(ten, "Eins GmbH")
+		two := env.Company(ten, "Zwei GmbH")
+		env.Staff(ten, "admin", "admin@service.test", "admin-password")
+		admin := env.Client("a.test")
+		admin.AdminLogin("admin@service.test", "admin-password")
+
+		form := map[string]string{"title": "Kundenportal", "welcome": "Willkommen!",
+			"title_en": "Customer portal", "welcome_en": "Welcome!", "welcome_fr": "Bienvenue !",
+			"title_fr": strings.Repeat("x", 101), "welcome_nl": strings.Repeat("w", 1001)}
+		r := admin.PostMultipart("/admin/settings/branding", form)
+		if r.Status != 422 || !strings.Contains(r.Body, `id="e-title_fr"`) || !strings.Contains(r.Body, `id="e-welcome_nl"`) ||
+			!strings.Contains(r.Body, "höchstens 100 Zeichen") || !strings.Contains(r.Body, "höchstens 1.000 Zeichen") {
+			t.Fatalf("too long: %d, want 422 with the messages next to the French title and Dutch welcome", r.Status)
+		}
+		for _, v := range []string{"Customer portal", "Welcome!", "Bienvenue !", "Kundenportal"} {
+			if !strings.Contains(r.Body, v) {
+				t.Errorf("typed %q lost", v)
+			}
+		}
+		if !strings.Contains(r.Body, `<details class="name-translations brand-languages" open`) {
+			t.Errorf("the languages' disclosure is closed on an error")
+		}
+		form["title_fr"], form["welcome_nl"] = "", ""
+		if r := admin.PostMultipart("/admin/settings/branding", form); r.Status != 303 {
+			t.Fatalf("save: %d %.300s", r.Status, r.Body)
+		}
+		if r := admin.Get("/admin/settings/branding"); !strings.Contains(r.Body, `value="Customer portal"`) || !strings.Contains(r.Body, "Bienvenue !") ||
+			strings.Contains(r.Body, `id="f-title_de"`) {
+			t.Errorf("form does not show the stored texts, or offers the default language (de) again")
+		}
+		var what string
+		env.DB.QueryRow(ctx, `SELECT target FROM audit_log WHERE action = 'branding_changed' AND tenant_id = ?`, ten.ID).Scan(&what)
+		if what != "texts" {
+			t.Errorf("audit target %q", what)
+		}
+
+		for _, c := range []struct{ lang, title, welcome string }{
+			{"en", "Customer portal", "Welcome!"},
+			{"fr", "Kundenportal", "Bienvenue !"}, // no French title: the main one
+			{"de", "Kundenportal", "Willkommen!"},
+			{"nl", "Kundenportal", "Willkommen!"},
+		} {
+			env.Contact(ten, c.lang+"@kunde.test", "kunde-password", "user", one, two) // a contact's language stays theirs
+			k := env.Client("a.test")
+			k.Post("/language", url.Values{"language": {c.lang}})
+			r := k.Get("/login")
+			if !strings.Contains(r.Body, c.title) || !strings.Contains(r.Body, `<p class="welcome">`+c.welcome+`</p>`) {
+				t.Errorf("%s login page lacks %q or %q", c.lang, c.title, c.welcome)
+			}
+			if r := k.Post("/login", url.Values{"email": {c.lang + "@kunde.test"}, "password": {"kunde-password"}}); r.Location != "/choose" {
+				t.Fatalf("%s login: %d %q", c.lang, r.Status, r.Location)
+			}
+			if r := k.Get("/choose"); !strings.Contains(r.Body, c.title) || (c.title != "Kundenportal" && strings.Contains(r.Body, "Kundenportal")) {
+				t.Errorf("%s chooser does not show %q", c.lang, c.title)
+			}
+			k.Post("/choose", url.Values{"company_id": {id(one.ID)}})
+			k.Post("/settings/language", url.Values{"language": {c.lang}})
+			if r := k.Get("/"); r.Status != 200 || !strings.Contains(r.Body, c.title) || (c.title != "Kundenportal" && strings.Contains(r.Body, "Kundenportal")) {
+				t.Errorf("%s home page does not show %q: %d", c.lang, c.title, r.Status)
+			}
+		}
+
+		// Clearing a language's fields removes its texts: English readers see the main ones.
+		form["title_en"], form["welcome_en"] = "", ""
+		if r := admin.PostMultipart("/admin/settings/branding", form); r.Status != 303 {
+			t.Fatalf("clear English: %d", r.Status)
+		}
+		var n int
+		env.DB.QueryRow(ctx, `SELECT COUNT(*) FROM tenant_brand_texts WHERE tenant_id = ?`, ten.ID).Scan(&n)
+		if n != 1 {
+			t.Errorf("%d languages with texts after clearing English, want 1 (French)", n)
+		}
+		k := env.Client("a.test")
+		k.Post("/language", url.Values{"language": {"en"}})
+		if r := k.Get("/login"); strings.Contains(r.Body, "Customer portal") || !strings.Contains(r.Body, "Willkommen!") {
+			t.Errorf("cleared English texts still shown")
+		}
+	})
+}
