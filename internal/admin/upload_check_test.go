@@ -1,12 +1,10 @@
 package admin_test
 
 import (
-	"bytes"
 	"context"
 	"html"
 	"maps"
 	"net/url"
-	"regexp"
 	"slices"
 	"strings"
 	"testing"
@@ -15,15 +13,6 @@ import (
 	"pforte/internal/db"
 	"pforte/internal/testutil"
 )
-
-// Contents for the upload checks: a Windows program, a PNG, a PDF.
-var (
-	checkPE  = append([]byte("MZ\x90\x00\x03\x00\x00\x00\x04\x00\x00\x00\xff\xff\x00\x00"), make([]byte, 200)...)
-	checkPNG = append([]byte("\x89PNG\r\n\x1a\n"), bytes.Repeat([]byte{1}, 200)...)
-	checkPDF = []byte("%PDF-1.4\n1 0 obj\n<<>>\nendobj\n")
-)
-
-var checkStagedRE = regexp.MustCompile(`name="staged" value="(\d+)"`)
 
 // TestStaffUploadContent: the staff reply, the internal note and the reply form shown
 // again by "Insert" (text module) refuse a file whose content contradicts its name,
@@ -54,16 +43,16 @@ func TestStaffUploadContent(t *testing.T) {
 			kept   []string          // the files the refused form keeps
 			attach map[string]string // name → content type of the files the ticket gets
 		}{
-			{"contradicting beside a correct one", []apptest.File{file("report.pdf", checkPE), file("foto.png", checkPNG)},
+			{"contradicting beside a correct one", []apptest.File{file("report.pdf", apptest.SamplePE), file("foto.png", apptest.SamplePNG)},
 				"report.pdf ist keine echte PDF-Datei (der Inhalt ist ein Windows-Programm). Bitte wählen Sie die richtige Datei oder benennen Sie sie um.",
 				[]string{"foto.png"}, map[string]string{"foto.png": "image/png"}},
-			{"two contradicting", []apptest.File{file("a.png", checkPDF), file("b.pdf", checkPNG), file("c.pdf", checkPDF)},
+			{"two contradicting", []apptest.File{file("a.png", apptest.SamplePDF), file("b.pdf", apptest.SamplePNG), file("c.pdf", apptest.SamplePDF)},
 				"Nicht angehängt, weil der Inhalt nicht zum Dateinamen passt: a.png, b.pdf. Bitte wählen Sie die richtigen Dateien oder benennen Sie sie um.",
 				[]string{"c.pdf"}, map[string]string{"c.pdf": "application/pdf"}},
-			{"correct file", []apptest.File{file("a.pdf", checkPDF)}, "", []string{"a.pdf"}, map[string]string{"a.pdf": "application/pdf"}},
-			{"program as .exe", []apptest.File{file("setup.exe", checkPE)}, "", []string{"setup.exe"},
+			{"correct file", []apptest.File{file("a.pdf", apptest.SamplePDF)}, "", []string{"a.pdf"}, map[string]string{"a.pdf": "application/pdf"}},
+			{"program as .exe", []apptest.File{file("setup.exe", apptest.SamplePE)}, "", []string{"setup.exe"},
 				map[string]string{"setup.exe": "application/x-msdownload"}},
-			{"program without extension", []apptest.File{file("werkzeug", checkPE), file("a.pdf", checkPDF)},
+			{"program without extension", []apptest.File{file("werkzeug", apptest.SamplePE), file("a.pdf", apptest.SamplePDF)},
 				"werkzeug ist ein Windows-Programm. Programme werden nur unter einem Programmnamen angehängt (.exe, .dll, .so, .bin …), damit niemand sie für ein Dokument hält und öffnet. Bitte wählen Sie die richtige Datei oder benennen Sie sie um.",
 				[]string{"a.pdf"}, map[string]string{"a.pdf": "application/pdf"}},
 		}
@@ -73,10 +62,7 @@ func TestStaffUploadContent(t *testing.T) {
 				before := lastAttachment(t, o)
 				r := o.agent.PostMultipartValues(fm.path, fm.fields, cs.files...)
 				if cs.msg != "" || !fm.sends {
-					var ids []string
-					for _, m := range checkStagedRE.FindAllStringSubmatch(r.Body, -1) {
-						ids = append(ids, m[1])
-					}
+					ids := apptest.StagedIDs(r.Body)
 					body := html.UnescapeString(r.Body)
 					if r.Status != 422 || (cs.msg != "" && !strings.Contains(body, cs.msg)) || !slices.Equal(stagedNames(t, o, ids), cs.kept) {
 						t.Fatalf("%s: %d, kept %v: %.3000s", what, r.Status, stagedNames(t, o, ids), body)

@@ -1,12 +1,10 @@
 package portal_test
 
 import (
-	"bytes"
 	"context"
 	"html"
 	"maps"
 	"net/url"
-	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -19,15 +17,6 @@ import (
 	"pforte/internal/testutil"
 	"pforte/internal/ticket"
 )
-
-// Contents for the upload checks: a Windows program, a PNG, a PDF.
-var (
-	checkPE  = append([]byte("MZ\x90\x00\x03\x00\x00\x00\x04\x00\x00\x00\xff\xff\x00\x00"), make([]byte, 200)...)
-	checkPNG = append([]byte("\x89PNG\r\n\x1a\n"), bytes.Repeat([]byte{1}, 200)...)
-	checkPDF = []byte("%PDF-1.4\n1 0 obj\n<<>>\nendobj\n")
-)
-
-var checkStagedRE = regexp.MustCompile(`name="staged" value="(\d+)"`)
 
 // TestPortalUploadContent: the portal's new ticket and reply refuse a file whose
 // content contradicts its name, naming the file and what it really is, while the files
@@ -68,16 +57,16 @@ func TestPortalUploadContent(t *testing.T) {
 			kept   []string          // the files the refused form keeps
 			attach map[string]string // name → content type of the files the ticket gets
 		}{
-			{"contradicting beside a correct one", []apptest.File{file("report.pdf", checkPE), file("foto.png", checkPNG)},
+			{"contradicting beside a correct one", []apptest.File{file("report.pdf", apptest.SamplePE), file("foto.png", apptest.SamplePNG)},
 				"report.pdf is not a real PDF file (its content is a Windows program). Choose the right file or rename it.",
 				[]string{"foto.png"}, map[string]string{"foto.png": "image/png"}},
-			{"PNG named JPEG", []apptest.File{file("bild.jpg", checkPNG), file("a.pdf", checkPDF)},
+			{"PNG named JPEG", []apptest.File{file("bild.jpg", apptest.SamplePNG), file("a.pdf", apptest.SamplePDF)},
 				"bild.jpg is not a real JPG file (its content is an image in PNG format). Choose the right file or rename it.",
 				[]string{"a.pdf"}, map[string]string{"a.pdf": "application/pdf"}},
-			{"correct file", []apptest.File{file("a.pdf", checkPDF)}, "", nil, map[string]string{"a.pdf": "application/pdf"}},
-			{"program as .exe", []apptest.File{file("setup.exe", checkPE)}, "", nil,
+			{"correct file", []apptest.File{file("a.pdf", apptest.SamplePDF)}, "", nil, map[string]string{"a.pdf": "application/pdf"}},
+			{"program as .exe", []apptest.File{file("setup.exe", apptest.SamplePE)}, "", nil,
 				map[string]string{"setup.exe": "application/x-msdownload"}},
-			{"program under a document's name", []apptest.File{file("anleitung.txt", checkPE), file("a.pdf", checkPDF)},
+			{"program under a document's name", []apptest.File{file("anleitung.txt", apptest.SamplePE), file("a.pdf", apptest.SamplePDF)},
 				"anleitung.txt is a Windows program. A program is attached only under a program's name (.exe, .dll, .so, .bin …), so nobody opens it taking it for a document. Choose the right file or rename it.",
 				[]string{"a.pdf"}, map[string]string{"a.pdf": "application/pdf"}},
 		}
@@ -88,11 +77,7 @@ func TestPortalUploadContent(t *testing.T) {
 				r := c.PostMultipartValues(fm.path, fm.fields, cs.files...)
 				if cs.msg != "" {
 					body := html.UnescapeString(r.Body)
-					ids := checkStagedRE.FindAllStringSubmatch(r.Body, -1)
-					var stagedIDs []string
-					for _, m := range ids {
-						stagedIDs = append(stagedIDs, m[1])
-					}
+					stagedIDs := apptest.StagedIDs(r.Body)
 					if r.Status != 422 || !strings.Contains(body, cs.msg) || !slices.Equal(stagedNames(t, env, stagedIDs), cs.kept) {
 						t.Fatalf("%s: %d, kept %v: %.3000s", what, r.Status, stagedNames(t, env, stagedIDs), body)
 					}
