@@ -14,12 +14,10 @@ import (
 // subject, company, reply or note) to confirm; the second (confirm=1) adds the mail.
 // A mistyped number thus shows a stranger's ticket before their mail lands in it.
 func (a *Admin) inboxAttach(w http.ResponseWriter, r *http.Request, v *visit) {
-	id, ok := web.ID(r, "id")
-	if !ok || !usesHelpdesk(v.Tenant) {
-		a.env.NotFound(w, r)
+	id, f, ok := a.inboxForm(w, r, v)
+	if !ok {
 		return
 	}
-	f := web.ParseForm(w, r)
 	var ticketID int64
 	var err error
 	if f.Err == "" {

@@ -4,7 +4,6 @@ import (
 	"net/http"
 
 	"pforte/internal/ticketmail"
-	"pforte/internal/web"
 )
 
 // inboxTicketCompany makes a ticket of a mail from a sender of no known company: staff
@@ -13,20 +12,17 @@ import (
 // its ticket, as "create company" does for a registration. A second submission creates
 // nothing and says who was quicker.
 func (a *Admin) inboxTicketCompany(w http.ResponseWriter, r *http.Request, v *visit) {
-	id, ok := web.ID(r, "id")
-	if !ok || !usesHelpdesk(v.Tenant) {
-		a.env.NotFound(w, r)
+	id, f, ok := a.inboxForm(w, r, v)
+	if !ok {
 		return
 	}
-	f := web.ParseForm(w, r)
 	var ticketID int64
 	var err error
 	if f.Err == "" && f.Get("same_name_ok") != "1" {
 		err = a.inboxSameName(r, v, &f)
 	}
 	if err == nil && !f.Invalid() {
-		s := ticketmail.Sorting{ItemID: id, FirstName: f.Get("first_name"), LastName: f.Get("last_name"),
-			AddDomain: f.Get("add_domain") == "1", Origin: a.env.Origin(r)}
+		s := a.sortingOf(r, f, id)
 		ticketID, err = ticketmail.OpenWithNewCompany(r.Context(), a.env.DB, v.Tenant, s, f.Get("company_name"),
 			v.sorter(r, a.env), a.env.Now())
 	}

@@ -98,15 +98,14 @@ func (f Filter) order() string {
 	return ` ORDER BY ` + activity + ` DESC, t.id DESC`
 }
 
-// conditions adds the filters both lists share. A company's list (scoped) searches
-// with a plain LIKE over its own rows, which the company index bounds; the tenant-wide
-// queue uses the trigram index on SQLite, where a rare word would otherwise scan the
-// whole tenant. On PostgreSQL the plain LIKE walking the queue's order stops after a
-// page of matches for common words and stays in milliseconds for rare ones, while the
+// conditions adds the filters both lists share. A subject piece is looked for with a
+// plain LIKE walking the list in its order when it is common (f.common: a page of
+// matches comes within a few thousand rows), else on SQLite through the trigram index,
+// where a rare word would otherwise scan the whole tenant or a big company. On
+// PostgreSQL the plain LIKE walk stays in milliseconds for rare words too, while the
 // trigram sub-select must collect every match first (a second for a common word at a
 // million tickets).
-func (f Filter) conditions(e db.Engine, tenantID int64, scoped bool) (string, []any) {
-	scoped = scoped || f.common
+func (f Filter) conditions(e db.Engine, tenantID int64) (string, []any) {
 	var where string
 	var args []any
 	switch {
@@ -126,7 +125,7 @@ func (f Filter) conditions(e db.Engine, tenantID int64, scoped bool) (string, []
 			return where, append(args, n)
 		}
 		cond, a := `t.search LIKE ? ESCAPE '\'`, []any{"%" + db.LikeEscape(db.SearchTerm(f.Query)) + "%"}
-		if !scoped && e == db.SQLite {
+		if !f.common && e == db.SQLite {
 			cond, a = db.SearchFilter(e, "tickets", "t", f.Query, tenantID)
 		}
 		if len(f.found.tickets) > 0 { // the title, or the conversation (search_messages.go)
@@ -217,20 +216,11 @@ func listForContact(ctx context.Context, q db.Querier, p principal.Contact, f Fi
 		f.Sort = "" // staff's orders; contacts see neither due times nor follow-ups
 	}
 	f.portal = true
-	if err := f.searchConversation(ctx, q, p.TenantID, p.CompanyID); err != nil {
+	if err := f.prepareSearch(ctx, q, p.TenantID, p.CompanyID); err != nil {
 		return nil, false, err
 	}
-	// A big company's list walked with LIKE for a word few subjects hold reads all its
-	// tickets (a tenth of a second at 95,000); the trigram index answers such a word, as
-	// in the staff's queue, and common words still walk.
-	if f.Page <= commonPages {
-		var err error
-		if f.common, err = commonTerm(ctx, q, f.Query); err != nil {
-			return nil, false, err
-		}
-	}
 	where, args := visibleTo(p, own)
-	more, a := f.conditions(q.Engine(), p.TenantID, q.Engine() == db.SQLite && f.common)
+	more, a := f.conditions(q.Engine(), p.TenantID)
 	return matchedPage(ctx, q, sel, where+more, append(args, a...), f)
 }
 
@@ -279,17 +269,11 @@ func queueWhere(ctx context.Context, q db.Querier, tenantID int64, f Filter) (Fi
 	} else if f.byFollowUp() {
 		f.Sort = SortFollowUp // followup_list.go
 	}
-	var err error
-	if f.Page <= commonPages {
-		if f.common, err = commonTerm(ctx, q, f.Query); err != nil {
-			return f, "", nil, false, err
-		}
-	}
-	if err := f.searchConversation(ctx, q, tenantID, 0); err != nil {
+	if err := f.prepareSearch(ctx, q, tenantID, 0); err != nil {
 		return f, "", nil, false, err
 	}
 	where, args := `t.tenant_id = ?`, []any{tenantID}
-	more, a := f.conditions(q.Engine(), tenantID, false)
+	more, a := f.conditions(q.Engine(), tenantID)
 	where, args = where+more, append(args, a...)
 	if f.CompanyID > 0 {
 		where += ` AND ` + f.col("company_id") + ` = ?`
@@ -323,6 +307,21 @@ func queueWhere(ctx context.Context, q db.Querier, tenantID int64, f Filter) (Fi
 		where, args = where+more, append(args, a...)
 	}
 	return f, where, args, false, nil
+}
+
+// prepareSearch finds out, for a list searched for f.Query, whether its subject piece is
+// common (commonTerm: walk the list in order on the first pages, else the trigram index,
+// in a big company's portal list too, where a rare word would otherwise walk all its
+// tickets) and which tickets the conversation search finds (companyID: the portal's
+// company, 0 for staff).
+func (f *Filter) prepareSearch(ctx context.Context, q db.Querier, tenantID, companyID int64) error {
+	if f.Page <= commonPages {
+		var err error
+		if f.common, err = commonTerm(ctx, q, f.Query); err != nil {
+			return err
+		}
+	}
+	return f.searchConversation(ctx, q, tenantID, companyID)
 }
 
 // commonPages are the pages a common term is searched for by walking the queue: page p
