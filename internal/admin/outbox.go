@@ -50,7 +50,7 @@ func (a *Admin) outboxShow(w http.ResponseWriter, r *http.Request, v *visit) {
 		return
 	}
 	d, queued := tries[m.ID]
-	canRetry := v.Member.IsAdmin() && m.State != "sent" && !d.Running
+	canRetry := v.Member.IsAdmin() && m.State != "sent" && m.State != outbox.StateCancelled && !d.Running
 	web.Render(w, r, http.StatusOK, outboxMailPage(v.chrome(r, "admin.outbox.mail_title"), m, d, queued, canRetry))
 }
 

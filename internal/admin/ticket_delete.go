@@ -75,11 +75,11 @@ func (a *Admin) deleteTicket(r *http.Request, v *visit, id int64) (ticket.Remova
 	var rm ticket.Removal
 	var keys []string
 	err := a.env.DB.InTx(ctx, func(tx *db.Tx) error {
+		by, now := v.actor(r, a.env), a.env.Now()
 		var err error
-		if rm, keys, err = ticket.Delete(ctx, tx, v.P.TenantID, id); err != nil {
+		if rm, keys, err = ticket.Delete(ctx, tx, v.P.TenantID, id, now); err != nil {
 			return err
 		}
-		by, now := v.actor(r, a.env), a.env.Now()
 		for _, t := range rm.Tickets {
 			what := audit.DeletedTicketTarget(t.ID, t.CompanyID, t.Title, t.CompanyName)
 			if err := audit.Log(ctx, tx, v.P.TenantID, by.Label, audit.TicketDeleted, what, by.IP, now); err != nil {

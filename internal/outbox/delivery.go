@@ -29,7 +29,7 @@ func Deliveries(ctx context.Context, q db.Querier, tenantID int64, mails []Mail)
 	out := map[int64]Delivery{}
 	var ids []any
 	for _, m := range mails {
-		if m.State != "sent" {
+		if m.State != "sent" && m.State != StateCancelled {
 			ids = append(ids, m.ID)
 		}
 	}
@@ -76,8 +76,11 @@ func Retry(ctx context.Context, q db.Querier, tenantID, mailID int64, now time.T
 	if err != nil {
 		return err
 	}
-	if m.State == "sent" {
+	switch m.State {
+	case "sent":
 		return ErrDelivered
+	case StateCancelled:
+		return ErrCancelled
 	}
 	var jobID int64
 	var state string

@@ -27,7 +27,7 @@ type Mail struct {
 	Text      string
 	HTML      string
 	MessageID string
-	State     string // queued, sent, failed
+	State     string // queued, sent, failed, cancelled
 	Stored    string // where the file sender put it
 	CreatedAt time.Time
 	SentAt    time.Time
@@ -99,8 +99,8 @@ func (d *Deliverer) Deliver(ctx context.Context, j jobs.Job) error {
 	if err != nil {
 		return fmt.Errorf("outbox: load mail %d: %w", j.RefID, err)
 	}
-	if m.State == "sent" {
-		return nil // a retry after the send succeeded but the job update failed
+	if m.State == "sent" || m.State == StateCancelled {
+		return nil // a retry after the send succeeded but the job update failed, or its ticket is gone
 	}
 	where, err := d.send(ctx, j.TenantID, m)
 	if err != nil {

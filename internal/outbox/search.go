@@ -20,8 +20,8 @@ type Filter struct {
 }
 
 // States are the states a mail is in: waiting for (another) try, delivered (by SMTP or
-// to the file store), given up.
-var States = []string{"queued", "sent", "failed"}
+// to the file store), given up, not sent because its ticket was deleted.
+var States = []string{"queued", "sent", "failed", StateCancelled}
 
 // Page is one page of the outbox, newest first.
 type Page struct {

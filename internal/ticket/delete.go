@@ -4,8 +4,10 @@ import (
 	"context"
 	"fmt"
 	"slices"
+	"time"
 
 	"pforte/internal/db"
+	"pforte/internal/outbox"
 )
 
 // Removal is what deleting a ticket takes with it: the ticket first, then the tickets
@@ -16,6 +18,10 @@ type Removal struct {
 	Tickets  []Ticket
 	Messages int
 	Files    int
+	// Unsent counts the mails about the tickets still waiting in the outbox (queued, or
+	// given up after failing): the removal cancels them, since their links would lead
+	// nowhere.
+	Unsent int
 }
 
 // Billed reports whether one of the tickets is billed: billed work stays in the
@@ -50,8 +56,9 @@ func RemovalOf(ctx context.Context, q db.Querier, tenantID, id int64) (Removal, 
 	in := db.Marks(len(all))
 	args := append([]any{tenantID}, all...)
 	err = q.QueryRow(ctx, `SELECT (SELECT COUNT(*) FROM ticket_messages WHERE tenant_id = ? AND ticket_id IN (`+in+`)),
-		(SELECT COUNT(*) FROM ticket_attachments WHERE tenant_id = ? AND ticket_id IN (`+in+`))`,
-		append(args, args...)...).Scan(&rm.Messages, &rm.Files)
+		(SELECT COUNT(*) FROM ticket_attachments WHERE tenant_id = ? AND ticket_id IN (`+in+`)),
+		(SELECT COUNT(*) FROM mails WHERE tenant_id = ? AND ticket_id IN (`+in+`) AND state IN ('queued', 'failed'))`,
+		append(append(args, args...), args...)...).Scan(&rm.Messages, &rm.Files, &rm.Unsent)
 	if err != nil {
 		return Removal{}, fmt.Errorf("ticket: removal counts: %w", err)
 	}
@@ -105,12 +112,13 @@ func mergedInto(ctx context.Context, q db.Querier, t Ticket) ([]int64, error) {
 // ON DELETE CASCADE, the conversation's search words by the index's trigger (SQLite)
 // or with the rows (PostgreSQL), and the companies' portal lists see a new version by
 // the list-version triggers. Mails about the tickets stay in the outbox, no longer tied
-// to them. A billed ticket among them refuses the whole removal (ErrBilled).
+// to them; those not sent yet are cancelled (outbox.CancelForTickets). A billed ticket
+// among them refuses the whole removal (ErrBilled).
 //
 // It returns what was removed and the keys of the stored files (attachments and staged
 // uploads) for the caller to delete from the file store once the transaction has
 // committed: a rollback must not leave rows whose files are gone.
-func Delete(ctx context.Context, tx db.Querier, tenantID, id int64) (Removal, []string, error) {
+func Delete(ctx context.Context, tx db.Querier, tenantID, id int64, now time.Time) (Removal, []string, error) {
 	// On PostgreSQL the ticket is locked before its merged tickets and files are read:
 	// a merge into it or a reply with files waits for the lock (their writes check the
 	// ticket's row), so nothing is added that the removal would miss. SQLite's single
@@ -137,6 +145,9 @@ func Delete(ctx context.Context, tx db.Querier, tenantID, id int64) (Removal, []
 	}
 	keys, err := fileKeys(ctx, tx, in, append(args, args...))
 	if err != nil {
+		return Removal{}, nil, err
+	}
+	if _, err := outbox.CancelForTickets(ctx, tx, tenantID, rm.idList(), now); err != nil {
 		return Removal{}, nil, err
 	}
 	res, err := tx.Exec(ctx, `DELETE FROM tickets WHERE tenant_id = ? AND id IN (`+in+`)`, args...)

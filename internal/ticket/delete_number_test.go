@@ -27,7 +27,7 @@ func TestDeletedNumberNotReused(t *testing.T) {
 		open("erstes")
 		spam := open("Gewinnspiel")
 		for range 2 { // twice: the floor also holds when nothing newer came in between
-			if _, _, err := ticket.Delete(ctx, d, w.ten.ID, spam); err != nil {
+			if _, _, err := ticket.Delete(ctx, d, w.ten.ID, spam, time.Now()); err != nil {
 				t.Fatal(err)
 			}
 			next := open("echtes")
