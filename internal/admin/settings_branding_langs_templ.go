@@ -16,8 +16,8 @@ import (
 	"pforte/internal/web"
 )
 
-// brandLanguagesEditor is the disclosure of the title and welcome text per language:
-// one row per language with both fields, empty showing the main texts above. It opens
+// brandLanguagesEditor is the disclosure of the title, welcome text, chooser heading and
+// support hours per language: one row per language with the four fields, empty showing the main texts above. It opens
 // by itself when a language has texts or an error.
 func brandLanguagesEditor(f web.Form, def string) templ.Component {
 	return templruntime.GeneratedTemplate(func(templ_7745c5c3_Input templruntime.GeneratedComponentInput) (templ_7745c5c3_Err error) {
@@ -55,9 +55,9 @@ func brandLanguagesEditor(f web.Form, def string) templ.Component {
 			return templ_7745c5c3_Err
 		}
 		var templ_7745c5c3_Var2 string
-		templ_7745c5c3_Var2, templ_7745c5c3_Err = templ.JoinStringErrs(i18n.T(ctx, "brand_lang.summary"))
+		templ_7745c5c3_Var2, templ_7745c5c3_Err = templ.JoinStringErrs(i18n.T(ctx, "brand_chooser.summary"))
 		if templ_7745c5c3_Err != nil {
-			return templ.Error{Err: templ_7745c5c3_Err, FileName: `internal/admin/settings_branding_langs.templ`, Line: 17, Col: 38}
+			return templ.Error{Err: templ_7745c5c3_Err, FileName: `internal/admin/settings_branding_langs.templ`, Line: 17, Col: 41}
 		}
 		_, templ_7745c5c3_Err = templ_7745c5c3_Buffer.WriteString(templ.EscapeString(templ_7745c5c3_Var2))
 		if templ_7745c5c3_Err != nil {
@@ -126,6 +126,14 @@ func brandLanguagesEditor(f web.Form, def string) templ.Component {
 				return templ_7745c5c3_Err
 			}
 			templ_7745c5c3_Err = brandingText(f, brandWelcomeField(lang), "brand_lang.welcome", "brand_lang.welcome_hint", 2).Render(ctx, templ_7745c5c3_Buffer)
+			if templ_7745c5c3_Err != nil {
+				return templ_7745c5c3_Err
+			}
+			templ_7745c5c3_Err = web.Field(f, web.Input{Name: brandChooserField(lang), Label: "brand_chooser.label", Hint: "brand_chooser.hint", Autocomplete: "off", Lang: lang, Max: tenant.MaxBrandChooser}).Render(ctx, templ_7745c5c3_Buffer)
+			if templ_7745c5c3_Err != nil {
+				return templ_7745c5c3_Err
+			}
+			templ_7745c5c3_Err = brandingText(f, brandHoursField(lang), "brand_chooser.hours", "brand_chooser.hours_hint", 2).Render(ctx, templ_7745c5c3_Buffer)
 			if templ_7745c5c3_Err != nil {
 				return templ_7745c5c3_Err
 			}

@@ -89,8 +89,8 @@ func (p *Portal) landing(ctx context.Context, tenantID, contactID int64, next st
 
 // chooserHeading is the tenant's own heading for the chooser, or the default text.
 func chooserHeading(ctx context.Context, t tenant.Tenant) string {
-	if t.Brand.Chooser != "" {
-		return t.Brand.Chooser
+	if s := t.ChooserIn(i18n.From(ctx).Lang); s != "" {
+		return s
 	}
 	return i18n.T(ctx, "choose.heading")
 }

@@ -137,7 +137,7 @@ func homePage(c web.Chrome, v *visit, tiles []tile, panel templ.Component) templ
 			if templ_7745c5c3_Err != nil {
 				return templ_7745c5c3_Err
 			}
-			templ_7745c5c3_Err = supportContactCard(v.Tenant.Brand.Support).Render(ctx, templ_7745c5c3_Buffer)
+			templ_7745c5c3_Err = supportContactCard(v.Tenant.SupportIn(i18n.From(ctx).Lang)).Render(ctx, templ_7745c5c3_Buffer)
 			if templ_7745c5c3_Err != nil {
 				return templ_7745c5c3_Err
 			}

@@ -81,7 +81,7 @@ func ticketNewPage(c web.Chrome, v *visit, f web.Form, tf ticketForm) templ.Comp
 			if templ_7745c5c3_Err != nil {
 				return templ_7745c5c3_Err
 			}
-			templ_7745c5c3_Err = supportPhoneHint(v.Tenant.Brand.Support).Render(ctx, templ_7745c5c3_Buffer)
+			templ_7745c5c3_Err = supportPhoneHint(v.Tenant.SupportIn(i18n.From(ctx).Lang)).Render(ctx, templ_7745c5c3_Buffer)
 			if templ_7745c5c3_Err != nil {
 				return templ_7745c5c3_Err
 			}

@@ -18,8 +18,9 @@ type Branding struct {
 	Title   string // empty: the tenant's name
 	Welcome string // shown above the login form; may be empty
 	Chooser string // heading of the company chooser; empty: the default text
-	// Texts are the title and welcome text in other languages, by language code
-	// (branding_texts.go); a language without them shows Title and Welcome.
+	// Texts are the title, welcome text, chooser heading and support hours in other
+	// languages, by language code (branding_texts.go); a language without them shows
+	// the main ones.
 	Texts       map[string]BrandText
 	LogoVersion int64 // 0: no logo; grows with every upload, so logo URLs can be cached
 	// Support is how customers reach support besides the portal (home page).
