@@ -55,6 +55,7 @@ type queueView struct {
 	// ContactGone: the same for a contact (ticket_list_contact.go).
 	ContactGone bool
 	Capped      bool // the search read only the newest matching messages (web.SearchNote)
+	Short       bool // the search was too short for the messages: titles only (web.SearchNote)
 }
 
 // ticketList is the queue: the tenant's tickets filtered by state or status, company,
@@ -110,7 +111,7 @@ func (a *Admin) renderQueue(w http.ResponseWriter, r *http.Request, v *visit, b 
 		a.env.Fail(w, r, err)
 		return
 	}
-	view.Capped = report.Capped
+	view.Capped, view.Short = report.Capped, report.Short
 	if err := ticket.MarkUnread(ctx, a.env.DB, v.P.TenantID, v.Member.ID, view.List); err != nil { // bold and "new"
 		a.env.Fail(w, r, err)
 		return

@@ -18,6 +18,7 @@ type ticketListView struct {
 	Filter ticket.Filter
 	Pager  web.Pager
 	Capped bool // the search read only the newest matching messages (web.SearchNote)
+	Short  bool // the search was too short for the messages: titles only (web.SearchNote)
 }
 
 // ticketList lists the tickets the contact may see in the active company: all of the
@@ -57,7 +58,8 @@ func (p *Portal) ticketList(w http.ResponseWriter, r *http.Request, v *visit) {
 		return
 	}
 	view := ticketListView{Rows: rows, Filter: f, Pager: web.Pager{Page: max(f.Page, 1), HasNext: more, Path: "/tickets", Query: q},
-		Capped: report.Capped && v.P.IsMain()} // the company's matches: a user's list says nothing of colleagues
+		Capped: report.Capped && v.P.IsMain(), // the company's matches: a user's list says nothing of colleagues
+		Short:  report.Short}
 	var body bytes.Buffer
 	if err := ticketListContent(v, view).Render(r.Context(), &body); err != nil {
 		p.env.Fail(w, r, err)

@@ -2,10 +2,12 @@ package server_test
 
 import (
 	"context"
+	"html"
 	"strings"
 	"testing"
 
 	"pforte/internal/db"
+	"pforte/internal/i18n"
 	"pforte/internal/testutil"
 	"pforte/internal/ticket"
 )
@@ -50,6 +52,20 @@ func TestTicketSearchConversation(t *testing.T) {
 		r = staff.Get("/admin/tickets?state=all&q=zebrafink")
 		if r.Status != 200 || !strings.Contains(r.Body, "Drucker druckt nicht") || !strings.Contains(r.Body, "vom Kunden <mark>Zebrafink</mark>.") {
 			t.Fatalf("staff search by a note's word: %d %.2000s", r.Status, r.Body)
+		}
+		// Too short for the messages: the lists say that only titles were searched; a
+		// ticket number or a longer word is no such search.
+		short := html.EscapeString(i18n.For("de").T("search_hint.short"))
+		for _, c := range []struct {
+			path string
+			want bool
+		}{{"/tickets?state=all&q=dr", true}, {"/tickets?state=all&q=%23" + itoa64(id), false}, {"/tickets?state=all&q=seriennummer", false}} {
+			if got := strings.Contains(alice.Get(c.path).Body, short); got != c.want {
+				t.Errorf("portal %s: short-search hint %v, want %v", c.path, got, c.want)
+			}
+		}
+		if !strings.Contains(staff.Get("/admin/tickets?q=x").Body, short) {
+			t.Errorf("the queue does not say a one-letter search looked at titles only")
 		}
 	})
 }

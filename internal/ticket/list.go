@@ -149,7 +149,7 @@ func searchNumber(q string) (n int64, only bool) {
 	q = strings.TrimSpace(q)
 	hash := len(q) > 1 && q[0] == '#'
 	if hash {
-		q = q[1:]
+		q = strings.TrimSpace(q[1:]) // "# 12" as typed
 	}
 	n, err := strconv.ParseInt(q, 10, 64)
 	if err != nil || n <= 0 {

@@ -26,6 +26,9 @@ type SearchReport struct {
 	// Capped: more messages hold the words than the search read (maxMatches), so
 	// tickets whose matching messages are all older may be missing.
 	Capped bool
+	// Short: the search is too short for the conversation (fewer than three
+	// characters, not a ticket number), so only titles were searched.
+	Short bool
 }
 
 // matches is what a list search found in the conversation index: the tickets
@@ -56,10 +59,27 @@ func messageTerms(query string) []string {
 	return out
 }
 
+// shortSearch reports whether query is too short to look into the conversation (fewer
+// than three characters) without naming a ticket number.
+func shortSearch(query string) bool {
+	term := db.SearchTerm(query)
+	if term == "" || db.Indexed(term) {
+		return false
+	}
+	_, only := searchNumber(term)
+	return !only
+}
+
 // searchConversation looks the search's words up in the conversation index, within the
 // tenant for staff and within the company's public messages for the portal (the scope's
-// word, search_index.go), newest messages first, at most maxMatches of them.
+// word, search_index.go), newest messages first, at most maxMatches of them. When no one
+// message holds every word, a ticket whose messages hold them between them is found
+// (spread): "toner film" finds the ticket where one message names the toner and a later
+// one the film.
 func (f *Filter) searchConversation(ctx context.Context, q db.Querier, tenantID, companyID int64) error {
+	if f.Report != nil {
+		f.Report.Short = shortSearch(f.Query)
+	}
 	ts := messageTerms(f.Query)
 	if len(ts) == 0 {
 		return nil
@@ -69,6 +89,60 @@ func (f *Filter) searchConversation(ctx context.Context, q db.Querier, tenantID,
 	if f.portal {
 		scope = companyWord(companyID)
 	}
+	c, capped, err := f.lookup(ctx, q, tenantID, scope, ts)
+	if err == nil && len(c.tickets) == 0 && len(ts) > 1 && len(ts) <= maxSpreadWords {
+		c, capped, err = f.spread(ctx, q, tenantID, scope, ts)
+	}
+	if err != nil {
+		return err
+	}
+	f.found = c
+	if f.Report != nil {
+		f.Report.Capped = capped
+	}
+	return nil
+}
+
+// maxSpreadWords bounds the words a spread search looks up one by one.
+const maxSpreadWords = 6
+
+// spread finds the tickets whose messages hold every word between them: each word's
+// newest maxMatches messages, and the tickets all words share, in the order of the first
+// word's matches. It reports capped when one word's lookup was.
+func (f *Filter) spread(ctx context.Context, q db.Querier, tenantID int64, scope string, ts []string) (matches, bool, error) {
+	first, capped, err := f.lookup(ctx, q, tenantID, scope, ts[:1])
+	if err != nil || len(first.tickets) == 0 {
+		return matches{}, capped, err
+	}
+	keep := first.message
+	for _, w := range ts[1:] {
+		m, c, err := f.lookup(ctx, q, tenantID, scope, []string{w})
+		if err != nil {
+			return matches{}, false, err
+		}
+		capped = capped || c
+		next := map[int64]int64{}
+		for tk, msg := range keep {
+			if other, ok := m.message[tk]; ok {
+				next[tk] = min(msg, other) // the earliest message that holds one of the words
+			}
+		}
+		if keep = next; len(keep) == 0 {
+			return matches{}, capped, nil
+		}
+	}
+	out := matches{message: keep}
+	for _, tk := range first.tickets {
+		if _, ok := keep[tk]; ok {
+			out.tickets = append(out.tickets, tk)
+		}
+	}
+	return out, capped, nil
+}
+
+// lookup reads the newest maxMatches messages in scope that hold every word of ts, and
+// reports whether it stopped at that bound.
+func (f *Filter) lookup(ctx context.Context, q db.Querier, tenantID int64, scope string, ts []string) (matches, bool, error) {
 	ws := append([]string{scope}, ts...)
 	if q.Engine() == db.Postgres && !f.portal {
 		ws = ts // the tenant_id column narrows it: no need to intersect with every message's word
@@ -83,7 +157,7 @@ func (f *Filter) searchConversation(ctx context.Context, q db.Querier, tenantID,
 	}
 	rows, err := q.Query(ctx, query, args...)
 	if err != nil {
-		return fmt.Errorf("ticket: conversation search: %w", err)
+		return matches{}, false, fmt.Errorf("ticket: conversation search: %w", err)
 	}
 	defer rows.Close()
 	c := matches{message: map[int64]int64{}}
@@ -91,7 +165,7 @@ func (f *Filter) searchConversation(ctx context.Context, q db.Querier, tenantID,
 	for rows.Next() {
 		var msg, tk int64
 		if err := rows.Scan(&msg, &tk); err != nil {
-			return fmt.Errorf("ticket: conversation search: %w", err)
+			return matches{}, false, fmt.Errorf("ticket: conversation search: %w", err)
 		}
 		n++
 		if _, ok := c.message[tk]; !ok {
@@ -100,13 +174,9 @@ func (f *Filter) searchConversation(ctx context.Context, q db.Querier, tenantID,
 		c.message[tk] = msg // newest first: the last one kept is the earliest
 	}
 	if err := rows.Err(); err != nil {
-		return fmt.Errorf("ticket: conversation search: %w", err)
+		return matches{}, false, fmt.Errorf("ticket: conversation search: %w", err)
 	}
-	f.found = c
-	if f.Report != nil {
-		f.Report.Capped = n >= maxMatches
-	}
-	return nil
+	return c, n >= maxMatches, nil
 }
 
 // messageCond is the condition that the ticket is one the conversation search found.

@@ -83,11 +83,14 @@ func (w convWorld) checkSearches(t *testing.T) {
 		{"lieferschein", []int64{w.printer}, []int64{w.printer}, "📎 <mark>Lieferschein</mark>_2026.pdf"}, // a file's name
 		{"drucker montag", []int64{w.printer}, []int64{w.printer}, "seit <mark>Montag</mark>."},          // subject and description
 		{"zebrafink", nil, []int64{w.printer}, "Kunde nennt es <mark>zebrafink</mark>."},                 // an internal note: staff only
-		{"rechnung zebrafink", nil, nil, ""},            // words of two messages
+		{"rechnung zebrafink", nil, []int64{w.printer}, ""},                                              // words of two messages, one internal: staff only
+		{"störung rechnung", []int64{w.printer}, []int64{w.printer}, "Die <mark>Störung</mark> zeigt"},   // two public messages
+		{"störung langsam", nil, nil, ""},               // words of two tickets
 		{"langsam", []int64{w.vpn}, []int64{w.vpn}, ""}, // title and text
 		{"vpn", []int64{w.vpn}, []int64{w.vpn}, "-"},    // the title only
 		{"fe", nil, nil, ""},                            // too short for the conversation
 		{"#4711", nil, nil, ""},                         // a ticket number only
+		{"# 4711", nil, nil, ""},                        // as typed with a space
 		{"nirgendwo", nil, nil, ""},
 	} {
 		f := ticket.Filter{State: "all", Query: c.q, Sort: "oldest"}
