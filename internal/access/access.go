@@ -41,13 +41,19 @@ type Service struct {
 // personal the person's email address (and name) the password must not contain.
 func CheckNewPassword(field, pw, confirm string, personal ...string) validate.Errors {
 	e := validate.Errors{}
-	if len([]rune(pw)) < auth.MinPasswordLength {
+	// Each empty field says so itself: a form sent with both empty showed a message
+	// under the first only, and "too short" for a password nobody typed.
+	if pw == "" {
+		e.Add(field, "error.required", nil)
+	} else if len([]rune(pw)) < auth.MinPasswordLength {
 		e.Add(field, "error.password_short", map[string]any{"Min": auth.MinPasswordLength})
 	} else if why := weakPassword(pw, personal...); why != "" {
 		e.Add(field, "error.password_"+why, nil)
 	}
 	e.MaxLen(field, pw, 200)
-	if pw != confirm {
+	if confirm == "" {
+		e.Add("password_confirm", "error.required", nil)
+	} else if pw != confirm {
 		e.Add("password_confirm", "error.password_mismatch", nil)
 	}
 	return e

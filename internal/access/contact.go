@@ -16,8 +16,22 @@ import (
 // login name, so a change is audited and cancels the invitation and reset links sent to
 // the old one.
 func (s *Service) UpdateContact(ctx context.Context, t tenant.Tenant, by Actor, in contact.Contact) error {
+	return s.UpdateContactFrom(ctx, t, by, in, "")
+}
+
+// UpdateContactFrom is UpdateContact for a request to the portal at origin (the link in
+// the notice that the login address changed). An empty email is refused while the
+// contact has portal access or an open invitation.
+func (s *Service) UpdateContactFrom(ctx context.Context, t tenant.Tenant, by Actor, in contact.Contact, origin string) error {
 	old, err := contact.Get(ctx, s.DB, t.ID, in.ID)
 	if err != nil {
+		return err
+	}
+	ms, err := contact.MembershipsOfContact(ctx, s.DB, t.ID, in.ID)
+	if err != nil {
+		return err
+	}
+	if err := needsEmail(in, ms); err != nil {
 		return err
 	}
 	now := s.Now()
@@ -28,6 +42,9 @@ func (s *Service) UpdateContact(ctx context.Context, t tenant.Tenant, by Actor, 
 		in.Normalize()
 		if in.Email == old.Email {
 			return nil
+		}
+		if err := s.emailChangedNotice(ctx, tx, t, old, ms, origin); err != nil {
+			return err
 		}
 		// Every link mailed to the old address stops working: whoever reads that mailbox
 		// now must not set the password of the account that moved away.

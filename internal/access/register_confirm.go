@@ -38,8 +38,9 @@ func (s *Service) CheckRegistration(ctx context.Context, tenantID int64, raw str
 
 // ConfirmRegistration uses a confirmation link: the address is proven, the registration
 // lands in the staff inbox with the company its email domain suggests, and the person
-// is told it arrived. An address that already belongs to a contact is noted on the item
-// for staff only. A second confirmed registration of an address with one still open adds
+// is told it arrived; where main contacts may decide on it, the suggested company's are
+// told it waits for them. An address that already belongs to a contact is noted on the
+// item for staff only. A second confirmed registration of an address with one still open adds
 // nothing new to the inbox. Someone who already has access to that company is only
 // told so, with the way to a new password (see registeredAlready).
 func (s *Service) ConfirmRegistration(ctx context.Context, t tenant.Tenant, raw, origin string, c Client) error {
@@ -89,6 +90,11 @@ func (s *Service) ConfirmRegistration(ctx context.Context, t tenant.Tenant, raw,
 		if open == 0 {
 			if _, err := inbox.Create(ctx, tx, it, p, now); err != nil {
 				return err
+			}
+			if it.SuggestedCompanyID > 0 {
+				if err := s.tellMainContacts(ctx, tx, t, co, r, origin, now); err != nil {
+					return err
+				}
 			}
 		}
 		msg, err := outbox.Letter{To: r.Email, Lang: lang(r.Language, t), Sender: t.Name, Key: "mail.registration_received",

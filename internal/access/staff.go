@@ -182,9 +182,15 @@ func (s *Service) UpdateStaff(ctx context.Context, t tenant.Tenant, by Actor, id
 				return validate.Errors{"role": {ID: "admin.staff.last_admin"}}
 			}
 		}
+		wasActive := m.Active
 		m.Role, m.Active = role, active
 		if err := staff.Update(ctx, tx, m); err != nil {
 			return fmt.Errorf("access: update staff: %w", err)
+		}
+		if wasActive && !active { // nobody would look after their open tickets
+			if err := unassignOpen(ctx, tx, t.ID, m, by, now); err != nil {
+				return err
+			}
 		}
 		target := fmt.Sprintf("%s (%s)", m.Email, role)
 		if !active {

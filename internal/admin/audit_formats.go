@@ -26,10 +26,11 @@ var auditFormats = map[string]detailFormat{
 
 	audit.AdminSetup: fmtStaff, audit.StaffCreated: fmtStaff, audit.StaffChanged: fmtStaff,
 	audit.StaffInvitationResent: fmtStaff, audit.StaffNotificationsChanged: fmtOnOff, audit.SignatureChanged: fmtWhat,
+	audit.StaffInvitationWithdrawn: fmtStaff, audit.StaffRenamed: fmtAsWritten, audit.StaffTicketsUnassigned: fmtAsWritten,
 
 	audit.RegistrationRequested: fmtAsWritten, audit.RegistrationConfirmed: fmtAsWritten,
 	audit.RegistrationRejected: fmtRejected, audit.InboxDone: fmtAsWritten, audit.CompanyCreated: fmtCompany,
-	audit.CompanyDomainAdded: fmtDomain, audit.InboxTicketCreated: fmtInboxCreated, audit.InboxTicketAttached: fmtInboxAttached,
+	audit.CompanyDomainAdded: fmtDomain, audit.CompanyDomainRemoved: fmtDomainRemoved, audit.InboxTicketCreated: fmtInboxCreated, audit.InboxTicketAttached: fmtInboxAttached,
 
 	audit.SettingsChanged: fmtSettings, audit.PortalURLRemembered: fmtAsWritten, audit.BrandingChanged: fmtWhat,
 	audit.MailTemplateSaved: fmtMailTemplate, audit.MailTemplateReset: fmtMailTemplate, audit.MailRetried: fmtMailRetried,
@@ -38,11 +39,12 @@ var auditFormats = map[string]detailFormat{
 	audit.KBDeleted: fmtArticleDeleted, audit.KBVisibilityChanged: fmtArticleVisibility, audit.KBSlugChanged: fmtArticleSlug,
 	audit.KBCategoryNames: fmtNamed, audit.DownloadFolderNames: fmtNamed, audit.DownloadFolderDeleted: fmtNamed,
 	audit.DownloadUploaded: fmtDownload, audit.DownloadVersionAdded: fmtDownload, audit.DownloadChanged: fmtDownload,
-	audit.DownloadDeleted: fmtDownload, audit.DownloadSettings: fmtWhat,
+	audit.DownloadDeleted: fmtDownload, audit.DownloadSettings: fmtWhat, audit.DownloadVersionDeleted: fmtDownload,
 	audit.TextModuleCreated: fmtTextModule, audit.TextModuleChanged: fmtTextModule, audit.TextModuleDeleted: fmtTextModule,
 
 	audit.TicketMerged: fmtMerge, audit.TicketTimeChanged: fmtTime, audit.TicketTimeDeleted: fmtTime,
-	audit.TicketDeleted:   fmtTicketDeleted, // audit_render_ticket_delete.go
+	audit.TicketDeleted: fmtTicketDeleted, // audit_render_ticket_delete.go
+	audit.TicketMoved:   fmtAsWritten, audit.TicketFollowerAdded: fmtAsWritten, audit.TicketFollowerRemoved: fmtAsWritten,
 	audit.TicketsExported: fmtPeriod, audit.TimeExported: fmtPeriod, audit.AuditExported: fmtAsWritten,
 
 	passkey.ActionAdded: fmtAsWritten, passkey.ActionRemoved: fmtAsWritten, passkey.ActionRenamed: fmtAsWritten,

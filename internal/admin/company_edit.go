@@ -36,7 +36,7 @@ func (a *Admin) companyCreate(w http.ResponseWriter, r *http.Request, v *visit) 
 	f := web.ParseForm(w, r)
 	var c company.Company
 	if f.Err == "" && f.Get("same_name_ok") != "1" {
-		if err := a.checkSameName(r, v, &f); err != nil {
+		if err := a.checkSameName(r, v, &f, 0); err != nil {
 			a.env.Fail(w, r, err)
 			return
 		}
@@ -45,7 +45,7 @@ func (a *Admin) companyCreate(w http.ResponseWriter, r *http.Request, v *visit) 
 		var err error
 		in := companyFromForm(f)
 		in.TenantID = v.P.TenantID
-		c, err = company.Create(r.Context(), a.env.DB, in, a.env.Now())
+		c, err = a.createCompany(r, v, in)
 		if err != nil && !f.Take(err) {
 			a.env.Fail(w, r, err)
 			return
@@ -72,10 +72,16 @@ func (a *Admin) companyUpdate(w http.ResponseWriter, r *http.Request, v *visit) 
 		return
 	}
 	f := web.ParseForm(w, r)
-	if f.Err == "" {
+	if f.Err == "" && f.Get("same_name_ok") != "1" && renamed(c.Name, f.Get("name")) {
+		if err := a.checkSameName(r, v, &f, c.ID); err != nil {
+			a.env.Fail(w, r, err)
+			return
+		}
+	}
+	if !f.Invalid() {
 		in := companyFromForm(f)
 		in.ID, in.TenantID = c.ID, c.TenantID
-		if err := company.Update(r.Context(), a.env.DB, in, a.env.Now()); err != nil && !f.Take(err) {
+		if err := a.updateCompany(r, v, c, in); err != nil && !f.Take(err) {
 			a.env.Fail(w, r, err)
 			return
 		}

@@ -20,6 +20,7 @@ func (a *Admin) downloadRoutes() []web.Route {
 		{Pattern: "POST /admin/downloads/files/{id}/versions", Handler: a.staff(a.downloadVersionAdd)},
 		{Pattern: "POST /admin/downloads/files/{id}/delete", Handler: a.staff(a.downloadDelete)},
 		{Pattern: "GET /admin/downloads/versions/{id}/download", Handler: a.staff(a.downloadVersionGet)},
+		{Pattern: "POST /admin/downloads/versions/{id}/delete", Handler: a.staff(a.downloadVersionDelete)},
 		{Pattern: "GET /admin/downloads/companies", Handler: a.staff(a.downloadCompanies)},
 		{Pattern: "GET /admin/downloads/settings", Handler: a.adminOnly(a.downloadSettings)},
 		{Pattern: "POST /admin/downloads/settings", Handler: a.adminOnly(a.downloadSettingsSave)},

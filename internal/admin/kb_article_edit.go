@@ -87,6 +87,7 @@ func (a *Admin) kbUpdate(w http.ResponseWriter, r *http.Request, v *visit) {
 		if kbNoReaders(kbMetaOf(f), len(cs)) {
 			f.Errors.Add("visibility", "dl_fixes.kb_no_company", nil)
 		}
+		kbCheckPublishEmpty(f.Errors, kbMetaOf(f), art)
 	}
 	if !f.Invalid() {
 		m := kbMetaOf(f)

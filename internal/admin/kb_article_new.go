@@ -62,6 +62,9 @@ func (a *Admin) kbCreate(w http.ResponseWriter, r *http.Request, v *visit) {
 		if kbNoReaders(kbMetaOf(f), len(kbChosen(f))) { // the companies are picked in this form
 			f.Errors.Add("visibility", "backoffice_qa.kb_no_company", nil)
 		}
+		if kbMetaOf(f).Status == kb.StatusPublished && kbEmptyBody(f.Raw("body")) { // kb_empty_body.go
+			f.Errors.Add("body", "qa2_misc.kb_body_publish", nil)
+		}
 	}
 	if !f.Invalid() {
 		m := kbMetaOf(f)

@@ -18,7 +18,7 @@ import (
 const maxImageBody = kb.MaxImageBytes + 1<<20
 
 // kbImageUpload stores an image for the article: PNG, JPEG, GIF or WebP by its content
-// (never by its name), at most kb.MaxImageBytes. Refusals stand next to the field.
+// (never by its name) that decodes as such, at most kb.MaxImageBytes. Refusals stand next to the field.
 func (a *Admin) kbImageUpload(w http.ResponseWriter, r *http.Request, v *visit) {
 	art, ok := a.loadKB(w, r, v)
 	if !ok {
@@ -77,13 +77,30 @@ func (a *Admin) storeUpload(r *http.Request, up *web.Form) (kb.Image, error) {
 		case err != nil:
 			return kb.Image{}, err
 		}
-		if !kb.ImageType(st.Type) {
+		if ok, err := a.imageDecodes(st); err != nil || !ok {
 			a.env.Files.Delete(st.Key)
+			if err != nil {
+				return kb.Image{}, err
+			}
 			up.Errors.Add("image", "kb_admin.error.image_type", nil)
 			return kb.Image{}, nil
 		}
 		return kb.Image{Key: st.Key, Type: st.Type, Size: st.Size, Name: imageName(part.FileName())}, nil
 	}
+}
+
+// imageDecodes reports whether a stored upload is an allowed image type by its
+// content and decodes as that type (a few bytes that merely look like a GIF do not).
+func (a *Admin) imageDecodes(st filestore.Stored) (bool, error) {
+	if !kb.ImageType(st.Type) {
+		return false, nil
+	}
+	f, err := a.env.Files.Open(st.Key)
+	if err != nil {
+		return false, err
+	}
+	defer f.Close()
+	return kb.ImageDecodes(f, st.Type), nil
 }
 
 // imageName is the file's base name without its extension, cleaned to serve as the

@@ -61,7 +61,10 @@ func (a *Admin) kbTranslationSave(w http.ResponseWriter, r *http.Request, v *vis
 		a.renderKBTranslation(w, r, v, ed, http.StatusOK)
 		return
 	}
-	if ed.Form.Err == "" {
+	if ed.Form.Err == "" && ed.Art.Status == kb.StatusPublished && kbEmptyBody(ed.Form.Raw("body")) { // kb_empty_body.go
+		ed.Form.Errors.Add("body", "qa2_misc.kb_body_published", nil)
+	}
+	if ed.Form.Err == "" && !ed.Form.Invalid() {
 		err := kb.SaveTranslation(ctx, a.env.DB, v.P.TenantID, ed.Art.ID, kbTranslationOf(ed.Form, ed.Lang), a.env.Now())
 		if err != nil && !ed.Form.Take(err) {
 			a.env.Fail(w, r, err)

@@ -10,9 +10,10 @@ import (
 )
 
 // mailPreview is a rendered mail as the preview shows it: subject and text part, and
-// the address of its HTML part (see mailTemplatePreviewHTML).
+// the address its HTML part is posted from with the draft (see mailTemplatePreviewHTML).
 type mailPreview struct {
-	Subject, Text, HTMLURL string
+	Subject, Text, HTMLPath string
+	Draft                   mailtmpl.Text
 }
 
 // mailTemplatePreview renders the text as typed (not saved) with sample data, through
@@ -36,7 +37,7 @@ func (a *Admin) mailTemplatePreview(w http.ResponseWriter, r *http.Request, v *v
 		a.env.Fail(w, r, err)
 		return
 	}
-	ed.Preview = &mailPreview{Subject: msg.Subject, Text: msg.Text, HTMLURL: previewHTMLPath(ed.Mail, ed.Lang, t)}
+	ed.Preview = &mailPreview{Subject: msg.Subject, Text: msg.Text, HTMLPath: previewHTMLPath(ed.Mail, ed.Lang), Draft: t}
 	web.Render(w, r, http.StatusOK, mailTemplatePage(v.chrome(r, "templates.title"), ed))
 }
 

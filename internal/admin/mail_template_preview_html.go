@@ -3,11 +3,9 @@ package admin
 import (
 	"html"
 	"net/http"
-	"net/url"
 
 	"pforte/internal/i18n"
 	"pforte/internal/mailtmpl"
-	"pforte/internal/validate"
 	"pforte/internal/web"
 )
 
@@ -21,21 +19,22 @@ const mailPreviewCSP = "sandbox; default-src 'none'; style-src 'unsafe-inline'; 
 	"frame-ancestors 'self'"
 
 // mailTemplatePreviewHTML answers the editor's preview frame with the HTML part of the
-// mail, rendered from the text as typed (the preview page puts it into the frame's
-// address: a plain GET that works without script), never from the saved text. Only
-// admins reach it, like the editor.
+// mail, rendered from the text as typed, never from the saved text. The preview page
+// posts the draft into the frame (a form targeting it, sent by app.js or by a click):
+// in the frame's address a long body made a URL proxies refuse (414). Only admins
+// reach it, like the editor.
 func (a *Admin) mailTemplatePreviewHTML(w http.ResponseWriter, r *http.Request, v *visit) {
 	m, lang, ok := a.mailTemplateTarget(w, r)
 	if !ok {
 		return
 	}
-	f := web.Form{Values: r.URL.Query(), Errors: validate.Errors{}}
+	f := web.ParseForm(w, r)
 	t := formText(f)
 	h := w.Header()
 	h.Set("Content-Security-Policy", mailPreviewCSP)
 	h.Set("X-Frame-Options", "SAMEORIGIN") // the pipeline's DENY would keep it out of the editor's frame
 	h.Set("Content-Type", "text/html; charset=utf-8")
-	if t.Check(m).Any() { // a link written by hand: the editor shows the errors, not the frame
+	if f.Err != "" || t.Check(m).Any() { // a draft posted by hand: the editor shows the errors, not the frame
 		w.WriteHeader(http.StatusUnprocessableEntity)
 		w.Write([]byte("<!DOCTYPE html><meta charset=\"utf-8\"><p>" +
 			html.EscapeString(i18n.T(r.Context(), "templates.preview_invalid")) + "</p>"))
@@ -49,8 +48,8 @@ func (a *Admin) mailTemplatePreviewHTML(w http.ResponseWriter, r *http.Request, 
 	w.Write([]byte(msg.HTML))
 }
 
-// previewHTMLPath is the address of the HTML part of mail m in lang with text t.
-func previewHTMLPath(m mailtmpl.Mail, lang string, t mailtmpl.Text) string {
-	q := url.Values{"subject": {t.Subject}, "greeting": {t.Greeting}, "body": {t.Body}, "button": {t.Button}}
-	return mailTemplatePath(m, lang) + "/preview/html?" + q.Encode()
+// previewHTMLPath is the address the draft of mail m in lang is posted to for its
+// HTML part.
+func previewHTMLPath(m mailtmpl.Mail, lang string) string {
+	return mailTemplatePath(m, lang) + "/preview/html"
 }

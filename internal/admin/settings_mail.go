@@ -20,6 +20,12 @@ import (
 // mailSettingsForm shows the tenant's own SMTP server and sender. The stored password
 // is never sent back to the browser: the form shows a mask in its place.
 func (a *Admin) mailSettingsForm(w http.ResponseWriter, r *http.Request, v *visit) {
+	a.mailSettingsShow(w, r, v, "")
+}
+
+// mailSettingsShow shows the mail settings; testErr, when set, is why the test mail
+// just failed (mailSettingsTest), shown beside the test button.
+func (a *Admin) mailSettingsShow(w http.ResponseWriter, r *http.Request, v *visit, testErr string) {
 	ms, err := tenant.GetMail(r.Context(), a.env.DB, v.P.TenantID)
 	if err != nil {
 		a.env.Fail(w, r, err)
@@ -34,7 +40,7 @@ func (a *Admin) mailSettingsForm(w http.ResponseWriter, r *http.Request, v *visi
 		a.env.Fail(w, r, errors.Join(err, ierr))
 		return
 	}
-	web.Render(w, r, http.StatusOK, mailSettingsPage(v.chrome(r, "admin.mail.title"), f, in))
+	web.Render(w, r, http.StatusOK, mailSettingsPage(v.chrome(r, "admin.mail.title"), f, in, redactSMTP(testErr, ms.SMTPURL)))
 }
 
 // mailSettingsSave validates and stores the mail settings.
@@ -103,7 +109,7 @@ func (a *Admin) mailSettingsInvalid(w http.ResponseWriter, r *http.Request, v *v
 		a.env.Fail(w, r, err)
 		return
 	}
-	web.Render(w, r, http.StatusUnprocessableEntity, mailSettingsPage(v.chrome(r, "admin.mail.title"), f, in))
+	web.Render(w, r, http.StatusUnprocessableEntity, mailSettingsPage(v.chrome(r, "admin.mail.title"), f, in, ""))
 }
 
 // mailSettingsTest sends a test mail to the admin at once and reports the outcome.
@@ -120,7 +126,9 @@ func (a *Admin) mailSettingsTest(w http.ResponseWriter, r *http.Request, v *visi
 	defer cancel()
 	if err := a.env.SendNow(ctx, v.P.TenantID, msg); err != nil {
 		a.env.Log.Warn("test mail failed", "tenant", v.P.TenantID, "err", err)
-		a.env.Flash(w, r, "admin.mail.test_failed", "/admin/settings/mail")
+		// Shown at once, not after a redirect: the admin needs the server's own words
+		// (refused, timed out, login rejected) to find what to change.
+		a.mailSettingsShow(w, r, v, err.Error())
 		return
 	}
 	a.env.Flash(w, r, "admin.mail.test_sent", "/admin/settings/mail")

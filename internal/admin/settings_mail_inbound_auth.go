@@ -60,7 +60,7 @@ func (a *Admin) mailInboundAuthInvalid(w http.ResponseWriter, r *http.Request, v
 		return
 	}
 	in.Auth = af
-	web.Render(w, r, http.StatusUnprocessableEntity, mailSettingsPage(v.chrome(r, "admin.mail.title"), f, in))
+	web.Render(w, r, http.StatusUnprocessableEntity, mailSettingsPage(v.chrome(r, "admin.mail.title"), f, in, ""))
 }
 
 // storedMailForm is the outgoing mail form as stored, the password masked.

@@ -16,9 +16,17 @@ type staffView struct {
 	Members []staff.Member
 	SelfID  int64
 	New     web.Form
-	RowID   int64          // member whose change was refused
-	RowErr  string         // message id shown in that row
-	TwoFA   map[int64]bool // members with two-factor sign-in on
+	RowID   int64  // member whose change was refused
+	RowErr  string // message id shown in that row
+	// RowName is the name typed into the refused row's rename form, which stays open
+	// (Renaming).
+	RowName  string
+	Renaming bool
+	TwoFA    map[int64]bool // members with two-factor sign-in on
+	// Unassign asks before RowID is deactivated: this many open tickets would go back
+	// to nobody (staffUnassignAsk); Role is the role the form was sent with.
+	Unassign     int
+	UnassignRole string
 }
 
 // staffList shows the tenant's staff with a form per row and one to invite a member.
@@ -32,6 +40,12 @@ func (a *Admin) staffList(w http.ResponseWriter, r *http.Request, v *visit) {
 func (a *Admin) staffCreate(w http.ResponseWriter, r *http.Request, v *visit) {
 	f := web.ParseForm(w, r)
 	if f.Err == "" {
+		if err := a.warnContactEmail(r, v, &f); err != nil {
+			a.env.Fail(w, r, err)
+			return
+		}
+	}
+	if !f.Invalid() {
 		m := staff.Member{Name: f.Get("name"), Email: f.Get("email"), Role: f.Get("role")}
 		_, err := a.svc.InviteStaff(r.Context(), v.Tenant, v.actor(r, a.env), m, a.env.Origin(r))
 		if err != nil && !f.Take(err) {
@@ -56,6 +70,14 @@ func (a *Admin) staffUpdate(w http.ResponseWriter, r *http.Request, v *visit) {
 		return
 	}
 	f := web.ParseForm(w, r)
+	if f.Err == "" && f.Get("active") == "" && f.Get("unassign_ok") != "1" {
+		if asked, err := a.askUnassign(w, r, v, id, f.Get("role")); asked || err != nil {
+			if err != nil {
+				a.env.Fail(w, r, err)
+			}
+			return
+		}
+	}
 	if f.Err == "" {
 		active := f.Get("active") != ""
 		err := a.svc.UpdateStaff(r.Context(), v.Tenant, v.actor(r, a.env), id, f.Get("role"), active)

@@ -2,6 +2,7 @@ package admin
 
 import (
 	"context"
+	"errors"
 	"net/http"
 
 	"pforte/internal/db"
@@ -10,7 +11,8 @@ import (
 )
 
 // ticketBilled sets or clears the billed flag. A billed ticket is locked for the
-// customer and for changes here; clearing the flag is how staff unlock it.
+// customer and for changes here; clearing the flag is how staff unlock it. Only a
+// resolved or closed ticket is billed (422 otherwise).
 func (a *Admin) ticketBilled(w http.ResponseWriter, r *http.Request, v *visit) {
 	id, ok := a.ticketID(w, r)
 	if !ok {
@@ -26,8 +28,18 @@ func (a *Admin) ticketBilled(w http.ResponseWriter, r *http.Request, v *visit) {
 		if t.Billed == billed {
 			return nil
 		}
+		// Only finished work is billed: the lock would freeze a problem still being
+		// worked on, and the customer could no longer answer it.
+		if billed && !t.Done() {
+			return ticket.ErrNotClosed
+		}
 		return ticket.SetBilled(ctx, tx, t, billed, c.By, c.Now)
 	})
+	if errors.Is(err, ticket.ErrNotClosed) {
+		f.Err = "qa2_desk.error.bill_open"
+		a.renderTicket(w, r, v, ticketForms{Other: f}, http.StatusUnprocessableEntity)
+		return
+	}
 	msg := "tickets_admin.billed_set"
 	if !billed {
 		msg = "tickets_admin.billed_unset"

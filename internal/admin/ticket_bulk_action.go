@@ -88,7 +88,7 @@ type bulkGroup struct {
 func bulkGroups(ctx context.Context, statuses []ticket.Status, members []staff.Member, admin bool) []bulkGroup {
 	assign := []web.Choice{{Value: bulkAction{Kind: bulkAssign}.value(), Label: i18n.T(ctx, "bulk.unassign")}}
 	for _, m := range members {
-		if m.Active {
+		if assignable(m) { // active and signed in once (staff_unassign.go)
 			assign = append(assign, web.Choice{Value: bulkAction{bulkAssign, m.ID}.value(), Label: m.Name})
 		}
 	}

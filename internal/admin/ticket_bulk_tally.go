@@ -17,6 +17,7 @@ var bulkSkips = []struct {
 	{ticket.ErrBilled, "bulk.skipped_billed"},
 	{ticket.ErrMerged, "bulk.skipped_merged"},
 	{ticket.ErrStatusInactive, "bulk.skipped_status_inactive"},
+	{ticket.ErrUndecided, "qa2_desk.bulk_skipped_undecided"},
 	{ticket.ErrAssigneeInactive, "bulk.skipped_assignee_inactive"},
 	{db.ErrNotFound, "bulk.skipped_not_found"}, // unknown, or another tenant's: the same to us
 }

@@ -81,6 +81,9 @@ func eventText(ctx context.Context, e ticket.Event) string {
 	if kind == "assigned" && e.Note == "" {
 		kind = "unassigned"
 	}
+	if text := mergeEventText(ctx, e); text != "" { // what a merge did to its target (ticket_merge_events.go)
+		return text
+	}
 	switch kind {
 	case ticket.EventFollowUp:
 		return followUpEventText(ctx, e) // ticket_followup.go
@@ -92,13 +95,13 @@ func eventText(ctx context.Context, e ticket.Event) string {
 	return e.Actor + ": " + e.Kind
 }
 
-// assigneeChoices are "nobody" and the active staff (plus a retired assignee, so the
-// select shows who has the ticket).
+// assigneeChoices are "nobody" and the staff who can take tickets (assignable), plus
+// the current assignee otherwise, marked when inactive, so the select shows who has it.
 func assigneeChoices(ctx context.Context, tv ticketView) []web.Choice {
 	out := []web.Choice{{Value: "", Label: i18n.T(ctx, "tickets_admin.assignee.nobody")}}
 	for _, m := range tv.Staff {
-		if m.Active || m.ID == tv.AssigneeID {
-			out = append(out, web.Choice{Value: itoa(m.ID), Label: m.Name})
+		if assignable(m) || m.ID == tv.AssigneeID {
+			out = append(out, web.Choice{Value: itoa(m.ID), Label: assigneeLabel(ctx, m)})
 		}
 	}
 	return out

@@ -1,24 +1,17 @@
 package admin
 
 import (
-	"context"
 	"net/http"
 	"slices"
 	"strconv"
 	"strings"
 	"time"
 
-	"pforte/internal/company"
-	"pforte/internal/i18n"
 	"pforte/internal/staff"
 	"pforte/internal/ticket"
 	"pforte/internal/validate"
 	"pforte/internal/web"
 )
-
-// queueCompanyChoices bounds the company select: a name search narrows it, so the page
-// stays small with ten thousand companies.
-const queueCompanyChoices = 50
 
 // queueFilter is what the queue was asked for, as the filter form shows it again.
 type queueFilter struct {
@@ -34,6 +27,7 @@ type queueFilter struct {
 	FollowUp string // "" (any), due (anyone's follow-up is due), mine (the member's) (ticket_followup.go)
 	Q        string
 	Sort     string
+	Billed   string // "" (any), "yes" or "no": with "done", the invoicing run's tickets
 
 	// Contact: the tickets one contact opened or follows (ticket_list_contact.go).
 	Contact queueContact
@@ -54,6 +48,9 @@ type queueView struct {
 	CompanyGone bool
 	// ContactGone: the same for a contact (ticket_list_contact.go).
 	ContactGone bool
+	// CompanyFind is what the company name search found when it chose no company
+	// (ticket_list_company.go).
+	CompanyFind companyFind
 	Capped      bool // the search read only the newest matching messages (web.SearchNote)
 	Short       bool // the search was too short for the messages: titles only (web.SearchNote)
 }
@@ -87,12 +84,13 @@ func (a *Admin) renderQueue(w http.ResponseWriter, r *http.Request, v *visit, b 
 	}
 	view := queueView{Statuses: statuses, Staff: members, Bulk: b}
 	asked := qf.Company
-	if view.Companies, qf.Company, err = a.queueCompanies(ctx, v.P.TenantID, qf); err != nil {
+	if view.Companies, qf.Company, view.CompanyFind, err = a.queueCompanies(ctx, v.P.TenantID, qf, r.URL.Query()); err != nil {
 		a.env.Fail(w, r, err)
 		return
 	}
 	view.CompanyGone = asked > 0 && qf.Company == 0
 	tf.CompanyID = qf.Company
+	tf.Billed = qf.Billed
 	if view.ContactGone, err = a.queueContact(ctx, v.P.TenantID, &qf.Contact, &tf); err != nil {
 		a.env.Fail(w, r, err)
 		return
@@ -107,9 +105,13 @@ func (a *Admin) renderQueue(w http.ResponseWriter, r *http.Request, v *visit, b 
 	view.Pager = web.Pager{Page: max(tf.Page, 1), Path: "/admin/tickets", Query: r.URL.Query()}
 	var report ticket.SearchReport
 	tf.Report = &report
-	if view.List, view.Pager.HasNext, err = ticket.Queue(ctx, a.env.DB, v.P.TenantID, tf); err != nil {
-		a.env.Fail(w, r, err)
-		return
+	// A company search that chose no company lists no tickets: every company's would
+	// read as the one asked for (ticket_list_company.go).
+	if !view.CompanyFind.Open() {
+		if view.List, view.Pager.HasNext, err = ticket.Queue(ctx, a.env.DB, v.P.TenantID, tf); err != nil {
+			a.env.Fail(w, r, err)
+			return
+		}
 	}
 	view.Capped, view.Short = report.Capped, report.Short
 	if err := ticket.MarkUnread(ctx, a.env.DB, v.P.TenantID, v.Member.ID, view.List); err != nil { // bold and "new"
@@ -181,6 +183,9 @@ func queueFilterOf(r *http.Request, statuses []ticket.Status, me int64) (queueFi
 		qf.Sort = ticket.SortFollowUp // so do due follow-ups, longest due first
 	}
 	tf.Sort = qf.Sort
+	if qf.Billed = q.Get("billed"); qf.Billed != "yes" && qf.Billed != "no" {
+		qf.Billed = ""
+	}
 	qf.Company, _ = strconv.ParseInt(q.Get("company"), 10, 64)
 	qf.Contact = queueContactOf(q)
 	if qf.Unread = q.Get("unread") == "1"; qf.Unread { // bounded to the member's open tickets
@@ -190,37 +195,6 @@ func queueFilterOf(r *http.Request, statuses []ticket.Status, me int64) (queueFi
 		}
 	}
 	return qf, tf
-}
-
-// queueCompanies builds the company select and settles the company filter: a chosen
-// company of the tenant stays chosen (anything else is dropped); a name search that
-// finds exactly one company chooses it.
-func (a *Admin) queueCompanies(ctx context.Context, tenantID int64, qf queueFilter) ([]web.Choice, int64, error) {
-	out := []web.Choice{{Value: "", Label: i18n.T(ctx, "tickets_admin.filter.company_any")}}
-	chosen := int64(0)
-	if qf.Company > 0 {
-		co, err := company.Get(ctx, a.env.DB, tenantID, qf.Company)
-		if err == nil {
-			chosen = co.ID
-			out = append(out, web.Choice{Value: itoa(co.ID), Label: co.Name, Selected: true})
-		} else if !isNotFound(err) {
-			return nil, 0, err
-		}
-	}
-	list, _, err := company.List(ctx, a.env.DB, tenantID, company.ListParams{Search: qf.CompanyQ, Limit: queueCompanyChoices})
-	if err != nil {
-		return nil, 0, err
-	}
-	if chosen == 0 && qf.CompanyQ != "" && len(list) == 1 {
-		chosen = list[0].ID
-		out = append(out, web.Choice{Value: itoa(chosen), Label: list[0].Name, Selected: true})
-	}
-	for _, co := range list {
-		if co.ID != chosen {
-			out = append(out, web.Choice{Value: itoa(co.ID), Label: co.Name})
-		}
-	}
-	return out, chosen, nil
 }
 
 // isTicketNo reports whether a search is a ticket number ("123" or "#123").

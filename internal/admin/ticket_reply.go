@@ -3,6 +3,7 @@ package admin
 import (
 	"context"
 	"errors"
+	"fmt"
 	"net/http"
 	"strconv"
 	"strings"
@@ -165,6 +166,9 @@ func setStatus(ctx context.Context, tx *db.Tx, t ticket.Ticket, statusID int64, 
 	to, err := ticket.SetStatus(ctx, tx, t, statusID, c.By, c.Now)
 	if errors.Is(err, db.ErrNotFound) {
 		return to, false, validate.Errors{"status": {ID: "tickets_admin.error.status"}}
+	}
+	if errors.Is(err, ticket.ErrUndecided) { // a field error here, a skip in a bulk change
+		return to, false, fmt.Errorf("%w: %w", err, validate.Errors{"status": {ID: "qa2_desk.error.request_outcome"}})
 	}
 	return to, err == nil, err
 }

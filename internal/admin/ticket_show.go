@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"pforte/internal/company"
+	"pforte/internal/contact"
 	"pforte/internal/staff"
 	"pforte/internal/tenant"
 	"pforte/internal/textmodule"
@@ -56,6 +57,9 @@ type ticketView struct {
 	CompanyNote company.Note
 	// Staged are the files the reply form keeps from a refused send (ticket_staged.go).
 	Staged []ticket.Staged
+	// Members are the contacts of the ticket's company: openers to move it to, and
+	// followers to add (ticket_correct.go).
+	Members []contact.Membership
 }
 
 // ticketForms are the detail page's forms; one comes back filled with errors when
@@ -69,6 +73,8 @@ type ticketForms struct {
 	FollowUp web.Form
 	// Time is the "log time" form (ticket_time_add.go).
 	Time web.Form
+	// Correct is the subject, opener and followers (ticket_correct.go).
+	Correct web.Form
 	// Stale tells why a form was not carried out: others changed the ticket since its
 	// page was shown (ticket_stale.go); nil otherwise.
 	Stale *staleNote
@@ -138,6 +144,10 @@ func (a *Admin) renderTicket(w http.ResponseWriter, r *http.Request, v *visit, f
 		a.env.Fail(w, r, err)
 		return
 	}
+	if tv.Members, err = contact.MembershipsOfCompany(ctx, q, tid, t.CompanyID); err != nil {
+		a.env.Fail(w, r, err)
+		return
+	}
 	if tv.CompanyOpen, tv.CompanyOpenMore, err = a.companyOpen(ctx, t); err != nil {
 		a.env.Fail(w, r, err)
 		return
@@ -199,6 +209,11 @@ func (f *ticketForms) fill(t ticket.Ticket) {
 	}
 	if f.Merge.Values == nil {
 		f.Merge = web.NewForm()
+	}
+	if f.Correct.Values == nil {
+		f.Correct = web.NewForm()
+		f.Correct.Set("title", t.Title)
+		f.Correct.Set("contact", optID(t.ContactID))
 	}
 	for name, v := range map[string]string{"status": itoa(t.Status.ID), "assignee": optID(t.AssigneeID),
 		"priority": itoa(int64(t.Priority)), "category": optID(t.CategoryID)} {

@@ -42,13 +42,15 @@ func textModuleGroups(ctx context.Context, tv ticketView) []textModuleGroup {
 	return out
 }
 
-// textModuleOption is a module's line in the select: its name, its shortcut (a
-// select finds an option by its first letters, so typing the name works without
-// script) and, among other languages, the language's code.
+// textModuleOption is a module's line in the select: its shortcut first, then its
+// name, and among other languages the language's code. A select finds an option by
+// the first letters typed on it (without script too), so typing the shortcut, as the
+// module form's hint promises, finds the module; one without a shortcut is found by
+// its name.
 func textModuleOption(m textmodule.Module, other bool) string {
 	s := m.Name
 	if m.Shortcut != "" {
-		s += " · " + m.Shortcut
+		s = m.Shortcut + " · " + m.Name
 	}
 	if other {
 		s += " (" + strings.ToUpper(m.Language) + ")"

@@ -84,7 +84,7 @@ func (s *session) expectMailFrame(want string) {
 			s.fatalf("targets: %v", err)
 		}
 		for _, info := range infos {
-			if info.Type != "iframe" || !strings.Contains(info.URL, "/preview/html?") {
+			if info.Type != "iframe" || !strings.HasSuffix(info.URL, "/preview/html") {
 				continue
 			}
 			frame, cancel := chromedp.NewContext(s.ctx, chromedp.WithTargetID(info.TargetID), chromedp.WithDetachOnCancel())

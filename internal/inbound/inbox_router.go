@@ -9,6 +9,7 @@ import (
 	"pforte/internal/contact"
 	"pforte/internal/db"
 	"pforte/internal/inbox"
+	"pforte/internal/mailin"
 )
 
 // maxPayloadText bounds each text kept in an inbox item; the whole mail stays
@@ -66,5 +67,19 @@ func ToInbox(ctx context.Context, tx db.Querier, d Delivery) (int64, error) {
 	case !errors.Is(err, db.ErrNotFound):
 		return 0, err
 	}
-	return inbox.Create(ctx, tx, it, p, d.ReceivedAt)
+	id, err := inbox.Create(ctx, tx, it, p, d.ReceivedAt)
+	if err != nil || !autoReply(m.AutoReason) {
+		return id, err
+	}
+	// An out-of-office or other automatic reply needs nobody's decision: it is filed as
+	// done at once, so it does not raise the inbox's open count, and stays listed under
+	// "done" with a note saying why (inbox.AutoFiled).
+	return id, inbox.Handle(ctx, tx, d.TenantID, id, inbox.StateDone, inbox.By{Name: inbox.AutoFiledBy}, inbox.AutoFiled, d.ReceivedAt)
+}
+
+// autoReply reports whether a mail's automatic reason marks an automatic reply (RFC
+// 3834's Auto-Submitted, a vacation program's X-Autoreply), not a bounce, a list or a
+// no-reply sender, which may still need someone's eye.
+func autoReply(reason string) bool {
+	return reason == mailin.AutoSubmitted || reason == mailin.AutoReply
 }

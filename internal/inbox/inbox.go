@@ -38,6 +38,19 @@ const (
 // States lists the states the back office filters by.
 var States = []string{StateOpen, StateAccepted, StateDeclined, StateDone}
 
+// AutoFiled is the reason of a mail item filed as done on arrival because it is an
+// automatic reply (an out-of-office note); AutoFiledBy is who the item names as having
+// handled it. The back office shows the reason in the reader's language.
+const (
+	AutoFiled   = "auto-reply"
+	AutoFiledBy = "Pforte"
+)
+
+// AutoFiledItem reports whether it was filed as done on arrival as an automatic reply.
+func (it Item) AutoFiledItem() bool {
+	return it.State == StateDone && it.Reason == AutoFiled && it.HandledByStaffID == 0 && it.HandledByContactID == 0
+}
+
 // ErrHandled means someone else handled the item first (or it was never open).
 var ErrHandled = errors.New("inbox: item already handled")
 

@@ -23,7 +23,8 @@ func (g Group) Label() string { return "templates.group." + string(g) }
 
 // securityNotices are the contacts' mails telling of a change to how they sign in.
 var securityNotices = map[string]bool{"password_changed": true, "twofactor_enabled": true,
-	"twofactor_disabled": true, "recovery_used": true, "passkey_added": true, "passkey_removed": true}
+	"twofactor_disabled": true, "recovery_used": true, "passkey_added": true, "passkey_removed": true,
+	"login_email_changed": true}
 
 // Group says where m is listed: staff mails together, a wording for contacts without
 // portal access beside the mail it stands in for, ticket and download mails, security

@@ -9,5 +9,14 @@ func init() {
 		Mail{Key: "mail.registration_received", Placeholders: with("/", Company)},
 		Mail{Key: "mail.registration_approved", Placeholders: with(invitationPath, Company, Days)},
 		Mail{Key: "mail.registration_rejected", Placeholders: with("/", Company, Reason)},
+		// To each main contact of the suggested company, where main contacts decide:
+		// Company is their company, the applicant the person who registered.
+		Mail{Key: "mail.registration_waiting", Placeholders: with("/colleagues", Company, Applicant, ApplicantEmail)},
 	)
 }
+
+// The person who registered, in the mail to the main contacts who decide on it.
+var (
+	Applicant      = Placeholder{Name: "applicant", Data: "Applicant", Sample: "Max Muster"}
+	ApplicantEmail = Placeholder{Name: "applicant_email", Data: "ApplicantEmail", Sample: "max.muster@muster.example"}
+)

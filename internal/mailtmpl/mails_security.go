@@ -8,5 +8,7 @@ func init() {
 		Mail{Key: "mail.recovery_used", Placeholders: with("/account", Left)},
 		Mail{Key: "mail.passkey_added", Placeholders: with("/account", Passkey)},
 		Mail{Key: "mail.passkey_removed", Placeholders: with("/account", Passkey)},
+		// Staff changed the contact's login address; sent to the old one.
+		Mail{Key: "mail.login_email_changed", Placeholders: with("/login")},
 	)
 }

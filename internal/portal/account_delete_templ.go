@@ -36,7 +36,7 @@ func accountDeleteSection(f web.Form) templ.Component {
 			templ_7745c5c3_Var1 = templ.NopComponent
 		}
 		ctx = templ.ClearChildren(ctx)
-		templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 1, "<section class=\"card danger-zone\" aria-labelledby=\"delete-h\"><h2 id=\"delete-h\">")
+		templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 1, "<section class=\"card danger-zone\" id=\"delete\" aria-labelledby=\"delete-h\"><h2 id=\"delete-h\">")
 		if templ_7745c5c3_Err != nil {
 			return templ_7745c5c3_Err
 		}

@@ -23,8 +23,9 @@ func (p *Portal) companyShow(w http.ResponseWriter, r *http.Request, v *visit) {
 	web.Render(w, r, http.StatusOK, companyPage(v.chrome(r, "company.title", "company"), v, c))
 }
 
-// companySwitch makes another of the contact's companies the active one. A company the
-// contact has no active access to is a 404.
+// companySwitch makes another of the contact's companies the active one and returns to
+// the section the contact was in (switchBack). A company the contact has no active
+// access to is a 404.
 func (p *Portal) companySwitch(w http.ResponseWriter, r *http.Request, v *visit) {
 	f := web.ParseForm(w, r)
 	id, _ := parseID(f.Get("company_id"))
@@ -34,7 +35,7 @@ func (p *Portal) companySwitch(w http.ResponseWriter, r *http.Request, v *visit)
 				p.env.Fail(w, r, err)
 				return
 			}
-			p.env.Flash(w, r, "company.switched", "/")
+			p.env.Flash(w, r, "company.switched", switchBack(r, m)) // company_switch_back.go
 			return
 		}
 	}

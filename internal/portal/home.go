@@ -22,20 +22,21 @@ var moduleTiles = []tile{
 }
 
 func (p *Portal) home(w http.ResponseWriter, r *http.Request, v *visit) {
-	// What a contact can open comes first; the enabled modules follow.
-	tiles := []tile{
-		{Module: "company", Href: "/companies/" + strconv.FormatInt(v.P.CompanyID, 10)},
-		{Module: "account", Href: "/account"}, // the header has it too, but a first visit looks here
-		{Module: "settings", Href: "/settings"},
-	}
-	if v.P.IsMain() {
-		tiles = append(tiles[:1], append([]tile{{Module: "colleagues", Href: "/colleagues"}}, tiles[1:]...)...)
-	}
+	// The daily work comes first — the enabled modules — then the company, the
+	// colleagues, the account and the settings, which a contact opens now and then.
+	var tiles []tile
 	for _, t := range moduleTiles {
 		if v.Tenant.HasModule(t.Module) && tenant.ModuleAvailable(t.Module) {
 			tiles = append(tiles, t)
 		}
 	}
+	tiles = append(tiles, tile{Module: "company", Href: "/companies/" + strconv.FormatInt(v.P.CompanyID, 10)})
+	if v.P.IsMain() {
+		tiles = append(tiles, tile{Module: "colleagues", Href: "/colleagues"})
+	}
+	tiles = append(tiles,
+		tile{Module: "account", Href: "/account"}, // the header has it too, but a first visit looks here
+		tile{Module: "settings", Href: "/settings"})
 	panel, err := p.homeTickets(r, v) // home_tickets.go
 	if err != nil {
 		p.env.Fail(w, r, err)

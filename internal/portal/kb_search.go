@@ -19,7 +19,8 @@ func (p *Portal) kbSearch(w http.ResponseWriter, r *http.Request, rd *reader) {
 	q := validate.TruncateChars(strings.TrimSpace(validate.Clean(r.URL.Query().Get("q"))), kb.MaxSearch)
 	var hits []kb.Summary
 	some := false
-	if q != "" {
+	short := q != "" && !kb.Searchable(q) // only one-letter words: ask for more, list nothing
+	if q != "" && !short {
 		var err error
 		hits, err = kb.Search(r.Context(), p.env.DB, rd.V, q, kbSearchLen)
 		if err == nil && len(hits) == 0 {
@@ -36,7 +37,7 @@ func (p *Portal) kbSearch(w http.ResponseWriter, r *http.Request, rd *reader) {
 			return
 		}
 	}
-	web.Render(w, r, http.StatusOK, kbSearchPage(rd.chrome("kb.search.title"), q, hits, some))
+	web.Render(w, r, http.StatusOK, kbSearchPage(rd.chrome("kb.search.title"), q, hits, some, short))
 }
 
 // kbSuggest answers the ticket form's title field (hx-get, hx-trigger on input) with a

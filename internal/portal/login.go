@@ -24,6 +24,9 @@ func (p *Portal) loginSubmit(w http.ResponseWriter, r *http.Request) {
 	f := web.ParseForm(w, r)
 	if f.Err == "" {
 		f.Errors.Required("email", f.Get("email"))
+		// A malformed address (foo@@bar) can belong to no account: saying so at the field
+		// tells a typo from a wrong password and reveals nothing about who has one.
+		f.Errors.Email("email", f.Get("email"))
 		f.Errors.Required("password", f.Raw("password"))
 	}
 	if f.Invalid() {

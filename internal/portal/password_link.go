@@ -8,6 +8,7 @@ import (
 	"pforte/internal/access"
 	"pforte/internal/contact"
 	"pforte/internal/i18n"
+	"pforte/internal/tenant"
 	"pforte/internal/web"
 )
 
@@ -22,7 +23,7 @@ func (p *Portal) passwordLinkAnswered(w http.ResponseWriter, r *http.Request, f 
 		return true
 	}
 	if msg := linkProblem(err, title); msg != "" {
-		web.Render(w, r, http.StatusGone, web.LinkInvalidPage(guestChrome(r, title), msg, "/login"))
+		p.deadLinkPage(w, r, title, msg)
 		return true
 	}
 	if err != nil && !f.Take(err) {
@@ -39,7 +40,7 @@ func (p *Portal) linkContact(w http.ResponseWriter, r *http.Request, title strin
 	check func(ctx context.Context, tenantID int64, raw string) (contact.Contact, error)) (contact.Contact, bool) {
 	ct, err := check(r.Context(), web.TenantFrom(r.Context()).ID, r.PathValue("token"))
 	if msg := linkProblem(err, title); msg != "" {
-		web.Render(w, r, http.StatusGone, web.LinkInvalidPage(guestChrome(r, title), msg, "/login"))
+		p.deadLinkPage(w, r, title, msg)
 		return ct, false
 	}
 	if err != nil {
@@ -67,4 +68,22 @@ func linkProblem(err error, title string) string {
 		return "link.invitation_used"
 	}
 	return msg
+}
+
+// deadLinkPage answers a password link that does not work (410) with why, and the way
+// on its kind offers: a new reset link where the tenant allows resets (an expired reset
+// link is no invitation to ask anyone for), for an invitation who can send a new one.
+func (p *Portal) deadLinkPage(w http.ResponseWriter, r *http.Request, title, msg string) {
+	t := web.TenantFrom(r.Context())
+	d := deadLink{Msg: msg}
+	switch title {
+	case "invitation.title":
+		d.Resend, d.Portal = true, t.TitleIn(i18n.From(r.Context()).Lang)
+	case "reset.title":
+		if msg == "link.expired" {
+			d.Msg = "qa2_access.reset_expired"
+		}
+		d.NewLink = t.Has(tenant.FeaturePasswordReset)
+	}
+	web.Render(w, r, http.StatusGone, passwordLinkDeadPage(guestChrome(r, title), d))
 }

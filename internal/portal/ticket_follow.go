@@ -13,12 +13,17 @@ import (
 
 // ticketFollow adds a colleague of the same company as follower: they see the ticket
 // and get its mails. The reader may add themselves ("Follow this ticket"). Anyone who
-// is not an active colleague is a 404.
+// is not an active colleague is a 404, and so is a reader who only follows the
+// ticket (mayManage).
 func (p *Portal) ticketFollow(w http.ResponseWriter, r *http.Request, v *visit) {
 	f := web.ParseForm(w, r)
 	if f.Err == "" && f.Get("contact_id") == "" { // "Choose a colleague…" sent as it was
 		t, ok := p.loadTicket(w, r, v)
 		if !ok {
+			return
+		}
+		if !mayManage(v, t) {
+			p.env.NotFound(w, r)
 			return
 		}
 		f.Errors.Add("contact_id", "portal_qa.follower_required", nil)
@@ -41,6 +46,9 @@ func (p *Portal) ticketFollow(w http.ResponseWriter, r *http.Request, v *visit) 
 		}
 	}
 	p.followChange(w, r, v, func(tx *db.Tx, t ticket.Ticket) error {
+		if !mayManage(v, t) { // a follower adds nobody (ticket_manage.go): 404
+			return ticket.ErrNotFollower
+		}
 		if t.Billed {
 			return ticket.ErrBilled
 		}

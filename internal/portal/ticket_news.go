@@ -14,7 +14,7 @@ import (
 )
 
 // A ticket with a new answer carries the badge "New reply" in the ticket list and the
-// home page's panel. Both are kept rendered (p.lists) per company list version, and a
+// home page's panel ("New ticket" while its only message is the opening one). Both are kept rendered (p.lists) per company list version, and a
 // the main contacts' list is shared by all of them, while read marks are per reader and
 // change no list version. So the kept HTML holds a mark per ticket with news — an HTML
 // comment "<!--news id count author-->" that user text cannot forge, since titles and
@@ -86,7 +86,7 @@ type newsAt struct {
 // ticket's news.
 func newsBody(body []byte, marks []newsAt, reader int64, seen map[int64]int64) templ.Component {
 	return templ.ComponentFunc(func(ctx context.Context, w io.Writer) error {
-		var badge []byte
+		var reply, fresh []byte
 		at := 0
 		for _, m := range marks {
 			if _, err := w.Write(body[at:m.start]); err != nil {
@@ -96,10 +96,18 @@ func newsBody(body []byte, marks []newsAt, reader int64, seen map[int64]int64) t
 			if !m.news.For(reader, seen[m.id]) {
 				continue
 			}
-			if badge == nil {
-				badge = []byte(` <span class="badge news">` + templ.EscapeString(i18n.T(ctx, "unread.portal.badge")) + `</span>`)
+			badge := &reply
+			if newTicket(m.news, seen[m.id]) {
+				badge = &fresh
 			}
-			if _, err := w.Write(badge); err != nil {
+			if *badge == nil {
+				key := "unread.portal.badge"
+				if badge == &fresh {
+					key = "qa2_home.badge_new_ticket"
+				}
+				*badge = []byte(` <span class="badge news">` + templ.EscapeString(i18n.T(ctx, key)) + `</span>`)
+			}
+			if _, err := w.Write(*badge); err != nil {
 				return err
 			}
 		}
@@ -107,6 +115,13 @@ func newsBody(body []byte, marks []newsAt, reader int64, seen map[int64]int64) t
 		return err
 	})
 }
+
+// newTicket tells whether news the reader had seen seen of are a ticket nobody
+// answered yet, which they never opened: its one counted message is the one that
+// opened it (read.go counts every public message, the first one too). Such a ticket —
+// a colleague's, or one staff opened for the company — is badged "New ticket": "New
+// reply" named a reply that was never written.
+func newTicket(n ticket.News, seen int64) bool { return n.Count == 1 && seen == 0 }
 
 // findNews lists the marks in body, in order. Only what reads exactly as a mark is
 // one; user text never does, since it is escaped ("<" is written "&lt;").

@@ -12,7 +12,7 @@ import (
 )
 
 // newsRowRE finds a row's ticket and its badge.
-var newsRowRE = regexp.MustCompile(`href="/tickets/(\d+)">[^<]*</a>( <span class="badge news">New reply</span>)?</td>`)
+var newsRowRE = regexp.MustCompile(`href="/tickets/(\d+)">[^<]*</a>( <span class="badge news">(New reply|New ticket)</span>)?</td>`)
 
 // TestNewsMarks: the kept rows carry a mark per ticket with news, and newsBody turns
 // each into the badge or nothing for the reader; titles that look like marks stay text.
@@ -47,7 +47,15 @@ func TestNewsMarks(t *testing.T) {
 	for _, m := range newsRowRE.FindAllStringSubmatch(page, -1) {
 		got = append(got, m[2] != "")
 	}
+	// Ticket 15's one message opened it, and the reader never opened it: "New ticket".
+	var badges []string
+	for _, m := range newsRowRE.FindAllStringSubmatch(page, -1) {
+		badges = append(badges, m[3])
+	}
 	want := []bool{true, false, false, false, true, true, false}
+	if len(badges) == len(want) && (badges[0] != "New reply" || badges[4] != "New ticket" || badges[5] != "New reply") {
+		t.Errorf("badges %q: want New reply, New ticket (15), New reply (16)", badges)
+	}
 	if len(got) != len(want) {
 		t.Fatalf("%d rows: %s", len(got), page)
 	}

@@ -46,7 +46,7 @@ func (p *Portal) ticketReply(w http.ResponseWriter, r *http.Request, v *visit) {
 	if f.Invalid() {
 		// Kept for the form shown again, if the page shows one to send them with.
 		keep := func() error { return p.env.KeepRefused(ctx, o, &f, kept, ups) }
-		if !replyOffered(t, rules) {
+		if !replyOffered(t, rules) || (t.Done() && !mayManage(v, t)) {
 			keep = func() error { return p.env.DropKept(ctx, o, &f, ups) }
 		}
 		if err := keep(); err != nil {
@@ -68,7 +68,9 @@ func (p *Portal) ticketReply(w http.ResponseWriter, r *http.Request, v *visit) {
 		// The form given back after a refused reply sends reopen=1: the contact
 		// saw the ticket was done and chose to reopen it with this reply.
 		if f.Get("reopen") == "1" && tk.Done() {
-			if err := ticket.Reopen(ctx, tx, tk, rules.Reopen, by, p.env.Now()); err != nil {
+			// Only the opener and main contacts reopen (ticket_manage.go); the page
+			// offers a follower no such form.
+			if err := ticket.Reopen(ctx, tx, tk, rules.Reopen && mayManage(v, tk), by, p.env.Now()); err != nil {
 				return err
 			}
 			if tk, err = ticket.ForStaff(ctx, tx, tk.TenantID, tk.ID); err != nil {
@@ -90,7 +92,7 @@ func (p *Portal) ticketReply(w http.ResponseWriter, r *http.Request, v *visit) {
 		// it is a form that can send them (reopening the ticket); read only, they go,
 		// and the page says so.
 		keep := func() error { return p.env.KeepRefused(ctx, o, &f, kept, ups) }
-		if !reopenable(t, rules) {
+		if !reopenable(t, rules) || !mayManage(v, t) {
 			keep = func() error { return p.env.DropKept(ctx, o, &f, ups) }
 		}
 		if serr := keep(); serr != nil {

@@ -95,8 +95,9 @@ func (p *Portal) renderTicketWith(w http.ResponseWriter, r *http.Request, v *vis
 	rules := v.Tenant.Rules // shown here; the reply, close and reopen handlers check them anew
 	view := ticketView{Detail: d, LimitMB: rules.UploadLimitMB}
 	view.CanReply = !t.Billed && !t.Done()
-	view.CanClose = !t.Billed && t.Status.Kind != ticket.KindClosed
-	view.CanReopen = reopenable(t, rules)
+	manage := mayManage(v, t) // a follower of a colleague's ticket reads and replies only
+	view.CanClose = manage && !t.Billed && t.Status.Kind != ticket.KindClosed
+	view.CanReopen = manage && reopenable(t, rules)
 	if view.Kept, err = web.ListedKept(ctx, p.env.DB, keptOwner(v, t.ID), f); err != nil {
 		p.env.Fail(w, r, err)
 		return
@@ -119,7 +120,7 @@ func (p *Portal) renderTicketWith(w http.ResponseWriter, r *http.Request, v *vis
 		p.env.Fail(w, r, err)
 		return
 	}
-	if view.CanReply {
+	if view.CanReply && manage {
 		view.Colleagues, err = p.followerChoices(r, v, d)
 		if err != nil {
 			p.env.Fail(w, r, err)

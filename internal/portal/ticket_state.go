@@ -12,6 +12,9 @@ import (
 func (p *Portal) ticketClose(w http.ResponseWriter, r *http.Request, v *visit) {
 	by := ticket.Actor{ContactID: v.P.ContactID, Name: v.Contact.Name()}
 	p.change(w, r, v, func(tx *db.Tx, t ticket.Ticket) error {
+		if !mayManage(v, t) { // a follower of a colleague's ticket (ticket_manage.go)
+			return db.ErrNotFound
+		}
 		if err := ticket.Close(r.Context(), tx, t, by, p.env.Now()); err != nil {
 			return err
 		}
@@ -23,6 +26,9 @@ func (p *Portal) ticketClose(w http.ResponseWriter, r *http.Request, v *visit) {
 func (p *Portal) ticketReopen(w http.ResponseWriter, r *http.Request, v *visit) {
 	by := ticket.Actor{ContactID: v.P.ContactID, Name: v.Contact.Name()}
 	p.change(w, r, v, func(tx *db.Tx, t ticket.Ticket) error {
+		if !mayManage(v, t) { // a follower of a colleague's ticket (ticket_manage.go)
+			return db.ErrNotFound
+		}
 		rules, err := tenant.GetTicketRules(r.Context(), tx, v.P.TenantID)
 		if err != nil {
 			return err

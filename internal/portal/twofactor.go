@@ -10,7 +10,7 @@ import (
 // twoFactorView is what the account page's two-factor section shows.
 type twoFactorView struct {
 	web.TwoFactorState      // Required: the active company requires two factors
-	Main               bool // the contact may change the company's requirement
+	Main               bool // a main contact: pointed to the company's rule on the Colleagues page
 }
 
 // loadTwoFactor reads the contact's two-factor state for the account page; f carries the

@@ -23,7 +23,7 @@ func TestTicketPageWorkingControlsFirst(t *testing.T) {
 		body := h.staffC.Get(path).Body
 		side := strings.Index(body, `class="ticket-side"`)
 		order := []string{`id="facts-h"`, `action="` + path + `/status"`, `action="` + path + `/assign"`,
-			">Mir zuweisen</button>", `action="` + path + `/details"`, `action="` + path + `/billed"`,
+			">Mir zuweisen</button>", `action="` + path + `/details"`, "Abrechnen geht, sobald", // billing: offered once resolved (qa2_desk_test.go)
 			`action="` + path + `/followup"`, `action="` + path + `/merge#merge"`, `id="hist-h"`}
 		last := side
 		for _, s := range order {

@@ -97,6 +97,9 @@ func downloadAdminForeign(t *testing.T, w *world, tenantB int64) map[string]stri
 			AND visibility = 'companies'`, f.ID); n != 1 {
 			t.Errorf("tenant B's file changed")
 		}
+		if n := countOf(t, w.env, `SELECT COUNT(*) FROM download_versions WHERE file_id = ?`, f.ID); n != 1 {
+			t.Errorf("tenant B's versions changed: %d", n)
+		}
 		if n := countOf(t, w.env, `SELECT COUNT(*) FROM download_folders WHERE id = ? AND name = 'B1 AG Ordner'`, folder.ID); n != 1 {
 			t.Errorf("tenant B's folder changed")
 		}
@@ -113,5 +116,6 @@ func downloadAdminForeign(t *testing.T, w *world, tenantB int64) map[string]stri
 		"POST /admin/downloads/files/{id}/versions":   fi + "/versions",
 		"POST /admin/downloads/files/{id}/delete":     fi + "/delete",
 		"GET /admin/downloads/versions/{id}/download": "/admin/downloads/versions/" + v + "/download",
+		"POST /admin/downloads/versions/{id}/delete":  "/admin/downloads/versions/" + v + "/delete",
 	}
 }

@@ -314,6 +314,11 @@ func TestAdminIsolation(t *testing.T) {
 
 			"POST /admin/companies/{id}/twofactor": "/admin/companies/" + id(w.b1) + "/twofactor",
 			"POST /admin/companies/{id}/note":      "/admin/companies/" + id(w.b1) + "/note",
+
+			// staff rename and withdrawn invitations, an invitation's role (qa2_people_*_test.go)
+			"POST /admin/staff/{id}/name":       "/admin/staff/" + id(w.staffB) + "/name",
+			"POST /admin/staff/{id}/withdraw":   "/admin/staff/" + id(w.staffB) + "/withdraw",
+			"POST /admin/memberships/{id}/role": "/admin/memberships/" + id(w.carolM) + "/role",
 		}
 		// Incoming mail (inbound): tenant B's mail item with a real stored file.
 		mailItemB := inboundItem(t, w.env, tenantB)

@@ -190,7 +190,7 @@ func outboxSearchIsolation(t *testing.T, w *world, staffA *apptest.Client, tenan
 			t.Errorf("outbox search %s shows tenant B's mail: %d", q, r.Status)
 		}
 	}
-	r := staffA.Get("/admin/settings/mails/invitation/de/preview/html?" + invitationText("Betreff A {{portal}}").Encode())
+	r := staffA.Post("/admin/settings/mails/invitation/de/preview/html", invitationText("Betreff A {{portal}}"))
 	if r.Status != 200 || !strings.Contains(r.Body, "Tenant A") || strings.Contains(r.Body, "Tenant B") || strings.Contains(r.Body, "Geheim") {
 		t.Errorf("HTML preview across tenants: %d", r.Status)
 	}

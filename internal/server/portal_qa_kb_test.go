@@ -65,7 +65,9 @@ func TestKBLanguageNoticeAndHelp(t *testing.T) {
 
 		// The way to a new ticket.
 		open := `<a href="/tickets/new">` + fr.T("portal_qa.kb_help_open") + `</a>`
-		if r := f.Get("/kb/articles/vpn"); strings.Count(r.Body, open) != 1 || !strings.Contains(r.Body, fr.T("portal_qa.kb_help")) {
+		// The question and the link's sentence apart by a space ("résolu ?Ouvrir" ran
+		// them together).
+		if r := f.Get("/kb/articles/vpn"); strings.Count(r.Body, open) != 1 || !strings.Contains(r.Body, fr.T("portal_qa.kb_help")+" "+open) {
 			t.Errorf("no new ticket offered under the article")
 		}
 		if r := f.Post("/kb/articles/vpn/feedback", url.Values{"helpful": {"no"}}); r.Status != 303 {
@@ -73,12 +75,12 @@ func TestKBLanguageNoticeAndHelp(t *testing.T) {
 		}
 		r := f.Get("/kb/articles/vpn")
 		card := r.Body[strings.Index(r.Body, `id="feedback"`):]
-		if strings.Count(r.Body, open) != 1 || !strings.Contains(card, open) {
+		if strings.Count(r.Body, open) != 1 || !strings.Contains(card, fr.T("portal_qa.kb_help")+" "+open) {
 			t.Errorf("after a no, the offer is not in the feedback card (once)")
 		}
 		visitor := env.Client("a.test")
 		signIn := `<a href="/login?next=%2Ftickets%2Fnew">` + i18n.For("de").T("portal_qa.kb_help_sign_in") + `</a>`
-		if r := visitor.Get("/kb/articles/drucker?lang=de"); !strings.Contains(r.Body, signIn) || strings.Contains(r.Body, `href="/tickets/new"`) {
+		if r := visitor.Get("/kb/articles/drucker?lang=de"); !strings.Contains(r.Body, i18n.For("de").T("portal_qa.kb_help")+" "+signIn) || strings.Contains(r.Body, `href="/tickets/new"`) {
 			t.Errorf("visitor not offered the sign-in to a new ticket")
 		}
 

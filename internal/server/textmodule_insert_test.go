@@ -10,7 +10,8 @@ import (
 )
 
 // TestTextModuleInsert: the ticket page offers the active modules, those in the
-// contact's language first; the script's endpoint answers a module filled in for this
+// contact's language first, each under its shortcut first (typing it on the select
+// finds the module); the script's endpoint answers a module filled in for this
 // ticket as plain text; without script, "Insert" shows the form again with the module
 // appended and everything typed kept.
 func TestTextModuleInsert(t *testing.T) {
@@ -31,7 +32,7 @@ func TestTextModuleInsert(t *testing.T) {
 		path := "/admin/tickets/" + itoa64(id)
 
 		page := h.staffC.Get(path).Body
-		iGreeting, iAny, iGruss := strings.Index(page, ">Greeting · hi<"), strings.Index(page, ">Any language<"), strings.Index(page, ">Gruß · gruss (DE)<")
+		iGreeting, iAny, iGruss := strings.Index(page, ">hi · Greeting<"), strings.Index(page, ">Any language<"), strings.Index(page, ">gruss · Gruß (DE)<")
 		if iGreeting < 0 || iAny < 0 || iGruss < 0 || !(iGreeting < iAny && iAny < iGruss) || strings.Contains(page, "Retired") {
 			t.Errorf("picker order: greeting %d, any %d, gruss %d\n%s", iGreeting, iAny, iGruss, between(page, `id="f-module"`, "</select>"))
 		}

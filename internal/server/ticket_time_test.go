@@ -178,6 +178,7 @@ func TestTicketTimeLog(t *testing.T) {
 func timeBilledLock(t *testing.T, h *helpdesk, id int64, entry, today string) {
 	t.Helper()
 	path := "/admin/tickets/" + itoa64(id)
+	h.setStatus(t, id, ticket.CodeResolved) // only finished work is billed
 	if r := h.staffC.Post(path+"/billed", url.Values{"billed": {"1"}}); r.Status != 303 {
 		t.Fatalf("bill: %d", r.Status)
 	}

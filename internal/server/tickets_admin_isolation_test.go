@@ -31,20 +31,25 @@ func ticketAdminForeign(t *testing.T, w *world, tenantB int64) map[string]string
 	}
 	p := "/admin/tickets/" + id(tk)
 	return map[string]string{
-		"GET /admin/tickets/{id}":                       p,
-		"GET /admin/tickets/{id}/files/{file}":          p + "/files/" + id(d.Messages[0].Files[0].ID),
-		"POST /admin/tickets/{id}/reply":                p + "/reply",
-		"POST /admin/tickets/{id}/status":               p + "/status",
-		"POST /admin/tickets/{id}/assign":               p + "/assign",
-		"POST /admin/tickets/{id}/billed":               p + "/billed",
-		"POST /admin/tickets/{id}/details":              p + "/details",
-		"POST /admin/tickets/{id}/accept":               p + "/accept",
-		"POST /admin/tickets/{id}/decline":              p + "/decline",
-		"POST /admin/tickets/{id}/merge":                p + "/merge",
-		"GET /admin/tickets/new":                        "/admin/tickets/new?company=" + id(w.b1),
-		"POST /admin/tickets":                           "/admin/tickets", // the form's company_id is B1
-		"POST /admin/settings/helpdesk/statuses/{id}":   "/admin/settings/helpdesk/statuses/" + id(d.Status.ID),
-		"POST /admin/settings/helpdesk/categories/{id}": "/admin/settings/helpdesk/categories/" + id(cat),
+		"GET /admin/tickets/{id}":                             p,
+		"GET /admin/tickets/{id}/files/{file}":                p + "/files/" + id(d.Messages[0].Files[0].ID),
+		"POST /admin/tickets/{id}/reply":                      p + "/reply",
+		"POST /admin/tickets/{id}/status":                     p + "/status",
+		"POST /admin/tickets/{id}/assign":                     p + "/assign",
+		"POST /admin/tickets/{id}/billed":                     p + "/billed",
+		"POST /admin/tickets/{id}/details":                    p + "/details",
+		"POST /admin/tickets/{id}/accept":                     p + "/accept",
+		"POST /admin/tickets/{id}/decline":                    p + "/decline",
+		"POST /admin/tickets/{id}/merge":                      p + "/merge",
+		"POST /admin/tickets/{id}/subject":                    p + "/subject",
+		"GET /admin/tickets/{id}/move":                        p + "/move",
+		"POST /admin/tickets/{id}/move":                       p + "/move",
+		"POST /admin/tickets/{id}/followers":                  p + "/followers",
+		"POST /admin/tickets/{id}/followers/{contact}/remove": p + "/followers/" + id(w.carol) + "/remove",
+		"GET /admin/tickets/new":                              "/admin/tickets/new?company=" + id(w.b1),
+		"POST /admin/tickets":                                 "/admin/tickets", // the form's company_id is B1
+		"POST /admin/settings/helpdesk/statuses/{id}":         "/admin/settings/helpdesk/statuses/" + id(d.Status.ID),
+		"POST /admin/settings/helpdesk/categories/{id}":       "/admin/settings/helpdesk/categories/" + id(cat),
 	}
 }
 
@@ -78,13 +83,17 @@ func TestTicketsAdminIsolation(t *testing.T) {
 			}
 		}
 		posts := map[string]url.Values{
-			p + "/status":  {"status": {id(resolvedA)}},
-			p + "/assign":  {"assignee": {id(h.admin.ID)}},
-			p + "/billed":  {"billed": {"1"}},
-			p + "/details": {"priority": {"4"}},
-			p + "/accept":  nil,
-			p + "/decline": {"reason": {"no"}},
-			p + "/merge":   {"target": {id(own)}, "confirm": {"1"}},
+			p + "/status":    {"status": {id(resolvedA)}},
+			p + "/assign":    {"assignee": {id(h.admin.ID)}},
+			p + "/billed":    {"billed": {"1"}},
+			p + "/details":   {"priority": {"4"}},
+			p + "/accept":    nil,
+			p + "/decline":   {"reason": {"no"}},
+			p + "/merge":     {"target": {id(own)}, "confirm": {"1"}},
+			p + "/subject":   {"title": {"B was here"}},
+			p + "/move":      {"contact": {id(h.bernd.ID)}},
+			p + "/followers": {"follower": {id(h.bernd.ID)}},
+			p + "/followers/" + id(h.bernd.ID) + "/remove": nil,
 			"/admin/tickets": {"company_id": {id(h.acme.ID)}, "contact_id": {id(h.anna.ID)}, "title": {"x"}, "body": {"x"},
 				"priority": {"2"}},
 			"/admin/settings/helpdesk/statuses/" + id(resolvedA): {"name": {"B was here"}, "position": {"1"}},
@@ -115,6 +124,19 @@ func TestTicketsAdminIsolation(t *testing.T) {
 			if r := b.Post(path, form); r.Status != want {
 				t.Errorf("POST %s with tenant A ids: %d, want %d", path, r.Status, want)
 			}
+		}
+		// Tenant A's company or contact in B's own ticket's move and follower forms: 404.
+		for path, form := range map[string]url.Values{
+			pb + "/move":      {"company_id": {id(h.acme.ID)}, "contact": {id(carl.ID)}},
+			pb + "/move ":     {"contact": {id(h.anna.ID)}},
+			pb + "/followers": {"follower": {id(h.anna.ID)}},
+		} {
+			if r := b.Post(strings.TrimSpace(path), form); r.Status != 404 || strings.Contains(r.Body, "Acme") {
+				t.Errorf("POST %s with tenant A ids: %d, want 404", path, r.Status)
+			}
+		}
+		if r := b.Get(pb + "/move?company=" + id(h.acme.ID)); r.Status != 404 {
+			t.Errorf("move page with tenant A's company: %d", r.Status)
 		}
 		if r := b.Post(pb+"/status", url.Values{"status": {"999999"}}); r.Status != 422 {
 			t.Errorf("POST %s/status with an id nobody has: %d, want 422 like tenant A's", pb, r.Status)

@@ -105,3 +105,20 @@ func SetLanguage(ctx context.Context, q db.Querier, tenantID, id int64, lang str
 	_, err := q.Exec(ctx, `UPDATE staff SET language = ? WHERE tenant_id = ? AND id = ?`, lang, tenantID, id)
 	return err
 }
+
+// DeleteInvited deletes a member who never set a password, and their invitation links
+// explicitly (not only by the foreign key's cascade) so no link can outlive them.
+// db.ErrNotFound when there is no such member (any more) or they have a password.
+func DeleteInvited(ctx context.Context, q db.Querier, tenantID, id int64) error {
+	if _, err := q.Exec(ctx, `DELETE FROM tokens WHERE tenant_id = ? AND staff_id = ?`, tenantID, id); err != nil {
+		return fmt.Errorf("staff: delete links: %w", err)
+	}
+	res, err := q.Exec(ctx, `DELETE FROM staff WHERE tenant_id = ? AND id = ? AND password_hash = ''`, tenantID, id)
+	if err != nil {
+		return fmt.Errorf("staff: delete invited: %w", err)
+	}
+	if n, _ := res.RowsAffected(); n == 0 {
+		return db.ErrNotFound
+	}
+	return nil
+}

@@ -2,6 +2,7 @@ package ticket
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"time"
 
@@ -79,8 +80,21 @@ func SetStatus(ctx context.Context, tx db.Querier, t Ticket, statusID int64, a A
 	if !to.Active {
 		return Status{}, ErrStatusInactive
 	}
+	if t.RequestState == RequestPending && to.Outcome() {
+		return Status{}, ErrUndecided
+	}
 	return to, setStatus(ctx, tx, t, to, "status", a, "", now)
 }
+
+// ErrUndecided: staff chose "accepted" or "declined" as a plain status for a request
+// nobody decided yet. Those outcomes come from Decide only, which keeps the request's
+// state and the reason the customer reads; a plain status would leave the request
+// open beside an outcome that says otherwise.
+var ErrUndecided = errors.New("ticket: a request is accepted or declined by deciding it")
+
+// Outcome reports whether the status is a request's outcome (accepted, declined),
+// which a ticket gets by Decide rather than as a plain status while it is undecided.
+func (s Status) Outcome() bool { return s.Code == CodeAccepted || s.Code == CodeDeclined }
 
 // Close closes the ticket on the contact's request.
 func Close(ctx context.Context, tx db.Querier, t Ticket, a Actor, now time.Time) error {

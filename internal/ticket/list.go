@@ -21,7 +21,7 @@ const MaxPage = 200
 // Filter narrows and orders a ticket list. Zero values mean: open tickets, newest
 // activity first, first page.
 type Filter struct {
-	State      string // open (open and waiting), done (resolved and closed), all
+	State      string // open (open and waiting), done (resolved and closed), all; KindWaiting (Recent)
 	StatusID   int64
 	Query      string
 	Sort       string // updated, created, oldest, priority
@@ -32,6 +32,7 @@ type Filter struct {
 	Priority   int    // staff only
 	Pending    bool   // staff only: requests not yet accepted or declined
 	Rating     string // staff only: newest rating good, bad, or none (not rated)
+	Billed     string // staff only: "yes" billed, "no" not billed, "" either (list_billed.go)
 	// Overdue (staff only): open tickets whose next due time (sla.go) is before this
 	// moment, most overdue first (SortDue); zero: no such filter.
 	Overdue time.Time
@@ -115,6 +116,12 @@ func (f Filter) conditions(e db.Engine, tenantID int64) (string, []any) {
 	case f.State == "done":
 		where += ` AND s.kind IN ('resolved', 'closed')`
 	case f.State == "all":
+	case f.State == KindWaiting:
+		// The home page's tickets waiting for the customer (Recent), as a set of status
+		// ids: the index tickets_queue_company reads a company's few waiting tickets,
+		// where walking its list in order would pass every closed one.
+		where += ` AND t.status_id IN (SELECT ws.id FROM ticket_statuses ws WHERE ws.tenant_id = ? AND ws.kind = 'waiting')`
+		args = append(args, tenantID)
 	default:
 		where += ` AND s.kind IN ('open', 'waiting')`
 	}
@@ -299,6 +306,7 @@ func queueWhere(ctx context.Context, q db.Querier, tenantID int64, f Filter) (Fi
 	case "none":
 		where += ` AND t.last_rating IS NULL`
 	}
+	where = f.billedCondition(where)
 	where, args = f.contactConditions(where, args)
 	where, args = f.dueConditions(where, args)
 	where, args = f.followUpConditions(where, args)

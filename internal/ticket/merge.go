@@ -53,6 +53,9 @@ func mergeAllowed(source, target Ticket) error {
 // the target's search text takes the source's title, so a search for the customer's
 // other wording finds the ticket that holds the conversation.
 //
+// An open source does not get buried in a finished target: the target reopens and
+// takes the higher priority of the two (mergeOpen).
+//
 // Both rows are changed only while neither is merged or billed: of two merges racing
 // the other way round (A into B, B into A) one fails with ErrMerged instead of leaving
 // a cycle.
@@ -105,8 +108,11 @@ func Merge(ctx context.Context, tx db.Querier, source, target Ticket, a Actor, n
 	if err := setStatus(ctx, tx, source, closed, "merged", a, strconv.FormatInt(target.ID, 10), now); err != nil {
 		return err
 	}
-	return addEvent(ctx, tx, target.TenantID, target.ID, Event{Kind: "merged_from", Actor: a.Name,
-		Note: strconv.FormatInt(source.ID, 10)}, a.ContactID, a.StaffID, now)
+	if err := addEvent(ctx, tx, target.TenantID, target.ID, Event{Kind: "merged_from", Actor: a.Name,
+		Note: strconv.FormatInt(source.ID, 10)}, a.ContactID, a.StaffID, now); err != nil {
+		return err
+	}
+	return mergeOpen(ctx, tx, source, target, a, now) // merge_open.go
 }
 
 // changedOne turns an update that found no row (a merge or billing mark that came

@@ -202,4 +202,5 @@ func PortalEvent(e Event) bool {
 
 // staffOnlyEvent are the kinds of history entries the portal never shows.
 var staffOnlyEvent = map[string]bool{"follower": true, "assigned": true, "billed": true, "unbilled": true,
-	EventFollowUp: true, EventFollowUpCleared: true}
+	EventFollowUp: true, EventFollowUpCleared: true, EventMergePriority: true,
+	EventRetitled: true, EventMoved: true}

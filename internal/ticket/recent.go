@@ -2,6 +2,7 @@ package ticket
 
 import (
 	"context"
+	"slices"
 	"time"
 
 	"pforte/internal/db"
@@ -25,16 +26,37 @@ type LastMessage struct {
 // FromStaff reports whether staff wrote the message.
 func (m LastMessage) FromStaff() bool { return m.StaffID > 0 }
 
-// Recent lists up to n of the contact's open tickets with the newest activity, each
-// with its newest public message: the home page's "your tickets". It is the ticket
-// list's own query (ListForContact: who sees what, the tenant's portal statuses, the
-// order) with a smaller page, so the two can never disagree about which tickets a
-// contact sees. The newest message is looked up per row the query reads: the rows of
-// the page where the list walks an index in its order (main contacts, busy users), the
-// user's own open tickets where it collects and sorts those (fewer than manyOwn).
+// Recent lists up to n of the contact's open tickets, each with its newest public
+// message: the home page's "your tickets". Those waiting for the customer (a status of
+// kind waiting) come first, newest activity first, so newer tickets never push one
+// that asks the customer something off the short list; the other open tickets fill
+// the rest by activity. Both are the ticket list's own query (ListForContact: who sees
+// what, the tenant's portal statuses, the order) with a page of n, so the two can never
+// disagree about which tickets a contact sees, and the work stays two short pages
+// whatever the company's size. The newest message is looked up per row the query
+// reads.
 func Recent(ctx context.Context, q db.Querier, p principal.Contact, n int) ([]Ticket, error) {
-	rows, _, err := listForContact(ctx, q, p, Filter{State: "open", Limit: n}, recentRow)
-	return rows, err
+	waiting, _, err := listForContact(ctx, q, p, Filter{State: KindWaiting, Limit: n}, recentRow)
+	if err != nil || len(waiting) >= n {
+		return waiting, err
+	}
+	// The first n open tickets hold every waiting one among them, and those are in
+	// waiting already (fewer than n exist): the rest are the newest others.
+	open, _, err := listForContact(ctx, q, p, Filter{State: "open", Limit: n}, recentRow)
+	if err != nil {
+		return nil, err
+	}
+	out := waiting
+	for _, t := range open {
+		if len(out) == n {
+			break
+		}
+		// By id too: a ticket that left "waiting" between the two reads is listed once.
+		if t.Status.Kind != KindWaiting && !slices.ContainsFunc(waiting, func(w Ticket) bool { return w.ID == t.ID }) {
+			out = append(out, t)
+		}
+	}
+	return out, nil
 }
 
 // recentRow is portalRow with the ticket's newest public message (internal notes never

@@ -63,8 +63,8 @@ func ParseMultipart(w http.ResponseWriter, r *http.Request, limit int64) Form {
 // headers and a long description in a script of three bytes a character.
 const keptPrefix = 4 * MaxFormBytes
 
-// SaveUploads stores the files of field in the file store. Too many files set a field
-// error and nothing is kept. A file over limit, an empty one or one whose content
+// SaveUploads stores the files of field in the file store. Of too many files the
+// first MaxFiles are saved and the others named in the field error. A file over limit, an empty one or one whose content
 // contradicts its name (upload_check.go) is refused and named in the field error,
 // while the files chosen with it are still saved and returned: the form is refused,
 // and KeepRefused keeps them for it (listed, so nobody chooses them again). A file
@@ -75,9 +75,14 @@ func (e *Env) SaveUploads(r *http.Request, f *Form, field string, limit int64) [
 		return nil
 	}
 	headers := r.MultipartForm.File[field]
+	// Too many files: the first MaxFiles are saved (and kept for the refused form like
+	// the others of a refusal), the rest are named, so only those are chosen again.
+	var dropped []string
 	if len(headers) > MaxFiles {
-		f.Errors[field] = validate.Msg{ID: "error.upload_count", Data: map[string]any{"Max": MaxFiles}}
-		return nil
+		for _, h := range headers[MaxFiles:] {
+			dropped = append(dropped, CleanFilename(h.Filename))
+		}
+		headers = headers[:MaxFiles]
 	}
 	var out []Upload
 	var refused []validate.Msg
@@ -108,7 +113,25 @@ func (e *Env) SaveUploads(r *http.Request, f *Form, field string, limit int64) [
 	if len(refused) > 0 {
 		f.Errors[field] = refusedMsg(refused, limit)
 	}
+	if len(dropped) > 0 {
+		f.Errors[field] = droppedMsg(dropped, refused, f.Errors[field])
+	}
 	return out
+}
+
+// droppedMsg is the field error when more than MaxFiles files were chosen: it names the
+// files left out, and the refused ones among the first MaxFiles if there are any.
+func droppedMsg(dropped []string, refused []validate.Msg, m validate.Msg) validate.Msg {
+	data := map[string]any{"Max": MaxFiles, "Dropped": strings.Join(dropped, ", ")}
+	if len(refused) == 0 {
+		return validate.Msg{ID: "qa2_misc.upload_dropped", Data: data}
+	}
+	names := make([]string, 0, len(refused))
+	for _, r := range refused {
+		names = append(names, r.Data["Name"].(string))
+	}
+	data["Names"] = strings.Join(names, ", ")
+	return validate.Msg{ID: "qa2_misc.upload_dropped_refused", Data: data}
 }
 
 // refusedMsg is the field error for the files SaveUploads refused: the one's own
@@ -142,6 +165,7 @@ func refusedMsg(refused []validate.Msg, limit int64) validate.Msg {
 func RefusedFiles(m validate.Msg) bool {
 	switch m.ID {
 	case "error.upload_too_large_file", "error.upload_empty", "mailack.files_refused",
+		"qa2_misc.upload_dropped", "qa2_misc.upload_dropped_refused",
 		"upload_check.mismatch", "upload_check.program", "upload_check.files_mismatch", "upload_check.files_refused":
 		return true
 	}

@@ -108,7 +108,9 @@
       const dt = new DataTransfer();
       Array.from(input.files).concat(Array.from(ev.dataTransfer.files)).forEach((f) => dt.items.add(f));
       input.files = dt.files;
-      listFiles(zone, input);
+      // Setting files fires no change event; the listener lists them, and the file
+      // button's status (file-pick.js) follows.
+      input.dispatchEvent(new Event("change", { bubbles: true }));
     });
   });
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", dropzones);
@@ -202,4 +204,15 @@
   window.addEventListener("pageshow", () => {
     document.querySelectorAll("input[data-bulk-all]").forEach((all) => { if (all.form) bulkShow(all.form); });
   });
+
+  // (g) form[data-autoload] is sent once as it appears (on load, or swapped in by htmx):
+  // the mail template preview posts the draft into its sandboxed frame this way, as the
+  // draft is too long for the frame's address. Without script its button sends it.
+  const autoload = () => document.querySelectorAll("form[data-autoload]:not([data-loaded])").forEach((form) => {
+    form.setAttribute("data-loaded", "");
+    form.submit();
+  });
+  document.addEventListener("htmx:afterSettle", autoload);
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", autoload);
+  else autoload();
 })();

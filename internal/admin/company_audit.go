@@ -1,0 +1,66 @@
+package admin
+
+import (
+	"net/http"
+	"slices"
+	"strings"
+
+	"pforte/internal/audit"
+	"pforte/internal/company"
+	"pforte/internal/db"
+)
+
+// createCompany stores a new company and logs it, as the inbox does when it creates
+// one: either both happen or neither.
+func (a *Admin) createCompany(r *http.Request, v *visit, in company.Company) (company.Company, error) {
+	var c company.Company
+	by := v.actor(r, a.env)
+	now := a.env.Now()
+	err := a.env.DB.InTx(r.Context(), func(tx *db.Tx) error {
+		var err error
+		if c, err = company.Create(r.Context(), tx, in, now); err != nil {
+			return err
+		}
+		return audit.Log(r.Context(), tx, v.P.TenantID, by.Label, audit.CompanyCreated, c.Name, by.IP, now)
+	})
+	return c, err
+}
+
+// updateCompany saves staff's changes to company old and logs each email domain added
+// or removed: a domain decides which company a stranger's mail and registration lead
+// to, so who changed it belongs in the log like the inbox's "add domain".
+func (a *Admin) updateCompany(r *http.Request, v *visit, old, in company.Company) error {
+	by := v.actor(r, a.env)
+	now := a.env.Now()
+	return a.env.DB.InTx(r.Context(), func(tx *db.Tx) error {
+		if err := company.Update(r.Context(), tx, in, now); err != nil {
+			return err
+		}
+		in.Normalize()
+		before, after := old.Domains(), in.Domains()
+		for _, d := range after {
+			if !slices.Contains(before, d) {
+				if err := audit.Log(r.Context(), tx, v.P.TenantID, by.Label, audit.CompanyDomainAdded, d+" → "+in.Name, by.IP, now); err != nil {
+					return err
+				}
+			}
+		}
+		for _, d := range before {
+			if !slices.Contains(after, d) {
+				if err := audit.Log(r.Context(), tx, v.P.TenantID, by.Label, audit.CompanyDomainRemoved, d+" → "+in.Name, by.IP, now); err != nil {
+					return err
+				}
+			}
+		}
+		return nil
+	})
+}
+
+// fmtDomainRemoved: "domain → company", a domain taken off a company.
+func fmtDomainRemoved(d *detailCtx, s string) []detailPart {
+	domain, company, ok := strings.Cut(s, " → ")
+	if !ok {
+		return nil
+	}
+	return d.t("audit_details.domain_removed", map[string]any{"Domain": domain, "Company": d.company(company)})
+}

@@ -1,0 +1,106 @@
+package ticket
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"strings"
+	"time"
+
+	"pforte/internal/db"
+)
+
+// History kinds of staff's corrections (staff only: the portal shows the ticket as it
+// is now).
+const (
+	EventRetitled = "retitled" // Note: the subject before
+	EventMoved    = "moved"    // Note: "company · contact" before
+)
+
+var (
+	// ErrNotMember: the contact chosen as the ticket's opener is not in its company.
+	ErrNotMember = errors.New("ticket: the contact does not belong to the company")
+	// ErrHasMerged: other tickets were merged into this one; they stay with their
+	// company, so this one cannot leave it.
+	ErrHasMerged = errors.New("ticket: tickets merged into this one keep it in its company")
+)
+
+// Retitle corrects the subject (staff). The search text's subject part follows; what
+// merges added to it stays, so the customer's other wordings still find the ticket.
+func Retitle(ctx context.Context, tx db.Querier, t Ticket, title string, a Actor, now time.Time) error {
+	if err := correctable(t); err != nil || title == t.Title {
+		return err
+	}
+	var search string
+	if err := tx.QueryRow(ctx, `SELECT search FROM tickets WHERE tenant_id = ? AND id = ?`, t.TenantID, t.ID).Scan(&search); err != nil {
+		return fmt.Errorf("ticket: retitle: %w", db.One(err))
+	}
+	search = strings.ToLower(title) + strings.TrimPrefix(search, strings.ToLower(t.Title))
+	if _, err := tx.Exec(ctx, `UPDATE tickets SET title = ?, search = ?, updated_at = ? WHERE tenant_id = ? AND id = ?`,
+		title, search, now.Unix(), t.TenantID, t.ID); err != nil {
+		return fmt.Errorf("ticket: retitle: %w", err)
+	}
+	return addEvent(ctx, tx, t.TenantID, t.ID, Event{Kind: EventRetitled, Actor: a.Name, Note: t.Title}, a.ContactID, a.StaffID, now)
+}
+
+// Move gives the ticket another opener, in its company or in another company of the
+// tenant (staff): the contact must belong to companyID (ErrNotMember). The time
+// logged on it goes along; followers who are not in the new company stop following
+// (they could no longer see it), and so does the new opener. The portal lists of both
+// companies see the change (the list_versions triggers on tickets and followers).
+func Move(ctx context.Context, tx db.Querier, t Ticket, companyID, contactID int64, a Actor, now time.Time) error {
+	if err := correctable(t); err != nil {
+		return err
+	}
+	if companyID == t.CompanyID && contactID == t.ContactID {
+		return nil
+	}
+	var one int
+	// Another tenant's contact is no contact at all here: db.ErrNotFound, as for its
+	// ids anywhere.
+	if err := tx.QueryRow(ctx, `SELECT 1 FROM contacts WHERE tenant_id = ? AND id = ?`, t.TenantID, contactID).Scan(&one); err != nil {
+		return fmt.Errorf("ticket: move contact: %w", db.One(err))
+	}
+	if err := tx.QueryRow(ctx, `SELECT 1 FROM memberships WHERE tenant_id = ? AND company_id = ? AND contact_id = ?`,
+		t.TenantID, companyID, contactID).Scan(&one); err != nil {
+		if errors.Is(db.One(err), db.ErrNotFound) {
+			return ErrNotMember
+		}
+		return fmt.Errorf("ticket: move: %w", err)
+	}
+	if companyID != t.CompanyID {
+		var merged int
+		if err := tx.QueryRow(ctx, `SELECT COUNT(*) FROM tickets WHERE tenant_id = ? AND merged_into = ?`, t.TenantID, t.ID).Scan(&merged); err != nil {
+			return fmt.Errorf("ticket: move: %w", err)
+		}
+		if merged > 0 {
+			return ErrHasMerged
+		}
+	}
+	if _, err := tx.Exec(ctx, `UPDATE tickets SET company_id = ?, contact_id = ?, updated_at = ? WHERE tenant_id = ? AND id = ?`,
+		companyID, contactID, now.Unix(), t.TenantID, t.ID); err != nil {
+		return fmt.Errorf("ticket: move: %w", err)
+	}
+	if _, err := tx.Exec(ctx, `UPDATE ticket_time SET company_id = ? WHERE tenant_id = ? AND ticket_id = ?`, companyID, t.TenantID, t.ID); err != nil {
+		return fmt.Errorf("ticket: move time: %w", err)
+	}
+	if _, err := tx.Exec(ctx, `DELETE FROM ticket_followers WHERE tenant_id = ? AND ticket_id = ? AND (contact_id = ?
+		OR NOT EXISTS (SELECT 1 FROM memberships m WHERE m.tenant_id = ? AND m.company_id = ? AND m.contact_id = ticket_followers.contact_id))`,
+		t.TenantID, t.ID, contactID, t.TenantID, companyID); err != nil {
+		return fmt.Errorf("ticket: move followers: %w", err)
+	}
+	note := t.CompanyName + " · " + t.ContactName
+	return addEvent(ctx, tx, t.TenantID, t.ID, Event{Kind: EventMoved, Actor: a.Name, Note: note}, a.ContactID, a.StaffID, now)
+}
+
+// correctable refuses corrections of a billed ticket (locked) or a merged one (its
+// conversation goes on in the target).
+func correctable(t Ticket) error {
+	switch {
+	case t.Billed:
+		return ErrBilled
+	case t.MergedInto > 0:
+		return ErrMerged
+	}
+	return nil
+}
