@@ -58,6 +58,13 @@ func BenchmarkTicketList(b *testing.B) {
 			GROUP BY contact_id ORDER BY COUNT(*) DESC LIMIT 1) f`, ten.ID).Scan(&follower); err != nil {
 			b.Fatal(err)
 		}
+		// The company with fewest tickets: a filter for it must not walk the whole queue
+		// in the chosen order to find its few rows.
+		var small int64
+		if err := d.QueryRow(ctx, `SELECT company_id FROM tickets WHERE tenant_id = ? GROUP BY company_id
+			ORDER BY COUNT(*), company_id LIMIT 1`, ten.ID).Scan(&small); err != nil {
+			b.Fatal(err)
+		}
 		queue := func(f ticket.Filter) func(db.Querier) (int, error) {
 			return func(q db.Querier) (int, error) { l, _, err := ticket.Queue(ctx, q, ten.ID, f); return len(l), err }
 		}
@@ -91,6 +98,18 @@ func BenchmarkTicketList(b *testing.B) {
 			{"staff/unassigned", queue(ticket.Filter{Unassigned: true})},
 			{"staff/urgent", queue(ticket.Filter{Priority: ticket.PriorityUrgent})},
 			{"staff/pending", queue(ticket.Filter{Pending: true})},
+			{"staff/pending-done", queue(ticket.Filter{Pending: true, State: "done"})},
+			{"staff/all-by-priority", queue(ticket.Filter{State: "all", Sort: "priority"})},
+			{"staff/done-by-priority", queue(ticket.Filter{State: "done", Sort: "priority"})},
+			{"staff/assignee-all-newest", queue(ticket.Filter{AssigneeID: agent, State: "all", Sort: "created"})},
+			{"staff/assignee-all-oldest", queue(ticket.Filter{AssigneeID: agent, State: "all", Sort: "oldest"})},
+			{"staff/company-done-newest", queue(ticket.Filter{CompanyID: main.CompanyID, State: "done", Sort: "created"})},
+			{"staff/company-all-oldest", queue(ticket.Filter{CompanyID: main.CompanyID, State: "all", Sort: "oldest"})},
+			{"staff/small-company-by-priority", queue(ticket.Filter{CompanyID: small, Sort: "priority"})},
+			{"staff/small-company-done-by-priority", queue(ticket.Filter{CompanyID: small, State: "done", Sort: "priority"})},
+			{"staff/company-by-priority", queue(ticket.Filter{CompanyID: main.CompanyID, State: "all", Sort: "priority"})},
+			{"staff/low-all-newest", queue(ticket.Filter{Priority: ticket.PriorityLow, State: "all", Sort: "created"})},
+			{"staff/low-done-oldest", queue(ticket.Filter{Priority: ticket.PriorityLow, State: "done", Sort: "oldest"})},
 			{"staff/search-drucker", queue(ticket.Filter{State: "all", Query: "drucker"})},
 			{"staff/search-f28", queue(ticket.Filter{State: "all", Query: "f28"})},
 			{"staff/search-seriennummer", queue(ticket.Filter{State: "all", Query: "seriennummer"})},
