@@ -84,7 +84,10 @@ func brandTextsCount(f web.Form) int {
 }
 
 func brandTextsErr(f web.Form) bool {
-	return slices.ContainsFunc(i18n.Languages, func(lang string) bool {
-		return slices.ContainsFunc(brandFields(lang), func(name string) bool { return f.Errors[name].ID != "" })
-	})
+	return slices.ContainsFunc(i18n.Languages, func(lang string) bool { return brandLangErr(f, lang) })
+}
+
+// brandLangErr reports whether one of lang's fields has an error: its part opens.
+func brandLangErr(f web.Form, lang string) bool {
+	return slices.ContainsFunc(brandFields(lang), func(name string) bool { return f.Errors[name].ID != "" })
 }

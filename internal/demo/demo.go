@@ -111,9 +111,11 @@ func Load(ctx context.Context, d *db.DB, now time.Time) ([]Login, error) {
 			}
 			ids[i] = c.ID
 		}
-		// How customers reach support besides the portal (home page).
+		// How customers reach support besides the portal (home page); the hours also in
+		// English, for the English-speaking demo contact.
 		if err := tenant.SetBranding(ctx, tx, t.ID, tenant.Branding{Support: tenant.SupportContact{Phone: "+49 711 123456-0",
-			Email: "support@demo-service.de", Hours: "Mo–Fr 8:00–17:00 Uhr\nNotfälle rund um die Uhr: +49 711 123456-99"}}); err != nil {
+			Email: "support@demo-service.de", Hours: "Mo–Fr 8:00–17:00 Uhr\nNotfälle rund um die Uhr: +49 711 123456-99"},
+			Texts: map[string]tenant.BrandText{"en": {Hours: "Mon–Fri 8 am–5 pm\nEmergencies around the clock: +49 711 123456-99"}}}); err != nil {
 			return err
 		}
 		// Staff's internal note on the first customer, shown beside its tickets.
