@@ -102,10 +102,20 @@ func (s *Service) RunResetJob(ctx context.Context, j jobs.Job) error {
 
 // mailReset issues a reset link for ct and queues the mail with it.
 func (s *Service) mailReset(ctx context.Context, tx db.Querier, t tenant.Tenant, ct contact.Contact, origin, ip string, now time.Time) error {
+	if err := s.queueResetMail(ctx, tx, t, ct, origin, 0, now); err != nil {
+		return err
+	}
+	return audit.LogFor(ctx, tx, t.ID, ct.ID, ContactActor(ct.ID, ct.Email), audit.PasswordResetRequested, "", ip, now)
+}
+
+// queueResetMail cancels ct's earlier reset links, issues a new one and queues the mail
+// with it. staffID names the staff member who sent it (0: the contact asked): such a
+// link works even where the tenant offers no self-service reset (StaffSentReset).
+func (s *Service) queueResetMail(ctx context.Context, tx db.Querier, t tenant.Tenant, ct contact.Contact, origin string, staffID int64, now time.Time) error {
 	if err := auth.CancelTokens(ctx, tx, t.ID, ct.ID, 0, auth.PurposeReset, now); err != nil {
 		return err
 	}
-	raw, err := auth.IssueToken(ctx, tx, auth.Token{TenantID: t.ID, Purpose: auth.PurposeReset, ContactID: ct.ID}, ResetTTL, now)
+	raw, err := auth.IssueToken(ctx, tx, auth.Token{TenantID: t.ID, Purpose: auth.PurposeReset, ContactID: ct.ID, StaffID: staffID}, ResetTTL, now)
 	if err != nil {
 		return err
 	}
@@ -116,10 +126,8 @@ func (s *Service) mailReset(ctx context.Context, tx db.Querier, t tenant.Tenant,
 	if err != nil {
 		return err
 	}
-	if _, err := outbox.Queue(ctx, tx, t.ID, msg, now); err != nil {
-		return err
-	}
-	return audit.LogFor(ctx, tx, t.ID, ct.ID, ContactActor(ct.ID, ct.Email), audit.PasswordResetRequested, "", ip, now)
+	_, err = outbox.Queue(ctx, tx, t.ID, msg, now)
+	return err
 }
 
 // CheckReset tells whether a reset link can still be used, and for whom.

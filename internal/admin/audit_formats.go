@@ -3,6 +3,7 @@ package admin
 import (
 	"strings"
 
+	"pforte/internal/access"
 	"pforte/internal/audit"
 	"pforte/internal/passkey"
 )
@@ -49,6 +50,8 @@ var auditFormats = map[string]detailFormat{
 
 	passkey.ActionAdded: fmtAsWritten, passkey.ActionRemoved: fmtAsWritten, passkey.ActionRenamed: fmtAsWritten,
 	passkey.ActionLogin: fmtAsWritten,
+
+	access.SupportResetSent: fmtSupport, access.SupportTwoFactorReset: fmtSupport, access.SupportUnlocked: fmtSupport,
 }
 
 // fmtAsWritten: text typed by people or a program's own (a company, a passkey, the

@@ -84,5 +84,10 @@ func (a *Admin) renderContact(w http.ResponseWriter, r *http.Request, v *visit, 
 			return
 		}
 	}
-	web.Render(w, r, status, contactPage(chrome, c, f, a.rows(ms), q, found, usesHelpdesk(v.Tenant), notify, opened))
+	support, err := a.loadContactSupport(r, v, c)
+	if err != nil {
+		a.env.Fail(w, r, err)
+		return
+	}
+	web.Render(w, r, status, contactPage(chrome, c, f, a.rows(ms), q, found, usesHelpdesk(v.Tenant), notify, opened, support))
 }

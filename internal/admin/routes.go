@@ -92,6 +92,7 @@ func Routes(env *web.Env, svc *access.Service) []web.Route {
 	routes = append(routes, a.textModuleRoutes()...)
 	routes = append(routes, a.kbRoutes()...)
 	routes = append(routes, a.staffAccountRoutes()...)
+	routes = append(routes, a.contactSupportRoutes()...)
 	return append(routes, a.downloadRoutes()...)
 }
 

@@ -24,6 +24,12 @@ type bulkView struct {
 	Admin    bool // the reader may delete tickets (renderQueue sets it)
 }
 
+// open reports whether the bulk bar's fold starts open on a phone: when the form came
+// back with an error or with boxes ticked, so what is to be fixed is in view.
+func (b bulkView) open() bool {
+	return b.Form.Invalid() || len(b.Selected) > 0 || b.Form.Get("all") == "1"
+}
+
 // ticketBulk applies one action (assign or unassign, status, priority) to the tickets
 // ticked in the queue. Each ticket runs the ticket page's own step in its own
 // transaction, so the rules, the history and the mails are those of a single change,

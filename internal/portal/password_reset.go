@@ -8,8 +8,18 @@ import (
 	"pforte/internal/web"
 )
 
+// resetOn answers 404 unless the tenant offers self-service resets or staff sent this
+// link: staff send one deliberately (the contact's page in the back office), also where
+// contacts cannot ask for one themselves.
+func (p *Portal) resetOn(w http.ResponseWriter, r *http.Request) bool {
+	if p.svc.StaffSentReset(r.Context(), web.TenantFrom(r.Context()).ID, r.PathValue("token")) {
+		return true
+	}
+	return p.featureOn(w, r, tenant.FeaturePasswordReset)
+}
+
 func (p *Portal) resetForm(w http.ResponseWriter, r *http.Request) {
-	if !p.featureOn(w, r, tenant.FeaturePasswordReset) {
+	if !p.resetOn(w, r) {
 		return
 	}
 	ct, ok := p.linkContact(w, r, "reset.title", p.svc.CheckReset)
@@ -21,7 +31,7 @@ func (p *Portal) resetForm(w http.ResponseWriter, r *http.Request) {
 }
 
 func (p *Portal) resetSubmit(w http.ResponseWriter, r *http.Request) {
-	if !p.featureOn(w, r, tenant.FeaturePasswordReset) {
+	if !p.resetOn(w, r) {
 		return
 	}
 	ct, ok := p.linkContact(w, r, "reset.title", p.svc.CheckReset)

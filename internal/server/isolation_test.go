@@ -320,6 +320,10 @@ func TestAdminIsolation(t *testing.T) {
 			"POST /admin/staff/{id}/withdraw":   "/admin/staff/" + id(w.staffB) + "/withdraw",
 			"POST /admin/memberships/{id}/role": "/admin/memberships/" + id(w.carolM) + "/role",
 		}
+		// a contact's support actions (contact_support_test.go)
+		foreign["POST /admin/contacts/{id}/password-reset"] = "/admin/contacts/" + id(w.carol) + "/password-reset"
+		foreign["POST /admin/contacts/{id}/twofactor-reset"] = "/admin/contacts/" + id(w.carol) + "/twofactor-reset"
+		foreign["POST /admin/contacts/{id}/unlock"] = "/admin/contacts/" + id(w.carol) + "/unlock"
 		// Incoming mail (inbound): tenant B's mail item with a real stored file.
 		mailItemB := inboundItem(t, w.env, tenantB)
 		foreign["GET /admin/inbox/{id}/files/{n}"] = "/admin/inbox/" + id(mailItemB) + "/files/0"

@@ -198,6 +198,9 @@
       el.form.querySelectorAll("input[data-bulk-pick]").forEach((p) => { p.checked = el.checked; });
     } else if (el.hasAttribute("data-bulk-pick")) {
       bulkShow(el.form);
+      // A ticked row opens the folded bulk bar (phones), whose action it waits for.
+      const fold = el.form.querySelector("details.fold-box");
+      if (fold && el.checked) fold.open = true;
     }
   });
   // A page sent back with its boxes (422), or restored by the back button.
