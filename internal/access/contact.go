@@ -12,30 +12,26 @@ import (
 	"pforte/internal/tenant"
 )
 
-// UpdateContact saves staff's changes to a contact. The email address is the contact's
-// login name, so a change is audited and cancels the invitation and reset links sent to
-// the old one.
-func (s *Service) UpdateContact(ctx context.Context, t tenant.Tenant, by Actor, in contact.Contact) error {
-	return s.UpdateContactFrom(ctx, t, by, in, "")
-}
-
-// UpdateContactFrom is UpdateContact for a request to the portal at origin (the link in
-// the notice that the login address changed). An empty email is refused while the
-// contact has portal access or an open invitation.
-func (s *Service) UpdateContactFrom(ctx context.Context, t tenant.Tenant, by Actor, in contact.Contact, origin string) error {
-	old, err := contact.Get(ctx, s.DB, t.ID, in.ID)
-	if err != nil {
-		return err
-	}
-	ms, err := contact.MembershipsOfContact(ctx, s.DB, t.ID, in.ID)
-	if err != nil {
-		return err
-	}
-	if err := needsEmail(in, ms); err != nil {
-		return err
-	}
+// UpdateContact saves staff's changes to a contact, for a request to the portal at
+// origin (the link in the notice that the login address changed). The email address is
+// the contact's login name, so a change is audited, mailed to the old address and
+// cancels the invitation and reset links sent there. An empty email is refused while
+// the contact has portal access or an open invitation, checked on the memberships as
+// the change's transaction reads them.
+func (s *Service) UpdateContact(ctx context.Context, t tenant.Tenant, by Actor, in contact.Contact, origin string) error {
 	now := s.Now()
 	return s.DB.InTx(ctx, func(tx *db.Tx) error {
+		old, err := contact.Get(ctx, tx, t.ID, in.ID)
+		if err != nil {
+			return err
+		}
+		ms, err := contact.MembershipsOfContact(ctx, tx, t.ID, in.ID)
+		if err != nil {
+			return err
+		}
+		if err := needsEmail(in, ms); err != nil {
+			return err
+		}
 		if err := contact.Update(ctx, tx, in, i18n.Languages, now); err != nil {
 			return err
 		}

@@ -36,7 +36,7 @@ func (a *Admin) contactUpdate(w http.ResponseWriter, r *http.Request, v *visit) 
 	if f.Err == "" {
 		in := contactFromForm(f)
 		in.ID, in.TenantID = c.ID, c.TenantID
-		if err := a.svc.UpdateContactFrom(r.Context(), v.Tenant, v.actor(r, a.env), in, a.env.Origin(r)); err != nil && !f.Take(err) {
+		if err := a.svc.UpdateContact(r.Context(), v.Tenant, v.actor(r, a.env), in, a.env.Origin(r)); err != nil && !f.Take(err) {
 			a.env.Fail(w, r, err)
 			return
 		}

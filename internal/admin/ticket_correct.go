@@ -27,7 +27,8 @@ func (a *Admin) ticketSubject(w http.ResponseWriter, r *http.Request, v *visit) 
 	}
 	if !f.Invalid() {
 		err := a.changeTicket(r, v, id, func(ctx context.Context, tx *db.Tx, t ticket.Ticket, c change) error {
-			return ticket.Retitle(ctx, tx, t, title, c.By, c.Now)
+			_, err := ticket.Retitle(ctx, tx, t, title, c.By, c.Now)
+			return err
 		})
 		if a.afterChange(w, r, id, err, &f, "qa2_desk.subject_changed") {
 			return
@@ -57,8 +58,9 @@ func (a *Admin) ticketMove(w http.ResponseWriter, r *http.Request, v *visit) {
 			if to == 0 {
 				to = t.CompanyID
 			}
-			if err := ticket.Move(ctx, tx, t, to, contactID, c.By, c.Now); err != nil {
-				return moveErrors(err)
+			moved, err := ticket.Move(ctx, tx, t, to, contactID, c.By, c.Now)
+			if err != nil || !moved {
+				return moveErrors(err) // nothing to move: nothing to audit
 			}
 			by := v.actor(r, a.env)
 			what := audit.MovedTarget(t.ID, t.CompanyID, to, t.ContactID, contactID)

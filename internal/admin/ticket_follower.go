@@ -7,6 +7,7 @@ import (
 	"strconv"
 
 	"pforte/internal/audit"
+	"pforte/internal/contact"
 	"pforte/internal/db"
 	"pforte/internal/ticket"
 	"pforte/internal/validate"
@@ -29,11 +30,11 @@ func (a *Admin) ticketFollowerAdd(w http.ResponseWriter, r *http.Request, v *vis
 	}
 	if !f.Invalid() {
 		err := a.changeTicket(r, v, id, func(ctx context.Context, tx *db.Tx, t ticket.Ticket, c change) error {
-			if err := correctableFollowers(t); err != nil {
+			if err := ticket.Correctable(ctx, tx, t); err != nil {
 				return err
 			}
-			if err := contactOfTenant(ctx, tx, t.TenantID, cid); err != nil {
-				return err
+			if _, err := contact.Get(ctx, tx, t.TenantID, cid); err != nil {
+				return err // another tenant's contact: db.ErrNotFound
 			}
 			if cid == t.ContactID {
 				return validate.Errors{"follower": {ID: "qa2_desk.error.opener_follows"}}
@@ -70,7 +71,7 @@ func (a *Admin) ticketFollowerRemove(w http.ResponseWriter, r *http.Request, v *
 		return
 	}
 	err := a.changeTicket(r, v, id, func(ctx context.Context, tx *db.Tx, t ticket.Ticket, c change) error {
-		if err := correctableFollowers(t); err != nil {
+		if err := ticket.Correctable(ctx, tx, t); err != nil {
 			return err
 		}
 		follows, err := ticket.Follows(ctx, tx, t, cid)
@@ -86,24 +87,6 @@ func (a *Admin) ticketFollowerRemove(w http.ResponseWriter, r *http.Request, v *
 		return a.followerAudit(ctx, tx, r, v, audit.TicketFollowerRemoved, t.ID, cid, c)
 	})
 	a.afterChange(w, r, id, err, nil, "qa2_desk.follower_removed")
-}
-
-// correctableFollowers refuses follower changes on a billed ticket (locked) or a
-// merged one (its people follow the target).
-func correctableFollowers(t ticket.Ticket) error {
-	switch {
-	case t.Billed:
-		return ticket.ErrBilled
-	case t.MergedInto > 0:
-		return ticket.ErrMerged
-	}
-	return nil
-}
-
-// contactOfTenant is db.ErrNotFound for a contact id the tenant does not have.
-func contactOfTenant(ctx context.Context, tx *db.Tx, tenantID, contactID int64) error {
-	var one int
-	return db.One(tx.QueryRow(ctx, `SELECT 1 FROM contacts WHERE tenant_id = ? AND id = ?`, tenantID, contactID).Scan(&one))
 }
 
 func (a *Admin) followerAudit(ctx context.Context, tx *db.Tx, r *http.Request, v *visit, action string, ticketID, contactID int64, c change) error {

@@ -212,8 +212,13 @@ func (f *ticketForms) fill(t ticket.Ticket) {
 	}
 	if f.Correct.Values == nil {
 		f.Correct = web.NewForm()
-		f.Correct.Set("title", t.Title)
-		f.Correct.Set("contact", optID(t.ContactID))
+	}
+	// The correction forms share one form value: after a refused subject the opener
+	// select still shows the opener, after a refused move the subject field the subject.
+	for name, v := range map[string]string{"title": t.Title, "contact": optID(t.ContactID)} {
+		if !f.Correct.Values.Has(name) {
+			f.Correct.Set(name, v)
+		}
 	}
 	for name, v := range map[string]string{"status": itoa(t.Status.ID), "assignee": optID(t.AssigneeID),
 		"priority": itoa(int64(t.Priority)), "category": optID(t.CategoryID)} {

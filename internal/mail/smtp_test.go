@@ -2,6 +2,7 @@ package mail_test
 
 import (
 	"context"
+	"strings"
 	"testing"
 	"time"
 
@@ -79,5 +80,14 @@ func TestSMTPTLSRequired(t *testing.T) {
 	}
 	if n := len(srv.Messages()); n != 0 {
 		t.Errorf("server got %d messages", n)
+	}
+}
+
+// TestNewSMTPKeepsPasswordOut: a URL that does not parse is refused without quoting it,
+// so its password reaches neither the log nor the outbox.
+func TestNewSMTPKeepsPasswordOut(t *testing.T) {
+	_, err := mail.NewSMTP("smtp://user:geheim%zz@mail.example.com:587")
+	if err == nil || strings.Contains(err.Error(), "geheim") {
+		t.Fatalf("err %v: want a refusal without the password", err)
 	}
 }

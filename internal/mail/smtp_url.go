@@ -33,6 +33,12 @@ type smtpSender struct {
 func NewSMTP(rawURL string) (Sender, error) {
 	u, err := url.Parse(rawURL)
 	if err != nil {
+		// url.Error quotes the whole URL, password and all; the cause alone says enough,
+		// and the message reaches logs and the outbox, which agents read.
+		var ue *url.Error
+		if errors.As(err, &ue) {
+			err = ue.Err
+		}
 		return nil, fmt.Errorf("mail: invalid SMTP URL: %w", err)
 	}
 	s := &smtpSender{host: u.Hostname()}

@@ -1,28 +1,28 @@
 package portal
 
 import (
-	"context"
+	"net/http"
 
-	"pforte/internal/company"
 	"pforte/internal/inbox"
-	"pforte/internal/tenant"
 )
 
 // registrationsWaiting counts the open self-registrations the visit's main contact may
-// decide on (their active company's email domains, the tenant letting main contacts
-// decide; see mainDecider), for the number beside "Colleagues" in the navigation; 0 for
-// everyone else. A failed count only costs the number: the page must not fail over it.
-func (p *Portal) registrationsWaiting(ctx context.Context, v *visit) int {
-	if !v.P.IsMain() || !v.Tenant.Has(tenant.FeatureRegistration) || !v.Tenant.Has(tenant.FeatureMainApproves) {
-		return 0
-	}
-	co, err := company.Get(ctx, p.env.DB, v.P.TenantID, v.P.CompanyID)
-	if err == nil {
-		var items []inbox.Item
-		if items, err = inbox.OpenForDomains(ctx, p.env.DB, v.P.TenantID, inbox.KindRegistration, co.Domains()); err == nil {
-			return len(items)
+// decide on (mainDecider: their active company's email domains, the tenant letting
+// main contacts decide), for the number beside "Colleagues" in the navigation; 0 for
+// everyone else. The page frame asks for it (visit.chrome), so requests that render no
+// page (forms, htmx fragments) do not count. A failed count only costs the number: the
+// page must not fail over it.
+func (p *Portal) registrationsWaiting(r *http.Request, v *visit) int {
+	ctx := r.Context()
+	d, ok, err := p.mainDecider(ctx, r, v)
+	if err == nil && ok {
+		var n int
+		if n, err = inbox.CountOpenForDomains(ctx, p.env.DB, v.P.TenantID, inbox.KindRegistration, d.Domains); err == nil {
+			return n
 		}
 	}
-	p.env.Log.Warn("registrations waiting", "err", err)
+	if err != nil {
+		p.env.Log.Warn("registrations waiting", "err", err)
+	}
 	return 0
 }

@@ -30,7 +30,7 @@ type visit struct {
 	readMarks int64
 	// waiting is the number of self-registrations waiting for this main contact's
 	// decision, shown beside "Colleagues" in the navigation (colleague_waiting.go).
-	waiting int
+	waiting func() int
 }
 
 type handler func(w http.ResponseWriter, r *http.Request, v *visit)
@@ -58,7 +58,7 @@ func (p *Portal) contact(h handler) http.HandlerFunc {
 			return
 		}
 		v.flash = p.env.TakeFlash(w, r)
-		v.waiting = p.registrationsWaiting(r.Context(), v)
+		v.waiting = func() int { return p.registrationsWaiting(r, v) }
 		h(w, r, v)
 	}
 }
@@ -159,8 +159,10 @@ func (v *visit) chrome(r *http.Request, titleID, current string) web.Chrome {
 		struct{ key, id, href string }{"settings", "portal.nav.settings", "/settings"})
 	for _, n := range nav {
 		label := i18n.T(ctx, n.id)
-		if n.key == "colleagues" && v.waiting > 0 {
-			label = i18n.T(ctx, "qa2_access.nav_colleagues_waiting", map[string]any{"Count": v.waiting})
+		if n.key == "colleagues" && v.waiting != nil {
+			if waiting := v.waiting(); waiting > 0 {
+				label = i18n.T(ctx, "qa2_access.nav_colleagues_waiting", map[string]any{"Count": waiting})
+			}
 		}
 		c.Nav = append(c.Nav, web.NavItem{Label: label, Href: n.href, Current: current == n.key})
 	}

@@ -143,7 +143,7 @@ func TestEmailChangeCancelsResetLink(t *testing.T) {
 			t.Fatal(err)
 		}
 		fixed.Email = "neu@kunde.test"
-		if err := env.App.Access.UpdateContact(ctx, ten, access.Actor{Label: "staff:1 admin@service.test"}, fixed); err != nil {
+		if err := env.App.Access.UpdateContact(ctx, ten, access.Actor{Label: "staff:1 admin@service.test"}, fixed, "http://portal.test"); err != nil {
 			t.Fatal(err)
 		}
 		if r := env.Client("").Post(link, url.Values{"password": {"taken-over-1"}, "password_confirm": {"taken-over-1"}}); r.Status != 410 {

@@ -49,6 +49,15 @@ func TestTicketCorrections(t *testing.T) {
 			t.Errorf("the queue search does not find the new subject")
 		}
 
+		// A colleague whose access was revoked could not see the ticket: no opener.
+		rita := h.env.Contact(h.ten, "rita@acme.test", "rita-password-1", "user", h.acme)
+		if _, err := h.env.DB.Exec(context.Background(), `UPDATE memberships SET access = 'revoked' WHERE contact_id = ?`, rita.ID); err != nil {
+			t.Fatal(err)
+		}
+		if r := h.staffC.Post(path+"/move", url.Values{"contact": {itoa64(rita.ID)}}); r.Status != 422 ||
+			!strings.Contains(r.Body, mergeWant("qa2_desk.error.not_member")) {
+			t.Errorf("move to a revoked contact: %d, want 422", r.Status)
+		}
 		if r := h.staffC.Post(path+"/move", url.Values{"contact": {itoa64(h.bernd.ID)}}); r.Status != 303 {
 			t.Fatalf("move to bernd: %d %.300s", r.Status, r.Body)
 		}

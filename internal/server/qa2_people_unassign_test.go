@@ -2,12 +2,14 @@ package server_test
 
 import (
 	"context"
+	"html"
 	"net/url"
 	"strings"
 	"testing"
 	"time"
 
 	"pforte/internal/db"
+	"pforte/internal/i18n"
 	"pforte/internal/staff"
 	"pforte/internal/testutil"
 	"pforte/internal/ticket"
@@ -40,15 +42,21 @@ func TestStaffDeactivateUnassigns(t *testing.T) {
 		kai := d.env.Staff(d.t, staff.RoleAgent, "kai@desk.test", "kai-password-1")
 		alice := d.as("alice@alpha.test", "alice-password")
 		t1, t2 := d.open(t, alice, "Drucker klemmt"), d.open(t, alice, "Scanner streikt")
-		for _, id := range []int64{t1, t2} {
+		path := "/admin/staff/" + itoa64(kai.ID)
+		for i, id := range []int64{t1, t2} {
 			if err := assignTo(t, d, id, kai.ID); err != nil {
 				t.Fatal(err)
 			}
+			if i == 0 { // one ticket: the singular
+				one := html.EscapeString(i18n.For("de").N("qa2_people.staff.unassign_ask", 1, map[string]any{"Name": "kai@desk.test"}))
+				if r := adm.Post(path, url.Values{"role": {"agent"}}); r.Status != 200 || !strings.Contains(r.Body, one) {
+					t.Errorf("deactivate with one open ticket does not ask %q", one)
+				}
+			}
 		}
-		path := "/admin/staff/" + itoa64(kai.ID)
 
 		r := adm.Post(path, url.Values{"role": {"agent"}})
-		ask := deMsg("qa2_people.staff.unassign_ask", map[string]any{"Count": 2, "Name": "kai@desk.test"})
+		ask := html.EscapeString(i18n.For("de").N("qa2_people.staff.unassign_ask", 2, map[string]any{"Name": "kai@desk.test"}))
 		if r.Status != 200 || !strings.Contains(r.Body, ask) || !strings.Contains(r.Body, `name="unassign_ok"`) {
 			t.Fatalf("deactivate with open tickets: %d", r.Status)
 		}

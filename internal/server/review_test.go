@@ -45,7 +45,7 @@ func TestOldLinksStopWorking(t *testing.T) {
 		// Email corrected by staff: the link to the old address dies.
 		fixed := ct
 		fixed.Email = "max@kunde.test"
-		if err := env.App.Access.UpdateContact(ctx, ten, actor, fixed); err != nil {
+		if err := env.App.Access.UpdateContact(ctx, ten, actor, fixed, "http://portal.test"); err != nil {
 			t.Fatal(err)
 		}
 		if r := env.Client("").Post(second, pw); r.Status != 410 {

@@ -114,14 +114,14 @@ func (e *Env) SaveUploads(r *http.Request, f *Form, field string, limit int64) [
 		f.Errors[field] = refusedMsg(refused, limit)
 	}
 	if len(dropped) > 0 {
-		f.Errors[field] = droppedMsg(dropped, refused, f.Errors[field])
+		f.Errors[field] = droppedMsg(dropped, refused)
 	}
 	return out
 }
 
 // droppedMsg is the field error when more than MaxFiles files were chosen: it names the
 // files left out, and the refused ones among the first MaxFiles if there are any.
-func droppedMsg(dropped []string, refused []validate.Msg, m validate.Msg) validate.Msg {
+func droppedMsg(dropped []string, refused []validate.Msg) validate.Msg {
 	data := map[string]any{"Max": MaxFiles, "Dropped": strings.Join(dropped, ", ")}
 	if len(refused) == 0 {
 		return validate.Msg{ID: "qa2_misc.upload_dropped", Data: data}

@@ -42,4 +42,6 @@
   };
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
   else start();
+  // A form htmx swaps in (a reply form after an error) gets its buttons too.
+  document.addEventListener("htmx:afterSettle", start);
 })();
