@@ -10,6 +10,7 @@ import (
 	"github.com/chromedp/chromedp"
 
 	"pforte/internal/apptest"
+	"pforte/internal/contact"
 	"pforte/internal/db"
 	"pforte/internal/i18n"
 	"pforte/internal/staff"
@@ -24,30 +25,9 @@ import (
 // (htmx fetches it, app.js inserts it) instead of sending the form.
 func TestTextModuleAtCursor(t *testing.T) {
 	testutil.ForEngines(t, func(t *testing.T, e db.Engine) {
-		env := apptest.Start(t, e)
-		browser := startBrowser(t)
-		ctx := context.Background()
-		ten := env.Tenant("Service GmbH")
-		co := env.Company(ten, companyName)
-		ct := env.Contact(ten, contactEmail, contactPass, "main", co)
-		env.Staff(ten, staff.RoleAdmin, adminEmail, adminPassword)
-		m, err := textmodule.Save(ctx, env.DB, textmodule.Module{TenantID: ten.ID, Name: "Neustart", Active: true,
-			Body: "Bitte starten Sie das Gerät zu {{ticket}} neu, {{first_name}}."}, i18n.Languages, time.Now())
-		if err != nil {
-			t.Fatal(err)
-		}
-		var id int64
-		err = env.DB.InTx(ctx, func(tx *db.Tx) error {
-			id, err = ticket.Create(ctx, tx, ticket.New{TenantID: ten.ID, CompanyID: co.ID, ContactID: ct.ID, Author: "Kunde",
-				Title: "Drucker", Body: "Geht nicht", Priority: ticket.PriorityNormal}, time.Now())
-			return err
-		})
-		if err != nil {
-			t.Fatal(err)
-		}
-
-		s := newSession(t, browser, env.Srv.URL, "staff")
-		staffLogin(s, adminEmail, adminPassword)
+		id, ms, ct, s := moduleDesk(t, e, textmodule.Module{Name: "Neustart",
+			Body: "Bitte starten Sie das Gerät zu {{ticket}} neu, {{first_name}}."})
+		m := ms[0]
 		s.open("/admin/tickets/"+strconv.FormatInt(id, 10), "#f-module")
 		s.do("type", chromedp.SendKeys(css("#f-body"), "Guten Tag,\n\nViele Grüße"))
 		// The cursor goes after the greeting's blank line, then the module is chosen:
@@ -77,4 +57,38 @@ func TestTextModuleAtCursor(t *testing.T) {
 			s.fatalf("the reply field does not have the focus after inserting")
 		}
 	})
+}
+
+// moduleDesk starts a tenant with an admin signed in (the returned session), a main
+// contact's ticket (its id) and the active text modules given, saved in order.
+func moduleDesk(t *testing.T, e db.Engine, modules ...textmodule.Module) (int64, []textmodule.Module, contact.Contact, *session) {
+	t.Helper()
+	env := apptest.Start(t, e)
+	browser := startBrowser(t)
+	ctx := context.Background()
+	ten := env.Tenant("Service GmbH")
+	co := env.Company(ten, companyName)
+	ct := env.Contact(ten, contactEmail, contactPass, "main", co)
+	env.Staff(ten, staff.RoleAdmin, adminEmail, adminPassword)
+	var saved []textmodule.Module
+	for _, m := range modules {
+		m.TenantID, m.Active = ten.ID, true
+		m, err := textmodule.Save(ctx, env.DB, m, i18n.Languages, time.Now())
+		if err != nil {
+			t.Fatal(err)
+		}
+		saved = append(saved, m)
+	}
+	var id int64
+	err := env.DB.InTx(ctx, func(tx *db.Tx) (err error) {
+		id, err = ticket.Create(ctx, tx, ticket.New{TenantID: ten.ID, CompanyID: co.ID, ContactID: ct.ID, Author: "Kunde",
+			Title: "Drucker", Body: "Geht nicht", Priority: ticket.PriorityNormal}, time.Now())
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := newSession(t, browser, env.Srv.URL, "staff")
+	staffLogin(s, adminEmail, adminPassword)
+	return id, saved, ct, s
 }

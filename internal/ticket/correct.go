@@ -127,17 +127,5 @@ func fresh(ctx context.Context, tx db.Querier, t Ticket) (Ticket, error) {
 	if err != nil {
 		return t, fmt.Errorf("ticket: correct: %w", db.One(err))
 	}
-	return t, correctable(t)
-}
-
-// correctable refuses corrections of a billed ticket (locked) or a merged one (its
-// conversation goes on in the target).
-func correctable(t Ticket) error {
-	switch {
-	case t.Billed:
-		return ErrBilled
-	case t.MergedInto > 0:
-		return ErrMerged
-	}
-	return nil
+	return t, unlocked(t)
 }

@@ -80,9 +80,10 @@ func (in TimeInput) valid() error {
 	return nil
 }
 
-// timeOpen checks that t's entries may change: not billed, not merged (its entries
-// live in the target now).
-func timeOpen(t Ticket) error {
+// unlocked checks that staff may still change t's time entries, subject, opener and
+// followers: not billed (the work is invoiced), not merged (its conversation, entries
+// and people live in the target now).
+func unlocked(t Ticket) error {
 	switch {
 	case t.Billed:
 		return ErrBilled
@@ -94,7 +95,7 @@ func timeOpen(t Ticket) error {
 
 // AddTime records time staff member staffID spent on t and returns the entry's id.
 func AddTime(ctx context.Context, tx db.Querier, t Ticket, staffID int64, in TimeInput, now time.Time) (int64, error) {
-	if err := timeOpen(t); err != nil {
+	if err := unlocked(t); err != nil {
 		return 0, err
 	}
 	if err := in.valid(); err != nil {
@@ -156,7 +157,7 @@ func timeChangeable(t Ticket, e TimeEntry, staffID int64, admin bool) error {
 	if e.TicketID != t.ID {
 		return fmt.Errorf("ticket: time entry of another ticket: %w", db.ErrNotFound)
 	}
-	if err := timeOpen(t); err != nil {
+	if err := unlocked(t); err != nil {
 		return err
 	}
 	if !e.EditableBy(staffID, admin) {
