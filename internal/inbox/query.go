@@ -113,25 +113,6 @@ func OpenForDomains(ctx context.Context, q db.Querier, tenantID int64, kind stri
 		ORDER BY i.id LIMIT 100`, args...)
 }
 
-// CountOpenForDomains counts the open items of kind whose email domain is one of
-// domains, up to 100 (the portal's navigation shows the number).
-func CountOpenForDomains(ctx context.Context, q db.Querier, tenantID int64, kind string, domains []string) (int, error) {
-	if len(domains) == 0 {
-		return 0, nil
-	}
-	args := []any{tenantID, kind}
-	for _, d := range domains {
-		args = append(args, strings.ToLower(d))
-	}
-	var n int
-	err := q.QueryRow(ctx, `SELECT COUNT(*) FROM (SELECT 1 FROM inbox_items i WHERE i.tenant_id = ? AND i.kind = ?
-		AND i.state = 'open' AND i.domain IN (`+db.Marks(len(domains))+`) LIMIT 100) n`, args...).Scan(&n)
-	if err != nil {
-		return 0, fmt.Errorf("inbox: count: %w", err)
-	}
-	return n, nil
-}
-
 // GetForDomains loads an item only if its email domain is one of domains; otherwise it
 // is db.ErrNotFound, as for an item that does not exist.
 func GetForDomains(ctx context.Context, q db.Querier, tenantID, id int64, domains []string) (Item, error) {

@@ -28,9 +28,6 @@ type visit struct {
 	// (session.Session.ContactReadMarks), -1 where the visit was built otherwise (a
 	// preview): the marks the portal keeps for the contact are right while it is the same.
 	readMarks int64
-	// waiting is the number of self-registrations waiting for this main contact's
-	// decision, shown beside "Colleagues" in the navigation (colleague_waiting.go).
-	waiting func() int
 }
 
 type handler func(w http.ResponseWriter, r *http.Request, v *visit)
@@ -58,7 +55,6 @@ func (p *Portal) contact(h handler) http.HandlerFunc {
 			return
 		}
 		v.flash = p.env.TakeFlash(w, r)
-		v.waiting = func() int { return p.registrationsWaiting(r, v) }
 		h(w, r, v)
 	}
 }
@@ -158,13 +154,7 @@ func (v *visit) chrome(r *http.Request, titleID, current string) web.Chrome {
 	nav = append(nav, struct{ key, id, href string }{"account", "portal.nav.account", "/account"},
 		struct{ key, id, href string }{"settings", "portal.nav.settings", "/settings"})
 	for _, n := range nav {
-		label := i18n.T(ctx, n.id)
-		if n.key == "colleagues" && v.waiting != nil {
-			if waiting := v.waiting(); waiting > 0 {
-				label = i18n.T(ctx, "qa2_access.nav_colleagues_waiting", map[string]any{"Count": waiting})
-			}
-		}
-		c.Nav = append(c.Nav, web.NavItem{Label: label, Href: n.href, Current: current == n.key})
+		c.Nav = append(c.Nav, web.NavItem{Label: i18n.T(ctx, n.id), Href: n.href, Current: current == n.key})
 	}
 	for _, m := range v.Companies {
 		c.Companies = append(c.Companies, web.Choice{Value: strconv.FormatInt(m.CompanyID, 10),

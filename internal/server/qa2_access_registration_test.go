@@ -24,8 +24,9 @@ func mailsTo(t *testing.T, env *apptest.Env, addr string) int {
 
 // TestRegistrationWaitingForMainContact: where main contacts decide on registrations,
 // a confirmed registration of a company's email domain is mailed to that company's main
-// contacts, each in their own language, and counted beside "Colleagues" in the
-// navigation and on the Colleagues page's heading. A plain user and another company's
+// contacts, each in their own language, and counted on the Colleagues page's heading
+// (not in the navigation: a count on every page cost the home page half its
+// throughput, BENCHMARKS.md). A plain user and another company's
 // main contact get neither; staff still find it in the inbox; with main contacts not
 // deciding, nobody but staff hears of it.
 func TestRegistrationWaitingForMainContact(t *testing.T) {
@@ -65,9 +66,6 @@ func TestRegistrationWaitingForMainContact(t *testing.T) {
 
 		chef := env.Client("a.test")
 		chef.Login("chef@alpha.test", "chef-password-1")
-		if home := chef.Get("/").Body; !strings.Contains(home, ">Colleagues (1)</a>") {
-			t.Errorf("no count beside Colleagues on the home page:\n%.2000s", home)
-		}
 		if page := chef.Get("/colleagues").Body; !strings.Contains(page, `<span class="badge warn">1 registration waiting</span>`) {
 			t.Errorf("no count at the Colleagues heading:\n%.400s", page[strings.Index(page, "<h1>"):])
 		}
