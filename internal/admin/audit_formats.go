@@ -80,9 +80,15 @@ func fmtRejected(d *detailCtx, s string) []detailPart {
 
 // fmtDomain: "kunde.test → Kunde AG", a sender's domain given to a company.
 func fmtDomain(d *detailCtx, s string) []detailPart {
+	return domainDetail(d, s, "audit_details.domain")
+}
+
+// domainDetail is "domain → company" (a domain given to or taken off a company) told
+// by message id.
+func domainDetail(d *detailCtx, s, id string) []detailPart {
 	domain, company, ok := strings.Cut(s, " → ")
 	if !ok {
 		return nil
 	}
-	return d.t("audit_details.domain", map[string]any{"Domain": domain, "Company": d.company(company)})
+	return d.t(id, map[string]any{"Domain": domain, "Company": d.company(company)})
 }

@@ -3,7 +3,6 @@ package admin
 import (
 	"net/http"
 	"slices"
-	"strings"
 
 	"pforte/internal/audit"
 	"pforte/internal/company"
@@ -38,16 +37,15 @@ func (a *Admin) updateCompany(r *http.Request, v *visit, old, in company.Company
 		}
 		in.Normalize()
 		before, after := old.Domains(), in.Domains()
-		for _, d := range after {
-			if !slices.Contains(before, d) {
-				if err := audit.Log(r.Context(), tx, v.P.TenantID, by.Label, audit.CompanyDomainAdded, d+" → "+in.Name, by.IP, now); err != nil {
-					return err
+		for _, c := range []struct {
+			action      string
+			from, notIn []string
+		}{{audit.CompanyDomainAdded, after, before}, {audit.CompanyDomainRemoved, before, after}} {
+			for _, d := range c.from {
+				if slices.Contains(c.notIn, d) {
+					continue
 				}
-			}
-		}
-		for _, d := range before {
-			if !slices.Contains(after, d) {
-				if err := audit.Log(r.Context(), tx, v.P.TenantID, by.Label, audit.CompanyDomainRemoved, d+" → "+in.Name, by.IP, now); err != nil {
+				if err := audit.Log(r.Context(), tx, v.P.TenantID, by.Label, c.action, d+" → "+in.Name, by.IP, now); err != nil {
 					return err
 				}
 			}
@@ -58,9 +56,5 @@ func (a *Admin) updateCompany(r *http.Request, v *visit, old, in company.Company
 
 // fmtDomainRemoved: "domain → company", a domain taken off a company.
 func fmtDomainRemoved(d *detailCtx, s string) []detailPart {
-	domain, company, ok := strings.Cut(s, " → ")
-	if !ok {
-		return nil
-	}
-	return d.t("audit_details.domain_removed", map[string]any{"Domain": domain, "Company": d.company(company)})
+	return domainDetail(d, s, "audit_details.domain_removed")
 }
