@@ -82,12 +82,7 @@ func (a *Admin) queueCompanies(ctx context.Context, tenantID int64, qf queueFilt
 // chooseCompanyURL is the queue as asked, narrowed to the company id instead of the
 // name search, from its first page.
 func chooseCompanyURL(query url.Values, id int64) string {
-	q := url.Values{}
-	for k, v := range query {
-		q[k] = v
-	}
-	q.Del("cq")
-	q.Del("page")
+	q := web.Without(query, "cq", "page")
 	q.Set("company", itoa(id))
 	return "/admin/tickets?" + q.Encode()
 }

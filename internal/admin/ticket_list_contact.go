@@ -7,6 +7,7 @@ import (
 
 	"pforte/internal/contact"
 	"pforte/internal/ticket"
+	"pforte/internal/web"
 )
 
 // queueContactFollows is the value of ?contact_as= that lists the tickets the contact
@@ -40,13 +41,7 @@ func contactQueuePath(contactID int64, follows bool) string {
 func queueContactOf(q url.Values) queueContact {
 	c := queueContact{Follows: q.Get("contact_as") == queueContactFollows}
 	c.ID, _ = strconv.ParseInt(q.Get("contact"), 10, 64)
-	off := url.Values{}
-	for k, v := range q {
-		if k != "contact" && k != "contact_as" && k != "page" {
-			off[k] = v
-		}
-	}
-	c.Off = queuePath(off)
+	c.Off = queuePath(web.Without(q, "contact", "contact_as", "page"))
 	return c
 }
 

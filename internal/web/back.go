@@ -4,6 +4,7 @@ import (
 	"net/http"
 	"net/url"
 	"path"
+	"slices"
 	"strings"
 )
 
@@ -33,4 +34,16 @@ func BackTo(r *http.Request, fallback string) string {
 		return fallback
 	}
 	return LocalPath((&url.URL{Path: u.Path, RawQuery: u.RawQuery}).String(), fallback)
+}
+
+// Without is a copy of q without the keys: a list's query for a link that changes
+// some of its filters (and starts again at the first page).
+func Without(q url.Values, keys ...string) url.Values {
+	out := url.Values{}
+	for k, v := range q {
+		if !slices.Contains(keys, k) {
+			out[k] = v
+		}
+	}
+	return out
 }

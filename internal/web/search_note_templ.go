@@ -120,13 +120,8 @@ func AllStatesURL(path string, q url.Values) string {
 	if q.Get("q") == "" || q.Get("state") == "all" {
 		return ""
 	}
-	all := url.Values{}
-	for k, v := range q {
-		all[k] = v
-	}
+	all := Without(q, "page", "status") // a chosen status is narrower than "every ticket"
 	all.Set("state", "all")
-	all.Del("page")
-	all.Del("status") // a chosen status is narrower than "every ticket"
 	return path + "?" + all.Encode()
 }
 
