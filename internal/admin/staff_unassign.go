@@ -5,10 +5,8 @@ import (
 	"net/http"
 
 	"pforte/internal/access"
-	"pforte/internal/db"
 	"pforte/internal/i18n"
 	"pforte/internal/staff"
-	"pforte/internal/ticket"
 	"pforte/internal/web"
 )
 
@@ -44,21 +42,4 @@ func assigneeLabel(ctx context.Context, m staff.Member) string {
 		return m.Name
 	}
 	return i18n.T(ctx, "qa2_people.staff.inactive_name", map[string]any{"Name": m.Name})
-}
-
-// checkSignedIn refuses staffID as an assignee while they never signed in (an invited
-// member who has not accepted would not see the ticket): ErrAssigneeInactive, as for a
-// deactivated one, which ticket.Assign checks. 0 (nobody) is fine.
-func checkSignedIn(ctx context.Context, q db.Querier, tenantID, staffID int64) error {
-	if staffID == 0 {
-		return nil
-	}
-	m, err := staff.Get(ctx, q, tenantID, staffID)
-	if err != nil {
-		return err
-	}
-	if m.PasswordHash == "" {
-		return ticket.ErrAssigneeInactive
-	}
-	return nil
 }

@@ -164,8 +164,9 @@ func Decide(ctx context.Context, tx db.Querier, t Ticket, accept bool, reason st
 	return setStatus(ctx, tx, t, st, kind, a, reason, now)
 }
 
-// Assign gives the ticket to an active staff member of the tenant (0: nobody); a
-// deactivated one is ErrAssigneeInactive, since nobody would look after the ticket.
+// Assign gives the ticket to an active staff member of the tenant who signed in at
+// least once (0: nobody); a deactivated one, or one who never accepted the invitation,
+// is ErrAssigneeInactive, since nobody would look after the ticket.
 func Assign(ctx context.Context, tx db.Querier, t Ticket, staffID int64, a Actor, now time.Time) error {
 	if t.MergedInto > 0 { // the work goes on in the target
 		return ErrMerged
@@ -173,7 +174,10 @@ func Assign(ctx context.Context, tx db.Querier, t Ticket, staffID int64, a Actor
 	name := ""
 	if staffID > 0 {
 		var active bool
-		if err := tx.QueryRow(ctx, `SELECT name, active FROM staff WHERE tenant_id = ? AND id = ?`, t.TenantID, staffID).Scan(&name, &active); err != nil {
+		// Active and signed in once: an invited member who never accepted would not see
+		// the ticket either.
+		if err := tx.QueryRow(ctx, `SELECT name, active AND password_hash <> '' FROM staff WHERE tenant_id = ? AND id = ?`,
+			t.TenantID, staffID).Scan(&name, &active); err != nil {
 			return fmt.Errorf("ticket: assignee: %w", db.One(err))
 		}
 		if !active {

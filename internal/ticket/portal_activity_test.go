@@ -32,7 +32,8 @@ func TestPortalActivity(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		agent, err := staff.Create(ctx, d, staff.Member{TenantID: ten.ID, Name: "Erika", Email: "erika@service.test", Role: staff.RoleAgent}, t0)
+		agent, err := staff.Create(ctx, d, staff.Member{TenantID: ten.ID, Name: "Erika", Email: "erika@service.test", Role: staff.RoleAgent,
+			PasswordHash: signedIn}, t0)
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -45,7 +45,8 @@ func newReadWorld(t *testing.T, d *db.DB, now time.Time) *readWorld {
 	must(err)
 	w.ct, err = contact.Create(ctx, d, contact.Contact{TenantID: w.ten.ID, FirstName: "Anna", LastName: "Amsel", Email: "anna@acme.test"}, i18n.Languages, now)
 	must(err)
-	w.a, err = staff.Create(ctx, d, staff.Member{TenantID: w.ten.ID, Email: "a@service.test", Name: "A", Role: staff.RoleAgent}, now)
+	w.a, err = staff.Create(ctx, d, staff.Member{TenantID: w.ten.ID, Email: "a@service.test", Name: "A", Role: staff.RoleAgent,
+		PasswordHash: signedIn}, now)
 	must(err)
 	w.b, err = staff.Create(ctx, d, staff.Member{TenantID: w.ten.ID, Email: "b@service.test", Name: "B", Role: staff.RoleAgent}, now)
 	must(err)
@@ -64,3 +65,7 @@ func (w *readWorld) load(t *testing.T, d *db.DB) ticket.Ticket {
 	}
 	return tk
 }
+
+// signedIn stands for the password hash of a staff member who accepted their
+// invitation: only such members can be assigned tickets (ticket.Assign).
+const signedIn = "accepted"
