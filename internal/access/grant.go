@@ -36,6 +36,9 @@ func (s *Service) Grant(ctx context.Context, t tenant.Tenant, by Actor, membersh
 	if err != nil {
 		return err
 	}
+	if m.CompanyArchived {
+		return ErrCompanyArchived
+	}
 	ct, err := contact.Get(ctx, s.DB, t.ID, m.ContactID)
 	if err != nil {
 		return err
@@ -64,6 +67,9 @@ func (s *Service) GrantAll(ctx context.Context, t tenant.Tenant, by Actor, ms []
 	}
 	return s.DB.InTx(ctx, func(tx *db.Tx) error {
 		for _, m := range ms {
+			if m.CompanyArchived {
+				return ErrCompanyArchived
+			}
 			ct, err := contact.Get(ctx, tx, t.ID, m.ContactID)
 			if err != nil {
 				return err

@@ -15,10 +15,14 @@ import (
 )
 
 // CheckInvitation tells whether an invitation link can still be used, and for whom.
+// The link of an archived company's membership opens nothing until it is restored.
 func (s *Service) CheckInvitation(ctx context.Context, tenantID int64, raw string) (contact.Contact, error) {
 	tok, err := auth.LookupToken(ctx, s.DB, tenantID, auth.PurposeInvitation, raw, s.Now())
 	if err != nil {
 		return contact.Contact{}, err
+	}
+	if m, err := contact.GetMembership(ctx, s.DB, tenantID, tok.MembershipID); err == nil && m.CompanyArchived {
+		return contact.Contact{}, auth.ErrTokenUnknown
 	}
 	return contact.Get(ctx, s.DB, tenantID, tok.ContactID)
 }
@@ -32,7 +36,7 @@ func (s *Service) InvitedCompany(ctx context.Context, tenantID int64, raw string
 		return ""
 	}
 	m, err := contact.GetMembership(ctx, s.DB, tenantID, tok.MembershipID)
-	if err != nil || m.Access != contact.AccessInvited {
+	if err != nil || m.Access != contact.AccessInvited || m.CompanyArchived {
 		return ""
 	}
 	return m.CompanyName
@@ -105,7 +109,8 @@ func lookupInvitation(ctx context.Context, tx db.Querier, tenantID int64, raw st
 		return tok, contact.Membership{}, err
 	}
 	m, err := contact.GetMembership(ctx, tx, tenantID, tok.MembershipID)
-	if err != nil || m.Access != contact.AccessInvited || m.ContactID != ct.ID {
+	// An archived company's invitation waits for a restore; meanwhile it opens nothing.
+	if err != nil || m.Access != contact.AccessInvited || m.ContactID != ct.ID || m.CompanyArchived {
 		return tok, m, errors.Join(err, auth.ErrTokenUnknown)
 	}
 	return tok, m, nil

@@ -106,7 +106,7 @@ func (s *Service) ContactLogin(ctx context.Context, tenantID int64, email, pw st
 }
 
 // startCompany picks the company a new session starts in: the last one chosen if access
-// is still active, else the first active one, else 0.
+// is still active, else the first active one, else 0. Archived companies do not count.
 func (s *Service) startCompany(ctx context.Context, ct contact.Contact) (int64, error) {
 	ms, err := contact.MembershipsOfContact(ctx, s.DB, ct.TenantID, ct.ID)
 	if err != nil {
@@ -114,7 +114,7 @@ func (s *Service) startCompany(ctx context.Context, ct contact.Contact) (int64, 
 	}
 	var first int64
 	for _, m := range ms {
-		if m.Access != contact.AccessActive {
+		if !m.Usable() {
 			continue
 		}
 		if m.CompanyID == ct.LastCompanyID {

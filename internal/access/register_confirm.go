@@ -67,7 +67,7 @@ func (s *Service) ConfirmRegistration(ctx context.Context, t tenant.Tenant, raw,
 		case !errors.Is(err, db.ErrNotFound):
 			return err
 		}
-		co, err := company.ByDomain(ctx, tx, t.ID, inbox.DomainOf(r.Email))
+		co, err := company.LiveByDomain(ctx, tx, t.ID, inbox.DomainOf(r.Email)) // an archived one is not suggested
 		switch {
 		case err == nil:
 			it.SuggestedCompanyID = co.ID

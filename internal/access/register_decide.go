@@ -61,10 +61,13 @@ func (s *Service) ApproveRegistration(ctx context.Context, t tenant.Tenant, d De
 		e.Add("role", "error.choice", nil)
 	}
 	co, err := company.Get(ctx, s.DB, t.ID, companyID)
-	if errors.Is(err, db.ErrNotFound) {
+	switch {
+	case errors.Is(err, db.ErrNotFound):
 		e.Add("company_id", "inbox.company_required", nil)
-	} else if err != nil {
+	case err != nil:
 		return err
+	case co.Archived(): // nothing new is filed under an archived company
+		e.Add("company_id", "company_archive.refused", nil)
 	}
 	if e.Any() {
 		return e

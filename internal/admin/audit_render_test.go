@@ -76,6 +76,8 @@ var auditCases = []auditCase{
 	{audit.TicketMoved, "#12 · company:7 → company:9 · contact:3 → contact:8", 0, "#12 · company:7 → company:9 · contact:3 → contact:8"},
 	{audit.TicketFollowerAdded, "#12 · contact:8", 0, "#12 · contact:8"},
 	{audit.TicketFollowerRemoved, "#12 · contact:8", 0, "#12 · contact:8"},
+	{audit.CompanyArchived, "company:7 Kunde AG", 0, "[Kunde AG](/admin/companies/7)"},
+	{audit.CompanyRestored, "company:8 Alt AG", 0, "Alt AG"},
 	{audit.CompanyCreated, "Neu GmbH", 0, "Neu GmbH"}, {audit.CompanyCreated, "Zwei AG", 0, "Zwei AG"},
 	{audit.CompanyDomainAdded, "kunde.test → Kunde AG", 0, "Domain kunde.test added to Kunde AG"},
 	{audit.CompanyDomainRemoved, "kunde.test → Kunde AG", 0, "Domain kunde.test removed from Kunde AG"},

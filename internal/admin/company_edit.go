@@ -129,6 +129,12 @@ func (a *Admin) renderCompanyWith(w http.ResponseWriter, r *http.Request, v *vis
 		a.env.Fail(w, r, err)
 		return
 	}
+	if c.Archived() {
+		if err := archiveBanner(r, &chrome, a, v, c); err != nil {
+			a.env.Fail(w, r, err)
+			return
+		}
+	}
 	if nf.Values == nil {
 		nf = web.NewForm()
 		nf.Set("note", note.Text)

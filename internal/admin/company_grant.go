@@ -26,6 +26,10 @@ func (a *Admin) companyGrant(w http.ResponseWriter, r *http.Request, v *visit) {
 	}
 	f := web.ParseForm(w, r)
 	back := "/admin/companies/" + itoa(co.ID)
+	if co.Archived() { // access waits for a restore (access.ErrCompanyArchived)
+		a.env.Flash(w, r, "company_archive.refused", back)
+		return
+	}
 	ids := f.Values["membership_id"]
 	if f.Err == "" && len(ids) == 0 {
 		// Said by the button, the role kept: the flash at the top of a long list of

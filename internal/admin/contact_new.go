@@ -29,6 +29,10 @@ func (a *Admin) contactNew(w http.ResponseWriter, r *http.Request, v *visit) {
 			a.env.Fail(w, r, err)
 			return
 		}
+		if co.Archived() { // nothing new is filed under an archived company
+			a.env.Flash(w, r, "company_archive.refused", "/admin/companies/"+itoa(co.ID))
+			return
+		}
 		f.Set("company_id", itoa(co.ID))
 	}
 	web.Render(w, r, http.StatusOK, contactNewPage(v.chrome(r, "admin.contacts.new"), f, co))
@@ -40,6 +44,10 @@ func (a *Admin) contactCreate(w http.ResponseWriter, r *http.Request, v *visit) 
 	if id, err := strconv.ParseInt(f.Get("company_id"), 10, 64); err == nil {
 		if co, err = company.Get(r.Context(), a.env.DB, v.P.TenantID, id); err != nil {
 			a.env.Fail(w, r, err)
+			return
+		}
+		if co.Archived() {
+			a.env.Flash(w, r, "company_archive.refused", "/admin/companies/"+itoa(co.ID))
 			return
 		}
 	}

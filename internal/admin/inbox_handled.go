@@ -10,7 +10,7 @@ import (
 
 // inboxTyped are the fields of the inbox's forms a person types into (the rest are
 // choices the page offers again), in the order the pages show them.
-var inboxTyped = []string{"ticket_id", "first_name", "last_name", "company_name", "reason"}
+var inboxTyped = []string{"ticket_id", "first_name", "last_name", "company_name", "reason", "reply"}
 
 // inboxHandled shows item id again after a form on it was refused (f). Bad input on an
 // open item stands next to its field, as usual. An item someone handled meanwhile (a

@@ -42,7 +42,7 @@ func (a *Admin) knownByEmail(ctx context.Context, tenantID int64, email string) 
 		k.Name = ct.Email
 	}
 	for _, m := range ms {
-		if m.Access == contact.AccessActive {
+		if m.Usable() { // an archived company is not offered
 			k.Active = append(k.Active, m)
 		}
 	}

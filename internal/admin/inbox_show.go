@@ -40,6 +40,8 @@ type inboxView struct {
 	DomainFree bool
 	// Known: the contact an open registration's address belongs to today, if any.
 	Known knownPerson
+	// Answer: a mail's answer to its sender and blocking them (inbox_answer.go).
+	Answer mailAnswer
 }
 
 func (a *Admin) inboxShow(w http.ResponseWriter, r *http.Request, v *visit) {
@@ -83,7 +85,7 @@ func (a *Admin) renderInboxItem(w http.ResponseWriter, r *http.Request, v *visit
 		// A company created (or given the domain) after the registration arrived is
 		// suggested now; the stored suggestion is only what was known then.
 		if it.SuggestedCompanyID == 0 {
-			if co, err := company.ByDomain(ctx, a.env.DB, v.P.TenantID, inbox.DomainOf(iv.Registration.Email)); err == nil {
+			if co, err := company.LiveByDomain(ctx, a.env.DB, v.P.TenantID, inbox.DomainOf(iv.Registration.Email)); err == nil {
 				it.SuggestedCompanyID, it.SuggestedName = co.ID, co.Name
 				iv.Item = it
 			}
@@ -108,6 +110,12 @@ func (a *Admin) renderInboxItem(w http.ResponseWriter, r *http.Request, v *visit
 			if iv.DomainFree {
 				f.Set("add_domain", "1")
 			}
+		}
+	}
+	if it.Kind == inbox.KindMail {
+		if iv.Answer, err = a.mailAnswerOf(r, v, it, iv.Mail); err != nil {
+			a.env.Fail(w, r, err)
+			return
 		}
 	}
 	if it.Kind == inbox.KindMail && it.Open() && iv.Helpdesk {

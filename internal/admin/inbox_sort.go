@@ -57,7 +57,9 @@ func (a *Admin) mailSortOf(r *http.Request, v *visit, it inbox.Item, p inbox.Mai
 		if err != nil {
 			return ms, err // another tenant's company is a 404
 		}
-		ms.Company = co
+		if !co.Archived() { // an archived one is not offered: the list instead
+			ms.Company = co
+		}
 	}
 	if r.Method != http.MethodPost {
 		first, last := ticketmail.NameOf(p)

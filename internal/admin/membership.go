@@ -26,6 +26,10 @@ func (a *Admin) membershipAdd(w http.ResponseWriter, r *http.Request, v *visit) 
 		a.env.Fail(w, r, err)
 		return
 	}
+	if co.Archived() { // nothing new is filed under an archived company
+		a.env.Flash(w, r, "company_archive.refused", "/admin/contacts/"+itoa(c.ID))
+		return
+	}
 	role := f.Get("role")
 	if role != principal.RoleMain && role != principal.RoleUser {
 		role = principal.RoleUser
@@ -81,6 +85,10 @@ func (a *Admin) accessGrant(w http.ResponseWriter, r *http.Request, v *visit) {
 			msg = "error.email_needed"
 		}
 		a.env.Flash(w, r, msg, back)
+		return
+	}
+	if errors.Is(err, access.ErrCompanyArchived) {
+		a.env.Flash(w, r, "company_archive.refused", back)
 		return
 	}
 	if errors.Is(err, access.ErrResentRecently) {

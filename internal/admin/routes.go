@@ -37,6 +37,9 @@ func Routes(env *web.Env, svc *access.Service) []web.Route {
 		{Pattern: "POST /admin/companies/{id}/grant", Handler: a.staff(a.companyGrant)},
 		{Pattern: "POST /admin/companies/{id}/twofactor", Handler: a.staff(a.companyTwoFactorSave)},
 		{Pattern: "POST /admin/companies/{id}/note", Handler: a.staff(a.companyNoteSave)},
+		{Pattern: "GET /admin/companies/{id}/archive", Handler: a.staff(a.companyArchiveConfirm)},
+		{Pattern: "POST /admin/companies/{id}/archive", Handler: a.staff(a.companyArchive)},
+		{Pattern: "POST /admin/companies/{id}/restore", Handler: a.staff(a.companyRestore)},
 		{Pattern: "GET /admin/contacts", Handler: a.staff(a.contactList)},
 		{Pattern: "GET /admin/contacts/new", Handler: a.staff(a.contactNew)},
 		{Pattern: "POST /admin/contacts", Handler: a.staff(a.contactCreate)},
@@ -93,6 +96,7 @@ func Routes(env *web.Env, svc *access.Service) []web.Route {
 	routes = append(routes, a.kbRoutes()...)
 	routes = append(routes, a.staffAccountRoutes()...)
 	routes = append(routes, a.contactSupportRoutes()...)
+	routes = append(routes, a.inboxBlockRoutes()...)
 	return append(routes, a.downloadRoutes()...)
 }
 

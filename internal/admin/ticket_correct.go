@@ -7,6 +7,7 @@ import (
 	"strconv"
 
 	"pforte/internal/audit"
+	"pforte/internal/company"
 	"pforte/internal/db"
 	"pforte/internal/ticket"
 	"pforte/internal/validate"
@@ -57,6 +58,11 @@ func (a *Admin) ticketMove(w http.ResponseWriter, r *http.Request, v *visit) {
 			to := companyID
 			if to == 0 {
 				to = t.CompanyID
+			}
+			if to != t.CompanyID { // nothing new is filed under an archived company
+				if co, err := company.Get(ctx, tx, v.P.TenantID, to); err == nil && co.Archived() {
+					return validate.Errors{"contact": {ID: "company_archive.refused"}}
+				}
 			}
 			moved, err := ticket.Move(ctx, tx, t, to, contactID, c.By, c.Now)
 			if err != nil || !moved {

@@ -53,7 +53,8 @@ func (a *Admin) queueCompanies(ctx context.Context, tenantID int64, qf queueFilt
 			return nil, 0, find, err
 		}
 	}
-	list, more, err := company.List(ctx, a.env.DB, tenantID, company.ListParams{Search: qf.CompanyQ, Limit: queueCompanyChoices})
+	list, more, err := company.List(ctx, a.env.DB, tenantID, company.ListParams{Search: qf.CompanyQ, State: company.AnyState, // an archived company's tickets stay
+		Limit: queueCompanyChoices})
 	if err != nil {
 		return nil, 0, find, err
 	}

@@ -51,7 +51,14 @@ func (a *Admin) renderMove(w http.ResponseWriter, r *http.Request, v *visit, id 
 			a.env.Fail(w, r, err)
 			return
 		}
-		if mv.Members, err = contact.MembershipsOfCompany(ctx, a.env.DB, tid, cid); err != nil {
+		if mv.Company.Archived() && cid != t.CompanyID { // not offered: choose again
+			mv.Company = company.Company{}
+			f.Errors.Add("contact", "company_archive.refused", nil)
+			status = http.StatusUnprocessableEntity
+		}
+	}
+	if mv.Company.ID > 0 {
+		if mv.Members, err = contact.MembershipsOfCompany(ctx, a.env.DB, tid, mv.Company.ID); err != nil {
 			a.env.Fail(w, r, err)
 			return
 		}

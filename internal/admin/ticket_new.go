@@ -53,6 +53,10 @@ func (a *Admin) renderTicketNew(w http.ResponseWriter, r *http.Request, v *visit
 			a.env.Fail(w, r, err) // another tenant's company is a 404
 			return
 		}
+		if co.Archived() { // nothing new is filed under an archived company
+			a.env.Flash(w, r, "company_archive.refused", "/admin/companies/"+itoa(co.ID))
+			return
+		}
 		nv.Company = co
 		ms, err := contact.MembershipsOfCompany(ctx, q, tid, co.ID)
 		if err != nil {
@@ -94,6 +98,10 @@ func (a *Admin) ticketCreate(w http.ResponseWriter, r *http.Request, v *visit) {
 	co, err := company.Get(ctx, a.env.DB, v.P.TenantID, companyID)
 	if err != nil {
 		a.env.Fail(w, r, err) // another tenant's company is a 404
+		return
+	}
+	if co.Archived() {
+		a.env.Flash(w, r, "company_archive.refused", "/admin/companies/"+itoa(co.ID))
 		return
 	}
 	n := ticket.New{TenantID: v.P.TenantID, CompanyID: co.ID, StaffID: v.Member.ID, Author: v.Member.Name,

@@ -25,7 +25,8 @@ func ChoicesFor(ctx context.Context, q db.Querier, p principal.Contact) ([]Choic
 	}
 	rows, err := q.Query(ctx, `SELECT c.id, c.name, c.customer_number, m.role
 		FROM memberships m JOIN companies c ON c.id = m.company_id AND c.tenant_id = m.tenant_id
-		WHERE m.tenant_id = ? AND m.contact_id = ? AND m.access = 'active' ORDER BY c.name, c.id`,
+		WHERE m.tenant_id = ? AND m.contact_id = ? AND m.access = 'active' AND c.archived_at IS NULL
+		ORDER BY c.name, c.id`,
 		p.TenantID, p.ContactID)
 	if err != nil {
 		return nil, fmt.Errorf("company: choices: %w", err)

@@ -25,7 +25,13 @@ type Company struct {
 	City           string
 	Country        string
 	ExternalID     string // id in the provider's ERP; unique per tenant when set
+	// ArchivedAt is when staff archived the company (zero: it is not): its contacts
+	// cannot use the portal for it and nothing new is filed under it (archive.go).
+	ArchivedAt time.Time
 }
+
+// Archived reports whether staff archived the company.
+func (c Company) Archived() bool { return !c.ArchivedAt.IsZero() }
 
 // Domains returns the email domains as a clean list without duplicates, a domain with
 // umlauts in punycode (the form mail addresses arrive in).

@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"fmt"
 	"strings"
+	"time"
 
 	"pforte/internal/db"
 	"pforte/internal/principal"
@@ -12,12 +13,16 @@ import (
 )
 
 const columns = `c.id, c.tenant_id, c.name, c.customer_number, c.email_domains, c.street, c.postal_code,
-	c.city, c.country, COALESCE(c.external_id, '')`
+	c.city, c.country, COALESCE(c.external_id, ''), COALESCE(c.archived_at, 0)`
 
 func scan(row interface{ Scan(...any) error }) (Company, error) {
 	var c Company
+	var archived int64
 	err := row.Scan(&c.ID, &c.TenantID, &c.Name, &c.CustomerNumber, &c.EmailDomains, &c.Street,
-		&c.PostalCode, &c.City, &c.Country, &c.ExternalID)
+		&c.PostalCode, &c.City, &c.Country, &c.ExternalID, &archived)
+	if archived > 0 {
+		c.ArchivedAt = time.Unix(archived, 0)
+	}
 	return c, db.One(err)
 }
 
@@ -42,9 +47,17 @@ func Get(ctx context.Context, q db.Querier, tenantID, id int64) (Company, error)
 	return scan(q.QueryRow(ctx, `SELECT `+columns+` FROM companies c WHERE c.tenant_id = ? AND c.id = ?`, tenantID, id))
 }
 
+// Which companies a list holds, by archive state.
+const (
+	Live     = ""         // not archived: the default wherever a company is chosen
+	Archived = "archived" // only archived ones (the company list's filter)
+	AnyState = "all"      // both, for lists of what exists (the ticket queue's filter)
+)
+
 // ListParams selects one page of a list.
 type ListParams struct {
 	Search string
+	State  string // Live (the zero value), Archived or AnyState
 	Offset int
 	Limit  int
 }
@@ -53,6 +66,13 @@ type ListParams struct {
 // more follow. It never counts all rows, so it stays fast however many companies there are.
 func List(ctx context.Context, q db.Querier, tenantID int64, p ListParams) ([]Company, bool, error) {
 	where, args := `c.tenant_id = ?`, []any{tenantID}
+	switch p.State {
+	case AnyState:
+	case Archived: // companies_archived, a partial index of the few archived ones
+		where += ` AND c.archived_at IS NOT NULL`
+	default:
+		where += ` AND c.archived_at IS NULL`
+	}
 	if strings.TrimSpace(validate.Clean(p.Search)) != "" {
 		// Without accents: the search text holds that spelling too (Company.search).
 		cond, more := db.SearchFilter(q.Engine(), "companies", "c", db.Unaccent(validate.Clean(p.Search)), tenantID)
@@ -82,10 +102,21 @@ func ForContact(ctx context.Context, q db.Querier, p principal.Contact, id int64
 	}
 	return scan(q.QueryRow(ctx, `SELECT `+columns+` FROM companies c
 		JOIN memberships m ON m.company_id = c.id AND m.contact_id = ? AND m.access = 'active'
-		WHERE c.tenant_id = ? AND c.id = ?`, p.ContactID, p.TenantID, id))
+		WHERE c.tenant_id = ? AND c.id = ? AND c.archived_at IS NULL`, p.ContactID, p.TenantID, id))
 }
 
-// ByDomain finds the company of the tenant that owns an email domain, for suggestions.
+// LiveByDomain is ByDomain for suggestions and mail routing: an archived company owns
+// its domains still (no other company may take them while it could be restored), but
+// mail and registrations from them are sorted by staff, as from an unknown domain.
+func LiveByDomain(ctx context.Context, q db.Querier, tenantID int64, domain string) (Company, error) {
+	c, err := ByDomain(ctx, q, tenantID, domain)
+	if err == nil && c.Archived() {
+		return Company{}, db.ErrNotFound
+	}
+	return c, err
+}
+
+// ByDomain finds the company of the tenant that owns an email domain, archived or not.
 func ByDomain(ctx context.Context, q db.Querier, tenantID int64, domain string) (Company, error) {
 	domain = validate.ASCIIDomain(domain) // as Domains stores it
 	rows, err := q.Query(ctx, `SELECT `+columns+` FROM companies c WHERE c.tenant_id = ? AND c.email_domains LIKE ? ESCAPE '\'`,

@@ -40,11 +40,18 @@ type Membership struct {
 	// (kept by triggers, see migration 00017): a list rendered at one version is still
 	// right while the company is at that version. Loaded for portal requests only.
 	ListVersion int64
+	// CompanyArchived: staff archived the company. The access state is kept for a
+	// restore, but gives no access meanwhile (Usable).
+	CompanyArchived bool
 }
+
+// Usable reports whether the membership lets its contact into the portal now: access
+// active in a company that is not archived.
+func (m Membership) Usable() bool { return m.Access == AccessActive && !m.CompanyArchived }
 
 const mColumns = `m.id, m.tenant_id, m.contact_id, m.company_id, co.name,
 	TRIM(c.first_name || ' ' || c.last_name), c.email, m.role, m.access, COALESCE(m.invited_at, 0),
-	co.require_two_factor, m.invited_name`
+	co.require_two_factor, m.invited_name, co.archived_at IS NOT NULL`
 
 const mFrom = ` FROM memberships m JOIN companies co ON co.id = m.company_id JOIN contacts c ON c.id = m.contact_id `
 
@@ -52,7 +59,7 @@ const mFrom = ` FROM memberships m JOIN companies co ON co.id = m.company_id JOI
 // finish turns into InvitedAt.
 func (m *Membership) dest(invited *int64) []any {
 	return []any{&m.ID, &m.TenantID, &m.ContactID, &m.CompanyID, &m.CompanyName, &m.ContactName,
-		&m.Email, &m.Role, &m.Access, invited, &m.CompanyRequiresTwoFactor, &m.InvitedName}
+		&m.Email, &m.Role, &m.Access, invited, &m.CompanyRequiresTwoFactor, &m.InvitedName, &m.CompanyArchived}
 }
 
 func (m *Membership) finish(invited int64) {
@@ -113,10 +120,11 @@ func MembershipsOfCompany(ctx context.Context, q db.Querier, tenantID, companyID
 	return listM(ctx, q, `m.tenant_id = ? AND m.company_id = ? ORDER BY c.last_name, c.first_name, m.id`, tenantID, companyID)
 }
 
-// ActiveMembership loads the contact's membership in company if portal access is active.
+// ActiveMembership loads the contact's membership in company if portal access is active
+// and the company is not archived.
 func ActiveMembership(ctx context.Context, q db.Querier, tenantID, contactID, companyID int64) (Membership, error) {
 	return scanM(q.QueryRow(ctx, `SELECT `+mColumns+mFrom+`WHERE m.tenant_id = ? AND m.contact_id = ?
-		AND m.company_id = ? AND m.access = 'active'`, tenantID, contactID, companyID))
+		AND m.company_id = ? AND m.access = 'active' AND co.archived_at IS NULL`, tenantID, contactID, companyID))
 }
 
 // SetAccess changes the portal access state (and optionally the role) of a membership.

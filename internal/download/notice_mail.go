@@ -39,11 +39,11 @@ func mailDigest(ctx context.Context, tx db.Querier, ten tenant.Tenant, origin st
 	var email, first, name, lang, company string
 	err = tx.QueryRow(ctx, `SELECT c.email, c.first_name, TRIM(c.first_name || ' ' || c.last_name), c.language, co.name
 		FROM contacts c JOIN memberships m ON m.contact_id = c.id AND m.company_id = ? AND m.access = 'active'
-		JOIN companies co ON co.id = m.company_id
+		JOIN companies co ON co.id = m.company_id AND co.archived_at IS NULL
 		WHERE c.tenant_id = ? AND c.id = ? AND c.email <> '' AND c.email NOT LIKE '%@deleted.invalid'`,
 		g.companyID, g.tenantID, g.contactID).Scan(&email, &first, &name, &lang, &company)
 	if err = db.One(err); err == db.ErrNotFound {
-		return false, nil // access revoked or account deleted meanwhile: the notices go unsent
+		return false, nil // access revoked, company archived or account deleted meanwhile: the notices go unsent
 	} else if err != nil {
 		return false, fmt.Errorf("download: notice recipient: %w", err)
 	}

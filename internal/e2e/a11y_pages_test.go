@@ -93,6 +93,7 @@ func adminPages(a *session) []string {
 		"/admin/tickets/new?company=" + company[len("/admin/companies/"):],
 		a.linkFrom("/admin/tickets", `^/admin/tickets/\d+$`),
 		"/admin/companies", "/admin/companies/new", company,
+		company + "/archive", "/admin/companies?state=archived", // company_archive
 		"/admin/contacts", "/admin/contacts/new",
 		a.linkFrom("/admin/contacts", `^/admin/contacts/\d+$`),
 		"/admin/inbox",

@@ -31,7 +31,8 @@ const (
 // up the back office from the one-time link, creates a company and a contact and
 // grants access; the contact follows the invitation from the outbox, sets a password,
 // lands in the German portal and switches it to English; a contact of another company
-// cannot open the first company's page.
+// cannot open the first company's page; staff archive the company (the contact cannot
+// sign in) and restore it.
 func TestJourney(t *testing.T) {
 	testutil.ForEngines(t, func(t *testing.T, e db.Engine) {
 		started := time.Now()
@@ -51,6 +52,7 @@ func TestJourney(t *testing.T) {
 		invitation := j.invitationFromOutbox(admin)
 		j.acceptInvitation(invitation)
 		j.otherCompanyIsHidden(ten)
+		j.archiveAndRestore(admin) // journey_archive_test.go
 		t.Logf("journey on %s: %v", e, time.Since(started).Round(time.Millisecond))
 	})
 }

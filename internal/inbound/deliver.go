@@ -31,6 +31,10 @@ func (l *Listener) deliver(ctx context.Context, g group, mailFrom, remote string
 		return parseAnswer(err)
 	}
 	rec.Sender, rec.Subject, rec.MessageID = m.From.Address, m.Subject, m.MessageID
+	// The From address staff see (and block) may differ from the envelope's.
+	if err := l.refuseBlocked(ctx, rc.tenantID, m.From.Address, "data", rc.addr, remote); err != nil {
+		return err
+	}
 	if !m.Auto && mailin.IsBounceSender(mailFrom, true) {
 		m.Auto, m.AutoReason = true, mailin.AutoBounce
 	}

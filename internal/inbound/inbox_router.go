@@ -60,7 +60,7 @@ func ToInbox(ctx context.Context, tx db.Querier, d Delivery) (int64, error) {
 	case !errors.Is(err, db.ErrNotFound):
 		return 0, err
 	}
-	co, err := company.ByDomain(ctx, tx, d.TenantID, inbox.DomainOf(m.From.Address))
+	co, err := company.LiveByDomain(ctx, tx, d.TenantID, inbox.DomainOf(m.From.Address)) // an archived one is not suggested
 	switch {
 	case err == nil:
 		it.SuggestedCompanyID = co.ID

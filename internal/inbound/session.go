@@ -65,6 +65,10 @@ func (s *session) Rcpt(to string, _ *smtp.RcptOptions) error {
 		s.l.log().Error("inbound mail: recipient lookup failed", "rcpt", to, "err", err)
 		return errTemporary
 	}
+	// The envelope sender is checked per tenant, once the recipient names the tenant.
+	if err := s.l.refuseBlocked(ctx, id, s.from, "rcpt", to, s.remote); err != nil {
+		return err
+	}
 	s.rcpts = append(s.rcpts, recipient{to: to, addr: lower(to), support: base, token: token, tenantID: id})
 	return nil
 }

@@ -34,6 +34,10 @@ type MailPayload struct {
 	AuthDetail string `json:"auth_detail,omitempty"`
 	// TicketID is the ticket staff made of the mail or attached it to, once handled.
 	TicketID int64 `json:"ticket_id,omitempty"`
+	// Reply is the text staff sent the sender in answer (reason Replied), ReplyMailID
+	// the outbox mail that carried it.
+	Reply       string `json:"reply,omitempty"`
+	ReplyMailID int64  `json:"reply_mail_id,omitempty"`
 }
 
 // MailFile is an attachment of a mail item.
@@ -43,3 +47,10 @@ type MailFile struct {
 	Size int64  `json:"size"`
 	Key  string `json:"key"`
 }
+
+// Reasons of mail items handled by answering or blocking their sender (package
+// inboxmail); the back office shows them in the reader's language.
+const (
+	Replied = "replied" // staff answered the sender by mail (MailPayload.Reply)
+	Blocked = "blocked" // the sender's address or domain was blocked
+)

@@ -77,7 +77,7 @@ func (p *Portal) landing(ctx context.Context, tenantID, contactID int64, next st
 	}
 	active := 0
 	for _, m := range ms {
-		if m.Access == contact.AccessActive {
+		if m.Usable() { // archived companies are not offered
 			active++
 		}
 	}

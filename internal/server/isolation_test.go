@@ -314,6 +314,10 @@ func TestAdminIsolation(t *testing.T) {
 
 			"POST /admin/companies/{id}/twofactor": "/admin/companies/" + id(w.b1) + "/twofactor",
 			"POST /admin/companies/{id}/note":      "/admin/companies/" + id(w.b1) + "/note",
+			// archiving a company (company_archive_test.go)
+			"GET /admin/companies/{id}/archive":  "/admin/companies/" + id(w.b1) + "/archive",
+			"POST /admin/companies/{id}/archive": "/admin/companies/" + id(w.b1) + "/archive",
+			"POST /admin/companies/{id}/restore": "/admin/companies/" + id(w.b1) + "/restore",
 
 			// staff rename and withdrawn invitations, an invitation's role (qa2_people_*_test.go)
 			"POST /admin/staff/{id}/name":       "/admin/staff/" + id(w.staffB) + "/name",
@@ -332,6 +336,8 @@ func TestAdminIsolation(t *testing.T) {
 		foreign["POST /admin/inbox/{id}/attach"] = "/admin/inbox/" + id(mailItemB) + "/attach"
 		foreign["POST /admin/inbox/{id}/ticket-company"] = "/admin/inbox/" + id(mailItemB) + "/ticket-company"
 		foreign["POST /admin/inbox/{id}/approve-new"] = "/admin/inbox/" + id(itemB) + "/approve-new"
+		// answering and blocking senders (inbox_block_isolation_test.go)
+		maps.Copy(foreign, inboxBlockAdminForeign(t, w, tenantB, mailItemB))
 		for k, v := range kbForeignAdmin(t, w, tenantB) { // knowledge base
 			foreign[k] = v
 		}
@@ -377,6 +383,8 @@ func TestAdminIsolation(t *testing.T) {
 		ticketBulkIsolation(t, w, staffA, tenantB)   // the queue's bulk form (tickets_bulk_test.go)
 		ticketReadIsolation(t, w, staffA, tenantB)   // the queue's "mark as read" (tickets_unread_queue_test.go)
 		ticketDeleteIsolation(t, w, staffA, tenantB) // deleting: tenant B's tickets stay (tickets_delete_test.go)
+		// blocked senders (inbox_block_isolation_test.go)
+		inboxBlockIsolation(t, w, staffA, tenantB, mailItemB)
 		// Adding a tenant A contact to tenant B's company is refused as well.
 		if r := staffA.Post("/admin/contacts/"+id(w.alice)+"/memberships", url.Values{"company_id": {id(w.b1)}, "role": {"user"}}); r.Status != 404 {
 			t.Errorf("membership into foreign company: %d", r.Status)
@@ -386,6 +394,9 @@ func TestAdminIsolation(t *testing.T) {
 		w.env.DB.QueryRow(context.Background(), `SELECT require_two_factor FROM companies WHERE id = ?`, w.b1).Scan(&required)
 		if required {
 			t.Errorf("tenant B company now requires two factors")
+		}
+		if n := count(t, w.env, `SELECT COUNT(*) FROM companies WHERE id = ? AND archived_at IS NOT NULL`, w.b1); n != 0 {
+			t.Errorf("tenant B company archived by tenant A staff")
 		}
 		var access string
 		w.env.DB.QueryRow(context.Background(), `SELECT access FROM memberships WHERE id = ?`, w.carolM).Scan(&access)

@@ -13,9 +13,10 @@ import (
 // LookupContact is Lookup for the portal: a contact's live session together with the
 // contact and the memberships whose access is active (by company name), in one query,
 // which is what every portal page needs before it can start (one round trip instead
-// of two). Found through the session, the contact carries what pages show of it (name,
-// email, phone, language), not its password hash; the memberships what the page frame
-// and the principal need. A session whose contact has no active membership left reads
+// of two). Archived companies are left out: their access gives nothing while they are
+// archived, and a session acting for one reads as ended. Found through the session,
+// the contact carries what pages show of it (name, email, phone, language), not its
+// password hash; the memberships what the page frame and the principal need. A session whose contact has no active membership left reads
 // as db.ErrNotFound, like an unknown one, and so does a staff session.
 //
 // The session is found in a sub-select of its own. Joined directly, SQLite plans the
@@ -33,7 +34,7 @@ func LookupContact(ctx context.Context, d *db.DB, tenantID int64, raw string, no
 		FROM sessions s
 		JOIN contacts c ON c.id = s.contact_id AND c.tenant_id = s.tenant_id
 		JOIN memberships m ON m.contact_id = c.id AND m.tenant_id = c.tenant_id AND m.access = 'active'
-		JOIN companies co ON co.id = m.company_id
+		JOIN companies co ON co.id = m.company_id AND co.archived_at IS NULL
 		LEFT JOIN list_versions lv ON lv.company_id = co.id
 		WHERE s.id = (SELECT id FROM sessions WHERE token_hash = ? AND tenant_id = ? AND preview_by IS NULL)
 		ORDER BY co.name, m.id`, auth.HashToken(raw), tenantID)

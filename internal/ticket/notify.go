@@ -149,12 +149,15 @@ func (n Notifier) toContacts(ctx context.Context, tx db.Querier, t Ticket, key, 
 }
 
 // ticketContacts are the recipients toContacts mails (the rule is described there).
+// An archived company's contacts are told nothing, as with revoked access: they can
+// neither open the ticket in the portal nor answer it by mail until it is restored.
 // The openers of tickets merged into t count as openers, not as followers (which the
 // merge made them): it is still their own request, under their "own tickets" choice.
 func ticketContacts(ctx context.Context, tx db.Querier, t Ticket, skip int64) ([]recipient, error) {
 	const mergedOpeners = `SELECT o.contact_id FROM tickets o WHERE o.tenant_id = ? AND o.merged_into = ? AND o.contact_id IS NOT NULL`
 	return contactsOf(ctx, tx, `SELECT c.id, c.email, TRIM(c.first_name || ' ' || c.last_name), c.first_name, c.language,
 		m.access = 'active' FROM contacts c JOIN memberships m ON m.contact_id = c.id AND m.company_id = ? AND m.access <> 'revoked'
+		JOIN companies co ON co.id = m.company_id AND co.archived_at IS NULL
 		WHERE c.tenant_id = ? AND c.email <> '' AND c.id <> ? AND (
 			(c.notify_own AND (c.id = ? OR c.id IN (`+mergedOpeners+`)))
 			OR (c.notify_followed AND c.id <> ? AND c.id NOT IN (`+mergedOpeners+`)

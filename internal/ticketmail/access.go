@@ -25,6 +25,9 @@ func mayReply(ctx context.Context, q db.Querier, tk ticket.Ticket, sender contac
 	if err != nil {
 		return false, "", err
 	}
+	if m.CompanyArchived { // like revoked access, until staff restore the company
+		return false, "company archived", nil
+	}
 	switch m.Access {
 	case contact.AccessActive:
 		if m.Role == principal.RoleMain || tk.ContactID == sender.ID {

@@ -57,7 +57,8 @@ func companyOf(ctx context.Context, tx db.Querier, c contact.Contact) int64 {
 		// A colleague's invitation the person has not accepted is no tie: otherwise any
 		// main contact could invite an address and read that person's next mail to
 		// support as a ticket of their own company.
-		if m.Access == contact.AccessRevoked || (m.Access == contact.AccessInvited && m.InvitedName != "") {
+		// Nor is an archived company: its mail goes to the inbox for staff to sort.
+		if m.Access == contact.AccessRevoked || (m.Access == contact.AccessInvited && m.InvitedName != "") || m.CompanyArchived {
 			continue
 		}
 		if m.CompanyID == c.LastCompanyID {

@@ -135,6 +135,10 @@ func checkSorting(ctx context.Context, tx db.Querier, tenantID int64, it inbox.I
 	if err != nil {
 		return co, contact.Contact{}, err // another tenant's company is a 404
 	}
+	if co.Archived() { // nothing new is filed under an archived company
+		e.Add("company_id", "company_archive.refused", nil)
+		return co, contact.Contact{}, e
+	}
 	var sender contact.Contact
 	if s.ContactID > 0 {
 		if sender, err = contact.Get(ctx, tx, tenantID, s.ContactID); err != nil {

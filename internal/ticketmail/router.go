@@ -68,7 +68,9 @@ func (r Router) Route(ctx context.Context, tx db.Querier, d inbound.Delivery) (i
 		}
 		return toInbox(ctx, tx, d, "contact without company")
 	}
-	co, err := company.ByDomain(ctx, tx, d.TenantID, inbox.DomainOf(m.From.Address))
+	// An archived company's domain makes no contact and no ticket in it: staff sort the
+	// mail, as one from an unknown domain.
+	co, err := company.LiveByDomain(ctx, tx, d.TenantID, inbox.DomainOf(m.From.Address))
 	if errors.Is(err, db.ErrNotFound) {
 		return toInbox(ctx, tx, d, "unknown sender")
 	}

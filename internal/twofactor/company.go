@@ -40,12 +40,12 @@ func SetupNeeded(ctx context.Context, q db.Querier, tenantID, contactID, company
 }
 
 // RequiringCompany returns the name of a company with active access for the contact
-// that requires two factors, or "" when none does.
+// that requires two factors, or "" when none does; archived companies give no access.
 func RequiringCompany(ctx context.Context, q db.Querier, tenantID, contactID int64) (string, error) {
 	var name string
 	err := q.QueryRow(ctx, `SELECT c.name FROM memberships m JOIN companies c ON c.id = m.company_id
 		WHERE m.tenant_id = ? AND m.contact_id = ? AND m.access = 'active' AND c.require_two_factor
-		ORDER BY c.name LIMIT 1`, tenantID, contactID).Scan(&name)
+		AND c.archived_at IS NULL ORDER BY c.name LIMIT 1`, tenantID, contactID).Scan(&name)
 	if db.One(err) == db.ErrNotFound {
 		return "", nil
 	}

@@ -1,0 +1,13 @@
+package admin
+
+import "strings"
+
+// fmtCompanyArchive: "company:7 Kunde AG", a company archived or restored, linked by its
+// id while it exists; the name as it was then.
+func fmtCompanyArchive(d *detailCtx, s string) []detailPart {
+	id, name, ok := strings.Cut(strings.TrimPrefix(s, "company:"), " ")
+	if !ok || !strings.HasPrefix(s, "company:") || name == "" {
+		return nil
+	}
+	return []detailPart{d.link("company", id, name, false)}
+}
