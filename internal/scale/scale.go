@@ -129,6 +129,9 @@ func finish(ctx context.Context, d *db.DB, progress io.Writer) error {
 			return fmt.Errorf("scale: %s: %w", s, err)
 		}
 	}
+	if _, err := db.AnalyzeSmall(ctx, d); err != nil { // the statuses the lists join
+		return fmt.Errorf("scale: %w", err)
+	}
 	if progress != nil {
 		fmt.Fprintf(progress, "statistics updated (ANALYZE, %s)\n", time.Since(start).Round(time.Millisecond))
 	}

@@ -85,10 +85,12 @@ func (a *App) Sweep(ctx context.Context, now time.Time) {
 	// SQLite gathers planner statistics only when asked (0x10002: also tables never
 	// analysed, with a bounded effort); without them a search would
 	// walk the tenant's whole list instead of the trigram index. PostgreSQL's
-	// autovacuum does this by itself.
+	// autovacuum does this by itself, except for tables of a few rows (db/analyze.go).
 	if a.DB.Engine() == db.SQLite {
 		if _, err := a.DB.Exec(ctx, `PRAGMA optimize=0x10002`); err != nil && ctx.Err() == nil {
 			a.Log.Warn("janitor: optimize", "err", err)
 		}
+	} else if _, err := db.AnalyzeSmall(ctx, a.DB); err != nil && ctx.Err() == nil {
+		a.Log.Warn("janitor: statistics", "err", err)
 	}
 }

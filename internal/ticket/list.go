@@ -64,6 +64,9 @@ type Filter struct {
 	// conversation index found for them (search_messages.go).
 	words []string
 	found matches
+	// kindIDs are the ids of the statuses State stands for, as a PostgreSQL array,
+	// when pinKinds looked them up (list_kinds.go).
+	kindIDs string
 }
 
 // Sorts lists the orders a list offers.
@@ -113,6 +116,9 @@ func (f Filter) conditions(e db.Engine, tenantID int64) (string, []any) {
 	case f.StatusID > 0:
 		where += ` AND t.status_id = ?`
 		args = append(args, f.StatusID)
+	case f.kindIDs != "":
+		where += ` AND t.status_id = ANY(?::bigint[])`
+		args = append(args, f.kindIDs)
 	case f.State == "done":
 		where += ` AND s.kind IN ('resolved', 'closed')`
 	case f.State == "all":
@@ -328,6 +334,9 @@ func (f *Filter) prepareSearch(ctx context.Context, q db.Querier, tenantID, comp
 		if f.common, err = commonTerm(ctx, q, f.Query); err != nil {
 			return err
 		}
+	}
+	if err := f.pinKinds(ctx, q, tenantID); err != nil {
+		return err
 	}
 	return f.searchConversation(ctx, q, tenantID, companyID)
 }
