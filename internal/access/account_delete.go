@@ -10,12 +10,8 @@ import (
 	"pforte/internal/auth"
 	"pforte/internal/contact"
 	"pforte/internal/db"
-	"pforte/internal/download"
-	"pforte/internal/i18n"
 	"pforte/internal/inbox"
-	"pforte/internal/kb"
 	"pforte/internal/principal"
-	"pforte/internal/session"
 	"pforte/internal/tenant"
 	"pforte/internal/validate"
 )
@@ -43,10 +39,11 @@ func DeletedEmail(contactID int64) string {
 // their account and is anonymised.
 func IsDeletedEmail(email string) bool { return strings.HasSuffix(email, "@deleted.invalid") }
 
-// DeleteOwnAccount anonymises the contact after checking their password: name, email,
-// phone and external id are replaced or cleared, the password, open links and every
-// session are gone, all memberships are revoked. The contact row itself stays, so the
-// company's tickets and documents keep their author. Staff learn of it in the inbox.
+// DeleteOwnAccount anonymises the contact after checking their password (forgetContact):
+// name, email, phone and external id are replaced or cleared, the password, open links
+// and every session are gone, all memberships are revoked. The contact row itself
+// stays, so the company's tickets and documents keep their author. Staff learn of it
+// in the inbox.
 func (s *Service) DeleteOwnAccount(ctx context.Context, t tenant.Tenant, p principal.Contact, password, ip string) error {
 	ct, err := contact.Get(ctx, s.DB, p.TenantID, p.ContactID)
 	if err != nil {
@@ -74,46 +71,8 @@ func (s *Service) DeleteOwnAccount(ctx context.Context, t tenant.Tenant, p princ
 		former.Companies = append(former.Companies, m.CompanyName)
 	}
 	now := s.Now()
-	anon := i18n.For(t.DefaultLanguage).T("inbox.deleted_contact", map[string]any{"ID": ct.ID})
 	return s.DB.InTx(ctx, func(tx *db.Tx) error {
-		if _, err := tx.Exec(ctx, `UPDATE contacts SET first_name = '', last_name = ?, email = ?, phone = '', language = '',
-			external_id = NULL, password_hash = '', last_company_id = NULL, search = ?, updated_at = ?
-			WHERE tenant_id = ? AND id = ?`, anon, DeletedEmail(ct.ID), "", now.Unix(), p.TenantID, ct.ID); err != nil {
-			return fmt.Errorf("access: anonymise contact: %w", err)
-		}
-		if _, err := tx.Exec(ctx, `UPDATE memberships SET access = 'revoked' WHERE tenant_id = ? AND contact_id = ?`,
-			p.TenantID, ct.ID); err != nil {
-			return fmt.Errorf("access: revoke memberships: %w", err)
-		}
-		// The audit log keeps the events but not the address: actor and target name the
-		// contact by the placeholder from now on.
-		if _, err := tx.Exec(ctx, `UPDATE audit_log SET actor = REPLACE(actor, ?, ?), target = REPLACE(target, ?, ?)
-			WHERE tenant_id = ? AND contact_id = ?`, ct.Email, DeletedEmail(ct.ID), ct.Email, DeletedEmail(ct.ID),
-			p.TenantID, ct.ID); err != nil {
-			return fmt.Errorf("access: anonymise audit log: %w", err)
-		}
-		if _, err := tx.Exec(ctx, `DELETE FROM registrations WHERE tenant_id = ? AND email = ?`, p.TenantID, ct.Email); err != nil {
-			return fmt.Errorf("access: delete registrations: %w", err)
-		}
-		// Sign-in secrets go with the person: links, passkeys, second factors.
-		for _, table := range []string{"tokens", "passkeys", "contact_totp", "recovery_codes", "login_challenges"} {
-			if _, err := tx.Exec(ctx, `DELETE FROM `+table+` WHERE tenant_id = ? AND contact_id = ?`, p.TenantID, ct.ID); err != nil {
-				return fmt.Errorf("access: delete %s: %w", table, err)
-			}
-		}
-		// Comments under knowledge-base articles are the person's free text (kb.ForgetContact).
-		if err := kb.ForgetContact(ctx, tx, p.TenantID, ct.ID); err != nil {
-			return err
-		}
-		// Download subscriptions and pending notices go: nobody is mailed under the
-		// anonymised contact (download.ForgetContact).
-		if err := download.ForgetContact(ctx, tx, p.TenantID, ct.ID); err != nil {
-			return err
-		}
-		if err := session.EndForContact(ctx, tx, p.TenantID, ct.ID, 0); err != nil {
-			return err
-		}
-		if err := auth.ClearFailures(ctx, tx, p.TenantID, ct.Email); err != nil {
+		if err := forgetContact(ctx, tx, t, ct, now); err != nil {
 			return err
 		}
 		it := inbox.Item{TenantID: p.TenantID, Kind: inbox.KindAccountDeleted, Title: ct.Name(), Email: ct.Email,

@@ -96,6 +96,7 @@ func Routes(env *web.Env, svc *access.Service) []web.Route {
 	routes = append(routes, a.kbRoutes()...)
 	routes = append(routes, a.staffAccountRoutes()...)
 	routes = append(routes, a.contactSupportRoutes()...)
+	routes = append(routes, a.contactEraseRoutes()...)
 	routes = append(routes, a.inboxBlockRoutes()...)
 	return append(routes, a.downloadRoutes()...)
 }

@@ -73,7 +73,10 @@ func accessFilter(p ListParams) (string, []any) {
 // List returns a page of the tenant's contacts by name and whether more follow; no
 // total count, so it stays fast at any size.
 func List(ctx context.Context, q db.Querier, tenantID int64, p ListParams) ([]Contact, bool, error) {
-	where, args := `c.tenant_id = ?`, []any{tenantID}
+	// Erased contacts (own account deletion or an admin's erasure, see
+	// access.DeletedEmail) are no one to look for: their page stays reachable from the
+	// tickets and the audit log that name them.
+	where, args := `c.tenant_id = ? AND c.email NOT LIKE '%@deleted.invalid'`, []any{tenantID}
 	if strings.TrimSpace(validate.Clean(p.Search)) != "" {
 		cond, more := db.SearchFilter(q.Engine(), "contacts", "c", validate.Clean(p.Search), tenantID)
 		where += ` AND ` + cond

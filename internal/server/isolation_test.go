@@ -328,6 +328,7 @@ func TestAdminIsolation(t *testing.T) {
 		foreign["POST /admin/contacts/{id}/password-reset"] = "/admin/contacts/" + id(w.carol) + "/password-reset"
 		foreign["POST /admin/contacts/{id}/twofactor-reset"] = "/admin/contacts/" + id(w.carol) + "/twofactor-reset"
 		foreign["POST /admin/contacts/{id}/unlock"] = "/admin/contacts/" + id(w.carol) + "/unlock"
+		maps.Copy(foreign, contactEraseAdminForeign(w)) // erasing and exporting a contact (contact_erase_isolation_test.go)
 		// Incoming mail (inbound): tenant B's mail item with a real stored file.
 		mailItemB := inboundItem(t, w.env, tenantB)
 		foreign["GET /admin/inbox/{id}/files/{n}"] = "/admin/inbox/" + id(mailItemB) + "/files/0"

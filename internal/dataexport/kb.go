@@ -1,10 +1,10 @@
-package portal
+package dataexport
 
 import (
-	"net/http"
+	"context"
 	"time"
 
-	"pforte/internal/i18n"
+	"pforte/internal/db"
 	"pforte/internal/kb"
 	"pforte/internal/ticket"
 )
@@ -19,14 +19,14 @@ type exportKBVote struct {
 	UpdatedAt time.Time `json:"updated_at"`
 }
 
-// exportKBFeedback writes the contact's answers under knowledge-base articles, a page
+// writeKBFeedback writes the contact's answers under knowledge-base articles, a page
 // at a time. Titles are as the contact reads them now in the company they act for.
-func (p *Portal) exportKBFeedback(r *http.Request, v *visit, x *exportWriter) error {
+func writeKBFeedback(ctx context.Context, q db.Querier, s Subject, x *writer) error {
 	x.begin("kb_feedback")
-	viewer := kb.ContactViewer(v.P, v.Tenant, i18n.From(r.Context()).Lang)
+	viewer := kb.ContactViewer(s.Viewer, s.Tenant, s.Tr.Lang)
 	var after int64
 	for {
-		page, err := kb.ContactVotes(r.Context(), p.env.DB, viewer, v.P.ContactID, after, ticket.ExportBatch)
+		page, err := kb.ContactVotes(ctx, q, viewer, s.Contact.ID, after, ticket.ExportBatch)
 		if err != nil {
 			return err
 		}

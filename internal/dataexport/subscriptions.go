@@ -1,9 +1,10 @@
-package portal
+package dataexport
 
 import (
-	"net/http"
+	"context"
 	"time"
 
+	"pforte/internal/db"
 	"pforte/internal/download"
 	"pforte/internal/ticket"
 )
@@ -17,13 +18,13 @@ type exportSubscription struct {
 	CreatedAt time.Time `json:"created_at"`
 }
 
-// exportSubscriptions writes the contact's download subscriptions in every company, a
+// writeSubscriptions writes the contact's download subscriptions in every company, a
 // page at a time.
-func (p *Portal) exportSubscriptions(r *http.Request, v *visit, x *exportWriter) error {
+func writeSubscriptions(ctx context.Context, q db.Querier, s Subject, x *writer) error {
 	x.begin("download_subscriptions")
 	var after int64
 	for {
-		page, err := download.ContactSubscriptions(r.Context(), p.env.DB, v.P.TenantID, v.P.ContactID, after, ticket.ExportBatch)
+		page, err := download.ContactSubscriptions(ctx, q, s.Contact.TenantID, s.Contact.ID, after, ticket.ExportBatch)
 		if err != nil {
 			return err
 		}
