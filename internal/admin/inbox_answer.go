@@ -14,10 +14,15 @@ type mailAnswer struct {
 	// CanReply: the item is open and its sender a person with an address
 	// (inboxmail.Answerable); an automatic mail is never answered.
 	CanReply bool
-	// Address, Domain: the sender's address or domain may be blocked
-	// (inboxmail.Offers); DomainName is that domain.
+	// Unverified: the tenant's mail server did not vouch for the From address, which
+	// may be forged: an answer may reach someone who never wrote (backscatter).
+	Unverified bool
+	// Address, Domain: the sender's address or domain may be blocked by the reader
+	// (inboxmail.Offers; a domain by admins only); DomainName is that domain.
 	Address, Domain bool
 	DomainName      string
+	// NoSender: the mail has no sender address to block.
+	NoSender bool
 	// Block is the block that covers the sender today, if Blocked.
 	Block   inboxmail.Block
 	Blocked bool
@@ -28,12 +33,14 @@ type mailAnswer struct {
 // mailAnswerOf builds the offers for mail item it with payload p.
 func (a *Admin) mailAnswerOf(r *http.Request, v *visit, it inbox.Item, p inbox.MailPayload) (mailAnswer, error) {
 	ctx, q, tid := r.Context(), a.env.DB, v.P.TenantID
-	ma := mailAnswer{CanReply: it.Open() && inboxmail.Answerable(p), DomainName: inbox.DomainOf(it.Email), Admin: v.Member.IsAdmin()}
+	ma := mailAnswer{CanReply: it.Open() && inboxmail.Answerable(p), Unverified: p.AuthServer != "" && !p.AuthPass,
+		DomainName: inbox.DomainOf(it.Email), NoSender: !inboxmail.HasAddress(it.Email), Admin: v.Member.IsAdmin()}
 	var err error
 	if ma.Block, ma.Blocked, err = inboxmail.Match(ctx, q, tid, it.Email); err != nil || ma.Blocked {
 		return ma, err
 	}
 	ma.Address, ma.Domain, err = inboxmail.Offers(ctx, q, tid, it.Email)
+	ma.Domain = ma.Domain && ma.Admin // a tenant-wide block is an admin's decision
 	return ma, err
 }
 

@@ -3,8 +3,8 @@ package admin
 import "pforte/internal/web"
 
 // inboxBlockRoutes answer and block the senders of unsorted mail (any staff member, on
-// the mail's page), and keep the list of blocked senders among the helpdesk settings
-// (admins, like the other settings).
+// the mail's page; a whole domain only admins, inboxBlock), and keep the list of
+// blocked senders among the helpdesk settings (admins, like the other settings).
 func (a *Admin) inboxBlockRoutes() []web.Route {
 	return []web.Route{
 		{Pattern: "POST /admin/inbox/{id}/reply", Handler: a.staff(a.inboxReply)},

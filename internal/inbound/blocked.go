@@ -2,9 +2,11 @@ package inbound
 
 import (
 	"context"
+	"errors"
 
 	"github.com/emersion/go-smtp"
 
+	"pforte/internal/db"
 	"pforte/internal/inboxmail"
 )
 
@@ -13,22 +15,50 @@ import (
 var errBlocked = &smtp.SMTPError{Code: 550, EnhancedCode: smtp.EnhancedCode{5, 7, 1},
 	Message: "Delivery not authorized, message refused"}
 
-// refuseBlocked answers errBlocked when the tenant blocked addr (the envelope sender at
-// RCPT, the From address after DATA; see inboxmail.Blocked), and nil otherwise. A
-// refused mail is logged and not stored; a failed lookup is a temporary failure.
-func (l *Listener) refuseBlocked(ctx context.Context, tenantID int64, addr, stage, rcpt, remote string) error {
-	if addr == "" {
-		return nil
-	}
-	b, blocked, err := inboxmail.Blocked(ctx, l.DB, tenantID, addr)
+// blockedError refuses a mail inside the routing transaction: the sender was blocked
+// while the mail was on its way (authenticated, stored).
+type blockedError struct{ b inboxmail.Block }
+
+func (e *blockedError) Error() string { return "inbound: " + blockedReason(e.b) }
+
+// blockedReason is a refused mail's reason in inbound_mails: "blocked sender (domain:x)".
+func blockedReason(b inboxmail.Block) string {
+	return "blocked sender (" + b.Kind + ":" + b.Value + ")"
+}
+
+// checkBlocked returns a *blockedError when the tenant refuses the mail from envelope
+// sender mailFrom and From address from (inboxmail.BlockedMail), nil when it takes it.
+func checkBlocked(ctx context.Context, q db.Querier, tenantID int64, mailFrom, from string) error {
+	b, blocked, err := inboxmail.BlockedMail(ctx, q, tenantID, mailFrom, from)
 	switch {
 	case err != nil:
-		l.log().Error("inbound mail: block lookup failed", "tenant", tenantID, "sender", addr, "err", err)
-		return errTemporary
-	case !blocked:
+		return err
+	case blocked:
+		return &blockedError{b}
+	}
+	return nil
+}
+
+// routeUnlessBlocked routes d in the transaction tx that records it, unless its sender
+// is blocked by now (a *blockedError): deliver checks before it authenticates and
+// stores the mail, which takes seconds, and a block added meanwhile closed the
+// sender's open mail already, so a mail routed after it would stay open.
+func (l *Listener) routeUnlessBlocked(ctx context.Context, tx db.Querier, d Delivery) (Outcome, error) {
+	if err := checkBlocked(ctx, tx, d.TenantID, d.MailFrom, d.Message.From.Address); err != nil {
+		return Outcome{}, err
+	}
+	return l.router().Route(ctx, tx, d)
+}
+
+// refuseBlocked records rec as rejected for a blocked sender, without the raw message
+// (nobody needs a blocked sender's mail), and answers errBlocked; when err is no
+// *blockedError it returns nil.
+func (l *Listener) refuseBlocked(ctx context.Context, rec Record, remote string, err error) error {
+	var be *blockedError
+	if !errors.As(err, &be) {
 		return nil
 	}
-	l.log().Warn("inbound mail refused: blocked sender", "tenant", tenantID, "remote", remote, "stage", stage,
-		"sender", addr, "rcpt", rcpt, "block", b.Kind+":"+b.Value)
+	rec.Outcome, rec.Reason, rec.RawKey = OutcomeRejected, blockedReason(be.b), ""
+	l.finish(ctx, rec, remote)
 	return errBlocked
 }

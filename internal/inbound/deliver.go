@@ -31,9 +31,13 @@ func (l *Listener) deliver(ctx context.Context, g group, mailFrom, remote string
 		return parseAnswer(err)
 	}
 	rec.Sender, rec.Subject, rec.MessageID = m.From.Address, m.Subject, m.MessageID
-	// The From address staff see (and block) may differ from the envelope's.
-	if err := l.refuseBlocked(ctx, rc.tenantID, m.From.Address, "data", rc.addr, remote); err != nil {
-		return err
+	// Checked again in the routing transaction below: a block added meanwhile (while
+	// the sender is checked in DNS and the files are stored) must not let a new mail in.
+	if err := checkBlocked(ctx, l.DB, rc.tenantID, mailFrom, m.From.Address); err != nil {
+		if refused := l.refuseBlocked(ctx, rec, remote, err); refused != nil {
+			return refused
+		}
+		return l.retryLater(ctx, rec, remote, err)
 	}
 	if !m.Auto && mailin.IsBounceSender(mailFrom, true) {
 		m.Auto, m.AutoReason = true, mailin.AutoBounce
@@ -71,11 +75,15 @@ func (l *Listener) deliver(ctx context.Context, g group, mailFrom, remote string
 			return err
 		}
 		d.MailID = id
-		if out, err = l.router().Route(ctx, tx, d); err != nil {
+		if out, err = l.routeUnlessBlocked(ctx, tx, d); err != nil {
 			return err
 		}
 		return setOutcome(ctx, tx, id, out)
 	})
+	if refused := l.refuseBlocked(ctx, rec, remote, err); refused != nil {
+		l.drop(files, rec.RawKey)
+		return refused
+	}
 	if rej, ok := isRejection(err); ok {
 		l.drop(files, "") // the raw message stays, for the record
 		rec.Outcome, rec.Reason = OutcomeRejected, rej.Reason

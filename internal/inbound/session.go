@@ -65,10 +65,8 @@ func (s *session) Rcpt(to string, _ *smtp.RcptOptions) error {
 		s.l.log().Error("inbound mail: recipient lookup failed", "rcpt", to, "err", err)
 		return errTemporary
 	}
-	// The envelope sender is checked per tenant, once the recipient names the tenant.
-	if err := s.l.refuseBlocked(ctx, id, s.from, "rcpt", to, s.remote); err != nil {
-		return err
-	}
+	// Blocked senders are refused after DATA, not here: the From address decides
+	// whether a mail is a known contact's, which a block never refuses (blocked.go).
 	s.rcpts = append(s.rcpts, recipient{to: to, addr: lower(to), support: base, token: token, tenantID: id})
 	return nil
 }

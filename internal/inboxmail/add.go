@@ -29,11 +29,12 @@ type Entry struct {
 }
 
 // Add blocks an address or domain for the tenant and marks the tenant's open mail items
-// from it done (reason inbox.Blocked); it returns the block's id and how many items it
-// closed. Refused as validate.Errors on e.Field: a value already blocked or covered by
-// a blocked domain, a contact's address, a domain a company has (or a company's
-// subdomain of it) — a block must not cut off a customer.
-func Add(ctx context.Context, d *db.DB, tenantID int64, e Entry, by Staff, now time.Time) (id int64, closed int, err error) {
+// from it done (reason inbox.Blocked); it returns the block's id and the ids of the
+// items it closed. Refused as validate.Errors on e.Field: a value already blocked or
+// covered by a blocked domain, a contact's address, a domain a company has (or a
+// company's subdomain of it), the tenant's own support addresses and staff, or their
+// domains — a block must not cut off a customer nor the tenant itself.
+func Add(ctx context.Context, d *db.DB, tenantID int64, e Entry, by Staff, now time.Time) (id int64, closed []int64, err error) {
 	err = d.InTx(ctx, func(tx *db.Tx) error {
 		if err := conflicts(ctx, tx, tenantID, e); err != nil {
 			return err
@@ -55,6 +56,7 @@ func Add(ctx context.Context, d *db.DB, tenantID int64, e Entry, by Staff, now t
 	return id, closed, err
 }
 
+// duplicate is the refusal of a value that is blocked already.
 func duplicate(e Entry) error {
 	return validate.Errors{e.Field: {ID: "inbox_block.error.duplicate", Data: map[string]any{"Value": e.Value}}}
 }
@@ -73,6 +75,12 @@ func conflicts(ctx context.Context, q db.Querier, tenantID int64, e Entry) error
 		return duplicate(e)
 	case found && b.Kind == KindDomain:
 		return fail("inbox_block.error.covered", map[string]any{"Domain": b.Value})
+	}
+	if own, err := ownAddressUnder(ctx, q, tenantID, e); err != nil || own != "" {
+		if err == nil {
+			err = fail("inbox_block.error.own", map[string]any{"Email": own})
+		}
+		return err
 	}
 	if e.Kind == KindAddress {
 		known, err := isContact(ctx, q, tenantID, e.Value)
@@ -114,21 +122,12 @@ func companyUnder(ctx context.Context, q db.Querier, tenantID int64, domain stri
 	return "", rows.Err()
 }
 
-// closeItems marks the tenant's open mail items that e covers done. Mail of a known
-// contact stays open: the listener takes their mail despite a block, too.
-func closeItems(ctx context.Context, q db.Querier, tenantID int64, e Entry, by inbox.By, now time.Time) (int, error) {
-	match, args := `email = ?`, []any{e.Value}
-	if e.Kind == KindDomain {
-		match, args = `(domain = ? OR domain LIKE ?)`, []any{e.Value, "%." + e.Value}
+// nullID stores an id of 0 (none) as NULL.
+func nullID(id int64) any {
+	if id == 0 {
+		return nil
 	}
-	res, err := q.Exec(ctx, `UPDATE inbox_items SET state = ?, reason = ?, handled_at = ?, handled_by_staff_id = ?,
-		handled_by = ? WHERE tenant_id = ? AND kind = ? AND state = 'open' AND contact_id IS NULL AND `+match,
-		append([]any{inbox.StateDone, inbox.Blocked, now.Unix(), nullID(by.StaffID), by.Name, tenantID, inbox.KindMail}, args...)...)
-	if err != nil {
-		return 0, fmt.Errorf("inboxmail: close items: %w", err)
-	}
-	n, _ := res.RowsAffected()
-	return int(n), nil
+	return id
 }
 
 // Remove lifts block id of the tenant; another tenant's is db.ErrNotFound.
@@ -143,11 +142,4 @@ func Remove(ctx context.Context, d *db.DB, tenantID, id int64, by Staff, now tim
 		}
 		return audit.Log(ctx, tx, tenantID, by.Actor, audit.SenderUnblocked, audit.BlockTarget(b.Kind, b.Value), by.IP, now)
 	})
-}
-
-func nullID(id int64) any {
-	if id == 0 {
-		return nil
-	}
-	return id
 }

@@ -1,7 +1,7 @@
 // Package inboxmail is what staff do with an unsorted mail in the inbox besides sorting
 // it into the helpdesk: answer its sender by mail, or block the sender. It keeps the
 // tenant's list of blocked addresses and domains, which the inbound listener consults
-// before it takes a mail in (Blocked).
+// before it takes a mail in (BlockedMail).
 package inboxmail
 
 import (
@@ -29,8 +29,10 @@ type Block struct {
 	CreatedAt time.Time
 }
 
+// columns are the columns scan reads, in its order.
 const columns = `id, kind, value, COALESCE(item_id, 0), COALESCE(created_by_staff_id, 0), created_by, created_at`
 
+// scan reads a block selected with columns; no row is db.ErrNotFound.
 func scan(row interface{ Scan(...any) error }) (Block, error) {
 	var b Block
 	var at int64

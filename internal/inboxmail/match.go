@@ -89,6 +89,39 @@ func Blocked(ctx context.Context, q db.Querier, tenantID int64, addr string) (Bl
 	return b, true, nil
 }
 
+// BlockedMail reports whether the tenant refuses a mail with envelope sender envelope
+// and From address from, and by which block: when the From address is blocked
+// (Blocked), or the envelope sender is, unless the From address is a known contact's
+// or at a company's domain. Mailing services, forwarders and lists send a customer's
+// mail with an envelope at their own domain: a block of that domain must not cut the
+// customer off. An empty envelope (a bounce) names nobody.
+func BlockedMail(ctx context.Context, q db.Querier, tenantID int64, envelope, from string) (Block, bool, error) {
+	b, blocked, err := Blocked(ctx, q, tenantID, from)
+	if err != nil || blocked || envelope == "" {
+		return b, blocked, err
+	}
+	if b, blocked, err = Blocked(ctx, q, tenantID, envelope); err != nil || !blocked {
+		return b, false, err
+	}
+	if address, domain, ok := normal(from); ok {
+		if known, err := isContact(ctx, q, tenantID, from, address); err != nil || known {
+			return b, false, err
+		}
+		if _, err := company.ByDomain(ctx, q, tenantID, domain); err == nil {
+			return b, false, nil
+		} else if !errors.Is(err, db.ErrNotFound) {
+			return b, false, err
+		}
+	}
+	return b, true, nil
+}
+
+// HasAddress reports whether addr is an address a block could name.
+func HasAddress(addr string) bool {
+	_, _, ok := normal(addr)
+	return ok
+}
+
 // isContact reports whether a contact of the tenant has the address, as written or with
 // its domain in ASCII.
 func isContact(ctx context.Context, q db.Querier, tenantID int64, addrs ...string) (bool, error) {

@@ -34,7 +34,9 @@ func Parse(field, s string) (kind, value string, err error) {
 		}
 	default:
 		address, domain, ok := normal(s)
-		if !ok || !validate.IsEmail(strings.ToLower(s)) && !validate.IsEmail(address) || !validate.IsDomain(domain) {
+		// As typed or with its domain in ASCII (validate.IsEmail wants one of them).
+		valid := validate.IsEmail(strings.ToLower(s)) || validate.IsEmail(address)
+		if !ok || !valid || !validate.IsDomain(domain) {
 			e.Add(field, "inbox_block.error.address", nil)
 		}
 		kind, value = KindAddress, address

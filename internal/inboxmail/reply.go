@@ -3,6 +3,7 @@ package inboxmail
 import (
 	"context"
 	"errors"
+	"regexp"
 	"strings"
 	"time"
 
@@ -61,10 +62,7 @@ func Reply(ctx context.Context, d *db.DB, t tenant.Tenant, itemID int64, text st
 		if err := inbox.Handle(ctx, tx, t.ID, it.ID, inbox.StateDone, by.By, inbox.Replied, now); err != nil {
 			return err
 		}
-		msg := mail.Message{To: p.From, Subject: replySubject(p.Subject), Text: text + "\n\n-- \n" + t.Name, ReplyTo: p.Rcpt}
-		if mail.ValidMessageID(p.MessageID) {
-			msg.InReplyTo = p.MessageID
-		}
+		msg := replyMessage(t, p, text)
 		if p.ReplyMailID, err = outbox.Queue(ctx, tx, t.ID, msg, now); err != nil {
 			return err
 		}
@@ -76,11 +74,42 @@ func Reply(ctx context.Context, d *db.DB, t tenant.Tenant, itemID int64, text st
 	})
 }
 
-// replySubject is "Re: " and the sender's subject, without a second "Re:" when they
-// answered already.
+// replyMessage is the answer with text to the sender of mail p: "Re: " their subject,
+// threaded under their Message-ID when it is a valid one (a mail whose header would
+// be refused never goes out), signed with the tenant's name, and inviting answers to
+// the support address the mail came to, without a ticket's +token (supportBase).
+func replyMessage(t tenant.Tenant, p inbox.MailPayload, text string) mail.Message {
+	msg := mail.Message{To: p.From, Subject: replySubject(p.Subject), Text: text + "\n\n-- \n" + t.Name, ReplyTo: supportBase(p.Rcpt)}
+	if mail.ValidMessageID(p.MessageID) {
+		msg.InReplyTo = p.MessageID
+	}
+	return msg
+}
+
+// supportBase is a support address without the "+token" part a ticket's reply address
+// has, as inbound.SplitPlus reads it (inbound imports this package).
+func supportBase(rcpt string) string {
+	rcpt = strings.ToLower(strings.TrimSpace(rcpt))
+	at := strings.LastIndexByte(rcpt, '@')
+	if at < 0 {
+		return rcpt
+	}
+	if plus := strings.IndexByte(rcpt[:at], '+'); plus >= 0 {
+		return rcpt[:plus] + rcpt[at:]
+	}
+	return rcpt
+}
+
+// replyPrefix matches the reply prefixes mail programs write in the common languages,
+// in any case, with an optional count ("Re[2]:", "AW:", "RE :", "Antw:", "Sv:", "Réf.:",
+// "R:", "RES:", "Odp:", "YNT:", "השב:").
+var replyPrefix = regexp.MustCompile(`(?i)^(re|aw|antw|antwort|sv|svar|vs|ref|réf|rif|r|res|odp|ynt|השב)\.?\s*(\[\d+\]|\(\d+\))?\s*[:：]`)
+
+// replySubject is "Re: " and the sender's subject, without a second prefix when they
+// answered already (replyPrefix).
 func replySubject(s string) string {
 	s = validate.OneLine(s)
-	if len(s) >= 3 && strings.EqualFold(s[:3], "re:") {
+	if replyPrefix.MatchString(s) {
 		return s
 	}
 	return strings.TrimSpace("Re: " + s)

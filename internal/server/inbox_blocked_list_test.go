@@ -31,7 +31,8 @@ func TestBlockedSenders(t *testing.T) {
 			t.Errorf("the helpdesk settings do not link the list")
 		}
 		page := b.admin.Get(blockedPath).Body
-		for _, want := range []string{"spam@spam.test", "helper@desk.test", `href="/admin/inbox/` + id(item) + `"`, "/remove\""} {
+		for _, want := range []string{"spam@spam.test", "helper@desk.test", `href="/admin/inbox/` + id(item) + `"`, "/remove\"",
+			`<span class="sr-only"> <span dir="ltr">spam@spam.test</span></span></button>`} {
 			if !strings.Contains(page, want) {
 				t.Errorf("list lacks %q", want)
 			}
@@ -63,6 +64,9 @@ func TestBlockedSenders(t *testing.T) {
 			"alpha.test",                          // a company's domain
 			"test",                                // a top-level domain
 			"alice@alpha.test",                    // a contact's address
+			"desk.test",                           // the tenant's own domain (support, staff)
+			"helper@desk.test",                    // a staff member
+			"support@desk.test",                   // the support address
 			"junk@example.org",                    // duplicate
 			"JUNK.example",                        // duplicate domain, other case
 			"x@mail.junk.example",                 // covered by a domain block
@@ -85,7 +89,9 @@ func TestBlockedSenders(t *testing.T) {
 		}
 		// Added by hand: no mail, so the list says so; it can be lifted like any.
 		var junk int64
-		b.env.DB.QueryRow(t.Context(), `SELECT id FROM inbound_blocks WHERE tenant_id = ? AND value = 'junk.example'`, b.t.ID).Scan(&junk)
+		if err := b.env.DB.QueryRow(t.Context(), `SELECT id FROM inbound_blocks WHERE tenant_id = ? AND value = 'junk.example'`, b.t.ID).Scan(&junk); err != nil {
+			t.Fatal(err)
+		}
 		if r := b.admin.Post(blockedPath+"/"+id(junk)+"/remove", nil); r.Status != 303 || blocks() != n-1 {
 			t.Errorf("unblock: %d, %d blocks", r.Status, blocks())
 		}
