@@ -56,11 +56,14 @@ func (s *Service) UpdateContact(ctx context.Context, t tenant.Tenant, by Actor, 
 
 // AddMembership puts a contact into a company (without portal access yet, unless the
 // tenant's welcome-mail rule grants it at once, see Welcome) and logs it. It reports
-// whether the contact was welcomed.
+// whether the contact was welcomed. An archived company is ErrCompanyArchived.
 func (s *Service) AddMembership(ctx context.Context, t tenant.Tenant, by Actor, ct contact.Contact, companyID int64, companyName, role, origin string) (bool, error) {
 	now := s.Now()
 	var welcomed bool
 	err := s.DB.InTx(ctx, func(tx *db.Tx) error {
+		if err := requireLive(ctx, tx, t.ID, companyID); err != nil {
+			return err // nothing new is filed under an archived company
+		}
 		id, err := contact.AddMembership(ctx, tx, t.ID, ct.ID, companyID, role, now)
 		if err != nil {
 			return err

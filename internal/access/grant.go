@@ -91,6 +91,9 @@ func (s *Service) GrantAll(ctx context.Context, t tenant.Tenant, by Actor, ms []
 // empty, names the mail to send instead of either (an approved registration).
 func (s *Service) grantIn(ctx context.Context, tx db.Querier, t tenant.Tenant, by Actor, m contact.Membership,
 	ct contact.Contact, role, origin, inviteKey, key string) error {
+	if err := requireLive(ctx, tx, t.ID, m.CompanyID); err != nil {
+		return err
+	}
 	now := s.Now()
 	letter := outbox.Letter{To: ct.Email, Lang: lang(ct.Language, t), Sender: t.Name,
 		Data: map[string]any{"FirstName": ct.FirstName, "Name": ct.Name(), "Company": m.CompanyName, "Portal": t.Name,
@@ -144,6 +147,9 @@ func (s *Service) changeRole(ctx context.Context, t tenant.Tenant, by Actor, m c
 	}
 	now := s.Now()
 	return s.DB.InTx(ctx, func(tx *db.Tx) error {
+		if err := requireLive(ctx, tx, t.ID, m.CompanyID); err != nil {
+			return err
+		}
 		if err := contact.SetAccess(ctx, tx, t.ID, m.ID, role, contact.AccessActive, now); err != nil {
 			return err
 		}

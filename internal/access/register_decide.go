@@ -81,6 +81,12 @@ func (s *Service) ApproveRegistration(ctx context.Context, t tenant.Tenant, d De
 // approveIn is ApproveRegistration's change, in tx: the item decided once, the contact
 // reused or created, joined to co and granted access, the approval mailed.
 func (s *Service) approveIn(ctx context.Context, tx *db.Tx, t tenant.Tenant, d Decider, it inbox.Item, p RegistrationPayload, co company.Company, role, origin string, now time.Time) error {
+	// Checked again here: staff may have archived the company since the form was read.
+	if err := company.RequireLive(ctx, tx, t.ID, co.ID); errors.Is(err, company.ErrArchived) {
+		return validate.Errors{"company_id": {ID: "company_archive.refused"}}
+	} else if err != nil {
+		return err
+	}
 	if err := inbox.Handle(ctx, tx, t.ID, it.ID, inbox.StateAccepted, d.By, "", now); err != nil {
 		return err
 	}

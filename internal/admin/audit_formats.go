@@ -32,7 +32,8 @@ var auditFormats = map[string]detailFormat{
 	audit.RegistrationRequested: fmtAsWritten, audit.RegistrationConfirmed: fmtAsWritten,
 	audit.RegistrationRejected: fmtRejected, audit.InboxDone: fmtAsWritten, audit.CompanyCreated: fmtCompany,
 	audit.CompanyDomainAdded: fmtDomain, audit.CompanyDomainRemoved: fmtDomainRemoved,
-	audit.CompanyArchived: fmtCompanyArchive, audit.CompanyRestored: fmtCompanyArchive, audit.InboxTicketCreated: fmtInboxCreated, audit.InboxTicketAttached: fmtInboxAttached,
+	audit.CompanyArchived: fmtCompanyArchive, audit.CompanyRestored: fmtCompanyArchive,
+	audit.InboxTicketCreated: fmtInboxCreated, audit.InboxTicketAttached: fmtInboxAttached,
 
 	audit.SettingsChanged: fmtSettings, audit.PortalURLRemembered: fmtAsWritten, audit.BrandingChanged: fmtWhat,
 	audit.MailTemplateSaved: fmtMailTemplate, audit.MailTemplateReset: fmtMailTemplate, audit.MailRetried: fmtMailRetried,

@@ -1,10 +1,12 @@
 package admin
 
 import (
+	"errors"
 	"net/http"
 	"net/url"
 	"strconv"
 
+	"pforte/internal/access"
 	"pforte/internal/contact"
 	"pforte/internal/principal"
 	"pforte/internal/web"
@@ -84,7 +86,12 @@ func (a *Admin) companyGrant(w http.ResponseWriter, r *http.Request, v *visit) {
 		a.env.Flash(w, r, "admin.members.bulk_all_had", back)
 		return
 	}
-	if err := a.svc.GrantAll(r.Context(), v.Tenant, v.actor(r, a.env), todo, role, a.env.Origin(r)); err != nil {
+	err := a.svc.GrantAll(r.Context(), v.Tenant, v.actor(r, a.env), todo, role, a.env.Origin(r))
+	if errors.Is(err, access.ErrCompanyArchived) { // archived since the check above
+		a.env.Flash(w, r, "company_archive.refused", back)
+		return
+	}
+	if err != nil {
 		a.env.Fail(w, r, err)
 		return
 	}
@@ -93,8 +100,9 @@ func (a *Admin) companyGrant(w http.ResponseWriter, r *http.Request, v *visit) {
 	http.Redirect(w, r, back+"?"+q.Encode(), http.StatusSeeOther)
 }
 
-// tickable reports whether the bulk grant offers m's row: not while it has access.
-func tickable(m memberRow) bool { return m.State != contact.AccessActive }
+// tickable reports whether the bulk grant offers m's row: not while it has access, nor
+// while the company is archived (access waits for a restore).
+func tickable(m memberRow) bool { return m.State != contact.AccessActive && !m.CompanyArchived }
 
 // anyTickable reports whether any row can be ticked, so the bulk grant has a use.
 func anyTickable(rows []memberRow) bool {

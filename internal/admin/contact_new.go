@@ -1,6 +1,7 @@
 package admin
 
 import (
+	"errors"
 	"net/http"
 	"strconv"
 
@@ -67,6 +68,10 @@ func (a *Admin) contactCreate(w http.ResponseWriter, r *http.Request, v *visit) 
 				return err
 			}
 			if co.ID > 0 {
+				// Checked again in the transaction: a colleague may have archived it meanwhile.
+				if err := company.RequireLive(r.Context(), tx, v.P.TenantID, co.ID); err != nil {
+					return err
+				}
 				var mid int64
 				if mid, err = contact.AddMembership(r.Context(), tx, v.P.TenantID, ct.ID, co.ID, role, now); err != nil {
 					return err
@@ -75,6 +80,10 @@ func (a *Admin) contactCreate(w http.ResponseWriter, r *http.Request, v *visit) 
 			}
 			return err
 		})
+		if errors.Is(err, company.ErrArchived) {
+			a.env.Flash(w, r, "company_archive.refused", "/admin/companies/"+itoa(co.ID))
+			return
+		}
 		if err != nil && !f.Take(err) {
 			a.env.Fail(w, r, err)
 			return

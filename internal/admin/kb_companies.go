@@ -1,8 +1,10 @@
 package admin
 
 import (
+	"errors"
 	"net/http"
 
+	"pforte/internal/company"
 	"pforte/internal/kb"
 	"pforte/internal/web"
 )
@@ -20,11 +22,17 @@ func (a *Admin) kbCompanyAdd(w http.ResponseWriter, r *http.Request, v *visit) {
 		a.env.NotFound(w, r)
 		return
 	}
-	if err := kb.AddCompany(r.Context(), a.env.DB, v.P.TenantID, art.ID, cid); err != nil {
+	back := "/admin/kb/articles/" + itoa(art.ID) + "#companies"
+	err := kb.AddCompany(r.Context(), a.env.DB, v.P.TenantID, art.ID, cid)
+	if errors.Is(err, company.ErrArchived) { // chosen in a stale form: said, not a failure
+		a.env.Flash(w, r, "company_archive.refused", back)
+		return
+	}
+	if err != nil {
 		a.env.Fail(w, r, err)
 		return
 	}
-	a.env.Flash(w, r, "kb_admin.company_added", "/admin/kb/articles/"+itoa(art.ID)+"#companies")
+	a.env.Flash(w, r, "kb_admin.company_added", back)
 }
 
 // kbCompanyRemove takes a company off the article's readers.

@@ -35,6 +35,10 @@ func (a *Admin) membershipAdd(w http.ResponseWriter, r *http.Request, v *visit) 
 		role = principal.RoleUser
 	}
 	welcomed, err := a.svc.AddMembership(r.Context(), v.Tenant, v.actor(r, a.env), c, co.ID, co.Name, role, a.env.Origin(r))
+	if errors.Is(err, access.ErrCompanyArchived) { // archived since the check above
+		a.env.Flash(w, r, "company_archive.refused", "/admin/contacts/"+itoa(c.ID))
+		return
+	}
 	if db.IsUnique(err) {
 		a.env.Flash(w, r, "admin.members.exists_failed", "/admin/contacts/"+itoa(c.ID))
 		return

@@ -60,7 +60,7 @@ func (a *Admin) ticketMove(w http.ResponseWriter, r *http.Request, v *visit) {
 				to = t.CompanyID
 			}
 			if to != t.CompanyID { // nothing new is filed under an archived company
-				if co, err := company.Get(ctx, tx, v.P.TenantID, to); err == nil && co.Archived() {
+				if err := company.RequireLive(ctx, tx, v.P.TenantID, to); errors.Is(err, company.ErrArchived) {
 					return validate.Errors{"contact": {ID: "company_archive.refused"}}
 				}
 			}

@@ -48,13 +48,14 @@ func (a *Admin) queueCompanies(ctx context.Context, tenantID int64, qf queueFilt
 		co, err := company.Get(ctx, a.env.DB, tenantID, qf.Company)
 		if err == nil {
 			chosen = co.ID
-			out = append(out, web.Choice{Value: itoa(co.ID), Label: co.Name, Selected: true})
+			out = append(out, web.Choice{Value: itoa(co.ID), Label: queueCompanyLabel(ctx, co), Selected: true})
 		} else if !isNotFound(err) {
 			return nil, 0, find, err
 		}
 	}
-	list, more, err := company.List(ctx, a.env.DB, tenantID, company.ListParams{Search: qf.CompanyQ, State: company.AnyState, // an archived company's tickets stay
-		Limit: queueCompanyChoices})
+	// Archived companies too: their tickets stay, and staff work them off.
+	list, more, err := company.List(ctx, a.env.DB, tenantID,
+		company.ListParams{Search: qf.CompanyQ, State: company.AnyState, Limit: queueCompanyChoices})
 	if err != nil {
 		return nil, 0, find, err
 	}
@@ -64,17 +65,18 @@ func (a *Admin) queueCompanies(ctx context.Context, tenantID int64, qf queueFilt
 		find.None = true
 	case len(list) == 1:
 		chosen = list[0].ID
-		out = append(out, web.Choice{Value: itoa(chosen), Label: list[0].Name, Selected: true})
+		out = append(out, web.Choice{Value: itoa(chosen), Label: queueCompanyLabel(ctx, list[0]), Selected: true})
 	default:
 		find.More = more
 		for _, co := range list {
-			find.Matches = append(find.Matches, companyMatch{Name: co.Name, URL: chooseCompanyURL(query, co.ID)})
+			m := companyMatch{Name: queueCompanyLabel(ctx, co), URL: chooseCompanyURL(query, co.ID)}
+			find.Matches = append(find.Matches, m)
 		}
 	}
 	find.Capped = more && !find.Open()
 	for _, co := range list {
 		if co.ID != chosen {
-			out = append(out, web.Choice{Value: itoa(co.ID), Label: co.Name})
+			out = append(out, web.Choice{Value: itoa(co.ID), Label: queueCompanyLabel(ctx, co)})
 		}
 	}
 	return out, chosen, find, nil
@@ -86,4 +88,13 @@ func chooseCompanyURL(query url.Values, id int64) string {
 	q := web.Without(query, "cq", "page")
 	q.Set("company", itoa(id))
 	return "/admin/tickets?" + q.Encode()
+}
+
+// queueCompanyLabel names a company in the queue's company filter; an archived one
+// says so, as the company list's badge does (an option holds text only).
+func queueCompanyLabel(ctx context.Context, co company.Company) string {
+	if co.Archived() {
+		return i18n.T(ctx, "company_archive.choice", map[string]any{"Company": co.Name})
+	}
+	return co.Name
 }

@@ -1,6 +1,7 @@
 package admin
 
 import (
+	"errors"
 	"net/http"
 	"slices"
 	"strconv"
@@ -113,6 +114,10 @@ func (a *Admin) ticketCreate(w http.ResponseWriter, r *http.Request, v *visit) {
 	if !f.Invalid() {
 		var id int64
 		err := a.env.DB.InTx(ctx, func(tx *db.Tx) error {
+			// Checked again in the transaction: a colleague may have archived it meanwhile.
+			if err := company.RequireLive(ctx, tx, v.P.TenantID, co.ID); err != nil {
+				return err
+			}
 			var err error
 			if id, err = ticket.Create(ctx, tx, n, a.env.Now()); err != nil {
 				return err
@@ -127,6 +132,10 @@ func (a *Admin) ticketCreate(w http.ResponseWriter, r *http.Request, v *visit) {
 			}
 			return notify.Created(ctx, tx, t, n)
 		})
+		if errors.Is(err, company.ErrArchived) {
+			a.env.Flash(w, r, "company_archive.refused", "/admin/companies/"+itoa(co.ID))
+			return
+		}
 		if err != nil {
 			a.env.Fail(w, r, err)
 			return

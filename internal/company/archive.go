@@ -11,7 +11,7 @@ import (
 )
 
 // Errors of Archive and Restore when the company is already in the state asked for
-// (two staff members, or a form sent twice).
+// (two staff members, or a form sent twice); RequireLive refuses with ErrArchived too.
 var (
 	ErrArchived    = errors.New("company: already archived")
 	ErrNotArchived = errors.New("company: not archived")
@@ -77,17 +77,20 @@ func setArchived(ctx context.Context, q db.Querier, tenantID, id int64, set, con
 type Impact struct {
 	Contacts   int // contacts with portal access to the company, who lose it
 	KeepOthers int // of them, those who keep access to another company
+	Invited    int // open invitations to the company: their links open nothing until a restore
 }
 
 // ImpactOf counts what archiving company id changes for its contacts.
 func ImpactOf(ctx context.Context, q db.Querier, tenantID, id int64) (Impact, error) {
 	var i Impact
-	err := q.QueryRow(ctx, `SELECT COUNT(*), COALESCE(SUM(CASE WHEN EXISTS (SELECT 1 FROM memberships o
+	err := q.QueryRow(ctx, `SELECT COALESCE(SUM(CASE WHEN m.access = 'active' THEN 1 ELSE 0 END), 0),
+		COALESCE(SUM(CASE WHEN m.access = 'active' AND EXISTS (SELECT 1 FROM memberships o
 			JOIN companies oc ON oc.id = o.company_id AND oc.archived_at IS NULL
 			WHERE o.tenant_id = m.tenant_id AND o.contact_id = m.contact_id AND o.company_id <> m.company_id
-			AND o.access = 'active') THEN 1 ELSE 0 END), 0)
-		FROM memberships m WHERE m.tenant_id = ? AND m.company_id = ? AND m.access = 'active'`,
-		tenantID, id).Scan(&i.Contacts, &i.KeepOthers)
+			AND o.access = 'active') THEN 1 ELSE 0 END), 0),
+		COALESCE(SUM(CASE WHEN m.access = 'invited' THEN 1 ELSE 0 END), 0)
+		FROM memberships m WHERE m.tenant_id = ? AND m.company_id = ? AND m.access IN ('active', 'invited')`,
+		tenantID, id).Scan(&i.Contacts, &i.KeepOthers, &i.Invited)
 	if err != nil {
 		return i, fmt.Errorf("company: archive impact: %w", err)
 	}

@@ -10,8 +10,7 @@ import (
 // WithActiveMemberships loads a contact and the memberships whose portal access is
 // active in companies that are not archived, by company name, in one query: what every
 // portal request needs to know who is asking (one round trip instead of two on each
-// page). A contact without active access
-// anywhere is db.ErrNotFound.
+// page). A contact without active access anywhere is db.ErrNotFound.
 func WithActiveMemberships(ctx context.Context, q db.Querier, tenantID, id int64) (Contact, []Membership, error) {
 	rows, err := q.Query(ctx, `SELECT `+columns+`, `+mColumns+`, COALESCE(lv.version, 0) FROM contacts c
 		JOIN memberships m ON m.contact_id = c.id AND m.tenant_id = c.tenant_id

@@ -158,11 +158,14 @@ func SetAccess(ctx context.Context, q db.Querier, tenantID, id int64, role, acce
 // ActivateInvited turns the pending invitations of a contact into active access; called
 // once the contact has set a password through the link of membership linkID. A
 // colleague's invitation (one with an InvitedName) becomes active only through its own
-// link: the person agrees to each company a customer's main contact adds them to.
+// link: the person agrees to each company a customer's main contact adds them to. An
+// invitation to an archived company waits: it stays an invitation, so a restore gives
+// back exactly what there was.
 func ActivateInvited(ctx context.Context, q db.Querier, tenantID, contactID, linkID int64, now time.Time) error {
 	_, err := q.Exec(ctx, `UPDATE memberships SET access = 'active', activated_at = ?, invited_name = ''
-		WHERE tenant_id = ? AND contact_id = ? AND access = 'invited' AND (invited_name = '' OR id = ?)`,
-		now.Unix(), tenantID, contactID, linkID)
+		WHERE tenant_id = ? AND contact_id = ? AND access = 'invited' AND (invited_name = '' OR id = ?)
+		AND company_id IN (SELECT id FROM companies WHERE tenant_id = ? AND archived_at IS NULL)`,
+		now.Unix(), tenantID, contactID, linkID, tenantID)
 	return err
 }
 

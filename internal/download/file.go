@@ -81,8 +81,12 @@ func checkFile(ctx context.Context, q db.Querier, f File, companyIDs []int64) er
 
 // setCompanies replaces the file's companies. Ids that are not companies of the tenant
 // are dropped by the INSERT … SELECT, so a forged id cannot reach another tenant. A file
-// visible to all keeps no list.
+// visible to all keeps no list. An archived company is refused unless the file had it
+// already (see refuseArchived).
 func setCompanies(ctx context.Context, q db.Querier, f File, companyIDs []int64) error {
+	if err := refuseArchived(ctx, q, f, companyIDs); err != nil {
+		return err
+	}
 	if _, err := q.Exec(ctx, `DELETE FROM download_file_companies WHERE tenant_id = ? AND file_id = ?`, f.TenantID, f.ID); err != nil {
 		return fmt.Errorf("download: companies of %d: %w", f.ID, err)
 	}
@@ -164,4 +168,27 @@ func Delete(ctx context.Context, q db.Querier, tenantID, id int64) ([]string, er
 		keys = append(keys, v.Key)
 	}
 	return keys, nil
+}
+
+// refuseArchived refuses (on company_id) an archived company the file is not shown to
+// yet: nothing new is filed under it. One the file had before stays, so that editing
+// the file keeps what a restore gives back.
+func refuseArchived(ctx context.Context, q db.Querier, f File, companyIDs []int64) error {
+	if f.Visibility != VisibleCompanies || len(companyIDs) == 0 {
+		return nil
+	}
+	args := []any{f.TenantID, f.ID}
+	for _, id := range companyIDs {
+		args = append(args, id)
+	}
+	var n int
+	if err := q.QueryRow(ctx, `SELECT COUNT(*) FROM companies c WHERE c.tenant_id = ? AND c.archived_at IS NOT NULL
+		AND NOT EXISTS (SELECT 1 FROM download_file_companies d WHERE d.file_id = ? AND d.company_id = c.id)
+		AND c.id IN (`+db.Marks(len(companyIDs))+`)`, args...).Scan(&n); err != nil {
+		return fmt.Errorf("download: companies of %d: %w", f.ID, err)
+	}
+	if n > 0 {
+		return validate.Errors{"company_id": {ID: "company_archive.refused"}}
+	}
+	return nil
 }

@@ -11,13 +11,16 @@ import (
 )
 
 const columns = `i.id, i.tenant_id, i.kind, i.state, i.title, i.payload, i.email, i.domain,
-	COALESCE(i.company_id, 0), COALESCE(i.contact_id, 0), COALESCE(i.suggested_company_id, 0),
+	COALESCE(i.company_id, 0), COALESCE(i.contact_id, 0), COALESCE(sc.id, 0),
 	COALESCE(co.name, ''), COALESCE(sc.name, ''), i.created_at, COALESCE(i.handled_at, 0),
 	COALESCE(i.handled_by_staff_id, 0), COALESCE(i.handled_by_contact_id, 0), i.handled_by, i.reason`
 
+// from joins the suggested company only while it is not archived: a suggestion stored
+// when the item arrived reads as none once staff archived the company, so nothing
+// offers (or preselects) a company that approving would then refuse.
 const from = ` FROM inbox_items i
 	LEFT JOIN companies co ON co.id = i.company_id
-	LEFT JOIN companies sc ON sc.id = i.suggested_company_id `
+	LEFT JOIN companies sc ON sc.id = i.suggested_company_id AND sc.archived_at IS NULL `
 
 func scan(row interface{ Scan(...any) error }) (Item, error) {
 	var it Item

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 
+	"pforte/internal/company"
 	"pforte/internal/db"
 )
 
@@ -16,14 +17,19 @@ type ChosenCompany struct {
 
 // AddCompany lets companyID read the article when its visibility is "companies". Both
 // must belong to the tenant; otherwise it is db.ErrNotFound. Adding twice is harmless.
+// An archived company is company.ErrArchived: nothing new is filed under it.
 func AddCompany(ctx context.Context, q db.Querier, tenantID, articleID, companyID int64) error {
-	var n int
-	if err := q.QueryRow(ctx, `SELECT COUNT(*) FROM kb_articles a JOIN companies c ON c.tenant_id = a.tenant_id
-		WHERE a.tenant_id = ? AND a.id = ? AND c.id = ?`, tenantID, articleID, companyID).Scan(&n); err != nil {
+	var n, archived int
+	if err := q.QueryRow(ctx, `SELECT COUNT(*), COUNT(c.archived_at) FROM kb_articles a
+		JOIN companies c ON c.tenant_id = a.tenant_id
+		WHERE a.tenant_id = ? AND a.id = ? AND c.id = ?`, tenantID, articleID, companyID).Scan(&n, &archived); err != nil {
 		return fmt.Errorf("kb: add company: %w", err)
 	}
 	if n == 0 {
 		return db.ErrNotFound
+	}
+	if archived > 0 {
+		return company.ErrArchived
 	}
 	_, err := q.Exec(ctx, `INSERT INTO kb_article_companies (article_id, company_id, tenant_id) VALUES (?, ?, ?)
 		ON CONFLICT (article_id, company_id) DO NOTHING`, articleID, companyID, tenantID)

@@ -71,7 +71,8 @@ func TestCompanyArchiveAccess(t *testing.T) {
 		}
 		confirm := w.staff.Get(w.path + "/archive")
 		for _, want := range []string{"3 Kontakte verlieren den Portalzugang", "1 davon behält den Zugang",
-			"1 offenes Ticket bleibt erhalten", "Alpha GmbH archivieren?"} {
+			"1 offenes Ticket bleibt erhalten", "Alpha GmbH archivieren?",
+			"1 offene Einladung wartet: ihr Link öffnet nichts, bis die Firma wiederhergestellt ist."} {
 			if confirm.Status != 200 || !strings.Contains(confirm.Body, want) {
 				t.Errorf("confirmation page (%d) lacks %q", confirm.Status, want)
 			}
@@ -93,7 +94,13 @@ func TestCompanyArchiveAccess(t *testing.T) {
 			t.Errorf("audit log does not name the archive")
 		}
 
-		// Sessions in Alpha end at once; Beta's go on.
+		// Sessions in Alpha end at once (deleted, not only refused); Beta's go on.
+		if n := count(t, w.env, `SELECT COUNT(*) FROM sessions WHERE company_id = ? AND contact_id IS NOT NULL`, w.a.ID); n != 0 {
+			t.Errorf("%d sessions in the archived company left", n)
+		}
+		if n := count(t, w.env, `SELECT COUNT(*) FROM sessions WHERE contact_id = ?`, w.bob); n != 1 {
+			t.Errorf("Beta's contact has %d sessions, want 1", n)
+		}
 		for name, c := range map[string]*apptest.Client{"alice": alice, "multi": multi} {
 			if r := c.Get("/"); r.Status != 303 || r.Location != "/login" {
 				t.Errorf("%s's session in the archived company still open: %d %q", name, r.Status, r.Location)
@@ -126,8 +133,8 @@ func TestCompanyArchiveAccess(t *testing.T) {
 		if r := guest.Get(link); r.Status >= 500 || strings.Contains(r.Body, `name="password"`) {
 			t.Errorf("invitation to an archived company offers a password: %d", r.Status)
 		}
-		if r := guest.Post(link, url.Values{"password": {"nina-password-1"}, "confirm": {"nina-password-1"}}); r.Status == 303 || r.Status >= 500 {
-			t.Errorf("invitation to an archived company accepted: %d %q", r.Status, r.Location)
+		if r := guest.Post(link, url.Values{"password": {"nina-password-1"}, "password_confirm": {"nina-password-1"}}); r.Status != 410 {
+			t.Errorf("invitation to an archived company: %d %q, want the dead link's 410", r.Status, r.Location)
 		}
 		// Staff cannot grant access meanwhile; the ticket and the company page stay.
 		if page := follow(t, w.staff, "/admin/memberships/"+id(uweM)+"/grant", url.Values{"role": {"user"}}); !strings.Contains(page, "Bitte zuerst wiederherstellen") {
@@ -172,6 +179,12 @@ func TestCompanyArchiveAccess(t *testing.T) {
 		}
 		if page := follow(t, w.staff, w.path+"/restore", nil); !strings.Contains(page, "nicht archiviert") {
 			t.Errorf("second restore not explained:\n%s", flashOf(page))
+		}
+		// The sessions ended by the archive stay ended.
+		for name, c := range map[string]*apptest.Client{"alice": alice, "multi": multi} {
+			if r := c.Get("/"); r.Status != 303 || r.Location != "/login" {
+				t.Errorf("%s's old session works again after the restore: %d %q", name, r.Status, r.Location)
+			}
 		}
 		w.as("alice@alpha.test", "alice-password")
 		if body := m.Get("/choose").Body; !strings.Contains(body, "Alpha GmbH") {
