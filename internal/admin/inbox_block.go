@@ -36,11 +36,7 @@ func (a *Admin) inboxBlock(w http.ResponseWriter, r *http.Request, v *visit) {
 	}
 	_, closed, err := inboxmail.FromItem(r.Context(), a.env.DB, v.P.TenantID, id, what, v.staffOf(r, a.env), a.env.Now())
 	if err != nil {
-		if !f.Take(err) {
-			a.env.Fail(w, r, err)
-			return
-		}
-		a.renderInboxItem(w, r, v, f, http.StatusUnprocessableEntity)
+		a.refuseBlock(w, r, v, f, err)
 		return
 	}
 	parts := []web.FlashPart{{ID: "inbox_block.blocked"}}
@@ -64,12 +60,18 @@ func (a *Admin) inboxBlockConfirm(w http.ResponseWriter, r *http.Request, v *vis
 		open, err = inboxmail.Covered(ctx, a.env.DB, v.P.TenantID, e)
 	}
 	if err != nil {
-		if !f.Take(err) {
-			a.env.Fail(w, r, err)
-			return
-		}
-		a.renderInboxItem(w, r, v, f, http.StatusUnprocessableEntity)
+		a.refuseBlock(w, r, v, f, err)
 		return
 	}
 	web.Render(w, r, http.StatusOK, inboxBlockConfirmPage(v.chrome(r, "inbox_block.confirm_title"), id, e.Value, len(open)))
+}
+
+// refuseBlock shows the mail's page again with the refusal next to the block buttons,
+// or fails for an error that is no refusal.
+func (a *Admin) refuseBlock(w http.ResponseWriter, r *http.Request, v *visit, f web.Form, err error) {
+	if !f.Take(err) {
+		a.env.Fail(w, r, err)
+		return
+	}
+	a.renderInboxItem(w, r, v, f, http.StatusUnprocessableEntity)
 }
