@@ -7,6 +7,7 @@ package access
 import (
 	"errors"
 	"fmt"
+	"pforte/internal/filestore"
 	"time"
 
 	"pforte/internal/auth"
@@ -35,6 +36,9 @@ type Service struct {
 	Now func() time.Time
 	// Keys seals TOTP secrets and keys recovery-code hashes (see package twofactor).
 	Keys *twofactor.Keyring
+	// Files is the file store, where an erased contact's raw mails are deleted from;
+	// nil keeps them (tests that erase nobody).
+	Files *filestore.Store
 }
 
 // CheckNewPassword validates a password a person chose; field is the form field name,

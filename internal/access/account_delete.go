@@ -71,8 +71,10 @@ func (s *Service) DeleteOwnAccount(ctx context.Context, t tenant.Tenant, p princ
 		former.Companies = append(former.Companies, m.CompanyName)
 	}
 	now := s.Now()
-	return s.DB.InTx(ctx, func(tx *db.Tx) error {
-		if err := forgetContact(ctx, tx, t, ct, now); err != nil {
+	var gone forgotten
+	err = s.DB.InTx(ctx, func(tx *db.Tx) error {
+		var err error
+		if gone, err = forgetContact(ctx, tx, t, ct, now); err != nil {
 			return err
 		}
 		it := inbox.Item{TenantID: p.TenantID, Kind: inbox.KindAccountDeleted, Title: ct.Name(), Email: ct.Email,
@@ -83,4 +85,8 @@ func (s *Service) DeleteOwnAccount(ctx context.Context, t tenant.Tenant, p princ
 		return audit.LogFor(ctx, tx, p.TenantID, ct.ID, ContactActor(ct.ID, DeletedEmail(ct.ID)), audit.AccountDeleted,
 			fmt.Sprintf("contact %d", ct.ID), ip, now)
 	})
+	if err == nil {
+		s.drop(gone)
+	}
+	return err
 }

@@ -12,6 +12,19 @@ import (
 	"pforte/internal/tenant"
 )
 
+// requireNotErased is ErrAlreadyErased when the contact was erased, as the
+// transaction reads it: nothing is added to an erased contact.
+func requireNotErased(ctx context.Context, q db.Querier, tenantID, contactID int64) error {
+	ct, err := contact.Get(ctx, q, tenantID, contactID)
+	if err != nil {
+		return err
+	}
+	if IsDeletedEmail(ct.Email) {
+		return ErrAlreadyErased
+	}
+	return nil
+}
+
 // UpdateContact saves staff's changes to a contact, for a request to the portal at
 // origin (the link in the notice that the login address changed). The email address is
 // the contact's login name, so a change is audited, mailed to the old address and
@@ -25,6 +38,10 @@ func (s *Service) UpdateContact(ctx context.Context, t tenant.Tenant, by Actor, 
 		if err != nil {
 			return err
 		}
+		// A form opened before the erasure must not bring the person back.
+		if IsDeletedEmail(old.Email) {
+			return ErrAlreadyErased
+		}
 		ms, err := contact.MembershipsOfContact(ctx, tx, t.ID, in.ID)
 		if err != nil {
 			return err
@@ -32,7 +49,7 @@ func (s *Service) UpdateContact(ctx context.Context, t tenant.Tenant, by Actor, 
 		if err := needsEmail(in, ms); err != nil {
 			return err
 		}
-		if err := contact.Update(ctx, tx, in, i18n.Languages, now); err != nil {
+		if err := contact.Update(ctx, tx, in, old.Email, i18n.Languages, now); err != nil {
 			return err
 		}
 		in.Normalize()
@@ -63,6 +80,9 @@ func (s *Service) AddMembership(ctx context.Context, t tenant.Tenant, by Actor, 
 	err := s.DB.InTx(ctx, func(tx *db.Tx) error {
 		if err := requireLive(ctx, tx, t.ID, companyID); err != nil {
 			return err // nothing new is filed under an archived company
+		}
+		if err := requireNotErased(ctx, tx, t.ID, ct.ID); err != nil {
+			return err
 		}
 		id, err := contact.AddMembership(ctx, tx, t.ID, ct.ID, companyID, role, now)
 		if err != nil {

@@ -7,6 +7,7 @@ import (
 	"pforte/internal/audit"
 	"pforte/internal/contact"
 	"pforte/internal/db"
+	"pforte/internal/principal"
 	"pforte/internal/tenant"
 )
 
@@ -17,6 +18,9 @@ type EraseFacts struct {
 	Portal      bool // portal access (active) in at least one company
 	Opened      int  // tickets the contact opened; they stay, shown as from the erased contact
 	Followed    int  // tickets the contact follows
+	// LastMain names the companies whose only active main contact ct is: erasing
+	// leaves them without anyone who sees all their tickets or manages colleagues.
+	LastMain []string
 }
 
 // ContactEraseFacts collects ct's companies and tickets for the confirmation page.
@@ -28,6 +32,18 @@ func (s *Service) ContactEraseFacts(ctx context.Context, ct contact.Contact) (Er
 	}
 	for _, m := range f.Memberships {
 		f.Portal = f.Portal || m.Access == contact.AccessActive
+		if m.Role != principal.RoleMain || !m.Usable() {
+			continue
+		}
+		var others int
+		if err := s.DB.QueryRow(ctx, `SELECT COUNT(*) FROM memberships WHERE tenant_id = ? AND company_id = ?
+			AND contact_id <> ? AND role = ? AND access = ?`, ct.TenantID, m.CompanyID, ct.ID, principal.RoleMain,
+			contact.AccessActive).Scan(&others); err != nil {
+			return f, fmt.Errorf("access: count main contacts: %w", err)
+		}
+		if others == 0 {
+			f.LastMain = append(f.LastMain, m.CompanyName)
+		}
 	}
 	if err := s.DB.QueryRow(ctx, `SELECT COUNT(*) FROM tickets WHERE tenant_id = ? AND contact_id = ?`,
 		ct.TenantID, ct.ID).Scan(&f.Opened); err != nil {
@@ -48,12 +64,18 @@ func (s *Service) ContactEraseFacts(ctx context.Context, ct contact.Contact) (Er
 // nothing left to erase.
 func (s *Service) EraseContact(ctx context.Context, t tenant.Tenant, by Actor, ct contact.Contact, reason string) error {
 	now := s.Now()
-	return s.DB.InTx(ctx, func(tx *db.Tx) error {
-		if err := forgetContact(ctx, tx, t, ct, now); err != nil {
+	var gone forgotten
+	err := s.DB.InTx(ctx, func(tx *db.Tx) error {
+		var err error
+		if gone, err = forgetContact(ctx, tx, t, ct, now); err != nil {
 			return err
 		}
 		return audit.LogFor(ctx, tx, t.ID, ct.ID, by.Label, audit.ContactErased, EraseTarget(ct.ID, reason), by.IP, now)
 	})
+	if err == nil {
+		s.drop(gone)
+	}
+	return err
 }
 
 // EraseTarget is the audit target of an erasure: "contact 9", and ": reason" when one

@@ -18,6 +18,9 @@ func (s *Service) UpdateOwnDetails(ctx context.Context, p principal.Contact, fir
 	if err != nil {
 		return err
 	}
+	if IsDeletedEmail(ct.Email) {
+		return ErrAlreadyErased
+	}
 	in := ct
 	in.FirstName, in.LastName, in.Phone = first, last, phone
 	in.Normalize()
@@ -31,7 +34,9 @@ func (s *Service) UpdateOwnDetails(ctx context.Context, p principal.Contact, fir
 	}
 	now := s.Now()
 	return s.DB.InTx(ctx, func(tx *db.Tx) error {
-		if err := contact.Update(ctx, tx, in, i18n.Languages, now); err != nil {
+		// Saved only while the address is still the one read above: staff changing it
+		// (or erasing the contact) meanwhile is not undone by a name change.
+		if err := contact.Update(ctx, tx, in, ct.Email, i18n.Languages, now); err != nil {
 			return err
 		}
 		if len(changes) == 0 {

@@ -94,6 +94,11 @@ func (s *Service) grantIn(ctx context.Context, tx db.Querier, t tenant.Tenant, b
 	if err := requireLive(ctx, tx, t.ID, m.CompanyID); err != nil {
 		return err
 	}
+	// An erased contact's memberships stay, revoked: no invitation goes to the
+	// placeholder address, whatever page the grant came from.
+	if err := requireNotErased(ctx, tx, t.ID, ct.ID); err != nil {
+		return err
+	}
 	now := s.Now()
 	letter := outbox.Letter{To: ct.Email, Lang: lang(ct.Language, t), Sender: t.Name,
 		Data: map[string]any{"FirstName": ct.FirstName, "Name": ct.Name(), "Company": m.CompanyName, "Portal": t.Name,

@@ -86,9 +86,15 @@ func (s *Service) ContactLogin(ctx context.Context, tenantID int64, email, pw st
 		return "", ct, s.failed(ctx, tenantID, ct.ID, email, c)
 	}
 	var raw, challenge string
+	now := s.Now()
 	err = s.DB.InTx(ctx, func(tx *db.Tx) error {
+		// Erased or given another address since the password check: no session, and
+		// the old address stays out of the audit log.
+		if err := requireSameContact(ctx, tx, tenantID, ct.ID, ct.Email); err != nil {
+			return err
+		}
 		// With two-factor authentication on, the right password only opens the second step.
-		if raw, challenge, err = s.openSession(ctx, tx, tenantID, ct, companyID, c, s.Now()); err != nil {
+		if raw, challenge, err = s.openSession(ctx, tx, tenantID, ct, companyID, c, now); err != nil {
 			return err
 		}
 		if err := auth.ClearFailures(ctx, tx, tenantID, email); err != nil {
@@ -97,8 +103,11 @@ func (s *Service) ContactLogin(ctx context.Context, tenantID int64, email, pw st
 		if challenge != "" {
 			return nil // logged as a login once the second step succeeds
 		}
-		return audit.LogFor(ctx, tx, tenantID, ct.ID, ContactActor(ct.ID, ct.Email), audit.LoginOK, "", c.IP, s.Now())
+		return audit.LogFor(ctx, tx, tenantID, ct.ID, ContactActor(ct.ID, ct.Email), audit.LoginOK, "", c.IP, now)
 	})
+	if errors.Is(err, errSignInGone) { // as for an address nobody has
+		return "", contact.Contact{}, s.failed(ctx, tenantID, 0, email, c)
+	}
 	if err == nil && challenge != "" {
 		return "", ct, &SecondFactorNeeded{Challenge: challenge}
 	}

@@ -54,6 +54,9 @@ func (s *Service) PasskeyLogin(ctx context.Context, t tenant.Tenant, rp passkey.
 	now := s.Now()
 	var raw string
 	err = s.DB.InTx(ctx, func(tx *db.Tx) error {
+		if err := requireSameContact(ctx, tx, t.ID, ct.ID, ct.Email); err != nil {
+			return err // erased or given another address since it was read
+		}
 		if raw, err = session.New(ctx, tx, t.ID, 0, ct.ID, companyID, c.IP, c.UserAgent, now); err != nil {
 			return err
 		}
@@ -65,6 +68,9 @@ func (s *Service) PasskeyLogin(ctx context.Context, t tenant.Tenant, rp passkey.
 		}
 		return audit.LogFor(ctx, tx, t.ID, ct.ID, ContactActor(ct.ID, ct.Email), passkey.ActionLogin, a.Passkey.Name, c.IP, now)
 	})
+	if errors.Is(err, errSignInGone) {
+		return "", contact.Contact{}, s.passkeyFailed(ctx, t.ID, 0, "contact changed", c)
+	}
 	return raw, ct, err
 }
 

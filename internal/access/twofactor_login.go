@@ -106,6 +106,10 @@ func (s *Service) SecondFactor(ctx context.Context, t tenant.Tenant, raw, input,
 	now := s.Now()
 	var sess string
 	err = s.DB.InTx(ctx, func(tx *db.Tx) error {
+		// Erased or given another address since the password step: start again.
+		if err := requireSameContact(ctx, tx, t.ID, ct.ID, ct.Email); err != nil {
+			return errors.Join(err, ErrChallengeGone)
+		}
 		ok, err := s.checkCode(ctx, tx, t.ID, ct.ID, kind, code)
 		if err != nil {
 			return err

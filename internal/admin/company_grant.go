@@ -75,7 +75,7 @@ func (a *Admin) companyGrant(w http.ResponseWriter, r *http.Request, v *visit) {
 		switch {
 		case active:
 			had++
-		case m.Email == "":
+		case m.Email == "" || access.IsDeletedEmail(m.Email): // no address, or an erased contact
 			a.env.Flash(w, r, "admin.members.grant_some_failed", back)
 			return
 		default:
@@ -91,6 +91,10 @@ func (a *Admin) companyGrant(w http.ResponseWriter, r *http.Request, v *visit) {
 		a.env.Flash(w, r, "company_archive.refused", back)
 		return
 	}
+	if errors.Is(err, access.ErrAlreadyErased) { // erased since the check above
+		a.env.Flash(w, r, "admin.members.grant_some_failed", back)
+		return
+	}
 	if err != nil {
 		a.env.Fail(w, r, err)
 		return
@@ -101,8 +105,10 @@ func (a *Admin) companyGrant(w http.ResponseWriter, r *http.Request, v *visit) {
 }
 
 // tickable reports whether the bulk grant offers m's row: not while it has access, nor
-// while the company is archived (access waits for a restore).
-func tickable(m memberRow) bool { return m.State != contact.AccessActive && !m.CompanyArchived }
+// while the company is archived (access waits for a restore), nor for an erased contact.
+func tickable(m memberRow) bool {
+	return m.State != contact.AccessActive && !m.CompanyArchived && !access.IsDeletedEmail(m.Email)
+}
 
 // anyTickable reports whether any row can be ticked, so the bulk grant has a use.
 func anyTickable(rows []memberRow) bool {

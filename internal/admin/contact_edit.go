@@ -1,8 +1,10 @@
 package admin
 
 import (
+	"errors"
 	"net/http"
 
+	"pforte/internal/access"
 	"pforte/internal/company"
 	"pforte/internal/contact"
 	"pforte/internal/web"
@@ -36,7 +38,14 @@ func (a *Admin) contactUpdate(w http.ResponseWriter, r *http.Request, v *visit) 
 	if f.Err == "" {
 		in := contactFromForm(f)
 		in.ID, in.TenantID = c.ID, c.TenantID
-		if err := a.svc.UpdateContact(r.Context(), v.Tenant, v.actor(r, a.env), in, a.env.Origin(r)); err != nil && !f.Take(err) {
+		err := a.svc.UpdateContact(r.Context(), v.Tenant, v.actor(r, a.env), in, a.env.Origin(r))
+		switch {
+		case errors.Is(err, access.ErrAlreadyErased): // a form opened before the erasure
+			a.env.Flash(w, r, "contact_erase.refused", "/admin/contacts/"+itoa(c.ID))
+			return
+		case errors.Is(err, contact.ErrChanged):
+			f.Err = "contact_erase.changed"
+		case err != nil && !f.Take(err):
 			a.env.Fail(w, r, err)
 			return
 		}

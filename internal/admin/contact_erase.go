@@ -1,13 +1,13 @@
 package admin
 
 import (
-	"errors"
 	"net/http"
 	"strings"
 
+	"golang.org/x/text/unicode/norm"
+
 	"pforte/internal/access"
 	"pforte/internal/contact"
-	"pforte/internal/validate"
 	"pforte/internal/web"
 )
 
@@ -21,7 +21,7 @@ func (a *Admin) contactEraseRoutes() []web.Route {
 	return []web.Route{
 		{Pattern: "GET /admin/contacts/{id}/erase", Handler: a.adminOnly(a.contactEraseConfirm)},
 		{Pattern: "POST /admin/contacts/{id}/erase", Handler: a.adminOnly(a.contactErase)},
-		{Pattern: "GET /admin/contacts/{id}/export", Handler: a.adminOnly(a.contactExport)},
+		{Pattern: "POST /admin/contacts/{id}/export", Handler: a.adminOnly(a.contactExport)},
 	}
 }
 
@@ -34,6 +34,14 @@ func eraseConfirmation(c contact.Contact) string {
 	return displayName(c)
 }
 
+// sameConfirmation tells whether typed matches want as a person reads it: case aside,
+// in Unicode's composed form (an "é" typed as e and a combining accent is the "é" of
+// the stored name), and with runs of spaces counted as one.
+func sameConfirmation(typed, want string) bool {
+	clean := func(s string) string { return strings.Join(strings.Fields(norm.NFC.String(s)), " ") }
+	return strings.EqualFold(clean(typed), clean(want))
+}
+
 // contactEraseConfirm says what erasing the contact does, with the companies, roles,
 // portal access and tickets concerned, and asks for the confirmation and a reason. An
 // erased contact's page says so instead.
@@ -44,6 +52,8 @@ func (a *Admin) contactEraseConfirm(w http.ResponseWriter, r *http.Request, v *v
 	}
 }
 
+// renderErase shows the confirmation page for c with form f (empty, or as typed with
+// its messages) and the facts read now, so a second look shows what changed meanwhile.
 func (a *Admin) renderErase(w http.ResponseWriter, r *http.Request, v *visit, c contact.Contact, f web.Form, status int) {
 	facts, err := a.svc.ContactEraseFacts(r.Context(), c)
 	if err != nil {
@@ -53,45 +63,6 @@ func (a *Admin) renderErase(w http.ResponseWriter, r *http.Request, v *visit, c 
 	page := eraseView{Contact: c, Facts: facts, Rows: a.rows(facts.Memberships), Confirm: eraseConfirmation(c),
 		Erased: access.IsDeletedEmail(c.Email)}
 	web.Render(w, r, status, contactErasePage(v.chrome(r, "contact_erase.title"), page, f))
-}
-
-// contactErase erases the contact once the confirmation matches; a mismatch shows the
-// form again with a message and what was typed.
-func (a *Admin) contactErase(w http.ResponseWriter, r *http.Request, v *visit) {
-	c, ok := a.loadContact(w, r, v)
-	if !ok {
-		return
-	}
-	back := "/admin/contacts/" + itoa(c.ID)
-	if access.IsDeletedEmail(c.Email) {
-		a.env.Flash(w, r, "contact_erase.already", back)
-		return
-	}
-	f := web.ParseForm(w, r)
-	reason := validate.OneLine(f.Get("reason"))
-	if f.Err == "" {
-		typed := f.Get("confirm")
-		switch {
-		case typed == "":
-			f.Errors.Add("confirm", "error.required", nil)
-		case !strings.EqualFold(typed, eraseConfirmation(c)):
-			f.Errors.Add("confirm", "contact_erase.mismatch", nil)
-		}
-		f.Errors.MaxLen("reason", reason, maxEraseReason)
-	}
-	if f.Invalid() {
-		a.renderErase(w, r, v, c, f, http.StatusUnprocessableEntity)
-		return
-	}
-	err := a.svc.EraseContact(r.Context(), v.Tenant, v.actor(r, a.env), c, reason)
-	switch {
-	case errors.Is(err, access.ErrAlreadyErased): // the contact or a colleague was quicker
-		a.env.Flash(w, r, "contact_erase.already", back)
-	case err != nil:
-		a.env.Fail(w, r, err)
-	default:
-		a.env.Flash(w, r, "contact_erase.done", back)
-	}
 }
 
 // eraseView is the confirmation page's data.

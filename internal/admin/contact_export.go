@@ -13,8 +13,11 @@ import (
 // contactExport sends an admin the contact's data export (GDPR art. 15), for a contact
 // who asks by phone or letter: the file the contact downloads in the portal
 // (dataexport.Send), in the contact's language, with the tickets of every company of
-// theirs (Subject.AllCompanies), never internal notes. The audit log records it first,
-// so no copy leaves without an entry. An erased contact has nothing left to export.
+// theirs and what the contact wrote on any other ticket (Subject.AllCompanies), never
+// internal notes; the file is named with the contact's number in the admin's language.
+// The audit log records it first, so no copy leaves without an entry; it is a POST, so
+// a prefetch or a HEAD request neither runs the export nor logs one. An erased contact
+// has nothing left to export.
 func (a *Admin) contactExport(w http.ResponseWriter, r *http.Request, v *visit) {
 	c, ok := a.loadContact(w, r, v)
 	if !ok {
@@ -33,10 +36,12 @@ func (a *Admin) contactExport(w http.ResponseWriter, r *http.Request, v *visit) 
 	if lang == "" {
 		lang = v.Tenant.DefaultLanguage
 	}
-	s := dataexport.Subject{Tenant: v.Tenant, Contact: c, Tr: i18n.For(lang), AllCompanies: true}
-	// Knowledge-base titles as the contact reads them in a company they may sign in to.
+	s := dataexport.Subject{Tenant: v.Tenant, Contact: c, Tr: i18n.For(lang), AllCompanies: true,
+		FilePrefix: i18n.T(r.Context(), "contact_erase.file_name", map[string]any{"ID": c.ID})}
+	// Knowledge-base titles as the contact reads them in a company they may sign in to
+	// (not an archived one, whose access counts for nothing).
 	for _, m := range ms {
-		if m.Access == contact.AccessActive {
+		if m.Usable() {
 			s.Viewer = principal.Contact{TenantID: c.TenantID, ContactID: c.ID, CompanyID: m.CompanyID, Role: m.Role}
 			break
 		}

@@ -39,6 +39,10 @@ func (a *Admin) membershipAdd(w http.ResponseWriter, r *http.Request, v *visit) 
 		a.env.Flash(w, r, "company_archive.refused", "/admin/contacts/"+itoa(c.ID))
 		return
 	}
+	if errors.Is(err, access.ErrAlreadyErased) { // erased since the page was opened
+		a.env.Flash(w, r, "contact_erase.refused", "/admin/contacts/"+itoa(c.ID))
+		return
+	}
 	if db.IsUnique(err) {
 		a.env.Flash(w, r, "admin.members.exists_failed", "/admin/contacts/"+itoa(c.ID))
 		return
@@ -97,6 +101,10 @@ func (a *Admin) accessGrant(w http.ResponseWriter, r *http.Request, v *visit) {
 	}
 	if errors.Is(err, access.ErrResentRecently) {
 		a.env.Flash(w, r, "admin.members.resent_recently_failed", back)
+		return
+	}
+	if errors.Is(err, access.ErrAlreadyErased) { // a page opened before the erasure
+		a.env.Flash(w, r, "contact_erase.refused", back)
 		return
 	}
 	if err != nil {

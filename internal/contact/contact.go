@@ -3,6 +3,7 @@ package contact
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"strings"
 	"time"
@@ -104,20 +105,26 @@ func Create(ctx context.Context, q db.Querier, c Contact, languages []string, no
 	return c, nil
 }
 
-// Update validates and saves the fields staff edit.
-func Update(ctx context.Context, q db.Querier, c Contact, languages []string, now time.Time) error {
+// ErrChanged: the contact's address is no longer the one the change was based on
+// (someone changed it, or the contact was erased, meanwhile); nothing was saved.
+var ErrChanged = errors.New("contact: changed meanwhile")
+
+// Update validates and saves the fields staff edit, provided the stored address is
+// still was, the one read before: a change that raced another one (or an erasure)
+// must not write the old address back. ErrChanged when it is not.
+func Update(ctx context.Context, q db.Querier, c Contact, was string, languages []string, now time.Time) error {
 	c.Normalize()
 	if e := c.Validate(languages); e.Any() {
 		return e
 	}
 	res, err := q.Exec(ctx, `UPDATE contacts SET first_name = ?, last_name = ?, email = ?, phone = ?, language = ?,
-		external_id = ?, search = ?, updated_at = ? WHERE tenant_id = ? AND id = ?`, c.FirstName, c.LastName,
-		c.Email, c.Phone, c.Language, nullable(c.ExternalID), c.search(), now.Unix(), c.TenantID, c.ID)
+		external_id = ?, search = ?, updated_at = ? WHERE tenant_id = ? AND id = ? AND email = ?`, c.FirstName, c.LastName,
+		c.Email, c.Phone, c.Language, nullable(c.ExternalID), c.search(), now.Unix(), c.TenantID, c.ID, was)
 	if err != nil {
 		return fmt.Errorf("contact: update: %w", uniqueErr(err))
 	}
 	if n, _ := res.RowsAffected(); n == 0 {
-		return db.ErrNotFound
+		return ErrChanged
 	}
 	return nil
 }

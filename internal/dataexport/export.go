@@ -32,11 +32,15 @@ type Subject struct {
 	Viewer principal.Contact
 	// Tr is the language of the file: statuses, priorities, history and the file name.
 	Tr *i18n.Localizer
-	// AllCompanies takes the tickets of every company the contact belongs to. The
-	// portal leaves out companies whose access staff withdrew (the export does not hand
-	// back what staff took away); staff answering an access request decide themselves
-	// and need what the contact wrote wherever they wrote it.
+	// AllCompanies takes the tickets of every company the contact belongs to, and adds
+	// the contact's own messages on every other ticket of the tenant (writeOwnMessages).
+	// The portal leaves out companies whose access staff withdrew (the export does not
+	// hand back what staff took away); staff answering an access request decide
+	// themselves and need what the contact wrote wherever they wrote it.
 	AllCompanies bool
+	// FilePrefix names the file instead of the portal's "my data" (staff keep several
+	// contacts' files apart by the contact's number); the day is added to it.
+	FilePrefix string
 }
 
 type exportContact struct {
@@ -110,8 +114,12 @@ func Send(ctx context.Context, q db.Querier, w http.ResponseWriter, s Subject, n
 	}
 	x.end()
 	err = writeDownloads(ctx, q, s, x)
+	var written map[int64]bool
 	if err == nil {
-		err = writeTickets(ctx, q, s, ms, x)
+		written, err = writeTickets(ctx, q, s, ms, x)
+	}
+	if err == nil && s.AllCompanies {
+		err = writeOwnMessages(ctx, q, s, written, x)
 	}
 	if err == nil {
 		err = writeKBFeedback(ctx, q, s, x)
@@ -128,7 +136,11 @@ func Send(ctx context.Context, q db.Querier, w http.ResponseWriter, s Subject, n
 // FileName is the file's name in the export's language with the day of the export in
 // the tenant's zone: "pforte-meine-daten-2026-11-23.json".
 func FileName(s Subject, now time.Time) string {
-	return s.Tr.T("export_search.file_name") + "-" + now.In(s.Tenant.Location()).Format("2006-01-02") + ".json"
+	prefix := s.FilePrefix
+	if prefix == "" {
+		prefix = s.Tr.T("export_search.file_name")
+	}
+	return prefix + "-" + now.In(s.Tenant.Location()).Format("2006-01-02") + ".json"
 }
 
 // exportedEvent is an audit entry as the contact may take it home: what they did

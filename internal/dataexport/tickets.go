@@ -55,13 +55,15 @@ type exportAttachment struct {
 // company of theirs with AllCompanies), the tickets they opened or follow
 // (ticket.ExportPage decides what may go out), a batch at a time. In the portal a
 // membership without active access shows no tickets: staff withdrew the company's data
-// from this contact, and the export does not hand it back.
-func writeTickets(ctx context.Context, q db.Querier, s Subject, ms []contact.Membership, x *writer) error {
+// from this contact, and the export does not hand it back. It returns the numbers of
+// the tickets written (for staff's export only, see writeOwnMessages).
+func writeTickets(ctx context.Context, q db.Querier, s Subject, ms []contact.Membership, x *writer) (map[int64]bool, error) {
 	tr := s.Tr
 	names, err := ticket.LoadNames(ctx, q, s.Contact.TenantID)
 	if err != nil {
-		return err
+		return nil, err
 	}
+	written := map[int64]bool{}
 	x.begin("tickets")
 	for _, m := range ms {
 		if !m.Usable() && !s.AllCompanies { // no access, or an archived company's
@@ -72,11 +74,14 @@ func writeTickets(ctx context.Context, q db.Querier, s Subject, ms []contact.Mem
 		for {
 			page, err := ticket.ExportPage(ctx, q, pc, after)
 			if err != nil {
-				return err
+				return nil, err
 			}
 			for _, t := range page {
 				x.item(exportedTicket(tr, names, t, s.Contact.ID))
 				after = t.ID
+				if s.AllCompanies {
+					written[t.ID] = true
+				}
 			}
 			x.flush()
 			if len(page) < ticket.ExportBatch || x.err != nil {
@@ -85,7 +90,7 @@ func writeTickets(ctx context.Context, q db.Querier, s Subject, ms []contact.Mem
 		}
 	}
 	x.end()
-	return x.err
+	return written, x.err
 }
 
 // exportedTicket is a ticket in the contact's language, as the portal shows it.

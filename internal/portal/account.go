@@ -1,9 +1,12 @@
 package portal
 
 import (
+	"errors"
 	"net/http"
 
+	"pforte/internal/access"
 	"pforte/internal/audit"
+	"pforte/internal/contact"
 	"pforte/internal/session"
 	"pforte/internal/web"
 )
@@ -78,7 +81,9 @@ func (p *Portal) accountDetails(w http.ResponseWriter, r *http.Request, v *visit
 	f := web.ParseForm(w, r)
 	if f.Err == "" {
 		err := p.svc.UpdateOwnDetails(r.Context(), v.P, f.Get("first_name"), f.Get("last_name"), f.Get("phone"), p.env.ClientIP(r))
-		if err != nil && !f.Take(err) {
+		if errors.Is(err, contact.ErrChanged) || errors.Is(err, access.ErrAlreadyErased) {
+			f.Err = "contact_erase.changed" // staff changed the address (or erased the account) meanwhile
+		} else if err != nil && !f.Take(err) {
 			p.env.Fail(w, r, err)
 			return
 		}

@@ -1,8 +1,10 @@
 package portal
 
 import (
+	"errors"
 	"net/http"
 
+	"pforte/internal/access"
 	"pforte/internal/web"
 )
 
@@ -13,6 +15,11 @@ func (p *Portal) accountDelete(w http.ResponseWriter, r *http.Request, v *visit)
 	f := web.ParseForm(w, r)
 	if f.Err == "" {
 		err := p.svc.DeleteOwnAccount(r.Context(), v.Tenant, v.P, f.Raw("delete_password"), p.env.ClientIP(r))
+		// An admin erased the account while the password was checked: it is gone all
+		// the same, which is what the contact asked for.
+		if errors.Is(err, access.ErrAlreadyErased) {
+			err = nil
+		}
 		if err != nil && !f.Take(err) {
 			p.env.Fail(w, r, err)
 			return

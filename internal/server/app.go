@@ -70,7 +70,7 @@ func New(cfg config.Config, d *db.DB, log *slog.Logger) (*App, error) {
 	if a.Env.Files, err = filestore.New(filepath.Join(cfg.DataDir, "files")); err != nil {
 		return nil, err
 	}
-	a.Access = &access.Service{DB: d, Now: time.Now}
+	a.Access = &access.Service{DB: d, Now: time.Now, Files: a.Env.Files}
 	// "Forgot password" is answered by the worker, so the request takes as long for
 	// an unknown address as for a known one.
 	a.Worker.Handlers[access.ResetJobKind] = a.Access.RunResetJob

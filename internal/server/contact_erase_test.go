@@ -76,7 +76,7 @@ func TestStaffEraseContact(t *testing.T) {
 			t.Errorf("an agent is offered erasing or the export")
 		}
 		for _, r := range []apptest.Response{d.agent.Get(page + "/erase"), d.agent.Post(page+"/erase",
-			url.Values{"confirm": {"uwe@alpha.test"}}), d.agent.Get(page + "/export")} {
+			url.Values{"confirm": {"uwe@alpha.test"}}), d.agent.Post(page+"/export", url.Values{})} {
 			if r.Status != 404 {
 				t.Errorf("agent: %d, want 404", r.Status)
 			}
@@ -128,7 +128,9 @@ func TestStaffEraseContact(t *testing.T) {
 			t.Errorf("queued mail to the erased address: %q", state)
 		}
 		time.Sleep(100 * time.Millisecond) // a worker round: anything queued by the erasure would be there
-		if n := count(t, d.env, `SELECT COUNT(*) FROM mails WHERE to_addr = ?`, "uwe@alpha.test"); n != mailsBefore {
+		// The mails to him keep only that they went (contact_forget_test.go), and the
+		// erasure queued none: none names the address.
+		if n := count(t, d.env, `SELECT COUNT(*) FROM mails WHERE to_addr = ?`, "uwe@alpha.test"); n != 0 || mailsBefore == 0 {
 			t.Errorf("%d mails to the erased address, %d before", n, mailsBefore)
 		}
 		if n := count(t, d.env, `SELECT COUNT(*) FROM inbox_items WHERE contact_id = ?`, d.uwe); n != 0 {
@@ -177,7 +179,7 @@ func TestStaffEraseContact(t *testing.T) {
 			t.Errorf("confirmation page of an erased contact")
 		}
 		for _, r := range []apptest.Response{d.admin.Post(page+"/erase", url.Values{"confirm": {access.DeletedEmail(d.uwe)}}),
-			d.admin.Get(page + "/export")} {
+			d.admin.Post(page+"/export", url.Values{})} {
 			if r.Status != 303 || r.Location != page {
 				t.Errorf("erased contact: %d %q", r.Status, r.Location)
 			}

@@ -1,0 +1,117 @@
+package inbox
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"time"
+
+	"pforte/internal/db"
+)
+
+// Forget says what an erased contact is replaced with in the inbox: Name for names
+// and titles, Email for addresses, Text for what the person wrote.
+type Forget struct {
+	Name, Email, Text string
+}
+
+// Forgotten is what ForgetContact left for after the commit: the raw messages (.eml)
+// in the file store to delete, and the titles the items had (the audit log names an
+// item it marked done by its title).
+type Forgotten struct {
+	RawKeys []string
+	Titles  []string
+}
+
+// personal are the payload fields of the kinds that name or quote a person
+// (RegistrationPayload, the account_deleted payload, MailPayload) and what each
+// becomes; fields not named here (the company typed, ids, the support address, the
+// ticket made of a mail) stay.
+var personal = map[string]func(f Forget) any{
+	"first_name": func(Forget) any { return "" }, "last_name": func(f Forget) any { return f.Name },
+	"phone": func(Forget) any { return "" }, "external_id": func(Forget) any { return "" },
+	"email": func(f Forget) any { return f.Email }, "from": func(f Forget) any { return f.Email },
+	"from_name": func(Forget) any { return "" }, "subject": func(f Forget) any { return f.Text },
+	"text": func(f Forget) any { return f.Text }, "full": func(Forget) any { return "" },
+	"reply": func(f Forget) any { return f.Text }, "raw_key": func(Forget) any { return "" },
+}
+
+// ForgetContact redacts the inbox items of an erased contact: those filed under
+// contactID and those that came from one of addrs (lower-case), e.g. mail and a
+// registration from before the person was a contact. Their title and the personal
+// fields of their payload are replaced (see personal); an item still open is marked
+// done, since nobody can act on it any more. Items the contact handled as a main
+// contact keep the decision but not who took it. Every lookup goes by an index
+// (migration 00072).
+func ForgetContact(ctx context.Context, tx db.Querier, tenantID, contactID int64, addrs []string, f Forget, now time.Time) (Forgotten, error) {
+	var out Forgotten
+	// By contact, then by each address: one index each (an OR of both read the tenant's
+	// items).
+	payloads := map[int64]string{}
+	read := func(where string, args ...any) error {
+		rows, err := tx.Query(ctx, `SELECT id, title, payload FROM inbox_items WHERE `+where, args...)
+		if err != nil {
+			return fmt.Errorf("inbox: items of contact: %w", err)
+		}
+		defer rows.Close()
+		for rows.Next() {
+			var id int64
+			var title, payload string
+			if err := rows.Scan(&id, &title, &payload); err != nil {
+				return fmt.Errorf("inbox: items of contact: %w", err)
+			}
+			if _, seen := payloads[id]; !seen {
+				out.Titles = append(out.Titles, title)
+				payloads[id] = payload
+			}
+		}
+		return rows.Err()
+	}
+	if err := read(`contact_id = ? AND tenant_id = ?`, contactID, tenantID); err != nil {
+		return out, err
+	}
+	for _, a := range addrs {
+		if err := read(`tenant_id = ? AND LOWER(email) = ?`, tenantID, a); err != nil {
+			return out, err
+		}
+	}
+	for id, payload := range payloads {
+		red, key := redactPayload(payload, f)
+		if key != "" {
+			out.RawKeys = append(out.RawKeys, key)
+		}
+		if _, err := tx.Exec(ctx, `UPDATE inbox_items SET title = ?, email = ?, payload = ? WHERE tenant_id = ? AND id = ?`,
+			f.Name, f.Email, red, tenantID, id); err != nil {
+			return out, fmt.Errorf("inbox: forget item %d: %w", id, err)
+		}
+		if _, err := tx.Exec(ctx, `UPDATE inbox_items SET state = ?, handled_at = ?, handled_by = ? WHERE tenant_id = ? AND id = ?
+			AND state = ?`, StateDone, now.Unix(), AutoFiledBy, tenantID, id, StateOpen); err != nil {
+			return out, fmt.Errorf("inbox: close item %d: %w", id, err)
+		}
+	}
+	if _, err := tx.Exec(ctx, `UPDATE inbox_items SET handled_by = ? WHERE handled_by_contact_id = ? AND tenant_id = ?`,
+		f.Name, contactID, tenantID); err != nil {
+		return out, fmt.Errorf("inbox: forget who handled: %w", err)
+	}
+	return out, nil
+}
+
+// redactPayload replaces the personal fields of an item's payload and returns it with
+// the raw message's key it held, if any. A payload that is no JSON object becomes {}.
+func redactPayload(payload string, f Forget) (string, string) {
+	var m map[string]any
+	if json.Unmarshal([]byte(payload), &m) != nil || m == nil {
+		return "{}", ""
+	}
+	key, _ := m["raw_key"].(string)
+	for k, to := range personal {
+		if _, ok := m[k]; ok {
+			m[k] = to(f)
+		}
+	}
+	raw, err := json.Marshal(m)
+	if err != nil {
+		return "{}", key
+	}
+	return string(raw), key
+}
