@@ -54,6 +54,7 @@ func (a *Admin) contactEraseConfirm(w http.ResponseWriter, r *http.Request, v *v
 
 // renderErase shows the confirmation page for c with form f (empty, or as typed with
 // its messages) and the facts read now, so a second look shows what changed meanwhile.
+// For a contact who deleted their own account it is the erasure of what they left.
 func (a *Admin) renderErase(w http.ResponseWriter, r *http.Request, v *visit, c contact.Contact, f web.Form, status int) {
 	facts, err := a.svc.ContactEraseFacts(r.Context(), c)
 	if err != nil {
@@ -62,6 +63,12 @@ func (a *Admin) renderErase(w http.ResponseWriter, r *http.Request, v *visit, c 
 	}
 	page := eraseView{Contact: c, Facts: facts, Rows: a.rows(facts.Memberships), Confirm: eraseConfirmation(c),
 		Erased: access.IsDeletedEmail(c.Email)}
+	if page.Erased {
+		if page.Leftovers, err = a.svc.DeletedAccountLeftovers(r.Context(), c); err != nil {
+			a.env.Fail(w, r, err)
+			return
+		}
+	}
 	web.Render(w, r, status, contactErasePage(v.chrome(r, "contact_erase.title"), page, f))
 }
 
@@ -71,5 +78,8 @@ type eraseView struct {
 	Facts   access.EraseFacts
 	Rows    []memberRow
 	Confirm string // what to type
-	Erased  bool   // erased before: nothing to confirm
+	Erased  bool   // erased before: nothing to confirm but Leftovers
+	// Leftovers: the erased contact deleted their own account and the inbox notice for
+	// staff still holds their former details (access.DeletedAccountLeftovers).
+	Leftovers int
 }

@@ -5,6 +5,7 @@ import (
 	"net/http"
 
 	"pforte/internal/access"
+	"pforte/internal/contact"
 	"pforte/internal/validate"
 	"pforte/internal/web"
 )
@@ -16,11 +17,11 @@ func (a *Admin) contactErase(w http.ResponseWriter, r *http.Request, v *visit) {
 	if !ok {
 		return
 	}
-	back := "/admin/contacts/" + itoa(c.ID)
 	if access.IsDeletedEmail(c.Email) {
-		a.env.Flash(w, r, "contact_erase.already", back)
+		a.eraseLeftovers(w, r, v, c)
 		return
 	}
+	back := "/admin/contacts/" + itoa(c.ID)
 	f := web.ParseForm(w, r)
 	reason := validate.OneLine(f.Get("reason"))
 	if f.Err == "" {
@@ -45,5 +46,30 @@ func (a *Admin) contactErase(w http.ResponseWriter, r *http.Request, v *visit) {
 		a.env.Fail(w, r, err)
 	default:
 		a.env.Flash(w, r, "contact_erase.done", back)
+	}
+}
+
+// eraseLeftovers erases what a contact who deleted their own account left (the inbox
+// notice with their former details), with only the reason to give: the person asked
+// for the deletion. Nothing left is the "already erased" message.
+func (a *Admin) eraseLeftovers(w http.ResponseWriter, r *http.Request, v *visit, c contact.Contact) {
+	back := "/admin/contacts/" + itoa(c.ID)
+	f := web.ParseForm(w, r)
+	reason := validate.OneLine(f.Get("reason"))
+	if f.Err == "" {
+		f.Errors.MaxLen("reason", reason, maxEraseReason)
+	}
+	if f.Invalid() {
+		a.renderErase(w, r, v, c, f, http.StatusUnprocessableEntity)
+		return
+	}
+	err := a.svc.EraseDeletedAccount(r.Context(), v.Tenant, v.actor(r, a.env), c, reason)
+	switch {
+	case errors.Is(err, access.ErrAlreadyErased): // a colleague was quicker
+		a.env.Flash(w, r, "contact_erase.already", back)
+	case err != nil:
+		a.env.Fail(w, r, err)
+	default:
+		a.env.Flash(w, r, "contact_erase.leftover_done", back)
 	}
 }

@@ -14,6 +14,10 @@ import (
 type contactSupport struct {
 	State access.SupportState
 	Admin bool // resetting two factors is for admins only
+	// Leftovers counts what a contact who deleted their own account still leaves with
+	// their former details (access.DeletedAccountLeftovers), for an admin to erase.
+	// Read for admins on an erased contact's page only: live contacts cost no query.
+	Leftovers int
 }
 
 // contactSupportRoutes are the support actions on a contact's page. Each acts on a
@@ -29,7 +33,11 @@ func (a *Admin) contactSupportRoutes() []web.Route {
 // loadContactSupport is the section's data for contact c as v sees it.
 func (a *Admin) loadContactSupport(r *http.Request, v *visit, c contact.Contact) (contactSupport, error) {
 	st, err := a.svc.ContactSupportState(r.Context(), c)
-	return contactSupport{State: st, Admin: v.Member.IsAdmin()}, err
+	cs := contactSupport{State: st, Admin: v.Member.IsAdmin()}
+	if err == nil && cs.Admin && access.IsDeletedEmail(c.Email) {
+		cs.Leftovers, err = a.svc.DeletedAccountLeftovers(r.Context(), c)
+	}
+	return cs, err
 }
 
 // supportAction loads the contact of the path and reads the (empty) form; false when

@@ -710,7 +710,7 @@ func contactPage(c web.Chrome, ct contact.Contact, f web.Form, rows []memberRow,
 				if templ_7745c5c3_Err != nil {
 					return templ_7745c5c3_Err
 				}
-				templ_7745c5c3_Err = contactEraseSection(ct, support.Admin).Render(ctx, templ_7745c5c3_Buffer)
+				templ_7745c5c3_Err = contactEraseSection(ct, support).Render(ctx, templ_7745c5c3_Buffer)
 				if templ_7745c5c3_Err != nil {
 					return templ_7745c5c3_Err
 				}
@@ -1024,7 +1024,7 @@ func contactLive(ct contact.Contact, f web.Form, rows []memberRow, q string, fou
 		if templ_7745c5c3_Err != nil {
 			return templ_7745c5c3_Err
 		}
-		templ_7745c5c3_Err = contactEraseSection(ct, support.Admin).Render(ctx, templ_7745c5c3_Buffer)
+		templ_7745c5c3_Err = contactEraseSection(ct, support).Render(ctx, templ_7745c5c3_Buffer)
 		if templ_7745c5c3_Err != nil {
 			return templ_7745c5c3_Err
 		}

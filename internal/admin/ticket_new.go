@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"strings"
 
+	"pforte/internal/access"
 	"pforte/internal/company"
 	"pforte/internal/contact"
 	"pforte/internal/db"
@@ -15,6 +16,10 @@ import (
 	"pforte/internal/validate"
 	"pforte/internal/web"
 )
+
+// errErasedOpener: the contact chosen as opener was erased while the ticket was being
+// created.
+var errErasedOpener = errors.New("admin: opener erased")
 
 // Bounds of a ticket opened by staff (the portal's are the same).
 const (
@@ -34,12 +39,18 @@ type ticketNewView struct {
 
 // ticketNewForm shows the form; ?company= picks the company, ?cq= searches for one,
 // ?contact= preselects the contact (from the contact's page; the select offers only
-// the company's contacts, and the choice is checked when the form is sent).
+// the company's contacts, and the choice is checked when the form is sent). An erased
+// contact is not preselected: a message at the field says why.
 func (a *Admin) ticketNewForm(w http.ResponseWriter, r *http.Request, v *visit) {
 	f := web.NewForm()
 	f.Set("priority", strconv.Itoa(ticket.PriorityNormal))
 	if c, err := strconv.ParseInt(r.URL.Query().Get("contact"), 10, 64); err == nil && c > 0 {
-		f.Set("contact_id", itoa(c))
+		// Another tenant's contact (or none) is not in the select: nothing to say then.
+		if ct, err := contact.Get(r.Context(), a.env.DB, v.P.TenantID, c); err == nil && access.IsDeletedEmail(ct.Email) {
+			f.Errors.Add("contact_id", "contact_erase.new_ticket_erased", nil)
+		} else {
+			f.Set("contact_id", itoa(c))
+		}
 	}
 	id, _ := strconv.ParseInt(r.URL.Query().Get("company"), 10, 64)
 	a.renderTicketNew(w, r, v, id, f, http.StatusOK)
@@ -66,6 +77,9 @@ func (a *Admin) renderTicketNew(w http.ResponseWriter, r *http.Request, v *visit
 		}
 		nv.Contacts = []web.Choice{{Value: "", Label: "–"}}
 		for _, m := range ms {
+			if access.IsDeletedEmail(m.Email) { // an erased contact opens nothing
+				continue
+			}
 			nv.Contacts = append(nv.Contacts, web.Choice{Value: itoa(m.ContactID), Label: m.ContactName + " <" + m.Email + ">"})
 		}
 		cats, err := ticket.Categories(ctx, q, tid, true)
@@ -118,6 +132,10 @@ func (a *Admin) ticketCreate(w http.ResponseWriter, r *http.Request, v *visit) {
 			if err := company.RequireLive(ctx, tx, v.P.TenantID, co.ID); err != nil {
 				return err
 			}
+			// And the contact: erased meanwhile, they open nothing.
+			if ct, err := contact.Get(ctx, tx, v.P.TenantID, n.ContactID); err == nil && access.IsDeletedEmail(ct.Email) {
+				return errErasedOpener
+			}
 			var err error
 			if id, err = ticket.Create(ctx, tx, n, a.env.Now()); err != nil {
 				return err
@@ -134,6 +152,11 @@ func (a *Admin) ticketCreate(w http.ResponseWriter, r *http.Request, v *visit) {
 		})
 		if errors.Is(err, company.ErrArchived) {
 			a.env.Flash(w, r, "company_archive.refused", "/admin/companies/"+itoa(co.ID))
+			return
+		}
+		if errors.Is(err, errErasedOpener) {
+			f.Errors.Add("contact_id", "contact_erase.new_ticket_erased", nil)
+			a.renderTicketNew(w, r, v, co.ID, f, http.StatusUnprocessableEntity)
 			return
 		}
 		if err != nil {
@@ -156,8 +179,11 @@ func (a *Admin) checkNewTicket(r *http.Request, v *visit, f *web.Form, n *ticket
 	f.Errors.MaxLen("location", n.Location, maxTicketField)
 	f.Errors.MaxLen("asset", n.Asset, maxTicketField)
 	n.ContactID, _ = strconv.ParseInt(f.Get("contact_id"), 10, 64)
-	if _, err := contact.MembershipIn(ctx, a.env.DB, v.P.TenantID, n.ContactID, n.CompanyID); err != nil {
+	switch m, err := contact.MembershipIn(ctx, a.env.DB, v.P.TenantID, n.ContactID, n.CompanyID); {
+	case err != nil:
 		f.Errors.Add("contact_id", "tickets_admin.error.contact", nil)
+	case access.IsDeletedEmail(m.Email):
+		f.Errors.Add("contact_id", "contact_erase.new_ticket_erased", nil)
 	}
 	p, err := strconv.Atoi(f.Get("priority"))
 	if err != nil || !slices.Contains(ticket.Priorities, p) {
