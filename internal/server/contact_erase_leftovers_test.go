@@ -1,7 +1,6 @@
 package server_test
 
 import (
-	"context"
 	"html"
 	"net/url"
 	"strings"
@@ -10,7 +9,6 @@ import (
 	"pforte/internal/access"
 	"pforte/internal/db"
 	"pforte/internal/i18n"
-	"pforte/internal/inbox"
 	"pforte/internal/testutil"
 )
 
@@ -25,17 +23,7 @@ func deText(key string) string { return html.EscapeString(i18n.For("de").T(key, 
 func TestEraseLeftoversPage(t *testing.T) {
 	testutil.ForEngines(t, func(t *testing.T, e db.Engine) {
 		d := newEraseDesk(t, e)
-		ctx := context.Background()
-		ula := d.as("ula@alpha.test", "ula-password-1")
-		if r := ula.Post("/account/details", url.Values{"first_name": {"Ulrike"}, "last_name": {"Lohmeyer"},
-			"phone": {"+49 170 7778899"}}); r.Status != 303 {
-			t.Fatalf("own details: %d", r.Status)
-		}
-		if r := ula.Post("/account/delete", url.Values{"delete_password": {"ula-password-1"}}); r.Status != 303 {
-			t.Fatalf("own deletion: %d", r.Status)
-		}
-		var item int64
-		d.env.DB.QueryRow(ctx, `SELECT id FROM inbox_items WHERE contact_id = ? AND kind = ?`, d.ula, inbox.KindAccountDeleted).Scan(&item)
+		item := ulaDeletesOwnAccount(t, d)
 		page, erase := "/admin/contacts/"+id(d.ula), "/admin/contacts/"+id(d.ula)+"/erase"
 
 		body := d.admin.Get(page).Body

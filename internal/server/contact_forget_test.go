@@ -243,16 +243,7 @@ func TestEraseDeletedAccountLeftovers(t *testing.T) {
 	testutil.ForEngines(t, func(t *testing.T, e db.Engine) {
 		d := newEraseDesk(t, e)
 		ctx := context.Background()
-		ula := d.as("ula@alpha.test", "ula-password-1")
-		if r := ula.Post("/account/details", url.Values{"first_name": {"Ulrike"}, "last_name": {"Lohmeyer"},
-			"phone": {"+49 170 7778899"}}); r.Status != 303 {
-			t.Fatalf("own details: %d", r.Status)
-		}
-		if r := ula.Post("/account/delete", url.Values{"delete_password": {"ula-password-1"}}); r.Status != 303 {
-			t.Fatalf("own deletion: %d", r.Status)
-		}
-		var item int64
-		d.env.DB.QueryRow(ctx, `SELECT id FROM inbox_items WHERE contact_id = ? AND kind = ?`, d.ula, inbox.KindAccountDeleted).Scan(&item)
+		item := ulaDeletesOwnAccount(t, d)
 		if r := d.admin.Post("/admin/inbox/"+id(item)+"/done", nil); r.Status != 303 {
 			t.Fatalf("done: %d", r.Status)
 		}
@@ -325,4 +316,24 @@ func TestEraseSparesAddressOfAnother(t *testing.T) {
 			t.Errorf("the new owner of the address cannot sign in")
 		}
 	})
+}
+
+// ulaDeletesOwnAccount has Ula change her name and phone, then delete her own account,
+// and returns the account_deleted inbox item that keeps her former details for staff.
+func ulaDeletesOwnAccount(t *testing.T, d eraseDesk) int64 {
+	t.Helper()
+	ula := d.as("ula@alpha.test", "ula-password-1")
+	if r := ula.Post("/account/details", url.Values{"first_name": {"Ulrike"}, "last_name": {"Lohmeyer"},
+		"phone": {"+49 170 7778899"}}); r.Status != 303 {
+		t.Fatalf("own details: %d", r.Status)
+	}
+	if r := ula.Post("/account/delete", url.Values{"delete_password": {"ula-password-1"}}); r.Status != 303 {
+		t.Fatalf("own deletion: %d", r.Status)
+	}
+	var item int64
+	if err := d.env.DB.QueryRow(context.Background(), `SELECT id FROM inbox_items WHERE contact_id = ? AND kind = ?`,
+		d.ula, inbox.KindAccountDeleted).Scan(&item); err != nil {
+		t.Fatal(err)
+	}
+	return item
 }
