@@ -12,9 +12,10 @@ import (
 	"pforte/internal/tenant"
 )
 
-// requireNotErased is ErrAlreadyErased when the contact was erased, as the
-// transaction reads it: nothing is added to an erased contact.
-func requireNotErased(ctx context.Context, q db.Querier, tenantID, contactID int64) error {
+// RequireNotErased is ErrAlreadyErased when the contact was erased, as q (the
+// transaction filing something for them) reads it: nothing is added to an erased
+// contact.
+func RequireNotErased(ctx context.Context, q db.Querier, tenantID, contactID int64) error {
 	ct, err := contact.Get(ctx, q, tenantID, contactID)
 	if err != nil {
 		return err
@@ -81,7 +82,7 @@ func (s *Service) AddMembership(ctx context.Context, t tenant.Tenant, by Actor, 
 		if err := requireLive(ctx, tx, t.ID, companyID); err != nil {
 			return err // nothing new is filed under an archived company
 		}
-		if err := requireNotErased(ctx, tx, t.ID, ct.ID); err != nil {
+		if err := RequireNotErased(ctx, tx, t.ID, ct.ID); err != nil {
 			return err
 		}
 		id, err := contact.AddMembership(ctx, tx, t.ID, ct.ID, companyID, role, now)

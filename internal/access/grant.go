@@ -96,7 +96,7 @@ func (s *Service) grantIn(ctx context.Context, tx db.Querier, t tenant.Tenant, b
 	}
 	// An erased contact's memberships stay, revoked: no invitation goes to the
 	// placeholder address, whatever page the grant came from.
-	if err := requireNotErased(ctx, tx, t.ID, ct.ID); err != nil {
+	if err := RequireNotErased(ctx, tx, t.ID, ct.ID); err != nil {
 		return err
 	}
 	now := s.Now()

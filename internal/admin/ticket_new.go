@@ -46,7 +46,7 @@ func (a *Admin) ticketNewForm(w http.ResponseWriter, r *http.Request, v *visit) 
 	f.Set("priority", strconv.Itoa(ticket.PriorityNormal))
 	if c, err := strconv.ParseInt(r.URL.Query().Get("contact"), 10, 64); err == nil && c > 0 {
 		// Another tenant's contact (or none) is not in the select: nothing to say then.
-		if ct, err := contact.Get(r.Context(), a.env.DB, v.P.TenantID, c); err == nil && access.IsDeletedEmail(ct.Email) {
+		if errors.Is(access.RequireNotErased(r.Context(), a.env.DB, v.P.TenantID, c), access.ErrAlreadyErased) {
 			f.Errors.Add("contact_id", "contact_erase.new_ticket_erased", nil)
 		} else {
 			f.Set("contact_id", itoa(c))
@@ -133,7 +133,7 @@ func (a *Admin) ticketCreate(w http.ResponseWriter, r *http.Request, v *visit) {
 				return err
 			}
 			// And the contact: erased meanwhile, they open nothing.
-			if ct, err := contact.Get(ctx, tx, v.P.TenantID, n.ContactID); err == nil && access.IsDeletedEmail(ct.Email) {
+			if errors.Is(access.RequireNotErased(ctx, tx, v.P.TenantID, n.ContactID), access.ErrAlreadyErased) {
 				return errErasedOpener
 			}
 			var err error
