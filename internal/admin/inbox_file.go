@@ -9,19 +9,20 @@ import (
 	"pforte/internal/web"
 )
 
-// inboxFile downloads attachment n of a mail item. The item is loaded for the staff
+// inboxFile downloads attachment n of a mail item (inbox.MailPayload.Files). The item is loaded for the staff
 // member's tenant, so another tenant's file is a 404 like a missing one.
 func (a *Admin) inboxFile(w http.ResponseWriter, r *http.Request, v *visit) {
 	p, ok := a.inboxMail(w, r, v)
 	if !ok {
 		return
 	}
+	files := p.Files() // with the earlier mails' of its conversation
 	n, err := strconv.Atoi(r.PathValue("n"))
-	if err != nil || n < 0 || n >= len(p.Attachments) {
+	if err != nil || n < 0 || n >= len(files) {
 		a.env.NotFound(w, r)
 		return
 	}
-	f := p.Attachments[n]
+	f := files[n]
 	a.env.ServeFile(w, r, f.Key, f.Name, f.Type, time.Time{})
 }
 

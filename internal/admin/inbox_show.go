@@ -118,6 +118,9 @@ func (a *Admin) renderInboxItem(w http.ResponseWriter, r *http.Request, v *visit
 			return
 		}
 	}
+	if it.Kind == inbox.KindMail && it.Open() && iv.Mail.Answers > 0 && f.Get("ticket_id") == "" {
+		f.Set("ticket_id", strconv.FormatInt(iv.Mail.Answers, 10)) // the ticket whose mail it answers
+	}
 	if it.Kind == inbox.KindMail && it.Open() && iv.Helpdesk {
 		if iv.Sort, err = a.mailSortOf(r, v, it, iv.Mail, f); err != nil {
 			a.env.Fail(w, r, err)

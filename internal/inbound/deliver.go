@@ -65,8 +65,16 @@ func (l *Listener) deliver(ctx context.Context, g group, mailFrom, remote string
 		l.drop(files, rec.RawKey)
 		return l.retryLater(ctx, rec, remote, err)
 	}
+	full, err := l.keepFullText(m.Text)
+	if full.Key != "" {
+		files = append(files, full) // dropped with the attachments on a failure below
+	}
+	if err != nil {
+		l.drop(files, rec.RawKey)
+		return l.retryLater(ctx, rec, remote, err)
+	}
 	d := Delivery{TenantID: rc.tenantID, MailFrom: mailFrom, Rcpt: rc.addr, Support: rc.support, Token: rc.token,
-		Message: m, RawKey: rec.RawKey, Files: files, ReceivedAt: rec.ReceivedAt, Auth: auth}
+		Message: m, RawKey: rec.RawKey, Files: files[:len(m.Attachments)], FullText: full, ReceivedAt: rec.ReceivedAt, Auth: auth}
 	var out Outcome
 	err = l.DB.InTx(ctx, func(tx *db.Tx) error {
 		rec.Outcome = "received"

@@ -50,13 +50,21 @@ type Delivery struct {
 	RawKey string
 	// Files are the message's attachments (inline images too), already in the file
 	// store, in the order of Message.Attachments.
-	Files      []File
+	Files []File
+	// FullText is Message.Text kept in the file store as a text file when it is longer
+	// than LongText (Key "" otherwise): a ticket message holds only that much, and the
+	// rest must not be lost (see ticketmail).
+	FullText   File
 	ReceivedAt time.Time
 	// Auth is what the tenant's trusted mail server says of the From address (see
 	// mailin.Authenticate); not Checked when the tenant trusts no server, and so the
 	// From address as it is. A router must not act in a known sender's name on a
 	// Failed verdict unless the mail proves itself otherwise (a reply address's token).
 	Auth mailin.AuthVerdict
+	// AnswersTicket is set by a router that sends to the inbox a mail answering a
+	// ticket's mail from someone it was not sent to: ToInbox notes the ticket on the
+	// item (inbox.MailPayload.Answers), so staff can add the mail to it.
+	AnswersTicket int64
 }
 
 // File is an attachment kept in the file store.

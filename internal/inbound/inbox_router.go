@@ -31,23 +31,14 @@ func (InboxRouter) Route(ctx context.Context, tx db.Querier, d Delivery) (Outcom
 
 // ToInbox creates the inbox item of kind mail for d and returns its id. The item names
 // the sender's contact when the address is known, and suggests the company whose email
-// domain the sender has.
+// domain the sender has. An answer to staff's answer from an item joins that item
+// instead (thread) and returns its id.
 func ToInbox(ctx context.Context, tx db.Querier, d Delivery) (int64, error) {
 	m := d.Message
-	p := inbox.MailPayload{MailID: d.MailID, From: m.From.Address, FromName: m.From.Name, Rcpt: d.Rcpt,
-		Subject: m.Subject, Text: clip(m.Reply, maxPayloadText), MessageID: m.MessageID, Auto: m.AutoReason,
-		RawKey: d.RawKey, Copied: m.Copied(), AuthServer: d.Auth.Server, AuthPass: d.Auth.Pass, AuthDetail: d.Auth.Summary}
-	if d.Auth.Pass {
-		p.AuthDetail = d.Auth.By
-	}
-	if m.Reply != m.Text {
-		p.Full = clip(m.Text, maxPayloadText)
-	}
-	if !m.Date.IsZero() {
-		p.Date = m.Date.Unix()
-	}
-	for _, f := range d.Files {
-		p.Attachments = append(p.Attachments, inbox.MailFile{Name: f.Name, Type: f.Type, Size: f.Size, Key: f.Key})
+	p := mailPayload(d)
+	// A stranger's answer to what staff wrote them from the inbox continues that item.
+	if id, err := thread(ctx, tx, d, p); err != nil || id > 0 {
+		return id, err
 	}
 	it := inbox.Item{TenantID: d.TenantID, Kind: inbox.KindMail, Title: clip(m.Subject, 300), Email: m.From.Address}
 	if it.Title == "" {
@@ -75,6 +66,31 @@ func ToInbox(ctx context.Context, tx db.Querier, d Delivery) (int64, error) {
 	// done at once, so it does not raise the inbox's open count, and stays listed under
 	// "done" with a note saying why (inbox.AutoFiled).
 	return id, inbox.Handle(ctx, tx, d.TenantID, id, inbox.StateDone, inbox.By{Name: inbox.AutoFiledBy}, inbox.AutoFiled, d.ReceivedAt)
+}
+
+// mailPayload is what a mail item keeps of d.
+func mailPayload(d Delivery) inbox.MailPayload {
+	m := d.Message
+	p := inbox.MailPayload{MailID: d.MailID, From: m.From.Address, FromName: m.From.Name, Rcpt: d.Rcpt,
+		Subject: m.Subject, Text: clip(m.Reply, maxPayloadText), MessageID: m.MessageID, Auto: m.AutoReason,
+		RawKey: d.RawKey, Copied: m.Copied(), AuthServer: d.Auth.Server, AuthPass: d.Auth.Pass, AuthDetail: d.Auth.Summary,
+		Answers: d.AnswersTicket}
+	if d.Auth.Pass {
+		p.AuthDetail = d.Auth.By
+	}
+	if m.Reply != m.Text {
+		p.Full = clip(m.Text, maxPayloadText)
+	}
+	if !m.Date.IsZero() {
+		p.Date = m.Date.Unix()
+	}
+	for _, f := range d.Files {
+		p.Attachments = append(p.Attachments, inbox.MailFile{Name: f.Name, Type: f.Type, Size: f.Size, Key: f.Key})
+	}
+	if f := d.FullText; f.Key != "" {
+		p.FullText = &inbox.MailFile{Name: f.Name, Type: f.Type, Size: f.Size, Key: f.Key}
+	}
+	return p
 }
 
 // autoReply reports whether a mail's automatic reason marks an automatic reply (RFC

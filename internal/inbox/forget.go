@@ -76,10 +76,8 @@ func ForgetContact(ctx context.Context, tx db.Querier, tenantID, contactID int64
 		}
 	}
 	for id, payload := range payloads {
-		red, key := redactPayload(payload, f)
-		if key != "" {
-			out.RawKeys = append(out.RawKeys, key)
-		}
+		red, keys := redactPayload(payload, f)
+		out.RawKeys = append(out.RawKeys, keys...)
 		if _, err := tx.Exec(ctx, `UPDATE inbox_items SET title = ?, email = ?, payload = ? WHERE tenant_id = ? AND id = ?`,
 			f.Name, f.Email, red, tenantID, id); err != nil {
 			return out, fmt.Errorf("inbox: forget item %d: %w", id, err)
@@ -97,13 +95,25 @@ func ForgetContact(ctx context.Context, tx db.Querier, tenantID, contactID int64
 }
 
 // redactPayload replaces the personal fields of an item's payload and returns it with
-// the raw message's key it held, if any. A payload that is no JSON object becomes {}.
-func redactPayload(payload string, f Forget) (string, string) {
+// the keys of the files to delete: the raw messages of the mail and of the earlier
+// mails of its conversation, and their whole texts (MailPayload.FullText) unless a
+// ticket carries that file now. The earlier mails go altogether. A payload that is no
+// JSON object becomes {}.
+func redactPayload(payload string, f Forget) (string, []string) {
 	var m map[string]any
 	if json.Unmarshal([]byte(payload), &m) != nil || m == nil {
-		return "{}", ""
+		return "{}", nil
 	}
-	key, _ := m["raw_key"].(string)
+	keys := mailKeys(m)
+	if turns, ok := m["earlier"].([]any); ok {
+		for _, t := range turns {
+			if t, ok := t.(map[string]any); ok {
+				keys = append(keys, mailKeys(t)...)
+			}
+		}
+	}
+	delete(m, "earlier")
+	delete(m, "full_text")
 	for k, to := range personal {
 		if _, ok := m[k]; ok {
 			m[k] = to(f)
@@ -111,7 +121,22 @@ func redactPayload(payload string, f Forget) (string, string) {
 	}
 	raw, err := json.Marshal(m)
 	if err != nil {
-		return "{}", key
+		return "{}", keys
 	}
-	return string(raw), key
+	return string(raw), keys
+}
+
+// mailKeys are the raw message's key of one mail of a payload and its whole text's
+// while no ticket holds that.
+func mailKeys(m map[string]any) []string {
+	var keys []string
+	if key, _ := m["raw_key"].(string); key != "" {
+		keys = append(keys, key)
+	}
+	if ft, ok := m["full_text"].(map[string]any); ok {
+		if key, _ := ft["key"].(string); key != "" && m["ticket_id"] == nil {
+			keys = append(keys, key)
+		}
+	}
+	return keys
 }

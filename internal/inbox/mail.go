@@ -11,13 +11,16 @@ func init() { Kinds = append(Kinds, KindMail) }
 // MailPayload is the payload of a KindMail item. Files live in the file store; staff of
 // the tenant download them through the item.
 type MailPayload struct {
-	MailID      int64      `json:"mail_id"` // the inbound_mails row
-	From        string     `json:"from"`    // sender address, lower-case
-	FromName    string     `json:"from_name,omitempty"`
-	Rcpt        string     `json:"rcpt"` // the support address it was sent to
-	Subject     string     `json:"subject"`
-	Text        string     `json:"text"`           // what the sender wrote: quotes and signature trimmed
-	Full        string     `json:"full,omitempty"` // the whole text, when trimming removed something
+	MailID   int64  `json:"mail_id"` // the inbound_mails row
+	From     string `json:"from"`    // sender address, lower-case
+	FromName string `json:"from_name,omitempty"`
+	Rcpt     string `json:"rcpt"` // the support address it was sent to
+	Subject  string `json:"subject"`
+	Text     string `json:"text"`           // what the sender wrote: quotes and signature trimmed
+	Full     string `json:"full,omitempty"` // the whole text, when trimming removed something
+	// FullText is the mail's whole text as a file, when it is longer than a ticket
+	// message holds (inbound.LongText): a ticket made of the mail carries it.
+	FullText    *MailFile  `json:"full_text,omitempty"`
 	MessageID   string     `json:"message_id,omitempty"`
 	Date        int64      `json:"date,omitempty"` // unix seconds of the Date header
 	Auto        string     `json:"auto,omitempty"` // why it counts as automatic (bounce, auto-reply…); "" from a person
@@ -32,12 +35,21 @@ type MailPayload struct {
 	AuthServer string `json:"auth_server,omitempty"`
 	AuthPass   bool   `json:"auth_pass,omitempty"`
 	AuthDetail string `json:"auth_detail,omitempty"`
+	// Answers is the ticket whose mail this one answers, from someone the ticket's
+	// mail did not go to (a colleague answering a forwarded mail): the back office
+	// offers to add it there.
+	Answers int64 `json:"answers,omitempty"`
 	// TicketID is the ticket staff made of the mail or attached it to, once handled.
 	TicketID int64 `json:"ticket_id,omitempty"`
 	// Reply is the text staff sent the sender in answer (reason Replied), ReplyMailID
 	// the outbox mail that carried it.
 	Reply       string `json:"reply,omitempty"`
 	ReplyMailID int64  `json:"reply_mail_id,omitempty"`
+	// Received is when this mail arrived, set once an answer joined an earlier
+	// conversation (0: when the item was created); Earlier are that conversation's
+	// earlier mails with staff's answers, oldest first (MailTurn).
+	Received int64      `json:"received,omitempty"`
+	Earlier  []MailTurn `json:"earlier,omitempty"`
 }
 
 // MailFile is an attachment of a mail item.

@@ -57,7 +57,8 @@ func (a Address) String() string {
 	return a.Name + " <" + a.Address + ">"
 }
 
-// Attachment is a file that came with the message. Inline images count as attachments.
+// Attachment is a file that came with the message. Inline images count as attachments,
+// except those the HTML body shows by cid: (see dropDecoration).
 type Attachment struct {
 	Filename    string // cleaned of paths and control characters; never empty
 	ContentType string // as declared by the sender, lower-case, without parameters

@@ -23,7 +23,8 @@ const maxHeaderBytes = 256 << 10
 // Parse reads a raw message. It fails with ErrTooLarge when raw or its structure
 // exceeds lim, and with ErrMalformed when the message has no usable sender or its MIME
 // structure or transfer encoding is broken. An unknown charset is not an error: the
-// text is kept as it is, with invalid bytes replaced.
+// text is read as Windows-1252 (see charset.go). A multipart message that ends
+// without its closing boundary is read up to its end, as most mail programs do.
 func Parse(raw []byte, lim Limits) (*Message, error) {
 	lim = lim.withDefaults()
 	if int64(len(raw)) > lim.MaxBytes {
@@ -51,7 +52,7 @@ func Parse(raw []byte, lim Limits) (*Message, error) {
 	}
 	m.Text = cleanText(m.Text)
 	m.Reply = Trim(m.Text)
-	m.Attachments = w.attachments
+	m.Attachments = dropDecoration(w.attachments, w.html.String())
 	m.Auto, m.AutoReason = automatic(e.Header, m.From)
 	m.AuthResults = authFields(e.Header)
 	return m, nil
@@ -101,9 +102,21 @@ func (m *Message) readHeader(h mail.Header) error {
 	m.MessageID, _ = h.MessageID()
 	m.InReplyTo, _ = h.MsgIDList("In-Reply-To")
 	m.References, _ = h.MsgIDList("References")
+	// Each id costs the routers a lookup; a thread's own mails are its newest (last)
+	// ids, so a header of thousands (a long or crafted thread) is cut to those.
+	if n := len(m.References); n > maxReferences {
+		m.References = m.References[n-maxReferences:]
+	}
+	if len(m.InReplyTo) > maxReferences {
+		m.InReplyTo = m.InReplyTo[:maxReferences]
+	}
 	m.Date, _ = h.Date()
 	return nil
 }
+
+// maxReferences bounds the message ids of In-Reply-To and References a mail is looked
+// up by.
+const maxReferences = 20
 
 // senderFallback reads the From header without decoding encoded words, for senders
 // whose display name is in an unknown charset.
@@ -136,10 +149,10 @@ func address(a *mail.Address) Address {
 	return Address{Name: oneLine(a.Name), Address: strings.ToLower(strings.TrimSpace(a.Address))}
 }
 
-// oneLine makes header text safe to show and store: valid UTF-8, no control characters
-// or line breaks.
+// oneLine makes header text safe to show and store: valid UTF-8 (raw 8-bit bytes read
+// as Windows-1252), no control characters or line breaks.
 func oneLine(s string) string {
-	s = strings.ToValidUTF8(s, "\uFFFD")
+	s = fromWindows1252(s)
 	s = strings.Map(func(r rune) rune {
 		if r < 0x20 || r == 0x7f {
 			return ' '

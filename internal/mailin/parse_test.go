@@ -95,14 +95,54 @@ Content-Type: multipart/mixed
 
 hello
 `},
-		{name: "truncated multipart", err: ErrMalformed, raw: `
+		{name: "multipart without its closing boundary keeps what came", raw: `
 From: a@example.com
 Content-Type: multipart/mixed; boundary="B"
 
 --B
 Content-Type: text/plain
 
-hello, and then the connection dropped`},
+hello, and then the scanner stopped
+--B
+Content-Type: application/pdf; name="scan.pdf"
+Content-Transfer-Encoding: base64
+
+JVBERi0xLjQK`, check: func(t *testing.T, m *Message) {
+			if m.Text != "hello, and then the scanner stopped" {
+				t.Errorf("text %q", m.Text)
+			}
+			if len(m.Attachments) != 1 || m.Attachments[0].Filename != "scan.pdf" || string(m.Attachments[0].Data) != "%PDF-1.4\n" {
+				t.Errorf("attachments %+v", m.Attachments)
+			}
+		}},
+		{name: "multipart cut in a part's header keeps the parts before", raw: `
+From: a@example.com
+Content-Type: multipart/mixed; boundary="B"
+
+--B
+Content-Type: text/plain
+
+first part
+--B
+Content-Type: text/pl`, check: func(t *testing.T, m *Message) {
+			if m.Text != "first part" {
+				t.Errorf("text %q", m.Text)
+			}
+		}},
+		{name: "truncated single part with bad base64 stays refused", err: ErrMalformed, raw: `
+From: a@example.com
+Content-Type: multipart/mixed; boundary="B"
+
+--B
+Content-Type: application/pdf; name="scan.pdf"
+Content-Transfer-Encoding: base64
+
+!!!! not base64 ****`},
+		{name: "multipart without boundary stays refused", err: ErrMalformed, raw: `
+From: a@example.com
+Content-Type: multipart/mixed
+
+text`},
 		{name: "bad base64", err: ErrMalformed, raw: `
 From: a@example.com
 Content-Type: text/plain
@@ -110,18 +150,21 @@ Content-Transfer-Encoding: base64
 
 !!!! this is not base64 ****
 `},
-		{name: "unknown charset is read as is", raw: `
-From: a@example.com
-Subject: =?x-klingon?Q?Qapla=27?=
+		{name: "unknown charset is read as Windows-1252", raw: `
+From: =?x-unknown?q?Andr=E9?= <a@example.com>
+Subject: =?x-klingon?Q?Qapla=27_caf=E9?=
 Content-Type: text/plain; charset=x-klingon
 
-Qapla' ` + "\xff" + `
+Qapla' ` + "Gr\xfc\xdfe \x80 \xff" + `
 `, check: func(t *testing.T, m *Message) {
-			if !strings.HasPrefix(m.Text, "Qapla'") || !strings.Contains(m.Text, "\uFFFD") {
+			if m.Text != "Qapla' Grüße € ÿ" {
 				t.Errorf("text %q", m.Text)
 			}
-			if m.Subject == "" {
-				t.Error("subject lost")
+			if m.Subject != "Qapla' café" {
+				t.Errorf("subject %q", m.Subject)
+			}
+			if m.From.Name != "André" || m.From.Address != "a@example.com" {
+				t.Errorf("from %+v", m.From)
 			}
 		}},
 		{name: "latin-1 body and subject", raw: `

@@ -22,6 +22,9 @@ type walker struct {
 	plain       []string
 	html        strings.Builder
 	attachments []Attachment
+	// cut is set when the message ended inside a multipart, before its closing
+	// boundary: what was read so far is kept and nothing more is looked for.
+	cut bool
 }
 
 func (w *walker) walk(e *message.Entity, depth int) error {
@@ -41,22 +44,37 @@ func (w *walker) walk(e *message.Entity, depth int) error {
 			if errors.Is(err, io.EOF) {
 				return nil
 			}
+			// Scanners and cheap devices often stop before the closing boundary (or in
+			// a part's header): keep what came, as most mail programs do.
+			if errors.Is(err, io.ErrUnexpectedEOF) {
+				w.cut = true
+				return nil
+			}
 			if err != nil && !tolerable(err) {
 				return fmt.Errorf("%w: %v", ErrMalformed, err)
 			}
 			if err := w.walk(p, depth+1); err != nil {
 				return err
 			}
+			if w.cut {
+				return nil
+			}
 		}
 	}
-	return w.leaf(e)
+	return w.leaf(e, depth > 0)
 }
 
 // leaf reads one non-multipart part: inline text/plain and text/html make the body,
-// everything else is an attachment.
-func (w *walker) leaf(e *message.Entity) error {
+// everything else is an attachment. A part of a multipart (inPart) that runs into the
+// end of the message keeps what it has (see walker.cut).
+func (w *walker) leaf(e *message.Entity, inPart bool) error {
 	data, err := w.read(e.Body)
-	if err != nil {
+	switch {
+	case errors.Is(err, io.ErrUnexpectedEOF) && inPart:
+		w.cut = true
+	case errors.Is(err, io.ErrUnexpectedEOF):
+		return fmt.Errorf("%w: body: %v", ErrMalformed, err)
+	case err != nil:
 		return err
 	}
 	ctype, params, cerr := e.Header.ContentType()
@@ -73,10 +91,10 @@ func (w *walker) leaf(e *message.Entity) error {
 	if !isAttachment {
 		switch ctype {
 		case "text/plain":
-			w.plain = append(w.plain, string(data))
+			w.plain = append(w.plain, bodyText(data, params["charset"]))
 			return nil
 		case "text/html":
-			w.html.Write(data)
+			w.html.WriteString(bodyText(data, params["charset"]))
 			return nil
 		}
 	}
@@ -94,9 +112,14 @@ func (w *walker) leaf(e *message.Entity) error {
 }
 
 // read decodes a part's body within the remaining budget. A broken transfer encoding
-// (bad base64, say) makes the message malformed.
+// (bad base64, say) makes the message malformed; running into the message's end
+// (io.ErrUnexpectedEOF) returns what was read with that error, for leaf to decide.
 func (w *walker) read(r io.Reader) ([]byte, error) {
 	data, err := io.ReadAll(io.LimitReader(r, w.budget+1))
+	if errors.Is(err, io.ErrUnexpectedEOF) && int64(len(data)) <= w.budget {
+		w.budget -= int64(len(data))
+		return data, err
+	}
 	if err != nil {
 		return nil, fmt.Errorf("%w: body: %v", ErrMalformed, err)
 	}
@@ -105,6 +128,17 @@ func (w *walker) read(r io.Reader) ([]byte, error) {
 	}
 	w.budget -= int64(len(data))
 	return data, nil
+}
+
+// bodyText is a text part as UTF-8. go-message has decoded any declared charset (an
+// unknown one as Windows-1252); bytes still invalid came without a label, or as
+// "us-ascii", and are read as Windows-1252 too. A part labelled UTF-8 keeps its text
+// with the odd bad byte replaced, rather than turning every umlaut into two letters.
+func bodyText(data []byte, charset string) string {
+	if strings.EqualFold(strings.TrimSpace(charset), "utf-8") {
+		return strings.ToValidUTF8(string(data), "\uFFFD")
+	}
+	return fromWindows1252(string(data))
 }
 
 // text joins the plain text parts (mail programs split the body around inline

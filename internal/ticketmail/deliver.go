@@ -18,7 +18,7 @@ import (
 // maxTitle and maxBody bound what a mail puts into a ticket (the portal's form limits).
 const (
 	maxTitle = 200
-	maxBody  = 20000
+	maxBody  = inbound.LongText
 )
 
 // reply adds the mail as the sender's reply on tk, or on the ticket tk was merged into
@@ -64,8 +64,9 @@ func (r Router) reply(ctx context.Context, tx db.Querier, d inbound.Delivery, t 
 	if err := followCopied(ctx, tx, tk, d.Message.Copied(), by, now); err != nil {
 		return inbound.Outcome{}, err
 	}
-	body := text(d)
-	reply := ticket.Reply{ContactID: sender.ID, Author: by.Name, Body: body, Via: "email", MailID: d.Message.MessageID, Files: files(d)}
+	body, full := fit(t, text(d), fullText(d))
+	reply := ticket.Reply{ContactID: sender.ID, Author: by.Name, Body: body, Via: "email", MailID: d.Message.MessageID,
+		Files: append(files(d), full...)}
 	if _, err := ticket.AddReply(ctx, tx, tk, reply, now); err != nil {
 		return inbound.Outcome{}, err
 	}
@@ -85,9 +86,10 @@ func (r Router) open(ctx context.Context, tx db.Querier, d inbound.Delivery, t t
 	if r.Origin != nil {
 		origin = r.Origin(ctx, t)
 	}
+	body, full := fit(t, text(d), fullText(d))
 	id, err := createTicket(ctx, tx, t, origin, ticket.New{TenantID: d.TenantID, CompanyID: companyID, ContactID: sender.ID,
-		Author: sender.Name(), Title: title(d.Message.Subject), Body: text(d), Via: "email", MailID: d.Message.MessageID,
-		Files: files(d)}, d.Message.Copied(), d.ReceivedAt)
+		Author: sender.Name(), Title: title(d.Message.Subject), Body: body, Via: "email", MailID: d.Message.MessageID,
+		Files: append(files(d), full...)}, d.Message.Copied(), d.ReceivedAt)
 	if err != nil {
 		return inbound.Outcome{}, err
 	}
@@ -116,9 +118,10 @@ func createTicket(ctx context.Context, tx db.Querier, t tenant.Tenant, origin st
 	return id, notify.Created(ctx, tx, tk, n)
 }
 
-// title is a ticket's title from a mail's subject.
+// title is a ticket's title from a mail's subject, without reply prefixes and ticket
+// tags (bareSubject).
 func title(subject string) string {
-	s := strings.TrimSpace(validate.Truncate(validate.OneLine(subject), maxTitle))
+	s := strings.TrimSpace(validate.Truncate(bareSubject(validate.OneLine(subject)), maxTitle))
 	if s == "" {
 		s = "–"
 	}
@@ -126,7 +129,7 @@ func title(subject string) string {
 }
 
 // text is what the sender wrote this time: quotes and signatures trimmed, or the
-// whole text when trimming left nothing.
+// whole text when trimming left nothing; fit shortens it for a ticket message.
 func text(d inbound.Delivery) string { return bodyOf(d.Message.Reply, d.Message.Text) }
 
 // payloadText is what an inbox mail's sender wrote, as text(d) made it when it came.
@@ -140,7 +143,7 @@ func bodyOf(reply, whole string) string {
 	if body == "" {
 		body = "–"
 	}
-	return validate.Truncate(validate.Clean(body), maxBody)
+	return validate.Clean(body)
 }
 
 func files(d inbound.Delivery) []ticket.Upload {

@@ -101,10 +101,10 @@ func openInTx(ctx context.Context, tx db.Querier, t tenant.Tenant, s Sorting, by
 		} else if err != nil {
 			return err
 		}
-		body := payloadText(p)
+		body, full := fit(t, payloadText(p), payloadFullText(p))
 		id, err = createTicket(ctx, tx, t, s.Origin, ticket.New{TenantID: t.ID, CompanyID: co.ID, ContactID: sender.ID,
 			Author: sender.Name(), Title: title(p.Subject), Body: body, Via: "email", MailID: p.MessageID,
-			Files: payloadFiles(p)}, p.Copied, now)
+			Files: append(payloadFiles(p), full...)}, p.Copied, now)
 		if err != nil {
 			return err
 		}

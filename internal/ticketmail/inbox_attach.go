@@ -11,7 +11,6 @@ import (
 	"pforte/internal/inbox"
 	"pforte/internal/tenant"
 	"pforte/internal/ticket"
-	"pforte/internal/validate"
 )
 
 // AttachFromInbox adds an inbox mail to the tenant's ticket ticketID. From a contact
@@ -36,12 +35,12 @@ func AttachFromInbox(ctx context.Context, d *db.DB, t tenant.Tenant, itemID, tic
 		if err := inbox.Handle(ctx, tx, t.ID, it.ID, inbox.StateDone, by.By, "", now); err != nil {
 			return err
 		}
-		body := payloadText(p)
+		body, full := fit(t, payloadText(p), payloadFullText(p))
 		target := fmt.Sprintf("%s → #%d %s", p.From, tk.ID, tk.Title)
 		if ok {
 			actor := ticket.Actor{ContactID: sender.ID, Name: sender.Name()}
 			r := ticket.Reply{ContactID: sender.ID, Author: actor.Name, Body: body, Via: "email", MailID: p.MessageID,
-				Files: payloadFiles(p)}
+				Files: append(payloadFiles(p), full...)}
 			if _, err := ticket.AddReply(ctx, tx, tk, r, now); err != nil {
 				return err
 			}
@@ -59,9 +58,9 @@ func AttachFromInbox(ctx context.Context, d *db.DB, t tenant.Tenant, itemID, tic
 			from = p.FromName + " <" + p.From + ">"
 		}
 		head := i18n.T(ctx, "inbox_actions.note_head", map[string]any{"From": from, "Subject": p.Subject})
-		note := validate.Truncate(head+"\n\n"+body, maxBody)
+		note, full := fit(t, head+"\n\n"+payloadText(p), payloadFullText(p))
 		r := ticket.Reply{StaffID: by.ID, Author: by.Name, Internal: true, Body: note, Via: "email", MailID: p.MessageID,
-			Files: payloadFiles(p)}
+			Files: append(payloadFiles(p), full...)}
 		if _, err := ticket.AddReply(ctx, tx, tk, r, now); err != nil {
 			return err
 		}

@@ -59,6 +59,19 @@ func (r Router) Route(ctx context.Context, tx db.Querier, d inbound.Delivery) (i
 		}
 		return r.reply(ctx, tx, d, t, tk, sender)
 	}
+	if id, err := answeredTicket(ctx, tx, d); err != nil || id > 0 {
+		if err != nil {
+			return inbound.Outcome{}, err
+		}
+		return foreignAnswer(ctx, tx, d, id)
+	}
+	// An answer to what staff wrote from the inbox joins that conversation there.
+	if id, err := inbound.Continues(ctx, tx, d); err != nil || id > 0 {
+		if err != nil {
+			return inbound.Outcome{}, err
+		}
+		return toInbox(ctx, tx, d, "answer to staff's reply from the inbox")
+	}
 	if d.Auth.Failed() && known {
 		return unverified(ctx, tx, d)
 	}
