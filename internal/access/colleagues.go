@@ -94,20 +94,22 @@ func (s *Service) colleague(ctx context.Context, p principal.Contact, membership
 	return m, nil
 }
 
-// ColleagueRole changes a colleague's role in the main contact's company.
-func (s *Service) ColleagueRole(ctx context.Context, p principal.Contact, by Actor, membershipID int64, role string) error {
+// ColleagueRole changes a colleague's role in the main contact's company; signedOut
+// tells whether the change ended the colleague's sessions (a downgrade of active
+// access, see changeRole), so the page can say so.
+func (s *Service) ColleagueRole(ctx context.Context, p principal.Contact, by Actor, membershipID int64, role string) (signedOut bool, err error) {
 	m, err := s.colleague(ctx, p, membershipID)
 	if err != nil {
-		return err
+		return false, err
 	}
 	if role != principal.RoleMain && role != principal.RoleUser {
-		return validate.Errors{"role": {ID: "error.choice"}}
+		return false, validate.Errors{"role": {ID: "error.choice"}}
 	}
 	if m.Access == contact.AccessActive {
-		return s.changeRole(ctx, tenant.Tenant{ID: p.TenantID}, by, m, role)
+		return Downgrade(m.Role, role), s.changeRole(ctx, tenant.Tenant{ID: p.TenantID}, by, m, role)
 	}
 	now := s.Now()
-	return s.DB.InTx(ctx, func(tx *db.Tx) error {
+	return false, s.DB.InTx(ctx, func(tx *db.Tx) error {
 		if err := contact.SetAccess(ctx, tx, p.TenantID, m.ID, role, m.Access, now); err != nil {
 			return err
 		}

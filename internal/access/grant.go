@@ -144,8 +144,10 @@ func sendGranted(ctx context.Context, tx db.Querier, t tenant.Tenant, by Actor, 
 	return audit.LogFor(ctx, tx, t.ID, ct.ID, by.Label, action, target, by.IP, now)
 }
 
-// changeRole changes the role of active access; the contact's sessions in that company
-// end, so the new role applies at once and nobody keeps rights they lost.
+// changeRole changes the role of active access. Sessions read the role afresh on every
+// request (session.LookupContact), so a promotion applies at once and the contact stays
+// signed in; a downgrade ends their sessions in that company, so nobody keeps a page of
+// rights they lost open (the page that greets them says their access was changed).
 func (s *Service) changeRole(ctx context.Context, t tenant.Tenant, by Actor, m contact.Membership, role string) error {
 	if role == m.Role {
 		return nil
@@ -158,12 +160,20 @@ func (s *Service) changeRole(ctx context.Context, t tenant.Tenant, by Actor, m c
 		if err := contact.SetAccess(ctx, tx, t.ID, m.ID, role, contact.AccessActive, now); err != nil {
 			return err
 		}
-		if err := session.EndForContactCompany(ctx, tx, t.ID, m.ContactID, m.CompanyID); err != nil {
-			return err
+		if Downgrade(m.Role, role) {
+			if err := session.EndForContactCompany(ctx, tx, t.ID, m.ContactID, m.CompanyID); err != nil {
+				return err
+			}
 		}
 		target := fmt.Sprintf("%s @ %s (%s → %s)", m.Email, m.CompanyName, m.Role, role)
 		return audit.LogFor(ctx, tx, t.ID, m.ContactID, by.Label, audit.RoleChanged, target, by.IP, now)
 	})
+}
+
+// Downgrade reports whether changing a role from one to to takes rights away (main
+// contact to user): only then do the contact's sessions end.
+func Downgrade(from, to string) bool {
+	return from == principal.RoleMain && to != principal.RoleMain
 }
 
 // Revoke withdraws a membership's portal access and ends the contact's sessions in that

@@ -42,10 +42,12 @@ func (s *Service) CheckRegistration(ctx context.Context, tenantID int64, raw str
 // told it waits for them. An address that already belongs to a contact is noted on the
 // item for staff only. A second confirmed registration of an address with one still open adds
 // nothing new to the inbox. Someone who already has access to that company is only
-// told so, with the way to a new password (see registeredAlready).
-func (s *Service) ConfirmRegistration(ctx context.Context, t tenant.Tenant, raw, origin string, c Client) error {
+// told so, with the way to a new password (see registeredAlready), and the result says
+// so for the page (Confirmed.HasAccess).
+func (s *Service) ConfirmRegistration(ctx context.Context, t tenant.Tenant, raw, origin string, c Client) (Confirmed, error) {
 	now := s.Now()
-	return s.DB.InTx(ctx, func(tx *db.Tx) error {
+	var done Confirmed
+	err := s.DB.InTx(ctx, func(tx *db.Tx) error {
 		tok, err := auth.LookupToken(ctx, tx, t.ID, auth.PurposeRegister, raw, now)
 		if err != nil {
 			return err
@@ -77,6 +79,7 @@ func (s *Service) ConfirmRegistration(ctx context.Context, t tenant.Tenant, raw,
 		if p.Existing && it.SuggestedCompanyID > 0 {
 			m, err := contact.MembershipIn(ctx, tx, t.ID, ct.ID, it.SuggestedCompanyID)
 			if err == nil && m.Access == contact.AccessActive {
+				done = Confirmed{HasAccess: true, Company: m.CompanyName}
 				return s.registeredAlready(ctx, tx, t, r, ct, m, origin, c, now)
 			} else if err != nil && !errors.Is(err, db.ErrNotFound) {
 				return err
@@ -98,8 +101,8 @@ func (s *Service) ConfirmRegistration(ctx context.Context, t tenant.Tenant, raw,
 			}
 		}
 		msg, err := outbox.Letter{To: r.Email, Lang: lang(r.Language, t), Sender: t.Name, Key: "mail.registration_received",
-			ActionURL: origin + "/", // the button its wording promises: "Go to the customer portal"
-			Data:      map[string]any{"FirstName": r.FirstName, "Name": r.name(), "Company": r.Company, "Portal": t.Name}}.RenderFor(ctx, tx, t.ID)
+			// No button: a pending registration cannot sign in to the portal yet.
+			Data: map[string]any{"FirstName": r.FirstName, "Name": r.name(), "Company": r.Company, "Portal": t.Name}}.RenderFor(ctx, tx, t.ID)
 		if err != nil {
 			return err
 		}
@@ -108,4 +111,17 @@ func (s *Service) ConfirmRegistration(ctx context.Context, t tenant.Tenant, raw,
 		}
 		return audit.Log(ctx, tx, t.ID, r.Email, audit.RegistrationConfirmed, r.Company, c.IP, now)
 	})
+	if err != nil {
+		return Confirmed{}, err
+	}
+	return done, nil
+}
+
+// Confirmed is what using a confirmation link came to.
+type Confirmed struct {
+	// HasAccess: the person already signs in to the company the registration suggests,
+	// so nothing waits for staff. Only the holder of the link learns it, and the mail
+	// to the confirmed address says the same.
+	HasAccess bool
+	Company   string // that company's name
 }

@@ -168,7 +168,7 @@ func (s *Service) ApproveWithNewCompany(ctx context.Context, t tenant.Tenant, d 
 		if err != nil {
 			return err
 		}
-		if err := audit.Log(ctx, tx, t.ID, d.Actor.Label, audit.CompanyCreated, created.Name, d.Actor.IP, now); err != nil {
+		if err := audit.Log(ctx, tx, t.ID, d.Actor.Label, audit.CompanyCreated, audit.CompanyTarget(created.ID, created.Name), d.Actor.IP, now); err != nil {
 			return err
 		}
 		return s.approveIn(ctx, tx, t, d, it, p, created, role, origin, now)
@@ -193,13 +193,13 @@ func (s *Service) RejectRegistration(ctx context.Context, t tenant.Tenant, d Dec
 			return err
 		}
 		msg, err := outbox.Letter{To: p.Email, Lang: lang(p.Language, t), Sender: t.Name, Key: "mail.registration_rejected",
-			ActionURL: origin + "/",
-			Data: map[string]any{"FirstName": p.FirstName, "Name": p.FirstName + " " + p.LastName, "Company": p.Company,
-				"Portal": t.Name, "Reason": reason}}.RenderFor(ctx, tx, t.ID)
+			// No button: a rejected person cannot sign in to the portal.
+			Data: withSupport(t, map[string]any{"FirstName": p.FirstName, "Name": p.FirstName + " " + p.LastName,
+				"Company": p.Company, "Portal": t.Name, "Reason": reason})}.RenderFor(ctx, tx, t.ID)
 		if err != nil {
 			return err
 		}
-		if _, err := outbox.Queue(ctx, tx, t.ID, msg, now); err != nil {
+		if _, err := outbox.Queue(ctx, tx, t.ID, supportReply(t, msg), now); err != nil {
 			return err
 		}
 		return audit.Log(ctx, tx, t.ID, d.Actor.Label, audit.RegistrationRejected, p.Email+": "+reason, d.Actor.IP, now)

@@ -197,11 +197,11 @@ func (s *Service) CompleteReset(ctx context.Context, t tenant.Tenant, raw, pw, c
 // queueNotice mails a security notice (key: a mail message prefix) to a contact.
 func (s *Service) queueNotice(ctx context.Context, tx *db.Tx, t tenant.Tenant, ct contact.Contact, key, origin string) error {
 	msg, err := outbox.Letter{To: ct.Email, Lang: lang(ct.Language, t), Sender: t.Name, Key: key,
-		ActionURL: origin + "/login", Data: map[string]any{"FirstName": ct.FirstName, "Name": ct.Name(), "Portal": t.Name,
-			"PortalURL": origin}}.RenderFor(ctx, tx, t.ID)
+		ActionURL: origin + "/login", Data: withSupport(t, map[string]any{"FirstName": ct.FirstName, "Name": ct.Name(),
+			"Portal": t.Name, "PortalURL": origin})}.RenderFor(ctx, tx, t.ID)
 	if err != nil {
 		return err
 	}
-	_, err = outbox.Queue(ctx, tx, t.ID, msg, s.Now())
+	_, err = outbox.Queue(ctx, tx, t.ID, supportReply(t, msg), s.Now())
 	return err
 }

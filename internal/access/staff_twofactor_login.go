@@ -129,9 +129,9 @@ func (s *Service) StaffSecondFactor(ctx context.Context, t tenant.Tenant, raw, i
 		}
 		return audit.Log(ctx, tx, t.ID, actor, audit.LoginOK, kind, c.IP, now)
 	})
-	if errors.Is(err, errWrongCode) {
+	if errors.Is(err, errWrongCode) || errors.Is(err, errCodeUsed) {
 		audit.Log(ctx, s.DB, t.ID, actor, audit.TwoFactorFailed, kind, c.IP, now)
-		return "", m, validate.Errors{"code": {ID: wrongCodeMessage(kind)}}
+		return "", m, validate.Errors{"code": {ID: wrongCodeMessage(kind, err)}}
 	}
 	return sess, m, err
 }

@@ -32,6 +32,11 @@ var ErrChallengeGone = errors.New("access: login step expired")
 // errWrongCode rolls back the second step's transaction when the code does not fit.
 var errWrongCode = errors.New("access: wrong code")
 
+// errCodeUsed is a TOTP code that fits but whose time step was used already (a
+// replay, or the same code typed twice): refused like a wrong one, but the person is
+// told to wait for the next code, not that theirs is wrong.
+var errCodeUsed = errors.New("access: code used")
+
 // secondKey is the throttle key of second-factor failures. It is not the login's key,
 // so a right password (which clears the login's failures) does not reset the count of
 // wrong codes.
@@ -147,9 +152,9 @@ func (s *Service) SecondFactor(ctx context.Context, t tenant.Tenant, raw, input,
 		}
 		return audit.LogFor(ctx, tx, t.ID, ct.ID, actor, audit.LoginOK, kind, c.IP, now)
 	})
-	if errors.Is(err, errWrongCode) {
+	if errors.Is(err, errWrongCode) || errors.Is(err, errCodeUsed) {
 		audit.LogFor(ctx, s.DB, t.ID, ct.ID, ContactActor(ct.ID, ct.Email), audit.TwoFactorFailed, kind, c.IP, now)
-		return "", validate.Errors{"code": {ID: wrongCodeMessage(kind)}}
+		return "", validate.Errors{"code": {ID: wrongCodeMessage(kind, err)}}
 	}
 	return sess, err
 }
@@ -164,7 +169,7 @@ func (s *Service) checkCode(ctx context.Context, q db.Querier, tenantID, contact
 
 // useTOTP checks a six-digit code against the switched-on secret of account id of owner
 // (a contact or a staff member) and uses up its step; a code whose step was used
-// already does not fit.
+// already does not fit, and comes with errCodeUsed.
 func (s *Service) useTOTP(ctx context.Context, q db.Querier, o twofactor.Owner, tenantID, id int64, code string) (bool, error) {
 	row, err := o.Get(ctx, q, tenantID, id)
 	if errors.Is(err, db.ErrNotFound) || (err == nil && !row.Enabled) {
@@ -178,10 +183,17 @@ func (s *Service) useTOTP(ctx context.Context, q db.Querier, o twofactor.Owner, 
 		return false, err
 	}
 	step, ok := twofactor.Match(secret, code, s.Now())
-	if !ok || step <= row.LastStep {
+	if !ok {
 		return false, nil
 	}
-	return o.UseStep(ctx, q, tenantID, id, step)
+	if step <= row.LastStep {
+		return false, errCodeUsed
+	}
+	used, err := o.UseStep(ctx, q, tenantID, id, step)
+	if err == nil && !used { // a request with the same code got there first
+		err = errCodeUsed
+	}
+	return used, err
 }
 
 func (s *Service) recoveryNotice(ctx context.Context, tx *db.Tx, t tenant.Tenant, ct contact.Contact, origin string, now time.Time) error {
@@ -191,12 +203,12 @@ func (s *Service) recoveryNotice(ctx context.Context, tx *db.Tx, t tenant.Tenant
 	}
 	msg, err := outbox.Letter{To: ct.Email, Lang: lang(ct.Language, t), Sender: t.Name, Key: "mail.recovery_used",
 		ActionURL: origin + "/account",
-		Data: map[string]any{"FirstName": ct.FirstName, "Name": ct.Name(), "Portal": t.Name,
-			"Left": strconv.Itoa(left)}}.RenderFor(ctx, tx, t.ID)
+		Data: withSupport(t, map[string]any{"FirstName": ct.FirstName, "Name": ct.Name(), "Portal": t.Name,
+			"Left": strconv.Itoa(left)})}.RenderFor(ctx, tx, t.ID)
 	if err != nil {
 		return err
 	}
-	_, err = outbox.Queue(ctx, tx, t.ID, msg, now)
+	_, err = outbox.Queue(ctx, tx, t.ID, supportReply(t, msg), now)
 	return err
 }
 
@@ -230,11 +242,15 @@ func loginCode(in string) (kind, code, msg string) {
 	return "", "", "security.code_format"
 }
 
-// wrongCodeMessage is the message for a code of kind that does not fit: a wrong TOTP
+// wrongCodeMessage is the message for a code of kind that does not fit (err: why, for a
+// TOTP code used already): a wrong TOTP
 // code is mostly a phone's clock, a wrong recovery code a mistyped, used or replaced one.
-func wrongCodeMessage(kind string) string {
+func wrongCodeMessage(kind string, err error) string {
 	if kind == "recovery" {
 		return "signin.recovery_code_wrong"
+	}
+	if errors.Is(err, errCodeUsed) {
+		return "mailout.code_used"
 	}
 	return "security.code_wrong"
 }

@@ -130,6 +130,8 @@ func refPath(kind string, n int64) string {
 		return "/admin/kb/articles/" + id
 	case "download":
 		return "/admin/downloads/files/" + id
+	case "inbox":
+		return "/admin/inbox/" + id
 	}
 	return "/admin/staff#staff-" + id
 }

@@ -30,7 +30,7 @@ var auditFormats = map[string]detailFormat{
 	audit.StaffInvitationWithdrawn: fmtStaff, audit.StaffRenamed: fmtAsWritten, audit.StaffTicketsUnassigned: fmtAsWritten,
 
 	audit.RegistrationRequested: fmtAsWritten, audit.RegistrationConfirmed: fmtAsWritten,
-	audit.RegistrationRejected: fmtRejected, audit.InboxDone: fmtAsWritten, audit.CompanyCreated: fmtCompany,
+	audit.RegistrationRejected: fmtRejected, audit.InboxDone: fmtAsWritten, audit.CompanyCreated: fmtCompanyCreated,
 	audit.CompanyDomainAdded: fmtDomain, audit.CompanyDomainRemoved: fmtDomainRemoved,
 	audit.CompanyArchived: fmtCompanyArchive, audit.CompanyRestored: fmtCompanyArchive,
 	audit.InboxTicketCreated: fmtInboxCreated, audit.InboxTicketAttached: fmtInboxAttached,

@@ -22,6 +22,7 @@ var auditLookups = map[string]string{
 	"company":  `SELECT id, '', name, created_at FROM companies WHERE tenant_id = ? AND id IN (%s)`,
 	"contact":  `SELECT id, '', TRIM(first_name || ' ' || last_name), created_at FROM contacts WHERE tenant_id = ? AND id IN (%s)`,
 	"download": `SELECT id, '', title, created_at FROM download_files WHERE tenant_id = ? AND id IN (%s)`,
+	"inbox":    `SELECT id, '', '', created_at FROM inbox_items WHERE tenant_id = ? AND id IN (%s)`,
 	"article": `SELECT a.id, COALESCE(t.language, ''), COALESCE(t.title, ''), a.created_at FROM kb_articles a
 		LEFT JOIN kb_translations t ON t.article_id = a.id AND t.tenant_id = a.tenant_id
 		WHERE a.tenant_id = ? AND a.id IN (%s)`,

@@ -11,3 +11,12 @@ func fmtCompanyArchive(d *detailCtx, s string) []detailPart {
 	}
 	return []detailPart{d.link("company", id, name, false)}
 }
+
+// fmtCompanyCreated: "company:7 Kunde AG", linked like an archived company. Entries
+// written before the id was stored hold the bare name, shown as written.
+func fmtCompanyCreated(d *detailCtx, s string) []detailPart {
+	if strings.HasPrefix(s, "company:") {
+		return fmtCompanyArchive(d, s)
+	}
+	return fmtCompany(d, s)
+}

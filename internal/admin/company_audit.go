@@ -20,7 +20,7 @@ func (a *Admin) createCompany(r *http.Request, v *visit, in company.Company) (co
 		if c, err = company.Create(r.Context(), tx, in, now); err != nil {
 			return err
 		}
-		return audit.Log(r.Context(), tx, v.P.TenantID, by.Label, audit.CompanyCreated, c.Name, by.IP, now)
+		return audit.Log(r.Context(), tx, v.P.TenantID, by.Label, audit.CompanyCreated, audit.CompanyTarget(c.ID, c.Name), by.IP, now)
 	})
 	return c, err
 }

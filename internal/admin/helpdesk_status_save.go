@@ -1,10 +1,12 @@
 package admin
 
 import (
+	"errors"
 	"net/http"
 	"slices"
 	"strings"
 
+	"pforte/internal/audit"
 	"pforte/internal/db"
 	"pforte/internal/i18n"
 	"pforte/internal/ticket"
@@ -16,7 +18,8 @@ import (
 // tenant's id is a 404). A built-in status keeps its kind, since the rules rely on it
 // ("resolved" is done, "closed" needs reopening), and may go without a name of its
 // own (then every reader sees the translation); a status the tenant added needs one.
-// The built-in statuses the rules move tickets into (Status.Required) stay active.
+// The built-in statuses the rules move tickets into, and the last active status of
+// kind resolved (Status.Required), stay active; that last one keeps its kind too.
 func (a *Admin) helpdeskStatusSave(w http.ResponseWriter, r *http.Request, v *visit) {
 	ctx := r.Context()
 	list, err := ticket.Statuses(ctx, a.env.DB, v.P.TenantID)
@@ -51,6 +54,9 @@ func (a *Admin) helpdeskStatusSave(w http.ResponseWriter, r *http.Request, v *vi
 		if s.Required() && !s.Active {
 			f.Errors.Add("active", "tickets_admin.error.status_required", nil)
 		}
+		if s.Code == "" && s.Required() && s.Kind != ticket.KindResolved { // the last active resolved one
+			f.Errors.Add("kind", "ticket_work.error.last_resolved_kind", nil)
+		}
 		if s.Name != "" && slices.ContainsFunc(list, func(o ticket.Status) bool {
 			return o.ID != s.ID && slices.ContainsFunc(shownStatusNames(o), func(n string) bool { return strings.EqualFold(n, s.Name) })
 		}) {
@@ -61,13 +67,36 @@ func (a *Admin) helpdeskStatusSave(w http.ResponseWriter, r *http.Request, v *vi
 		a.renderHelpdesk(w, r, v, key, f, http.StatusUnprocessableEntity)
 		return
 	}
-	a.helpdeskSave(w, r, v, "helpdesk status "+orDash(s.Name+s.Code)+namesAudit(names), func(tx *db.Tx) error {
+	// The check above read the list before the save: another admin may have retired
+	// the other active resolved status meanwhile. SaveStatus checks again under a lock
+	// (ErrLastResolved); helpdeskSave would answer that with a 500, so it is saved here.
+	err = a.env.DB.InTx(ctx, func(tx *db.Tx) error {
 		id, err := ticket.SaveStatus(ctx, tx, v.P.TenantID, s)
 		if err != nil {
 			return err
 		}
-		return ticket.SaveNames(ctx, tx, v.P.TenantID, ticket.NameStatus, id, names)
+		if err := ticket.SaveNames(ctx, tx, v.P.TenantID, ticket.NameStatus, id, names); err != nil {
+			return err
+		}
+		by := v.actor(r, a.env)
+		return audit.Log(ctx, tx, v.P.TenantID, by.Label, audit.SettingsChanged,
+			"helpdesk status "+orDash(s.Name+s.Code)+namesAudit(names), by.IP, a.env.Now())
 	})
+	if errors.Is(err, ticket.ErrLastResolved) {
+		if s.Kind == ticket.KindResolved {
+			f.Errors.Add("active", "ticket_work.error.last_resolved_kind", nil)
+		} else {
+			f.Errors.Add("kind", "ticket_work.error.last_resolved_kind", nil)
+		}
+		a.renderHelpdesk(w, r, v, key, f, http.StatusUnprocessableEntity)
+		return
+	}
+	if err != nil {
+		a.env.Fail(w, r, err)
+		return
+	}
+	a.env.ForgetTenants() // ticket pages show the rules from the cached tenant
+	a.env.Flash(w, r, "tickets_admin.settings.saved", "/admin/settings/helpdesk")
 }
 
 // shownStatusNames are the names staff read for status s: its own name, or for a

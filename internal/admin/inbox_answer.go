@@ -26,6 +26,8 @@ type mailAnswer struct {
 	// Block is the block that covers the sender today, if Blocked.
 	Block   inboxmail.Block
 	Blocked bool
+	// CanUnblock: the reader may lift Block from here (canUnblock).
+	CanUnblock bool
 	// Admin: the reader may open the list of blocked senders.
 	Admin bool
 }
@@ -37,6 +39,7 @@ func (a *Admin) mailAnswerOf(r *http.Request, v *visit, it inbox.Item, p inbox.M
 		DomainName: inbox.DomainOf(it.Email), NoSender: !inboxmail.HasAddress(it.Email), Admin: v.Member.IsAdmin()}
 	var err error
 	if ma.Block, ma.Blocked, err = inboxmail.Match(ctx, q, tid, it.Email); err != nil || ma.Blocked {
+		ma.CanUnblock = ma.Blocked && canUnblock(v, ma.Block)
 		return ma, err
 	}
 	ma.Address, ma.Domain, err = inboxmail.Offers(ctx, q, tid, it.Email)

@@ -3,10 +3,12 @@ package admin
 import (
 	"errors"
 	"net/http"
+	"net/url"
 	"strconv"
 
 	"pforte/internal/company"
 	"pforte/internal/db"
+	"pforte/internal/principal"
 	"pforte/internal/web"
 )
 
@@ -47,4 +49,16 @@ func (a *Admin) inboxSameName(r *http.Request, v *visit, f *web.Form) error {
 	f.Errors.Add("company_name", "admin.companies.same_name", map[string]any{"Name": other.Name})
 	f.Set("same_name_id", itoa(other.ID))
 	return nil
+}
+
+// newCompanyRoleForm is f for the "create company and approve" form's role select: a
+// company created for this person has nobody else, so they become its main contact
+// unless staff chose otherwise on that form (the approve form above keeps "user").
+func newCompanyRoleForm(f web.Form, posted string) web.Form {
+	if posted == "approve-new" {
+		return f
+	}
+	out := f
+	out.Values = url.Values{"role": {principal.RoleMain}}
+	return out
 }

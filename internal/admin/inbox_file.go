@@ -9,14 +9,16 @@ import (
 	"pforte/internal/web"
 )
 
-// inboxFile downloads attachment n of a mail item (inbox.MailPayload.Files). The item is loaded for the staff
-// member's tenant, so another tenant's file is a 404 like a missing one.
+// inboxFile downloads file n of a mail item's conversation, numbered by
+// inbox.MailPayload.Files (earlier mails first, so an answer joining the item keeps
+// every number). The item is loaded for the staff member's tenant, so another tenant's
+// file is a 404 like a missing one.
 func (a *Admin) inboxFile(w http.ResponseWriter, r *http.Request, v *visit) {
 	p, ok := a.inboxMail(w, r, v)
 	if !ok {
 		return
 	}
-	files := p.Files() // with the earlier mails' of its conversation
+	files := p.Files()
 	n, err := strconv.Atoi(r.PathValue("n"))
 	if err != nil || n < 0 || n >= len(files) {
 		a.env.NotFound(w, r)

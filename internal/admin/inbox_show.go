@@ -42,6 +42,8 @@ type inboxView struct {
 	Known knownPerson
 	// Answer: a mail's answer to its sender and blocking them (inbox_answer.go).
 	Answer mailAnswer
+	// Reopen: whether a done item may be reopened, and who reopened it (inbox_reopen.go).
+	Reopen inboxReopenInfo
 }
 
 func (a *Admin) inboxShow(w http.ResponseWriter, r *http.Request, v *visit) {
@@ -78,6 +80,10 @@ func (a *Admin) renderInboxItem(w http.ResponseWriter, r *http.Request, v *visit
 		err = it.Decode(&iv.Mail)
 	}
 	if err != nil {
+		a.env.Fail(w, r, err)
+		return
+	}
+	if iv.Reopen, err = a.inboxReopenOf(ctx, v.P.TenantID, it, iv.Mail); err != nil {
 		a.env.Fail(w, r, err)
 		return
 	}

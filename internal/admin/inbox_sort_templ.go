@@ -734,7 +734,7 @@ func inboxNewCompanyAction(iv inboxView, f web.Form) templ.Component {
 				return templ_7745c5c3_Err
 			}
 		}
-		templ_7745c5c3_Err = web.SelectFieldIn(f, "new", "role", "field.role", web.RoleChoices(ctx)).Render(ctx, templ_7745c5c3_Buffer)
+		templ_7745c5c3_Err = web.SelectFieldIn(newCompanyRoleForm(f, iv.Posted), "new", "role", "field.role", web.RoleChoices(ctx)).Render(ctx, templ_7745c5c3_Buffer)
 		if templ_7745c5c3_Err != nil {
 			return templ_7745c5c3_Err
 		}

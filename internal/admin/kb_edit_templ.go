@@ -452,7 +452,7 @@ func kbArticlePage(c web.Chrome, ed *kbEditor) templ.Component {
 			if templ_7745c5c3_Err != nil {
 				return templ_7745c5c3_Err
 			}
-			templ_7745c5c3_Err = kbMetaFields(ed.Form, ed.Cats).Render(ctx, templ_7745c5c3_Buffer)
+			templ_7745c5c3_Err = kbMetaFields(ed.Form, ed.Cats, "kb_admin.visibility_hint").Render(ctx, templ_7745c5c3_Buffer)
 			if templ_7745c5c3_Err != nil {
 				return templ_7745c5c3_Err
 			}

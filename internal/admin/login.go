@@ -43,7 +43,7 @@ func (a *Admin) loginSubmit(w http.ResponseWriter, r *http.Request) {
 		case errors.Is(err, access.ErrInvalidLogin):
 			f.Err = "login.invalid"
 		case errors.Is(err, access.ErrThrottled):
-			f.Err = "login.throttled"
+			f.Err = "mailout.throttled_reset" // staff can always reset, and a reset link works while locked
 		case err != nil:
 			a.env.Fail(w, r, err)
 			return

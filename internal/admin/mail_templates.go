@@ -139,8 +139,20 @@ func quotedHint(quoted string) string {
 		return "templates.quoted_answer"
 	case mailtmpl.QuoteNote:
 		return "templates.quoted_note"
+	case mailtmpl.QuotePlaced:
+		return "mailout.quoted_placed"
 	}
 	return "templates.quoted_message"
+}
+
+// buttonHint is the i18n key of the button field's hint: a person's mail has no
+// button, its words link to the ticket below the reply when the text places no link
+// (outbox.Letter), so the editor says where they go.
+func buttonHint(m mailtmpl.Mail) string {
+	if m.PlacesReply() {
+		return "mailout.button_hint_reply"
+	}
+	return ""
 }
 
 // mailBodyHints is the ids of the body's hints, for aria-describedby.

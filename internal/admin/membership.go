@@ -114,8 +114,10 @@ func (a *Admin) accessGrant(w http.ResponseWriter, r *http.Request, v *visit) {
 	switch {
 	case active && role == m.Role:
 		a.env.Flash(w, r, "admin.members.role_unchanged", back)
-	case active:
+	case active && access.Downgrade(m.Role, role):
 		a.env.Flash(w, r, "admin.members.role_changed", back)
+	case active: // a promotion: the contact stays signed in (access.changeRole)
+		a.env.Flash(w, r, "portalpolish.admin_role_raised", back)
 	case m.Access == contact.AccessInvited:
 		a.env.WakeWorker()
 		a.env.Flash(w, r, "admin.members.resent", back)

@@ -33,6 +33,7 @@ func (a *Admin) settingsForm(w http.ResponseWriter, r *http.Request, v *visit) {
 	f.Set("name", t.Name)
 	f.Set("language", t.DefaultLanguage)
 	f.Values["modules"] = t.Modules
+	f.Values["modules_were"] = modulesWereOn(t.Modules)
 	f.Values["features"] = t.Features
 	f.Set("hosts", strings.Join(hosts, "\n"))
 	f.Set("portal_url", t.PortalURL)
@@ -56,6 +57,9 @@ func (a *Admin) settingsSave(w http.ResponseWriter, r *http.Request, v *visit) {
 			if !tenant.ModuleAvailable(m) { // the page offers no other
 				f.Errors.Add("modules", "error.choice", nil)
 			}
+		}
+		if f.Errors["modules"].ID == "" {
+			settingsModulesOff(ctx, &f)
 		}
 		if u := f.Get("portal_url"); u != "" {
 			if n, ok := tenant.NormalPortalURL(u); ok {

@@ -53,6 +53,9 @@ type queueView struct {
 	CompanyFind companyFind
 	Capped      bool // the search read only the newest matching messages (web.SearchNote)
 	Short       bool // the search was too short for the messages: titles only (web.SearchNote)
+	// Count is how many tickets match, Many that more than Count do (ticket_list_count.go).
+	Count int
+	Many  bool
 }
 
 // ticketList is the queue: the tenant's tickets filtered by state or status, company,
@@ -114,6 +117,10 @@ func (a *Admin) renderQueue(w http.ResponseWriter, r *http.Request, v *visit, b 
 		}
 	}
 	view.Capped, view.Short = report.Capped, report.Short
+	if view.Count, view.Many, err = a.queueCount(ctx, v.P.TenantID, tf, view); err != nil {
+		a.env.Fail(w, r, err)
+		return
+	}
 	if err := ticket.MarkUnread(ctx, a.env.DB, v.P.TenantID, v.Member.ID, view.List); err != nil { // bold and "new"
 		a.env.Fail(w, r, err)
 		return

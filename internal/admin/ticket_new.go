@@ -12,6 +12,7 @@ import (
 	"pforte/internal/contact"
 	"pforte/internal/db"
 	"pforte/internal/i18n"
+	"pforte/internal/tenant"
 	"pforte/internal/ticket"
 	"pforte/internal/validate"
 	"pforte/internal/web"
@@ -35,6 +36,11 @@ type ticketNewView struct {
 	Search     string
 	Contacts   []web.Choice
 	Categories []web.Choice
+	// Assignees, UploadMB and Kept: "assign to", the files' limit and the files a
+	// refused form kept (ticket_new_files.go).
+	Assignees []web.Choice
+	UploadMB  int
+	Kept      []ticket.Staged
 }
 
 // ticketNewForm shows the form; ?company= picks the company, ?cq= searches for one,
@@ -44,6 +50,7 @@ type ticketNewView struct {
 func (a *Admin) ticketNewForm(w http.ResponseWriter, r *http.Request, v *visit) {
 	f := web.NewForm()
 	f.Set("priority", strconv.Itoa(ticket.PriorityNormal))
+	f.Set("assignee", itoa(v.Member.ID)) // who opens it for a caller usually works on it
 	if c, err := strconv.ParseInt(r.URL.Query().Get("contact"), 10, 64); err == nil && c > 0 {
 		// Another tenant's contact (or none) is not in the select: nothing to say then.
 		if errors.Is(access.RequireNotErased(r.Context(), a.env.DB, v.P.TenantID, c), access.ErrAlreadyErased) {
@@ -91,6 +98,10 @@ func (a *Admin) renderTicketNew(w http.ResponseWriter, r *http.Request, v *visit
 		for _, c := range cats {
 			nv.Categories = append(nv.Categories, web.Choice{Value: itoa(c.ID), Label: c.Name})
 		}
+		if err := a.ticketNewExtras(r, v, f, &nv); err != nil {
+			a.env.Fail(w, r, err)
+			return
+		}
 	} else {
 		list, _, err := company.List(ctx, q, tid, company.ListParams{Search: nv.Search, Limit: queueCompanyChoices})
 		if err != nil {
@@ -108,7 +119,12 @@ func (a *Admin) renderTicketNew(w http.ResponseWriter, r *http.Request, v *visit
 // to the contact and tells staff, like a ticket from the portal.
 func (a *Admin) ticketCreate(w http.ResponseWriter, r *http.Request, v *visit) {
 	ctx := r.Context()
-	f := web.ParseForm(w, r)
+	rules, err := tenant.GetTicketRules(ctx, a.env.DB, v.P.TenantID)
+	if err != nil {
+		a.env.Fail(w, r, err)
+		return
+	}
+	f := newTicketForm(w, r, rules)
 	companyID, _ := strconv.ParseInt(f.Get("company_id"), 10, 64)
 	co, err := company.Get(ctx, a.env.DB, v.P.TenantID, companyID)
 	if err != nil {
@@ -122,8 +138,15 @@ func (a *Admin) ticketCreate(w http.ResponseWriter, r *http.Request, v *visit) {
 	n := ticket.New{TenantID: v.P.TenantID, CompanyID: co.ID, StaffID: v.Member.ID, Author: v.Member.Name,
 		Title: validate.OneLine(f.Get("title")), Body: strings.TrimSpace(strings.ReplaceAll(f.Raw("body"), "\r\n", "\n")),
 		Location: validate.OneLine(f.Get("location")), Asset: validate.OneLine(f.Get("asset")), Via: "staff"}
+	var nf newTicketFiles
+	var assignee int64
 	if f.Err == "" {
 		a.checkNewTicket(r, v, &f, &n)
+		assignee = newTicketAssignee(&f)
+		if nf, err = a.newTicketFiles(r, v, &f, rules); err != nil {
+			a.env.Fail(w, r, err)
+			return
+		}
 	}
 	if !f.Invalid() {
 		var id int64
@@ -137,6 +160,9 @@ func (a *Admin) ticketCreate(w http.ResponseWriter, r *http.Request, v *visit) {
 				return errErasedOpener
 			}
 			var err error
+			if n.Files, err = nf.take(ctx, tx, v); err != nil {
+				return err
+			}
 			if id, err = ticket.Create(ctx, tx, n, a.env.Now()); err != nil {
 				return err
 			}
@@ -148,26 +174,40 @@ func (a *Admin) ticketCreate(w http.ResponseWriter, r *http.Request, v *visit) {
 			if err != nil {
 				return err
 			}
-			return notify.Created(ctx, tx, t, n)
+			if err := notify.WithFiles(n.Files).Created(ctx, tx, t, n); err != nil {
+				return err
+			}
+			return assignNew(ctx, tx, t, assignee, v, notify, a.env.Now())
 		})
 		if errors.Is(err, company.ErrArchived) {
+			a.env.DeleteUploads(nf.ups) // kept ones stay kept: their rows came back
 			a.env.Flash(w, r, "company_archive.refused", "/admin/companies/"+itoa(co.ID))
 			return
 		}
-		if errors.Is(err, errErasedOpener) {
-			f.Errors.Add("contact_id", "contact_erase.new_ticket_erased", nil)
-			a.renderTicketNew(w, r, v, co.ID, f, http.StatusUnprocessableEntity)
+		if errors.Is(err, errErasedOpener) || errors.Is(err, ticket.ErrAssigneeInactive) {
+			if errors.Is(err, errErasedOpener) {
+				f.Errors.Add("contact_id", "contact_erase.new_ticket_erased", nil)
+			} else {
+				f.Errors.Add("assignee", "tickets_admin.error.assignee_inactive", nil)
+			}
+			a.refuseNewTicket(w, r, v, co.ID, f, nf.kept, nf.ups)
 			return
 		}
 		if err != nil {
+			a.env.DeleteUploads(nf.ups)
 			a.env.Fail(w, r, err)
 			return
 		}
 		a.env.WakeWorker()
+		if nf.missing+nf.raced > 0 {
+			a.env.FlashParts(w, r, ticketPath(id), web.FlashPart{ID: "tickets_admin.created"},
+				web.FlashPart{ID: "staged_uploads.not_sent", Count: nf.missing + nf.raced})
+			return
+		}
 		a.env.Flash(w, r, "tickets_admin.created", ticketPath(id))
 		return
 	}
-	a.renderTicketNew(w, r, v, co.ID, f, http.StatusUnprocessableEntity)
+	a.refuseNewTicket(w, r, v, co.ID, f, nf.kept, nf.ups)
 }
 
 // checkNewTicket reads and checks the fields into n: the contact must belong to the

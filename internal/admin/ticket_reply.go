@@ -36,6 +36,8 @@ func (a *Admin) ticketReply(w http.ResponseWriter, r *http.Request, v *visit) {
 	var ups []web.Upload
 	var staged []ticket.Staged // files kept from a refused send (web/kept_files.go)
 	var missing, raced int     // listed staged files no longer kept: swept, sent already
+	var mailed ticket.Mailed   // who the reply reached, for a flash that tells the truth
+	var archived bool          // the ticket's company is archived (ticket_reply_flash.go)
 	o := stagedOwner(v, id)
 	if k := f.Get("kind"); f.Err == "" && k != "" && k != "reply" && k != "note" {
 		// Only a tampered form sends another kind; guessing "public" could mail a
@@ -96,6 +98,10 @@ func (a *Admin) ticketReply(w http.ResponseWriter, r *http.Request, v *visit) {
 			if err := addReplyTime(ctx, tx, t, v, f, minutes, msgID, c); err != nil {
 				return err
 			}
+			if archived, err = companyArchived(ctx, tx, t); err != nil {
+				return err
+			}
+			c.N = c.N.Counting(&mailed)
 			to, moved, err := setStatus(ctx, tx, t, statusID, c)
 			switch {
 			case err != nil:
@@ -120,10 +126,7 @@ func (a *Admin) ticketReply(w http.ResponseWriter, r *http.Request, v *visit) {
 		if a.staleAnswer(w, r, v, err, ticketForms{Reply: f}, "reply", len(staged)+len(ups) > 0) {
 			return
 		}
-		msg := "tickets_admin.replied"
-		if internal {
-			msg = "tickets_admin.noted"
-		}
+		msg := replyFlash(internal, archived, mailed)
 		if err == nil && missing+raced > 0 {
 			a.env.WakeWorker()
 			a.env.FlashParts(w, r, ticketPath(id), web.FlashPart{ID: msg}, web.FlashPart{ID: "staged_uploads.not_sent", Count: missing + raced})

@@ -60,6 +60,11 @@ type ticketView struct {
 	// Members are the contacts of the ticket's company: openers to move it to, and
 	// followers to add (ticket_correct.go).
 	Members []contact.Membership
+	// Archive tells whether the ticket's company is archived (ticket_archived.templ).
+	Archive company.ArchiveInfo
+	// Sent: the page follows a reply or note just saved, so the browser forgets the
+	// reply's draft (ticket_reply_flash.go, app.js).
+	Sent bool
 }
 
 // ticketForms are the detail page's forms; one comes back filled with errors when
@@ -144,6 +149,11 @@ func (a *Admin) renderTicket(w http.ResponseWriter, r *http.Request, v *visit, f
 		a.env.Fail(w, r, err)
 		return
 	}
+	if tv.Archive, err = company.GetArchive(ctx, q, tid, t.CompanyID); err != nil {
+		a.env.Fail(w, r, err)
+		return
+	}
+	tv.Sent = status == http.StatusOK && replySent(v.flash)
 	if tv.Members, err = contact.MembershipsOfCompany(ctx, q, tid, t.CompanyID); err != nil {
 		a.env.Fail(w, r, err)
 		return

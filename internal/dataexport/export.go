@@ -72,6 +72,10 @@ type exportEvent struct {
 	IP     string    `json:"ip"`
 }
 
+// MaxEvents bounds the security events in an export, the newest ones: they are read
+// whole before the file starts. The account page names the bound.
+const MaxEvents = 1000
+
 // Send writes s's export to w as a download. The small parts are read first: on an
 // error there, nothing is written and started is false, so the caller can still answer
 // with an error page. Downloads and tickets are then streamed in batches, so a contact
@@ -84,7 +88,7 @@ func Send(ctx context.Context, q db.Querier, w http.ResponseWriter, s Subject, n
 	if err != nil {
 		return false, err
 	}
-	events, err := audit.ForContact(ctx, q, c.TenantID, c.ID, 1000)
+	events, err := audit.ForContact(ctx, q, c.TenantID, c.ID, MaxEvents)
 	if err != nil {
 		return false, err
 	}

@@ -66,6 +66,8 @@ func TestInboundMail(t *testing.T) {
 			s.fatalf("quoted text not trimmed")
 		}
 		s.screenshot(shots, string(e)+"-inbound-item")
+		// "Mark as done" asks first (it ends the item's actions until reopened): say yes.
+		s.eval(`window.confirm = () => true; "ok"`)
 		s.clickTo(`form[action$="/done"] button[type=submit]`, ".flash.success")
 		s.open("/admin/settings/mail", "#inbound-h")
 		s.screenshot(shots, string(e)+"-inbound-log")

@@ -65,7 +65,7 @@ func (l *Listener) deliver(ctx context.Context, g group, mailFrom, remote string
 		l.drop(files, rec.RawKey)
 		return l.retryLater(ctx, rec, remote, err)
 	}
-	full, err := l.keepFullText(m.Text)
+	full, err := l.keepFullText(m.Reply, m.Text)
 	if full.Key != "" {
 		files = append(files, full) // dropped with the attachments on a failure below
 	}
@@ -102,6 +102,11 @@ func (l *Listener) deliver(ctx context.Context, g group, mailFrom, remote string
 		l.drop(files, rec.RawKey)
 		rec.RawKey = ""
 		return l.retryLater(ctx, rec, remote, err)
+	}
+	if out.Action == ActionIgnored {
+		// Nothing of an ignored mail (an out-of-office note) refers to its attachments
+		// or whole text: only the raw message stays, for the record.
+		l.drop(files, "")
 	}
 	rec.Outcome, rec.Reason = out.Action, out.Reason
 	l.logged(rec, remote, nil)

@@ -84,6 +84,11 @@ type Outcome struct {
 	Reason string // for people reading the log: "inbox item 12", "reply on ticket 7"
 }
 
+// ActionIgnored is the Outcome.Action of a mail a Router leaves alone (automatic
+// mail): the listener then deletes its attachments and whole-text file once the mail is
+// recorded, so a Router returning it must not refer to Delivery.Files or FullText.
+const ActionIgnored = "ignored"
+
 // Rejection is an error a Router returns to refuse a mail for good.
 type Rejection struct {
 	Reason string // sent back to the sender in the 550 answer; keep it short and ASCII

@@ -32,14 +32,18 @@ func (InboxRouter) Route(ctx context.Context, tx db.Querier, d Delivery) (Outcom
 // ToInbox creates the inbox item of kind mail for d and returns its id. The item names
 // the sender's contact when the address is known, and suggests the company whose email
 // domain the sender has. An answer to staff's answer from an item joins that item
-// instead (thread) and returns its id.
+// instead (thread) and returns its id; when that item holds inbox.MaxTurns mails
+// already, the new item names it (MailPayload.Follows).
 func ToInbox(ctx context.Context, tx db.Querier, d Delivery) (int64, error) {
 	m := d.Message
 	p := mailPayload(d)
-	// A stranger's answer to what staff wrote them from the inbox continues that item.
-	if id, err := thread(ctx, tx, d, p); err != nil || id > 0 {
+	// A stranger's answer to what staff wrote them from the inbox continues that item,
+	// or names it when it is crowded.
+	id, follows, err := thread(ctx, tx, d, p)
+	if err != nil || id > 0 {
 		return id, err
 	}
+	p.Follows = follows
 	it := inbox.Item{TenantID: d.TenantID, Kind: inbox.KindMail, Title: clip(m.Subject, 300), Email: m.From.Address}
 	if it.Title == "" {
 		it.Title = "–"
@@ -58,7 +62,7 @@ func ToInbox(ctx context.Context, tx db.Querier, d Delivery) (int64, error) {
 	case !errors.Is(err, db.ErrNotFound):
 		return 0, err
 	}
-	id, err := inbox.Create(ctx, tx, it, p, d.ReceivedAt)
+	id, err = inbox.Create(ctx, tx, it, p, d.ReceivedAt)
 	if err != nil || !autoReply(m.AutoReason) {
 		return id, err
 	}
@@ -74,7 +78,7 @@ func mailPayload(d Delivery) inbox.MailPayload {
 	p := inbox.MailPayload{MailID: d.MailID, From: m.From.Address, FromName: m.From.Name, Rcpt: d.Rcpt,
 		Subject: m.Subject, Text: clip(m.Reply, maxPayloadText), MessageID: m.MessageID, Auto: m.AutoReason,
 		RawKey: d.RawKey, Copied: m.Copied(), AuthServer: d.Auth.Server, AuthPass: d.Auth.Pass, AuthDetail: d.Auth.Summary,
-		Answers: d.AnswersTicket}
+		Answers: d.AnswersTicket, Cut: m.Cut}
 	if d.Auth.Pass {
 		p.AuthDetail = d.Auth.By
 	}

@@ -96,9 +96,11 @@ func ForgetContact(ctx context.Context, tx db.Querier, tenantID, contactID int64
 
 // redactPayload replaces the personal fields of an item's payload and returns it with
 // the keys of the files to delete: the raw messages of the mail and of the earlier
-// mails of its conversation, and their whole texts (MailPayload.FullText) unless a
-// ticket carries that file now. The earlier mails go altogether. A payload that is no
-// JSON object becomes {}.
+// mails of its conversation, their whole texts (MailPayload.FullText), and the earlier
+// mails' attachments — each unless a ticket made of that mail carries the file now.
+// The earlier mails go altogether, so nothing would address their files any more; the
+// current mail's attachments stay listed (and downloadable) as before. A payload that
+// is no JSON object becomes {}.
 func redactPayload(payload string, f Forget) (string, []string) {
 	var m map[string]any
 	if json.Unmarshal([]byte(payload), &m) != nil || m == nil {
@@ -108,7 +110,7 @@ func redactPayload(payload string, f Forget) (string, []string) {
 	if turns, ok := m["earlier"].([]any); ok {
 		for _, t := range turns {
 			if t, ok := t.(map[string]any); ok {
-				keys = append(keys, mailKeys(t)...)
+				keys = append(append(keys, mailKeys(t)...), turnFiles(t)...)
 			}
 		}
 	}
@@ -136,6 +138,25 @@ func mailKeys(m map[string]any) []string {
 	if ft, ok := m["full_text"].(map[string]any); ok {
 		if key, _ := ft["key"].(string); key != "" && m["ticket_id"] == nil {
 			keys = append(keys, key)
+		}
+	}
+	return keys
+}
+
+// turnFiles are the attachment keys of an earlier mail of a conversation while no
+// ticket holds them (a ticket made of the mail, or one it was added to, shares the
+// files: MailTurn.TicketID).
+func turnFiles(t map[string]any) []string {
+	if t["ticket_id"] != nil {
+		return nil
+	}
+	var keys []string
+	atts, _ := t["attachments"].([]any)
+	for _, a := range atts {
+		if a, ok := a.(map[string]any); ok {
+			if key, _ := a["key"].(string); key != "" {
+				keys = append(keys, key)
+			}
 		}
 	}
 	return keys

@@ -50,6 +50,12 @@ type MailPayload struct {
 	// earlier mails with staff's answers, oldest first (MailTurn).
 	Received int64      `json:"received,omitempty"`
 	Earlier  []MailTurn `json:"earlier,omitempty"`
+	// Follows is the mail item whose conversation this mail answers when that item
+	// holds MaxTurns mails already: the answer starts this item instead, naming it.
+	Follows int64 `json:"follows,omitempty"`
+	// Cut is set when the mail arrived incomplete (mailin.Message.Cut): it ended before
+	// its last part, so attachments may be missing or short.
+	Cut bool `json:"cut,omitempty"`
 }
 
 // MailFile is an attachment of a mail item.

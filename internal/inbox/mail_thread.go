@@ -28,13 +28,21 @@ type MailTurn struct {
 	RepliedBy   string `json:"replied_by,omitempty"`
 	RepliedAt   int64  `json:"replied_at,omitempty"`
 	TicketID    int64  `json:"ticket_id,omitempty"`
+	// The sender check of the mail, as MailPayload holds it: a turn keeps it, so the
+	// conversation still says which of its mails the trusted server vouched for.
+	AuthServer string `json:"auth_server,omitempty"`
+	AuthPass   bool   `json:"auth_pass,omitempty"`
+	AuthDetail string `json:"auth_detail,omitempty"`
+	// Cut: the mail arrived incomplete (MailPayload.Cut).
+	Cut bool `json:"cut,omitempty"`
 }
 
 // Turn is the mail item it with payload p as an earlier turn of its conversation.
 func (p MailPayload) Turn(it Item) MailTurn {
 	t := MailTurn{Received: p.Received, From: p.From, FromName: p.FromName, Subject: p.Subject, Text: p.Text,
 		MessageID: p.MessageID, RawKey: p.RawKey, Attachments: p.Attachments, FullText: p.FullText,
-		Reply: p.Reply, ReplyMailID: p.ReplyMailID, TicketID: p.TicketID}
+		Reply: p.Reply, ReplyMailID: p.ReplyMailID, TicketID: p.TicketID,
+		AuthServer: p.AuthServer, AuthPass: p.AuthPass, AuthDetail: p.AuthDetail, Cut: p.Cut}
 	if t.Received == 0 {
 		t.Received = it.CreatedAt.Unix()
 	}
@@ -61,24 +69,31 @@ func (p MailPayload) AnsweredBy(mailID int64) bool {
 	return false
 }
 
-// Files lists the files of the whole conversation for download by number: the
-// current mail's attachments first (their numbers stay as they were before any answer
-// came), then each earlier turn's, oldest first.
+// Files lists the files of the whole conversation for download by number: each
+// earlier turn's attachments, oldest first, then the current mail's. A join only
+// appends (the current mail becomes the latest earlier turn, the new mail comes last),
+// so a file keeps its number and a page opened before an answer joined still
+// downloads what it shows.
 func (p MailPayload) Files() []MailFile {
-	out := append([]MailFile{}, p.Attachments...)
+	var out []MailFile
 	for _, t := range p.Earlier {
 		out = append(out, t.Attachments...)
 	}
-	return out
+	return append(out, p.Attachments...)
 }
 
 // EarlierFile is the download number (see Files) of attachment n of earlier turn k.
 func (p MailPayload) EarlierFile(k, n int) int {
-	i := len(p.Attachments)
+	i := 0
 	for _, t := range p.Earlier[:k] {
 		i += len(t.Attachments)
 	}
 	return i + n
+}
+
+// CurrentFile is the download number (see Files) of attachment n of the current mail.
+func (p MailPayload) CurrentFile(n int) int {
+	return p.EarlierFile(len(p.Earlier), n)
 }
 
 // Reopen puts a handled item back into the open state, for an answer that continues

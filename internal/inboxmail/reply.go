@@ -45,7 +45,7 @@ func Reply(ctx context.Context, d *db.DB, t tenant.Tenant, itemID int64, text st
 	e.Required(FieldReply, text)
 	e.MaxLen(FieldReply, text, MaxReply)
 	return d.InTx(ctx, func(tx *db.Tx) error {
-		it, err := inbox.Get(ctx, tx, t.ID, itemID)
+		it, err := inbox.Lock(ctx, tx, t.ID, itemID) // locked: a sender's answer may join the item meanwhile
 		if err != nil {
 			return err
 		}
@@ -79,7 +79,8 @@ func Reply(ctx context.Context, d *db.DB, t tenant.Tenant, itemID int64, text st
 // be refused never goes out), signed with the tenant's name, and inviting answers to
 // the support address the mail came to, without a ticket's +token (supportBase).
 func replyMessage(t tenant.Tenant, p inbox.MailPayload, text string) mail.Message {
-	msg := mail.Message{To: p.From, Subject: replySubject(p.Subject), Text: text + "\n\n-- \n" + t.Name, ReplyTo: supportBase(p.Rcpt)}
+	msg := mail.Message{To: p.From, Subject: replySubject(p.Subject), Text: text + "\n\n-- \n" + t.Name, ReplyTo: supportBase(p.Rcpt),
+		Personal: true} // staff wrote it: no Auto-Submitted
 	if mail.ValidMessageID(p.MessageID) {
 		msg.InReplyTo = p.MessageID
 	}

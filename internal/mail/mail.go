@@ -26,6 +26,11 @@ type Message struct {
 	// InReplyTo threads the mail under an earlier one (without angle brackets); it is
 	// sent as In-Reply-To and References.
 	InReplyTo string
+	// Personal marks text a person wrote (a staff member's ticket reply, an answer from
+	// the inbox): it goes out without Auto-Submitted, since RFC 3834's auto-generated
+	// says no human wrote it, and the recipient's helpdesk or mail rules may then drop
+	// it or refuse to make a ticket of it.
+	Personal bool
 }
 
 // Sender delivers a message. Send returns a short description of where the
@@ -77,9 +82,12 @@ func newMsg(m Message) (*gomail.Msg, error) {
 		msg.SetGenHeader(gomail.HeaderInReplyTo, "<"+m.InReplyTo+">")
 		msg.SetGenHeader(gomail.HeaderReferences, "<"+m.InReplyTo+">")
 	}
-	// Every mail the portal writes is generated; the header keeps vacation responders
-	// (and our own inbound listener) from answering it in a loop (RFC 3834).
-	msg.SetGenHeader("Auto-Submitted", "auto-generated")
+	// A mail the portal writes itself is generated; the header keeps vacation responders
+	// (and our own inbound listener) from answering it in a loop (RFC 3834). A person's
+	// text is not: an auto-reply to it is what a mail from a person gets anywhere.
+	if !m.Personal {
+		msg.SetGenHeader("Auto-Submitted", "auto-generated")
+	}
 	msg.SetDate()
 
 	switch {

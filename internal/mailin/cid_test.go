@@ -1,14 +1,17 @@
 package mailin
 
 import (
+	"bytes"
+	"encoding/base64"
 	"strings"
 	"testing"
 )
 
 // outlookReply is shaped like a reply from Outlook: multipart/mixed around
 // multipart/related (the HTML with its signature logo and a pasted screenshot as cid:
-// images) and a real attachment; the logo is also named in a Content-Disposition
-// inline header, as Outlook does.
+// images, their data LOGO-DATA and SHOT-DATA for outlookMail to fill in) and a real
+// attachment; the logo is also named in a Content-Disposition inline header, as
+// Outlook does.
 const outlookReply = `
 From: "Jonas Keller" <jonas@example.de>
 To: <support@portal.test>
@@ -48,7 +51,7 @@ Content-Disposition: inline; filename="image001.png"; size=4; creation-date="Mon
 Content-ID: <image001.png@01DA1234.5678ABCD>
 Content-Transfer-Encoding: base64
 
-iVBORw==
+LOGO-DATA
 
 --_003_related_
 Content-Type: image/png; name="image002.png"
@@ -56,7 +59,7 @@ Content-Disposition: inline; filename="image002.png"
 Content-ID: <image002.png@01DA1234.5678ABCD>
 Content-Transfer-Encoding: base64
 
-iVBORw0K
+SHOT-DATA
 
 --_003_related_
 Content-Type: image/png; name="image003.png"
@@ -87,11 +90,26 @@ Content-Transfer-Encoding: base64
 --_004_mixed_--
 `
 
-// TestParseDropsInlineSignatureImages: the images the HTML shows by cid: are no
-// attachments; an inline image nobody references (image003.png) and every part sent as
-// an attachment stay, even one that carries a referenced Content-ID.
+// outlookMail is outlookReply with a signature logo of logo bytes and a pasted
+// screenshot of shot bytes, base64 in lines of 76 as mail programs write it.
+func outlookMail(logo, shot int) []byte {
+	b64 := func(n int) string {
+		data := base64.StdEncoding.EncodeToString(bytes.Repeat([]byte{0x89, 'P', 'N', 'G'}, n/4))
+		var lines []string
+		for len(data) > 76 {
+			lines, data = append(lines, data[:76]), data[76:]
+		}
+		return strings.Join(append(lines, data), "\n")
+	}
+	return crlf(strings.NewReplacer("LOGO-DATA", b64(logo), "SHOT-DATA", b64(shot)).Replace(outlookReply))
+}
+
+// TestParseDropsInlineSignatureImages: the small images the HTML shows by cid: (a 5 KB
+// signature logo) are no attachments; a pasted screenshot the HTML shows the same way
+// (200 KB) stays, as do an inline image nobody references (image003.png) and every
+// part sent as an attachment, even one that carries a referenced Content-ID.
 func TestParseDropsInlineSignatureImages(t *testing.T) {
-	m, err := Parse(crlf(outlookReply), Limits{})
+	m, err := Parse(outlookMail(5<<10, 200<<10), Limits{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -99,11 +117,22 @@ func TestParseDropsInlineSignatureImages(t *testing.T) {
 	for _, a := range m.Attachments {
 		names = append(names, a.Filename)
 	}
-	if got := strings.Join(names, "|"); got != "image003.png|Protokoll.pdf|Foto.jpg" {
+	if got := strings.Join(names, "|"); got != "image002.png|image003.png|Protokoll.pdf|Foto.jpg" {
 		t.Fatalf("attachments %q", got)
+	}
+	if len(m.Attachments[0].Data) != 200<<10 {
+		t.Errorf("the screenshot has %d bytes", len(m.Attachments[0].Data))
 	}
 	if !strings.Contains(m.Text, "Mit freundlichen Grüßen") {
 		t.Errorf("text %q", m.Text)
+	}
+	// A screenshot as small as a logo counts as one: the bound is the size.
+	m, err = Parse(outlookMail(5<<10, decorationMax-4), Limits{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(m.Attachments) != 3 || m.Attachments[0].Filename != "image003.png" {
+		t.Errorf("with a small screenshot: %d attachments", len(m.Attachments))
 	}
 }
 

@@ -16,6 +16,8 @@ func FuzzParse(f *testing.F) {
 	f.Add([]byte("From: =?ISO-8859-1?Q?Andr=E9?= <a@b.c>\r\nContent-Type: text/plain; charset=windows-1252\r\nContent-Transfer-Encoding: quoted-printable\r\n\r\nCaf=E9\r\n-- \r\nsig\r\n"))
 	f.Add([]byte("From: a@b.c\n\nOn Mon, 2 Jun 2025 10:00 X wrote:\n> q\n"))
 	f.Add([]byte("Authentication-Results: mx.example.net (c(nested)\\)) 1; dkim/1=pass reason=\"q\\\"x\" header.d=b.c header.b=ab==;\r\n spf=pass smtp.mailfrom=\"a b\"@b.c\r\nReceived: x\r\nAuthentication-Results: mx.example.net; dmarc=pass\r\nFrom: a@b.c\r\n\r\nx\r\n"))
+	f.Add([]byte("From: a@b.c\r\nContent-Type: multipart/mixed; boundary=B\r\n\r\n--B\r\nContent-Type: multipart/related; boundary=I\r\n\r\n--I\r\nContent-Type: text/plain\r\n\r\nx\r\n--I\r\nContent-Transfer-Encoding: base64\r\n\r\nQUJDRE\r\n--I--\r\n--B--\r\n"))
+	f.Add([]byte("From: a@b.c\r\nContent-Type: multipart/mixed; boundary=B\r\n\r\n--B\r\nContent-Type: text/plain\r\n\r\nx\r\n--B\r\nContent-Type: image/png; name=a.png\r\nContent-Transfer-Encoding: base64\r\n\r\niVBORw0KGgo"))
 	lim := Limits{MaxBytes: 1 << 20, MaxParts: 50, MaxDepth: 5}
 	f.Fuzz(func(t *testing.T, raw []byte) {
 		var m *Message

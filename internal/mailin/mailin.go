@@ -96,6 +96,11 @@ type Message struct {
 
 	Size int64 // bytes of the raw message
 
+	// Cut is set when the message ended before a multipart's closing boundary (a
+	// scanner that stopped early, a connection dropped on the way): everything up to
+	// the end was read, but parts may be missing and the last one may be short.
+	Cut bool
+
 	// AuthResults are the Authentication-Results fields, topmost first: what the mail
 	// servers on the way found out about the sender (see Authenticate).
 	AuthResults []AuthField

@@ -24,7 +24,8 @@ const maxHeaderBytes = 256 << 10
 // exceeds lim, and with ErrMalformed when the message has no usable sender or its MIME
 // structure or transfer encoding is broken. An unknown charset is not an error: the
 // text is read as Windows-1252 (see charset.go). A multipart message that ends
-// without its closing boundary is read up to its end, as most mail programs do.
+// without its closing boundary is read up to its end, as most mail programs do, and
+// marked Cut; a part that fails to decode in a message that came whole is malformed.
 func Parse(raw []byte, lim Limits) (*Message, error) {
 	lim = lim.withDefaults()
 	if int64(len(raw)) > lim.MaxBytes {
@@ -40,9 +41,10 @@ func Parse(raw []byte, lim Limits) (*Message, error) {
 		return nil, err
 	}
 	w := walker{lim: lim, budget: 2 * lim.MaxBytes}
-	if err := w.walk(e, 0); err != nil {
+	if err := w.walk(e, nil, 0); err != nil {
 		return nil, err
 	}
+	m.Cut = w.cut
 	m.Text = w.text()
 	if html := strings.ToValidUTF8(w.html.String(), "\uFFFD"); strings.TrimSpace(html) != "" {
 		m.HTML = htmlPolicy.Sanitize(html)

@@ -22,12 +22,14 @@ type walker struct {
 	plain       []string
 	html        strings.Builder
 	attachments []Attachment
-	// cut is set when the message ended inside a multipart, before its closing
-	// boundary: what was read so far is kept and nothing more is looked for.
+	// cut is set when a multipart body ended before its closing delimiter (see
+	// multipart.go): what was read so far is kept, and the message is marked cut.
 	cut bool
 }
 
-func (w *walker) walk(e *message.Entity, depth int) error {
+// walk visits e; raw is e's raw body when e is a part of a multipart (nil for the
+// message itself).
+func (w *walker) walk(e *message.Entity, raw *rawPart, depth int) error {
 	w.parts++
 	if w.parts > w.lim.MaxParts {
 		return fmt.Errorf("%w: more than %d parts", ErrTooLarge, w.lim.MaxParts)
@@ -36,46 +38,29 @@ func (w *walker) walk(e *message.Entity, depth int) error {
 		return fmt.Errorf("%w: parts nested deeper than %d", ErrTooLarge, w.lim.MaxDepth)
 	}
 	if mr := e.MultipartReader(); mr != nil {
-		if _, params, _ := e.Header.ContentType(); params["boundary"] == "" {
+		_, params, _ := e.Header.ContentType()
+		if params["boundary"] == "" {
 			return fmt.Errorf("%w: multipart without boundary", ErrMalformed)
 		}
-		for {
-			p, err := mr.NextPart()
-			if errors.Is(err, io.EOF) {
-				return nil
-			}
-			// Scanners and cheap devices often stop before the closing boundary (or in
-			// a part's header): keep what came, as most mail programs do.
-			if errors.Is(err, io.ErrUnexpectedEOF) {
-				w.cut = true
-				return nil
-			}
-			if err != nil && !tolerable(err) {
-				return fmt.Errorf("%w: %v", ErrMalformed, err)
-			}
-			if err := w.walk(p, depth+1); err != nil {
-				return err
-			}
-			if w.cut {
-				return nil
-			}
-		}
+		return w.multipart(e, params["boundary"], depth)
 	}
-	return w.leaf(e, depth > 0)
+	return w.leaf(e, raw)
 }
 
 // leaf reads one non-multipart part: inline text/plain and text/html make the body,
-// everything else is an attachment. A part of a multipart (inPart) that runs into the
-// end of the message keeps what it has (see walker.cut).
-func (w *walker) leaf(e *message.Entity, inPart bool) error {
+// everything else is an attachment. A part whose raw body ran into the end of the
+// message before its boundary keeps what it has (walker.cut), also when its decoder
+// stumbles over the incomplete last group; a decoding error in a part that came whole
+// (bad or incomplete base64) makes the message malformed.
+func (w *walker) leaf(e *message.Entity, raw *rawPart) error {
 	data, err := w.read(e.Body)
 	switch {
-	case errors.Is(err, io.ErrUnexpectedEOF) && inPart:
-		w.cut = true
-	case errors.Is(err, io.ErrUnexpectedEOF):
-		return fmt.Errorf("%w: body: %v", ErrMalformed, err)
-	case err != nil:
+	case errors.Is(err, ErrTooLarge):
 		return err
+	case err != nil && raw != nil && raw.cut:
+		w.cut = true
+	case err != nil:
+		return fmt.Errorf("%w: body: %v", ErrMalformed, err)
 	}
 	ctype, params, cerr := e.Header.ContentType()
 	if cerr != nil || ctype == "" {
@@ -111,23 +96,15 @@ func (w *walker) leaf(e *message.Entity, inPart bool) error {
 	return nil
 }
 
-// read decodes a part's body within the remaining budget. A broken transfer encoding
-// (bad base64, say) makes the message malformed; running into the message's end
-// (io.ErrUnexpectedEOF) returns what was read with that error, for leaf to decide.
+// read decodes a part's body within the remaining budget. It returns what it read
+// with any decoding error, for leaf to judge.
 func (w *walker) read(r io.Reader) ([]byte, error) {
 	data, err := io.ReadAll(io.LimitReader(r, w.budget+1))
-	if errors.Is(err, io.ErrUnexpectedEOF) && int64(len(data)) <= w.budget {
-		w.budget -= int64(len(data))
-		return data, err
-	}
-	if err != nil {
-		return nil, fmt.Errorf("%w: body: %v", ErrMalformed, err)
-	}
 	if int64(len(data)) > w.budget {
 		return nil, fmt.Errorf("%w: decoded body over the limit", ErrTooLarge)
 	}
 	w.budget -= int64(len(data))
-	return data, nil
+	return data, err
 }
 
 // bodyText is a text part as UTF-8. go-message has decoded any declared charset (an

@@ -13,7 +13,7 @@ func init() {
 		Mail{Key: "mail.registration_existing", Placeholders: with("/login", Company, PortalURL, Username)},
 		Mail{Key: "mail.welcome", Placeholders: with(invitationPath, Company, PortalURL, Username, Days)},
 		Mail{Key: "mail.reset", Placeholders: with(resetPath, Minutes)},
-		Mail{Key: "mail.password_changed", Placeholders: with("/login")},
+		Mail{Key: "mail.password_changed", Placeholders: with("/login", Support()...)},
 		Mail{Key: "mail.staff_invitation", Staff: true, Placeholders: []Placeholder{FullName, Portal, LinkTo("/admin" + invitationPath), Days}},
 	)
 }

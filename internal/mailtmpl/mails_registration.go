@@ -6,9 +6,13 @@ package mailtmpl
 func init() {
 	register(
 		Mail{Key: "mail.registration_confirm", Placeholders: with("/register/confirm/Xb3…", Company, Hours)},
-		Mail{Key: "mail.registration_received", Placeholders: with("/", Company)},
+		// Neither the pending nor the rejected person can sign in: no button to the portal.
+		// Both offered {{link}} before; a text saved then keeps working (Withdrawn).
+		Mail{Key: "mail.registration_received", NoButton: true, Withdrawn: []string{Link.Name},
+			Placeholders: []Placeholder{FirstName, FullName, Portal, Company}},
 		Mail{Key: "mail.registration_approved", Placeholders: with(invitationPath, Company, Days)},
-		Mail{Key: "mail.registration_rejected", Placeholders: with("/", Company, Reason)},
+		Mail{Key: "mail.registration_rejected", NoButton: true, Withdrawn: []string{Link.Name}, Placeholders: []Placeholder{FirstName, FullName, Portal,
+			Company, Reason, SupportPhone, SupportEmail}},
 		// To each main contact of the suggested company, where main contacts decide:
 		// Company is their company, the applicant the person who registered.
 		Mail{Key: "mail.registration_waiting", Placeholders: with("/colleagues", Company, Applicant, ApplicantEmail)},

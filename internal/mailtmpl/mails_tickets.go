@@ -18,9 +18,13 @@ var (
 func init() {
 	register(
 		Mail{Key: "mail.ticket_received", Placeholders: ticketWith(ticketPath), Quoted: QuoteMessage},
-		Mail{Key: "mail.ticket_reply", Placeholders: ticketWith(ticketPath, Author), Quoted: QuoteReply},
+		// Staff's answer (or a contact's, to the ticket's other contacts) reads as the
+		// writer's own mail: the built-in text places it with {{reply}}.
+		Mail{Key: "mail.ticket_reply", Placeholders: ticketWith(ticketPath, Author, Reply), Quoted: QuotePlaced},
 		Mail{Key: "mail.ticket_status", Placeholders: ticketWith(ticketPath, StatusName, Author)},
-		Mail{Key: "mail.ticket_reply_status", Placeholders: ticketWith(ticketPath, StatusName, Author), Quoted: QuoteReply},
+		// The same answer with a status change: the same person's mail, the new status a
+		// line of its footer.
+		Mail{Key: "mail.ticket_reply_status", Placeholders: ticketWith(ticketPath, StatusName, Author, Reply), Quoted: QuotePlaced},
 		Mail{Key: "mail.ticket_accepted", Placeholders: ticketWith(ticketPath)},
 		Mail{Key: "mail.ticket_declined", Placeholders: ticketWith(ticketPath, Reason)},
 		Mail{Key: "mail.ticket_new_company", Placeholders: ticketWith(ticketPath, Author), Quoted: QuoteMessage},

@@ -39,6 +39,14 @@ type Mail struct {
 	// QuoteMessage…), or is empty when nothing is: the text needs no placeholder for
 	// it, which the editor says.
 	Quoted string
+	// NoButton: the mail has no button and offers no {{link}}, since its reader cannot
+	// sign in (a registration still pending or rejected).
+	NoButton bool
+	// Withdrawn names placeholders the mail offered once and no longer does ({{link}}
+	// of a registration that cannot sign in). A tenant's text saved before may still
+	// hold one: it stays saveable, and the mail treats the value as empty (its line is
+	// left out when only a label remains, outbox.Letter) rather than sending "{{link}}".
+	Withdrawn []string
 }
 
 // What a mail quotes below its text (Mail.Quoted).
@@ -47,11 +55,24 @@ const (
 	QuoteReply   = "reply"   // the reply just written
 	QuoteAnswer  = "answer"  // staff's last public answer (the reminder)
 	QuoteNote    = "note"    // the follow-up's note, when one was written
+	// QuotePlaced: the reply just written, where the text puts {{reply}}, else quoted
+	// below it (a tenant's text from before the placeholder).
+	QuotePlaced = "placed"
 )
 
 // HasButton reports whether the mail ends with a button (every mail but a wording for
-// contacts without portal access).
-func (m Mail) HasButton() bool { return m.NoPortalOf == "" }
+// contacts without portal access and a NoButton one).
+func (m Mail) HasButton() bool { return m.NoPortalOf == "" && !m.NoButton }
+
+// PlacesReply reports whether the mail places a person's text ({{reply}}): it is laid
+// out as that person's mail, who greets in their text, so its own greeting is
+// optional. (Not to be confused with mail.Message.Personal, which is about the
+// Auto-Submitted header: a contact's reply re-mailed to other contacts is laid out
+// this way, yet generated.)
+func (m Mail) PlacesReply() bool {
+	_, ok := m.Placeholder(Reply.Name)
+	return ok
+}
 
 // Name is the key without "mail.", as it appears in URLs: "invitation".
 func (m Mail) Name() string { return strings.TrimPrefix(m.Key, "mail.") }
@@ -70,6 +91,9 @@ func (m Mail) Placeholder(name string) (Placeholder, bool) {
 	}
 	return m.Placeholders[i], true
 }
+
+// IsWithdrawn reports whether name is one of m's Withdrawn placeholders.
+func (m Mail) IsWithdrawn(name string) bool { return slices.Contains(m.Withdrawn, name) }
 
 // registry holds every editable mail, filled by the area files' register calls.
 var registry = map[string]Mail{}

@@ -102,11 +102,26 @@ func Check(m Mail, s string) *Problem {
 		if pt.name == "" {
 			continue
 		}
-		if _, ok := m.Placeholder(pt.name); !ok {
+		if _, ok := m.Placeholder(pt.name); !ok && !m.IsWithdrawn(pt.name) {
 			return &Problem{Kind: ProblemUnknown, Text: "{{" + pt.name + "}}"}
 		}
 	}
 	return nil
+}
+
+// Count is how often s uses placeholder {{name}} (0 for a text that does not parse).
+func Count(s, name string) int {
+	parts, p := parse(s)
+	if p != nil {
+		return 0
+	}
+	n := 0
+	for _, pt := range parts {
+		if pt.name == name {
+			n++
+		}
+	}
+	return n
 }
 
 // Expand replaces the placeholders in s with values. A text that does not parse (saved
@@ -127,6 +142,36 @@ func Expand(s string, values map[string]string) string {
 			b.WriteString(v)
 		} else {
 			b.WriteString("{{" + pt.name + "}}")
+		}
+	}
+	return b.String()
+}
+
+// Cut splits s at its first placeholder {{name}}: the text before and after it, and
+// whether it was there. A text that does not parse has no placeholder to cut at.
+func Cut(s, name string) (before, after string, ok bool) {
+	parts, p := parse(s)
+	if p != nil {
+		return s, "", false
+	}
+	var b strings.Builder
+	for i, pt := range parts {
+		if pt.name == name {
+			return b.String(), unparse(parts[i+1:]), true
+		}
+		b.WriteString(unparse(parts[i : i+1]))
+	}
+	return s, "", false
+}
+
+// unparse writes parsed parts back as text, placeholders as {{name}}.
+func unparse(parts []part) string {
+	var b strings.Builder
+	for _, pt := range parts {
+		if pt.name != "" {
+			b.WriteString("{{" + pt.name + "}}")
+		} else {
+			b.WriteString(pt.text)
 		}
 	}
 	return b.String()

@@ -42,15 +42,31 @@ func (t Text) Check(m Mail) validate.Errors {
 		name, v  string
 		required bool
 		max      int
-	}{{"subject", t.Subject, true, MaxSubject}, {"greeting", t.Greeting, true, MaxGreeting},
+	}{{"subject", t.Subject, true, MaxSubject}, {"greeting", t.Greeting, !m.PlacesReply(), MaxGreeting},
 		{"body", t.Body, true, MaxBody}, {"button", t.Button, m.HasButton(), MaxButton}} {
 		e.Text(f.name, f.v, f.required, f.max)
 		if p := Check(m, f.v); p != nil {
 			e.Add(f.name, "templates.error."+p.Kind, map[string]any{"Text": p.Text, "Example": "{{first_name}}"})
+			continue
+		}
+		for _, name := range bodyOnly {
+			if f.name != "body" && Count(f.v, name) > 0 {
+				e.Add(f.name, "mailout.error.body_only", map[string]any{"Text": "{{" + name + "}}"})
+				break
+			}
+		}
+		if f.name == "body" && Count(f.v, Reply.Name) > 1 {
+			e.Add(f.name, "mailout.error.reply_twice", map[string]any{"Text": "{{" + Reply.Name + "}}"})
 		}
 	}
 	return e
 }
+
+// bodyOnly are the placeholders a text may use in its body only: the written reply
+// (placed once, as the mail's own text; in a subject it would make the whole reply the
+// subject) and the support contacts, which may be unset (a subject or a button has no
+// line to leave out, and "Call " as a subject says nothing).
+var bodyOnly = []string{Reply.Name, SupportPhone.Name, SupportEmail.Name}
 
 // Paragraphs splits the body at blank lines.
 func (t Text) Paragraphs() []string {
@@ -69,20 +85,32 @@ func (t Text) Paragraphs() []string {
 func Default(m Mail, lang string) Text {
 	data := tokens(m)
 	t := i18n.For(lang)
-	if !m.HasButton() { // the usual mail's subject and greeting, its body for them, no button
+	if m.NoPortalOf != "" { // the usual mail's subject and greeting, its body for them, no button
 		return Text{Subject: t.T(m.NoPortalOf+".subject", data), Greeting: t.T(m.NoPortalOf+".greeting", data),
 			Body: t.T(m.NoPortalOf+NoPortalBody, data)}
 	}
-	return Text{Subject: t.T(m.Key+".subject", data), Greeting: t.T(m.Key+".greeting", data),
-		Body: t.T(m.Key+".body", data), Button: t.T(m.Key+".button", data)}
+	out := Text{Subject: t.T(m.Key+".subject", data), Body: t.T(m.Key+".body", data)}
+	if !m.PlacesReply() { // a person's mail starts with their own greeting
+		out.Greeting = t.T(m.Key+".greeting", data)
+	}
+	if m.HasButton() {
+		out.Button = t.T(m.Key+".button", data)
+	}
+	return out
 }
 
 // HasDefault reports whether mail m has built-in texts in lang (a mail registered ahead
 // of the work that writes its texts has none yet and is not offered for editing).
 func HasDefault(m Mail, lang string) bool {
 	t := i18n.For(lang)
-	ids := []string{m.Key + ".subject", m.Key + ".greeting", m.Key + ".body", m.Key + ".button"}
-	if !m.HasButton() {
+	ids := []string{m.Key + ".subject", m.Key + ".body"}
+	if !m.PlacesReply() {
+		ids = append(ids, m.Key+".greeting")
+	}
+	if m.HasButton() {
+		ids = append(ids, m.Key+".button")
+	}
+	if m.NoPortalOf != "" {
 		ids = []string{m.NoPortalOf + ".subject", m.NoPortalOf + ".greeting", m.NoPortalOf + NoPortalBody}
 	}
 	for _, id := range ids {

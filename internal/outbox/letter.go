@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	htmltemplate "html/template"
+	"slices"
 	"strings"
 	texttemplate "text/template"
 
@@ -28,7 +29,9 @@ type Letter struct {
 	// it (the inbound parser trims at it); empty for mails nobody answers.
 	Marker string
 	// Quote is written text (a ticket reply) shown as a block after the paragraphs, its
-	// line breaks kept; it is plain text and escaped like any value.
+	// line breaks kept and its addresses linked; it is plain text and escaped like any
+	// value. A wording that places it ({{reply}}) makes the letter that person's mail
+	// (letter_personal.go) instead.
 	Quote string
 	// List is a list of items, each with its link, shown after the paragraphs (the new
 	// files of a download notice); like Quote it is not part of the editable wording.
@@ -79,51 +82,44 @@ func (l Letter) Render() (mail.Message, error) {
 		Extra:    l.Extra,
 	}
 	v.Dir = i18n.Dir(t.Lang)
-	if l.Override != nil {
-		// Values go in as plain text; the HTML template escapes them like any text.
-		values := l.values()
-		o := l.Override
-		v.Subject, v.Greeting, v.Button = mailtmpl.Expand(o.Subject, values), mailtmpl.Expand(o.Greeting, values),
-			mailtmpl.Expand(o.Button, values)
-		for _, p := range o.Paragraphs() {
-			v.Body = append(v.Body, mailtmpl.Expand(p, values))
+	v.Quote = scrub(v.Quote)
+	l.wording(t, &v)
+	if v.Letterlike {
+		// The text stands as the mail itself, not quoted again; its attachments lead to
+		// the ticket, where the files are (none for a reader who cannot sign in there).
+		v.Quote = ""
+		v.List = nil
+		for _, it := range l.List {
+			if it.URL == "" {
+				it.URL = l.ActionURL
+			}
+			v.List = append(v.List, it)
 		}
-	} else {
-		v.Subject = t.T(l.Key+".subject", l.Data)
-		v.Greeting = t.T(l.Key+".greeting", l.Data)
-		v.Body = strings.Split(t.T(l.Key+".body", l.Data), "\n\n")
-		v.Button = t.T(l.Key+".button", l.Data)
+	}
+	// A person's mail has no button: its link stands in the wording ({{link}}). A
+	// tenant's text without it still gets one, the button's words as a link in the
+	// footer, so a reader who can sign in always finds the way to the ticket.
+	if v.Letterlike && v.URL != "" && !v.mentions(v.URL) {
+		v.LinkLine = true
+		if v.Button == "" {
+			v.Button = t.T(l.Key+".button", l.Data)
+		}
 	}
 	// The text part introduces the link with the button's words and a colon, set as the
 	// language sets it (French puts a space before it).
 	v.ButtonLine = t.T("qa_fixes.mail.button_line", map[string]any{"Button": v.Button})
 	var txt, html bytes.Buffer
-	if err := textTmpl.Execute(&txt, v); err != nil {
+	textT, htmlT := textTmpl, htmlTmpl
+	if v.Letterlike {
+		textT, htmlT = personalText, personalHTML
+	}
+	if err := textT.Execute(&txt, v); err != nil {
 		return mail.Message{}, fmt.Errorf("outbox: text: %w", err)
 	}
-	if err := htmlTmpl.Execute(&html, v); err != nil {
+	if err := htmlT.Execute(&html, v); err != nil {
 		return mail.Message{}, fmt.Errorf("outbox: html: %w", err)
 	}
 	return mail.Message{To: l.To, Subject: v.Subject, Text: txt.String(), HTML: html.String()}, nil
-}
-
-// values are the placeholder values of the letter's mail, by placeholder name: Data
-// under the placeholders' keys, the action URL as {{link}}. A value the sender did not
-// supply is empty.
-func (l Letter) values() map[string]string {
-	m, _ := mailtmpl.Lookup(l.Key)
-	out := map[string]string{}
-	for _, p := range m.Placeholders {
-		if v, ok := l.Data[p.Data]; ok && v != nil {
-			out[p.Name] = fmt.Sprint(v)
-		} else {
-			out[p.Name] = ""
-		}
-	}
-	if _, ok := m.Placeholder(mailtmpl.Link.Name); ok && l.ActionURL != "" {
-		out[mailtmpl.Link.Name] = l.ActionURL
-	}
-	return out
 }
 
 type view struct {
@@ -136,6 +132,24 @@ type view struct {
 	// Dir is the language's writing direction ("rtl" for Hebrew): a mail client lays
 	// out the HTML part by it, and the quote's bar stands on the side the text starts.
 	Dir string
+
+	// Letterlike: the wording places the written text ({{reply}}), so the mail is laid
+	// out as that person's mail (letter_personal.go): Own is the text, Tail the
+	// wording after it, shown as a thin footer. LinkLine adds the button's words as a
+	// link to URL at the footer's end, for a wording that does not place {{link}}.
+	Letterlike bool
+	LinkLine   bool
+	Own, Tail  []string
+}
+
+// mentions reports whether the wording (body or footer) holds s.
+func (v *view) mentions(s string) bool {
+	for _, p := range append(slices.Clip(v.Body), v.Tail...) {
+		if strings.Contains(p, s) {
+			return true
+		}
+	}
+	return false
 }
 
 var textTmpl = texttemplate.Must(texttemplate.New("t").Parse(`{{if .Marker}}{{.Marker}}
@@ -161,18 +175,18 @@ var textTmpl = texttemplate.Must(texttemplate.New("t").Parse(`{{if .Marker}}{{.M
 {{.Footer.URL}}{{end}}
 {{end}}`))
 
-var htmlTmpl = htmltemplate.Must(htmltemplate.New("h").Parse(`<!DOCTYPE html>
+var htmlTmpl = htmltemplate.Must(htmltemplate.New("h").Funcs(htmlFuncs).Parse(`<!DOCTYPE html>
 <html lang="{{.Lang}}" dir="{{.Dir}}"><head><meta charset="utf-8"><title>{{.Subject}}</title></head>
-<body style="font-family:system-ui,sans-serif;color:#1f2937;line-height:1.5;max-width:600px;margin:0 auto;padding:24px">
+<body style="` + bodyStyle + `">
 {{if .Marker}}<p dir="ltr" style="font-size:12px;color:#6b7280">{{.Marker}}</p>
 {{end}}<p>{{.Greeting}}</p>
-{{range .Body}}<p>{{.}}</p>
+{{range .Body}}<p>{{rich .}}</p>
 {{end}}{{if .List}}<ul dir="auto">{{range .List}}<li>{{if .URL}}<a href="{{.URL}}">{{.Text}}</a>{{else}}{{.Text}}{{end}}</li>{{end}}</ul>
-{{end}}{{if .Quote}}<blockquote dir="auto" style="margin:16px 0;padding:8px 16px;{{if eq .Dir "rtl"}}border-right:4px solid #d1d5db;text-align:right{{else}}border-left:4px solid #d1d5db;text-align:left{{end}};white-space:pre-wrap">{{.Quote}}</blockquote>
+{{end}}{{if .Quote}}<blockquote dir="auto" style="margin:16px 0;padding:8px 16px;white-space:pre-wrap;{{if eq .Dir "rtl"}}border-right{{else}}border-left{{end}}:4px solid #d1d5db">{{rich .Quote}}</blockquote>
 {{end}}{{if .URL}}<p><a href="{{.URL}}" style="display:inline-block;background:#1d4ed8;color:#fff;padding:10px 18px;border-radius:6px;text-decoration:none">{{.Button}}</a></p>
-<p style="font-size:13px;color:#6b7280">{{.Fallback}}<br><a href="{{.URL}}">{{.URL}}</a></p>
-{{end}}{{if .Extra.Text}}<p>{{.Extra.Text}}{{if .Extra.URL}}<br><a href="{{.Extra.URL}}">{{.Extra.URL}}</a>{{end}}</p>
+<p style="font-size:13px;color:#6b7280">{{.Fallback}}<br><a href="{{.URL}}" dir="ltr" style="` + wrapStyle + `">{{.URL}}</a></p>
+{{end}}{{if .Extra.Text}}<p>{{.Extra.Text}}{{if .Extra.URL}}<br><a href="{{.Extra.URL}}" dir="ltr" style="` + wrapStyle + `">{{.Extra.URL}}</a>{{end}}</p>
 {{end}}<p>{{range $i, $l := .Closing}}{{if $i}}<br>{{end}}{{$l}}{{end}}</p>
-{{if .Footer.Text}}<p style="font-size:12px;color:#6b7280;border-top:1px solid #e5e7eb;padding-top:8px">{{.Footer.Text}}{{if .Footer.URL}} <a href="{{.Footer.URL}}" style="color:#6b7280">{{.Footer.URL}}</a>{{end}}</p>
+{{if .Footer.Text}}<p style="font-size:12px;color:#6b7280;border-top:1px solid #e5e7eb;padding-top:8px">{{.Footer.Text}}{{if .Footer.URL}} <a href="{{.Footer.URL}}" dir="ltr" style="color:#6b7280;` + wrapStyle + `">{{.Footer.URL}}</a>{{end}}</p>
 {{end}}</body></html>
 `))

@@ -34,6 +34,9 @@ type Mail struct {
 	ReplyTo   string
 	InReplyTo string
 	TicketID  int64 // the ticket the mail was written about, 0 for none
+	// Personal: a person wrote it (mail.Message.Personal); it goes out without
+	// Auto-Submitted.
+	Personal bool
 }
 
 // ForTicket marks a queued mail as written about a ticket, so an answer quoting its
@@ -76,8 +79,8 @@ func queue(ctx context.Context, q db.Querier, tenantID int64, msg mail.Message, 
 		msg.MessageID = raw[:24] + "@pforte"
 	}
 	id, err := db.Insert(ctx, q, `INSERT INTO mails (tenant_id, to_addr, subject, text_body, html_body, message_id, state,
-		admin_only, reply_to, in_reply_to, created_at) VALUES (?, ?, ?, ?, ?, ?, 'queued', ?, ?, ?, ?)`, tenantID, msg.To,
-		msg.Subject, msg.Text, msg.HTML, msg.MessageID, adminOnly, msg.ReplyTo, msg.InReplyTo, now.Unix())
+		admin_only, reply_to, in_reply_to, personal, created_at) VALUES (?, ?, ?, ?, ?, ?, 'queued', ?, ?, ?, ?, ?)`, tenantID,
+		msg.To, msg.Subject, msg.Text, msg.HTML, msg.MessageID, adminOnly, msg.ReplyTo, msg.InReplyTo, msg.Personal, now.Unix())
 	if err != nil {
 		return 0, fmt.Errorf("outbox: queue: %w", err)
 	}
@@ -122,17 +125,18 @@ func (d *Deliverer) send(ctx context.Context, tenantID int64, m Mail) (string, e
 		return "", err
 	}
 	return sender.Send(ctx, mail.Message{From: from, To: m.To, Subject: m.Subject,
-		Text: m.Text, HTML: m.HTML, MessageID: m.MessageID, ReplyTo: m.ReplyTo, InReplyTo: m.InReplyTo})
+		Text: m.Text, HTML: m.HTML, MessageID: m.MessageID, ReplyTo: m.ReplyTo, InReplyTo: m.InReplyTo,
+		Personal: m.Personal})
 }
 
 const columns = `id, to_addr, subject, text_body, html_body, message_id, state, stored_path, created_at, COALESCE(sent_at, 0),
-	reply_to, in_reply_to, COALESCE(ticket_id, 0)`
+	reply_to, in_reply_to, COALESCE(ticket_id, 0), personal`
 
 func scan(row interface{ Scan(...any) error }) (Mail, error) {
 	var m Mail
 	var created, sent int64
 	err := row.Scan(&m.ID, &m.To, &m.Subject, &m.Text, &m.HTML, &m.MessageID, &m.State, &m.Stored, &created, &sent,
-		&m.ReplyTo, &m.InReplyTo, &m.TicketID)
+		&m.ReplyTo, &m.InReplyTo, &m.TicketID, &m.Personal)
 	m.CreatedAt = time.Unix(created, 0)
 	if sent > 0 {
 		m.SentAt = time.Unix(sent, 0)

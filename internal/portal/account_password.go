@@ -23,7 +23,9 @@ func (p *Portal) passwordChange(w http.ResponseWriter, r *http.Request, v *visit
 		return
 	}
 	p.env.WakeWorker() // the notice
-	p.env.Flash(w, r, "settings.password_changed", "/account")
+	// To #main, where the flash is: without a fragment of its own, the redirect would
+	// keep the form's #password and land below the message.
+	p.env.Flash(w, r, "settings.password_changed", "/account#main")
 }
 
 // movedTo answers an address that moved with a permanent redirect to its new place;

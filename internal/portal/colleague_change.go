@@ -19,14 +19,18 @@ func (p *Portal) colleagueRole(w http.ResponseWriter, r *http.Request, v *visit)
 		return
 	}
 	f := web.ParseForm(w, r)
-	err := p.svc.ColleagueRole(r.Context(), v.P, v.actor(r, p.env), id, f.Get("role"))
+	signedOut, err := p.svc.ColleagueRole(r.Context(), v.P, v.actor(r, p.env), id, f.Get("role"))
 	if ve := (validate.Errors{}); errors.As(err, &ve) && ve["role"].ID != "" {
 		// Say which choice was wrong and that nothing changed: the generic "choose one
 		// of the offered values" read like a confirmation on the colleagues page.
 		p.colleagueRefused(w, r, v, "qafix.colleagues.role_unknown_failed")
 		return
 	}
-	p.colleagueDone(w, r, v, err, "colleagues.role_changed")
+	msg := "colleagues.role_changed" // a promotion: the colleague stays signed in
+	if signedOut {
+		msg = "portalpolish.role_lowered"
+	}
+	p.colleagueDone(w, r, v, err, msg)
 }
 
 // colleagueRevoke withdraws a colleague's access to the active company.

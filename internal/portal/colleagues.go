@@ -89,7 +89,15 @@ func (p *Portal) renderColleaguesIn(w http.ResponseWriter, r *http.Request, v *v
 	slices.SortStableFunc(rows, func(a, b colleagueRow) int {
 		return strings.Compare(strings.ToLower(a.Name), strings.ToLower(b.Name))
 	})
-	web.Render(w, r, status, colleaguesPage(c, v, rows, f, regs, rf))
+	rule, err := p.colleagueRuleOf(r, v, rows)
+	if err != nil {
+		p.env.Fail(w, r, err)
+		return
+	}
+	if rule.Saved = c.Flash != "" && v.flash == ruleSaved; rule.Saved {
+		c.Flash = "" // shown in the rule's card, where the save lands (#twofactor-rule)
+	}
+	web.Render(w, r, status, colleaguesPage(c, v, rows, f, regs, rf, rule))
 }
 
 // colleagueInvite invites a colleague into the active company.

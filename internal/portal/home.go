@@ -46,3 +46,13 @@ func (p *Portal) home(w http.ResponseWriter, r *http.Request, v *visit) {
 }
 
 func itoa(n int64) string { return strconv.FormatInt(n, 10) }
+
+// tileTitle is the message id of a tile's title: the helpdesk's tile is named as the
+// navigation and the list name it ("Tickets"), not by the module's name ("Helpdesk"),
+// which the back office's module settings keep.
+func tileTitle(module string) string {
+	if module == "helpdesk" {
+		return "portal.nav.helpdesk"
+	}
+	return "module." + module + ".title"
+}

@@ -52,8 +52,8 @@ func kbLangNoteOf(rd *reader, pg kb.Page, asked string) kbLangNote {
 	return kbLangNote{Wanted: wanted, Shown: pg.Language}
 }
 
-// text is the note in the reader's language, naming both languages by their own names
-// (as the language switch under the title does).
+// text is the note in the reader's language, naming both languages in it too
+// (kb_lang_name.go); the language switch under the title keeps their own names.
 func (n kbLangNote) text(tr *i18n.Localizer) string {
-	return tr.T("portal_qa.kb_lang_note", map[string]any{"Wanted": i18n.Names[n.Wanted], "Shown": i18n.Names[n.Shown]})
+	return tr.T("portal_qa.kb_lang_note", map[string]any{"Wanted": langNameIn(tr.Lang, n.Wanted), "Shown": langNameIn(tr.Lang, n.Shown)})
 }

@@ -5,6 +5,7 @@ import (
 	"net/http"
 
 	"pforte/internal/access"
+	"pforte/internal/tenant"
 	"pforte/internal/web"
 )
 
@@ -45,6 +46,9 @@ func (p *Portal) loginSubmit(w http.ResponseWriter, r *http.Request) {
 		f.Err = "login.invalid"
 	case errors.Is(err, access.ErrThrottled):
 		f.Err = "login.throttled"
+		if t.Has(tenant.FeaturePasswordReset) { // a reset link works while locked: the way in now
+			f.Err = "mailout.throttled_reset"
+		}
 	case err != nil:
 		p.env.Fail(w, r, err)
 		return

@@ -26,7 +26,7 @@ func (p *Portal) passkeyRename(w http.ResponseWriter, r *http.Request, v *visit)
 		p.passkeyFormFailed(w, r, v, id, f)
 		return
 	}
-	p.env.Flash(w, r, "passkey.renamed", "/account")
+	p.env.Flash(w, r, "passkey.renamed", "/account#main") // the flash, not the form's #passkeys
 }
 
 // passkeyDelete removes one of the contact's own passkeys after the password was
@@ -49,7 +49,7 @@ func (p *Portal) passkeyDelete(w http.ResponseWriter, r *http.Request, v *visit)
 		p.passkeyFormFailed(w, r, v, id, f)
 		return
 	}
-	p.env.Flash(w, r, "passkey.removed", "/account")
+	p.env.Flash(w, r, "passkey.removed", "/account#main")
 }
 
 // passkeyFormFailed shows the account page again with the row's form open and its

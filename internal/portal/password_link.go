@@ -79,6 +79,13 @@ func (p *Portal) deadLinkPage(w http.ResponseWriter, r *http.Request, title, msg
 	switch title {
 	case "invitation.title":
 		d.Resend, d.Portal = true, t.TitleIn(i18n.From(r.Context()).Lang)
+		// The resend line names whom to ask; the reason must not say it a second time.
+		switch msg {
+		case "link.expired":
+			d.Msg = "mailout.invitation_expired"
+		case "link.invitation_used":
+			d.Msg = "mailout.invitation_used"
+		}
 	case "reset.title":
 		if msg == "link.expired" {
 			d.Msg = "qa2_access.reset_expired"

@@ -34,7 +34,7 @@ func (p *Portal) registerConfirmSubmit(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	client := access.Client{IP: p.env.ClientIP(r), UserAgent: r.UserAgent()}
-	err := p.svc.ConfirmRegistration(r.Context(), web.TenantFrom(r.Context()), r.PathValue("token"), p.env.Origin(r), client)
+	done, err := p.svc.ConfirmRegistration(r.Context(), web.TenantFrom(r.Context()), r.PathValue("token"), p.env.Origin(r), client)
 	if msg := registerLinkProblem(err); msg != "" {
 		web.Render(w, r, http.StatusGone, web.LinkInvalidPage(guestChrome(r, "register.title"), msg, registerLinkNext(msg)))
 		return
@@ -44,6 +44,10 @@ func (p *Portal) registerConfirmSubmit(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	p.env.WakeWorker()
+	if done.HasAccess { // nothing is being checked: say so, with the way in
+		web.Render(w, r, http.StatusOK, registerHasAccessPage(guestChrome(r, "register.title"), done.Company))
+		return
+	}
 	web.Render(w, r, http.StatusOK, registerConfirmPage(guestChrome(r, "register.title"), access.Registration{}, true))
 }
 

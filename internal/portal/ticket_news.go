@@ -39,11 +39,21 @@ func newsMark(h *web.HTML, id string, n ticket.News) {
 	}
 }
 
+// newsOf is the news of t its row marks. A ticket nobody answered yet, still in the
+// status "new", has none: its only possible badge, "New ticket" (newTicket), sat
+// beside the status badge "New" and said the same thing twice.
+func newsOf(t ticket.Ticket) ticket.News {
+	if t.Status.Code == ticket.CodeNew && t.PortalNews.Count == 1 {
+		return ticket.News{}
+	}
+	return t.PortalNews
+}
+
 // newsMarkComponent writes newsMark into a templ component (the home panel).
 func newsMarkComponent(t ticket.Ticket) templ.Component {
 	return templ.ComponentFunc(func(_ context.Context, w io.Writer) error {
 		h := web.NewHTML(w)
-		newsMark(h, itoa(t.ID), t.PortalNews)
+		newsMark(h, itoa(t.ID), newsOf(t))
 		return h.Err()
 	})
 }

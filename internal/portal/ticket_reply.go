@@ -12,7 +12,10 @@ import (
 // ticketReply adds the contact's reply (with files) and tells staff and the other
 // contacts of the ticket. Files alone are a reply too (a screenshot says it all); a
 // reply needs text only when it brings no file. A reply refused for bad input keeps its files for the
-// returned form (ticket_kept.go).
+// returned form (ticket_kept.go). The reopen card of a done ticket posts here too
+// (reopen=1), its message optional: without one it only reopens the ticket, with one
+// staff read why in the same step. Sent twice, it reopens once and posts the message
+// once (ticket_lock.go).
 func (p *Portal) ticketReply(w http.ResponseWriter, r *http.Request, v *visit) {
 	ctx := r.Context()
 	t, ok := p.loadTicket(w, r, v)
@@ -27,6 +30,10 @@ func (p *Portal) ticketReply(w http.ResponseWriter, r *http.Request, v *visit) {
 	v.Tenant.Rules = rules // the page, if shown again, offers what this request enforced
 	f := web.ParseMultipart(w, r, rules.UploadLimit())
 	body := f.Get("body")
+	// Only the forms of a done ticket send reopen=1 (the reopen card, the unsent reply's
+	// form). Their message is optional even when the ticket is open by now: the same
+	// card sent twice finds it reopened by the first, and nothing is missing.
+	card := f.Get("reopen") == "1"
 	o := keptOwner(v, t.ID)
 	var ups []web.Upload
 	var kept []ticket.Staged
@@ -38,7 +45,7 @@ func (p *Portal) ticketReply(w http.ResponseWriter, r *http.Request, v *visit) {
 		}
 		ups = p.env.SaveUploads(r, &f, "files", rules.UploadLimit())
 		web.CheckKeptLimits(&f, kept, ups, rules.UploadLimit())
-		if body == "" && !web.FilesSent(f, kept, ups) {
+		if body == "" && !web.FilesSent(f, kept, ups) && !card {
 			f.Errors.Add("body", "portal_qa.reply_empty", nil)
 		}
 		f.Errors.Text("body", body, false, maxBody)
@@ -57,17 +64,22 @@ func (p *Portal) ticketReply(w http.ResponseWriter, r *http.Request, v *visit) {
 		return
 	}
 	by := ticket.Actor{ContactID: v.P.ContactID, Name: v.Contact.Name()}
+	reopened, repeated := false, false
 	err = p.env.DB.InTx(ctx, func(tx *db.Tx) error {
+		// t stays as loaded, for the page if this fails; what this request does is
+		// decided on the ticket as it is now, its row locked (ticket_lock.go).
+		tk, err := lockedTicket(ctx, tx, t.TenantID, t.ID)
+		if err != nil {
+			return err
+		}
 		// The kept files move into the reply: their rows go, their files stay.
 		taken, err := ticket.TakeStaged(ctx, tx, o, ticket.StagedIDs(kept))
 		if err != nil {
 			return err
 		}
 		raced = len(kept) - len(taken) // taken meanwhile by a second tab
-		tk := t                        // t stays as loaded, for the page if this fails
-		// The form given back after a refused reply sends reopen=1: the contact
-		// saw the ticket was done and chose to reopen it with this reply.
-		if f.Get("reopen") == "1" && tk.Done() {
+		switch {
+		case card && tk.Done():
 			// Only the opener and main contacts reopen (ticket_manage.go); the page
 			// offers a follower no such form.
 			if err := ticket.Reopen(ctx, tx, tk, rules.Reopen && mayManage(v, tk), by, p.env.Now()); err != nil {
@@ -76,8 +88,25 @@ func (p *Portal) ticketReply(w http.ResponseWriter, r *http.Request, v *visit) {
 			if tk, err = ticket.ForStaff(ctx, tx, tk.TenantID, tk.ID); err != nil {
 				return err
 			}
+			reopened = true
+		case card && len(taken) == 0 && (body != "" || len(ups) > 0):
+			// Reopened since the form was shown: by this very form sent a second
+			// time, whose message is in already (and its kept files taken with it),
+			// or by someone else, and the message is an ordinary reply.
+			if repeated, err = repeatedReply(ctx, tx, tk, v.P.ContactID, body); err != nil || repeated {
+				return err
+			}
 		}
 		reply := ticket.Reply{ContactID: v.P.ContactID, Author: by.Name, Body: body, Files: append(ticket.StagedUploads(taken), ups...)}
+		if len(reply.Files) == 0 && body == "" {
+			// Nothing to post: a reopen card without a message (reopened here, or
+			// found open, sent twice), or a reply of kept files alone that another tab
+			// sent meanwhile.
+			if !reopened {
+				return nil
+			}
+			return p.statusMail(r, v, tx, tk, "", by)
+		}
 		if _, err := ticket.AddReply(ctx, tx, tk, reply, p.env.Now()); err != nil {
 			return err
 		}
@@ -111,6 +140,19 @@ func (p *Portal) ticketReply(w http.ResponseWriter, r *http.Request, v *visit) {
 		p.env.Fail(w, r, err)
 		return
 	}
+	if repeated {
+		// The first submit posted the message with its files: this one's copies go,
+		// and its kept files were not lost but sent by the first.
+		p.env.DeleteUploads(ups)
+		raced = 0
+	}
 	p.env.WakeWorker()
-	keptFlash(p.env, w, r, ticketURL(t.ID, "#latest"), "tickets.replied", missing+raced)
+	msg := "tickets.replied"
+	switch {
+	case body == "" && !web.FilesSent(f, kept, ups):
+		msg = "tickets.reopened"
+	case reopened || repeated:
+		msg = "portalpolish.reopened_replied"
+	}
+	keptFlash(p.env, w, r, ticketURL(t.ID, "#latest"), msg, missing+raced)
 }

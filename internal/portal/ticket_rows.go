@@ -25,10 +25,12 @@ func ticketRows(rows []ticket.Ticket) templ.Component {
 		h := web.NewHTML(w)
 		for _, t := range rows {
 			id := itoa(t.ID)
-			h.Raw(`<tr><td data-label="`, number, `">#`, id, `</td><td class="card-title"><a dir="auto" href="`, ticketURL(t.ID, ""), `">`)
+			// The number never breaks ("#6" over "8"): a subject of one long word took
+			// the row's width and squeezed it. The subject breaks anywhere instead (.subject).
+			h.Raw(`<tr><td class="nowrap" data-label="`, number, `">#`, id, `</td><td class="subject card-title"><a dir="auto" href="`, ticketURL(t.ID, ""), `">`)
 			h.Text(t.Title)
 			h.Raw(`</a>`)
-			newsMark(h, id, t.PortalNews)
+			newsMark(h, id, newsOf(t))
 			if t.Match != "" { // escaped, with <mark>s (ticket.Ticket.Match)
 				h.Raw(`<p class="match" dir="auto">`, string(t.Match), `</p>`)
 			}

@@ -19,5 +19,5 @@ func (p *Portal) twoFactorCompany(w http.ResponseWriter, r *http.Request, v *vis
 		p.env.Fail(w, r, err)
 		return
 	}
-	p.env.Flash(w, r, "security.company_saved", "/colleagues#twofactor-rule")
+	p.env.Flash(w, r, ruleSaved, "/colleagues#twofactor-rule")
 }

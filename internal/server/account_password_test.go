@@ -31,7 +31,8 @@ func TestAccountPasswordMoved(t *testing.T) {
 		c := env.Client("")
 		c.Login("kim@kunde.test", "first-password")
 		acct := c.Get("/account").Body
-		pw, tf := strings.Index(acct, `action="/account/password"`), strings.Index(acct, `id="twofactor"`)
+		// The form posts to its own card (#password): a refusal lands there, not at the top.
+		pw, tf := strings.Index(acct, `action="/account/password#password"`), strings.Index(acct, `id="twofactor"`)
 		if pw < 0 || tf < 0 || pw > tf || !strings.Contains(acct, `<div id="password">`) {
 			t.Errorf("account page: password form at %d, two-factor at %d", pw, tf)
 		}
@@ -46,12 +47,14 @@ func TestAccountPasswordMoved(t *testing.T) {
 			t.Errorf("old address, POST: %d → %q", r.Status, r.Location)
 		}
 		r := c.Post("/account/password", url.Values{"current": {"wrong-password"}, "password": {"second-password"}, "password_confirm": {"second-password"}})
-		if r.Status != 422 || !strings.Contains(r.Body, `action="/account/password"`) || !strings.Contains(r.Body, `id="twofactor"`) ||
+		if r.Status != 422 || !strings.Contains(r.Body, `action="/account/password#password"`) || !strings.Contains(r.Body, `id="twofactor"`) ||
 			!strings.Contains(r.Body, `aria-invalid="true"`) || !strings.Contains(r.Body, html.EscapeString(nl.T("account.heading"))) {
 			t.Errorf("wrong current password: %d, want the account page with the field marked", r.Status)
 		}
 		r = c.Post("/account/password", url.Values{"current": {"first-password"}, "password": {"second-password"}, "password_confirm": {"second-password"}})
-		if r.Status != 303 || r.Location != "/account" {
+		// To the top, where the confirmation is (not the form's #password, which a
+		// redirect without a fragment of its own would keep).
+		if r.Status != 303 || r.Location != "/account#main" {
 			t.Fatalf("change: %d → %q", r.Status, r.Location)
 		}
 		if body := c.Get("/account").Body; !strings.Contains(body, html.EscapeString(nl.T("settings.password_changed"))) {

@@ -42,7 +42,7 @@ func TestAuditLogReadable(t *testing.T) {
 		c := env.Client("")
 		c.AdminLogin("boss@service.test", "boss-password")
 		page := c.Get("/admin/audit").Body
-		for _, want := range []string{"Mitarbeitende", "Kontakt", "(Sachbearbeiter, deaktiviert)", "(Hauptkontakt → Benutzer)",
+		for _, want := range []string{"Mitarbeitende", "Kontakt", "(Sachbearbeitung, deaktiviert)", "(Hauptkontakt → Benutzer)",
 			"E-Mail-Adresse: anna@alt.test → anna@kunde.test", "Vorname: Ana → Anna; Telefon: – → 0711 1", "fremd@kunde.test"} {
 			if !strings.Contains(page, want) {
 				t.Errorf("German audit log lacks %q", want)

@@ -70,7 +70,7 @@ func TestInboxCompanyAndTicket(t *testing.T) {
 			tid, coID); n != 1 {
 			t.Errorf("ticket of the new company's new contact: %d", n)
 		}
-		if n := count(t, d.env, `SELECT COUNT(*) FROM audit_log WHERE tenant_id = ? AND action = 'company_created' AND target = 'Gamma Heizungsbau'`,
+		if n := count(t, d.env, `SELECT COUNT(*) FROM audit_log WHERE tenant_id = ? AND action = 'company_created' AND target LIKE 'company:% Gamma Heizungsbau'`,
 			d.t.ID); n != 1 {
 			t.Errorf("company creation audited %d times", n)
 		}

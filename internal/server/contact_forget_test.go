@@ -24,6 +24,7 @@ import (
 type forgetTraces struct {
 	queuedOld, queuedNew, sent int64 // mails to the old and the new address
 	rawKey                     string
+	earlierFile                string // an attachment of the earlier mail of his threaded mail item
 	mailItem, regItem          int64
 }
 
@@ -71,9 +72,14 @@ func seedForgetTraces(t *testing.T, d eraseDesk) forgetTraces {
 	_, err = d.env.DB.Exec(ctx, `INSERT INTO inbound_mails (tenant_id, received_at, mail_from, rcpt, sender, subject, outcome, raw_key)
 		VALUES (?, ?, ?, 'support@desk.test', ?, 'UWE-MAIL Drucker', 'inbox', ?)`, d.t.ID, now.Unix(), "UWE@alpha.test", "UWE@alpha.test", st.Key)
 	must(err)
+	att, err := d.env.App.Env.Files.Put(strings.NewReader("UWE-MAIL Foto"), 1<<20)
+	must(err)
+	tr.earlierFile = att.Key
 	tr.mailItem, err = inbox.Create(ctx, d.env.DB, inbox.Item{TenantID: d.t.ID, Kind: inbox.KindMail, Title: "UWE-MAIL Drucker",
 		Email: "uwe@alpha.test", Domain: "alpha.test"}, inbox.MailPayload{From: "uwe@alpha.test", FromName: "Uwe Altmann",
-		Subject: "UWE-MAIL Drucker", Text: "Ruf an: 0170 5551234", RawKey: st.Key}, now)
+		Subject: "UWE-MAIL Drucker", Text: "Ruf an: 0170 5551234", RawKey: st.Key,
+		Earlier: []inbox.MailTurn{{From: "uwe@alpha.test", Subject: "UWE-MAIL Drucker", Text: "UWE-MAIL zuerst",
+			Attachments: []inbox.MailFile{{Name: "foto.jpg", Key: att.Key}}, Reply: "Welcher Drucker?"}}}, now)
 	must(err)
 
 	if r := d.admin.Post("/admin/contacts/"+id(d.uwe)+"/preview", url.Values{"company_id": {id(d.a.ID)}}); r.Status != 303 {
@@ -184,6 +190,10 @@ func TestEraseForgetsEverywhere(t *testing.T) {
 		if f, err := d.env.App.Env.Files.Open(tr.rawKey); err == nil {
 			f.Close()
 			t.Errorf("the raw message of Uwe's mail is still in the file store")
+		}
+		if f, err := d.env.App.Env.Files.Open(tr.earlierFile); err == nil {
+			f.Close()
+			t.Errorf("the attachment of Uwe's earlier mail is still in the file store")
 		}
 		for q, want := range map[string]int{
 			`SELECT COUNT(*) FROM ticket_followers WHERE contact_id = ?`:                         0,

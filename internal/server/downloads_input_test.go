@@ -66,7 +66,7 @@ func TestDownloadBadInput(t *testing.T) {
 			{"too large", typed, []apptest.File{{Field: "file", Name: "gross.bin", Data: make([]byte, 1<<20+1)}}, "Die Datei gross.bin ist größer als 1\u00a0MB."},
 			{"one of two too large", typed, []apptest.File{ok, {Field: "file", Name: "gross.bin", Data: make([]byte, 1<<20+1)}}, "größer als 1\u00a0MB"},
 			{"title too long", with("title", strings.Repeat("x", 201)), []apptest.File{ok}, "höchstens 200 Zeichen"},
-			{"no company chosen", with("visibility", "companies"), []apptest.File{ok}, "mindestens einen Kunden"},
+			{"no company chosen", with("visibility", "companies"), []apptest.File{ok}, "mindestens eine Firma"},
 			{"unknown visibility", with("visibility", "public"), []apptest.File{ok}, "Formular konnte nicht gelesen"},
 			{"foreign folder", with("folder_id", strconv.FormatInt(foreignFolder.ID, 10)), []apptest.File{ok}, "Diesen Ordner gibt es nicht."},
 		}
@@ -101,7 +101,7 @@ func TestDownloadBadInput(t *testing.T) {
 		}
 		r = admin.Post("/admin/downloads/files/"+fid, url.Values{"title": {"Handbuch"}, "visibility": {"companies"},
 			"company_id": {"abc", "999999"}})
-		if r.Status != 422 || !strings.Contains(r.Body, "mindestens einen Kunden") {
+		if r.Status != 422 || !strings.Contains(r.Body, "mindestens eine Firma") {
 			t.Errorf("unknown companies: %d", r.Status)
 		}
 		for name, files := range map[string][]apptest.File{

@@ -337,6 +337,8 @@ func TestAdminIsolation(t *testing.T) {
 		foreign["POST /admin/inbox/{id}/attach"] = "/admin/inbox/" + id(mailItemB) + "/attach"
 		foreign["POST /admin/inbox/{id}/ticket-company"] = "/admin/inbox/" + id(mailItemB) + "/ticket-company"
 		foreign["POST /admin/inbox/{id}/approve-new"] = "/admin/inbox/" + id(itemB) + "/approve-new"
+		foreign["POST /admin/inbox/{id}/reopen"] = "/admin/inbox/" + id(mailItemB) + "/reopen"
+		foreign["POST /admin/inbox/{id}/unblock"] = "/admin/inbox/" + id(mailItemB) + "/unblock"
 		// answering and blocking senders (inbox_block_isolation_test.go)
 		maps.Copy(foreign, inboxBlockAdminForeign(t, w, tenantB, mailItemB))
 		for k, v := range kbForeignAdmin(t, w, tenantB) { // knowledge base

@@ -63,22 +63,23 @@ func TestMailTemplateList(t *testing.T) {
 			t.Errorf("no message for a search without results")
 		}
 
-		// The reply mail's editor explains where the reply's text goes.
-		ed := adm.Get("/admin/settings/mails/ticket_reply/de").Body
-		if !strings.Contains(ed, "Der Text der Antwort wird automatisch unter diesem Text als Zitat angefügt.") ||
+		// The reply mail's editor explains where the reply's text goes ({{reply}}).
+		ed := html.UnescapeString(adm.Get("/admin/settings/mails/ticket_reply/de").Body)
+		if !strings.Contains(ed, "Die Antwort steht dort, wo ihr Platzhalter steht") ||
 			!strings.Contains(ed, `aria-describedby="h-body h-quoted"`) {
 			t.Errorf("reply editor does not say the reply is quoted")
 		}
 		if strings.Contains(adm.Get("/admin/settings/mails/invitation/de").Body, `id="h-quoted"`) {
 			t.Errorf("the invitation quotes nothing")
 		}
-		// An empty greeting: refused, the built-in one named as the example.
-		form := url.Values{"subject": {"Antwort zu {{ticket}}"}, "greeting": {"  "}, "body": {"Es gibt eine Antwort."},
+		// An empty greeting: refused, the built-in one named as the example. (The reply
+		// mails need none: the agent greets in their own text.)
+		form := url.Values{"subject": {"Status zu {{ticket}}"}, "greeting": {"  "}, "body": {"Es gibt einen neuen Status."},
 			"button": {"Ansehen"}}
-		r := adm.Post("/admin/settings/mails/ticket_reply/de", form)
+		r := adm.Post("/admin/settings/mails/ticket_status/de", form)
 		if b := html.UnescapeString(r.Body); r.Status != 422 || !strings.Contains(b, "Bitte geben Sie eine Anrede ein") ||
 			!strings.Contains(b, "„Hallo {{first_name}},“") || !strings.Contains(r.Body, `id="e-greeting"`) ||
-			!strings.Contains(b, "Es gibt eine Antwort.") {
+			!strings.Contains(b, "Es gibt einen neuen Status.") {
 			t.Errorf("empty greeting: %d", r.Status)
 		}
 		if n := count(t, env, `SELECT COUNT(*) FROM mail_templates`); n != 0 {

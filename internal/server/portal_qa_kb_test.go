@@ -41,16 +41,18 @@ func TestKBLanguageNoticeAndHelp(t *testing.T) {
 		}
 		kbArticle(t, env, ten, cat, "vpn", kb.StatusPublished, kb.VisibilityCustomers, "VPN einrichten", "WireGuard laden.")
 		fr := i18n.For("fr")
+		// The languages are named in French, in the sentence's grammar ("en anglais", not
+		// "en English"); TestKBLangNoteNames has every language.
 		note := func(wanted, shown string) string {
-			return fr.T("portal_qa.kb_lang_note", map[string]any{"Wanted": i18n.Names[wanted], "Shown": i18n.Names[shown]})
+			return "Cet article n’est pas disponible en " + wanted + "\u00a0; il est affiché en " + shown + "."
 		}
 		f := env.Client("a.test")
 		f.Login("f@kunde-a.test", "kunde-f-password")
 
 		for _, c := range []struct{ path, title, notice string }{
-			{"/kb/articles/drucker", "Set up the printer", note("fr", "en")},
-			{"/kb/articles/vpn", "VPN einrichten", note("fr", "de")},
-			{"/kb/articles/drucker?lang=th", "Set up the printer", note("th", "en")},
+			{"/kb/articles/drucker", "Set up the printer", note("français", "anglais")},
+			{"/kb/articles/vpn", "VPN einrichten", note("français", "allemand")},
+			{"/kb/articles/drucker?lang=th", "Set up the printer", note("thaï", "anglais")},
 			{"/kb/articles/drucker?lang=de", "Drucker einrichten", ""},
 		} {
 			r := f.Get(c.path)

@@ -128,8 +128,10 @@ func TestHomeWaitingFirst(t *testing.T) {
 }
 
 // TestHomeNewTicketBadge: a ticket nobody answered yet, which the reader never opened,
-// is badged "New ticket" in the list and on the home page, not "New reply"; once it
-// has a reply, or the reader has opened it and a reply follows, it is "New reply".
+// is badged "New ticket" in the list and on the home page, not "New reply" — unless it
+// is still in the status "New", whose badge says it already (one badge, not two);
+// once it has a reply, or the reader has opened it and a reply follows, it is "New
+// reply".
 func TestHomeNewTicketBadge(t *testing.T) {
 	testutil.ForEngines(t, func(t *testing.T, e db.Engine) {
 		d := newDesk(t, e)
@@ -163,8 +165,27 @@ func TestHomeNewTicketBadge(t *testing.T) {
 			}
 		}
 		id := d.open(t, uwe, "Drucker")
-		expect("colleague's new ticket", alice, id, "Neues Ticket")
+		expect("colleague's new ticket in the status New", alice, id, "")
 		expect("own new ticket", uwe, id, "")
+		if !strings.Contains(alice.Get("/tickets").Body, `">Neu</span></td>`) {
+			t.Errorf("the colleague's new ticket has no status badge New")
+		}
+		// Staff moved it on without answering: nothing says "new" but the badge.
+		if err := d.env.DB.InTx(ctx, func(tx *db.Tx) error {
+			tk, err := ticket.ForStaff(ctx, tx, d.t.ID, id)
+			if err != nil {
+				return err
+			}
+			st, err := ticket.StatusByCode(ctx, tx, d.t.ID, ticket.CodeProgress)
+			if err != nil {
+				return err
+			}
+			_, err = ticket.SetStatus(ctx, tx, tk, st.ID, ticket.Actor{Name: "Agent"}, time.Now())
+			return err
+		}); err != nil {
+			t.Fatal(err)
+		}
+		expect("colleague's new ticket in progress", alice, id, "Neues Ticket")
 
 		// Staff answer: a reply now, for both.
 		agent := d.env.Client("desk.test")
@@ -195,6 +216,6 @@ func TestHomeNewTicketBadge(t *testing.T) {
 		}); err != nil {
 			t.Fatal(err)
 		}
-		expect("opened by staff", uwe, byStaff, "Neues Ticket")
+		expect("opened by staff (accepted: no status New)", uwe, byStaff, "Neues Ticket")
 	})
 }

@@ -26,7 +26,7 @@ func TestDownloadKeptNoCustomer(t *testing.T) {
 		r := staff.PostMultipartValues("/admin/downloads/files", fields,
 			apptest.File{Field: "file", Name: "preise.csv", Data: []byte("artikel;preis\n")})
 		kept := keptOnPage(t, r.Body)
-		if r.Status != 422 || !strings.Contains(r.Body, "mindestens einen Kunden") || len(kept) != 1 {
+		if r.Status != 422 || !strings.Contains(r.Body, "mindestens eine Firma") || len(kept) != 1 {
 			t.Fatalf("no customer: %d, kept %+v", r.Status, kept)
 		}
 		fields.Set("kept", kept[0].id)

@@ -77,8 +77,13 @@ func TestCompanyAuditBackOffice(t *testing.T) {
 		if r.Status != 303 {
 			t.Fatalf("create: %d %.300s", r.Status, r.Body)
 		}
-		if n := auditRows(t, d.env, d.t.ID, "company_created", "Gamma KG"); n != 1 {
+		// The entry carries the company's id, so the log links it (it held the bare name).
+		coID := strings.TrimPrefix(r.Location, "/admin/companies/")
+		if n := auditRows(t, d.env, d.t.ID, "company_created", "company:"+coID+" Gamma KG"); n != 1 {
 			t.Errorf("company_created entries: %d", n)
+		}
+		if log := staff.Get("/admin/audit"); !strings.Contains(log.Body, `href="/admin/companies/`+coID+`">Gamma KG</a>`) {
+			t.Errorf("company_created entry not linked: %q", flashOf(log.Body))
 		}
 		if r := staff.Post(r.Location, companyValues("Gamma KG", "gamma.test, gamma-neu.test")); r.Status != 303 {
 			t.Fatalf("add domain: %d", r.Status)

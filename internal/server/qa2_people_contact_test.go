@@ -100,7 +100,7 @@ func TestInvitedRoleChange(t *testing.T) {
 		}
 		_, text := lastMailTo(t, d.env, "ina@alpha.test")
 		link := linkIn(t, text)
-		if page := staff.Get("/admin/companies/" + itoa64(d.a.ID)).Body; !strings.Contains(page, `formaction="/admin/memberships/`+mid+`/role"`) {
+		if page := staff.Get("/admin/companies/" + itoa64(d.a.ID)).Body; !strings.Contains(page, `action="/admin/memberships/`+mid+`/role"`) {
 			t.Errorf("the invited row offers no role change")
 		}
 

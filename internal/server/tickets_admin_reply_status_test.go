@@ -36,7 +36,7 @@ func TestTicketsAdminReplyWithStatus(t *testing.T) {
 		}
 		label := ticket.StatusLabel(i18n.For("en"), waiting)
 		if m := mails[0]; !strings.Contains(m, "To: anna@acme.test") || !strings.Contains(m, "Please send a photo.") ||
-			!strings.Contains(m, "New reply, status: "+label) {
+			!strings.Contains(m, "New status: "+label) { // the agent's mail, the status a footer line
 			t.Errorf("combined mail:\n%s", m)
 		}
 		if d := staffTicket(t, h.env, h.ten.ID, id); d.Status.ID != waiting.ID {
@@ -70,7 +70,7 @@ func TestTicketsAdminReplyWithStatus(t *testing.T) {
 		}
 		mails = mailsFor(t, h.env, id)[before:]
 		if len(mails) != 1 || !strings.Contains(mails[0], "We are on it.") || strings.Contains(mails[0], "Eskalation") ||
-			strings.Contains(mails[0], "set its status") {
+			strings.Contains(mails[0], "New status") {
 			t.Errorf("reply with a hidden status:\n%s", strings.Join(mails, "\n----\n"))
 		}
 	})

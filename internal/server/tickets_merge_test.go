@@ -198,7 +198,7 @@ func TestTicketMerge(t *testing.T) {
 			t.Errorf("a merged ticket offers reopening")
 		}
 		// No empty conversation heading, and no "open a new ticket" or "reopen" advice: the notice points to the target.
-		for _, id := range []string{"tickets.done_note", "tickets.reopen_note"} {
+		for _, id := range []string{"tickets.done_note", "portalpolish.reopen_intro"} {
 			if strings.Contains(src.Body, html.EscapeString(i18n.For("de").T(id))) {
 				t.Errorf("merged ticket page shows %s", id)
 			}

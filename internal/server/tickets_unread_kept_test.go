@@ -34,9 +34,9 @@ func TestTicketUnreadKeptList(t *testing.T) {
 				t.Fatalf("staff reply: %d", r.Status)
 			}
 		}
-		// A colleague's new ticket is news for the main contacts ("New ticket": nobody
-		// answered it yet), not for its opener.
-		if !portalNew(t, anna, "/tickets", "New ticket")[id] || portalNew(t, bernd, "/tickets", "Neue Antwort")[id] {
+		// A colleague's new ticket, still in the status "New", carries that status and
+		// no second "New ticket" badge; its opener has no news either.
+		if portalNew(t, anna, "/tickets", "New ticket")[id] || portalNew(t, bernd, "/tickets", "Neue Antwort")[id] {
 			t.Fatal("Bernd's new ticket: wrong badges")
 		}
 		anna.Get("/tickets/" + itoa64(id))

@@ -56,7 +56,7 @@ func TestTwoFactorBadInput(t *testing.T) {
 		login := append(cases[:3:3],
 			struct{ name, code, msg string }{"neither code nor recovery code", "abc!", "oder einen Wiederherstellungscode"},
 			struct{ name, code, msg string }{"five digits", "12345", "sechs Ziffern"},
-			struct{ name, code, msg string }{"reused code", used, "Dieser Code stimmt nicht"},
+			struct{ name, code, msg string }{"reused code", used, "Dieser Code wurde gerade schon verwendet"},
 			struct{ name, code, msg string }{"unknown recovery code", "abcde-fghjk", "Dieser Wiederherstellungscode ist nicht gültig"},
 		)
 		for _, tc := range login {

@@ -90,7 +90,7 @@ func TestTwoFactorEnableAndLogin(t *testing.T) {
 		}
 		again := env.Client("")
 		passwordStep(t, again, "zwei@kunde.test", "zwei-password-1")
-		if r := again.Post("/login/code", url.Values{"code": {next}}); r.Status != 422 || !strings.Contains(r.Body, "Dieser Code stimmt nicht") {
+		if r := again.Post("/login/code", url.Values{"code": {next}}); r.Status != 422 || !strings.Contains(r.Body, "Dieser Code wurde gerade schon verwendet") {
 			t.Errorf("reused code: %d", r.Status)
 		}
 		if auditCount(t, env, ct.ID, "twofactor_failed") != 2 {

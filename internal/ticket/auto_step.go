@@ -104,7 +104,7 @@ func (s sweeper) move(ctx context.Context, tx db.Querier, t Ticket, code, kind s
 	if err := setStatus(ctx, tx, t, to, kind, system, "", s.now); err != nil {
 		return "", err
 	}
-	n, err := NewNotifier(ctx, tx, s.ten, s.origin, s.now)
+	n, err := s.notifier(ctx, tx)
 	if err != nil {
 		return "", err
 	}
@@ -113,6 +113,14 @@ func (s sweeper) move(ctx context.Context, tx db.Querier, t Ticket, code, kind s
 		step = StepResolve
 	}
 	return step, n.StatusChanged(ctx, tx, t, to, Actor{Name: s.ten.Name})
+}
+
+// notifier is the notifier of the sweeper's mails: unattended, so that no archived
+// company's contacts get them (ticketContacts).
+func (s sweeper) notifier(ctx context.Context, tx db.Querier) (Notifier, error) {
+	n, err := NewNotifier(ctx, tx, s.ten, s.origin, s.now)
+	n.unattended = true
+	return n, err
 }
 
 // target is the status a step moves to: "closed", the status the helpdesk closes with
@@ -138,7 +146,7 @@ func (s sweeper) target(ctx context.Context, q db.Querier, code string) (Status,
 // explains the mail they got and why the ticket may be resolved without them) and
 // sets the ticket to be resolved from now.
 func (s sweeper) remind(ctx context.Context, tx db.Querier, t Ticket, a Automation) error {
-	n, err := NewNotifier(ctx, tx, s.ten, s.origin, s.now)
+	n, err := s.notifier(ctx, tx)
 	if err != nil {
 		return err
 	}

@@ -256,21 +256,6 @@ func Queue(ctx context.Context, q db.Querier, tenantID int64, f Filter) ([]Ticke
 	return matchedPage(ctx, q, queueRow, where, args, f)
 }
 
-// CountQueue counts the tickets Queue lists for f, stopping at limit: the dashboard's
-// tiles say "12" or "at least 100" without counting a big tenant's whole queue.
-func CountQueue(ctx context.Context, q db.Querier, tenantID int64, f Filter, limit int) (int, error) {
-	f, where, args, none, err := queueWhere(ctx, q, tenantID, f)
-	if none || err != nil {
-		return 0, err
-	}
-	var n int
-	if err := q.QueryRow(ctx, `SELECT COUNT(*) FROM (SELECT 1`+queueRow.from+` WHERE `+where+` LIMIT ?) n`,
-		append(args, limit)...).Scan(&n); err != nil {
-		return 0, fmt.Errorf("ticket: count: %w", err)
-	}
-	return n, nil
-}
-
 // queueWhere is the queue's condition for f (and f as adjusted for it); none reports a
 // filter that can match nothing.
 func queueWhere(ctx context.Context, q db.Querier, tenantID int64, f Filter) (Filter, string, []any, bool, error) {

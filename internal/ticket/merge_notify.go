@@ -18,7 +18,7 @@ func (n Notifier) Merged(ctx context.Context, tx db.Querier, source, target Tick
 	if err != nil {
 		return err
 	}
-	to, err := ticketContacts(ctx, tx, source, 0)
+	to, err := ticketContacts(ctx, tx, source, 0, false) // not to an archived company's: see ticketContacts
 	if err != nil {
 		return err
 	}

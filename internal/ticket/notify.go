@@ -39,6 +39,14 @@ type Notifier struct {
 	extra func(lang string) outbox.Line
 	// files are the names of the attachments the mails list (notify_files.go).
 	files []string
+	// personal: the mails carry a staff member's answer, text a person wrote, and go
+	// out without Auto-Submitted (mail.Message.Personal).
+	personal bool
+	// mailed, if set, counts the customers' mails queued (notify_count.go).
+	mailed *Mailed
+	// unattended: the mails come from the automation (reminders, closing and resolving),
+	// which no archived company's contacts get (ticketContacts).
+	unattended bool
 }
 
 // recipient is one person a mail goes to.
@@ -87,6 +95,7 @@ func (n Notifier) Created(ctx context.Context, tx db.Querier, t Ticket, opened N
 func (n Notifier) Replied(ctx context.Context, tx db.Querier, t Ticket, body string, by Actor) error {
 	data := map[string]any{"Author": by.Name}
 	if by.StaffID > 0 {
+		n.personal = true
 		return n.toContacts(ctx, tx, t, "mail.ticket_reply", body, data, 0)
 	}
 	who, args := staffWantsUnassignedReply, []any(nil)
@@ -111,6 +120,7 @@ func (n Notifier) RepliedWithStatus(ctx context.Context, tx db.Querier, t Ticket
 	if err != nil {
 		return err
 	}
+	n.personal = by.StaffID > 0
 	return n.toContacts(ctx, tx, t, "mail.ticket_reply_status", body, map[string]any{"Author": by.Name}, by.ContactID)
 }
 
@@ -141,7 +151,7 @@ func (n Notifier) Decided(ctx context.Context, tx db.Querier, t Ticket, accepted
 // still hears about their ticket (one that came in by mail), in a mail without the
 // portal's button (withoutPortal); one whose access was revoked does not.
 func (n Notifier) toContacts(ctx context.Context, tx db.Querier, t Ticket, key, quote string, data map[string]any, skip int64) error {
-	to, err := ticketContacts(ctx, tx, t, skip)
+	to, err := ticketContacts(ctx, tx, t, skip, !n.unattended)
 	if err != nil {
 		return err
 	}
@@ -149,15 +159,25 @@ func (n Notifier) toContacts(ctx context.Context, tx db.Querier, t Ticket, key, 
 }
 
 // ticketContacts are the recipients toContacts mails (the rule is described there).
-// An archived company's contacts are told nothing, as with revoked access: they can
-// neither open the ticket in the portal nor answer it by mail until it is restored.
+// An archived company's contacts still hear what staff do on its tickets (archived
+// true), which staff may go on working: as contacts without portal access, since
+// nobody signs in to an archived company (no button or link; the mail says to answer
+// by replying, and such an answer reaches staff through the inbox, naming the
+// ticket, where staff see it). Mails nobody on staff sent (archived false: the
+// automation's reminders and closing, a merge's notice) leave them out: a reminder's
+// "unless we hear from you" would count on answers that never reach the ticket.
 // The openers of tickets merged into t count as openers, not as followers (which the
 // merge made them): it is still their own request, under their "own tickets" choice.
-func ticketContacts(ctx context.Context, tx db.Querier, t Ticket, skip int64) ([]recipient, error) {
+func ticketContacts(ctx context.Context, tx db.Querier, t Ticket, skip int64, archived bool) ([]recipient, error) {
 	const mergedOpeners = `SELECT o.contact_id FROM tickets o WHERE o.tenant_id = ? AND o.merged_into = ? AND o.contact_id IS NOT NULL`
+	company := `JOIN companies co ON co.id = m.company_id`
+	if !archived {
+		company += ` AND co.archived_at IS NULL`
+	}
 	return contactsOf(ctx, tx, `SELECT c.id, c.email, TRIM(c.first_name || ' ' || c.last_name), c.first_name, c.language,
-		m.access = 'active' FROM contacts c JOIN memberships m ON m.contact_id = c.id AND m.company_id = ? AND m.access <> 'revoked'
-		JOIN companies co ON co.id = m.company_id AND co.archived_at IS NULL
+		m.access = 'active' AND co.archived_at IS NULL FROM contacts c
+		JOIN memberships m ON m.contact_id = c.id AND m.company_id = ? AND m.access <> 'revoked'
+		`+company+`
 		WHERE c.tenant_id = ? AND c.email <> '' AND c.id <> ? AND (
 			(c.notify_own AND (c.id = ? OR c.id IN (`+mergedOpeners+`)))
 			OR (c.notify_followed AND c.id <> ? AND c.id NOT IN (`+mergedOpeners+`)
@@ -260,6 +280,7 @@ func (n Notifier) send(ctx context.Context, tx db.Querier, t Ticket, key, quote 
 		}
 		msg.ReplyTo = replyTo
 		msg.InReplyTo = ThreadID(t)
+		msg.Personal = n.personal
 		id, err := outbox.Queue(ctx, tx, t.TenantID, msg, n.Now)
 		if err != nil {
 			return err
@@ -267,6 +288,7 @@ func (n Notifier) send(ctx context.Context, tx db.Querier, t Ticket, key, quote 
 		if err := outbox.ForTicket(ctx, tx, t.TenantID, id, t.ID); err != nil {
 			return err
 		}
+		n.count(r)
 	}
 	return nil
 }

@@ -58,10 +58,10 @@ func TestMailsWithoutPortal(t *testing.T) {
 		}{
 			{"reply", func(ctx context.Context, tx *db.Tx, n ticket.Notifier) error {
 				return n.Replied(ctx, tx, tk, "Please bleed the radiator.", agent)
-			}, "Agent Maria has replied to ticket #" + no},
+			}, "Agent Maria · Ticket #" + no}, // the agent's mail: their text, then this footer
 			{"reply with status", func(ctx context.Context, tx *db.Tx, n ticket.Notifier) error {
 				return n.RepliedWithStatus(ctx, tx, tk, "Did it help?", waiting, agent)
-			}, "set its status to"},
+			}, "New status: Waiting for your reply"}, // a line of the agent's mail's footer
 			{"status", func(ctx context.Context, tx *db.Tx, n ticket.Notifier) error {
 				return n.StatusChanged(ctx, tx, tk, resolved, agent)
 			}, "The status of ticket #" + no},

@@ -68,6 +68,6 @@ func TestNoPortalTenantWording(t *testing.T) {
 			return n.Replied(ctx, tx, tk, "Again.", agent)
 		})
 		has(t, "link-only reply to Otto", w.one(t, "otto@mueller.test", "reply"),
-			[]string{"Agent Maria has replied to ticket #" + no, replyHint}, append(portalWords, "Open ", "Look"))
+			[]string{"Agent Maria · Ticket #" + no, replyHint}, append(portalWords, "Open ", "Look"))
 	})
 }

@@ -2,6 +2,7 @@ package ticket
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"time"
 
@@ -18,6 +19,9 @@ type Status struct {
 	Position      int
 	PortalVisible bool
 	Active        bool
+	// lastResolved: the tenant's only active status of kind resolved (Statuses marks
+	// it), which Required keeps active.
+	lastResolved bool
 }
 
 // Label is the message key or the name to show: pages translate "ticket.status.<code>"
@@ -32,13 +36,16 @@ func (s Status) Label() (key, name string) {
 // Required reports whether the rules move tickets into this built-in status by
 // themselves (every new ticket starts in "new", a contact's answer moves it to "in
 // progress", closing and deciding use "closed", "accepted" and "declined"): such a
-// status cannot be retired.
+// status cannot be retired. Neither can the last active status of kind resolved, as
+// Statuses lists it: resolving by hand, auto-resolve and the rating of resolved tickets
+// all need one, and without it the automation would stop silently while its reminders
+// still promised a resolution.
 func (s Status) Required() bool {
 	switch s.Code {
 	case CodeNew, CodeAccepted, CodeProgress, CodeClosed, CodeDeclined:
 		return true
 	}
-	return false
+	return s.lastResolved
 }
 
 // defaults are the statuses every tenant starts with (in the migration for existing
@@ -87,7 +94,28 @@ func Statuses(ctx context.Context, q db.Querier, tenantID int64) ([]Status, erro
 		}
 		out = append(out, s)
 	}
-	return out, rows.Err()
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("ticket: statuses: %w", err)
+	}
+	markLastResolved(out)
+	return out, nil
+}
+
+// markLastResolved marks the only active status of kind resolved in list, if there is
+// exactly one (Status.Required).
+func markLastResolved(list []Status) {
+	last := -1
+	for i, s := range list {
+		if s.Active && s.Kind == KindResolved {
+			if last >= 0 {
+				return
+			}
+			last = i
+		}
+	}
+	if last >= 0 {
+		list[last].lastResolved = true
+	}
 }
 
 // StatusByCode finds the tenant's status with a built-in code.
@@ -109,7 +137,9 @@ func StatusByID(ctx context.Context, q db.Querier, tenantID, id int64) (Status, 
 	return s, nil
 }
 
-// SaveStatus adds (ID 0) or changes a status of the tenant.
+// SaveStatus adds (ID 0) or changes a status of the tenant. A change that would retire
+// the last active status of kind resolved is refused with ErrLastResolved after the
+// update: call it in a transaction, which the error rolls back.
 func SaveStatus(ctx context.Context, q db.Querier, tenantID int64, s Status) (int64, error) {
 	if s.ID == 0 {
 		id, err := db.Insert(ctx, q, `INSERT INTO ticket_statuses (tenant_id, name, kind, position, portal_visible, active)
@@ -123,6 +153,12 @@ func SaveStatus(ctx context.Context, q db.Querier, tenantID int64, s Status) (in
 	if err != nil {
 		return 0, err
 	}
+	retires := prev.Active && prev.Kind == KindResolved && !(s.Active && s.Kind == KindResolved)
+	if retires {
+		if err := lockResolved(ctx, q, tenantID); err != nil {
+			return 0, err
+		}
+	}
 	res, err := q.Exec(ctx, `UPDATE ticket_statuses SET name = ?, kind = ?, position = ?, portal_visible = ?, active = ?
 		WHERE tenant_id = ? AND id = ?`, s.Name, s.Kind, s.Position, s.PortalVisible, s.Active, tenantID, s.ID)
 	if err != nil {
@@ -130,6 +166,16 @@ func SaveStatus(ctx context.Context, q db.Querier, tenantID int64, s Status) (in
 	}
 	if n, _ := res.RowsAffected(); n == 0 {
 		return 0, db.ErrNotFound
+	}
+	if retires {
+		var left int
+		if err := q.QueryRow(ctx, `SELECT COUNT(*) FROM ticket_statuses WHERE tenant_id = ? AND kind = ? AND active`,
+			tenantID, KindResolved).Scan(&left); err != nil {
+			return 0, fmt.Errorf("ticket: count resolved statuses: %w", err)
+		}
+		if left == 0 {
+			return 0, ErrLastResolved
+		}
 	}
 	if err := doneStatusClock(ctx, q, tenantID, s); err != nil { // sla_list.go
 		return 0, err
@@ -140,6 +186,24 @@ func SaveStatus(ctx context.Context, q db.Querier, tenantID int64, s Status) (in
 	// The settings are saved at the clock's time: a ticket that now starts a step
 	// starts it from this change (auto.go).
 	return s.ID, savedStatusStep(ctx, q, tenantID, prev, s, time.Now())
+}
+
+// ErrLastResolved refuses a change that would leave the tenant no active status of
+// kind resolved (Status.Required): another admin retired the other one meanwhile.
+var ErrLastResolved = errors.New("ticket: no active status of kind resolved would be left")
+
+// lockResolved locks the tenant's statuses of kind resolved until the transaction
+// ends, with an update that changes nothing (portable: SQLite has no SELECT … FOR
+// UPDATE, and its write transactions take the database's lock anyway). Two admins
+// retiring one each of the last two then take turns on PostgreSQL too, and the second
+// one's count sees the first one's change, where each would otherwise see the other's
+// status still active and both would pass.
+func lockResolved(ctx context.Context, q db.Querier, tenantID int64) error {
+	if _, err := q.Exec(ctx, `UPDATE ticket_statuses SET active = active WHERE tenant_id = ? AND kind = ?`,
+		tenantID, KindResolved); err != nil {
+		return fmt.Errorf("ticket: lock resolved statuses: %w", err)
+	}
+	return nil
 }
 
 // Every new tenant starts with the default statuses.

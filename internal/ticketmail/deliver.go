@@ -65,6 +65,7 @@ func (r Router) reply(ctx context.Context, tx db.Querier, d inbound.Delivery, t 
 		return inbound.Outcome{}, err
 	}
 	body, full := fit(t, text(d), fullText(d))
+	body = incomplete(t, body, d.Message.Cut)
 	reply := ticket.Reply{ContactID: sender.ID, Author: by.Name, Body: body, Via: "email", MailID: d.Message.MessageID,
 		Files: append(files(d), full...)}
 	if _, err := ticket.AddReply(ctx, tx, tk, reply, now); err != nil {
@@ -87,6 +88,7 @@ func (r Router) open(ctx context.Context, tx db.Querier, d inbound.Delivery, t t
 		origin = r.Origin(ctx, t)
 	}
 	body, full := fit(t, text(d), fullText(d))
+	body = incomplete(t, body, d.Message.Cut)
 	id, err := createTicket(ctx, tx, t, origin, ticket.New{TenantID: d.TenantID, CompanyID: companyID, ContactID: sender.ID,
 		Author: sender.Name(), Title: title(d.Message.Subject), Body: body, Via: "email", MailID: d.Message.MessageID,
 		Files: append(files(d), full...)}, d.Message.Copied(), d.ReceivedAt)
@@ -135,16 +137,9 @@ func text(d inbound.Delivery) string { return bodyOf(d.Message.Reply, d.Message.
 // payloadText is what an inbox mail's sender wrote, as text(d) made it when it came.
 func payloadText(p inbox.MailPayload) string { return bodyOf(p.Text, p.Full) }
 
-func bodyOf(reply, whole string) string {
-	body := strings.TrimSpace(reply)
-	if body == "" {
-		body = strings.TrimSpace(whole)
-	}
-	if body == "" {
-		body = "–"
-	}
-	return validate.Clean(body)
-}
+// bodyOf is inbound.MailBody: the listener stores a mail's whole-text file by the
+// same rule (inbound.LongText).
+func bodyOf(reply, whole string) string { return inbound.MailBody(reply, whole) }
 
 func files(d inbound.Delivery) []ticket.Upload {
 	out := make([]ticket.Upload, 0, len(d.Files))

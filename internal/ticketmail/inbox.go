@@ -55,6 +55,18 @@ func MailItem(ctx context.Context, q db.Querier, tenantID, id int64) (inbox.Item
 	return it, p, it.Pending(inbox.KindMail, &p)
 }
 
+// lockedMailItem is MailItem for a change in tx: the item's row is locked first on
+// PostgreSQL (inbox.Lock), so an answer joining the item meanwhile (package inbound)
+// is neither overwritten nor lost.
+func lockedMailItem(ctx context.Context, tx db.Querier, tenantID, id int64) (inbox.Item, inbox.MailPayload, error) {
+	var p inbox.MailPayload
+	it, err := inbox.Lock(ctx, tx, tenantID, id)
+	if err != nil {
+		return it, p, err
+	}
+	return it, p, it.Pending(inbox.KindMail, &p)
+}
+
 // OpenFromInbox makes a ticket of an inbox mail, as if the sender's address had been
 // known when it arrived: the same ticket (via email, the mail's subject, text and
 // files), the same mails (staff told, the contact's confirmation with a reply address,
@@ -75,7 +87,7 @@ func OpenFromInbox(ctx context.Context, d *db.DB, t tenant.Tenant, s Sorting, by
 func openInTx(ctx context.Context, tx db.Querier, t tenant.Tenant, s Sorting, by Staff, now time.Time) (int64, error) {
 	var id int64
 	err := func() error {
-		it, p, err := MailItem(ctx, tx, t.ID, s.ItemID)
+		it, p, err := lockedMailItem(ctx, tx, t.ID, s.ItemID)
 		if err != nil {
 			return err
 		}
@@ -102,6 +114,7 @@ func openInTx(ctx context.Context, tx db.Querier, t tenant.Tenant, s Sorting, by
 			return err
 		}
 		body, full := fit(t, payloadText(p), payloadFullText(p))
+		body = incomplete(t, body, p.Cut)
 		id, err = createTicket(ctx, tx, t, s.Origin, ticket.New{TenantID: t.ID, CompanyID: co.ID, ContactID: sender.ID,
 			Author: sender.Name(), Title: title(p.Subject), Body: body, Via: "email", MailID: p.MessageID,
 			Files: append(payloadFiles(p), full...)}, p.Copied, now)

@@ -23,7 +23,7 @@ import (
 // answer tells nothing of other tenants. The item is marked done once.
 func AttachFromInbox(ctx context.Context, d *db.DB, t tenant.Tenant, itemID, ticketID int64, origin string, by Staff, now time.Time) error {
 	return d.InTx(ctx, func(tx *db.Tx) error {
-		it, p, err := MailItem(ctx, tx, t.ID, itemID)
+		it, p, err := lockedMailItem(ctx, tx, t.ID, itemID)
 		if err != nil {
 			return err
 		}
@@ -36,6 +36,7 @@ func AttachFromInbox(ctx context.Context, d *db.DB, t tenant.Tenant, itemID, tic
 			return err
 		}
 		body, full := fit(t, payloadText(p), payloadFullText(p))
+		body = incomplete(t, body, p.Cut)
 		target := fmt.Sprintf("%s → #%d %s", p.From, tk.ID, tk.Title)
 		if ok {
 			actor := ticket.Actor{ContactID: sender.ID, Name: sender.Name()}
@@ -59,6 +60,7 @@ func AttachFromInbox(ctx context.Context, d *db.DB, t tenant.Tenant, itemID, tic
 		}
 		head := i18n.T(ctx, "inbox_actions.note_head", map[string]any{"From": from, "Subject": p.Subject})
 		note, full := fit(t, head+"\n\n"+payloadText(p), payloadFullText(p))
+		note = incomplete(t, note, p.Cut)
 		r := ticket.Reply{StaffID: by.ID, Author: by.Name, Internal: true, Body: note, Via: "email", MailID: p.MessageID,
 			Files: append(payloadFiles(p), full...)}
 		if _, err := ticket.AddReply(ctx, tx, tk, r, now); err != nil {

@@ -53,7 +53,7 @@ func OpenWithNewCompany(ctx context.Context, d *db.DB, t tenant.Tenant, s Sortin
 		if err != nil {
 			return err
 		}
-		if err := audit.Log(ctx, tx, t.ID, by.Actor, audit.CompanyCreated, created.Name, by.IP, now); err != nil {
+		if err := audit.Log(ctx, tx, t.ID, by.Actor, audit.CompanyCreated, audit.CompanyTarget(created.ID, created.Name), by.IP, now); err != nil {
 			return err
 		}
 		s.CompanyID, s.ContactID = created.ID, 0

@@ -10,12 +10,14 @@ import (
 // "AW(3):") and space before the colon.
 var replyPrefix = regexp.MustCompile(`(?i)^(re|aw|wg|fwd|fw|sv|antw|tr|rv|enc)\s*(\[\d+\]|\(\d+\))?\s*:\s*`)
 
-// ticketTag is the "[#6]" the portal puts before its ticket mails' subjects.
-var ticketTag = regexp.MustCompile(`\[#\d+\]\s*`)
+// ticketTag is the "[#6]" the portal puts before its ticket mails' subjects: only at
+// the start (after reply prefixes, see bareSubject), so a customer's own "Bestellung
+// [#4711]" keeps its number.
+var ticketTag = regexp.MustCompile(`^\[#\d+\]\s*`)
 
 // bareSubject is a mail subject without the leading reply and forward prefixes (also
-// repeated: "AW: WG: Re:") and without the portal's "[#N]" tags: a ticket opened by a
-// mail that answers or forwards another is about its subject, and a foreign ticket
+// repeated: "AW: WG: Re:") and the portal's "[#N]" tags among them: a ticket opened by
+// a mail that answers or forwards another is about its subject, and a foreign ticket
 // number in its title would only mislead.
 func bareSubject(s string) string {
 	s = strings.TrimSpace(s)

@@ -16,7 +16,9 @@ func TestTitleDropsReplyPrefixesAndTicketTags(t *testing.T) {
 		"Reparatur: Pumpe":                  "Reparatur: Pumpe",
 		"Antwort auf Frage":                 "Antwort auf Frage",
 		"Treppe: Geländer":                  "Treppe: Geländer",
-		"  Drucker [#3] kaputt ":            "Drucker kaputt",
+		"  Drucker [#3] kaputt ":            "Drucker [#3] kaputt",
+		"Bestellung [#4711]":                "Bestellung [#4711]",
+		"AW: Bestellung [#4711]":            "Bestellung [#4711]",
 		"":                                  "–",
 	} {
 		if got := title(in); got != want {

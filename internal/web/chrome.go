@@ -2,6 +2,7 @@ package web
 
 import (
 	"context"
+	"strings"
 
 	"pforte/internal/i18n"
 )
@@ -36,6 +37,7 @@ type Chrome struct {
 	LangAction   string // where the header's language picker posts; empty hides it
 	Flash        string // translated flash message
 	FlashError   bool   // the flash reports a failure
+	FlashNotice  bool   // the flash asks for something (neither a success nor a failure)
 	Banner       string // translated banner text (e.g. preview mode)
 	BannerAction string // where the banner's button posts (e.g. end the preview); empty: no button
 	BannerButton string // translated label of the banner's button
@@ -61,12 +63,15 @@ func errorChrome(ctx context.Context, titleID string) Chrome {
 }
 
 // SetFlash translates a flash message id (or the parts of Env.FlashParts) into the
-// chrome; ids under "error." and ids ending in "_failed" are shown as errors.
+// chrome; ids under "error." and ids ending in "_failed" are shown as errors, ids
+// ending in "_notice" as notices (a step still owed is no success).
 func (c *Chrome) SetFlash(ctx context.Context, id string) {
 	if id == "" {
 		return
 	}
 	c.Flash, c.FlashError = flashText(ctx, id)
+	first, _, _ := strings.Cut(id, ",")
+	c.FlashNotice = !c.FlashError && strings.HasSuffix(first, "_notice")
 }
 
 // Languages returns the language picker's choices with the current one selected.

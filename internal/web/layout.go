@@ -85,6 +85,7 @@ func frameKey(c Chrome, lang string) string {
 	}
 	flag(c.Admin)
 	flag(c.FlashError)
+	flag(c.FlashNotice)
 	b.WriteString(strconv.Itoa(len(c.Nav)))
 	for _, n := range c.Nav {
 		field(n.Label)

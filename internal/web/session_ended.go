@@ -16,8 +16,9 @@ import (
 // of a connection reset while it is still sending), a larger one is cut off.
 const sessionEndedRead = 64 << 20
 
-// SessionEnded answers a form sent after its session ended (it expired, or a password
-// change elsewhere ended it): instead of a bare 404 that loses what was typed, a page in
+// SessionEnded answers a form sent after its session ended (it expired, a password
+// change elsewhere ended it, or the person's access was changed: revoked, or a main
+// contact made a user): instead of a bare 404 that loses what was typed, a page in
 // the visitor's language says what happened, links to loginPath with the page the form
 // was on as next, and shows the text that was sent so it can be copied before signing
 // in again. home is where next falls back to without a usable Referer. Requests from

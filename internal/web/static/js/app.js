@@ -26,6 +26,14 @@
     if (!(form instanceof HTMLFormElement)) return;
     const btn = ev.submitter;
     const msg = (btn && btn.dataset.confirm) || form.dataset.confirm;
+    // data-confirm-when="field=value" asks only when the form sends that value: a main
+    // contact's role form asks before the downgrade, not when the role is sent unchanged.
+    const when = form.dataset.confirmWhen;
+    if (when) {
+      const eq = when.indexOf("=");
+      const field = form.elements.namedItem(when.slice(0, eq));
+      if (!field || field.value !== when.slice(eq + 1)) return;
+    }
     if (msg && !window.confirm(msg)) {
       ev.preventDefault();
       ev.stopImmediatePropagation();
@@ -218,4 +226,115 @@
   document.addEventListener("htmx:afterSettle", autoload);
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", autoload);
   else autoload();
+
+  // (h) form[data-draft]: the text typed into the form's boxes (the ticket page's reply
+  // or note) is kept in sessionStorage under the form's data-draft, so that another
+  // form on the page (assign, status, follow-up…), a link or a reload does not throw it
+  // away: an empty box gets it back on the next load. The server marks the page after a
+  // successful send with data-draft-sent (no inline script under the CSP), which ends
+  // the draft; text the server sends back (a refused send) is the draft from then on.
+  // Leaving with unsent text asks first, unless through the form itself or another
+  // form of the same page (a POST under data-draft-scope), which comes back to it.
+  const drafts = new Set();
+  let store = null;
+  try { store = window.sessionStorage; } catch (e) { /* storage off: the warning still helps */ }
+  const draftBoxes = (form) => Array.from(form.querySelectorAll("textarea[name]"));
+  const draftTyped = (form) => draftBoxes(form).some((b) => b.value.trim() !== "");
+  const draftKey = (form) => "pforte.draft." + form.dataset.draft;
+  const draftSave = (form) => {
+    if (!store) return;
+    const text = {};
+    const picked = {};
+    draftBoxes(form).forEach((b) => { text[b.name] = b.value; });
+    form.querySelectorAll("input[type=radio][name]:checked").forEach((r) => { picked[r.name] = r.value; });
+    try {
+      if (draftTyped(form)) store.setItem(draftKey(form), JSON.stringify({ text, picked }));
+      else store.removeItem(draftKey(form));
+    } catch (e) { /* full: the warning still protects the text */ }
+  };
+  const draftRestore = (form) => {
+    let d = null;
+    try { d = JSON.parse(store.getItem(draftKey(form)) || "null"); } catch (e) { d = null; }
+    if (!d || typeof d.text !== "object") return;
+    draftBoxes(form).forEach((b) => { if (typeof d.text[b.name] === "string") b.value = d.text[b.name]; });
+    form.querySelectorAll("input[type=radio][name]").forEach((r) => {
+      if (d.picked && typeof d.picked[r.name] === "string") r.checked = d.picked[r.name] === r.value;
+    });
+  };
+  const draftForms = () => document.querySelectorAll("form[data-draft]").forEach((form) => {
+    if (drafts.has(form)) return;
+    drafts.add(form);
+    if (form.hasAttribute("data-draft-sent")) {
+      if (store) store.removeItem(draftKey(form));
+    } else if (!draftTyped(form)) {
+      if (store) draftRestore(form);
+    } else {
+      draftSave(form);
+    }
+    form.addEventListener("input", () => draftSave(form));
+    form.addEventListener("change", () => draftSave(form));
+  });
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", draftForms);
+  else draftForms();
+  // The form being sent, noted last (on window, after every other submit handler had
+  // its say): a cancelled confirmation or a locked second send leaves nothing.
+  let leavingBy = "";
+  window.addEventListener("submit", (ev) => {
+    const form = ev.target;
+    if (ev.defaultPrevented || !(form instanceof HTMLFormElement)) return;
+    const by = ev.submitter && ev.submitter.hasAttribute("formaction") ? ev.submitter.formAction : form.action;
+    leavingBy = form.method === "post" ? new URL(by, location.href).pathname : "";
+    if (drafts.has(form)) leavingBy = "draft";
+  });
+  window.addEventListener("pageshow", () => { leavingBy = ""; });
+  // Signing out (the sign-out form, /logout or /admin/logout) ends every draft of the
+  // tab (a customer's details, internal notes): on a shared computer the next person in
+  // the tab must not find them in sessionStorage. Cleared once the page really goes
+  // (pagehide), so a sign-out cancelled at the unsent-text question keeps them (the
+  // next click or key forgets that sign-out); a session that simply expired keeps them.
+  let signingOut = false;
+  window.addEventListener("submit", (ev) => {
+    if (!ev.defaultPrevented && /\/logout$/.test(leavingBy)) signingOut = true;
+  });
+  ["click", "keydown", "pageshow"].forEach((t) => window.addEventListener(t, () => { signingOut = false; }, true));
+  window.addEventListener("pagehide", () => {
+    if (!store || !signingOut) return;
+    try {
+      for (let i = store.length - 1; i >= 0; i--) {
+        const k = store.key(i);
+        if (k && k.startsWith("pforte.draft.")) store.removeItem(k);
+      }
+    } catch (e) { /* storage gone: nothing to clear */ }
+  });
+  window.addEventListener("beforeunload", (ev) => {
+    for (const form of drafts) {
+      if (!form.isConnected || !draftTyped(form)) continue;
+      const scope = form.dataset.draftScope || "";
+      if (leavingBy === "draft" || (scope && (leavingBy === scope || leavingBy.startsWith(scope + "/")))) continue;
+      ev.preventDefault();
+      ev.returnValue = form.dataset.draftWarn || ""; // older browsers; all show their own words
+      return;
+    }
+  });
+
+  // (i) The reply form's keyboard: Ctrl+Enter (Cmd+Enter) in a box sends its form with
+  // its button[data-send], and Enter in a field of it (time spent) sends too: the text
+  // module's "Insert" button, first in the form, becomes a plain button, as htmx does
+  // its work on click (without script it stays a submit button and the server inserts).
+  document.addEventListener("keydown", (ev) => {
+    if (ev.key !== "Enter" || !(ev.ctrlKey || ev.metaKey) || ev.isComposing) return;
+    const ta = ev.target;
+    if (!(ta instanceof HTMLTextAreaElement) || !ta.form) return;
+    const send = ta.form.querySelector("button[data-send]");
+    if (!(send instanceof HTMLButtonElement) || send.disabled) return;
+    ev.preventDefault();
+    if (typeof ta.form.requestSubmit === "function") ta.form.requestSubmit(send);
+    else send.click();
+  });
+  const plainInsert = () => document.querySelectorAll("button[data-text-module-base][type=submit]").forEach((b) => {
+    b.type = "button";
+  });
+  document.addEventListener("htmx:afterSettle", plainInsert);
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", plainInsert);
+  else plainInsert();
 })();
