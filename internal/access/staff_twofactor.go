@@ -99,13 +99,13 @@ func (s *Service) RenewStaffRecoveryCodes(ctx context.Context, p principal.Staff
 	if err := s.staffSecondThrottle(ctx, m, ip, "proof"); err != nil {
 		return nil, err
 	}
-	ok := auth.CheckPassword(m.PasswordHash, proof) == nil
-	if code, msg := totpCode(proof); !ok && msg == "" {
-		ok, _ = s.useTOTP(ctx, s.DB, twofactor.Staff, p.TenantID, p.StaffID, code)
+	refusal, err := s.proofRefusal(ctx, twofactor.Staff, p.TenantID, p.StaffID, m.PasswordHash, proof)
+	if err != nil {
+		return nil, err
 	}
-	if !ok {
+	if refusal != "" {
 		audit.Log(ctx, s.DB, p.TenantID, StaffActor(m.ID, m.Email), audit.TwoFactorFailed, "proof", ip, s.Now())
-		return nil, validate.Errors{"proof": {ID: "security.proof_wrong"}}
+		return nil, validate.Errors{"proof": {ID: refusal}}
 	}
 	codes := twofactor.NewRecoveryCodes()
 	now := s.Now()

@@ -177,13 +177,13 @@ func (s *Service) checkProof(ctx context.Context, p principal.Contact, ct contac
 	if err := s.secondThrottle(ctx, p.TenantID, ct, ip, field); err != nil {
 		return err
 	}
-	ok := auth.CheckPassword(ct.PasswordHash, proof) == nil
-	if code, msg := totpCode(proof); !ok && msg == "" {
-		ok, _ = s.useTOTP(ctx, s.DB, twofactor.Contacts, p.TenantID, p.ContactID, code)
+	refusal, err := s.proofRefusal(ctx, twofactor.Contacts, p.TenantID, p.ContactID, ct.PasswordHash, proof)
+	if err != nil {
+		return err
 	}
-	if !ok {
+	if refusal != "" {
 		audit.LogFor(ctx, s.DB, p.TenantID, ct.ID, ContactActor(ct.ID, ct.Email), audit.TwoFactorFailed, "proof", ip, s.Now())
-		return validate.Errors{field: {ID: "security.proof_wrong"}}
+		return validate.Errors{field: {ID: refusal}}
 	}
 	return auth.ClearFailures(ctx, s.DB, p.TenantID, secondKey(ct.Email))
 }

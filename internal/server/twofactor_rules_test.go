@@ -204,3 +204,25 @@ func TestTwoFactorCompanyRequirement(t *testing.T) {
 		}
 	})
 }
+
+// TestTwoFactorProofCodeUsed: a code from the app renews the recovery codes once; typed
+// again it is refused as "just used", not as "neither a code nor your password".
+func TestTwoFactorProofCodeUsed(t *testing.T) {
+	testutil.ForEngines(t, func(t *testing.T, e db.Engine) {
+		env := apptest.Start(t, e)
+		ten := env.Tenant("Service GmbH")
+		co := env.Company(ten, "Kunde AG")
+		env.Contact(ten, "zweimal@kunde.test", "zweimal-password", "user", co)
+		c := env.Client("")
+		c.Login("zweimal@kunde.test", "zweimal-password")
+		secret, _ := enableTOTP(t, c)
+		next := nextCode(t, secret) // its step stays accepted for a minute and is not used yet
+		if r := c.Post("/account/twofactor/recovery", url.Values{"proof": {next}}); r.Status != 200 || len(recoveryRE.FindAllString(r.Body, -1)) != 10 {
+			t.Fatalf("renew with a code: %d", r.Status)
+		}
+		r := c.Post("/account/twofactor/recovery", url.Values{"proof": {next}})
+		if r.Status != 422 || !strings.Contains(r.Body, "gerade schon verwendet") || strings.Contains(r.Body, "weder ein aktueller Code") {
+			t.Errorf("the same code again: %d %.300s", r.Status, r.Body)
+		}
+	})
+}
