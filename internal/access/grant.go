@@ -60,12 +60,15 @@ func (s *Service) Grant(ctx context.Context, t tenant.Tenant, by Actor, membersh
 // GrantAll gives each of the memberships access with role in one transaction: all get
 // their invitation or notice, or none does (the back office's bulk grant). The caller
 // has left out memberships whose contact can already sign in, since Grant would change
-// their role instead.
-func (s *Service) GrantAll(ctx context.Context, t tenant.Tenant, by Actor, ms []contact.Membership, role, origin string) error {
+// their role instead. A contact whose invitation link went out less than ResendPause
+// ago is skipped and returned in paused: a new invitation would void that link, which
+// the single resend refuses too (ErrResentRecently).
+func (s *Service) GrantAll(ctx context.Context, t tenant.Tenant, by Actor, ms []contact.Membership, role, origin string) (paused []contact.Membership, err error) {
 	if role != principal.RoleMain && role != principal.RoleUser {
-		return validate.Errors{"role": {ID: "error.choice"}}
+		return nil, validate.Errors{"role": {ID: "error.choice"}}
 	}
-	return s.DB.InTx(ctx, func(tx *db.Tx) error {
+	err = s.DB.InTx(ctx, func(tx *db.Tx) error {
+		paused = paused[:0]
 		for _, m := range ms {
 			if m.CompanyArchived {
 				return ErrCompanyArchived
@@ -77,12 +80,23 @@ func (s *Service) GrantAll(ctx context.Context, t tenant.Tenant, by Actor, ms []
 			if ct.Email == "" {
 				return validate.Errors{"email": {ID: "error.email_needed"}}
 			}
+			if ct.PasswordHash == "" { // grantIn voids the contact's open invitation links
+				recent, err := linkedRecently(ctx, tx, t.ID, ct.ID, s.Now())
+				if err != nil {
+					return err
+				}
+				if recent {
+					paused = append(paused, m)
+					continue
+				}
+			}
 			if err := s.grantIn(ctx, tx, t, by, m, ct, role, origin, "mail.invitation", ""); err != nil {
 				return err
 			}
 		}
 		return nil
 	})
+	return paused, err
 }
 
 // grantIn gives membership m access with role inside tx: a contact with a password gets

@@ -31,6 +31,19 @@ func invitedRecently(ctx context.Context, q db.Querier, tenantID, membershipID i
 	return n > 0, nil
 }
 
+// linkedRecently reports whether an invitation link still open went to the contact,
+// for any of their memberships, within ResendPause before now: a grant would void it
+// (grantIn cancels all of the contact's invitation links).
+func linkedRecently(ctx context.Context, q db.Querier, tenantID, contactID int64, now time.Time) (bool, error) {
+	var n int
+	err := q.QueryRow(ctx, `SELECT COUNT(*) FROM tokens WHERE tenant_id = ? AND contact_id = ? AND purpose = ?
+		AND used_at IS NULL AND created_at > ?`, tenantID, contactID, auth.PurposeInvitation, now.Add(-ResendPause).Unix()).Scan(&n)
+	if err != nil {
+		return false, fmt.Errorf("access: recent invitation link: %w", err)
+	}
+	return n > 0, nil
+}
+
 // pauseResend refuses a new invitation to an invited membership while the last one
 // is fresh; other states pass.
 func pauseResend(ctx context.Context, q db.Querier, tenantID, membershipID int64, state string, now time.Time) error {

@@ -14,6 +14,9 @@ import (
 type memberRow struct {
 	contact.Membership
 	State string // none, invited, expired, active, revoked
+	// LastMain: the only active main contact of its company (memberRows), whose
+	// downgrade leaves the company without one.
+	LastMain bool
 }
 
 // Paused reports whether the membership would give access but its company is

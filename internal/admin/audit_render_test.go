@@ -245,7 +245,7 @@ func TestAuditDetailLanguages(t *testing.T) {
 	}
 	for lang, want := range map[string]string{
 		"de": "Artikel „[Drucker einrichten](/admin/kb/articles/12)“ (#12)",
-		"fr": "Article « [Drucker einrichten](/admin/kb/articles/12) » (n° 12)",
+		"fr": "Article «\u00a0[Drucker einrichten](/admin/kb/articles/12)\u00a0» (n° 12)",
 		"he": "מאמר „[Drucker einrichten](/admin/kb/articles/12)” (מס׳ 12)",
 		"th": "บทความ “[Drucker einrichten](/admin/kb/articles/12)” (หมายเลข 12)",
 	} {

@@ -5,7 +5,6 @@ import (
 
 	"pforte/internal/company"
 	"pforte/internal/contact"
-	"pforte/internal/i18n"
 	"pforte/internal/twofactor"
 	"pforte/internal/web"
 )
@@ -112,12 +111,8 @@ func (a *Admin) renderCompanyWith(w http.ResponseWriter, r *http.Request, v *vis
 	}
 	chrome := v.chrome(r, "admin.companies.title")
 	chrome.Title = c.Name
-	if granted, had, ok := grantedFlash(r); ok && chrome.Flash == "" && r.Method == http.MethodGet {
-		id := "admin.members.granted_count"
-		if had > 0 {
-			id = "admin.members.granted_count_had"
-		}
-		chrome.Flash = i18n.T(r.Context(), id, map[string]any{"Granted": granted, "Had": had})
+	if text, notice, ok := grantedMessage(r, members); ok && chrome.Flash == "" && r.Method == http.MethodGet {
+		chrome.Flash, chrome.FlashNotice = text, notice
 	}
 	twoFactor, err := twofactor.CompanyRequires(r.Context(), a.env.DB, v.P.TenantID, c.ID)
 	if err != nil {
@@ -139,6 +134,11 @@ func (a *Admin) renderCompanyWith(w http.ResponseWriter, r *http.Request, v *vis
 		nf = web.NewForm()
 		nf.Set("note", note.Text)
 	}
-	page := companyPage(chrome, c, f, a.rows(members), twoFactor, usesHelpdesk(v.Tenant), companyNoteView{Note: note, Form: nf}, bulk)
+	rows, err := a.memberRows(r.Context(), v.P.TenantID, members) // downgradeConfirm
+	if err != nil {
+		a.env.Fail(w, r, err)
+		return
+	}
+	page := companyPage(chrome, c, f, rows, twoFactor, usesHelpdesk(v.Tenant), companyNoteView{Note: note, Form: nf}, bulk)
 	web.Render(w, r, status, page)
 }

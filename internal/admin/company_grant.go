@@ -19,8 +19,10 @@ import (
 // demote them. Everything is checked before anything is granted — the role, every id,
 // every email address — so a bad row stops the whole action, and the grants then run in
 // one transaction, so nothing is left half done. The page after it says how many got
-// access and how many already had it. Rows with access have no box to tick; nothing
-// ticked is said by the button.
+// access, how many already had it and who got no new invitation because one went out
+// less than two minutes ago (access.ResendPause: the bulk grant would void its link,
+// which the row's own "resend" refuses too). Rows with access have no box to tick;
+// nothing ticked is said by the button.
 func (a *Admin) companyGrant(w http.ResponseWriter, r *http.Request, v *visit) {
 	co, ok := a.loadCompany(w, r, v)
 	if !ok {
@@ -29,7 +31,7 @@ func (a *Admin) companyGrant(w http.ResponseWriter, r *http.Request, v *visit) {
 	f := web.ParseForm(w, r)
 	back := "/admin/companies/" + itoa(co.ID)
 	if co.Archived() { // access waits for a restore (access.ErrCompanyArchived)
-		a.env.Flash(w, r, "company_archive.refused", back)
+		a.env.FlashError(w, r, "company_archive.refused", back)
 		return
 	}
 	ids := f.Values["membership_id"]
@@ -86,9 +88,9 @@ func (a *Admin) companyGrant(w http.ResponseWriter, r *http.Request, v *visit) {
 		a.env.Flash(w, r, "admin.members.bulk_all_had", back)
 		return
 	}
-	err := a.svc.GrantAll(r.Context(), v.Tenant, v.actor(r, a.env), todo, role, a.env.Origin(r))
+	paused, err := a.svc.GrantAll(r.Context(), v.Tenant, v.actor(r, a.env), todo, role, a.env.Origin(r))
 	if errors.Is(err, access.ErrCompanyArchived) { // archived since the check above
-		a.env.Flash(w, r, "company_archive.refused", back)
+		a.env.FlashError(w, r, "company_archive.refused", back)
 		return
 	}
 	if errors.Is(err, access.ErrAlreadyErased) { // erased since the check above
@@ -100,7 +102,10 @@ func (a *Admin) companyGrant(w http.ResponseWriter, r *http.Request, v *visit) {
 		return
 	}
 	a.env.WakeWorker()
-	q := url.Values{"granted": {strconv.Itoa(len(todo))}, "had": {strconv.Itoa(had)}}
+	q := url.Values{"granted": {strconv.Itoa(len(todo) - len(paused))}, "had": {strconv.Itoa(had)}}
+	for _, m := range paused { // named on the page (grantedMessage)
+		q.Add("paused", itoa(m.ID))
+	}
 	http.Redirect(w, r, back+"?"+q.Encode(), http.StatusSeeOther)
 }
 

@@ -41,7 +41,7 @@ func (a *Admin) contactUpdate(w http.ResponseWriter, r *http.Request, v *visit) 
 		err := a.svc.UpdateContact(r.Context(), v.Tenant, v.actor(r, a.env), in, a.env.Origin(r))
 		switch {
 		case errors.Is(err, access.ErrAlreadyErased): // a form opened before the erasure
-			a.env.Flash(w, r, "contact_erase.refused", "/admin/contacts/"+itoa(c.ID))
+			a.env.FlashError(w, r, "contact_erase.refused", "/admin/contacts/"+itoa(c.ID))
 			return
 		case errors.Is(err, contact.ErrChanged):
 			f.Err = "contact_erase.changed"
@@ -71,10 +71,9 @@ func (a *Admin) renderContact(w http.ResponseWriter, r *http.Request, v *visit, 
 		a.env.Fail(w, r, err)
 		return
 	}
-	q := r.URL.Query().Get("company_q")
-	var found []company.Company
-	if q != "" {
-		if found, _, err = company.List(r.Context(), a.env.DB, v.P.TenantID, company.ListParams{Search: q, Limit: 10}); err != nil {
+	cs := companySearch{Q: r.URL.Query().Get("company_q")}
+	if cs.Q != "" {
+		if cs.Found, cs.More, err = company.List(r.Context(), a.env.DB, v.P.TenantID, company.ListParams{Search: cs.Q, Limit: companySearchMax}); err != nil {
 			a.env.Fail(w, r, err)
 			return
 		}
@@ -98,5 +97,10 @@ func (a *Admin) renderContact(w http.ResponseWriter, r *http.Request, v *visit, 
 		a.env.Fail(w, r, err)
 		return
 	}
-	web.Render(w, r, status, contactPage(chrome, c, f, a.rows(ms), q, found, usesHelpdesk(v.Tenant), notify, opened, support))
+	rows, err := a.memberRows(r.Context(), v.P.TenantID, ms) // downgradeConfirm
+	if err != nil {
+		a.env.Fail(w, r, err)
+		return
+	}
+	web.Render(w, r, status, contactPage(chrome, c, f, rows, cs, usesHelpdesk(v.Tenant), notify, opened, support))
 }

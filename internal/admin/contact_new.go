@@ -31,7 +31,7 @@ func (a *Admin) contactNew(w http.ResponseWriter, r *http.Request, v *visit) {
 			return
 		}
 		if co.Archived() { // nothing new is filed under an archived company
-			a.env.Flash(w, r, "company_archive.refused", "/admin/companies/"+itoa(co.ID))
+			a.env.FlashError(w, r, "company_archive.refused", "/admin/companies/"+itoa(co.ID))
 			return
 		}
 		f.Set("company_id", itoa(co.ID))
@@ -48,7 +48,7 @@ func (a *Admin) contactCreate(w http.ResponseWriter, r *http.Request, v *visit) 
 			return
 		}
 		if co.Archived() {
-			a.env.Flash(w, r, "company_archive.refused", "/admin/companies/"+itoa(co.ID))
+			a.env.FlashError(w, r, "company_archive.refused", "/admin/companies/"+itoa(co.ID))
 			return
 		}
 	}
@@ -81,7 +81,7 @@ func (a *Admin) contactCreate(w http.ResponseWriter, r *http.Request, v *visit) 
 			return err
 		})
 		if errors.Is(err, company.ErrArchived) {
-			a.env.Flash(w, r, "company_archive.refused", "/admin/companies/"+itoa(co.ID))
+			a.env.FlashError(w, r, "company_archive.refused", "/admin/companies/"+itoa(co.ID))
 			return
 		}
 		if err != nil && !f.Take(err) {

@@ -52,7 +52,7 @@ func (a *Admin) supportAction(w http.ResponseWriter, r *http.Request, v *visit) 
 		return c, false
 	}
 	if access.IsDeletedEmail(c.Email) { // a page opened before the erasure
-		a.env.Flash(w, r, "contact_erase.refused", "/admin/contacts/"+itoa(c.ID))
+		a.env.FlashError(w, r, "contact_erase.refused", "/admin/contacts/"+itoa(c.ID))
 		return c, false
 	}
 	return c, true

@@ -1126,7 +1126,7 @@ func helpdeskStatusRow(s ticket.Status, f web.Form, id, action string) templ.Com
 		if templ_7745c5c3_Err != nil {
 			return templ_7745c5c3_Err
 		}
-		templ_7745c5c3_Err = helpdeskNames(f, id).Render(ctx, templ_7745c5c3_Buffer)
+		templ_7745c5c3_Err = helpdeskNames(f, id, "helpdesk_names.hint").Render(ctx, templ_7745c5c3_Buffer)
 		if templ_7745c5c3_Err != nil {
 			return templ_7745c5c3_Err
 		}
@@ -1651,7 +1651,7 @@ func helpdeskCategoryRow(f web.Form, id, action string, existing bool) templ.Com
 				return templ_7745c5c3_Err
 			}
 		}
-		templ_7745c5c3_Err = helpdeskNames(f, id).Render(ctx, templ_7745c5c3_Buffer)
+		templ_7745c5c3_Err = helpdeskNames(f, id, "tback_fix.names.category_hint").Render(ctx, templ_7745c5c3_Buffer)
 		if templ_7745c5c3_Err != nil {
 			return templ_7745c5c3_Err
 		}

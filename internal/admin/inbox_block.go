@@ -15,14 +15,8 @@ import (
 // contact's address, a public provider's or a company's domain, one's own, already
 // blocked) is shown next to the block buttons.
 func (a *Admin) inboxBlock(w http.ResponseWriter, r *http.Request, v *visit) {
-	id, ok := web.ID(r, "id")
+	id, f, ok := a.inboxPost(w, r, v)
 	if !ok {
-		a.env.NotFound(w, r)
-		return
-	}
-	f := web.ParseForm(w, r)
-	if f.Err != "" {
-		a.renderInboxItem(w, r, v, f, http.StatusUnprocessableEntity)
 		return
 	}
 	what := f.Get("what")

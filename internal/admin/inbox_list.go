@@ -5,7 +5,6 @@ import (
 	"net/http"
 	"net/url"
 	"slices"
-	"strconv"
 	"strings"
 
 	"pforte/internal/i18n"
@@ -45,13 +44,15 @@ func inboxFilterOf(r *http.Request) inboxFilter {
 	return f
 }
 
-// inboxList shows the tenant's inbox items, newest first, filtered by kind and state and
-// paged by id, so the list stays fast however many items were handled over the years.
+// inboxList shows the tenant's inbox items by their last activity, newest first (a
+// reopened item, or one a new mail joined, comes back to the top), filtered by kind
+// and state and paged by keyset (?before=<activity>_<id>), so the list stays fast
+// however many items were handled over the years.
 func (a *Admin) inboxList(w http.ResponseWriter, r *http.Request, v *visit) {
 	f := inboxFilterOf(r)
-	before := keysetBefore(r)
+	after, paged := inbox.ParseCursor(r.URL.Query().Get("before"))
 	list, err := inbox.List(r.Context(), a.env.DB, v.P.TenantID,
-		inbox.Filter{Kind: f.Kind, State: f.State, Before: before, Limit: web.PerPage + 1})
+		inbox.Filter{Kind: f.Kind, State: f.State, After: after, Limit: web.PerPage + 1})
 	if err != nil {
 		a.env.Fail(w, r, err)
 		return
@@ -60,11 +61,11 @@ func (a *Admin) inboxList(w http.ResponseWriter, r *http.Request, v *visit) {
 	if len(list) > web.PerPage {
 		list = list[:web.PerPage]
 		q := f.query()
-		q.Set("before", strconv.FormatInt(list[len(list)-1].ID, 10))
+		q.Set("before", inbox.CursorOf(list[len(list)-1]).String())
 		older = "/admin/inbox?" + q.Encode()
 	}
 	newest := ""
-	if before > 0 {
+	if paged {
 		newest = "/admin/inbox?" + f.query().Encode()
 	}
 	web.Render(w, r, http.StatusOK, inboxListPage(v.chrome(r, "inbox.title"), f, list, newest, older))

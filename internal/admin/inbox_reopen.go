@@ -11,7 +11,6 @@ import (
 	"pforte/internal/audit"
 	"pforte/internal/db"
 	"pforte/internal/inbox"
-	"pforte/internal/web"
 )
 
 // inboxReopenInfo is what an item's page says about reopening it: whether it may be
@@ -54,14 +53,8 @@ func (a *Admin) inboxReopenOf(ctx context.Context, tenantID int64, it inbox.Item
 // mistake can still become a ticket or be answered. It is logged like the decision it
 // undoes; a second click (or a colleague's) finds it open and changes nothing.
 func (a *Admin) inboxReopen(w http.ResponseWriter, r *http.Request, v *visit) {
-	id, ok := web.ID(r, "id")
+	id, _, ok := a.inboxPost(w, r, v)
 	if !ok {
-		a.env.NotFound(w, r)
-		return
-	}
-	f := web.ParseForm(w, r)
-	if f.Err != "" {
-		a.renderInboxItem(w, r, v, f, http.StatusUnprocessableEntity)
 		return
 	}
 	ctx := r.Context()
@@ -88,7 +81,7 @@ func (a *Admin) inboxReopen(w http.ResponseWriter, r *http.Request, v *visit) {
 	}
 	by, now := v.actor(r, a.env), a.env.Now()
 	err = a.env.DB.InTx(ctx, func(tx *db.Tx) error {
-		if err := inbox.ReopenDone(ctx, tx, v.P.TenantID, id, it.Email); err != nil {
+		if err := inbox.ReopenDone(ctx, tx, v.P.TenantID, id, it.Email, now); err != nil {
 			return err
 		}
 		return audit.Log(ctx, tx, v.P.TenantID, by.Label, audit.InboxReopened, audit.InboxTarget(id), by.IP, now)

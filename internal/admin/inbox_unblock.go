@@ -7,7 +7,6 @@ import (
 	"pforte/internal/db"
 	"pforte/internal/inbox"
 	"pforte/internal/inboxmail"
-	"pforte/internal/web"
 )
 
 // canUnblock reports whether staff member v may lift block b from a mail's page: the
@@ -22,14 +21,8 @@ func canUnblock(v *visit, b inboxmail.Block) bool {
 // is logged as on the list of blocked senders. When another block still covers the
 // sender, the message says so.
 func (a *Admin) inboxUnblock(w http.ResponseWriter, r *http.Request, v *visit) {
-	id, ok := web.ID(r, "id")
+	id, _, ok := a.inboxPost(w, r, v)
 	if !ok {
-		a.env.NotFound(w, r)
-		return
-	}
-	f := web.ParseForm(w, r)
-	if f.Err != "" {
-		a.renderInboxItem(w, r, v, f, http.StatusUnprocessableEntity)
 		return
 	}
 	ctx := r.Context()

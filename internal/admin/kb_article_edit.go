@@ -5,7 +5,6 @@ import (
 	"strings"
 
 	"pforte/internal/audit"
-	"pforte/internal/company"
 	"pforte/internal/db"
 	"pforte/internal/i18n"
 	"pforte/internal/kb"
@@ -13,15 +12,15 @@ import (
 	"pforte/internal/web"
 )
 
-// kbEditor is everything the article page shows: settings, texts, chosen companies
-// (with a company search for adding), and images.
+// kbEditor is everything the article page shows: settings with the chosen companies,
+// texts, and images.
 type kbEditor struct {
 	Art       kb.Article
 	Form      web.Form // the settings form
+	Sent      bool     // the settings form as posted (refused), its companies ticked as sent
 	Cats      []kb.Category
-	Companies []kb.ChosenCompany
-	CompanyQ  string
-	Found     []company.Company
+	Companies []kb.ChosenCompany // as stored
+	Picker    companyPicker      // the settings form's companies, ticked as stored or as sent
 	Images    []kb.Image
 	Upload    web.Form        // errors of an image upload
 	Stats     kb.Stats        // reads and answers to "Was this article helpful?"
@@ -37,7 +36,8 @@ type kbHiddenImage struct {
 	Title string
 }
 
-// kbMetaForm fills the settings form from a stored article.
+// kbMetaForm fills the settings form from a stored article (the companies picker
+// ticks the stored companies, renderKB).
 func kbMetaForm(art kb.Article) web.Form {
 	f := web.NewForm()
 	f.Set("slug", art.Slug)
@@ -54,7 +54,8 @@ func (a *Admin) loadKB(w http.ResponseWriter, r *http.Request, v *visit) (kb.Art
 	return loadByPath(a, w, r, v, kb.Get)
 }
 
-// kbShow shows an article's page; ?company_q= searches companies to choose.
+// kbShow shows an article's page; ?company_q= starts its companies picker with that
+// search.
 func (a *Admin) kbShow(w http.ResponseWriter, r *http.Request, v *visit) {
 	art, ok := a.loadKB(w, r, v)
 	if ok {
@@ -62,8 +63,9 @@ func (a *Admin) kbShow(w http.ResponseWriter, r *http.Request, v *visit) {
 	}
 }
 
-// kbUpdate saves an article's settings. Publishing and taking back, and changes of
-// visibility and slug, are audited.
+// kbUpdate saves an article's settings with the companies ticked in them (kept only
+// for the visibility "chosen companies", as on the new article's form). Publishing
+// and taking back, and changes of visibility and slug, are audited.
 func (a *Admin) kbUpdate(w http.ResponseWriter, r *http.Request, v *visit) {
 	art, ok := a.loadKB(w, r, v)
 	if !ok {
@@ -72,11 +74,6 @@ func (a *Admin) kbUpdate(w http.ResponseWriter, r *http.Request, v *visit) {
 	ctx := r.Context()
 	f := web.ParseForm(w, r)
 	if f.Err == "" {
-		cs, err := kb.Companies(ctx, a.env.DB, v.P.TenantID, art.ID)
-		if err != nil {
-			a.env.Fail(w, r, err)
-			return
-		}
 		// All fields at once: kb's own checks and the form's, not one batch per submit.
 		e, err := kb.Check(ctx, a.env.DB, v.P.TenantID, kbMetaOf(f), nil)
 		if err != nil {
@@ -84,8 +81,8 @@ func (a *Admin) kbUpdate(w http.ResponseWriter, r *http.Request, v *visit) {
 			return
 		}
 		f.Take(e)
-		if kbNoReaders(kbMetaOf(f), len(cs)) {
-			f.Errors.Add("visibility", "dl_fixes.kb_no_company", nil)
+		if kbNoReaders(kbMetaOf(f), len(kbChosen(f))) {
+			f.Errors.Add("visibility", "backoffice_qa.kb_no_company", nil)
 		}
 		kbCheckPublishEmpty(f.Errors, kbMetaOf(f), art)
 	}
@@ -99,6 +96,9 @@ func (a *Admin) kbUpdate(w http.ResponseWriter, r *http.Request, v *visit) {
 				}
 			}
 			if err := kb.Update(ctx, tx, v.P.TenantID, art.ID, m, a.env.Now()); err != nil {
+				return err
+			}
+			if err := kbSetCompanies(ctx, tx, v.P.TenantID, art.ID, kbChosen(f)); err != nil {
 				return err
 			}
 			if err := a.kbAuditChanges(ctx, tx, r, v, art); err != nil {
@@ -118,7 +118,7 @@ func (a *Admin) kbUpdate(w http.ResponseWriter, r *http.Request, v *visit) {
 		}
 	}
 	if f.Invalid() {
-		a.renderKB(w, r, v, &kbEditor{Art: art, Form: f, Upload: web.NewForm()}, http.StatusUnprocessableEntity)
+		a.renderKB(w, r, v, &kbEditor{Art: art, Form: f, Sent: true, Upload: web.NewForm()}, http.StatusUnprocessableEntity)
 		return
 	}
 	a.env.Flash(w, r, "admin.saved", "/admin/kb/articles/"+itoa(art.ID))
@@ -169,6 +169,19 @@ func (a *Admin) renderKB(w http.ResponseWriter, r *http.Request, v *visit, ed *k
 		a.env.Fail(w, r, err)
 		return
 	}
+	chosen := formIDs(ed.Form.Values["company_id"])
+	if !ed.Sent {
+		chosen = nil
+		for _, c := range ed.Companies {
+			chosen = append(chosen, c.ID)
+		}
+	}
+	search := strings.TrimSpace(validate.Clean(r.URL.Query().Get("company_q")))
+	if ed.Picker, err = a.picker(r, v, chosen, search); err != nil {
+		a.env.Fail(w, r, err)
+		return
+	}
+	ed.Picker.Error = ed.Form.Error(ctx, "company_id")
 	if ed.Images, err = kb.Images(ctx, a.env.DB, v.P.TenantID, ed.Art.ID); err != nil {
 		a.env.Fail(w, r, err)
 		return
@@ -188,13 +201,6 @@ func (a *Admin) renderKB(w http.ResponseWriter, r *http.Request, v *visit, ed *k
 	if ed.Same, err = kb.SameTitles(ctx, a.env.DB, v.P.TenantID, ed.Art.ID); err != nil {
 		a.env.Fail(w, r, err)
 		return
-	}
-	ed.CompanyQ = strings.TrimSpace(validate.Clean(r.URL.Query().Get("company_q")))
-	if ed.CompanyQ != "" {
-		if ed.Found, _, err = company.List(ctx, a.env.DB, v.P.TenantID, company.ListParams{Search: ed.CompanyQ, Limit: 10}); err != nil {
-			a.env.Fail(w, r, err)
-			return
-		}
 	}
 	c := v.chrome(r, "kb_admin.title")
 	c.Title = ed.Art.Title(i18n.From(ctx).Lang, v.Tenant.DefaultLanguage)

@@ -74,10 +74,9 @@ func (a *Admin) kbCreate(w http.ResponseWriter, r *http.Request, v *visit) {
 			if err != nil {
 				return err
 			}
-			for _, cid := range kbChosen(f) { // another tenant's company is db.ErrNotFound: 404
-				if err := kb.AddCompany(ctx, tx, v.P.TenantID, id, cid); err != nil {
-					return err
-				}
+			// Another tenant's company is db.ErrNotFound: 404.
+			if err := kbSetCompanies(ctx, tx, v.P.TenantID, id, kbChosen(f)); err != nil {
+				return err
 			}
 			if m.Status != kb.StatusPublished {
 				return nil
@@ -102,11 +101,12 @@ func (a *Admin) renderKBNew(w http.ResponseWriter, r *http.Request, v *visit, f 
 		a.env.Fail(w, r, err)
 		return
 	}
-	p, err := a.picker(r, v, kbChosen(f), "")
+	p, err := a.picker(r, v, formIDs(f.Values["company_id"]), "")
 	if err != nil {
 		a.env.Fail(w, r, err)
 		return
 	}
+	p.Error = f.Error(r.Context(), "company_id")
 	web.Render(w, r, status, kbNewPage(v.chrome(r, "kb_admin.new"), f, cats, preview, p))
 }
 
@@ -121,8 +121,7 @@ func kbChosen(f web.Form) []int64 {
 }
 
 // kbNoReaders reports whether settings would publish an article nobody can read: for
-// chosen companies, with none chosen. A new article's form picks them with the rest;
-// an existing article's are chosen on its page.
+// chosen companies, with none chosen (ticked in the same form).
 func kbNoReaders(m kb.Meta, companies int) bool {
 	return m.Status == kb.StatusPublished && m.Visibility == kb.VisibilityCompanies && companies == 0
 }

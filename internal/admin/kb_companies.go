@@ -1,54 +1,42 @@
 package admin
 
 import (
+	"context"
 	"errors"
-	"net/http"
+	"slices"
 
 	"pforte/internal/company"
+	"pforte/internal/db"
 	"pforte/internal/kb"
-	"pforte/internal/web"
+	"pforte/internal/validate"
 )
 
-// kbCompanyAdd chooses a company of the tenant to read the article (when its
-// visibility is "chosen companies"). Another tenant's company is a 404.
-func (a *Admin) kbCompanyAdd(w http.ResponseWriter, r *http.Request, v *visit) {
-	art, ok := a.loadKB(w, r, v)
-	if !ok {
-		return
-	}
-	f := web.ParseForm(w, r)
-	cid, ok := parseID(f.Get("company_id"))
-	if !ok {
-		a.env.NotFound(w, r)
-		return
-	}
-	back := "/admin/kb/articles/" + itoa(art.ID) + "#companies"
-	err := kb.AddCompany(r.Context(), a.env.DB, v.P.TenantID, art.ID, cid)
-	if errors.Is(err, company.ErrArchived) { // chosen in a stale form: said, not a failure
-		a.env.Flash(w, r, "company_archive.refused", back)
-		return
-	}
+// kbSetCompanies makes ids the companies that read article articleID (when its
+// visibility is "chosen companies"): those newly ticked are added, those no longer
+// ticked removed. Another tenant's company is db.ErrNotFound (a 404); an archived
+// one newly ticked, in a form from before it was archived, is refused beside the
+// picker, while one the article had already stays.
+func kbSetCompanies(ctx context.Context, q db.Querier, tenantID, articleID int64, ids []int64) error {
+	had, err := kb.Companies(ctx, q, tenantID, articleID)
 	if err != nil {
-		a.env.Fail(w, r, err)
-		return
+		return err
 	}
-	a.env.Flash(w, r, "kb_admin.company_added", back)
-}
-
-// kbCompanyRemove takes a company off the article's readers.
-func (a *Admin) kbCompanyRemove(w http.ResponseWriter, r *http.Request, v *visit) {
-	art, ok := a.loadKB(w, r, v)
-	if !ok {
-		return
+	for _, c := range had {
+		if !slices.Contains(ids, c.ID) {
+			if err := kb.RemoveCompany(ctx, q, tenantID, articleID, c.ID); err != nil {
+				return err
+			}
+		}
 	}
-	cid, ok := web.ID(r, "company")
-	if !ok {
-		a.env.NotFound(w, r)
-		return
+	for _, id := range ids {
+		err := kb.AddCompany(ctx, q, tenantID, articleID, id)
+		switch {
+		case errors.Is(err, company.ErrArchived) && slices.ContainsFunc(had, func(c kb.ChosenCompany) bool { return c.ID == id }):
+		case errors.Is(err, company.ErrArchived):
+			return validate.Errors{"company_id": {ID: "company_archive.refused"}}
+		case err != nil:
+			return err
+		}
 	}
-	if err := kb.RemoveCompany(r.Context(), a.env.DB, v.P.TenantID, art.ID, cid); err != nil {
-		a.env.Fail(w, r, err)
-		return
-	}
-	a.env.Flash(w, r, "kb_admin.company_removed", "/admin/kb/articles/"+itoa(art.ID)+"#companies")
+	return nil
 }

@@ -26,8 +26,6 @@ func (a *Admin) kbRoutes() []web.Route {
 		{Pattern: "GET /admin/kb/articles/{id}/translations/{lang}", Handler: a.staff(a.kbTranslationForm)},
 		{Pattern: "POST /admin/kb/articles/{id}/translations/{lang}", Handler: a.staff(a.kbTranslationSave)},
 		{Pattern: "POST /admin/kb/articles/{id}/translations/{lang}/delete", Handler: a.staff(a.kbTranslationDelete)},
-		{Pattern: "POST /admin/kb/articles/{id}/companies", Handler: a.staff(a.kbCompanyAdd)},
-		{Pattern: "POST /admin/kb/articles/{id}/companies/{company}/remove", Handler: a.staff(a.kbCompanyRemove)},
 		{Pattern: "POST /admin/kb/articles/{id}/images", Handler: a.staff(a.kbImageUpload)},
 		{Pattern: "GET /admin/kb/images/{id}", Handler: a.staff(a.kbImage)},
 		{Pattern: "POST /admin/kb/images/{id}/delete", Handler: a.staff(a.kbImageDelete)},

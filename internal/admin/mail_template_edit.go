@@ -7,6 +7,7 @@ import (
 	"pforte/internal/audit"
 	"pforte/internal/db"
 	"pforte/internal/mailtmpl"
+	"pforte/internal/tenant"
 	"pforte/internal/validate"
 	"pforte/internal/web"
 )
@@ -19,10 +20,14 @@ type mailTemplateEditor struct {
 	Form    web.Form
 	Preview *mailPreview // set after "Preview"
 	Samples map[string]any
+	// CanReply: the tenant has a support address, so an answer by mail to a ticket's
+	// mail comes back; without one the mail does not ask for it (mailtmpl.DefaultFor).
+	CanReply bool
 }
 
 // mailTemplateForm shows the editor with the tenant's text, or the built-in one written
-// with placeholders when the tenant has none.
+// with placeholders when the tenant has none: the one its mails send, which asks for
+// an answer by mail only when one can come back.
 func (a *Admin) mailTemplateForm(w http.ResponseWriter, r *http.Request, v *visit) {
 	m, lang, ok := a.mailTemplateTarget(w, r)
 	if !ok {
@@ -33,7 +38,7 @@ func (a *Admin) mailTemplateForm(w http.ResponseWriter, r *http.Request, v *visi
 		a.env.Fail(w, r, err)
 		return
 	}
-	t := mailtmpl.Default(m, lang)
+	t := mailtmpl.DefaultFor(m, lang, ed.CanReply)
 	if ed.Custom {
 		if t, err = mailtmpl.Get(r.Context(), a.env.DB, v.P.TenantID, m.Key, lang); err != nil {
 			a.env.Fail(w, r, err)
@@ -47,14 +52,27 @@ func (a *Admin) mailTemplateForm(w http.ResponseWriter, r *http.Request, v *visi
 	web.Render(w, r, http.StatusOK, mailTemplatePage(v.chrome(r, "templates.title"), ed))
 }
 
-// mailTemplateLoad starts an editor: whether the tenant has its own text, and samples.
+// mailTemplateLoad starts an editor: whether the tenant has its own text, whether
+// answers by mail come back, and samples.
 func (a *Admin) mailTemplateLoad(r *http.Request, v *visit, m mailtmpl.Mail, lang string) (mailTemplateEditor, error) {
 	_, err := mailtmpl.Get(r.Context(), a.env.DB, v.P.TenantID, m.Key, lang)
 	if err != nil && !errors.Is(err, db.ErrNotFound) {
 		return mailTemplateEditor{}, err
 	}
-	return mailTemplateEditor{Mail: m, Lang: lang, Custom: err == nil, Form: web.NewForm(),
-		Samples: a.mailSamples(r, v, m, lang)}, nil
+	custom := err == nil
+	canReply, err := a.mailCanReply(r, v)
+	if err != nil {
+		return mailTemplateEditor{}, err
+	}
+	return mailTemplateEditor{Mail: m, Lang: lang, Custom: custom, Form: web.NewForm(),
+		Samples: a.mailSamples(r, v, m, lang), CanReply: canReply}, nil
+}
+
+// mailCanReply reports whether answers by mail to the tenant's ticket mails come back:
+// only with a support address (ticket.NewNotifier gives them a Reply-To to it).
+func (a *Admin) mailCanReply(r *http.Request, v *visit) (bool, error) {
+	addrs, err := tenant.SupportAddresses(r.Context(), a.env.DB, v.P.TenantID)
+	return len(addrs) > 0, err
 }
 
 // mailTemplateSave checks and stores the tenant's text with an audit entry. Problems are
@@ -100,7 +118,7 @@ func (a *Admin) mailTemplateSubmitted(w http.ResponseWriter, r *http.Request, v 
 	t := formText(ed.Form)
 	if ed.Form.Err == "" {
 		ed.Form.Take(t.Check(m))
-		if t.Greeting == "" { // say why, with this mail's own opening as the example
+		if t.Greeting == "" && !m.PlacesReply() { // say why, with this mail's own opening as the example
 			ed.Form.Errors["greeting"] = validate.Msg{ID: "templates.greeting_required",
 				Data: map[string]any{"Example": mailtmpl.Default(m, lang).Greeting}}
 		}

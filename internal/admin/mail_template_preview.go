@@ -6,6 +6,7 @@ import (
 
 	"pforte/internal/mailtmpl"
 	"pforte/internal/outbox"
+	"pforte/internal/ticket"
 	"pforte/internal/web"
 )
 
@@ -32,7 +33,7 @@ func (a *Admin) mailTemplatePreview(w http.ResponseWriter, r *http.Request, v *v
 		web.Render(w, r, status, mailTemplatePage(v.chrome(r, "templates.title"), ed))
 		return
 	}
-	msg, err := previewLetter(v, ed.Mail, ed.Lang, ed.Samples, t).Render()
+	msg, err := previewLetter(v, ed.Mail, ed.Lang, ed.Samples, t, ed.CanReply).Render()
 	if err != nil {
 		a.env.Fail(w, r, err)
 		return
@@ -42,10 +43,16 @@ func (a *Admin) mailTemplatePreview(w http.ResponseWriter, r *http.Request, v *v
 }
 
 // previewLetter is mail m in lang with text t and the sample values, as the tenant
-// would send it.
-func previewLetter(v *visit, m mailtmpl.Mail, lang string, samples map[string]any, t mailtmpl.Text) outbox.Letter {
+// would send it: a ticket's mail to a contact that can be answered (canReply) has the
+// line above which answers are typed, and one that cannot does not ask for an answer
+// by mail (outbox.Letter goes by the marker).
+func previewLetter(v *visit, m mailtmpl.Mail, lang string, samples map[string]any, t mailtmpl.Text, canReply bool) outbox.Letter {
 	link, _ := samples[mailtmpl.Link.Data].(string)
-	return outbox.Letter{Lang: lang, Key: m.Key, Data: samples, ActionURL: link, Sender: v.Tenant.Name, Override: &t}
+	l := outbox.Letter{Lang: lang, Key: m.Key, Data: samples, ActionURL: link, Sender: v.Tenant.Name, Override: &t}
+	if canReply && m.AnswerableByMail() {
+		l.Marker = ticket.ReplyMarker(lang)
+	}
+	return l
 }
 
 // mailSamples are the preview's values: the registry's samples, with the tenant's own

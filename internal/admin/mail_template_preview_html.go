@@ -40,7 +40,12 @@ func (a *Admin) mailTemplatePreviewHTML(w http.ResponseWriter, r *http.Request, 
 			html.EscapeString(i18n.T(r.Context(), "templates.preview_invalid")) + "</p>"))
 		return
 	}
-	msg, err := previewLetter(v, m, lang, a.mailSamples(r, v, m, lang), t).Render()
+	canReply, err := a.mailCanReply(r, v)
+	if err != nil {
+		a.env.Fail(w, r, err)
+		return
+	}
+	msg, err := previewLetter(v, m, lang, a.mailSamples(r, v, m, lang), t, canReply).Render()
 	if err != nil {
 		a.env.Fail(w, r, err)
 		return

@@ -27,7 +27,7 @@ func (a *Admin) membershipAdd(w http.ResponseWriter, r *http.Request, v *visit) 
 		return
 	}
 	if co.Archived() { // nothing new is filed under an archived company
-		a.env.Flash(w, r, "company_archive.refused", "/admin/contacts/"+itoa(c.ID))
+		a.env.FlashError(w, r, "company_archive.refused", "/admin/contacts/"+itoa(c.ID))
 		return
 	}
 	role := f.Get("role")
@@ -36,11 +36,11 @@ func (a *Admin) membershipAdd(w http.ResponseWriter, r *http.Request, v *visit) 
 	}
 	welcomed, err := a.svc.AddMembership(r.Context(), v.Tenant, v.actor(r, a.env), c, co.ID, co.Name, role, a.env.Origin(r))
 	if errors.Is(err, access.ErrCompanyArchived) { // archived since the check above
-		a.env.Flash(w, r, "company_archive.refused", "/admin/contacts/"+itoa(c.ID))
+		a.env.FlashError(w, r, "company_archive.refused", "/admin/contacts/"+itoa(c.ID))
 		return
 	}
 	if errors.Is(err, access.ErrAlreadyErased) { // erased since the page was opened
-		a.env.Flash(w, r, "contact_erase.refused", "/admin/contacts/"+itoa(c.ID))
+		a.env.FlashError(w, r, "contact_erase.refused", "/admin/contacts/"+itoa(c.ID))
 		return
 	}
 	if db.IsUnique(err) {
@@ -96,7 +96,7 @@ func (a *Admin) accessGrant(w http.ResponseWriter, r *http.Request, v *visit) {
 		return
 	}
 	if errors.Is(err, access.ErrCompanyArchived) {
-		a.env.Flash(w, r, "company_archive.refused", back)
+		a.env.FlashError(w, r, "company_archive.refused", back)
 		return
 	}
 	if errors.Is(err, access.ErrResentRecently) {
@@ -104,7 +104,7 @@ func (a *Admin) accessGrant(w http.ResponseWriter, r *http.Request, v *visit) {
 		return
 	}
 	if errors.Is(err, access.ErrAlreadyErased) { // a page opened before the erasure
-		a.env.Flash(w, r, "contact_erase.refused", back)
+		a.env.FlashError(w, r, "contact_erase.refused", back)
 		return
 	}
 	if err != nil {

@@ -3,7 +3,6 @@ package admin
 import (
 	"context"
 	"net/http"
-	"regexp"
 	"strings"
 
 	"pforte/internal/i18n"
@@ -55,13 +54,13 @@ func (a *Admin) outboxShow(w http.ResponseWriter, r *http.Request, v *visit) {
 }
 
 // mailLinks lists the web links in a mail's text part, so an invitation can be opened
-// from the outbox when no mail server delivers it.
-var linkRE = regexp.MustCompile(`https?://[^\s<>"]+`)
-
-// A link whose token is masked (an agent's view) is left out: it leads nowhere.
+// from the outbox when no mail server delivers it. They are found as a ticket message's
+// links are (web.TextLinks): "The portal is at https://x.de." lists the address
+// without the sentence's full stop. A link whose token is masked (an agent's view) is
+// left out: it leads nowhere.
 func mailLinks(text string) []string {
 	var out []string
-	for _, l := range linkRE.FindAllString(text, 20) {
+	for _, l := range web.TextLinks(text, 20) {
 		if !strings.Contains(l, outbox.Masked) {
 			out = append(out, l)
 		}

@@ -93,12 +93,12 @@ func Routes(env *web.Env, svc *access.Service) []web.Route {
 	routes = append(routes, a.ticketTimeRoutes()...)
 	routes = append(routes, a.reportRoutes()...)
 	routes = append(routes, a.textModuleRoutes()...)
-	routes = append(routes, a.kbRoutes()...)
+	routes = append(routes, a.moduleRoutes("knowledge", a.kbRoutes())...)
 	routes = append(routes, a.staffAccountRoutes()...)
 	routes = append(routes, a.contactSupportRoutes()...)
 	routes = append(routes, a.contactEraseRoutes()...)
 	routes = append(routes, a.inboxBlockRoutes()...)
-	return append(routes, a.downloadRoutes()...)
+	return append(routes, a.moduleRoutes("downloads", a.downloadRoutes())...)
 }
 
 func (a *Admin) notFound(w http.ResponseWriter, r *http.Request, _ *visit) { a.env.NotFound(w, r) }

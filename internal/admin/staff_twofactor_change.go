@@ -40,5 +40,6 @@ func (a *Admin) staffTwoFactorDisable(w http.ResponseWriter, r *http.Request, v 
 		return
 	}
 	a.env.WakeWorker()
-	a.env.Flash(w, r, "security.disabled", "/admin/account")
+	// To #main, where the flash is: the form posted to #twofactor (web.TwoFactorSection).
+	a.env.Flash(w, r, "security.disabled", "/admin/account#main")
 }

@@ -231,7 +231,7 @@ func TestNamesTakenByNeighbours(t *testing.T) {
 // TestBilledRequestNotDecided: a request marked billed before anyone decided it is
 // locked like every billed ticket: accepting or declining is refused with the billed
 // message — the status stays, no mail goes to the customer — and the page offers
-// neither. After the mark is taken off, the request can be decided.
+// neither. After an admin took the mark off, the request can be decided.
 func TestBilledRequestNotDecided(t *testing.T) {
 	testutil.ForEngines(t, func(t *testing.T, e db.Engine) {
 		o := newOffice(t, e)
@@ -280,7 +280,7 @@ func TestBilledRequestNotDecided(t *testing.T) {
 		if r := o.agent.Get(path); strings.Contains(r.Body, `action="`+path+`/accept"`) {
 			t.Errorf("billed ticket offers to accept")
 		}
-		if r := o.agent.Post(path+"/billed", url.Values{"billed": {"0"}}); r.Status != 303 {
+		if r := o.admin.Post(path+"/billed", url.Values{"billed": {"0"}}); r.Status != 303 { // an admin's step (ticket_billed.go)
 			t.Fatalf("unbilled: %d", r.Status)
 		}
 		if r := o.agent.Post(path+"/accept", url.Values{}); r.Status != 303 {

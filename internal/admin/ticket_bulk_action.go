@@ -84,7 +84,8 @@ type bulkGroup struct {
 }
 
 // bulkGroups are the actions the queue offers: assign to nobody or an active staff
-// member, move to an active status, set a priority (urgent first, as on the ticket).
+// member, move to an active status other than a request's outcomes, set a priority
+// (urgent first, as on the ticket).
 func bulkGroups(ctx context.Context, statuses []ticket.Status, members []staff.Member, admin bool) []bulkGroup {
 	assign := []web.Choice{{Value: bulkAction{Kind: bulkAssign}.value(), Label: i18n.T(ctx, "bulk.unassign")}}
 	for _, m := range members {
@@ -93,7 +94,7 @@ func bulkGroups(ctx context.Context, statuses []ticket.Status, members []staff.M
 		}
 	}
 	var status []web.Choice
-	for _, s := range statuses {
+	for _, s := range withoutOutcomes(statuses, 0) { // by deciding only (ticket_request_status.go)
 		if s.Active {
 			status = append(status, web.Choice{Value: bulkAction{bulkStatus, s.ID}.value(), Label: statusName(ctx, s)})
 		}

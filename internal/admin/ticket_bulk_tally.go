@@ -18,6 +18,7 @@ var bulkSkips = []struct {
 	{ticket.ErrMerged, "bulk.skipped_merged"},
 	{ticket.ErrStatusInactive, "bulk.skipped_status_inactive"},
 	{ticket.ErrUndecided, "qa2_desk.bulk_skipped_undecided"},
+	{ticket.ErrAssigneeInvited, "tback_fix.bulk.skipped_assignee_invited"}, // before ErrAssigneeInactive, which it is too
 	{ticket.ErrAssigneeInactive, "bulk.skipped_assignee_inactive"},
 	{db.ErrNotFound, "bulk.skipped_not_found"}, // unknown, or another tenant's: the same to us
 }

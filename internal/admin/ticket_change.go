@@ -42,8 +42,9 @@ func (a *Admin) changeTicket(r *http.Request, v *visit, id int64, step ticketSte
 
 // afterChange answers a change and reports whether it did. Success wakes the mail
 // worker and goes back to the ticket with okMsg; a rule that refused (billed, already
-// decided) goes back with its message; field errors are left on f for the caller to
-// show with 422 (false); anything else is the error page (404 for foreign ids).
+// decided) goes back with its message, shown as an error; field errors are left on f
+// for the caller to show with 422 (false); anything else is the error page (404 for
+// foreign ids).
 func (a *Admin) afterChange(w http.ResponseWriter, r *http.Request, id int64, err error, f *web.Form, okMsg string) bool {
 	back := ticketPath(id)
 	switch {
@@ -51,13 +52,18 @@ func (a *Admin) afterChange(w http.ResponseWriter, r *http.Request, id int64, er
 		a.env.WakeWorker()
 		a.env.Flash(w, r, okMsg, back)
 	case errors.Is(err, ticket.ErrBilled):
-		a.env.Flash(w, r, "tickets_admin.billed_failed", back)
+		a.env.FlashError(w, r, "tickets_admin.billed_failed", back)
 	case errors.Is(err, ticket.ErrDecided):
-		a.env.Flash(w, r, "tickets_admin.decided_failed", back)
+		a.env.FlashError(w, r, "tickets_admin.decided_failed", back)
+	case errors.Is(err, ticket.ErrDoneUndecided):
+		a.env.FlashError(w, r, "tback_fix.decide_done", back)
 	case errors.Is(err, ticket.ErrMerged):
-		a.env.Flash(w, r, "ticket_merge.merged_failed", back)
+		a.env.FlashError(w, r, "ticket_merge.merged_failed", back)
 	case f != nil && errors.Is(err, ticket.ErrStatusInactive):
 		f.Errors.Add("status", "tickets_admin.error.status_inactive", nil)
+		return false
+	case f != nil && errors.Is(err, ticket.ErrAssigneeInvited): // before ErrAssigneeInactive, which it is too
+		f.Errors.Add("assignee", "tback_fix.error.assignee_invited", nil)
 		return false
 	case f != nil && errors.Is(err, ticket.ErrAssigneeInactive):
 		f.Errors.Add("assignee", "tickets_admin.error.assignee_inactive", nil)

@@ -84,6 +84,9 @@ func eventText(ctx context.Context, e ticket.Event) string {
 	if text := mergeEventText(ctx, e); text != "" { // what a merge did to its target (ticket_merge_events.go)
 		return text
 	}
+	if id := decisionMoved[kind]; id != "" && e.From.ID != 0 && e.From.ID != e.To.ID && e.From.Code != ticket.CodeNew {
+		return i18n.T(ctx, id, data)
+	}
 	switch kind {
 	case ticket.EventFollowUp:
 		return followUpEventText(ctx, e) // ticket_followup.go
@@ -94,6 +97,11 @@ func eventText(ctx context.Context, e ticket.Event) string {
 	}
 	return e.Actor + ": " + e.Kind
 }
+
+// decisionMoved words a decision that moved the ticket from a status other than "new"
+// (declining a request in progress): "declined the request" alone would hide which
+// status it left.
+var decisionMoved = map[string]string{"accepted": "tback_fix.event.accepted_moved", "declined": "tback_fix.event.declined_moved"}
 
 // assigneeChoices are "nobody" and the staff who can take tickets (assignable), plus
 // the current assignee otherwise, marked when inactive, so the select shows who has it.

@@ -118,7 +118,7 @@ func ticketListPage(c web.Chrome, qv queueView) templ.Component {
 				if templ_7745c5c3_Err != nil {
 					return templ_7745c5c3_Err
 				}
-				templ_7745c5c3_Err = web.SearchNote(qv.Capped, qv.Short, web.AllStatesURL("/admin/tickets", qv.Pager.Query)).Render(ctx, templ_7745c5c3_Buffer)
+				templ_7745c5c3_Err = web.SearchNote(qv.Capped, qv.Short, web.AllStatesOffer("/admin/tickets", qv.Pager.Query, qv.Filter.State)).Render(ctx, templ_7745c5c3_Buffer)
 				if templ_7745c5c3_Err != nil {
 					return templ_7745c5c3_Err
 				}
@@ -131,7 +131,7 @@ func ticketListPage(c web.Chrome, qv queueView) templ.Component {
 				if templ_7745c5c3_Err != nil {
 					return templ_7745c5c3_Err
 				}
-				templ_7745c5c3_Err = web.SearchNote(qv.Capped, qv.Short, "").Render(ctx, templ_7745c5c3_Buffer)
+				templ_7745c5c3_Err = web.SearchNote(qv.Capped, qv.Short, web.AllStates{}).Render(ctx, templ_7745c5c3_Buffer)
 				if templ_7745c5c3_Err != nil {
 					return templ_7745c5c3_Err
 				}

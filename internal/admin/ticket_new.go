@@ -73,7 +73,7 @@ func (a *Admin) renderTicketNew(w http.ResponseWriter, r *http.Request, v *visit
 			return
 		}
 		if co.Archived() { // nothing new is filed under an archived company
-			a.env.Flash(w, r, "company_archive.refused", "/admin/companies/"+itoa(co.ID))
+			a.env.FlashError(w, r, "company_archive.refused", "/admin/companies/"+itoa(co.ID))
 			return
 		}
 		nv.Company = co
@@ -132,7 +132,7 @@ func (a *Admin) ticketCreate(w http.ResponseWriter, r *http.Request, v *visit) {
 		return
 	}
 	if co.Archived() {
-		a.env.Flash(w, r, "company_archive.refused", "/admin/companies/"+itoa(co.ID))
+		a.env.FlashError(w, r, "company_archive.refused", "/admin/companies/"+itoa(co.ID))
 		return
 	}
 	n := ticket.New{TenantID: v.P.TenantID, CompanyID: co.ID, StaffID: v.Member.ID, Author: v.Member.Name,
@@ -181,12 +181,14 @@ func (a *Admin) ticketCreate(w http.ResponseWriter, r *http.Request, v *visit) {
 		})
 		if errors.Is(err, company.ErrArchived) {
 			a.env.DeleteUploads(nf.ups) // kept ones stay kept: their rows came back
-			a.env.Flash(w, r, "company_archive.refused", "/admin/companies/"+itoa(co.ID))
+			a.env.FlashError(w, r, "company_archive.refused", "/admin/companies/"+itoa(co.ID))
 			return
 		}
 		if errors.Is(err, errErasedOpener) || errors.Is(err, ticket.ErrAssigneeInactive) {
 			if errors.Is(err, errErasedOpener) {
 				f.Errors.Add("contact_id", "contact_erase.new_ticket_erased", nil)
+			} else if errors.Is(err, ticket.ErrAssigneeInvited) { // before inactive, which it is too
+				f.Errors.Add("assignee", "tback_fix.error.assignee_invited", nil)
 			} else {
 				f.Errors.Add("assignee", "tickets_admin.error.assignee_inactive", nil)
 			}

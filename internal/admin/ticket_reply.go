@@ -21,7 +21,9 @@ const maxTicketBody = 20000
 
 // ticketReply adds a public reply (mailed to the contact and followers) or an internal
 // note (mailed to nobody, never shown in the portal), with attachments up to the
-// tenant's limit and an optional status change, all in one transaction.
+// tenant's limit and an optional status change, all in one transaction. The same
+// reply or note sent again within a moment (two tabs, a request sent again) changes
+// nothing (ticket/repeat.go): the page says it was sent already.
 func (a *Admin) ticketReply(w http.ResponseWriter, r *http.Request, v *visit) {
 	shown, rules, f, ok := a.replyForm(w, r, v)
 	if !ok {
@@ -90,7 +92,7 @@ func (a *Admin) ticketReply(w http.ResponseWriter, r *http.Request, v *visit) {
 			}
 			raced = len(staged) - len(taken) // taken meanwhile by a second tab
 			reply := ticket.Reply{StaffID: v.Member.ID, Author: v.Member.Name, Internal: internal, Body: body,
-				Via: "staff", Files: append(ticket.StagedUploads(taken), ups...)}
+				Via: "staff", Files: append(ticket.StagedUploads(taken), ups...), FromForm: true}
 			msgID, err := ticket.AddReply(ctx, tx, t, reply, c.Now)
 			if err != nil {
 				return err
@@ -116,6 +118,11 @@ func (a *Admin) ticketReply(w http.ResponseWriter, r *http.Request, v *visit) {
 				return c.N.WithFiles(reply.Files).Replied(ctx, tx, t, body, c.By)
 			}
 		})
+		if errors.Is(err, ticket.ErrRepeated) { // the first copy posted it with its status and time; this one changes nothing
+			a.env.DeleteUploads(ups)
+			a.env.Flash(w, r, flashRepeated, ticketPath(id))
+			return
+		}
 		var se *staleError
 		if errors.As(err, &se) { // keep the new files for "Send anyway"
 			if serr := a.env.KeepRefused(ctx, o, &f, staged, ups); serr != nil {

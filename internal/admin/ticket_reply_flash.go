@@ -17,6 +17,7 @@ const (
 	flashRepliedNoPortal = "ticket_work.replied_noportal"
 	flashRepliedNobody   = "ticket_work.replied_nobody"
 	flashNoted           = "tickets_admin.noted"
+	flashRepeated        = "repeat.message_sent" // sent a moment ago already: nothing changed
 )
 
 // replyFlash is the message after a reply or note: a reply says whom it reached, since
@@ -43,7 +44,7 @@ func replyFlash(internal, archived bool, m ticket.Mailed) string {
 func replySent(flash string) bool {
 	first, _, _ := strings.Cut(flash, ",") // FlashParts: "<id>,<more>"
 	switch first {
-	case flashReplied, flashRepliedArchived, flashRepliedNoPortal, flashRepliedNobody, flashNoted:
+	case flashReplied, flashRepliedArchived, flashRepliedNoPortal, flashRepliedNobody, flashNoted, flashRepeated:
 		return true
 	}
 	return false

@@ -28,7 +28,7 @@ func (a *Admin) ticketTimeAdd(w http.ResponseWriter, r *http.Request, v *visit) 
 			return err
 		})
 		if msg := timeFailed(err); msg != "" {
-			a.env.Flash(w, r, msg, ticketPath(id))
+			a.env.FlashError(w, r, msg, ticketPath(id))
 			return
 		}
 		if a.afterChange(w, r, id, err, &f, "time_tracking.logged") {

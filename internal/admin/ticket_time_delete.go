@@ -31,7 +31,7 @@ func (a *Admin) ticketTimeDelete(w http.ResponseWriter, r *http.Request, v *visi
 		return audit.Log(ctx, tx, v.P.TenantID, by.Label, audit.TicketTimeDeleted, what, by.IP, c.Now)
 	})
 	if msg := timeFailed(err); msg != "" {
-		a.env.Flash(w, r, msg, ticketPath(tv.Ticket.ID))
+		a.env.FlashError(w, r, msg, ticketPath(tv.Ticket.ID))
 		return
 	}
 	a.afterChange(w, r, tv.Ticket.ID, err, nil, "time_tracking.deleted")

@@ -60,7 +60,7 @@ func (a *Admin) ticketTimeSave(w http.ResponseWriter, r *http.Request, v *visit)
 		return audit.Log(ctx, tx, v.P.TenantID, by.Label, audit.TicketTimeChanged, what, by.IP, c.Now)
 	})
 	if msg := timeFailed(err); msg != "" {
-		a.env.Flash(w, r, msg, ticketPath(tv.Ticket.ID))
+		a.env.FlashError(w, r, msg, ticketPath(tv.Ticket.ID))
 		return
 	}
 	a.afterChange(w, r, tv.Ticket.ID, err, nil, "time_tracking.saved")
@@ -97,7 +97,7 @@ func (a *Admin) loadTimeEntry(w http.ResponseWriter, r *http.Request, v *visit) 
 		} else if t.MergedInto > 0 {
 			err = ticket.ErrMerged
 		}
-		a.env.Flash(w, r, timeFailed(err), ticketPath(t.ID))
+		a.env.FlashError(w, r, timeFailed(err), ticketPath(t.ID))
 		return timeEditView{}, false
 	}
 	return timeEditView{Ticket: t, Entry: e}, true

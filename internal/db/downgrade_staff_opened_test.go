@@ -2,8 +2,6 @@ package db_test
 
 import (
 	"context"
-	"os"
-	"strings"
 	"testing"
 
 	"pforte/internal/db"
@@ -32,19 +30,7 @@ func TestDowngradeStaffOpenedFirstResponse(t *testing.T) {
 			`INSERT INTO ticket_sla_targets (tenant_id, priority, first_response_hours, resolution_hours) SELECT id, 3, 4, 24 FROM tenants`,
 			`INSERT INTO ticket_sla_targets (tenant_id, priority, first_response_hours, resolution_hours) SELECT id, 2, NULL, 48 FROM tenants`,
 			ticket("staff", "3", "100"), ticket("staff", "2", "100"), ticket("staff", "1", "100"), ticket("portal", "3", "150"))
-		b, err := os.ReadFile("migrations/" + string(e) + "/00059_queue_contact.sql")
-		if err != nil {
-			t.Fatal(err)
-		}
-		down := string(b)[strings.Index(string(b), "-- +goose Down"):]
-		for _, stmt := range strings.Split(down, ";\n") {
-			if strings.TrimSpace(stmt) == "" {
-				continue
-			}
-			if _, err := d.Exec(ctx, stmt); err != nil {
-				t.Fatalf("down: %v\n%s", err, stmt)
-			}
-		}
+		runDown(t, d, e, "00059_queue_contact")
 		for _, c := range []struct {
 			via      string
 			priority int

@@ -2,6 +2,8 @@ package db_test
 
 import (
 	"context"
+	"os"
+	"strings"
 	"testing"
 
 	"pforte/internal/db"
@@ -55,4 +57,23 @@ func upgraded(t *testing.T, e db.Engine, from int64, rows ...string) *db.DB {
 		t.Fatalf("upgrade: %v", err)
 	}
 	return d
+}
+
+// runDown runs the "-- +goose Down" section of migration file (its name without .sql)
+// on d, statement by statement, as goose would on a downgrade.
+func runDown(t *testing.T, d *db.DB, e db.Engine, file string) {
+	t.Helper()
+	b, err := os.ReadFile("migrations/" + string(e) + "/" + file + ".sql")
+	if err != nil {
+		t.Fatal(err)
+	}
+	down := string(b)[strings.Index(string(b), "-- +goose Down"):]
+	for _, stmt := range strings.Split(down, ";\n") {
+		if strings.TrimSpace(stmt) == "" {
+			continue
+		}
+		if _, err := d.Exec(context.Background(), stmt); err != nil {
+			t.Fatalf("down: %v\n%s", err, stmt)
+		}
+	}
 }

@@ -53,6 +53,10 @@ func Get(ctx context.Context, q db.Querier, tenantID, id int64) (File, error) {
 	return scanFile(q.QueryRow(ctx, `SELECT `+fileColumns+fileFrom+`WHERE f.tenant_id = ? AND f.id = ?`, tenantID, id))
 }
 
+// MaxSearch is how much of a search is used, in characters: the search box's maxlength,
+// as in the knowledge base (kb.MaxSearch) and the ticket list.
+const MaxSearch = 200
+
 // ListParams selects files for a list page.
 type ListParams struct {
 	FolderID int64 // the folder whose files are listed (0: top level); ignored while searching

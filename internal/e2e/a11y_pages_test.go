@@ -114,6 +114,10 @@ func adminPages(a *session) []string {
 		"/admin/settings", "/admin/settings/helpdesk", "/admin/settings/branding", "/admin/settings/mail",
 		"/admin/settings/mails",
 		a.linkFrom("/admin/settings/mails", `^/admin/settings/mails/[a-z_]+/[a-z]+$`),
+		// The editors below the settings menu show it too (settingsFrame).
+		"/admin/text-modules", "/admin/text-modules/new",
+		a.linkFrom("/admin/text-modules", `^/admin/text-modules/\d+$`),
+		"/admin/settings/helpdesk/blocked",
 		"/admin/account", "/admin/account/twofactor/setup",
 		"/admin/companies/999999999",
 	)

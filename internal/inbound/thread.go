@@ -107,15 +107,12 @@ func continued(ctx context.Context, tx db.Querier, d Delivery) (int64, int64, er
 
 // continueItem makes p, a new mail, the one item it shows, with the mail it showed
 // (old, read under the row's lock) as the latest earlier turn, and opens the item
-// again.
+// again (if handled) with the mail's arrival as its last activity.
 func continueItem(ctx context.Context, tx db.Querier, d Delivery, it inbox.Item, old, p inbox.MailPayload) error {
 	p.Earlier = append(old.Earlier, old.Turn(it))
 	p.Received = d.ReceivedAt.Unix()
 	if err := inbox.SetPayload(ctx, tx, d.TenantID, it.ID, p); err != nil {
 		return err
 	}
-	if it.Open() {
-		return nil
-	}
-	return inbox.Reopen(ctx, tx, d.TenantID, it.ID)
+	return inbox.Continued(ctx, tx, d.TenantID, it.ID, d.ReceivedAt)
 }

@@ -48,8 +48,16 @@ func ForgetContact(ctx context.Context, tx db.Querier, tenantID, contactID int64
 	// By contact, then by each address: one index each (an OR of both read the tenant's
 	// items).
 	payloads := map[int64]string{}
+	// On PostgreSQL the rows are locked as they are read, as inbound threading locks an
+	// item before it adds an answer (Lock): an answer committed meanwhile is read here and
+	// redacted with the rest, not overwritten with its files left behind. SQLite has one
+	// writer at a time anyway.
+	lock := ""
+	if tx.Engine() == db.Postgres {
+		lock = " FOR UPDATE"
+	}
 	read := func(where string, args ...any) error {
-		rows, err := tx.Query(ctx, `SELECT id, title, payload FROM inbox_items WHERE `+where, args...)
+		rows, err := tx.Query(ctx, `SELECT id, title, payload FROM inbox_items WHERE `+where+lock, args...)
 		if err != nil {
 			return fmt.Errorf("inbox: items of contact: %w", err)
 		}

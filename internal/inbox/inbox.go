@@ -70,6 +70,10 @@ type Item struct {
 	CompanyName        string // names of the referenced companies, for lists
 	SuggestedName      string
 	CreatedAt          time.Time
+	// ActiveAt is the item's last activity: when it arrived, was reopened or got a
+	// new mail of its conversation. The list goes by it; handling or reading the item
+	// leaves it.
+	ActiveAt           time.Time
 	HandledAt          time.Time
 	HandledByStaffID   int64
 	HandledByContactID int64
@@ -113,8 +117,8 @@ func DomainOf(email string) string {
 	return strings.ToLower(strings.TrimSpace(email[i+1:]))
 }
 
-// Create stores a new open item; payload is marshalled to JSON. Pass the transaction of
-// the change that caused it.
+// Create stores a new open item, arrived (and last active) now; payload is marshalled
+// to JSON. Pass the transaction of the change that caused it.
 func Create(ctx context.Context, q db.Querier, it Item, payload any, now time.Time) (int64, error) {
 	raw, err := json.Marshal(payload)
 	if err != nil {
@@ -124,9 +128,9 @@ func Create(ctx context.Context, q db.Querier, it Item, payload any, now time.Ti
 		it.Domain = DomainOf(it.Email)
 	}
 	id, err := db.Insert(ctx, q, `INSERT INTO inbox_items (tenant_id, kind, state, title, payload, email, domain,
-		company_id, contact_id, suggested_company_id, created_at) VALUES (?, ?, 'open', ?, ?, ?, ?, ?, ?, ?, ?)`,
+		company_id, contact_id, suggested_company_id, created_at, active_at) VALUES (?, ?, 'open', ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 		it.TenantID, it.Kind, it.Title, string(raw), strings.ToLower(it.Email), it.Domain, nullID(it.CompanyID),
-		nullID(it.ContactID), nullID(it.SuggestedCompanyID), now.Unix())
+		nullID(it.ContactID), nullID(it.SuggestedCompanyID), now.Unix(), now.Unix())
 	if err != nil {
 		return 0, fmt.Errorf("inbox: create: %w", err)
 	}

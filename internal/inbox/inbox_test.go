@@ -71,17 +71,6 @@ func TestInbox(t *testing.T) {
 		if count(ten.ID) != 2 {
 			t.Errorf("open count after handling: %d", count(ten.ID))
 		}
-		list := func(f inbox.Filter) []int64 {
-			items, err := inbox.List(ctx, d, ten.ID, f)
-			if err != nil {
-				t.Fatal(err)
-			}
-			var out []int64
-			for _, it := range items {
-				out = append(out, it.ID)
-			}
-			return out
-		}
 		for name, tc := range map[string]struct {
 			f    inbox.Filter
 			want []int64
@@ -92,11 +81,11 @@ func TestInbox(t *testing.T) {
 			"deleted, done":       {inbox.Filter{Kind: inbox.KindAccountDeleted, State: inbox.StateDone}, []int64{ids[1]}},
 			"accepted":            {inbox.Filter{State: inbox.StateAccepted}, []int64{ids[0]}},
 			"declined":            {inbox.Filter{State: inbox.StateDeclined}, nil},
-			"page after ids[2]":   {inbox.Filter{Before: ids[2]}, []int64{ids[1], ids[0]}},
+			"page after ids[2]":   {inbox.Filter{After: inbox.Cursor{At: now.Unix(), ID: ids[2]}}, []int64{ids[1], ids[0]}},
 			"first page of two":   {inbox.Filter{Limit: 2}, []int64{ids[3], ids[2]}},
-			"registrations older": {inbox.Filter{Kind: inbox.KindRegistration, Before: ids[3], Limit: 1}, []int64{ids[2]}},
+			"registrations older": {inbox.Filter{Kind: inbox.KindRegistration, After: inbox.Cursor{At: now.Unix(), ID: ids[3]}, Limit: 1}, []int64{ids[2]}},
 		} {
-			if got := list(tc.f); !slices.Equal(got, tc.want) {
+			if got := listIDs(t, d, ten.ID, tc.f); !slices.Equal(got, tc.want) {
 				t.Errorf("%s: %v, want %v", name, got, tc.want)
 			}
 		}

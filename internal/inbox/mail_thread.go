@@ -3,6 +3,7 @@ package inbox
 import (
 	"context"
 	"fmt"
+	"time"
 
 	"pforte/internal/db"
 )
@@ -96,11 +97,14 @@ func (p MailPayload) CurrentFile(n int) int {
 	return p.EarlierFile(len(p.Earlier), n)
 }
 
-// Reopen puts a handled item back into the open state, for an answer that continues
-// its conversation; who handled it before stays in the conversation (MailTurn).
-func Reopen(ctx context.Context, q db.Querier, tenantID, id int64) error {
+// Continued records a mail that arrived at at and continues the item's conversation:
+// the item is open again (who handled it before stays in the conversation, MailTurn)
+// and at is its last activity, so the list shows it at the top, whether it was
+// handled or still open.
+func Continued(ctx context.Context, q db.Querier, tenantID, id int64, at time.Time) error {
 	if _, err := q.Exec(ctx, `UPDATE inbox_items SET state = ?, reason = '', handled_at = NULL, handled_by_staff_id = NULL,
-		handled_by_contact_id = NULL, handled_by = '' WHERE tenant_id = ? AND id = ?`, StateOpen, tenantID, id); err != nil {
+		handled_by_contact_id = NULL, handled_by = '', active_at = ? WHERE tenant_id = ? AND id = ?`,
+		StateOpen, at.Unix(), tenantID, id); err != nil {
 		return fmt.Errorf("inbox: reopen %d: %w", id, err)
 	}
 	return nil

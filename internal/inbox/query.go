@@ -13,7 +13,7 @@ import (
 const columns = `i.id, i.tenant_id, i.kind, i.state, i.title, i.payload, i.email, i.domain,
 	COALESCE(i.company_id, 0), COALESCE(i.contact_id, 0), COALESCE(sc.id, 0),
 	COALESCE(co.name, ''), COALESCE(sc.name, ''), i.created_at, COALESCE(i.handled_at, 0),
-	COALESCE(i.handled_by_staff_id, 0), COALESCE(i.handled_by_contact_id, 0), i.handled_by, i.reason`
+	COALESCE(i.handled_by_staff_id, 0), COALESCE(i.handled_by_contact_id, 0), i.handled_by, i.reason, i.active_at`
 
 // from joins the suggested company only while it is not archived: a suggestion stored
 // when the item arrived reads as none once staff archived the company, so nothing
@@ -25,12 +25,13 @@ const from = ` FROM inbox_items i
 func scan(row interface{ Scan(...any) error }) (Item, error) {
 	var it Item
 	var payload string
-	var created, handled int64
+	var created, handled, active int64
 	err := row.Scan(&it.ID, &it.TenantID, &it.Kind, &it.State, &it.Title, &payload, &it.Email, &it.Domain,
 		&it.CompanyID, &it.ContactID, &it.SuggestedCompanyID, &it.CompanyName, &it.SuggestedName, &created, &handled,
-		&it.HandledByStaffID, &it.HandledByContactID, &it.HandledBy, &it.Reason)
+		&it.HandledByStaffID, &it.HandledByContactID, &it.HandledBy, &it.Reason, &active)
 	it.Payload = []byte(payload)
 	it.CreatedAt = time.Unix(created, 0)
+	it.ActiveAt = time.Unix(active, 0)
 	if handled > 0 {
 		it.HandledAt = time.Unix(handled, 0)
 	}
@@ -61,15 +62,17 @@ func Get(ctx context.Context, q db.Querier, tenantID, id int64) (Item, error) {
 
 // Filter selects items for the back office's list.
 type Filter struct {
-	Kind   string // "" for every kind
-	State  string // "" for every state
-	Before int64  // keyset paging: only items with a smaller id
-	Limit  int
+	Kind  string // "" for every kind
+	State string // "" for every state
+	After Cursor // keyset paging: only items after this one in the list's order
+	Limit int
 }
 
-// List returns the tenant's items matching f, newest first. Paging is by id (keyset), so
-// a long history stays as fast as the first page; the indexes on (tenant, state, kind,
-// id) and (tenant, kind, id) serve every filter combination.
+// List returns the tenant's items matching f by their last activity, newest first (an
+// item reopened or continued by a new mail comes back to the top), the id breaking
+// ties. Paging is by keyset on (activity, id), so a long history stays as fast as the
+// first page and an item is on one page only; an index ending in both serves each
+// filter (migration 77).
 func List(ctx context.Context, q db.Querier, tenantID int64, f Filter) ([]Item, error) {
 	where, args := `i.tenant_id = ?`, []any{tenantID}
 	if f.State != "" {
@@ -80,19 +83,21 @@ func List(ctx context.Context, q db.Querier, tenantID int64, f Filter) ([]Item, 
 		where += ` AND i.kind = ?`
 		args = append(args, f.Kind)
 	}
-	if f.Before > 0 {
-		where += ` AND i.id < ?`
-		args = append(args, f.Before)
+	if f.After.ID > 0 {
+		// The first condition bounds the index range; the second drops the items of
+		// the same second up to the cursor's.
+		where += ` AND i.active_at <= ? AND (i.active_at < ? OR i.id < ?)`
+		args = append(args, f.After.At, f.After.At, f.After.ID)
 	}
 	if f.Limit <= 0 || f.Limit > 200 {
 		f.Limit = 50
 	}
-	return list(ctx, q, where+` ORDER BY i.id DESC LIMIT ?`, append(args, f.Limit)...)
+	return list(ctx, q, where+` ORDER BY i.active_at DESC, i.id DESC LIMIT ?`, append(args, f.Limit)...)
 }
 
 // CountOpen counts the tenant's open items for the navigation. Open items are few
-// compared with the whole history, and the (tenant, state, kind, id) index answers the
-// count without touching the table.
+// compared with the whole history, and the (tenant, state, active_at, id) index
+// answers the count without touching the table.
 func CountOpen(ctx context.Context, q db.Querier, tenantID int64) (int, error) {
 	var n int
 	if err := q.QueryRow(ctx, `SELECT COUNT(*) FROM inbox_items WHERE tenant_id = ? AND state = 'open'`, tenantID).Scan(&n); err != nil {

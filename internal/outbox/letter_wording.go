@@ -30,24 +30,32 @@ const maxLabel = 30
 // (Override) or the built-in translation. A mail that offers {{reply}} is always
 // worded through its text form (the built-in one when the tenant has none), so the
 // layout knows where the written text goes. Without a reply marker no answer by mail
-// can come back (no Reply-To), and the built-in text does not invite one.
+// can come back (no Reply-To), so the mail does not ask for one: the built-in text is
+// its no-reply wording, and a tenant's text that kept the built-in sentence asking
+// gets that wording's sentence instead (mailtmpl.WithoutReplyInvite).
 func (l Letter) wording(t *i18n.Localizer, v *view) {
 	m, registered := mailtmpl.Lookup(l.Key)
 	placesReply := m.PlacesReply()
+	canReply := l.Marker != ""
 	if l.Override == nil && registered && placesReply && m.HasButton() {
-		d := mailtmpl.Default(m, t.Lang)
-		if l.Marker == "" {
-			d = mailtmpl.DefaultNoReply(m, t.Lang)
-		}
+		d := mailtmpl.DefaultFor(m, t.Lang, canReply)
 		l.Override = &d
 	}
 	if l.Override == nil {
 		data := l.withOmitted(m)
+		body := l.Key + ".body"
+		if !canReply && registered && mailtmpl.HasNoReply(m, t.Lang) {
+			body = l.Key + mailtmpl.NoReplyBody
+		}
 		v.Subject = oneLine(t.T(l.Key+".subject", data))
 		v.Greeting = oneLine(t.T(l.Key+".greeting", data))
-		v.Body = paragraphs(strings.Split(t.T(l.Key+".body", data), "\n\n"))
+		v.Body = paragraphs(strings.Split(t.T(body, data), "\n\n"))
 		v.Button = oneLine(t.T(l.Key+".button", data))
 		return
+	}
+	if !canReply && registered {
+		o := mailtmpl.WithoutReplyInvite(m, t.Lang, *l.Override)
+		l.Override = &o
 	}
 	// Values go in as plain text; the HTML template escapes them like any text.
 	values := l.values()

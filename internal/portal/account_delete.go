@@ -30,5 +30,7 @@ func (p *Portal) accountDelete(w http.ResponseWriter, r *http.Request, v *visit)
 		return
 	}
 	p.env.ClearCookie(w, r, web.PortalCookie)
-	p.env.Flash(w, r, "account.deleted", "/login")
+	// To #main, where the flash is: the form posted to #delete, which a redirect without
+	// a fragment of its own would keep.
+	p.env.Flash(w, r, "account.deleted", "/login#main")
 }

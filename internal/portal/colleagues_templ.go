@@ -507,9 +507,9 @@ func colleaguesPage(c web.Chrome, v *visit, rows []colleagueRow, f web.Form, reg
 							return templ_7745c5c3_Err
 						}
 						var templ_7745c5c3_Var32 string
-						templ_7745c5c3_Var32, templ_7745c5c3_Err = templ.JoinStringErrs(i18n.T(ctx, "colleagues.revoke_confirm"))
+						templ_7745c5c3_Var32, templ_7745c5c3_Err = templ.JoinStringErrs(i18n.T(ctx, "colleagues.revoke_confirm", map[string]any{"Name": m.Name}))
 						if templ_7745c5c3_Err != nil {
-							return templ.Error{Err: templ_7745c5c3_Err, FileName: `internal/portal/colleagues.templ`, Line: 74, Col: 184}
+							return templ.Error{Err: templ_7745c5c3_Err, FileName: `internal/portal/colleagues.templ`, Line: 74, Col: 216}
 						}
 						_, templ_7745c5c3_Err = templ_7745c5c3_Buffer.WriteString(templ.EscapeString(templ_7745c5c3_Var32))
 						if templ_7745c5c3_Err != nil {

@@ -35,7 +35,9 @@ func (p *Portal) companySwitch(w http.ResponseWriter, r *http.Request, v *visit)
 				p.env.Fail(w, r, err)
 				return
 			}
-			p.env.Flash(w, r, "company.switched", switchBack(r, m)) // company_switch_back.go
+			// Names the company (switchedFlash): the switch usually lands in another
+			// section than home, which would be the only page to say it.
+			p.env.Flash(w, r, switchedFlash, switchBack(r, m)) // company_switch_back.go
 			return
 		}
 	}

@@ -50,7 +50,9 @@ func (p *Portal) renderDownloads(w http.ResponseWriter, r *http.Request, v *visi
 		p.env.Fail(w, r, err)
 		return
 	}
-	dv := downloadView{Search: validate.Clean(r.URL.Query().Get("q"))}
+	// Cut to the box's maxlength: a longer query from a hand-made address would be
+	// searched and echoed ("Results for …") in full.
+	dv := downloadView{Search: validate.TruncateChars(validate.Clean(r.URL.Query().Get("q")), download.MaxSearch)}
 	if folderID != 0 {
 		dv.Path = download.Path(folders, folderID)
 		if len(dv.Path) == 0 {

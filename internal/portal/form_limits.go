@@ -1,8 +1,9 @@
 package portal
 
-// Limits the sign-up and invitation forms show as maxlength, so a browser stops typing
-// where the server would refuse (access.Registration and the colleague invitation
-// check the same numbers; names use contact.MaxName, phones validate.MaxPhone).
+// Limits the sign-up, invitation and login forms show as maxlength, so a browser stops
+// typing where the server would refuse (access.Registration, the colleague invitation
+// and the login check the same numbers; names use contact.MaxName, phones
+// validate.MaxPhone).
 const (
 	maxEmail   = 254 // the longest address SMTP carries
 	maxCompany = 200

@@ -14,7 +14,8 @@ func (p *Portal) invitationForm(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	r = inLanguageOf(r, ct)
-	web.Render(w, r, http.StatusOK, invitationPage(guestChrome(r, "invitation.title"), ct.Email, p.invitedCompany(r, ct), web.NewForm()))
+	company := p.invitedCompany(r, ct)
+	web.Render(w, r, http.StatusOK, invitationPage(guestChrome(r, invitationTitle(company)), ct.Email, company, web.NewForm()))
 }
 
 func (p *Portal) invitationSubmit(w http.ResponseWriter, r *http.Request) {
@@ -34,7 +35,8 @@ func (p *Portal) invitationSubmit(w http.ResponseWriter, r *http.Request) {
 		}
 	}
 	if f.Invalid() {
-		web.Render(w, r, http.StatusUnprocessableEntity, invitationPage(guestChrome(r, "invitation.title"), ct.Email, p.invitedCompany(r, ct), f))
+		company := p.invitedCompany(r, ct)
+		web.Render(w, r, http.StatusUnprocessableEntity, invitationPage(guestChrome(r, invitationTitle(company)), ct.Email, company, f))
 		return
 	}
 	p.startSession(w, r, sess)
@@ -52,4 +54,14 @@ func (p *Portal) invitedCompany(r *http.Request, ct contact.Contact) string {
 		return ""
 	}
 	return p.svc.InvitedCompany(r.Context(), web.TenantFrom(r.Context()).ID, r.PathValue("token"))
+}
+
+// invitationTitle is the tab title of the invitation page: "Set password" for a new
+// account, and what the page asks, "Accept invitation", of a contact who already has
+// a password and confirms with it (company is the company they are invited to).
+func invitationTitle(company string) string {
+	if company != "" {
+		return "invitation.confirm_submit"
+	}
+	return "invitation.title"
 }

@@ -25,6 +25,9 @@ func (p *Portal) loginSubmit(w http.ResponseWriter, r *http.Request) {
 	f := web.ParseForm(w, r)
 	if f.Err == "" {
 		f.Errors.Required("email", f.Get("email"))
+		// Longer than any address can be: the same "at most 254 characters" as the
+		// other forms give, rather than "address or password is wrong".
+		f.Errors.MaxLen("email", f.Get("email"), maxEmail)
 		// A malformed address (foo@@bar) can belong to no account: saying so at the field
 		// tells a typo from a wrong password and reveals nothing about who has one.
 		f.Errors.Email("email", f.Get("email"))

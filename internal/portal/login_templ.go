@@ -99,7 +99,7 @@ func loginPage(c web.Chrome, f web.Form) templ.Component {
 					return templ_7745c5c3_Err
 				}
 			}
-			templ_7745c5c3_Err = web.Field(f, web.Input{Name: "email", Label: "field.email", Type: "email", Autocomplete: "username", Required: true}).Render(ctx, templ_7745c5c3_Buffer)
+			templ_7745c5c3_Err = web.Field(f, web.Input{Name: "email", Label: "field.email", Type: "email", Autocomplete: "username", Required: true, Max: maxEmail}).Render(ctx, templ_7745c5c3_Buffer)
 			if templ_7745c5c3_Err != nil {
 				return templ_7745c5c3_Err
 			}

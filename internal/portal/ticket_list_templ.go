@@ -431,12 +431,12 @@ func ticketListContent(v *visit, view ticketListView) templ.Component {
 			if templ_7745c5c3_Err != nil {
 				return templ_7745c5c3_Err
 			}
-			templ_7745c5c3_Err = web.SearchNote(view.Capped, view.Short, web.AllStatesURL("/tickets", view.Pager.Query)).Render(ctx, templ_7745c5c3_Buffer)
+			templ_7745c5c3_Err = web.SearchNote(view.Capped, view.Short, web.AllStatesOffer("/tickets", view.Pager.Query, view.Filter.State)).Render(ctx, templ_7745c5c3_Buffer)
 			if templ_7745c5c3_Err != nil {
 				return templ_7745c5c3_Err
 			}
 		} else {
-			templ_7745c5c3_Err = web.SearchNote(view.Capped, view.Short, "").Render(ctx, templ_7745c5c3_Buffer)
+			templ_7745c5c3_Err = web.SearchNote(view.Capped, view.Short, web.AllStates{}).Render(ctx, templ_7745c5c3_Buffer)
 			if templ_7745c5c3_Err != nil {
 				return templ_7745c5c3_Err
 			}

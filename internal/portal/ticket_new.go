@@ -2,6 +2,7 @@ package portal
 
 import (
 	"context"
+	"errors"
 	"net/http"
 	"strconv"
 
@@ -57,7 +58,9 @@ func (p *Portal) renderTicketNew(w http.ResponseWriter, r *http.Request, v *visi
 
 // ticketCreate opens a ticket for the active company. Files are stored first; when the
 // form is refused for bad input they are kept for the returned form (ticket_kept.go),
-// when the transaction fails they are deleted again.
+// when the transaction fails they are deleted again. The same ticket sent again within
+// a moment (two tabs, a request sent again) opens no second one (ticket/repeat.go): the
+// contact lands on the first, told it was sent already.
 func (p *Portal) ticketCreate(w http.ResponseWriter, r *http.Request, v *visit) {
 	ctx := r.Context()
 	rules, err := tenant.GetTicketRules(ctx, p.env.DB, v.P.TenantID)
@@ -70,7 +73,7 @@ func (p *Portal) ticketCreate(w http.ResponseWriter, r *http.Request, v *visit) 
 		// Title, location and device are one line by nature; a title's line breaks would
 		// otherwise reach mail subjects and lists as they were typed.
 		Title: validate.OneLine(f.Get("title")), Body: f.Get("body"),
-		Location: validate.OneLine(f.Get("location")), Asset: validate.OneLine(f.Get("asset"))}
+		Location: validate.OneLine(f.Get("location")), Asset: validate.OneLine(f.Get("asset")), FromForm: true}
 	n.Priority, _ = strconv.Atoi(f.Get("priority"))
 	var badCategory bool
 	if c := f.Get("category"); c != "" {
@@ -131,6 +134,12 @@ func (p *Portal) ticketCreate(w http.ResponseWriter, r *http.Request, v *visit) 
 		}
 		return nt.Created(ctx, tx, t, n)
 	})
+	var first *ticket.RepeatedError
+	if errors.As(err, &first) {
+		p.env.DeleteUploads(ups)
+		p.env.Flash(w, r, "repeat.ticket_sent", ticketURL(first.TicketID, ""))
+		return
+	}
 	if err != nil {
 		p.env.DeleteUploads(ups)
 		p.env.Fail(w, r, err)

@@ -15,7 +15,9 @@ import (
 // returned form (ticket_kept.go). The reopen card of a done ticket posts here too
 // (reopen=1), its message optional: without one it only reopens the ticket, with one
 // staff read why in the same step. Sent twice, it reopens once and posts the message
-// once (ticket_lock.go).
+// once (ticket_lock.go). The same reply sent again within a moment (two tabs, a
+// request sent again) is not posted a second time (ticket/repeat.go): the page says it
+// was sent already.
 func (p *Portal) ticketReply(w http.ResponseWriter, r *http.Request, v *visit) {
 	ctx := r.Context()
 	t, ok := p.loadTicket(w, r, v)
@@ -64,11 +66,11 @@ func (p *Portal) ticketReply(w http.ResponseWriter, r *http.Request, v *visit) {
 		return
 	}
 	by := ticket.Actor{ContactID: v.P.ContactID, Name: v.Contact.Name()}
-	reopened, repeated := false, false
+	reopened, repeated, sentTwice := false, false, false
 	err = p.env.DB.InTx(ctx, func(tx *db.Tx) error {
 		// t stays as loaded, for the page if this fails; what this request does is
 		// decided on the ticket as it is now, its row locked (ticket_lock.go).
-		tk, err := lockedTicket(ctx, tx, t.TenantID, t.ID)
+		tk, err := lockedTicket(ctx, tx, v.P, t.ID)
 		if err != nil {
 			return err
 		}
@@ -93,11 +95,12 @@ func (p *Portal) ticketReply(w http.ResponseWriter, r *http.Request, v *visit) {
 			// Reopened since the form was shown: by this very form sent a second
 			// time, whose message is in already (and its kept files taken with it),
 			// or by someone else, and the message is an ordinary reply.
-			if repeated, err = repeatedReply(ctx, tx, tk, v.P.ContactID, body); err != nil || repeated {
+			if repeated, err = repeatedReply(ctx, tx, tk, v.P.ContactID, body, len(ups)); err != nil || repeated {
 				return err
 			}
 		}
-		reply := ticket.Reply{ContactID: v.P.ContactID, Author: by.Name, Body: body, Files: append(ticket.StagedUploads(taken), ups...)}
+		reply := ticket.Reply{ContactID: v.P.ContactID, Author: by.Name, Body: body, Files: append(ticket.StagedUploads(taken), ups...),
+			FromForm: true}
 		if len(reply.Files) == 0 && body == "" {
 			// Nothing to post: a reopen card without a message (reopened here, or
 			// found open, sent twice), or a reply of kept files alone that another tab
@@ -108,7 +111,16 @@ func (p *Portal) ticketReply(w http.ResponseWriter, r *http.Request, v *visit) {
 			return p.statusMail(r, v, tx, tk, "", by)
 		}
 		if _, err := ticket.AddReply(ctx, tx, tk, reply, p.env.Now()); err != nil {
-			return err
+			if !errorIs(err, ticket.ErrRepeated) {
+				return err
+			}
+			// Posted and mailed by the first copy a moment ago. A ticket reopened by
+			// this one stays reopened and says so, as without a message.
+			sentTwice = true
+			if !reopened {
+				return nil
+			}
+			return p.statusMail(r, v, tx, tk, "", by)
 		}
 		nt, err := ticket.NewNotifier(ctx, tx, v.Tenant, p.env.Origin(r), p.env.Now())
 		if err != nil {
@@ -147,6 +159,11 @@ func (p *Portal) ticketReply(w http.ResponseWriter, r *http.Request, v *visit) {
 		raced = 0
 	}
 	p.env.WakeWorker()
+	if sentTwice {
+		// A copy with files is no repeat: listed kept files it lacked went with the first.
+		p.env.Flash(w, r, "repeat.message_sent", ticketURL(t.ID, "#latest"))
+		return
+	}
 	msg := "tickets.replied"
 	switch {
 	case body == "" && !web.FilesSent(f, kept, ups):

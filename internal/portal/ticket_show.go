@@ -42,9 +42,10 @@ type ticketView struct {
 }
 
 // reopenable reports whether the contact may reopen t under rules: it is done, not
-// billed and not merged into another.
+// billed, not merged into another and not a declined request (final for the customer:
+// ticket.ErrDeclined).
 func reopenable(t ticket.Ticket, rules tenant.TicketRules) bool {
-	return !t.Billed && t.Done() && rules.Reopen && t.MergedInto == 0
+	return !t.Billed && t.Done() && rules.Reopen && t.MergedInto == 0 && t.RequestState != ticket.RequestDeclined
 }
 
 // replyOffered reports whether the ticket page offers the contact a reply form for t
@@ -194,6 +195,8 @@ func ruleMessage(err error) string {
 		return ""
 	case errorIs(err, ticket.ErrBilled):
 		return "tickets.error.billed"
+	case errorIs(err, ticket.ErrDeclined): // before ErrNoReopen, which it is too
+		return "tback_fix.portal.error.declined"
 	case errorIs(err, ticket.ErrNoReopen):
 		return "tickets.error.no_reopen"
 	case errorIs(err, ticket.ErrClosed):

@@ -34,7 +34,7 @@ func (p *Portal) ticketReopen(w http.ResponseWriter, r *http.Request, v *visit) 
 			return err
 		}
 		// As it is now: the button clicked twice reopens once (ticket_lock.go).
-		if t, err = lockedTicket(r.Context(), tx, t.TenantID, t.ID); err != nil {
+		if t, err = lockedTicket(r.Context(), tx, v.P, t.ID); err != nil {
 			return err
 		}
 		if err := ticket.Reopen(r.Context(), tx, t, rules.Reopen, by, p.env.Now()); err != nil {

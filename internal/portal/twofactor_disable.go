@@ -21,5 +21,7 @@ func (p *Portal) twoFactorDisable(w http.ResponseWriter, r *http.Request, v *vis
 		return
 	}
 	p.env.WakeWorker()
-	p.env.Flash(w, r, "security.disabled", "/account")
+	// To #main, where the flash is: the form posted to #twofactor, which a redirect
+	// without a fragment of its own would keep.
+	p.env.Flash(w, r, "security.disabled", "/account#main")
 }

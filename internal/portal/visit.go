@@ -2,12 +2,14 @@ package portal
 
 import (
 	"context"
+	"errors"
 	"net/http"
 	"net/url"
 	"strconv"
 	"time"
 
 	"pforte/internal/contact"
+	"pforte/internal/db"
 	"pforte/internal/i18n"
 	"pforte/internal/principal"
 	"pforte/internal/session"
@@ -36,13 +38,16 @@ type handler func(w http.ResponseWriter, r *http.Request, v *visit)
 // valid session the visitor goes to the login page.
 func (p *Portal) contact(h handler) http.HandlerFunc {
 	return func(w http.ResponseWriter, r *http.Request) {
-		v, ok := p.resolve(w, r)
+		v, gone, ok := p.resolveSession(r)
 		if !ok {
 			switch r.Method {
 			case http.MethodGet, http.MethodHead:
 				to := "/login"
 				if r.URL.Path != "/" {
 					to += "?next=" + url.QueryEscape(r.URL.RequestURI())
+				}
+				if gone {
+					p.signedOutNotice(w, r)
 				}
 				http.Redirect(w, r, to, http.StatusSeeOther)
 			default: // a form sent after the session ended: say so, show what was typed
@@ -85,24 +90,33 @@ func (p *Portal) unknownAddress(w http.ResponseWriter, r *http.Request) {
 	p.env.NotFound(w, r)
 }
 
-func (p *Portal) resolve(w http.ResponseWriter, r *http.Request) (*visit, bool) {
+func (p *Portal) resolve(_ http.ResponseWriter, r *http.Request) (*visit, bool) {
+	v, _, ok := p.resolveSession(r)
+	return v, ok
+}
+
+// resolveSession is resolve that also tells, when there is no visit, whether the
+// request came with a session cookie whose session is gone (gone): it expired, or was
+// ended by a sign-out elsewhere or a change of access (revoked, a main contact made a
+// user). A failed lookup is not gone: the session may well be alive.
+func (p *Portal) resolveSession(r *http.Request) (v *visit, gone, ok bool) {
 	if v, ok := p.resolvePreview(r); ok { // a preview takes precedence while it lasts
-		return v, true
+		return v, false, true
 	}
 	ck, err := r.Cookie(web.PortalCookie)
 	if err != nil || ck.Value == "" {
-		return nil, false
+		return nil, false, false
 	}
 	t := web.TenantFrom(r.Context())
 	s, ct, ms, err := session.LookupContact(r.Context(), p.env.DB, t.ID, ck.Value, p.env.Now())
 	if err != nil {
-		return nil, false
+		return nil, errors.Is(err, db.ErrNotFound), false
 	}
-	v, ok := newVisit(t, ct, ms, s.CompanyID, s.ID)
+	v, ok = newVisit(t, ct, ms, s.CompanyID, s.ID)
 	if ok {
 		v.readMarks = s.ContactReadMarks
 	}
-	return v, ok
+	return v, !ok, ok
 }
 
 // visitOf builds the visit of a contact acting for companyID in a preview; false when

@@ -82,8 +82,17 @@ func TestColleagueInviteNeedsConsent(t *testing.T) {
 			!strings.Contains(r.Body, "zur Firma „Kunde AG“ eingeladen") {
 			t.Errorf("invitation page for a contact with a password: %d\n%.3000s", r.Status, r.Body)
 		}
-		if r := g.Post(link, url.Values{"password": {"wrong-password"}}); r.Status != 422 || !strings.Contains(r.Body, "Das ist nicht das Passwort Ihres Kontos.") {
+		// Titled for what it asks (it sets no password), refused or not.
+		if r := g.Get(link); !strings.Contains(r.Body, "<title>Einladung annehmen · ") {
+			t.Errorf("invitation page for a contact with a password is not titled \"Einladung annehmen\"")
+		}
+		if r := g.Post(link, url.Values{"password": {"wrong-password"}}); r.Status != 422 || !strings.Contains(r.Body, "Das ist nicht das Passwort Ihres Kontos.") ||
+			!strings.Contains(r.Body, "<title>Einladung annehmen · ") {
 			t.Errorf("wrong password: %d", r.Status)
+		}
+		_, newText := lastMailTo(t, env, "neu@kunde.test")
+		if r := env.Client("").Get(linkIn(t, newText)); r.Status != 200 || !strings.Contains(r.Body, "<title>Passwort festlegen · ") {
+			t.Errorf("invitation page for a new account: %d, want it titled \"Passwort festlegen\"", r.Status)
 		}
 		if m := membershipOf(t, env, ten.ID, co.ID, "extern@andere.test"); m.Access != contact.AccessInvited {
 			t.Errorf("a wrong password accepted the invitation: %q", m.Access)

@@ -30,12 +30,15 @@ func TestDeleteOwnAccount(t *testing.T) {
 		other.Login("geht@kunde.test", "leave-password-1")
 		c := env.Client("")
 		c.Login("geht@kunde.test", "leave-password-1")
-		if page := c.Get("/account").Body; !strings.Contains(page, `action="/account/delete"`) {
+		if page := c.Get("/account").Body; !strings.Contains(page, `action="/account/delete#delete"`) {
 			t.Fatalf("account page lacks the delete section")
 		}
 		for _, pw := range []string{"", "wrong-password"} {
 			r := c.Post("/account/delete", url.Values{"delete_password": {pw}})
-			if r.Status != 422 || !strings.Contains(r.Body, `id="e-delete_password"`) || !strings.Contains(r.Body, `action="/account/delete"`) {
+			// Refused, the form comes back posting to its card again (#delete, where the
+			// browser keeps the page scrolled).
+			if r.Status != 422 || !strings.Contains(r.Body, `id="e-delete_password"`) || !strings.Contains(r.Body, `action="/account/delete#delete"`) ||
+				!strings.Contains(r.Body, `id="delete"`) {
 				t.Errorf("password %q: %d, want the form again with a message", pw, r.Status)
 			}
 		}
@@ -46,7 +49,7 @@ func TestDeleteOwnAccount(t *testing.T) {
 			t.Fatalf("a wrong password ended the session")
 		}
 		r := c.Post("/account/delete", url.Values{"delete_password": {"leave-password-1"}})
-		if r.Status != 303 || r.Location != "/login" {
+		if r.Status != 303 || r.Location != "/login#main" { // not the form's #delete
 			t.Fatalf("delete: %d %q", r.Status, r.Location)
 		}
 		if page := c.Get("/login").Body; !strings.Contains(page, "Ihr Konto wurde gelöscht") {

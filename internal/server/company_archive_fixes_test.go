@@ -229,9 +229,10 @@ func TestCompanyArchiveDownloadsKB(t *testing.T) {
 		}
 
 		art := kbArticle(t, w.env, w.t, kbCategory(t, w.env, w.t, "Hilfe"), "preise", "published", "companies", "Preise", "Text")
-		page := follow(t, w.staff, "/admin/kb/articles/"+id(art)+"/companies", url.Values{"company_id": {id(w.a.ID)}})
-		if !strings.Contains(page, "Bitte zuerst wiederherstellen") {
-			t.Errorf("article reader refusal not said:\n%s", flashOf(page))
+		r = w.staff.Post("/admin/kb/articles/"+id(art), url.Values{"slug": {"preise"}, "status": {"published"},
+			"visibility": {"companies"}, "company_id": {id(w.a.ID)}})
+		if r.Status != 422 || !strings.Contains(r.Body, "Bitte zuerst wiederherstellen") {
+			t.Errorf("article reader refusal not said: %d %s", r.Status, flashOf(r.Body))
 		}
 		if n := count(t, w.env, `SELECT COUNT(*) FROM kb_article_companies WHERE article_id = ?`, art); n != 0 {
 			t.Errorf("archived company added as reader")
@@ -254,7 +255,7 @@ func TestCompanyArchiveCheckedInTx(t *testing.T) {
 		follow(t, w.staff, w.path+"/archive", nil)
 
 		svc := w.env.App.Access
-		err = svc.GrantAll(ctx, w.t, actor, []contact.Membership{stale}, "user", "http://desk.test")
+		_, err = svc.GrantAll(ctx, w.t, actor, []contact.Membership{stale}, "user", "http://desk.test")
 		if !errors.Is(err, access.ErrCompanyArchived) {
 			t.Errorf("grant checked before the archive: %v", err)
 		}

@@ -166,7 +166,7 @@ func TestDeleteOwnAccountRacingErasure(t *testing.T) {
 		c.Login("ron@kunde.test", "ron-password-1")
 		raceClock(t, w.env, "DeleteOwnAccount", 1, func(svc *access.Service) { w.erase(t, svc) })
 		r := c.Post("/account/delete", url.Values{"delete_password": {"ron-password-1"}})
-		if r.Status != 303 || r.Location != "/login" {
+		if r.Status != 303 || r.Location != "/login#main" {
 			t.Fatalf("delete racing the erasure: %d %q %.300s", r.Status, r.Location, r.Body)
 		}
 		if page := c.Get("/login").Body; !strings.Contains(page, "Ihr Konto wurde gelöscht") {

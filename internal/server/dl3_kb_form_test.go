@@ -39,7 +39,7 @@ func TestKBFormAllErrorsAtOnce(t *testing.T) {
 			t.Fatalf("settings: %d", r.Status)
 		}
 		for _, want := range []string{`id="e-slug"`, `id="e-visibility"`, "Bitte nur Kleinbuchstaben",
-			"Es ist noch kein Kunde ausgewählt", "Nicht Gültig!"} {
+			"Es ist noch keine Firma angehakt", "Nicht Gültig!"} {
 			if !strings.Contains(r.Body, want) {
 				t.Errorf("settings: %q missing", want)
 			}

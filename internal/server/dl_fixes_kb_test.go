@@ -86,14 +86,15 @@ func TestKBLongBody(t *testing.T) {
 	})
 }
 
-// TestKBNoReaders: publishing for chosen companies with none chosen is refused beside
-// the visibility, when creating and when saving the settings; once a company is chosen
-// it is published, and taking the last company away shows a warning on the article.
+// TestKBNoReaders: publishing for chosen companies with none ticked is refused beside
+// the visibility, when creating and when saving the settings (unticking the last one
+// too); with a company ticked it is published, and losing the last company another
+// way (it is deleted) shows a warning on the article.
 func TestKBNoReaders(t *testing.T) {
 	testutil.ForEngines(t, func(t *testing.T, e db.Engine) {
 		env, ten, agent := kbStaff(t, e)
 		co := env.Company(ten, "Kunde A")
-		const msg = "Es ist noch kein Kunde ausgewählt, daher könnte niemand diesen Artikel lesen."
+		const msg = "Es ist noch keine Firma angehakt, daher könnte niemand diesen Artikel lesen."
 		r := agent.Post("/admin/kb", url.Values{"language": {"de"}, "title": {"Nur für Kunde A"}, "body": {"Text"},
 			"status": {kb.StatusPublished}, "visibility": {kb.VisibilityCompanies}})
 		// The new article's form picks the companies itself and says so.
@@ -105,9 +106,7 @@ func TestKBNoReaders(t *testing.T) {
 		if r := agent.Post(art, publish); r.Status != 422 || !strings.Contains(r.Body, msg) {
 			t.Errorf("publish for no company: %d", r.Status)
 		}
-		if r := agent.Post(art+"/companies", url.Values{"company_id": {id(co.ID)}}); r.Status != 303 {
-			t.Fatalf("choose company: %d", r.Status)
-		}
+		publish.Set("company_id", id(co.ID))
 		if r := agent.Post(art, publish); r.Status != 303 {
 			t.Fatalf("publish for a chosen company: %d %.300s", r.Status, r.Body)
 		}
@@ -115,8 +114,12 @@ func TestKBNoReaders(t *testing.T) {
 		if r := agent.Get(art); strings.Contains(r.Body, warning) {
 			t.Errorf("warning while a company is chosen")
 		}
-		if r := agent.Post(art+"/companies/"+id(co.ID)+"/remove", nil); r.Status != 303 {
-			t.Fatalf("remove company: %d", r.Status)
+		publish.Del("company_id")
+		if r := agent.Post(art, publish); r.Status != 422 || !strings.Contains(r.Body, msg) {
+			t.Errorf("last company unticked: %d", r.Status)
+		}
+		if _, err := env.DB.Exec(context.Background(), `DELETE FROM companies WHERE id = ?`, co.ID); err != nil {
+			t.Fatal(err)
 		}
 		if r := agent.Get(art); !strings.Contains(r.Body, warning) {
 			t.Errorf("no warning on a published article nobody can read")

@@ -69,14 +69,14 @@ func TestKBAdmin(t *testing.T) {
 		if r := agent.Get(art); r.Status != 200 || !strings.Contains(r.Body, "wlan-einrichten") {
 			t.Fatalf("article page: %d", r.Status)
 		}
-		// Choose the company (another tenant's is a 404), publish, add English.
-		if r := agent.Post(art+"/companies", url.Values{"company_id": {id(foreignCo.ID)}}); r.Status != 404 {
+		// Choose the company in the settings (another tenant's is a 404), publish, add
+		// English.
+		meta := url.Values{"slug": {"wlan"}, "category_id": {id(cats[0].ID)}, "status": {kb.StatusPublished},
+			"visibility": {kb.VisibilityCompanies}, "company_id": {id(foreignCo.ID)}}
+		if r := agent.Post(art, meta); r.Status != 404 {
 			t.Errorf("foreign company chosen: %d", r.Status)
 		}
-		if r := agent.Post(art+"/companies", url.Values{"company_id": {id(co.ID)}}); r.Status != 303 {
-			t.Errorf("company: %d", r.Status)
-		}
-		meta := url.Values{"slug": {"wlan"}, "category_id": {id(cats[0].ID)}, "status": {kb.StatusPublished}, "visibility": {kb.VisibilityCompanies}}
+		meta.Set("company_id", id(co.ID))
 		if r := agent.Post(art, meta); r.Status != 303 {
 			t.Fatalf("publish: %d %.500s", r.Status, r.Body)
 		}

@@ -11,10 +11,11 @@ import (
 	"pforte/internal/testutil"
 )
 
-// TestKeptFilesCappedPerForm: Alice posts the new-ticket form five times with an empty
+// TestKeptFilesCappedPerForm: Alice posts the new-ticket form nine times with an empty
 // title and three files, never sending the kept ids back. Each refusal keeps its files
-// but deletes the earlier refusals' (rows and stored files), so only the last post's
-// three remain. Her kept files on a reply to a ticket (another scope) and Uwe's (another
+// and, for forms that may be open in other tabs, the newest 20 (two forms' worth) of
+// the earlier refusals'; the older ones are deleted (rows and stored files), so the
+// last post's three and the 20 before them remain. Her kept files on a reply to a ticket (another scope) and Uwe's (another
 // owner) are left alone; a post that lists its kept ids keeps them beside the new ones.
 func TestKeptFilesCappedPerForm(t *testing.T) {
 	testutil.ForEngines(t, func(t *testing.T, e db.Engine) {
@@ -38,7 +39,8 @@ func TestKeptFilesCappedPerForm(t *testing.T) {
 
 		var keys []string // the stored files of every post's kept files
 		var last []string
-		for post := 1; post <= 5; post++ {
+		const posts, elsewhere = 9, 20
+		for post := 1; post <= posts; post++ {
 			r := alice.PostMultipartValues("/tickets", form, files(post)...)
 			last = keptListed(r.Body)
 			if r.Status != 422 || len(last) != 3 {
@@ -48,8 +50,8 @@ func TestKeptFilesCappedPerForm(t *testing.T) {
 				keys = append(keys, k.keyOf(t, id))
 			}
 		}
-		if n := k.rows(t, "contact_id = ? AND ticket_id IS NULL", k.alice); n != 3 {
-			t.Fatalf("Alice keeps %d files for new tickets, want the last post's 3", n)
+		if n := k.rows(t, "contact_id = ? AND ticket_id IS NULL", k.alice); n != 3+elsewhere {
+			t.Fatalf("Alice keeps %d files for new tickets, want the last post's 3 and %d more", n, elsewhere)
 		}
 		for _, id := range last {
 			if k.rows(t, "id = ?", id) != 1 {
@@ -57,7 +59,7 @@ func TestKeptFilesCappedPerForm(t *testing.T) {
 			}
 		}
 		for i, key := range keys {
-			if want := i >= len(keys)-3; k.stored(t, key) != want {
+			if want := i >= len(keys)-3-elsewhere; k.stored(t, key) != want {
 				t.Fatalf("file %d of %d: stored %v, want %v", i+1, len(keys), !want, want)
 			}
 		}
@@ -65,11 +67,12 @@ func TestKeptFilesCappedPerForm(t *testing.T) {
 			t.Fatalf("another owner's or another ticket's kept files were deleted")
 		}
 
-		// Sent back with the last list and one more file, all four are kept.
+		// Sent back with the last list and one more file, all four are kept beside the
+		// 20 others.
 		form["staged"] = last
 		r = alice.PostMultipartValues("/tickets", form, k.pngFile("d.png"))
 		listed := keptListed(r.Body)
-		if r.Status != 422 || len(listed) != 4 || !slices.Equal(listed[:3], last) || k.rows(t, "contact_id = ? AND ticket_id IS NULL", k.alice) != 4 {
+		if r.Status != 422 || len(listed) != 4 || !slices.Equal(listed[:3], last) || k.rows(t, "contact_id = ? AND ticket_id IS NULL", k.alice) != 4+elsewhere {
 			t.Fatalf("listed kept files: %d, listed %v", r.Status, listed)
 		}
 	})

@@ -63,7 +63,7 @@ func TestMergeIntoResolvedReopens(t *testing.T) {
 
 // TestUndecidedRequestStatus: the status selects of an undecided request do not offer
 // "accepted" or "declined"; a POST that sends one anyway (plain status, reply, bulk)
-// is refused and the request stays undecided.
+// is refused and the request stays undecided, and so it is after the decision.
 func TestUndecidedRequestStatus(t *testing.T) {
 	testutil.ForEngines(t, func(t *testing.T, e db.Engine) {
 		h := newHelpdesk(t, e)
@@ -92,19 +92,19 @@ func TestUndecidedRequestStatus(t *testing.T) {
 			t.Errorf("reply with the declined status: %d", r.Status)
 		}
 		if r := h.staffC.Post("/admin/tickets/bulk", url.Values{"ids": {itoa64(tk)}, "action": {"status:" + declined}}); r.Status != 303 ||
-			!strings.Contains(h.staffC.Get(r.Location).Body, "1 übersprungen (offene Anfrage") {
+			!strings.Contains(h.staffC.Get(r.Location).Body, "1 übersprungen (eine Anfrage wird auf ihrer Seite") {
 			t.Errorf("bulk status: %d, no skip message", r.Status)
 		}
 		d := staffTicket(t, h.env, h.ten.ID, tk)
 		if d.RequestState != ticket.RequestPending || d.Status.Code != ticket.CodeNew || len(d.Messages) != 1 {
 			t.Errorf("request changed: %s %s, %d messages", d.RequestState, d.Status.Code, len(d.Messages))
 		}
-		// Decided, the outcomes are plain statuses again.
+		// Decided, the outcomes stay the decision's (TestRequestOutcomesByDecisionOnly).
 		if r := h.staffC.Post(path+"/accept", nil); r.Status != 303 {
 			t.Fatalf("accept: %d", r.Status)
 		}
-		if r := h.staffC.Post(path+"/status", url.Values{"status": {declined}}); r.Status != 303 {
-			t.Errorf("status after the decision: %d", r.Status)
+		if r := h.staffC.Post(path+"/status", url.Values{"status": {declined}}); r.Status != 422 {
+			t.Errorf("declined as a status after the decision: %d", r.Status)
 		}
 	})
 }

@@ -154,3 +154,50 @@ func TestReopenCardSentTwice(t *testing.T) {
 		}
 	})
 }
+
+// TestReopenCardNotARepeat: the reopen card counts as sent twice only when its text is
+// the contact's latest message and no status changed after it. A card with a new file
+// after a files-only reply, and a card repeating an old text after the ticket was
+// resolved and reopened by staff, are new messages: posted, files kept.
+func TestReopenCardNotARepeat(t *testing.T) {
+	testutil.ForEngines(t, func(t *testing.T, e db.Engine) {
+		h := newHelpdesk(t, e)
+		h.askRatings(t, false) // reopening allowed
+		id := h.open(t, h.acme, h.bernd, "Drucker streikt")
+		bernd := h.portal("bernd@acme.test", "bernd-password-1")
+		path := "/tickets/" + itoa64(id) + "/reply"
+		shot := func(name string) apptest.File { return apptest.File{Field: "files", Name: name, Data: pngImage(t)} }
+		if r := bernd.PostMultipart(path, map[string]string{"body": ""}, shot("vorher.png")); r.Status != 303 {
+			t.Fatalf("files-only reply: %d %.300s", r.Status, r.Body)
+		}
+		h.setStatus(t, id, "resolved")
+		h.setStatus(t, id, ticket.CodeProgress) // reopened by staff
+		msgs := len(staffTicket(t, h.env, h.ten.ID, id).Messages)
+		if r := bernd.PostMultipart(path, map[string]string{"reopen": "1", "body": ""}, shot("nachher.png")); r.Status != 303 {
+			t.Fatalf("card with a new file: %d", r.Status)
+		}
+		d := staffTicket(t, h.env, h.ten.ID, id)
+		if len(d.Messages) != msgs+1 || len(d.Messages[len(d.Messages)-1].Files) != 1 || d.Messages[len(d.Messages)-1].Files[0].Filename != "nachher.png" {
+			t.Fatalf("the card's new file was not posted: %d new messages", len(d.Messages)-msgs)
+		}
+
+		// The same words as an older message, with a resolve and a reopen since.
+		if r := bernd.PostMultipart(path, map[string]string{"body": "Geht wieder nicht."}); r.Status != 303 {
+			t.Fatalf("reply: %d", r.Status)
+		}
+		// Older than the store's guard looks back (ticket.RepeatWindow), as are the
+		// status changes that follow it.
+		if _, err := h.env.DB.Exec(context.Background(), `UPDATE ticket_messages SET created_at = created_at - 600 WHERE ticket_id = ?`, id); err != nil {
+			t.Fatal(err)
+		}
+		h.setStatus(t, id, "resolved")
+		h.setStatus(t, id, ticket.CodeProgress)
+		msgs = len(staffTicket(t, h.env, h.ten.ID, id).Messages)
+		if r := bernd.PostMultipart(path, map[string]string{"reopen": "1", "body": "Geht wieder nicht."}); r.Status != 303 {
+			t.Fatalf("card with an old text: %d", r.Status)
+		}
+		if d := staffTicket(t, h.env, h.ten.ID, id); len(d.Messages) != msgs+1 {
+			t.Errorf("the card repeating an older text was dropped: %d new messages", len(d.Messages)-msgs)
+		}
+	})
+}

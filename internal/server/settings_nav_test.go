@@ -6,16 +6,22 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
+	"pforte/internal/apptest"
 	"pforte/internal/db"
+	"pforte/internal/i18n"
 	"pforte/internal/staff"
 	"pforte/internal/tenant"
 	"pforte/internal/testutil"
+	"pforte/internal/textmodule"
 )
 
 // TestSettingsMenu: every settings page shows the menu of all settings areas, each
-// with its line, the page's own marked; an agent on the text modules (which agents
-// may use) sees no menu of pages they cannot open.
+// with its line, the page's own marked — the editors below an area (a mail template,
+// a text module, new or saved) and a form that comes back refused or previewed mark
+// their area; an agent on the text modules (which agents may use) sees no menu of
+// pages they cannot open.
 func TestSettingsMenu(t *testing.T) {
 	testutil.ForEngines(t, func(t *testing.T, e db.Engine) {
 		d := newDesk(t, e)
@@ -24,16 +30,40 @@ func TestSettingsMenu(t *testing.T) {
 		areas := []string{`href="/admin/settings"`, `href="/admin/settings#staff-signin"`, `href="/admin/settings/mail"`,
 			`href="/admin/settings/branding"`, `href="/admin/settings/mails"`, `href="/admin/settings/helpdesk"`,
 			`href="/admin/text-modules"`, `href="/admin/settings/helpdesk/blocked"`, `href="/admin/downloads/settings"`}
-		for page, current := range map[string]string{
-			"/admin/settings": "/admin/settings", "/admin/settings/mail": "/admin/settings/mail",
-			"/admin/settings/branding": "/admin/settings/branding", "/admin/settings/mails": "/admin/settings/mails",
-			"/admin/settings/helpdesk": "/admin/settings/helpdesk", "/admin/text-modules": "/admin/text-modules",
-			"/admin/settings/helpdesk/blocked": "/admin/settings/helpdesk/blocked", "/admin/downloads/settings": "/admin/downloads/settings",
+		mod, err := textmodule.Save(context.Background(), d.env.DB, textmodule.Module{TenantID: d.t.ID, Name: "Gruß",
+			Body: "Viele Grüße", Active: true}, i18n.Languages, time.Now())
+		if err != nil {
+			t.Fatal(err)
+		}
+		modPath := "/admin/text-modules/" + itoa64(mod.ID)
+		mailPath := "/admin/settings/mails/invitation/de"
+		mailForm := url.Values{"subject": {"Einladung"}, "greeting": {"Hallo {{first_name}},"}, "body": {"Willkommen."}, "button": {"Los"}}
+		// Each page reached from the menu, the editors below its areas too, and the
+		// pages a posted form comes back as (a preview, a refusal).
+		for _, pg := range []struct{ method, page, current string }{
+			{"GET", "/admin/settings", "/admin/settings"}, {"GET", "/admin/settings/mail", "/admin/settings/mail"},
+			{"GET", "/admin/settings/branding", "/admin/settings/branding"}, {"GET", "/admin/settings/mails", "/admin/settings/mails"},
+			{"GET", "/admin/settings/helpdesk", "/admin/settings/helpdesk"}, {"GET", "/admin/text-modules", "/admin/text-modules"},
+			{"GET", "/admin/settings/helpdesk/blocked", "/admin/settings/helpdesk/blocked"},
+			{"GET", "/admin/downloads/settings", "/admin/downloads/settings"},
+			{"GET", mailPath, "/admin/settings/mails"}, {"POST", mailPath + "/preview", "/admin/settings/mails"},
+			{"POST", mailPath, "/admin/settings/mails"},
+			{"GET", "/admin/text-modules/new", "/admin/text-modules"}, {"GET", modPath, "/admin/text-modules"},
+			{"POST", modPath, "/admin/text-modules"},
 		} {
-			r := adm.Get(page)
+			page := pg.method + " " + pg.page
+			var r apptest.Response
+			switch {
+			case pg.method == "GET":
+				r = adm.Get(pg.page)
+			case strings.HasSuffix(pg.page, "/preview"):
+				r = adm.Post(pg.page, mailForm)
+			default: // refused: a required field left empty comes back as the page
+				r = adm.Post(pg.page, url.Values{"subject": {""}, "name": {""}, "body": {""}})
+			}
 			nav := r.Body[max(0, strings.Index(r.Body, `<nav class="settings-nav"`)):]
 			nav = nav[:max(0, strings.Index(nav, "</nav>"))]
-			if r.Status != 200 || nav == "" {
+			if (r.Status != 200 && r.Status != 422) || nav == "" {
 				t.Errorf("%s: %d, no settings menu", page, r.Status)
 				continue
 			}
@@ -42,7 +72,7 @@ func TestSettingsMenu(t *testing.T) {
 					t.Errorf("%s: menu without %s", page, a)
 				}
 			}
-			if !strings.Contains(nav, `href="`+current+`" aria-current="page"`) || strings.Count(nav, "aria-current") != 1 {
+			if !strings.Contains(nav, `href="`+pg.current+`" aria-current="page"`) || strings.Count(nav, "aria-current") != 1 {
 				t.Errorf("%s: current area not marked once", page)
 			}
 			if !strings.Contains(nav, "Adressen und Domains, deren Mails abgewiesen werden.") {
@@ -52,8 +82,10 @@ func TestSettingsMenu(t *testing.T) {
 		d.env.Staff(d.t, staff.RoleAgent, "kim@desk.test", "kim-password")
 		kim := d.env.Client("desk.test")
 		kim.AdminLogin("kim@desk.test", "kim-password")
-		if r := kim.Get("/admin/text-modules"); r.Status != 200 || strings.Contains(r.Body, "settings-nav") {
-			t.Errorf("agent's text modules: %d, menu shown", r.Status)
+		for _, page := range []string{"/admin/text-modules", "/admin/text-modules/new", modPath} {
+			if r := kim.Get(page); r.Status != 200 || strings.Contains(r.Body, "settings-nav") {
+				t.Errorf("agent's %s: %d, menu shown", page, r.Status)
+			}
 		}
 	})
 }

@@ -178,7 +178,7 @@ func TestStaffNotifyMails(t *testing.T) {
 		assign(h.staffC, t3, h.agent.ID)
 		expect("assigned, agent off", "agent@hd.test", 0)
 		assign(agent, t3, carla.ID)
-		expect("assigned to carla", "carla@hd.test", 1, "Ticket qui vous est attribué : Third", "agent@hd.test vous a attribué le ticket")
+		expect("assigned to carla", "carla@hd.test", 1, "Ticket qui vous est attribué\u00a0: Third", "agent@hd.test vous a attribué le ticket")
 		for _, a := range []string{"admin@hd.test", "agent@hd.test"} {
 			expect("assigned to carla", a, 0)
 		}

@@ -53,7 +53,7 @@ func TestFolderSwitchNamesFolderInReadersLanguage(t *testing.T) {
 			}
 			return r.Body
 		}
-		if b := ask("fleur@a1.test", "fr"); !strings.Contains(b, "Le dossier « Listes de prix A2 » se trouve dans les téléchargements de A2 GmbH.") ||
+		if b := ask("fleur@a1.test", "fr"); !strings.Contains(b, "Le dossier «\u00a0Listes de prix A2\u00a0» se trouve dans les téléchargements de A2 GmbH.") ||
 			strings.Contains(b, "Preislisten A2") {
 			t.Errorf("the French question does not name the French folder name")
 		}

@@ -29,8 +29,14 @@ func TestCompanySwitcher(t *testing.T) {
 		if r := c.Get("/companies/" + id(two.ID)); r.Status != 404 {
 			t.Errorf("inactive company page: %d", r.Status)
 		}
-		if r := c.Post("/company", url.Values{"company_id": {id(two.ID)}}); r.Status != 303 {
+		r := c.Post("/company", url.Values{"company_id": {id(two.ID)}})
+		if r.Status != 303 {
 			t.Fatalf("switch: %d", r.Status)
+		}
+		// The flash names the company: the switch often lands in another section than
+		// home, the only page that says it otherwise.
+		if page := c.Get(r.Location).Body; !strings.Contains(page, "Zu Firma Zwei GmbH gewechselt.") {
+			t.Errorf("the switch's flash does not name the company")
 		}
 		if r := c.Get("/companies/" + id(two.ID)); r.Status != 200 || !strings.Contains(r.Body, "Zwei GmbH") {
 			t.Errorf("after switch: %d", r.Status)

@@ -18,7 +18,8 @@ type Actor struct {
 
 // AddReply adds a public reply or (staff only) an internal note. A contact's reply to a
 // ticket waiting for the customer moves it back to "in progress"; a reply to a resolved
-// or closed ticket needs Reopen first. Billed tickets take no more messages.
+// or closed ticket needs Reopen first. Billed tickets take no more messages. The
+// author's message of a moment ago sent again is ErrRepeated (repeat.go).
 func AddReply(ctx context.Context, tx db.Querier, t Ticket, r Reply, now time.Time) (int64, error) {
 	if t.Billed {
 		return 0, ErrBilled
@@ -30,6 +31,9 @@ func AddReply(ctx context.Context, tx db.Querier, t Ticket, r Reply, now time.Ti
 		return 0, ErrMerged
 	}
 	r.TenantID, r.TicketID = t.TenantID, t.ID
+	if err := repeatedReply(ctx, tx, r, now); err != nil { // sent twice (repeat.go)
+		return 0, err
+	}
 	id, err := addMessage(ctx, tx, r, now)
 	if err != nil {
 		return 0, err
@@ -80,20 +84,21 @@ func SetStatus(ctx context.Context, tx db.Querier, t Ticket, statusID int64, a A
 	if !to.Active {
 		return Status{}, ErrStatusInactive
 	}
-	if t.RequestState == RequestPending && to.Outcome() {
+	if to.Outcome() { // by deciding only (request.go)
 		return Status{}, ErrUndecided
 	}
 	return to, setStatus(ctx, tx, t, to, "status", a, "", now)
 }
 
-// ErrUndecided: staff chose "accepted" or "declined" as a plain status for a request
-// nobody decided yet. Those outcomes come from Decide only, which keeps the request's
-// state and the reason the customer reads; a plain status would leave the request
-// open beside an outcome that says otherwise.
+// ErrUndecided: staff chose "accepted" or "declined" as a plain status. Those
+// outcomes come from Decide only, which keeps the request's state and the reason the
+// customer reads in step with the status: a plain one would leave an undecided
+// request open beside an outcome that says otherwise, or decline an accepted request
+// without a reason while its details still said "accepted".
 var ErrUndecided = errors.New("ticket: a request is accepted or declined by deciding it")
 
 // Outcome reports whether the status is a request's outcome (accepted, declined),
-// which a ticket gets by Decide rather than as a plain status while it is undecided.
+// which a ticket gets by Decide only, never as a plain status.
 func (s Status) Outcome() bool { return s.Code == CodeAccepted || s.Code == CodeDeclined }
 
 // Close closes the ticket on the contact's request.
@@ -108,7 +113,8 @@ func Close(ctx context.Context, tx db.Querier, t Ticket, a Actor, now time.Time)
 }
 
 // Reopen brings a resolved or closed ticket back, unless the tenant forbids reopening
-// (staff may always reopen) or it was billed.
+// (staff may always reopen) or it was billed. A declined request stays declined for
+// its contacts (ErrDeclined); staff reopening it take the decision back (request.go).
 func Reopen(ctx context.Context, tx db.Querier, t Ticket, allowed bool, a Actor, now time.Time) error {
 	if t.Billed {
 		return ErrBilled
@@ -122,66 +128,38 @@ func Reopen(ctx context.Context, tx db.Querier, t Ticket, allowed bool, a Actor,
 	if !allowed && a.StaffID == 0 {
 		return ErrNoReopen
 	}
-	to := CodeProgress
-	if t.RequestState == RequestPending {
-		to = CodeNew
+	if a.StaffID == 0 && t.RequestState == RequestDeclined { // support said no (request.go)
+		return ErrDeclined
 	}
-	st, err := StatusByCode(ctx, tx, t.TenantID, to)
+	st, err := StatusByCode(ctx, tx, t.TenantID, reopenCode(t))
 	if err != nil {
 		return err
 	}
 	return setStatus(ctx, tx, t, st, "reopened", a, "", now)
 }
 
-// Decide accepts or declines a new ticket (a service request). Accepting moves it to
-// "accepted", declining to "declined" with the reason the contact sees.
-func Decide(ctx context.Context, tx db.Querier, t Ticket, accept bool, reason string, a Actor, now time.Time) error {
-	if t.Billed { // locked: deciding would change its status and mail the customer
-		return ErrBilled
-	}
-	if t.MergedInto > 0 {
-		return ErrMerged
-	}
-	if t.RequestState != RequestPending {
-		return ErrDecided
-	}
-	state, code, kind := RequestAccepted, CodeAccepted, "accepted"
-	if !accept {
-		state, code, kind = RequestDeclined, CodeDeclined, "declined"
-	}
-	res, err := tx.Exec(ctx, `UPDATE tickets SET request_state = ?, decision_reason = ? WHERE tenant_id = ? AND id = ?
-		AND request_state = 'pending'`, state, reason, t.TenantID, t.ID)
-	if err != nil {
-		return fmt.Errorf("ticket: decide: %w", err)
-	}
-	if n, _ := res.RowsAffected(); n == 0 {
-		return ErrDecided // someone decided first
-	}
-	st, err := StatusByCode(ctx, tx, t.TenantID, code)
-	if err != nil {
-		return err
-	}
-	return setStatus(ctx, tx, t, st, kind, a, reason, now)
-}
-
 // Assign gives the ticket to an active staff member of the tenant who signed in at
-// least once (0: nobody); a deactivated one, or one who never accepted the invitation,
-// is ErrAssigneeInactive, since nobody would look after the ticket.
+// least once (0: nobody); a deactivated one is ErrAssigneeInactive, one who never
+// accepted the invitation ErrAssigneeInvited (which is ErrAssigneeInactive too), since
+// nobody would look after the ticket.
 func Assign(ctx context.Context, tx db.Querier, t Ticket, staffID int64, a Actor, now time.Time) error {
 	if t.MergedInto > 0 { // the work goes on in the target
 		return ErrMerged
 	}
 	name := ""
 	if staffID > 0 {
-		var active bool
+		var active, joined bool
 		// Active and signed in once: an invited member who never accepted would not see
-		// the ticket either.
-		if err := tx.QueryRow(ctx, `SELECT name, active AND password_hash <> '' FROM staff WHERE tenant_id = ? AND id = ?`,
-			t.TenantID, staffID).Scan(&name, &active); err != nil {
+		// the ticket either (ErrAssigneeInvited, worded as such).
+		if err := tx.QueryRow(ctx, `SELECT name, active, password_hash <> '' FROM staff WHERE tenant_id = ? AND id = ?`,
+			t.TenantID, staffID).Scan(&name, &active, &joined); err != nil {
 			return fmt.Errorf("ticket: assignee: %w", db.One(err))
 		}
 		if !active {
 			return ErrAssigneeInactive
+		}
+		if !joined {
+			return ErrAssigneeInvited
 		}
 	}
 	if _, err := tx.Exec(ctx, `UPDATE tickets SET assignee_id = ?, updated_at = ? WHERE tenant_id = ? AND id = ?`,
@@ -247,6 +225,9 @@ func moveTo(ctx context.Context, tx db.Querier, t Ticket, code string, a Actor, 
 }
 
 func setStatus(ctx context.Context, tx db.Querier, t Ticket, to Status, kind string, a Actor, note string, now time.Time) error {
+	if err := withdrawDecline(ctx, tx, t, to); err != nil { // a declined request reopened (request.go)
+		return err
+	}
 	var closed any
 	done := to.Kind == KindResolved || to.Kind == KindClosed
 	if done {

@@ -32,13 +32,18 @@ type New struct {
 	Via        string // portal, email, staff
 	MailID     string // Message-ID of the mail that opened it
 	Files      []Upload
+	FromForm   bool // a contact's portal form: sent again a moment later, a repeat (repeat.go)
 }
 
 // Create stores a new ticket with its first message, attachments and history entry. The
 // caller has checked that the contact belongs to the company. A contact's ticket (from
 // the portal or by mail) is a request: "new" until staff accept or decline it. A ticket
-// staff open on a customer's behalf is their own work and starts accepted.
+// staff open on a customer's behalf is their own work and starts accepted. A contact's
+// ticket of a moment ago sent again is a *RepeatedError naming it (repeat.go).
 func Create(ctx context.Context, tx db.Querier, n New, now time.Time) (int64, error) {
+	if err := repeatedTicket(ctx, tx, n, now); err != nil {
+		return 0, err
+	}
 	if err := categoryOf(ctx, tx, n.TenantID, n.CategoryID); err != nil {
 		return 0, fmt.Errorf("ticket: category: %w", err)
 	}

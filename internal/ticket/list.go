@@ -30,7 +30,7 @@ type Filter struct {
 	AssigneeID int64  // staff only
 	Unassigned bool   // staff only
 	Priority   int    // staff only
-	Pending    bool   // staff only: requests not yet accepted or declined
+	Pending    bool   // staff only: open requests not yet accepted or declined
 	Rating     string // staff only: newest rating good, bad, or none (not rated)
 	Billed     string // staff only: "yes" billed, "no" not billed, "" either (list_billed.go)
 	// Overdue (staff only): open tickets whose next due time (sla.go) is before this
@@ -288,7 +288,9 @@ func queueWhere(ctx context.Context, q db.Querier, tenantID int64, f Filter) (Fi
 		args = append(args, f.Priority)
 	}
 	if f.Pending {
-		where += ` AND t.request_state = 'pending' AND t.merged_into IS NULL` // a merged request is decided with its target
+		// A merged request is decided with its target; one resolved or closed without a
+		// decision has nothing left to decide until it is reopened (ErrDoneUndecided).
+		where += ` AND t.request_state = 'pending' AND t.merged_into IS NULL AND t.closed_at IS NULL`
 	}
 	switch f.Rating {
 	case RatingGood, RatingBad:

@@ -24,11 +24,7 @@ func MergeReopens(source, target Ticket) bool { return !source.Done() && target.
 func mergeOpen(ctx context.Context, tx db.Querier, source, target Ticket, a Actor, now time.Time) error {
 	note := strconv.FormatInt(source.ID, 10)
 	if MergeReopens(source, target) {
-		to := CodeProgress
-		if target.RequestState == RequestPending {
-			to = CodeNew
-		}
-		st, err := StatusByCode(ctx, tx, target.TenantID, to)
+		st, err := StatusByCode(ctx, tx, target.TenantID, reopenCode(target))
 		if err != nil {
 			return err
 		}

@@ -24,6 +24,9 @@ type Reply struct {
 	Via       string
 	MailID    string
 	Files     []Upload
+	// FromForm marks a message a person sent with a form of the portal or the back
+	// office: sent again a moment later, it is refused as a repeat (repeat.go).
+	FromForm bool
 	// subject is the ticket's title on its opening message, whose words are indexed with
 	// it (search_index.go): "drucker seiten" finds "Drucker" with "leere Seiten" below.
 	subject string

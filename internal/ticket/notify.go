@@ -13,10 +13,11 @@ import (
 	"pforte/internal/tenant"
 )
 
-// replyMarker heads every ticket mail that can be answered, in the recipient's
+// ReplyMarker heads every ticket mail that can be answered, in the recipient's
 // language: the inbound parser cuts an emailed answer at any "##- … -##" line
 // (mailin.ReplyMarker), so the quoted history does not end up in the ticket again.
-func replyMarker(lang string) string {
+// The mail template editor's preview shows it too, where the real mail has it.
+func ReplyMarker(lang string) string {
 	return "##- " + i18n.For(lang).T("notify.reply_marker") + " -##"
 }
 
@@ -266,7 +267,7 @@ func (n Notifier) send(ctx context.Context, tx db.Querier, t Ticket, key, quote 
 			// Staff answer in the back office: an answer by mail from a staff address
 			// would land in the inbox as a stranger's, so their mails invite none.
 			if replyTo = n.ReplyAddress(RecipientToken(t, r.email)); replyTo != "" {
-				l.Marker = replyMarker(lang)
+				l.Marker = ReplyMarker(lang)
 			}
 		}
 		if !r.staff && !r.signsIn {

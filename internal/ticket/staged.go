@@ -101,12 +101,15 @@ func TakeStaged(ctx context.Context, tx db.Querier, o StagedOwner, ids []int64) 
 		RETURNING id, file_key, filename, size, content_type, created_at`, o, ids)
 }
 
-// DropStagedExcept deletes o's staged uploads other than keep and returns their file
-// keys for the caller to delete from the file store. A refused form that keeps files
-// calls it first: o's files it no longer lists belong to an earlier refusal whose form
-// was left or sent without them, so at most one form's worth stays per owner and
-// ticket, however often a form is refused without sending its list back.
-func DropStagedExcept(ctx context.Context, tx db.Querier, o StagedOwner, keep []int64) ([]string, error) {
+// DropStagedExcept deletes o's staged uploads other than keep, but for the newest spare
+// of them, and returns their file keys for the caller to delete from the file store.
+// A refused form that keeps files calls it: o's files it does not list belong to
+// another form of o's, which may still be open in another tab and sent later, or to an
+// earlier refusal whose form was left or sent without them. Nothing tells the two
+// apart, so the newest spare stay for the forms that may be open and the older ones
+// go: however often a form is refused without sending its list back, at most its own
+// files and spare more stay per owner and ticket until the sweep (SweepStaged).
+func DropStagedExcept(ctx context.Context, tx db.Querier, o StagedOwner, keep []int64, spare int) ([]string, error) {
 	if !o.valid() {
 		return nil, nil
 	}
@@ -117,6 +120,9 @@ func DropStagedExcept(ctx context.Context, tx db.Querier, o StagedOwner, keep []
 			args = append(args, id)
 		}
 	}
+	// The newest by id: ids only grow (staged_uploads' ids are never handed out twice).
+	args = append(append(args, args...), max(spare, 0))
+	cond += " AND id NOT IN (SELECT id FROM staged_uploads WHERE " + cond + " ORDER BY id DESC LIMIT ?)"
 	rows, err := tx.Query(ctx, `DELETE FROM staged_uploads WHERE `+cond+` RETURNING file_key`, args...)
 	if err != nil {
 		return nil, fmt.Errorf("ticket: drop staged uploads: %w", err)

@@ -8,6 +8,7 @@ package ticket
 
 import (
 	"errors"
+	"fmt"
 	"html/template"
 	"time"
 )
@@ -79,6 +80,9 @@ var (
 	ErrStatusInactive = errors.New("ticket: the status is no longer in use")
 	// ErrAssigneeInactive: staff chose a colleague who was deactivated.
 	ErrAssigneeInactive = errors.New("ticket: the staff member is no longer active")
+	// ErrAssigneeInvited: staff chose a colleague who has not accepted the invitation
+	// yet. It is ErrAssigneeInactive too, for callers that need not tell them apart.
+	ErrAssigneeInvited = fmt.Errorf("%w: invited, not yet joined", ErrAssigneeInactive)
 	// ErrMerged: the ticket was merged into another, which now holds its conversation.
 	ErrMerged = errors.New("ticket: the ticket was merged into another")
 )

@@ -52,6 +52,9 @@ func (r Router) reply(ctx context.Context, tx db.Querier, d inbound.Delivery, t 
 		if !rules.Reopen {
 			return toInbox(ctx, tx, d, fmt.Sprintf("reply to closed ticket %d (reopening is off)", tk.ID))
 		}
+		if tk.RequestState == ticket.RequestDeclined { // final for the customer (ticket.ErrDeclined): staff answer from the inbox
+			return toInbox(ctx, tx, d, fmt.Sprintf("reply to declined request %d", tk.ID))
+		}
 		if err := ticket.Reopen(ctx, tx, tk, true, by, now); err != nil {
 			return inbound.Outcome{}, err
 		}

@@ -63,8 +63,9 @@ func errorChrome(ctx context.Context, titleID string) Chrome {
 }
 
 // SetFlash translates a flash message id (or the parts of Env.FlashParts) into the
-// chrome; ids under "error." and ids ending in "_failed" are shown as errors, ids
-// ending in "_notice" as notices (a step still owed is no success).
+// chrome; a flash of Env.FlashError, ids under "error." and ids ending in "_failed"
+// are shown as errors, ids ending in "_notice" as notices (a step still owed is no
+// success).
 func (c *Chrome) SetFlash(ctx context.Context, id string) {
 	if id == "" {
 		return

@@ -35,16 +35,29 @@ func (e *Env) FlashParts(w http.ResponseWriter, r *http.Request, to string, part
 	e.Flash(w, r, strings.Join(enc, ","), to)
 }
 
+// FlashError stores a flash message shown as an error (class "flash error",
+// role="alert") on the next page, then redirects (303) to to: a refusal (a rule said
+// no, nothing changed) says so where it is made, whatever its id is called. Ids under
+// "error." and ids ending in "_failed" read as errors with Flash too.
+func (e *Env) FlashError(w http.ResponseWriter, r *http.Request, msgID, to string) {
+	e.Flash(w, r, errorMark+msgID, to)
+}
+
+// errorMark leads a stored flash that FlashError made. A forged cookie can at most
+// colour one of the product's own messages red.
+const errorMark = "!"
+
 // flashText translates a stored flash: one message id, or the parts FlashParts
 // joined ("id:count,id"), each translated and put together in their order. isErr is
-// true when the first part is an error message.
+// true when FlashError stored it or the first part is named as an error message.
 func flashText(ctx context.Context, stored string) (text string, isErr bool) {
 	l := i18n.From(ctx)
+	stored, isErr = strings.CutPrefix(stored, errorMark)
 	parts := strings.Split(stored, ",")
 	out := make([]string, 0, len(parts))
 	for i, part := range parts {
 		id, count, counted := strings.Cut(part, ":")
-		if i == 0 {
+		if i == 0 && !isErr {
 			isErr = strings.HasPrefix(id, "error.") || strings.HasSuffix(id, "_failed")
 		}
 		if n, err := strconv.Atoi(count); counted && err == nil && n > 0 {

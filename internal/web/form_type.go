@@ -17,10 +17,10 @@ const htmxConfig = `{"includeIndicatorStyles":false}`
 func describedBy(f Form, in Input) string {
 	var ids []string
 	if f.Errors[in.Name].ID != "" {
-		ids = append(ids, "e-"+in.Name)
+		ids = append(ids, fieldID("e-", in.Form, in.Name))
 	}
 	if in.Hint != "" {
-		ids = append(ids, "h-"+in.Name)
+		ids = append(ids, fieldID("h-", in.Form, in.Name))
 	}
 	return strings.Join(ids, " ")
 }

@@ -80,10 +80,12 @@ func CheckKeptLimits(f *Form, kept []ticket.Staged, ups []Upload, limit int64) {
 // names those). Files the field refused as a whole (too many, with the kept ones) are
 // deleted instead: their error says to choose again.
 //
-// o's other kept files, those the form no longer lists, are deleted first (rows and
-// files): they are left from an earlier refusal of a form like it, which nobody can
-// send any more once its list is gone. So a form posted again and again with files but
-// without its list keeps one form's worth per owner and ticket, not a new batch for
+// o's other kept files, those the form does not list, may be another form's: the same
+// form open in another tab (two new tickets begun at once), refused too, whose list
+// still names them. So they stay, up to keptElsewhere files, the newest; older ones are
+// deleted (rows and files), most likely left from a refusal whose form was closed or
+// sent without its list. A form posted again and again with files but without its list
+// keeps its own files and keptElsewhere more per owner and ticket, not a new batch for
 // every post until the sweep.
 func (e *Env) KeepRefused(ctx context.Context, o ticket.StagedOwner, f *Form, kept []ticket.Staged, ups []Upload) error {
 	if len(ups) == 0 {
@@ -96,10 +98,11 @@ func (e *Env) KeepRefused(ctx context.Context, o ticket.StagedOwner, f *Form, ke
 	var added []ticket.Staged
 	var stale []string
 	err := e.DB.InTx(ctx, func(tx *db.Tx) (err error) {
-		if stale, err = ticket.DropStagedExcept(ctx, tx, o, ticket.StagedIDs(kept)); err != nil {
+		if added, err = ticket.Stage(ctx, tx, o, ups, e.Now()); err != nil {
 			return err
 		}
-		added, err = ticket.Stage(ctx, tx, o, ups, e.Now())
+		mine := append(ticket.StagedIDs(kept), ticket.StagedIDs(added)...)
+		stale, err = ticket.DropStagedExcept(ctx, tx, o, mine, keptElsewhere)
 		return err
 	})
 	if err != nil {
@@ -112,6 +115,10 @@ func (e *Env) KeepRefused(ctx context.Context, o ticket.StagedOwner, f *Form, ke
 	setKeptIDs(f, append(slices.Clip(kept), added...))
 	return nil
 }
+
+// keptElsewhere is how many kept files of one owner and ticket that a refused form does
+// not list stay for other forms: two more forms' worth, as from two other tabs.
+const keptElsewhere = 2 * MaxFiles
 
 // DropKept deletes the files of a refused form that cannot be sent again (a reply to a
 // ticket that takes none any more): the new ones ups and the kept ones it lists that

@@ -12,14 +12,15 @@ import (
 	"net/url"
 
 	"pforte/internal/i18n"
+	"pforte/internal/ticket"
 )
 
 // SearchNote says, under a ticket list searched for words, when more messages hold
-// them than the search read (the list shows the tickets of the newest), when the
-// search was too short for the messages (short: titles only), and, when
-// allURL is set (a search found nothing among open or done tickets), offers the same
-// search over every ticket.
-func SearchNote(capped, short bool, allURL string) templ.Component {
+// them than the search read (the list shows the tickets of the newest; the number is
+// the search's own bound, ticket.MaxMatches), when the search was too short for the
+// messages (short: titles only), and, when all.URL is set (a search found nothing
+// among open or done tickets), offers the same search over every ticket.
+func SearchNote(capped, short bool, all AllStates) templ.Component {
 	return templruntime.GeneratedTemplate(func(templ_7745c5c3_Input templruntime.GeneratedComponentInput) (templ_7745c5c3_Err error) {
 		templ_7745c5c3_W, ctx := templ_7745c5c3_Input.Writer, templ_7745c5c3_Input.Context
 		if templ_7745c5c3_CtxErr := ctx.Err(); templ_7745c5c3_CtxErr != nil {
@@ -46,9 +47,9 @@ func SearchNote(capped, short bool, allURL string) templ.Component {
 				return templ_7745c5c3_Err
 			}
 			var templ_7745c5c3_Var2 string
-			templ_7745c5c3_Var2, templ_7745c5c3_Err = templ.JoinStringErrs(i18n.T(ctx, "ticket_search.capped"))
+			templ_7745c5c3_Var2, templ_7745c5c3_Err = templ.JoinStringErrs(i18n.T(ctx, "ticket_search.capped", map[string]any{"Max": ticket.MaxMatches()}))
 			if templ_7745c5c3_Err != nil {
-				return templ.Error{Err: templ_7745c5c3_Err, FileName: `internal/web/search_note.templ`, Line: 16, Col: 56}
+				return templ.Error{Err: templ_7745c5c3_Err, FileName: `internal/web/search_note.templ`, Line: 17, Col: 100}
 			}
 			_, templ_7745c5c3_Err = templ_7745c5c3_Buffer.WriteString(templ.EscapeString(templ_7745c5c3_Var2))
 			if templ_7745c5c3_Err != nil {
@@ -67,7 +68,7 @@ func SearchNote(capped, short bool, allURL string) templ.Component {
 			var templ_7745c5c3_Var3 string
 			templ_7745c5c3_Var3, templ_7745c5c3_Err = templ.JoinStringErrs(i18n.T(ctx, "search_hint.short"))
 			if templ_7745c5c3_Err != nil {
-				return templ.Error{Err: templ_7745c5c3_Err, FileName: `internal/web/search_note.templ`, Line: 19, Col: 53}
+				return templ.Error{Err: templ_7745c5c3_Err, FileName: `internal/web/search_note.templ`, Line: 20, Col: 53}
 			}
 			_, templ_7745c5c3_Err = templ_7745c5c3_Buffer.WriteString(templ.EscapeString(templ_7745c5c3_Var3))
 			if templ_7745c5c3_Err != nil {
@@ -78,15 +79,15 @@ func SearchNote(capped, short bool, allURL string) templ.Component {
 				return templ_7745c5c3_Err
 			}
 		}
-		if allURL != "" {
+		if all.URL != "" {
 			templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 5, "<p><a href=\"")
 			if templ_7745c5c3_Err != nil {
 				return templ_7745c5c3_Err
 			}
 			var templ_7745c5c3_Var4 templ.SafeURL
-			templ_7745c5c3_Var4, templ_7745c5c3_Err = templ.JoinURLErrs(templ.SafeURL(allURL))
+			templ_7745c5c3_Var4, templ_7745c5c3_Err = templ.JoinURLErrs(templ.SafeURL(all.URL))
 			if templ_7745c5c3_Err != nil {
-				return templ.Error{Err: templ_7745c5c3_Err, FileName: `internal/web/search_note.templ`, Line: 22, Col: 36}
+				return templ.Error{Err: templ_7745c5c3_Err, FileName: `internal/web/search_note.templ`, Line: 23, Col: 37}
 			}
 			_, templ_7745c5c3_Err = templ_7745c5c3_Buffer.WriteString(templ.EscapeString(templ_7745c5c3_Var4))
 			if templ_7745c5c3_Err != nil {
@@ -97,9 +98,9 @@ func SearchNote(capped, short bool, allURL string) templ.Component {
 				return templ_7745c5c3_Err
 			}
 			var templ_7745c5c3_Var5 string
-			templ_7745c5c3_Var5, templ_7745c5c3_Err = templ.JoinStringErrs(i18n.T(ctx, "ticket_search.all_states"))
+			templ_7745c5c3_Var5, templ_7745c5c3_Err = templ.JoinStringErrs(i18n.T(ctx, all.Label))
 			if templ_7745c5c3_Err != nil {
-				return templ.Error{Err: templ_7745c5c3_Err, FileName: `internal/web/search_note.templ`, Line: 22, Col: 80}
+				return templ.Error{Err: templ_7745c5c3_Err, FileName: `internal/web/search_note.templ`, Line: 23, Col: 64}
 			}
 			_, templ_7745c5c3_Err = templ_7745c5c3_Buffer.WriteString(templ.EscapeString(templ_7745c5c3_Var5))
 			if templ_7745c5c3_Err != nil {
@@ -114,15 +115,32 @@ func SearchNote(capped, short bool, allURL string) templ.Component {
 	})
 }
 
-// AllStatesURL is the list at path with the query q searched over every ticket, from
-// the first page; empty when q searches for nothing or already covers every state.
-func AllStatesURL(path string, q url.Values) string {
-	if q.Get("q") == "" || q.Get("state") == "all" {
-		return ""
+// AllStates is the offer under a search that found nothing: the same search over every
+// ticket (URL; empty: no offer), worded for what it adds (Label, a message id).
+type AllStates struct {
+	URL, Label string
+}
+
+// AllStatesOffer is the list at path with the query q searched over every ticket, from
+// the first page; no offer when q searches for nothing or state, the state the list
+// really searched (after defaults, and after a ticket number widened it), already
+// covers every ticket. Its words say what the wider search adds: resolved and closed
+// tickets to a search among open ones, open tickets to one among done ones, and just
+// "every ticket" to one narrowed to a status of the back office's own.
+func AllStatesOffer(path string, q url.Values, state string) AllStates {
+	if q.Get("q") == "" || state == "all" {
+		return AllStates{}
 	}
 	all := Without(q, "page", "status") // a chosen status is narrower than "every ticket"
 	all.Set("state", "all")
-	return path + "?" + all.Encode()
+	label := "ticket_search.all_states_any"
+	switch state {
+	case "open":
+		label = "ticket_search.all_states"
+	case "done":
+		label = "ticket_search.all_states_open"
+	}
+	return AllStates{URL: path + "?" + all.Encode(), Label: label}
 }
 
 var _ = templruntime.GeneratedTemplate

@@ -1,6 +1,7 @@
-// Pforte back office, download area: Enter in the company search of the visibility
-// picker runs the search (htmx) instead of submitting the form around it. Both key
-// events are stopped: browsers submit on the keypress that follows the keydown.
+// Pforte back office, the companies picker of a restricted download or article
+// (admin/company_picker.templ): Enter in its search runs the search (htmx) instead of
+// submitting the form around it. Both key events are stopped: browsers submit on the
+// keypress that follows the keydown.
 (() => {
   "use strict";
   const stop = (ev) => {
