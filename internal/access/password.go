@@ -12,6 +12,7 @@ import (
 	"pforte/internal/principal"
 	"pforte/internal/session"
 	"pforte/internal/tenant"
+	"pforte/internal/twofactor"
 	"pforte/internal/validate"
 )
 
@@ -20,8 +21,9 @@ func sessionNew(ctx context.Context, q db.Querier, tenantID, staffID int64, c Cl
 }
 
 // ChangeContactPassword checks the current password, stores the new one, ends every
-// other session of the contact (a stolen session dies with the old password) and mails
-// the contact a notice, so a change they did not make does not go unnoticed.
+// other session of the contact (a stolen session dies with the old password) and every
+// sign-in waiting for its second factor (begun with the old password), and mails the
+// contact a notice, so a change they did not make does not go unnoticed.
 func (s *Service) ChangeContactPassword(ctx context.Context, t tenant.Tenant, p principal.Contact, current, pw, confirm, ip, origin string) error {
 	ct, err := contact.Get(ctx, s.DB, p.TenantID, p.ContactID)
 	if err != nil {
@@ -42,6 +44,9 @@ func (s *Service) ChangeContactPassword(ctx context.Context, t tenant.Tenant, p 
 			return err
 		}
 		if err := session.EndForContact(ctx, tx, p.TenantID, p.ContactID, p.SessionID); err != nil {
+			return err
+		}
+		if err := twofactor.EndChallenges(ctx, tx, p.TenantID, p.ContactID); err != nil {
 			return err
 		}
 		if err := auth.ClearFailures(ctx, tx, p.TenantID, ct.Email); err != nil {

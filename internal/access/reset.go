@@ -14,6 +14,7 @@ import (
 	"pforte/internal/outbox"
 	"pforte/internal/session"
 	"pforte/internal/tenant"
+	"pforte/internal/twofactor"
 )
 
 // ResetTTL is how long a password-reset link works.
@@ -174,6 +175,11 @@ func (s *Service) CompleteReset(ctx context.Context, t tenant.Tenant, raw, pw, c
 			return err
 		}
 		if err := session.EndForContact(ctx, tx, t.ID, ct.ID, 0); err != nil {
+			return err
+		}
+		// A second step opened with the old password ends too; with TOTP on, the
+		// reset opens its own below.
+		if err := twofactor.EndChallenges(ctx, tx, t.ID, ct.ID); err != nil {
 			return err
 		}
 		if err := auth.ClearFailures(ctx, tx, t.ID, ct.Email); err != nil {

@@ -43,6 +43,7 @@ var auditFormats = map[string]detailFormat{
 	audit.KBCategoryNames: fmtNamed, audit.DownloadFolderNames: fmtNamed, audit.DownloadFolderDeleted: fmtNamed,
 	audit.DownloadUploaded: fmtDownload, audit.DownloadVersionAdded: fmtDownload, audit.DownloadChanged: fmtDownload,
 	audit.DownloadDeleted: fmtDownload, audit.DownloadSettings: fmtWhat, audit.DownloadVersionDeleted: fmtDownload,
+	audit.KBCompaniesChanged: fmtArticleCompanies, audit.DownloadCompaniesChanged: fmtDownloadCompanies,
 	audit.TextModuleCreated: fmtTextModule, audit.TextModuleChanged: fmtTextModule, audit.TextModuleDeleted: fmtTextModule,
 
 	audit.TicketMerged: fmtMerge, audit.TicketTimeChanged: fmtTime, audit.TicketTimeDeleted: fmtTime,

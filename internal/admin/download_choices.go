@@ -10,6 +10,7 @@ import (
 	"pforte/internal/company"
 	"pforte/internal/download"
 	"pforte/internal/i18n"
+	"pforte/internal/validate"
 	"pforte/internal/web"
 )
 
@@ -61,12 +62,14 @@ type companyPicker struct {
 // picker builds the company list for the chosen ids and a search term.
 func (a *Admin) picker(r *http.Request, v *visit, chosen []int64, search string) (companyPicker, error) {
 	ctx := r.Context()
-	p := companyPicker{Search: search}
+	// Cut to the box's maxlength, as the download search is: a hand-made address's
+	// longer search is neither run nor echoed whole.
+	p := companyPicker{Search: validate.TruncateChars(search, download.MaxSearch)}
 	var err error
 	if p.Chosen, err = download.CompanyNames(ctx, a.env.DB, v.P.TenantID, chosen); err != nil {
 		return p, err
 	}
-	list, _, err := company.List(ctx, a.env.DB, v.P.TenantID, company.ListParams{Search: search, Limit: pickerSuggestions + len(p.Chosen)})
+	list, _, err := company.List(ctx, a.env.DB, v.P.TenantID, company.ListParams{Search: p.Search, Limit: pickerSuggestions + len(p.Chosen)})
 	if err != nil {
 		return p, err
 	}

@@ -67,8 +67,10 @@ func keptTitles(f *web.Form, kept []download.Kept) map[int64]string {
 
 // keepRefused keeps the new files of a form shown again for o and adds them to its
 // list after the kept ones, each titled by title (the one title typed for a single
-// file) or by its name. o's other kept files, those the form no longer lists, are
-// deleted first: they are left from a form nobody can send any more.
+// file) or by its name. o's other kept files, those the form does not list, may be
+// another tab's upload form, refused too or titling its files, whose list still names
+// them: so they stay, up to keptElsewhere, the newest; older ones are deleted (rows and
+// contents), most likely left from a form that was closed.
 func (a *Admin) keepRefused(ctx context.Context, o download.KeptOwner, f *web.Form, kept []download.Kept, ups []uploadedFile, title string) error {
 	if len(ups) == 0 {
 		return nil
@@ -80,7 +82,7 @@ func (a *Admin) keepRefused(ctx context.Context, o download.KeptOwner, f *web.Fo
 	var added []download.Kept
 	var stale []string
 	err := a.env.DB.InTx(ctx, func(tx *db.Tx) (err error) {
-		if stale, err = download.DropKeptExcept(ctx, tx, o, download.KeptIDs(kept)); err != nil {
+		if stale, err = download.DropKeptExcept(ctx, tx, o, download.KeptIDs(kept), keptElsewhere); err != nil {
 			return err
 		}
 		added, err = download.Keep(ctx, tx, o, files, a.env.Now())
@@ -111,6 +113,11 @@ func (a *Admin) keepRefused(ctx context.Context, o download.KeptOwner, f *web.Fo
 	setKeptFormIDs(f, append(slices.Clip(kept), added...))
 	return nil
 }
+
+// keptElsewhere is how many of a member's kept files that a form shown again does not
+// list stay for other forms: another upload form's worth, as from a second tab. The
+// ticket forms keep the same number (web/kept_files.go), two of their smaller forms.
+const keptElsewhere = maxUploadFiles
 
 // discardKept deletes the contents of kept files whose rows are gone.
 func (a *Admin) discardKept(kept []download.Kept) {

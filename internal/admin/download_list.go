@@ -6,7 +6,6 @@ import (
 
 	"pforte/internal/db"
 	"pforte/internal/download"
-	"pforte/internal/validate"
 	"pforte/internal/web"
 )
 
@@ -43,7 +42,8 @@ func (a *Admin) renderDownloadList(w http.ResponseWriter, r *http.Request, v *vi
 		a.env.Fail(w, r, err)
 		return
 	}
-	lv := downloadListView{Search: validate.Clean(q.Get("q")), Form: f}
+	// Cut as the portal's search is: a pasted essay is neither searched nor echoed whole.
+	lv := downloadListView{Search: download.SearchQuery(q.Get("q")), Form: f}
 	if folderID > 0 {
 		if lv.Path = download.Path(all, folderID); len(lv.Path) == 0 {
 			a.env.Fail(w, r, db.ErrNotFound)
@@ -54,7 +54,12 @@ func (a *Admin) renderDownloadList(w http.ResponseWriter, r *http.Request, v *vi
 	if lv.Search == "" {
 		lv.Folders = download.Children(all, lv.Folder.ID)
 	}
-	lv.Pager = web.Pager{Page: web.Page(r), Path: "/admin/downloads", Query: q}
+	// The page links carry the search as it was cut, not the whole paste.
+	pq := web.Without(q, "q")
+	if lv.Search != "" {
+		pq.Set("q", lv.Search)
+	}
+	lv.Pager = web.Pager{Page: web.Page(r), Path: "/admin/downloads", Query: pq}
 	lv.Files, lv.Pager.HasNext, err = download.List(ctx, a.env.DB, v.P.TenantID, download.ListParams{FolderID: lv.Folder.ID,
 		Search: lv.Search, Offset: lv.Pager.Offset(), Limit: web.PerPage})
 	if err != nil {

@@ -162,6 +162,9 @@ func (a *Admin) publishUploads(r *http.Request, v *visit, u uploadForm, kept []d
 			if err := audit.Log(ctx, tx, v.P.TenantID, by.Label, audit.DownloadUploaded, fileTarget(f), by.IP, a.env.Now()); err != nil {
 				return err
 			}
+			if err := a.auditFileCompanies(ctx, tx, r, v, f, nil); err != nil { // the companies chosen for it
+				return err
+			}
 		}
 		return nil
 	})

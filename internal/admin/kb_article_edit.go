@@ -65,7 +65,7 @@ func (a *Admin) kbShow(w http.ResponseWriter, r *http.Request, v *visit) {
 
 // kbUpdate saves an article's settings with the companies ticked in them (kept only
 // for the visibility "chosen companies", as on the new article's form). Publishing
-// and taking back, and changes of visibility and slug, are audited.
+// and taking back, and changes of visibility, slug and chosen companies, are audited.
 func (a *Admin) kbUpdate(w http.ResponseWriter, r *http.Request, v *visit) {
 	art, ok := a.loadKB(w, r, v)
 	if !ok {
@@ -98,7 +98,7 @@ func (a *Admin) kbUpdate(w http.ResponseWriter, r *http.Request, v *visit) {
 			if err := kb.Update(ctx, tx, v.P.TenantID, art.ID, m, a.env.Now()); err != nil {
 				return err
 			}
-			if err := kbSetCompanies(ctx, tx, v.P.TenantID, art.ID, kbChosen(f)); err != nil {
+			if err := a.kbSaveCompanies(ctx, tx, r, v, art.ID, kbChosen(f)); err != nil {
 				return err
 			}
 			if err := a.kbAuditChanges(ctx, tx, r, v, art); err != nil {

@@ -75,7 +75,7 @@ func (a *Admin) kbCreate(w http.ResponseWriter, r *http.Request, v *visit) {
 				return err
 			}
 			// Another tenant's company is db.ErrNotFound: 404.
-			if err := kbSetCompanies(ctx, tx, v.P.TenantID, id, kbChosen(f)); err != nil {
+			if err := a.kbSaveCompanies(ctx, tx, r, v, id, kbChosen(f)); err != nil {
 				return err
 			}
 			if m.Status != kb.StatusPublished {

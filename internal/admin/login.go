@@ -28,7 +28,9 @@ func (a *Admin) loginForm(w http.ResponseWriter, r *http.Request) {
 func (a *Admin) loginSubmit(w http.ResponseWriter, r *http.Request) {
 	f := web.ParseForm(w, r)
 	if f.Err == "" {
-		f.Errors.Required("email", f.Get("email"))
+		// As the portal's login: too long or malformed is said at the field, never
+		// "address or password is wrong".
+		f.Errors.SignInAddress("email", f.Get("email"))
 		f.Errors.Required("password", f.Raw("password"))
 	}
 	if !f.Invalid() {

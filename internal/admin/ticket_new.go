@@ -116,7 +116,9 @@ func (a *Admin) renderTicketNew(w http.ResponseWriter, r *http.Request, v *visit
 }
 
 // ticketCreate opens the ticket for the chosen contact of the company, confirms it
-// to the contact and tells staff, like a ticket from the portal.
+// to the contact and tells staff, like a ticket from the portal. The same ticket sent
+// again by the same member within a moment opens no second one (ticket/repeat.go):
+// they land on the first, told it was sent already.
 func (a *Admin) ticketCreate(w http.ResponseWriter, r *http.Request, v *visit) {
 	ctx := r.Context()
 	rules, err := tenant.GetTicketRules(ctx, a.env.DB, v.P.TenantID)
@@ -137,7 +139,7 @@ func (a *Admin) ticketCreate(w http.ResponseWriter, r *http.Request, v *visit) {
 	}
 	n := ticket.New{TenantID: v.P.TenantID, CompanyID: co.ID, StaffID: v.Member.ID, Author: v.Member.Name,
 		Title: validate.OneLine(f.Get("title")), Body: strings.TrimSpace(strings.ReplaceAll(f.Raw("body"), "\r\n", "\n")),
-		Location: validate.OneLine(f.Get("location")), Asset: validate.OneLine(f.Get("asset")), Via: "staff"}
+		Location: validate.OneLine(f.Get("location")), Asset: validate.OneLine(f.Get("asset")), Via: "staff", FromForm: true}
 	var nf newTicketFiles
 	var assignee int64
 	if f.Err == "" {
@@ -179,6 +181,12 @@ func (a *Admin) ticketCreate(w http.ResponseWriter, r *http.Request, v *visit) {
 			}
 			return assignNew(ctx, tx, t, assignee, v, notify, a.env.Now())
 		})
+		var first *ticket.RepeatedError
+		if errors.As(err, &first) { // sent a moment ago already (a double click, the form sent again): nothing changed
+			a.env.DeleteUploads(nf.ups)
+			a.env.Flash(w, r, "repeat.ticket_sent", ticketPath(first.TicketID))
+			return
+		}
 		if errors.Is(err, company.ErrArchived) {
 			a.env.DeleteUploads(nf.ups) // kept ones stay kept: their rows came back
 			a.env.FlashError(w, r, "company_archive.refused", "/admin/companies/"+itoa(co.ID))

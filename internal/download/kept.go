@@ -68,20 +68,19 @@ func TakeKept(ctx context.Context, tx db.Querier, o KeptOwner, ids []int64) ([]K
 		AND id IN (`+db.Marks(len(ids))+`) RETURNING id, file_key, filename, size, content_type, sha256, created_at`, o, ids)
 }
 
-// DropKeptExcept deletes o's kept files other than keep and returns their keys for the
-// caller to delete from the file store. A refused form calls it before keeping its new
-// files: the others belong to an earlier form that was left, so at most one form's
-// worth stays per member however often forms are refused without their list.
-func DropKeptExcept(ctx context.Context, tx db.Querier, o KeptOwner, keep []int64) ([]string, error) {
-	cond := "tenant_id = ? AND staff_id = ?"
-	args := []any{o.TenantID, o.StaffID}
-	if len(keep) > 0 {
-		cond += " AND id NOT IN (" + db.Marks(len(keep)) + ")"
-		for _, id := range keep {
-			args = append(args, id)
-		}
+// DropKeptExcept deletes o's kept files other than keep, but for the newest spare of
+// them, and returns their keys for the caller to delete from the file store. A form
+// shown again with files calls it: o's files it does not list may be another tab's
+// upload form, to be sent later, so the newest spare stay (db.DropKeptFiles, shared
+// with the ticket forms' staged uploads); older ones go, so however often forms are
+// refused without their list, at most their own files and spare more stay per member.
+func DropKeptExcept(ctx context.Context, tx db.Querier, o KeptOwner, keep []int64, spare int) ([]string, error) {
+	keys, err := db.DropKeptFiles(ctx, tx, "download_kept_files", "tenant_id = ? AND staff_id = ?",
+		[]any{o.TenantID, o.StaffID}, keep, spare)
+	if err != nil {
+		return nil, fmt.Errorf("download: %w", err)
 	}
-	return keptKeys(ctx, tx, `DELETE FROM download_kept_files WHERE `+cond+` RETURNING file_key`, args...)
+	return keys, nil
 }
 
 // SweepKept deletes the kept files of every tenant older than KeptTTL at now and

@@ -57,6 +57,13 @@ func Get(ctx context.Context, q db.Querier, tenantID, id int64) (File, error) {
 // as in the knowledge base (kb.MaxSearch) and the ticket list.
 const MaxSearch = 200
 
+// SearchQuery is the search a list page reads from its ?q=: cleaned and cut to
+// MaxSearch characters, so a longer query from a hand-made address is neither searched
+// nor echoed ("Results for …") in full. The portal and the back office share it.
+func SearchQuery(raw string) string {
+	return validate.TruncateChars(validate.Clean(raw), MaxSearch)
+}
+
 // ListParams selects files for a list page.
 type ListParams struct {
 	FolderID int64 // the folder whose files are listed (0: top level); ignored while searching

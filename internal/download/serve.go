@@ -36,6 +36,7 @@ func Serve(w http.ResponseWriter, r *http.Request, f *os.File, v Version) {
 	h.Set("Content-Type", filestore.ServeType(v.Name, v.Type))
 	h.Set("Content-Disposition", filestore.Disposition(v.Name))
 	h.Set("X-Content-Type-Options", "nosniff")
+	h.Set("Content-Security-Policy", filestore.ServedCSP) // as ticket attachments (web.ServeFile)
 	h.Set("ETag", ETag(v))
 	deadline := 2*time.Minute + time.Duration(v.Size/minRate)*time.Second
 	_ = http.NewResponseController(w).SetWriteDeadline(time.Now().Add(deadline)) // unsupported writer: keep the default

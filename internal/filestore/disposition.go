@@ -7,6 +7,11 @@ import (
 	"pforte/internal/validate"
 )
 
+// ServedCSP is the Content-Security-Policy of an uploaded file served as a download.
+// Should a browser show the file after all (opened from its download list, say), the
+// sandbox gives it an origin of its own: no script, no cookies of the portal.
+const ServedCSP = "sandbox; default-src 'none'; frame-ancestors 'none'"
+
 // Disposition is an "attachment" header value for name: an ASCII fallback in
 // filename for old clients, and the exact UTF-8 name in filename* (RFC 5987/6266).
 // Bidirectional formatting characters are left out, also of names stored before

@@ -6,7 +6,6 @@ import (
 	"pforte/internal/db"
 	"pforte/internal/download"
 	"pforte/internal/i18n"
-	"pforte/internal/validate"
 	"pforte/internal/web"
 )
 
@@ -52,7 +51,7 @@ func (p *Portal) renderDownloads(w http.ResponseWriter, r *http.Request, v *visi
 	}
 	// Cut to the box's maxlength: a longer query from a hand-made address would be
 	// searched and echoed ("Results for …") in full.
-	dv := downloadView{Search: validate.TruncateChars(validate.Clean(r.URL.Query().Get("q")), download.MaxSearch)}
+	dv := downloadView{Search: download.SearchQuery(r.URL.Query().Get("q"))}
 	if folderID != 0 {
 		dv.Path = download.Path(folders, folderID)
 		if len(dv.Path) == 0 {
@@ -79,7 +78,12 @@ func (p *Portal) renderDownloads(w http.ResponseWriter, r *http.Request, v *visi
 		}
 	}
 	path := r.URL.Path
-	dv.Pager = web.Pager{Page: web.Page(r), Path: path, Query: r.URL.Query()}
+	// The page links carry the search as it was cut, not the whole paste.
+	pq := web.Without(r.URL.Query(), "q")
+	if dv.Search != "" {
+		pq.Set("q", dv.Search)
+	}
+	dv.Pager = web.Pager{Page: web.Page(r), Path: path, Query: pq}
 	dv.Files, dv.Pager.HasNext, err = download.ListForContact(ctx, p.env.DB, v.P, download.ListParams{FolderID: folderID,
 		Search: dv.Search, Names: names, Lang: i18n.From(ctx).Lang, Offset: dv.Pager.Offset(), Limit: web.PerPage})
 	if err != nil {

@@ -15,7 +15,11 @@ func (p *Portal) loginForm(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	c := guestChrome(r, "login.title")
-	c.SetFlash(r.Context(), p.env.TakeFlash(w, r))
+	flash := p.env.TakeFlash(w, r)
+	c.SetFlash(r.Context(), flash)
+	if flash == signedOutFlash { // the company whose access ended, to its own browser only
+		c.Flash = p.signedOutText(w, r, c.Flash)
+	}
 	f := web.NewForm()
 	f.Set("next", web.LocalPath(r.URL.Query().Get("next"), ""))
 	web.Render(w, r, http.StatusOK, loginPage(c, f))
@@ -24,13 +28,9 @@ func (p *Portal) loginForm(w http.ResponseWriter, r *http.Request) {
 func (p *Portal) loginSubmit(w http.ResponseWriter, r *http.Request) {
 	f := web.ParseForm(w, r)
 	if f.Err == "" {
-		f.Errors.Required("email", f.Get("email"))
-		// Longer than any address can be: the same "at most 254 characters" as the
-		// other forms give, rather than "address or password is wrong".
-		f.Errors.MaxLen("email", f.Get("email"), maxEmail)
-		// A malformed address (foo@@bar) can belong to no account: saying so at the field
-		// tells a typo from a wrong password and reveals nothing about who has one.
-		f.Errors.Email("email", f.Get("email"))
+		// Too long or malformed: the same "at most 254 characters" as the other forms
+		// give, rather than "address or password is wrong".
+		f.Errors.SignInAddress("email", f.Get("email"))
 		f.Errors.Required("password", f.Raw("password"))
 	}
 	if f.Invalid() {

@@ -22,9 +22,7 @@ func (p *Portal) forgotSubmit(w http.ResponseWriter, r *http.Request) {
 	}
 	f := web.ParseForm(w, r)
 	if f.Err == "" {
-		f.Errors.Required("email", f.Get("email"))
-		f.Errors.MaxLen("email", f.Get("email"), 254)
-		f.Errors.Email("email", f.Get("email"))
+		f.Errors.SignInAddress("email", f.Get("email"))
 	}
 	if f.Invalid() {
 		web.Render(w, r, http.StatusUnprocessableEntity, web.ForgotPage(guestChrome(r, "forgot.title"), f, false, "/password/forgot", "/login"))

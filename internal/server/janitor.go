@@ -8,6 +8,7 @@ import (
 	"pforte/internal/db"
 	"pforte/internal/download"
 	"pforte/internal/kb"
+	"pforte/internal/session"
 	"pforte/internal/ticket"
 )
 
@@ -37,7 +38,9 @@ func (a *App) Sweep(ctx context.Context, now time.Time) {
 		sql string
 		arg int64
 	}{
-		{`DELETE FROM sessions WHERE expires_at < ?`, now.Unix()},
+		// Kept an idle timeout past their end: an ended session's row tells the browser
+		// that held it which company's access ended (session.TakeEnded).
+		{`DELETE FROM sessions WHERE expires_at < ?`, now.Add(-session.IdleTimeout).Unix()},
 		{`DELETE FROM login_failures WHERE at < ?`, now.Add(-24 * time.Hour).Unix()},
 		{`DELETE FROM tokens WHERE expires_at < ? OR used_at < ?`, month},
 		{`DELETE FROM jobs WHERE state = 'done' AND done_at < ?`, month},

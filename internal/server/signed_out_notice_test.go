@@ -15,10 +15,11 @@ import (
 
 // TestSignedOutNoticeAfterRevoke: a colleague working in one of her two companies
 // loses her access there; her next click leads to the login page, which now says why
-// she has to sign in again (it was bare), once, and the dead session's cookie is gone.
-// Signing in again takes her to the company she still has. A visitor without a cookie
-// gets the bare login page, and one with a made-up cookie the same neutral words,
-// naming no company and no person.
+// she has to sign in again (it was bare), naming the company whose access ended, once,
+// and the dead session's cookie is gone. Signing in again takes her to the company she
+// still has. A visitor without a cookie gets the bare login page, and one with a
+// made-up cookie (or a made-up proof of an ended session) the same neutral words,
+// naming no company and no person; so does a session that idled out.
 func TestSignedOutNoticeAfterRevoke(t *testing.T) {
 	testutil.ForEngines(t, func(t *testing.T, e db.Engine) {
 		env := apptest.Start(t, e)
@@ -55,11 +56,15 @@ func TestSignedOutNoticeAfterRevoke(t *testing.T) {
 			t.Errorf("the dead session's cookie is kept")
 		}
 		login := u.Get(r.Location)
-		if login.Status != 200 || !strings.Contains(login.Body, `<div class="flash info" role="status">`+notice+`</div>`) {
-			t.Errorf("login page after the revoke does not say why: %d\n%.1500s", login.Status, login.Body)
+		named := deMsg("signed_out.ended_company", map[string]any{"Company": "Müller Haustechnik GmbH"})
+		if login.Status != 200 || !strings.Contains(login.Body, `<div class="flash info" role="status">`+named+`</div>`) {
+			t.Errorf("login page after the revoke does not say why, naming the company: %d\n%.1500s", login.Status, login.Body)
 		}
-		if strings.Contains(u.Get("/login").Body, notice) {
+		if again := u.Get("/login").Body; strings.Contains(again, notice) || strings.Contains(again, named) {
 			t.Errorf("the notice is shown again")
+		}
+		if n := count(t, env, `SELECT COUNT(*) FROM sessions WHERE contact_id = ? AND company_id = ?`, ursula.ID, mueller.ID); n != 0 {
+			t.Errorf("the ended session is kept after the login page named its company: %d", n)
 		}
 		u.Login("ursula@baecker.test", "ursula-password-1")
 		if home := u.Get("/"); home.Status != 200 || !strings.Contains(home.Body, "Bäckerei Schneider KG") || strings.Contains(home.Body, notice) {
@@ -80,6 +85,21 @@ func TestSignedOutNoticeAfterRevoke(t *testing.T) {
 			if strings.Contains(page, secret) {
 				t.Errorf("the login page after a made-up cookie names %q", secret)
 			}
+		}
+		// A made-up proof of an ended session, with the flash it comes with, names nothing.
+		stranger.SetCookie("pforte_ended", "made-up-session-token")
+		stranger.SetCookie("pforte_flash", "signed_out.ended_notice")
+		if page := stranger.Get("/login").Body; !strings.Contains(page, notice) || strings.Contains(page, "Müller") {
+			t.Errorf("a made-up ended session: want the neutral notice naming nothing")
+		}
+		// A session that idled out while its company is still the contact's: the
+		// neutral words, no company.
+		if _, err := env.DB.Exec(context.Background(), `UPDATE sessions SET expires_at = 1 WHERE contact_id = ?`, ursula.ID); err != nil {
+			t.Fatal(err)
+		}
+		r = u.Get("/tickets")
+		if page := u.Get(r.Location).Body; r.Status != 303 || !strings.Contains(page, notice) || strings.Contains(page, "Bäckerei") {
+			t.Errorf("a session that idled out: %d, want the neutral notice", r.Status)
 		}
 	})
 }

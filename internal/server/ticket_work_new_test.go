@@ -53,9 +53,11 @@ func TestTicketNewFilesAndAssignee(t *testing.T) {
 			t.Errorf("%d staged uploads left", n)
 		}
 
-		// Nobody, and bad assignees.
+		// Nobody, and bad assignees. Each under a title of its own: the same ticket sent
+		// again within a moment is a repeat of the first (ticket/repeat.go).
 		fields.Del("staged")
 		fields.Set("assignee", "")
+		fields.Set("title", "Fehler 42, für niemanden")
 		if r = h.staffC.PostMultipartValues("/admin/tickets", fields); r.Status != 303 {
 			t.Fatalf("unassigned new ticket: %d", r.Status)
 		}
@@ -64,6 +66,7 @@ func TestTicketNewFilesAndAssignee(t *testing.T) {
 		}
 		other := h.env.Tenant("Other", "other.test")
 		stranger := h.env.Staff(other, staff.RoleAgent, "x@other.test", "x-password-1")
+		fields.Set("title", "Fehler 42, falsch zugewiesen")
 		for _, bad := range []string{"abc", itoa64(stranger.ID)} {
 			fields.Set("assignee", bad)
 			r = h.staffC.PostMultipartValues("/admin/tickets", fields)

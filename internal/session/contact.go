@@ -18,13 +18,14 @@ import (
 // page frame and the principal need. Archived companies are left out: their access
 // gives nothing while they are archived.
 //
-// A session acting for a company the contact has no live access to is deleted and
-// reads as db.ErrNotFound, like an unknown one (and so does a staff session): a login
-// that picked its company just before staff archived it must not come back to life
-// with a restore. The memberships are a LEFT JOIN so that such a session is found even
-// when it was the contact's only company; the normal path stays one query. (The
-// companies are a LEFT JOIN of their own, skipped in Go when archived: a parenthesised
-// "memberships JOIN companies" makes SQLite materialise every tenant's memberships.)
+// A session acting for a company the contact has no live access to is deleted (one
+// already ended stays for TakeEnded) and reads as db.ErrNotFound, like an unknown one
+// (and so does a staff session): a login that picked its company just before staff
+// archived it must not come back to life with a restore. The memberships are a LEFT
+// JOIN so that such a session is found even when it was the contact's only company;
+// the normal path stays one query. (The companies are a LEFT JOIN of their own,
+// skipped in Go when archived: a parenthesised "memberships JOIN companies" makes
+// SQLite materialise every tenant's memberships.)
 //
 // The session is found in a sub-select of its own. Joined directly, SQLite plans the
 // token's equality with its index statistics (STAT4) and then prepares the statement
@@ -73,8 +74,12 @@ func LookupContact(ctx context.Context, d *db.DB, tenantID int64, raw string, no
 	}
 	s.ContactID, s.CompanyID = c.ID, deref(company)
 	if !actsFor(ms, s.CompanyID) {
-		if _, err := d.Exec(ctx, `DELETE FROM sessions WHERE id = ?`, s.ID); err != nil {
-			return s, c, nil, fmt.Errorf("session: end stray: %w", err)
+		// A session that a change of access ended (EndForContactCompany) is kept for
+		// the login page, which names the company (TakeEnded); a live stray one goes.
+		if now.Unix() < exp {
+			if _, err := d.Exec(ctx, `DELETE FROM sessions WHERE id = ?`, s.ID); err != nil {
+				return s, c, nil, fmt.Errorf("session: end stray: %w", err)
+			}
 		}
 		return s, c, nil, db.ErrNotFound
 	}

@@ -97,9 +97,12 @@ func EndForContact(ctx context.Context, q db.Querier, tenantID, contactID, keepI
 	return err
 }
 
-// EndForContactCompany ends a contact's sessions that act for companyID.
+// EndForContactCompany ends a contact's sessions that act for companyID (access
+// revoked, or taken down to a user). They end as expired rather than deleted (see
+// endedSQL): refused by every lookup at once, their rows let the login page tell the
+// browser that held one which company's access ended (TakeEnded).
 func EndForContactCompany(ctx context.Context, q db.Querier, tenantID, contactID, companyID int64) error {
-	_, err := q.Exec(ctx, `DELETE FROM sessions WHERE tenant_id = ? AND contact_id = ? AND company_id = ?`,
+	_, err := q.Exec(ctx, endedSQL+`WHERE tenant_id = ? AND contact_id = ? AND company_id = ?`,
 		tenantID, contactID, companyID)
 	return err
 }

@@ -32,14 +32,15 @@ type New struct {
 	Via        string // portal, email, staff
 	MailID     string // Message-ID of the mail that opened it
 	Files      []Upload
-	FromForm   bool // a contact's portal form: sent again a moment later, a repeat (repeat.go)
+	FromForm   bool // a person's form (portal, back office): sent again a moment later, a repeat (repeat.go)
 }
 
 // Create stores a new ticket with its first message, attachments and history entry. The
 // caller has checked that the contact belongs to the company. A contact's ticket (from
 // the portal or by mail) is a request: "new" until staff accept or decline it. A ticket
-// staff open on a customer's behalf is their own work and starts accepted. A contact's
-// ticket of a moment ago sent again is a *RepeatedError naming it (repeat.go).
+// staff open on a customer's behalf is their own work and starts accepted. A ticket
+// sent with a form (FromForm) that its author sent a moment ago already is a
+// *RepeatedError naming the first (repeat.go).
 func Create(ctx context.Context, tx db.Querier, n New, now time.Time) (int64, error) {
 	if err := repeatedTicket(ctx, tx, n, now); err != nil {
 		return 0, err

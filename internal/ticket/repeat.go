@@ -16,8 +16,8 @@ import (
 // from a request sent again after a network hiccup or from a script: stored twice, it
 // is also mailed twice. So AddReply and Create refuse a message sent with a form
 // (FromForm) that repeats the one its author sent a moment ago (RepeatWindow), inside
-// the transaction that would store it, with the ticket's row (a new ticket: the
-// contact's row) locked first on PostgreSQL: of two copies sent at once, the second
+// the transaction that would store it, with the ticket's row (a new ticket: its
+// author's row) locked first on PostgreSQL: of two copies sent at once, the second
 // waits for the first to commit and then finds it. SQLite's single writer runs them
 // one after the other anyway.
 //
@@ -113,29 +113,39 @@ func repeatedReply(ctx context.Context, tx db.Querier, r Reply, now time.Time) e
 	return nil
 }
 
-// repeatedTicket refuses a contact's new ticket when the same contact opened one in
-// the same company with the same title and description within RepeatWindow before
-// now. Tickets staff open for a contact are theirs to open as often as they mean to.
+// repeatedTicket refuses a new ticket sent with a form when its author opened one in
+// the same company for the same contact, with the same title and description, within
+// RepeatWindow before now: a contact's from the portal, or one staff open on a
+// contact's behalf from the back office (a double click on "create", the form sent
+// again). Staff opening the same text for another contact open another ticket.
 func repeatedTicket(ctx context.Context, tx db.Querier, n New, now time.Time) error {
-	if n.StaffID != 0 || !guarded(n.FromForm, n.ContactID, 0, len(n.Files)) {
+	if !guarded(n.FromForm, n.ContactID, n.StaffID, len(n.Files)) {
 		return nil
 	}
-	// No ticket row to lock yet: the contact's row stands for their next ticket. NO
-	// KEY UPDATE leaves rows that refer to the contact free to be written meanwhile.
+	// Staff write as themselves; a contact's first message is one no staff member wrote
+	// (staff opening a ticket for a contact store both ids, Create).
+	author, table := n.ContactID, "contacts"
+	by, args := "m.contact_id = ? AND m.staff_id IS NULL", []any{n.ContactID}
+	if n.StaffID != 0 {
+		author, table = n.StaffID, "staff"
+		by, args = "m.staff_id = ?", []any{n.StaffID}
+	}
+	// No ticket row to lock yet: the author's row stands for their next ticket. NO
+	// KEY UPDATE leaves rows that refer to the author free to be written meanwhile.
 	if tx.Engine() == db.Postgres {
-		if _, err := tx.Exec(ctx, `SELECT id FROM contacts WHERE tenant_id = ? AND id = ? FOR NO KEY UPDATE`,
-			n.TenantID, n.ContactID); err != nil {
-			return fmt.Errorf("ticket: lock contact: %w", err)
+		if _, err := tx.Exec(ctx, `SELECT id FROM `+table+` WHERE tenant_id = ? AND id = ? FOR NO KEY UPDATE`,
+			n.TenantID, author); err != nil {
+			return fmt.Errorf("ticket: lock author: %w", err)
 		}
 	}
 	// The description is the ticket's first message, written with it (Create).
+	args = append([]any{n.TenantID, n.CompanyID, n.ContactID, n.Title, now.Add(-RepeatWindow).Unix()}, append(args, n.Body)...)
 	var id int64
 	err := tx.QueryRow(ctx, `SELECT t.id FROM tickets t JOIN ticket_messages m ON m.tenant_id = t.tenant_id AND m.ticket_id = t.id
 		WHERE t.tenant_id = ? AND t.company_id = ? AND t.contact_id = ? AND t.title = ? AND t.created_at >= ?
 		AND m.id = (SELECT MIN(f.id) FROM ticket_messages f WHERE f.tenant_id = t.tenant_id AND f.ticket_id = t.id AND f.created_at = t.created_at)
-		AND m.contact_id = ? AND m.staff_id IS NULL AND m.body = ?
-		ORDER BY t.id DESC LIMIT 1`, n.TenantID, n.CompanyID, n.ContactID, n.Title, now.Add(-RepeatWindow).Unix(),
-		n.ContactID, n.Body).Scan(&id)
+		AND `+by+` AND m.body = ?
+		ORDER BY t.id DESC LIMIT 1`, args...).Scan(&id)
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil
 	}

@@ -117,7 +117,7 @@ func TestRepeatedReply(t *testing.T) {
 // TestRepeatedTicket: a contact's new ticket sent again (same company, title and
 // description) within two minutes is refused naming the first; another description, a
 // copy with a file, a later one, one staff open for the contact and one a program
-// writes (not from a form) are new tickets.
+// writes (not from a form) are new tickets. Staff's sent again is refused naming theirs.
 func TestRepeatedTicket(t *testing.T) {
 	testutil.EachEngine(t, func(t *testing.T, d *db.DB) {
 		ctx := context.Background()
@@ -160,6 +160,10 @@ func TestRepeatedTicket(t *testing.T) {
 			if id, err := open(c.n, c.at); err != nil || id == first {
 				t.Fatalf("%s: ticket %d, %v", c.what, id, err)
 			}
+		}
+		// Staff's ticket sent again is a repeat of staff's, not of Anna's.
+		if _, err := open(byStaff, w.now.Add(time.Minute)); !errors.As(err, &re) || re.TicketID == first {
+			t.Fatalf("staff's ticket again: %v, want a repeat of staff's", err)
 		}
 		var count int
 		if err := d.QueryRow(ctx, `SELECT COUNT(*) FROM tickets WHERE tenant_id = ?`, w.ten.ID).Scan(&count); err != nil || count != 6 {
@@ -209,45 +213,50 @@ func TestRepeatedReplyAtOnce(t *testing.T) {
 }
 
 // TestRepeatedTicketAtOnce: the same new ticket sent by several requests at the same
-// moment opens one ticket; on PostgreSQL each locks the contact before it looks.
+// moment opens one ticket, a contact's as one staff open for them; on PostgreSQL each
+// locks its author before it looks.
 func TestRepeatedTicketAtOnce(t *testing.T) {
 	testutil.EachEngine(t, func(t *testing.T, d *db.DB) {
 		ctx := context.Background()
 		w := newNotifyWorld(t, d, true)
-		n := ticket.New{TenantID: w.ten.ID, CompanyID: w.co, ContactID: w.anna, Author: "Anna Müller",
+		anna := ticket.New{TenantID: w.ten.ID, CompanyID: w.co, ContactID: w.anna, Author: "Anna Müller",
 			Title: "Heating cold", Body: "The heating is cold.", FromForm: true}
-		const copies = 4
-		errs := make([]error, copies)
-		var wg, begun sync.WaitGroup
-		begun.Add(copies)
-		for i := range copies {
-			wg.Go(func() {
-				errs[i] = d.InTx(ctx, func(tx *db.Tx) error {
-					if d.Engine() == db.Postgres { // every copy's transaction has begun
-						if _, err := ticket.ForStaff(ctx, tx, w.ten.ID, -1); !errors.Is(err, db.ErrNotFound) {
-							return err
+		byStaff := anna
+		byStaff.StaffID, byStaff.Author, byStaff.Via = w.maria.ID, w.maria.Name, "staff"
+		for want, n := range []ticket.New{anna, byStaff} {
+			const copies = 4
+			errs := make([]error, copies)
+			var wg, begun sync.WaitGroup
+			begun.Add(copies)
+			for i := range copies {
+				wg.Go(func() {
+					errs[i] = d.InTx(ctx, func(tx *db.Tx) error {
+						if d.Engine() == db.Postgres { // every copy's transaction has begun
+							if _, err := ticket.ForStaff(ctx, tx, w.ten.ID, -1); !errors.Is(err, db.ErrNotFound) {
+								return err
+							}
+							begun.Done()
+							begun.Wait()
 						}
-						begun.Done()
-						begun.Wait()
-					}
-					_, err := ticket.Create(ctx, tx, n, w.now)
-					return err
+						_, err := ticket.Create(ctx, tx, n, w.now)
+						return err
+					})
 				})
-			})
-		}
-		wg.Wait()
-		opened := 0
-		for _, err := range errs {
-			switch {
-			case err == nil:
-				opened++
-			case !errors.Is(err, ticket.ErrRepeated):
-				t.Fatal(err)
 			}
-		}
-		var count int
-		if err := d.QueryRow(ctx, `SELECT COUNT(*) FROM tickets WHERE tenant_id = ?`, w.ten.ID).Scan(&count); err != nil || opened != 1 || count != 1 {
-			t.Fatalf("%d copies opened a ticket, %d tickets (%v); want 1", opened, count, err)
+			wg.Wait()
+			opened := 0
+			for _, err := range errs {
+				switch {
+				case err == nil:
+					opened++
+				case !errors.Is(err, ticket.ErrRepeated):
+					t.Fatal(err)
+				}
+			}
+			var count int
+			if err := d.QueryRow(ctx, `SELECT COUNT(*) FROM tickets WHERE tenant_id = ?`, w.ten.ID).Scan(&count); err != nil || opened != 1 || count != want+1 {
+				t.Fatalf("%s: %d copies opened a ticket, %d tickets (%v); want 1 and %d", n.Author, opened, count, err, want+1)
+			}
 		}
 	})
 }

@@ -102,42 +102,18 @@ func TakeStaged(ctx context.Context, tx db.Querier, o StagedOwner, ids []int64) 
 }
 
 // DropStagedExcept deletes o's staged uploads other than keep, but for the newest spare
-// of them, and returns their file keys for the caller to delete from the file store.
-// A refused form that keeps files calls it: o's files it does not list belong to
-// another form of o's, which may still be open in another tab and sent later, or to an
-// earlier refusal whose form was left or sent without them. Nothing tells the two
-// apart, so the newest spare stay for the forms that may be open and the older ones
-// go: however often a form is refused without sending its list back, at most its own
-// files and spare more stay per owner and ticket until the sweep (SweepStaged).
+// of them, and returns their file keys for the caller to delete from the file store
+// (db.DropKeptFiles says why spare stay). A refused form that keeps files calls it: at
+// most its own files and spare more stay per owner and ticket until the sweep
+// (SweepStaged).
 func DropStagedExcept(ctx context.Context, tx db.Querier, o StagedOwner, keep []int64, spare int) ([]string, error) {
 	if !o.valid() {
 		return nil, nil
 	}
 	cond, args := o.where()
-	if len(keep) > 0 {
-		cond += " AND id NOT IN (" + db.Marks(len(keep)) + ")"
-		for _, id := range keep {
-			args = append(args, id)
-		}
-	}
-	// The newest by id: ids only grow (staged_uploads' ids are never handed out twice).
-	args = append(append(args, args...), max(spare, 0))
-	cond += " AND id NOT IN (SELECT id FROM staged_uploads WHERE " + cond + " ORDER BY id DESC LIMIT ?)"
-	rows, err := tx.Query(ctx, `DELETE FROM staged_uploads WHERE `+cond+` RETURNING file_key`, args...)
+	keys, err := db.DropKeptFiles(ctx, tx, "staged_uploads", cond, args, keep, spare)
 	if err != nil {
-		return nil, fmt.Errorf("ticket: drop staged uploads: %w", err)
-	}
-	defer rows.Close()
-	var keys []string
-	for rows.Next() {
-		var k string
-		if err := rows.Scan(&k); err != nil {
-			return nil, fmt.Errorf("ticket: drop staged uploads: %w", err)
-		}
-		keys = append(keys, k)
-	}
-	if err := rows.Err(); err != nil {
-		return nil, fmt.Errorf("ticket: drop staged uploads: %w", err)
+		return nil, fmt.Errorf("ticket: %w", err)
 	}
 	return keys, nil
 }

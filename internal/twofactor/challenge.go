@@ -77,3 +77,13 @@ func EndChallenge(ctx context.Context, q db.Querier, id int64) (bool, error) {
 	n, _ := res.RowsAffected()
 	return n == 1, nil
 }
+
+// EndChallenges deletes every open challenge of a contact: after a password change or
+// reset, a password typed before must not finish a login (the contacts' counterpart of
+// EndStaffChallenges).
+func EndChallenges(ctx context.Context, q db.Querier, tenantID, contactID int64) error {
+	if _, err := q.Exec(ctx, `DELETE FROM login_challenges WHERE tenant_id = ? AND contact_id = ?`, tenantID, contactID); err != nil {
+		return fmt.Errorf("twofactor: end challenges: %w", err)
+	}
+	return nil
+}

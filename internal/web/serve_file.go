@@ -41,4 +41,4 @@ func (e *Env) ServeFile(w http.ResponseWriter, r *http.Request, key, filename, c
 }
 
 // fileCSP is the Content-Security-Policy of a served file.
-const fileCSP = "sandbox; default-src 'none'; frame-ancestors 'none'"
+const fileCSP = filestore.ServedCSP
