@@ -40,7 +40,7 @@ func (s *Service) InviteColleague(ctx context.Context, t tenant.Tenant, p princi
 	e.Text("last_name", c.LastName, true, 100)
 	e.MaxLen("first_name", c.FirstName, 100)
 	e.Required("email", c.Email)
-	e.MaxLen("email", c.Email, 254)
+	e.MaxLen("email", c.Email, validate.MaxEmail)
 	e.Email("email", c.Email)
 	if c.Role != principal.RoleMain && c.Role != principal.RoleUser {
 		e.Add("role", "error.choice", nil)

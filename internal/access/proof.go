@@ -26,6 +26,8 @@ func (s *Service) proofRefusal(ctx context.Context, o twofactor.Owner, tenantID,
 	switch {
 	case errors.Is(err, errCodeUsed):
 		return "mailout.code_used", nil
+	case errors.Is(err, errOtherKey):
+		return otherKeyMessage, nil
 	case err != nil:
 		return "", err
 	case !ok:

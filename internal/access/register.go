@@ -42,7 +42,7 @@ func (r Registration) Validate() validate.Errors {
 	e.Text("first_name", r.FirstName, true, 100)
 	e.Text("last_name", r.LastName, true, 100)
 	e.Required("email", r.Email)
-	e.MaxLen("email", r.Email, 254)
+	e.MaxLen("email", r.Email, validate.MaxEmail)
 	e.Email("email", r.Email)
 	e.Text("company", r.Company, true, 200)
 	e.Phone("phone", r.Phone)

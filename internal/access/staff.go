@@ -22,7 +22,7 @@ func (s *Service) InviteStaff(ctx context.Context, t tenant.Tenant, by Actor, m 
 	e := validate.Errors{}
 	e.Text("name", m.Name, true, 100)
 	e.Required("email", m.Email)
-	e.MaxLen("email", m.Email, 254)
+	e.MaxLen("email", m.Email, validate.MaxEmail)
 	e.Email("email", m.Email)
 	if m.Role != staff.RoleAdmin && m.Role != staff.RoleAgent {
 		e.Add("role", "error.choice", nil)

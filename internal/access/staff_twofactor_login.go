@@ -89,7 +89,10 @@ func (s *Service) StaffSecondFactor(ctx context.Context, t tenant.Tenant, raw, i
 	actor := StaffActor(m.ID, m.Email)
 	err = s.DB.InTx(ctx, func(tx *db.Tx) error {
 		var ok bool
-		var err error
+		err := s.checkOwnKey(ctx, tx, twofactor.Staff, t.ID, m.ID)
+		if err != nil {
+			return err
+		}
 		if kind == "recovery" {
 			ok, err = twofactor.Staff.UseRecoveryCode(ctx, tx, t.ID, m.ID, s.Keys.HashFor(twofactor.Staff, m.ID, code), now)
 		} else {
@@ -133,5 +136,5 @@ func (s *Service) StaffSecondFactor(ctx context.Context, t tenant.Tenant, raw, i
 		audit.Log(ctx, s.DB, t.ID, actor, audit.TwoFactorFailed, kind, c.IP, now)
 		return "", m, validate.Errors{"code": {ID: wrongCodeMessage(kind, err)}}
 	}
-	return sess, m, err
+	return sess, m, otherKeyRefusal(err)
 }

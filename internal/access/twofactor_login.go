@@ -156,11 +156,14 @@ func (s *Service) SecondFactor(ctx context.Context, t tenant.Tenant, raw, input,
 		audit.LogFor(ctx, s.DB, t.ID, ct.ID, ContactActor(ct.ID, ct.Email), audit.TwoFactorFailed, kind, c.IP, now)
 		return "", validate.Errors{"code": {ID: wrongCodeMessage(kind, err)}}
 	}
-	return sess, err
+	return sess, otherKeyRefusal(err)
 }
 
 // checkCode uses up a TOTP step or a recovery code if the code fits.
 func (s *Service) checkCode(ctx context.Context, q db.Querier, tenantID, contactID int64, kind, code string) (bool, error) {
+	if err := s.checkOwnKey(ctx, q, twofactor.Contacts, tenantID, contactID); err != nil {
+		return false, err
+	}
 	if kind == "recovery" {
 		return twofactor.UseRecoveryCode(ctx, q, tenantID, contactID, s.Keys.Hash(contactID, code), s.Now())
 	}
@@ -179,6 +182,9 @@ func (s *Service) useTOTP(ctx context.Context, q db.Querier, o twofactor.Owner, 
 		return false, err
 	}
 	secret, err := s.Keys.Open(row.Sealed)
+	if errors.Is(err, twofactor.ErrWrongKey) {
+		return false, s.checkOwnKey(ctx, q, o, tenantID, id) // logs it, and says errOtherKey
+	}
 	if err != nil {
 		return false, err
 	}

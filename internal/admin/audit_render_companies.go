@@ -49,10 +49,10 @@ func companiesDetail(d *detailCtx, s string, record detailFormat) []detailPart {
 	}
 	var changes [][]detailPart
 	if len(added) > 0 {
-		changes = append(changes, d.t("audit_details.companies_added", map[string]any{"Companies": joinParts(added, ", ")}))
+		changes = append(changes, d.n("audit_details.companies_added", len(added), map[string]any{"Companies": joinParts(added, ", ")}))
 	}
 	if len(removed) > 0 {
-		changes = append(changes, d.t("audit_details.companies_removed", map[string]any{"Companies": joinParts(removed, ", ")}))
+		changes = append(changes, d.n("audit_details.companies_removed", len(removed), map[string]any{"Companies": joinParts(removed, ", ")}))
 	}
 	return d.t("audit_details.companies_changed", map[string]any{"Record": rec, "Changes": joinParts(changes, "; ")})
 }

@@ -10,9 +10,10 @@ import (
 )
 
 // TestAuditCompaniesLanguages: an entry of companies ticked and unticked for an
-// article reads in each language, in that language's words for "added" and "removed",
-// the companies by the names they had, the one still in the tenant linked; written by
-// audit.CompaniesChange, so what the call sites store is what the log reads.
+// article reads in each language, in that language's words for "added" and "removed"
+// (singular for one company), the companies by the names they had, the one still in
+// the tenant linked; written by audit.CompaniesChange, so what the call sites store is
+// what the log reads.
 func TestAuditCompaniesLanguages(t *testing.T) {
 	before := []audit.ChosenCompany{{ID: 7, Name: "Kunde AG"}, {ID: 8, Name: "Alt \"Nord\" AG"}}
 	after := []audit.ChosenCompany{{ID: 7, Name: "Kunde AG"}, {ID: 9, Name: "Zwei, Süd AG"}}
@@ -26,8 +27,9 @@ func TestAuditCompaniesLanguages(t *testing.T) {
 		ctx := i18n.With(context.Background(), i18n.For(lang))
 		e := audit.Entry{Action: audit.KBCompaniesChanged, Target: target, At: auditAt}
 		got := partsString(auditDetail(&detailCtx{ctx: ctx, e: e, found: found}))
-		added := i18n.T(ctx, "audit_details.companies_added", map[string]any{"Companies": "[Zwei, Süd AG](/admin/companies/9)"})
-		removed := i18n.T(ctx, "audit_details.companies_removed", map[string]any{"Companies": `Alt "Nord" AG`})
+		// One company each way: the singular form where a language has one.
+		added := i18n.From(ctx).N("audit_details.companies_added", 1, map[string]any{"Companies": "[Zwei, Süd AG](/admin/companies/9)"})
+		removed := i18n.From(ctx).N("audit_details.companies_removed", 1, map[string]any{"Companies": `Alt "Nord" AG`})
 		if !strings.Contains(got, "[Drucker einrichten](/admin/kb/articles/12)") || !strings.Contains(got, added) ||
 			!strings.Contains(got, removed) || strings.Contains(got, "Kunde AG") || strings.Contains(got, "company:") {
 			t.Errorf("%s: %q, want the article, %q and %q", lang, got, added, removed)

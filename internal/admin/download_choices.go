@@ -10,7 +10,6 @@ import (
 	"pforte/internal/company"
 	"pforte/internal/download"
 	"pforte/internal/i18n"
-	"pforte/internal/validate"
 	"pforte/internal/web"
 )
 
@@ -64,7 +63,7 @@ func (a *Admin) picker(r *http.Request, v *visit, chosen []int64, search string)
 	ctx := r.Context()
 	// Cut to the box's maxlength, as the download search is: a hand-made address's
 	// longer search is neither run nor echoed whole.
-	p := companyPicker{Search: validate.TruncateChars(search, download.MaxSearch)}
+	p := companyPicker{Search: download.SearchQuery(search)}
 	var err error
 	if p.Chosen, err = download.CompanyNames(ctx, a.env.DB, v.P.TenantID, chosen); err != nil {
 		return p, err

@@ -22,7 +22,15 @@ func (a *Admin) loginForm(w http.ResponseWriter, r *http.Request) {
 	c.SetFlash(r.Context(), a.env.TakeFlash(w, r))
 	f := web.NewForm()
 	f.Set("next", web.LocalPath(r.URL.Query().Get("next"), ""))
-	web.Render(w, r, http.StatusOK, loginPage(c, f))
+	web.Render(w, r, http.StatusOK, loginPage(c, f, a.noAdmin(r)))
+}
+
+// noAdmin reports whether the request's tenant has no active administrator yet: its
+// login page then says where the one-time setup link is, since a new operator who
+// missed serve's output otherwise meets a sign-in form nobody can use.
+func (a *Admin) noAdmin(r *http.Request) bool {
+	n, err := staff.CountAdmins(r.Context(), a.env.DB, web.TenantFrom(r.Context()).ID)
+	return err == nil && n == 0
 }
 
 func (a *Admin) loginSubmit(w http.ResponseWriter, r *http.Request) {
@@ -55,7 +63,7 @@ func (a *Admin) loginSubmit(w http.ResponseWriter, r *http.Request) {
 			return
 		}
 	}
-	web.Render(w, r, http.StatusUnprocessableEntity, loginPage(guestChrome(r, "admin.login.title"), f))
+	web.Render(w, r, http.StatusUnprocessableEntity, loginPage(guestChrome(r, "admin.login.title"), f, a.noAdmin(r)))
 }
 
 func (a *Admin) logout(w http.ResponseWriter, r *http.Request) {

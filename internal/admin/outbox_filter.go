@@ -15,7 +15,7 @@ import (
 )
 
 // maxOutboxQuery is the longest search text, in characters: an address is at most 254.
-const maxOutboxQuery = 254
+const maxOutboxQuery = validate.MaxEmail
 
 // outboxQuery is the outbox's filter as typed (?q=, ?state=, ?ticket=) and as applied:
 // a part that cannot be used is left out of Filter and named in Errors, next to its

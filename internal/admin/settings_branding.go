@@ -7,6 +7,7 @@ import (
 	"pforte/internal/audit"
 	"pforte/internal/db"
 	"pforte/internal/tenant"
+	"pforte/internal/validate"
 	"pforte/internal/web"
 )
 
@@ -46,7 +47,7 @@ func (a *Admin) brandingSave(w http.ResponseWriter, r *http.Request, v *visit) {
 		u.Errors.MaxLen("chooser", b.Chooser, tenant.MaxBrandChooser)
 		u.Errors.Phone("support_phone", b.Support.Phone)
 		u.Errors.Email("support_email", b.Support.Email)
-		u.Errors.MaxLen("support_email", b.Support.Email, 254)
+		u.Errors.MaxLen("support_email", b.Support.Email, validate.MaxEmail)
 		u.Errors.MaxLen("support_hours", b.Support.Hours, tenant.MaxSupportHours)
 		b.Texts = readBrandTexts(&u.Form)
 		if u.LogoChosen {

@@ -124,11 +124,18 @@ func (a *Admin) mailSettingsTest(w http.ResponseWriter, r *http.Request, v *visi
 	msg.MessageID = raw[:24] + "@pforte"
 	ctx, cancel := context.WithTimeout(r.Context(), 20*time.Second)
 	defer cancel()
-	if err := a.env.SendNow(ctx, v.P.TenantID, msg); err != nil {
+	stored, err := a.env.SendNow(ctx, v.P.TenantID, msg)
+	if err != nil {
 		a.env.Log.Warn("test mail failed", "tenant", v.P.TenantID, "err", err)
 		// Shown at once, not after a redirect: the admin needs the server's own words
 		// (refused, timed out, login rejected) to find what to change.
 		a.mailSettingsShow(w, r, v, err.Error())
+		return
+	}
+	if stored {
+		// Without a mail server the test proves nothing about delivery: say where the
+		// mail went, or the admin believes mail works and customers wait for invitations.
+		a.env.FlashError(w, r, "operator.mail_test_stored", "/admin/settings/mail")
 		return
 	}
 	a.env.Flash(w, r, "admin.mail.test_sent", "/admin/settings/mail")

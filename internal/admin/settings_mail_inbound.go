@@ -19,6 +19,9 @@ type mailInbound struct {
 	Recent     []inbound.Record
 	Auth       web.Form
 	AuthServID string
+	// Listening: this process receives mail. Without a listener the support addresses
+	// lead nowhere, which the page says rather than "point your mail server at Pforte".
+	Listening bool
 }
 
 func (a *Admin) loadMailInbound(ctx context.Context, tenantID int64) (mailInbound, error) {
@@ -27,7 +30,8 @@ func (a *Admin) loadMailInbound(ctx context.Context, tenantID int64) (mailInboun
 		return mailInbound{}, err
 	}
 	servID, err := tenant.InboundAuthServID(ctx, a.env.DB, tenantID)
-	in := mailInbound{Recent: recent, Auth: web.NewForm(), AuthServID: servID}
+	in := mailInbound{Recent: recent, Auth: web.NewForm(), AuthServID: servID,
+		Listening: a.env.ReceivesMail != nil && a.env.ReceivesMail()}
 	in.Auth.Set("authserv_id", servID)
 	return in, err
 }

@@ -13,6 +13,8 @@ import (
 	"pforte/internal/backup"
 	"pforte/internal/config"
 	"pforte/internal/db"
+	"pforte/internal/tenant"
+	"pforte/internal/twofactor"
 )
 
 // backupCmd writes the archive of the running (or stopped) portal: the database of
@@ -28,11 +30,24 @@ func backupCmd(ctx context.Context, args []string, out io.Writer) error {
 	if err != nil {
 		return err
 	}
+	// A wrong --data, or cron's working directory for the default ./data, would create
+	// an empty database there and write an empty archive every night that looks like a
+	// backup.
+	if cfg.DatabaseURL == "" {
+		if _, err := os.Stat(filepath.Join(cfg.DataDir, db.SQLiteFile)); err != nil {
+			return fmt.Errorf("backup: no portal database in %s: name the data directory with --data (or PFORTE_DATA), or set PFORTE_DATABASE_URL", cfg.DataDir)
+		}
+	}
 	d, err := openMigrated(ctx, cfg)
 	if err != nil {
 		return err
 	}
 	defer d.Close()
+	if _, err := tenant.Default(ctx, d); errors.Is(err, db.ErrNotFound) {
+		return errors.New("backup: the database holds no portal yet: is --data (or PFORTE_DATA / PFORTE_DATABASE_URL) the one serve uses?")
+	} else if err != nil {
+		return err
+	}
 	now := time.Now()
 	if *dest == "" {
 		*dest = "pforte-backup-" + now.Format("20060102-150405") + ".tar.gz"
@@ -51,7 +66,7 @@ func backupCmd(ctx context.Context, args []string, out io.Writer) error {
 	} else {
 		report = os.Stderr // the archive itself goes to standard output
 	}
-	sum, err := backup.Write(ctx, d, cfg.DataDir, Version, now, w)
+	sum, err := backup.Write(ctx, d, cfg.DataDir, version(), now, w)
 	if err != nil {
 		return err
 	}
@@ -105,6 +120,30 @@ func restoreCmd(ctx context.Context, args []string, out io.Writer) error {
 	}
 	fmt.Fprintf(out, "restored %d rows in %d tables and %d files (%d bytes) from a backup of %s (schema %d, %s); everyone signs in again\n",
 		sum.Rows, sum.Tables, sum.Files, sum.Bytes, sum.Manifest.Created, sum.Manifest.Migration, sum.Manifest.Engine)
+	return warnForeignSecrets(ctx, d, cfg, out)
+}
+
+// warnForeignSecrets says after a restore when two-factor secrets in the database were
+// sealed with a key this installation does not have: the archive leaves the key out
+// (see README), and without it everyone with two-factor sign-in is locked out, the only
+// administrator too.
+func warnForeignSecrets(ctx context.Context, d *db.DB, cfg config.Config, out io.Writer) error {
+	key, ok := twofactor.PresentKey(cfg.SecretKey, cfg.DataDir)
+	if !ok {
+		key = []byte("no key yet: every stored secret is foreign") // serve would make a fresh one
+	}
+	n, err := twofactor.ForeignSecrets(ctx, d, twofactor.NewKeyring(key))
+	if err != nil || n == 0 {
+		return err
+	}
+	who := fmt.Sprintf("%d accounts use", n)
+	if n == 1 {
+		who = "1 account uses"
+	}
+	fmt.Fprintf(out, "%s two-factor sign-in sealed with the old installation's secret key, which the archive does not hold.\n"+
+		"Before starting serve, set PFORTE_SECRET_KEY as it was, or copy secret.key from the old data directory to %s;\n"+
+		"without it they cannot finish a sign-in, administrators included.\n",
+		who, filepath.Join(cfg.DataDir, twofactor.KeyFile))
 	return nil
 }
 

@@ -35,7 +35,7 @@ func Run(args []string, stdout, stderr io.Writer) int {
 	case "restore":
 		err = restoreCmd(ctx, rest, stdout)
 	case "version":
-		fmt.Fprintln(stdout, "pforte", Version)
+		fmt.Fprintln(stdout, "pforte", version())
 	case "help", "-h", "--help":
 		fmt.Fprint(stdout, usage)
 	default:

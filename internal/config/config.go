@@ -91,7 +91,7 @@ func Parse(name string, args []string) (Config, error) {
 		lo, hi         int64
 		set            func(int64)
 	}{
-		{"PFORTE_WORKERS", "4", "a positive number", 1, 1 << 10, func(v int64) { c.Workers = int(v) }},
+		{"PFORTE_WORKERS", "4", "a number from 1 to 1024", 1, 1 << 10, func(v int64) { c.Workers = int(v) }},
 		{"PFORTE_INBOUND_MAX_BYTES", "26214400", "a positive number of bytes", 1, 1 << 40, func(v int64) { c.InboundMaxBytes = v }},
 		{"PFORTE_LIST_CACHE_MB", "32", "a number of MiB from 0 to 65536", 0, 1 << 16, func(v int64) { c.ListCacheMB = int(v) }},
 		{"PFORTE_DB_CONNS", "0", "a number of connections from 1 to 10000 (0: automatic)", 0, 10000, func(v int64) { c.DBConns = int(v) }},

@@ -57,3 +57,12 @@ func TestParseNumbers(t *testing.T) {
 		}
 	}
 }
+
+// TestParseNamesLimit: a number beyond a setting's range is refused naming the range,
+// so "1025" is not answered with "must be a positive number".
+func TestParseNamesLimit(t *testing.T) {
+	t.Setenv("PFORTE_WORKERS", "1025")
+	if _, err := Parse("serve", nil); err == nil || !strings.Contains(err.Error(), "1 to 1024") {
+		t.Fatalf("PFORTE_WORKERS=1025: %v", err)
+	}
+}

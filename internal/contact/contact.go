@@ -47,7 +47,7 @@ func (c Contact) Validate(languages []string) validate.Errors {
 	e := validate.Errors{}
 	e.MaxLen("first_name", c.FirstName, MaxName)
 	e.Text("last_name", c.LastName, true, MaxName)
-	e.MaxLen("email", c.Email, 254)
+	e.MaxLen("email", c.Email, validate.MaxEmail)
 	e.Email("email", c.Email)
 	e.Phone("phone", c.Phone)
 	e.MaxLen("external_id", c.ExternalID, 100)

@@ -49,13 +49,22 @@ func Open(ctx context.Context, dsn, dataDir string) (*DB, error) {
 		return openPostgres(ctx, dsn)
 	}
 	if dsn != "" {
-		return nil, fmt.Errorf("db: unsupported database URL %q (want postgres://…)", dsn)
+		// Only the scheme: the URL carries the database password, and this message
+		// reaches the terminal and the service log.
+		scheme, _, _ := strings.Cut(dsn, "://")
+		if len(scheme) > 40 || strings.ContainsAny(scheme, "@/:") {
+			scheme = "?"
+		}
+		return nil, fmt.Errorf("db: unsupported database URL scheme %q (want postgres://…)", scheme)
 	}
 	if err := os.MkdirAll(dataDir, 0o750); err != nil {
 		return nil, fmt.Errorf("db: data directory: %w", err)
 	}
-	return OpenSQLite(ctx, filepath.Join(dataDir, "pforte.db"))
+	return OpenSQLite(ctx, filepath.Join(dataDir, SQLiteFile))
 }
+
+// SQLiteFile is the name of the SQLite database inside the data directory.
+const SQLiteFile = "pforte.db"
 
 func openPostgres(ctx context.Context, dsn string) (*DB, error) {
 	cfg, err := pgx.ParseConfig(dsn)

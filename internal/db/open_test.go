@@ -4,6 +4,7 @@ import (
 	"context"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"pforte/internal/db"
@@ -32,5 +33,16 @@ func TestOpenSQLiteOddPath(t *testing.T) {
 	var mode string
 	if err := d.QueryRow(ctx, `PRAGMA journal_mode`).Scan(&mode); err != nil || mode != "wal" {
 		t.Errorf("journal_mode %q (%v): the options were not applied", mode, err)
+	}
+}
+
+// TestOpenUnsupportedURLHidesPassword: a database URL of another scheme is refused
+// naming its scheme, never the password it carries (the message reaches the log).
+func TestOpenUnsupportedURLHidesPassword(t *testing.T) {
+	for _, dsn := range []string{"postgresql+psycopg://portal:geheim-77@db/pforte", "portal:geheim-77@db/pforte"} {
+		_, err := db.Open(context.Background(), dsn, t.TempDir())
+		if err == nil || strings.Contains(err.Error(), "geheim-77") {
+			t.Errorf("open %q: %v", dsn, err)
+		}
 	}
 }

@@ -9,6 +9,7 @@ import (
 	"log/slog"
 	"net"
 	"os"
+	"sync/atomic"
 	"time"
 
 	"github.com/emersion/go-smtp"
@@ -40,7 +41,12 @@ type Listener struct {
 	ln    net.Listener
 	ep    Endpoint
 	slots chan struct{}
+	bound atomic.Bool // Listen succeeded; read by the back office while serving
 }
+
+// Listening reports whether this process receives mail (Listen succeeded), so the mail
+// settings can tell an operator who entered support addresses that nothing listens.
+func (l *Listener) Listening() bool { return l.bound.Load() }
 
 // Listen binds addr (see ParseEndpoint). A stale unix socket left by a crashed
 // process is removed first.
@@ -60,6 +66,7 @@ func (l *Listener) Listen(addr string) error {
 	}
 	l.ln, l.ep = ln, ep
 	l.srv = l.server()
+	l.bound.Store(true)
 	return nil
 }
 

@@ -21,6 +21,13 @@ func NewFileSender(dir string) Sender {
 	return &fileSender{dir: dir}
 }
 
+// Stores reports whether s only stores mail as files (NewFileSender) rather than
+// delivering it, so a "test mail sent" can say where it went instead.
+func Stores(s Sender) bool {
+	_, ok := s.(*fileSender)
+	return ok
+}
+
 // Send implements Sender.
 func (s *fileSender) Send(ctx context.Context, m Message) (string, error) {
 	if err := ctx.Err(); err != nil {

@@ -58,14 +58,14 @@ func New(cfg config.Config, d *db.DB, log *slog.Logger) (*App, error) {
 	a.Worker.Handlers = map[string]jobs.Handler{outbox.JobKind: deliver.Deliver}
 	a.Env = &web.Env{DB: d, Log: log, Now: time.Now, TrustProxy: cfg.TrustProxy, BaseURL: cfg.BaseURL,
 		LocalURL: localURL(cfg.Addr), Wake: a.Worker.Wake}
-	a.Env.SendNow = func(ctx context.Context, tenantID int64, m mail.Message) error {
+	a.Env.SendNow = func(ctx context.Context, tenantID int64, m mail.Message) (bool, error) {
 		s, from, err := deliver.Route(ctx, tenantID)
 		if err != nil {
-			return err
+			return false, err
 		}
 		m.From = from
 		_, err = s.Send(ctx, m)
-		return err
+		return mail.Stores(s), err
 	}
 	if a.Env.Files, err = filestore.New(filepath.Join(cfg.DataDir, "files")); err != nil {
 		return nil, err
@@ -83,7 +83,16 @@ func New(cfg config.Config, d *db.DB, log *slog.Logger) (*App, error) {
 	if cfg.SecretKey == "" && cfg.DatabaseURL != "" {
 		log.Warn("PFORTE_SECRET_KEY is not set: two-factor secrets are sealed with the key in the data directory; every instance on this database needs the same key")
 	}
+	// A restore or move that left the old key behind locks everyone with two-factor
+	// sign-in out, the only admin too: say so at start, not at the first failed sign-in.
+	if n, err := twofactor.ForeignSecrets(context.Background(), d, a.Access.Keys); err != nil {
+		return nil, err
+	} else if n > 0 {
+		log.Error("two-factor secrets were sealed with another secret key: these people cannot finish a sign-in with their authenticator or recovery codes. "+
+			"Start with the old installation's PFORTE_SECRET_KEY, or copy secret.key from its data directory", "secrets", n)
+	}
 	a.Inbound = a.newInbound()
+	a.Env.ReceivesMail = a.Inbound.Listening
 	a.handler = a.routes()
 	return a, nil
 }

@@ -69,9 +69,9 @@ func TestAuditChosenCompanies(t *testing.T) {
 		download := fmt.Sprintf(`Download „<a href="%s">Preisliste</a>“ (preise.pdf)`, file)
 		for _, want := range []string{
 			article + " – Firmen hinzugefügt: " + co(mueller.ID) + "Müller Haustechnik GmbH</a>, " + co(zwei.ID) + "Zwei AG</a>",
-			article + " – Firmen hinzugefügt: " + co(drei.ID) + "Drei AG</a>; Firmen entfernt: " + co(mueller.ID) + "Müller Haustechnik GmbH</a>",
-			download + " – Firmen hinzugefügt: " + co(mueller.ID) + "Müller Haustechnik GmbH</a>",
-			download + " – Firmen hinzugefügt: " + co(zwei.ID) + "Zwei AG</a>; Firmen entfernt: " + co(mueller.ID) + "Müller Haustechnik GmbH</a>",
+			article + " – Firma hinzugefügt: " + co(drei.ID) + "Drei AG</a>; Firma entfernt: " + co(mueller.ID) + "Müller Haustechnik GmbH</a>",
+			download + " – Firma hinzugefügt: " + co(mueller.ID) + "Müller Haustechnik GmbH</a>",
+			download + " – Firma hinzugefügt: " + co(zwei.ID) + "Zwei AG</a>; Firma entfernt: " + co(mueller.ID) + "Müller Haustechnik GmbH</a>",
 			"Ausgewählte Firmen eines Artikels geändert", "Ausgewählte Firmen eines Downloads geändert",
 		} {
 			if !strings.Contains(page, want) {
@@ -82,7 +82,7 @@ func TestAuditChosenCompanies(t *testing.T) {
 			t.Fatal(err)
 		}
 		page = c.Get("/admin/audit").Body
-		want := "entreprises ajoutées\u00a0: " + co(drei.ID) + "Drei AG</a>; entreprises retirées\u00a0: " + co(mueller.ID) + "Müller Haustechnik GmbH</a>"
+		want := "entreprise ajoutée\u00a0: " + co(drei.ID) + "Drei AG</a>; entreprise retirée\u00a0: " + co(mueller.ID) + "Müller Haustechnik GmbH</a>"
 		if !strings.Contains(page, want) || !strings.Contains(page, "Entreprises choisies d’un article modifiées") {
 			t.Errorf("the French log lacks %s", want)
 		}

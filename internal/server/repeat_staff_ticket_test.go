@@ -1,6 +1,7 @@
 package server_test
 
 import (
+	"maps"
 	"net/url"
 	"strings"
 	"testing"
@@ -60,13 +61,14 @@ func TestRepeatedStaffTicket(t *testing.T) {
 			form url.Values
 		}{{"the same text for Uwe", agent, form(d.uwe, "Alice meldet: er druckt leere Seiten.")},
 			{"another text for Alice", agent, form(d.alice, "Alice meldet: er druckt gar nicht.")},
-			{"a colleague's", colleague, alice}} {
+			{"a colleague's", colleague, alice},
+			{"the same text for another device", agent, otherAsset(alice)}} {
 			if id := create(c.by, c.form); id == first {
 				t.Fatalf("%s went to the first ticket", c.what)
 			}
 		}
-		if n := d.tickets(t); n != 4 {
-			t.Fatalf("%d tickets, want 4", n)
+		if n := d.tickets(t); n != 5 {
+			t.Fatalf("%d tickets, want 5", n)
 		}
 
 		// Refused (no title) with a file, then sent twice with its kept file: the second
@@ -89,8 +91,15 @@ func TestRepeatedStaffTicket(t *testing.T) {
 		if !strings.Contains(page, repeatedTicketDE) || strings.Contains(page, "nicht mehr vorhanden") {
 			t.Fatalf("the repeat's flash is not the plain 'sent already'")
 		}
-		if names, uses := k.attached(t, id, key); len(names) != 1 || uses != 1 || d.tickets(t) != 5 {
+		if names, uses := k.attached(t, id, key); len(names) != 1 || uses != 1 || d.tickets(t) != 6 {
 			t.Fatalf("the kept file: %v, %d uses; %d tickets", names, uses, d.tickets(t))
 		}
 	})
+}
+
+// otherAsset is a copy of f naming another device.
+func otherAsset(f url.Values) url.Values {
+	g := maps.Clone(f)
+	g.Set("asset", "Drucker 2. OG")
+	return g
 }

@@ -9,12 +9,14 @@ import (
 	"pforte/internal/db"
 )
 
-// endedSQL ends sessions without deleting them: expired as of their last request,
-// which every lookup refuses (and the account page no longer lists), while the row
-// stays until the janitor sweeps it when the session would have idled out anyway
-// (server.Sweep). Until then the browser that held one can be told why it was signed
-// out (TakeEnded). Callers append the WHERE clause.
-const endedSQL = `UPDATE sessions SET expires_at = CASE WHEN last_seen_at < expires_at THEN last_seen_at ELSE expires_at END `
+// endedSQL ends sessions without deleting them: expired five minutes before their last
+// request, which every lookup refuses (and the account page no longer lists), while
+// the row stays until the janitor sweeps it when the session would have idled out
+// anyway (server.Sweep). Until then the browser that held one can be told why it was
+// signed out (TakeEnded). The five minutes are for clocks: the last request's time was
+// stamped by whichever instance served it, and one whose clock runs behind must refuse
+// the session too. Callers append the WHERE clause.
+const endedSQL = `UPDATE sessions SET expires_at = CASE WHEN last_seen_at < expires_at THEN last_seen_at ELSE expires_at END - 300 `
 
 // TakeEnded names the company a contact's ended session was acting for, when the
 // contact has lost their access to it (revoked, or the company archived), and deletes

@@ -76,8 +76,11 @@ func (s *Session) keep(ctx context.Context, d *db.DB, created, seen, exp int64, 
 		return db.ErrNotFound
 	}
 	if now.Sub(s.LastSeen) >= touchEvery {
-		if _, err := d.Exec(ctx, `UPDATE sessions SET last_seen_at = ?, expires_at = ? WHERE id = ?`,
-			now.Unix(), now.Add(IdleTimeout).Unix(), s.ID); err != nil {
+		// Only while the row still holds the expiry read above: a session ended in the
+		// meantime (endedSQL, by another request or instance) must not be revived by a
+		// request that read it just before.
+		if _, err := d.Exec(ctx, `UPDATE sessions SET last_seen_at = ?, expires_at = ? WHERE id = ? AND expires_at = ?`,
+			now.Unix(), now.Add(IdleTimeout).Unix(), s.ID, exp); err != nil {
 			return fmt.Errorf("session: touch: %w", err)
 		}
 	}

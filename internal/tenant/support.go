@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"pforte/internal/db"
+	"pforte/internal/validate"
 )
 
 // MaxSupportAddresses bounds how many support addresses one tenant has.
@@ -37,7 +38,7 @@ func SplitSupportAddresses(s string) (addrs []string, bad string) {
 		return r == ',' || r == ';' || r == ' ' || r == '\n' || r == '\r' || r == '\t'
 	}) {
 		a, err := netmail.ParseAddress(f)
-		if err != nil || a.Address != f || len(f) > 254 || strings.ContainsRune(f[:strings.LastIndexByte(f, '@')], '+') {
+		if err != nil || a.Address != f || len(f) > validate.MaxEmail || strings.ContainsRune(f[:strings.LastIndexByte(f, '@')], '+') {
 			return nil, f
 		}
 		low := strings.ToLower(f)

@@ -114,10 +114,10 @@ func repeatedReply(ctx context.Context, tx db.Querier, r Reply, now time.Time) e
 }
 
 // repeatedTicket refuses a new ticket sent with a form when its author opened one in
-// the same company for the same contact, with the same title and description, within
-// RepeatWindow before now: a contact's from the portal, or one staff open on a
-// contact's behalf from the back office (a double click on "create", the form sent
-// again). Staff opening the same text for another contact open another ticket.
+// the same company for the same contact, with the same title, description, location
+// and device, within RepeatWindow before now: a contact's from the portal, or one staff
+// open on a contact's behalf from the back office (a double click on "create", the form
+// sent again). Staff opening the same text for another contact open another ticket.
 func repeatedTicket(ctx context.Context, tx db.Querier, n New, now time.Time) error {
 	if !guarded(n.FromForm, n.ContactID, n.StaffID, len(n.Files)) {
 		return nil
@@ -139,10 +139,13 @@ func repeatedTicket(ctx context.Context, tx db.Querier, n New, now time.Time) er
 		}
 	}
 	// The description is the ticket's first message, written with it (Create).
-	args = append([]any{n.TenantID, n.CompanyID, n.ContactID, n.Title, now.Add(-RepeatWindow).Unix()}, append(args, n.Body)...)
+	// The same fault for another device or place is another ticket, not a repeat.
+	args = append([]any{n.TenantID, n.CompanyID, n.ContactID, n.Title, n.Location, n.Asset, now.Add(-RepeatWindow).Unix()},
+		append(args, n.Body)...)
 	var id int64
 	err := tx.QueryRow(ctx, `SELECT t.id FROM tickets t JOIN ticket_messages m ON m.tenant_id = t.tenant_id AND m.ticket_id = t.id
-		WHERE t.tenant_id = ? AND t.company_id = ? AND t.contact_id = ? AND t.title = ? AND t.created_at >= ?
+		WHERE t.tenant_id = ? AND t.company_id = ? AND t.contact_id = ? AND t.title = ? AND t.location = ? AND t.asset = ?
+		AND t.created_at >= ?
 		AND m.id = (SELECT MIN(f.id) FROM ticket_messages f WHERE f.tenant_id = t.tenant_id AND f.ticket_id = t.id AND f.created_at = t.created_at)
 		AND `+by+` AND m.body = ?
 		ORDER BY t.id DESC LIMIT 1`, args...).Scan(&id)

@@ -33,8 +33,13 @@ type Env struct {
 	TenantChanged func()
 	Wake          func() // nudges the job worker after mail was queued
 	// SendNow delivers a message at once through the tenant's mail route (the back
-	// office's "send test mail"), so the admin sees the server's answer.
-	SendNow func(ctx context.Context, tenantID int64, m mail.Message) error
+	// office's "send test mail"), so the admin sees the server's answer. stored is
+	// true when no mail server is set up and the message was only written to the
+	// data directory's outbox folder.
+	SendNow func(ctx context.Context, tenantID int64, m mail.Message) (stored bool, err error)
+	// ReceivesMail reports whether this process listens for incoming mail
+	// (PFORTE_INBOUND_ADDR); nil means it does not.
+	ReceivesMail func() bool
 	// Files keeps uploads (attachments, downloads, images) under generated names.
 	Files *filestore.Store
 	// PresenceEvery is how often the back office's ticket page sends its presence
