@@ -115,6 +115,9 @@ func (a *Admin) renderQueue(w http.ResponseWriter, r *http.Request, v *visit, b 
 			a.env.Fail(w, r, err)
 			return
 		}
+		if view.Pager.HasNext { // the next page starts where this one ends (keyset, list_after.go)
+			view.Pager.Next = tf.Cursor(view.List[len(view.List)-1])
+		}
 	}
 	view.Capped, view.Short = report.Capped, report.Short
 	if view.Count, view.Many, err = a.queueCount(ctx, v.P.TenantID, tf, view); err != nil {
@@ -139,7 +142,7 @@ func queueFilterOf(r *http.Request, statuses []ticket.Status, me int64) (queueFi
 	qf := queueFilter{State: q.Get("state"), Assignee: q.Get("assignee"), Priority: q.Get("priority"),
 		Pending: q.Get("pending") == "1", Overdue: q.Get("overdue") == "1", Q: validate.Truncate(validate.Clean(q.Get("q")), 200),
 		CompanyQ: validate.Truncate(validate.Clean(q.Get("cq")), 100), Sort: q.Get("sort")}
-	tf := ticket.Filter{Query: qf.Q, Pending: qf.Pending, Page: web.Page(r)}
+	tf := ticket.Filter{Query: qf.Q, Pending: qf.Pending, Page: web.Page(r), After: validate.Truncate(q.Get("after"), 100)}
 	if isTicketNo(qf.Q) { // a number finds its ticket whatever its state
 		qf.State = "all"
 	}

@@ -29,7 +29,7 @@ type ticketListView struct {
 func (p *Portal) ticketList(w http.ResponseWriter, r *http.Request, v *visit) {
 	q := r.URL.Query()
 	f := ticket.Filter{State: q.Get("state"), Query: validate.Clean(q.Get("q")), Sort: q.Get("sort"), Page: web.Page(r),
-		Mine: v.P.IsMain() && q.Get("who") == "mine"}
+		Mine: v.P.IsMain() && q.Get("who") == "mine", After: validate.Truncate(q.Get("after"), 100)}
 	if !slices.Contains([]string{"open", "done", "all"}, f.State) {
 		f.State = "open"
 	}
@@ -57,7 +57,11 @@ func (p *Portal) ticketList(w http.ResponseWriter, r *http.Request, v *visit) {
 		p.env.Fail(w, r, err)
 		return
 	}
-	view := ticketListView{Rows: rows, Filter: f, Pager: web.Pager{Page: max(f.Page, 1), HasNext: more, Path: "/tickets", Query: q},
+	pager := web.Pager{Page: max(f.Page, 1), HasNext: more, Path: "/tickets", Query: q}
+	if more { // the next page starts where this one ends (keyset, ticket/list_after.go)
+		pager.Next = f.Cursor(rows[len(rows)-1])
+	}
+	view := ticketListView{Rows: rows, Filter: f, Pager: pager,
 		Capped: report.Capped && v.P.IsMain(), // the company's matches: a user's list says nothing of colleagues
 		Short:  report.Short}
 	var body bytes.Buffer

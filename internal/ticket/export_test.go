@@ -30,3 +30,11 @@ func SetBackfillBatch(n int) (restore func()) {
 	backfillBatch = n
 	return func() { backfillBatch = old }
 }
+
+// SetStatusWalkAt lets tests list a status of a few hundred tickets the way a big one is
+// listed (weighStatus); the returned function restores the threshold.
+func SetStatusWalkAt(n int) (restore func()) {
+	old := statusWalkAt
+	statusWalkAt = n
+	return func() { statusWalkAt = old }
+}

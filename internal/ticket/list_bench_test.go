@@ -68,6 +68,26 @@ func BenchmarkTicketList(b *testing.B) {
 		queue := func(f ticket.Filter) func(db.Querier) (int, error) {
 			return func(q db.Querier) (int, error) { l, _, err := ticket.Queue(ctx, q, ten.ID, f); return len(l), err }
 		}
+		closed, err := ticket.StatusByCode(ctx, d, ten.ID, ticket.CodeClosed)
+		if err != nil {
+			b.Fatal(err)
+		}
+		// Page 21 reached by the "next" links: f with the place where page 20 ended
+		// (keyset, list_after.go), next to the same page by number.
+		after20 := func(f ticket.Filter, list func(ticket.Filter) ([]ticket.Ticket, bool, error)) ticket.Filter {
+			f.Page = 20
+			l, _, err := list(f)
+			if err != nil || len(l) == 0 {
+				b.Fatalf("page 20 of %+v: %d tickets, %v", f, len(l), err)
+			}
+			f.Page, f.After = 21, f.Cursor(l[len(l)-1])
+			return f
+		}
+		inQueue := func(f ticket.Filter) ([]ticket.Ticket, bool, error) { return ticket.Queue(ctx, d, ten.ID, f) }
+		ofMain := func(f ticket.Filter) ([]ticket.Ticket, bool, error) { return ticket.ListForContact(ctx, d, main, f) }
+		openByPriority := ticket.Filter{Sort: "priority"}
+		drucker := ticket.Filter{State: "all", Query: "drucker"}
+		mainAll := ticket.Filter{State: "all"}
 		for _, c := range []struct {
 			name string
 			run  func(db.Querier) (int, error)
@@ -135,6 +155,20 @@ func BenchmarkTicketList(b *testing.B) {
 			{"staff/contact-all-newest", queue(ticket.Filter{ContactID: opener, State: "all", Sort: "created"})},
 			{"staff/contact-done-oldest", queue(ticket.Filter{ContactID: opener, State: "done", Sort: "oldest"})},
 			{"staff/contact-follows", queue(ticket.Filter{ContactID: follower, ContactFollows: true, State: "all"})},
+			// One status (BENCHMARKS.md, "List timings at 1,000,000 tickets"): most tickets
+			// are closed, few are new.
+			{"staff/status-closed", queue(ticket.Filter{StatusID: closed.ID})},
+			{"staff/status-closed-by-priority", queue(ticket.Filter{StatusID: closed.ID, Sort: "priority"})},
+			{"staff/status-closed-oldest", queue(ticket.Filter{StatusID: closed.ID, Sort: "oldest"})},
+			{"staff/status-closed-assignee", queue(ticket.Filter{StatusID: closed.ID, AssigneeID: agent})},
+			{"staff/status-waiting-by-priority", queue(ticket.Filter{StatusID: waiting.ID, Sort: "priority"})},
+			{"staff/pending-company-oldest", queue(ticket.Filter{Pending: true, CompanyID: main.CompanyID, State: "all", Sort: "oldest"})},
+			{"staff/open-by-priority-page-21", queue(ticket.Filter{Sort: "priority", Page: 21})},
+			{"staff/open-by-priority-after-20", queue(after20(openByPriority, inQueue))},
+			{"staff/search-drucker-page-21", queue(ticket.Filter{State: "all", Query: "drucker", Page: 21})},
+			{"staff/search-drucker-after-20", queue(after20(drucker, inQueue))},
+			{"main/all-page-21", contact(main, ticket.Filter{State: "all", Page: 21})},
+			{"main/all-after-20", contact(main, after20(mainAll, ofMain))},
 			{"staff/overdue-count", func(q db.Querier) (int, error) { return ticket.CountOverdue(ctx, q, ten.ID, time.Now()) }},
 		} {
 			if benchdb.Explain() {

@@ -21,7 +21,15 @@ import (
 // db.PlanEachTime, whose planning on every page cost more than the count itself;
 // BENCHMARKS.md, "Queue count"). Only the tables the conditions name are joined (t,
 // and s for a status's kind): the list's other joins cost planning time for nothing.
+//
+// A count needs no order, so a status stays a condition an index serves even where the
+// list walks past it (statusCol): tickets_status counts a thousand closed tickets from
+// its entries. The statuses are joined only when the condition names their kind: joined
+// for nothing, SQLite went through them one by one and read every resolved ticket
+// through tickets_status before the first billed one (143 ms), or a big company's
+// tickets status by status for its few with a due time (155 ms).
 func CountQueue(ctx context.Context, q db.Querier, tenantID int64, f Filter, limit int) (int, error) {
+	f.seekStatus = true
 	in, err := countStatuses(ctx, q, tenantID, &f)
 	if err != nil {
 		return 0, err
@@ -35,8 +43,12 @@ func CountQueue(ctx context.Context, q db.Querier, tenantID int64, f Filter, lim
 	if f.Query != "" { // a search's plan depends on its words, as the list's does
 		args = append(db.PlanEachTime(q.Engine()), args...)
 	}
+	from := `tickets t`
+	if strings.Contains(where, "s.kind") {
+		from += ` JOIN ticket_statuses s ON s.id = t.status_id`
+	}
 	var n int
-	if err := q.QueryRow(ctx, `SELECT COUNT(*) FROM (SELECT 1 FROM tickets t JOIN ticket_statuses s ON s.id = t.status_id
+	if err := q.QueryRow(ctx, `SELECT COUNT(*) FROM (SELECT 1 FROM `+from+`
 		WHERE `+where+` LIMIT ?) n`, args...).Scan(&n); err != nil {
 		return 0, fmt.Errorf("ticket: count: %w", err)
 	}
@@ -80,5 +92,9 @@ func countStatuses(ctx context.Context, q db.Querier, tenantID int64, f *Filter)
 	if len(ids) == 0 {
 		return ` AND 1 = 0`, nil
 	}
-	return ` AND t.status_id IN (` + strings.Join(ids, ", ") + `)`, nil
+	col := "t.status_id"
+	if f.Pending { // the few requests to decide through tickets_pending, not every done ticket (col)
+		col = "+t.status_id"
+	}
+	return ` AND ` + col + ` IN (` + strings.Join(ids, ", ") + `)`, nil
 }

@@ -37,11 +37,13 @@ func BackTo(r *http.Request, fallback string) string {
 }
 
 // Without is a copy of q without the keys: a list's query for a link that changes
-// some of its filters (and starts again at the first page).
+// some of its filters (and starts again at the first page). Without "page" it is also
+// without "after", the place in the list a page of a ticket list starts at (Pager.Next).
 func Without(q url.Values, keys ...string) url.Values {
+	page := slices.Contains(keys, "page")
 	out := url.Values{}
 	for k, v := range q {
-		if !slices.Contains(keys, k) {
+		if !slices.Contains(keys, k) && (!page || k != "after") {
 			out[k] = v
 		}
 	}

@@ -15,18 +15,24 @@ type Pager struct {
 	HasNext bool
 	Path    string
 	Query   url.Values // kept in the links (search terms, filters)
+	// Next, when set, is where the page ends in the list's order (?after=, as the
+	// ticket lists page by keyset): only the link to the next page carries it.
+	Next string
 }
 
 // Link returns the URL of page n.
 func (p Pager) Link(n int) string {
 	q := url.Values{}
 	for k, v := range p.Query {
-		if k != "page" && len(v) > 0 && v[0] != "" {
+		if k != "page" && k != "after" && len(v) > 0 && v[0] != "" {
 			q[k] = v
 		}
 	}
 	if n > 1 {
 		q.Set("page", strconv.Itoa(n))
+	}
+	if n == p.Page+1 && p.Next != "" {
+		q.Set("after", p.Next)
 	}
 	if len(q) == 0 {
 		return p.Path

@@ -1,0 +1,51 @@
+package ticket_test
+
+import (
+	"context"
+	"strings"
+	"testing"
+	"time"
+
+	"pforte/internal/db"
+	"pforte/internal/demo"
+	"pforte/internal/scale"
+	"pforte/internal/tenant"
+	"pforte/internal/testutil"
+	"pforte/internal/ticket"
+)
+
+// TestQueuePageAfterPlan: on SQLite a page after a place in the order (the "next"
+// link's ?after=) starts at that place in the order's index instead of walking past
+// the pages before it (BENCHMARKS.md, "List timings at 1,000,000 tickets"). Which
+// plan SQLite picks for a big or a small status depends on a million tickets'
+// statistics and is measured by BenchmarkTicketList, not here.
+func TestQueuePageAfterPlan(t *testing.T) {
+	d := testutil.Open(t, db.SQLite)
+	ctx := context.Background()
+	if _, err := demo.Load(ctx, d, time.Now()); err != nil {
+		t.Fatal(err)
+	}
+	ten, err := tenant.Default(ctx, d)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := scale.Run(ctx, d, ten.ID, scale.Options{Tickets: 1200, Password: "x", Seed: 3}); err != nil {
+		t.Fatal(err)
+	}
+	plan := func(f ticket.Filter) string {
+		x := &testutil.Explainer{DB: d}
+		if _, _, err := ticket.Queue(ctx, x, ten.ID, f); err != nil {
+			t.Fatal(err)
+		}
+		return x.Plans.String()
+	}
+	f := ticket.Filter{Sort: "priority", State: "all"}
+	first, _, err := ticket.Queue(ctx, d, ten.ID, f)
+	if err != nil || len(first) == 0 {
+		t.Fatal(len(first), err)
+	}
+	f.Page, f.After = 2, f.Cursor(first[len(first)-1])
+	if p := plan(f); !strings.Contains(p, "(priority,updated_at)<(?,?)") {
+		t.Errorf("page after %s: not started at its place in the order's index:\n%s", f.After, p)
+	}
+}
