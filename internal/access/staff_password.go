@@ -7,10 +7,8 @@ import (
 	"pforte/internal/auth"
 	"pforte/internal/db"
 	"pforte/internal/principal"
-	"pforte/internal/session"
 	"pforte/internal/staff"
 	"pforte/internal/tenant"
-	"pforte/internal/twofactor"
 )
 
 // ChangeStaffPassword is ChangeContactPassword for a staff member: the current password
@@ -35,13 +33,7 @@ func (s *Service) ChangeStaffPassword(ctx context.Context, t tenant.Tenant, p pr
 		if err := staff.SetPassword(ctx, tx, p.TenantID, p.StaffID, hash); err != nil {
 			return err
 		}
-		if err := session.EndForStaff(ctx, tx, p.TenantID, p.StaffID, p.SessionID); err != nil {
-			return err
-		}
-		if err := twofactor.EndStaffChallenges(ctx, tx, p.TenantID, p.StaffID); err != nil {
-			return err
-		}
-		if err := auth.ClearFailures(ctx, tx, p.TenantID, m.Email); err != nil {
+		if err := endStaffSignIns(ctx, tx, p.TenantID, p.StaffID, p.SessionID, m.Email); err != nil {
 			return err
 		}
 		if err := s.staffLetter(ctx, tx, t, m, "mail.staff_password_changed", origin+"/admin/login", nil); err != nil {

@@ -80,11 +80,7 @@ func (s *Service) RunStaffResetJob(ctx context.Context, j jobs.Job) error {
 		if err != nil {
 			return err
 		}
-		if _, err := tx.Exec(ctx, `UPDATE tokens SET used_at = ? WHERE tenant_id = ? AND staff_id = ? AND purpose = ?
-			AND used_at IS NULL`, now.Unix(), t.ID, m.ID, PurposeStaffReset); err != nil {
-			return fmt.Errorf("access: cancel staff reset links: %w", err)
-		}
-		raw, err := auth.IssueToken(ctx, tx, auth.Token{TenantID: t.ID, Purpose: PurposeStaffReset, StaffID: m.ID}, ResetTTL, now)
+		raw, err := issueStaffReset(ctx, tx, t.ID, m.ID, now) // staff_operator.go
 		if err != nil {
 			return err
 		}
@@ -138,13 +134,7 @@ func (s *Service) CompleteStaffReset(ctx context.Context, t tenant.Tenant, raw, 
 		if err := staff.SetPassword(ctx, tx, t.ID, m.ID, hash); err != nil {
 			return err
 		}
-		if err := session.EndForStaff(ctx, tx, t.ID, m.ID, 0); err != nil {
-			return err
-		}
-		if err := twofactor.EndStaffChallenges(ctx, tx, t.ID, m.ID); err != nil {
-			return err
-		}
-		if err := auth.ClearFailures(ctx, tx, t.ID, m.Email); err != nil {
+		if err := endStaffSignIns(ctx, tx, t.ID, m.ID, 0, m.Email); err != nil {
 			return err
 		}
 		if sess, challenge, err = s.openStaffSession(ctx, tx, m, c); err != nil {
@@ -159,4 +149,18 @@ func (s *Service) CompleteStaffReset(ctx context.Context, t tenant.Tenant, raw, 
 		return "", m, &SecondFactorNeeded{Challenge: challenge}
 	}
 	return sess, m, err
+}
+
+// endStaffSignIns ends what a staff member's old password opened once a new one is set
+// (or the operator steps in): their sessions except keepID (the one that changed it),
+// their sign-ins waiting for a code, and the failed attempts counted against their
+// address, so the new password is not throttled for the old one's mistakes.
+func endStaffSignIns(ctx context.Context, tx *db.Tx, tenantID, staffID, keepID int64, email string) error {
+	if err := session.EndForStaff(ctx, tx, tenantID, staffID, keepID); err != nil {
+		return err
+	}
+	if err := twofactor.EndStaffChallenges(ctx, tx, tenantID, staffID); err != nil {
+		return err
+	}
+	return auth.ClearFailures(ctx, tx, tenantID, email)
 }

@@ -28,6 +28,7 @@ var auditFormats = map[string]detailFormat{
 	audit.AdminSetup: fmtStaff, audit.StaffCreated: fmtStaff, audit.StaffChanged: fmtStaff,
 	audit.StaffInvitationResent: fmtStaff, audit.StaffNotificationsChanged: fmtOnOff, audit.SignatureChanged: fmtWhat,
 	audit.StaffInvitationWithdrawn: fmtStaff, audit.StaffRenamed: fmtAsWritten, audit.StaffTicketsUnassigned: fmtAsWritten,
+	audit.StaffLoginLinkIssued: fmtStaff, audit.StaffTwoFactorReset: fmtStaff,
 
 	audit.RegistrationRequested: fmtAsWritten, audit.RegistrationConfirmed: fmtAsWritten,
 	audit.RegistrationRejected: fmtRejected, audit.InboxDone: fmtAsWritten, audit.CompanyCreated: fmtCompanyCreated,

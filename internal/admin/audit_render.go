@@ -32,6 +32,9 @@ func auditRows(ctx context.Context, list []audit.Entry, staff, contacts map[int6
 		case "contact":
 			row.ActorName, row.ActorEmail = contacts[a.ID], a.Email
 			row.ActorKind = i18n.T(ctx, "admin_fixes.audit.kind.contact")
+		case "cli": // pforte staff-login: the system account that ran it, not a person here
+			row.ActorName, row.ActorEmail = i18n.T(ctx, "staff_cli.audit.actor"), a.Email
+			row.ActorKind = i18n.T(ctx, "staff_cli.audit.kind")
 		}
 		out[i] = row
 	}

@@ -34,7 +34,7 @@ func (a *Admin) companyArchive(w http.ResponseWriter, r *http.Request, v *visit)
 	})
 	switch {
 	case errors.Is(err, company.ErrArchived):
-		a.env.Flash(w, r, "company_archive.already_archived", back)
+		a.env.FlashInfo(w, r, "company_archive.already_archived", back)
 	case err != nil:
 		a.env.Fail(w, r, err)
 	default:

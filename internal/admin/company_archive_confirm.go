@@ -28,7 +28,7 @@ func (a *Admin) companyArchiveConfirm(w http.ResponseWriter, r *http.Request, v 
 		return
 	}
 	if c.Archived() {
-		a.env.Flash(w, r, "company_archive.already_archived", "/admin/companies/"+itoa(c.ID))
+		a.env.FlashInfo(w, r, "company_archive.already_archived", "/admin/companies/"+itoa(c.ID))
 		return
 	}
 	av := archiveView{Company: c, Helpdesk: usesHelpdesk(v.Tenant)}

@@ -85,7 +85,7 @@ func (a *Admin) companyGrant(w http.ResponseWriter, r *http.Request, v *visit) {
 		}
 	}
 	if len(todo) == 0 {
-		a.env.Flash(w, r, "admin.members.bulk_all_had", back)
+		a.env.FlashInfo(w, r, "admin.members.bulk_all_had", back)
 		return
 	}
 	paused, err := a.svc.GrantAll(r.Context(), v.Tenant, v.actor(r, a.env), todo, role, a.env.Origin(r))

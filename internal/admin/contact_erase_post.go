@@ -41,7 +41,7 @@ func (a *Admin) contactErase(w http.ResponseWriter, r *http.Request, v *visit) {
 	err := a.svc.EraseContact(r.Context(), v.Tenant, v.actor(r, a.env), c, reason)
 	switch {
 	case errors.Is(err, access.ErrAlreadyErased): // the contact or a colleague was quicker
-		a.env.Flash(w, r, "contact_erase.already", back)
+		a.env.FlashInfo(w, r, "contact_erase.already", back)
 	case err != nil:
 		a.env.Fail(w, r, err)
 	default:
@@ -66,7 +66,7 @@ func (a *Admin) eraseLeftovers(w http.ResponseWriter, r *http.Request, v *visit,
 	err := a.svc.EraseDeletedAccount(r.Context(), v.Tenant, v.actor(r, a.env), c, reason)
 	switch {
 	case errors.Is(err, access.ErrAlreadyErased): // a colleague was quicker
-		a.env.Flash(w, r, "contact_erase.already", back)
+		a.env.FlashInfo(w, r, "contact_erase.already", back)
 	case err != nil:
 		a.env.Fail(w, r, err)
 	default:

@@ -24,7 +24,7 @@ func (a *Admin) contactExport(w http.ResponseWriter, r *http.Request, v *visit) 
 		return
 	}
 	if access.IsDeletedEmail(c.Email) {
-		a.env.Flash(w, r, "contact_erase.already", "/admin/contacts/"+itoa(c.ID))
+		a.env.FlashInfo(w, r, "contact_erase.already", "/admin/contacts/"+itoa(c.ID))
 		return
 	}
 	ms, err := contact.MembershipsOfContact(r.Context(), a.env.DB, v.P.TenantID, c.ID)

@@ -94,7 +94,7 @@ func (a *Admin) contactTwoFactorReset(w http.ResponseWriter, r *http.Request, v 
 		return
 	}
 	if !on { // switched off meanwhile (by the contact or a colleague): nothing to do
-		a.env.Flash(w, r, "contact_support.twofactor.already_off", back)
+		a.env.FlashInfo(w, r, "contact_support.twofactor.already_off", back)
 		return
 	}
 	if err := a.svc.ResetTwoFactorFor(r.Context(), v.Tenant, v.actor(r, a.env), c, a.env.Origin(r)); err != nil {

@@ -72,7 +72,7 @@ func (a *Admin) inboxReopen(w http.ResponseWriter, r *http.Request, v *visit) {
 		}
 	}
 	if it.Open() {
-		a.env.Flash(w, r, "inbox_undo.already_open", back)
+		a.env.FlashInfo(w, r, "inbox_undo.already_open", back)
 		return
 	}
 	if !reopenable(it, p) {
@@ -87,7 +87,7 @@ func (a *Admin) inboxReopen(w http.ResponseWriter, r *http.Request, v *visit) {
 		return audit.Log(ctx, tx, v.P.TenantID, by.Label, audit.InboxReopened, audit.InboxTarget(id), by.IP, now)
 	})
 	if errors.Is(err, inbox.ErrNotDone) {
-		a.env.Flash(w, r, "inbox_undo.already_open", back)
+		a.env.FlashInfo(w, r, "inbox_undo.already_open", back)
 		return
 	}
 	if err != nil {

@@ -113,7 +113,7 @@ func (a *Admin) accessGrant(w http.ResponseWriter, r *http.Request, v *visit) {
 	}
 	switch {
 	case active && role == m.Role:
-		a.env.Flash(w, r, "admin.members.role_unchanged", back)
+		a.env.FlashInfo(w, r, "admin.members.role_unchanged", back)
 	case active && access.Downgrade(m.Role, role):
 		a.env.Flash(w, r, "admin.members.role_changed", back)
 	case active: // a promotion: the contact stays signed in (access.changeRole)

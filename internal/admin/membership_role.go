@@ -35,6 +35,6 @@ func (a *Admin) accessRole(w http.ResponseWriter, r *http.Request, v *visit) {
 	case changed:
 		a.env.Flash(w, r, "qa2_people.members.invited_role_changed", back)
 	default:
-		a.env.Flash(w, r, "admin.members.role_unchanged", back)
+		a.env.FlashInfo(w, r, "admin.members.role_unchanged", back)
 	}
 }

@@ -24,7 +24,8 @@ func (a *Admin) mailSettingsForm(w http.ResponseWriter, r *http.Request, v *visi
 }
 
 // mailSettingsShow shows the mail settings; testErr, when set, is why the test mail
-// just failed (mailSettingsTest), shown beside the test button.
+// just failed (mailSettingsTest, in the admin's words: testProblem), shown beside the
+// test button.
 func (a *Admin) mailSettingsShow(w http.ResponseWriter, r *http.Request, v *visit, testErr string) {
 	ms, err := tenant.GetMail(r.Context(), a.env.DB, v.P.TenantID)
 	if err != nil {
@@ -40,7 +41,7 @@ func (a *Admin) mailSettingsShow(w http.ResponseWriter, r *http.Request, v *visi
 		a.env.Fail(w, r, errors.Join(err, ierr))
 		return
 	}
-	web.Render(w, r, http.StatusOK, mailSettingsPage(v.chrome(r, "admin.mail.title"), f, in, redactSMTP(testErr, ms.SMTPURL)))
+	web.Render(w, r, http.StatusOK, mailSettingsPage(v.chrome(r, "admin.mail.title"), f, in, testErr))
 }
 
 // mailSettingsSave validates and stores the mail settings.
@@ -61,7 +62,8 @@ func (a *Admin) mailSettingsSave(w http.ResponseWriter, r *http.Request, v *visi
 		}
 		f.Errors.MaxLen("smtp_url", ms.SMTPURL, 500)
 		if _, err := mail.NewSMTP(ms.SMTPURL); ms.SMTPURL != "" && err != nil {
-			f.Errors.Add("smtp_url", "admin.mail.smtp_invalid", nil)
+			id, data := smtpURLProblem(err)
+			f.Errors.Add("smtp_url", id, data)
 		}
 		// The tenant's own server sends in the tenant's name: it needs the tenant's sender.
 		if u, err := url.Parse(ms.SMTPURL); ms.SMTPURL != "" && ms.From == "" && err == nil && u.Query().Get("from") == "" {
@@ -126,10 +128,11 @@ func (a *Admin) mailSettingsTest(w http.ResponseWriter, r *http.Request, v *visi
 	defer cancel()
 	stored, err := a.env.SendNow(ctx, v.P.TenantID, msg)
 	if err != nil {
-		a.env.Log.Warn("test mail failed", "tenant", v.P.TenantID, "err", err)
-		// Shown at once, not after a redirect: the admin needs the server's own words
-		// (refused, timed out, login rejected) to find what to change.
-		a.mailSettingsShow(w, r, v, err.Error())
+		// The error itself goes to the log only (see testProblem), without the password.
+		ms, _ := tenant.GetMail(r.Context(), a.env.DB, v.P.TenantID)
+		a.env.Log.Warn("test mail failed", "tenant", v.P.TenantID, "err", redactSMTP(err.Error(), ms.SMTPURL))
+		// Shown at once, not after a redirect, as a kind of failure the admin can act on.
+		a.mailSettingsShow(w, r, v, testProblem(r.Context(), err))
 		return
 	}
 	if stored {

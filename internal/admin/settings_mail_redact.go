@@ -11,8 +11,8 @@ import (
 var urlLogin = regexp.MustCompile(`(//[^:/@\s"]*:)[^@\s"]*@`)
 
 // redactSMTP takes the password of the tenant's SMTP URL out of a test mail's error
-// before it is shown: errors of a URL that does not parse quote the URL whole, and the
-// page must never echo the password (the settings form masks it as well).
+// before it is logged: errors of a URL that does not parse quote the URL whole, and
+// the log must not keep the password (the settings form masks it as well).
 func redactSMTP(msg, smtpURL string) string {
 	if msg == "" {
 		return ""

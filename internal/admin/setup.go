@@ -12,7 +12,7 @@ import (
 func (a *Admin) setupForm(w http.ResponseWriter, r *http.Request) {
 	t := web.TenantFrom(r.Context())
 	err := a.svc.CheckSetup(r.Context(), t.ID, r.PathValue("token"))
-	if msg := web.LinkProblem(err); msg != "" {
+	if msg := a.setupLinkProblem(r, err); msg != "" {
 		web.Render(w, r, http.StatusGone, web.LinkInvalidPage(guestChrome(r, "admin.setup.title"), msg, "/admin/login"))
 		return
 	}
@@ -32,7 +32,7 @@ func (a *Admin) setupSubmit(w http.ResponseWriter, r *http.Request) {
 		client := access.Client{IP: a.env.ClientIP(r), UserAgent: r.UserAgent()}
 		raw, err = a.svc.CompleteSetup(r.Context(), t.ID, r.PathValue("token"), f.Get("name"), f.Get("email"),
 			f.Raw("password"), f.Raw("password_confirm"), i18n.From(r.Context()).Lang, client)
-		if msg := web.LinkProblem(err); msg != "" {
+		if msg := a.setupLinkProblem(r, err); msg != "" {
 			web.Render(w, r, http.StatusGone, web.LinkInvalidPage(guestChrome(r, "admin.setup.title"), msg, "/admin/login"))
 			return
 		}
@@ -53,4 +53,23 @@ func (a *Admin) setupSubmit(w http.ResponseWriter, r *http.Request) {
 	a.env.ForgetTenants() // the setup may have given the tenant its language
 	a.signIn(w, r, raw, admin)
 	a.env.Flash(w, r, "admin.setup.done", "/admin/")
+}
+
+// setupLinkProblem is the message for a setup link that cannot be used, "" when err is
+// not about the link. The link came from pforte serve's output, not from a mail, so the
+// words of invitation links ("ask for a new invitation", "copied from the email") do
+// not fit: once an administrator exists it says to sign in, otherwise that a restart
+// of pforte serve prints a fresh link.
+func (a *Admin) setupLinkProblem(r *http.Request, err error) string {
+	msg := web.LinkProblem(err)
+	if msg == "" {
+		return ""
+	}
+	if n, cerr := staff.CountAdmins(r.Context(), a.env.DB, web.TenantFrom(r.Context()).ID); cerr == nil && n > 0 {
+		return "setup_link.done"
+	}
+	if msg == "link.expired" {
+		return "setup_link.expired"
+	}
+	return "setup_link.unknown"
 }

@@ -14,7 +14,7 @@ import (
 func (a *Admin) staffTwoFactorStart(w http.ResponseWriter, r *http.Request, v *visit) {
 	err := a.svc.StartStaffTOTP(r.Context(), v.Tenant, v.P)
 	if errors.Is(err, access.ErrTOTPOn) {
-		a.env.Flash(w, r, "security.already_on", "/admin/account")
+		a.env.FlashInfo(w, r, "security.already_on", "/admin/account")
 		return
 	}
 	if err != nil {

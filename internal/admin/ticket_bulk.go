@@ -97,6 +97,10 @@ func (a *Admin) ticketBulk(w http.ResponseWriter, r *http.Request, v *visit) {
 	if tally.changed > 0 {
 		a.env.WakeWorker()
 	}
+	if tally.allSame() {
+		a.env.FlashInfoParts(w, r, queuePath(r.URL.Query()), tally.parts()...)
+		return
+	}
 	a.env.FlashParts(w, r, queuePath(r.URL.Query()), tally.parts()...)
 }
 

@@ -55,6 +55,12 @@ func (b *bulkTally) add(err error, same bool) bool {
 	return false
 }
 
+// allSame reports whether every ticket had the value already: nothing changed and
+// nothing was refused, which the flash shows as information, not as a success.
+func (b *bulkTally) allSame() bool {
+	return b.same > 0 && b.changed == 0 && len(b.skipped) == 0 && !b.stopped
+}
+
 // parts is the flash: what changed, what already was so, each reason for skipping
 // with its count. It leads with an error when the run stopped, or when tickets were
 // skipped and none changed.

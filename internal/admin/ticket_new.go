@@ -118,7 +118,8 @@ func (a *Admin) renderTicketNew(w http.ResponseWriter, r *http.Request, v *visit
 // ticketCreate opens the ticket for the chosen contact of the company, confirms it
 // to the contact and tells staff, like a ticket from the portal. The same ticket sent
 // again by the same member within a moment opens no second one (ticket/repeat.go):
-// they land on the first, told it was sent already.
+// they land on the first, told it was sent already and what of their choices it does
+// not hold (ticketRepeated); a choice refused meanwhile shows on the form instead.
 func (a *Admin) ticketCreate(w http.ResponseWriter, r *http.Request, v *visit) {
 	ctx := r.Context()
 	rules, err := tenant.GetTicketRules(ctx, a.env.DB, v.P.TenantID)
@@ -161,6 +162,13 @@ func (a *Admin) ticketCreate(w http.ResponseWriter, r *http.Request, v *visit) {
 			if errors.Is(access.RequireNotErased(ctx, tx, v.P.TenantID, n.ContactID), access.ErrAlreadyErased) {
 				return errErasedOpener
 			}
+			// And the assignee, before the repeat check in Create: a colleague deactivated
+			// meanwhile is said on the form, even when the form repeats one sent a moment ago.
+			if assignee != 0 {
+				if _, err := ticket.Assignable(ctx, tx, v.P.TenantID, assignee); err != nil {
+					return err
+				}
+			}
 			var err error
 			if n.Files, err = nf.take(ctx, tx, v); err != nil {
 				return err
@@ -184,7 +192,7 @@ func (a *Admin) ticketCreate(w http.ResponseWriter, r *http.Request, v *visit) {
 		var first *ticket.RepeatedError
 		if errors.As(err, &first) { // sent a moment ago already (a double click, the form sent again): nothing changed
 			a.env.DeleteUploads(nf.ups)
-			a.env.Flash(w, r, "repeat.ticket_sent", ticketPath(first.TicketID))
+			a.ticketRepeated(w, r, v, first.TicketID, n, assignee)
 			return
 		}
 		if errors.Is(err, company.ErrArchived) {

@@ -29,6 +29,9 @@ type Env struct {
 	App  *server.App
 	Srv  *httptest.Server
 	Data string
+	// DSN is the database URL ("" for SQLite in Data), for a command run against
+	// the same database (PFORTE_DATABASE_URL).
+	DSN string
 }
 
 // Options tune Start.
@@ -74,7 +77,7 @@ func Start(t testing.TB, e db.Engine, opts ...Options) *Env {
 		<-done
 		d.Close()
 	})
-	return &Env{T: t, DB: d, App: app, Srv: srv, Data: dir}
+	return &Env{T: t, DB: d, App: app, Srv: srv, Data: dir, DSN: dsn}
 }
 
 type testWriter struct{ t testing.TB }

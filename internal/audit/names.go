@@ -5,15 +5,17 @@ import (
 	"fmt"
 	"regexp"
 	"strconv"
+	"strings"
 
 	"pforte/internal/db"
 )
 
 // Actor is an entry's actor read back: the kind and id that access.StaffActor and
-// access.ContactActor wrote ("staff:3 anna@…"), or only Raw for anything else (the
-// address of a failed sign-in, a registration's address, "passkey").
+// access.ContactActor wrote ("staff:3 anna@…"), the command line (Operator: kind
+// "cli", Email the system account), or only Raw for anything else (the address of a
+// failed sign-in, a registration's address, "passkey").
 type Actor struct {
-	Kind  string // "staff", "contact" or ""
+	Kind  string // "staff", "contact", "cli" or ""
 	ID    int64
 	Email string
 	Raw   string
@@ -22,10 +24,11 @@ type Actor struct {
 var actorRE = regexp.MustCompile(`^(staff|contact):(\d+) ?(.*)$`)
 
 // Typed makes what someone typed as their login fit for the actor column: text that
-// would read as a staff member's or contact's id ("staff:1 admin@…") is quoted, so a
-// failed login cannot write an entry in someone else's name.
+// would read as a staff member's or contact's id ("staff:1 admin@…") or as the command
+// line ("cli:root") is quoted, so a failed login cannot write an entry in someone
+// else's name.
 func Typed(s string) string {
-	if actorRE.MatchString(s) {
+	if actorRE.MatchString(s) || strings.HasPrefix(s, operatorPrefix) {
 		return strconv.Quote(s)
 	}
 	return s
@@ -33,6 +36,9 @@ func Typed(s string) string {
 
 // ParseActor reads an entry's actor.
 func ParseActor(s string) Actor {
+	if account, ok := strings.CutPrefix(s, operatorPrefix); ok {
+		return Actor{Kind: "cli", Email: account, Raw: s}
+	}
 	m := actorRE.FindStringSubmatch(s)
 	if m == nil {
 		return Actor{Raw: s}

@@ -17,7 +17,22 @@ import (
 
 // ErrNotEmpty refuses a restore into a database that already holds a portal: the
 // archive's ids would collide with its rows, and nothing may be overwritten unasked.
-var ErrNotEmpty = errors.New("backup: the database already holds a portal; restore into a new, empty database")
+var ErrNotEmpty = &Refusal{Reason: "The database already holds a portal, and a restore never overwrites one. " + intoEmpty}
+
+// intoEmpty is what to do instead of restoring into a database in use.
+const intoEmpty = "Restore into a new, empty database: an empty data directory (--data or PFORTE_DATA), or with PostgreSQL an empty database (PFORTE_DATABASE_URL)."
+
+// Refusal is a restore refused before anything was changed, for a reason the operator
+// can put right. Reason says in whole sentences what is wrong and what to do, and is
+// what the command line prints; Error keeps the package prefix for logs.
+type Refusal struct{ Reason string }
+
+func (r *Refusal) Error() string { return "backup: " + r.Reason }
+
+// refuse is a Refusal with a reason built like fmt.Sprintf.
+func refuse(format string, args ...any) *Refusal {
+	return &Refusal{Reason: fmt.Sprintf(format, args...)}
+}
 
 // Restore reads an archive written by Write into d, which must be empty, and its files
 // into dataDir. The schema is first built up to the archive's migration, the rows go in
@@ -27,7 +42,7 @@ func Restore(ctx context.Context, d *db.DB, dataDir string, r io.Reader) (Summar
 	var sum Summary
 	zr, err := gzip.NewReader(r)
 	if err != nil {
-		return sum, fmt.Errorf("backup: not a Pforte backup: %w", err)
+		return sum, refuse("This file is not a Pforte backup (it is not a gzip-compressed archive). Name an archive written by pforte backup.")
 	}
 	tr := tar.NewReader(zr)
 	if sum.Manifest, err = readManifest(tr); err != nil {
@@ -132,13 +147,13 @@ func readManifest(tr *tar.Reader) (Manifest, error) {
 	var m Manifest
 	hdr, err := tr.Next()
 	if err != nil || hdr.Name != "manifest.json" {
-		return m, fmt.Errorf("backup: not a Pforte backup (no manifest.json at its start)")
+		return m, refuse("This file is not a Pforte backup (it does not begin with manifest.json). Name an archive written by pforte backup.")
 	}
 	if err := json.NewDecoder(io.LimitReader(tr, 1<<16)).Decode(&m); err != nil {
-		return m, fmt.Errorf("backup: manifest: %w", err)
+		return m, refuse("The archive's manifest.json cannot be read (%v): the archive is damaged. Take another backup.", err)
 	}
 	if m.Format != Format || m.Migration <= 0 {
-		return m, fmt.Errorf("backup: archive format %d (migration %d) is not one this release reads (format %d)",
+		return m, refuse("The archive has format %d (schema %d), which this release cannot read (it reads format %d). Restore it with the Pforte release that wrote it.",
 			m.Format, m.Migration, Format)
 	}
 	return m, nil
@@ -151,7 +166,7 @@ func prepare(ctx context.Context, d *db.DB, m Manifest) error {
 		return err
 	}
 	if m.Migration > latest {
-		return fmt.Errorf("backup: the archive was written by a newer Pforte (schema %d, this one knows %d); restore it with that release or a later one",
+		return refuse("The archive was written by a newer Pforte (schema %d; this release knows up to %d). Restore it with that release or a later one.",
 			m.Migration, latest)
 	}
 	cur, err := db.SchemaVersion(ctx, d)
@@ -167,7 +182,7 @@ func prepare(ctx context.Context, d *db.DB, m Manifest) error {
 			return ErrNotEmpty
 		}
 		if cur > m.Migration {
-			return fmt.Errorf("backup: the database is already at schema %d, the archive at %d; restore into a new, empty database", cur, m.Migration)
+			return refuse("The database is not empty: it is already at schema %d, the archive at %d. %s", cur, m.Migration, intoEmpty)
 		}
 	}
 	return d.MigrateTo(ctx, m.Migration)

@@ -35,7 +35,7 @@ func backupCmd(ctx context.Context, args []string, out io.Writer) error {
 	// backup.
 	if cfg.DatabaseURL == "" {
 		if _, err := os.Stat(filepath.Join(cfg.DataDir, db.SQLiteFile)); err != nil {
-			return fmt.Errorf("backup: no portal database in %s: name the data directory with --data (or PFORTE_DATA), or set PFORTE_DATABASE_URL", cfg.DataDir)
+			return refuse("Nothing was backed up: there is no portal database in %s. Name the data directory with --data (or PFORTE_DATA), or set PFORTE_DATABASE_URL.", cfg.DataDir)
 		}
 	}
 	d, err := openMigrated(ctx, cfg)
@@ -44,7 +44,7 @@ func backupCmd(ctx context.Context, args []string, out io.Writer) error {
 	}
 	defer d.Close()
 	if _, err := tenant.Default(ctx, d); errors.Is(err, db.ErrNotFound) {
-		return errors.New("backup: the database holds no portal yet: is --data (or PFORTE_DATA / PFORTE_DATABASE_URL) the one serve uses?")
+		return refuse("Nothing was backed up: the database holds no portal yet. Check that --data (or PFORTE_DATA / PFORTE_DATABASE_URL) names the one serve uses.")
 	} else if err != nil {
 		return err
 	}
@@ -58,7 +58,8 @@ func backupCmd(ctx context.Context, args []string, out io.Writer) error {
 		// A partial archive is written under a temporary name and renamed when whole,
 		// so a file named like a backup is always a complete one.
 		if f, err = os.CreateTemp(filepath.Dir(*dest), ".pforte-backup-*"); err != nil {
-			return fmt.Errorf("backup: %w", err)
+			return &refusal{err: err, text: fmt.Sprintf("Nothing was backed up: the archive cannot be written into %s (%v). Name a writable folder with --out.",
+				filepath.Dir(*dest), errors.Unwrap(err))}
 		}
 		defer os.Remove(f.Name())
 		defer f.Close()
@@ -94,7 +95,7 @@ func restoreCmd(ctx context.Context, args []string, out io.Writer) error {
 		return err
 	}
 	if fs.NArg() != 1 {
-		return errors.New("restore: name the archive: pforte restore [--data DIR] FILE (- for standard input)")
+		return refuse("Name the archive to restore: pforte restore [--data DIR] FILE (- for standard input).")
 	}
 	cfg, err := dataConfig("restore", *data)
 	if err != nil {
@@ -104,7 +105,7 @@ func restoreCmd(ctx context.Context, args []string, out io.Writer) error {
 	if name := fs.Arg(0); name != "-" {
 		f, err := os.Open(name)
 		if err != nil {
-			return fmt.Errorf("restore: %w", err)
+			return &refusal{err: err, text: fmt.Sprintf("Nothing was restored: the archive %s cannot be opened (%v).", name, errors.Unwrap(err))}
 		}
 		defer f.Close()
 		r = f
@@ -116,7 +117,7 @@ func restoreCmd(ctx context.Context, args []string, out io.Writer) error {
 	defer d.Close()
 	sum, err := backup.Restore(ctx, d, cfg.DataDir, r)
 	if err != nil {
-		return err
+		return restoreRefusal(err, cfg)
 	}
 	fmt.Fprintf(out, "restored %d rows in %d tables and %d files (%d bytes) from a backup of %s (schema %d, %s); everyone signs in again\n",
 		sum.Rows, sum.Tables, sum.Files, sum.Bytes, sum.Manifest.Created, sum.Manifest.Migration, sum.Manifest.Engine)

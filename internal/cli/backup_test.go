@@ -41,7 +41,7 @@ func TestBackupCommands(t *testing.T) {
 		t.Errorf("restore into a used database: %d %s", code, errOut.String())
 	}
 	if code := Run([]string{"pforte", "restore", "--data", dst}, &out, &errOut); code != 1 ||
-		!strings.Contains(errOut.String(), "name the archive") {
+		!strings.Contains(errOut.String(), "Name the archive") {
 		t.Errorf("restore without a file: %d %s", code, errOut.String())
 	}
 }

@@ -1,5 +1,5 @@
 // Package cli runs the pforte command: serve (default), migrate, demo, backup,
-// restore and version.
+// restore, staff-login and version.
 package cli
 
 import (
@@ -34,6 +34,8 @@ func Run(args []string, stdout, stderr io.Writer) int {
 		err = backupCmd(ctx, rest, stdout)
 	case "restore":
 		err = restoreCmd(ctx, rest, stdout)
+	case "staff-login":
+		err = staffLoginCmd(ctx, rest, stdout)
 	case "version":
 		fmt.Fprintln(stdout, "pforte", version())
 	case "help", "-h", "--help":
@@ -43,7 +45,7 @@ func Run(args []string, stdout, stderr io.Writer) int {
 		return 2
 	}
 	if err != nil {
-		fmt.Fprintln(stderr, "pforte:", err)
+		printErr(stderr, err)
 		return 1
 	}
 	return 0
@@ -57,6 +59,8 @@ Commands:
   demo      load the demo data; --scale N adds N generated tickets   flags: --data ./data --scale 0 --seed 0
   backup    write database and files into one archive, while the portal runs   flags: --data ./data --out FILE
   restore   read such an archive into an empty database (SQLite or PostgreSQL)   pforte restore [--data ./data] FILE
+  staff-login  print a one-time set-password link for a locked-out staff member   pforte staff-login EMAIL [--reset-2fa] [--reactivate] [--tenant HOST] [--data ./data]
+               (ends their sessions; --reset-2fa also removes their two-factor sign-in; pforte staff-login -h tells more)
   version   print the version
 
 Settings are also read from PFORTE_* environment variables; see README.md.

@@ -76,10 +76,12 @@ func (l *Listener) deliver(ctx context.Context, g group, mailFrom, remote string
 	d := Delivery{TenantID: rc.tenantID, MailFrom: mailFrom, Rcpt: rc.addr, Support: rc.support, Token: rc.token,
 		Message: m, RawKey: rec.RawKey, Files: files[:len(m.Attachments)], FullText: full, ReceivedAt: rec.ReceivedAt, Auth: auth}
 	var out Outcome
+	var taken bool
 	err = l.DB.InTx(ctx, func(tx *db.Tx) error {
 		rec.Outcome = "received"
-		id, err := insertRecord(ctx, tx, rec)
-		if err != nil {
+		id, dup, err := claimRecord(ctx, tx, rec)
+		if err != nil || dup {
+			taken = dup // nothing written: the transaction ends empty
 			return err
 		}
 		d.MailID = id
@@ -88,6 +90,14 @@ func (l *Listener) deliver(ctx context.Context, g group, mailFrom, remote string
 		}
 		return setOutcome(ctx, tx, id, out)
 	})
+	if err == nil && taken {
+		// Another listener routed the same mail meanwhile: keep nothing of this copy.
+		l.drop(files, rec.RawKey)
+		rec.RawKey = ""
+		rec.Outcome, rec.Reason = OutcomeDuplicate, "Message-ID already received from this sender"
+		l.finish(ctx, rec, remote)
+		return nil
+	}
 	if refused := l.refuseBlocked(ctx, rec, remote, err); refused != nil {
 		l.drop(files, rec.RawKey)
 		return refused

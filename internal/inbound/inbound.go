@@ -96,7 +96,9 @@ type Rejection struct {
 
 func (r *Rejection) Error() string { return "inbound: rejected: " + r.Reason }
 
-// Outcomes the listener itself records.
+// Outcomes the listener itself records. Records with these route nothing: they stay
+// out of the unique index that lets a Message-ID be routed once (inbound_mails_once,
+// migration 00078), which names them; a new outcome of that kind must be added there.
 const (
 	OutcomeRejected  = "rejected"  // too large, malformed or refused by the router; the sender got a 5xx
 	OutcomeDeferred  = "deferred"  // a temporary failure; the sender got a 451 and tries again

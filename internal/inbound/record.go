@@ -2,6 +2,8 @@ package inbound
 
 import (
 	"context"
+	"database/sql"
+	"errors"
 	"fmt"
 	"strings"
 	"time"
@@ -38,6 +40,28 @@ func insertRecord(ctx context.Context, q db.Querier, r Record) (int64, error) {
 	return id, nil
 }
 
+// claimRecord inserts r, the record of a mail about to be routed, and returns its id;
+// taken is true, and nothing inserted, when the tenant already has a routed record of
+// r's Message-ID from r's sender. The unique index inbound_mails_once (migration 00078)
+// decides, not a read before: of two listeners routing the same mail at the same time,
+// both pass seen, and the second insert waits for the first transaction and then loses
+// (PostgreSQL), or runs after it has committed (SQLite's one writer). Run it in the
+// transaction that routes the mail, so a rolled-back routing frees the key again.
+func claimRecord(ctx context.Context, q db.Querier, r Record) (id int64, taken bool, err error) {
+	err = q.WriteRow(ctx, `INSERT INTO inbound_mails (tenant_id, received_at, mail_from, rcpt, sender,
+		subject, message_id, size, outcome, reason, raw_key, auth) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+		ON CONFLICT DO NOTHING RETURNING id`,
+		r.TenantID, r.ReceivedAt.Unix(), clip(r.MailFrom, 320), clip(r.Rcpt, 320), clip(r.Sender, 320),
+		clip(r.Subject, 500), clip(r.MessageID, 500), r.Size, r.Outcome, clip(r.Reason, 1000), r.RawKey, clip(r.Auth, 1000)).Scan(&id)
+	switch {
+	case errors.Is(err, sql.ErrNoRows):
+		return 0, true, nil
+	case err != nil:
+		return 0, false, fmt.Errorf("inbound: record: %w", err)
+	}
+	return id, false, nil
+}
+
 // setOutcome records what the router did.
 func setOutcome(ctx context.Context, q db.Querier, id int64, o Outcome) error {
 	if _, err := q.Exec(ctx, `UPDATE inbound_mails SET outcome = ?, reason = ? WHERE id = ?`,
@@ -48,7 +72,7 @@ func setOutcome(ctx context.Context, q db.Querier, id int64, o Outcome) error {
 }
 
 // seen reports whether the tenant already took in a mail with this Message-ID from
-// this sender (the From address as written): a sending server that retries after a
+// this sender, before the mail is stored (claimRecord is what makes it certain) (the From address as written): a sending server that retries after a
 // lost answer, or one mail to two support addresses, must not arrive twice. The
 // sender is part of the key because a Message-ID is only what the sender wrote:
 // anyone could send a message with a guessed ID first and have the genuine one

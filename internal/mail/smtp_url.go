@@ -1,8 +1,6 @@
 package mail
 
 import (
-	"errors"
-	"fmt"
 	netmail "net/mail"
 	"net/url"
 	"strconv"
@@ -33,54 +31,52 @@ type smtpSender struct {
 func NewSMTP(rawURL string) (Sender, error) {
 	u, err := url.Parse(rawURL)
 	if err != nil {
-		// url.Error quotes the whole URL, password and all; the cause alone says enough,
-		// and the message reaches logs and the outbox, which agents read.
-		var ue *url.Error
-		if errors.As(err, &ue) {
-			err = ue.Err
-		}
-		return nil, fmt.Errorf("mail: invalid SMTP URL: %w", err)
+		return nil, parseProblem(rawURL, err)
 	}
 	s := &smtpSender{host: u.Hostname()}
 	scheme := strings.ToLower(u.Scheme)
 	if scheme != "smtp" && scheme != "smtps" {
-		return nil, fmt.Errorf("mail: SMTP URL scheme must be smtp or smtps, got %q", u.Scheme)
+		if !strings.Contains(rawURL, "://") {
+			// "mail.firma.de:587" parses with the host as its scheme: the scheme is missing.
+			return nil, &URLError{Problem: URLSchemeMissing}
+		}
+		return nil, &URLError{Problem: URLScheme, Value: u.Scheme}
 	}
 	if s.host == "" {
-		return nil, errors.New("mail: SMTP URL has no host")
+		return nil, &URLError{Problem: URLHostMissing}
 	}
 	if u.Path != "" && u.Path != "/" || u.Opaque != "" || u.Fragment != "" {
-		return nil, errors.New("mail: SMTP URL must not have a path or fragment")
+		return nil, &URLError{Problem: URLPath}
 	}
 	q, err := url.ParseQuery(u.RawQuery)
 	if err != nil {
-		return nil, fmt.Errorf("mail: invalid SMTP URL query: %w", err)
+		return nil, &URLError{Problem: URLSyntax, Err: err}
 	}
 	for k := range q {
 		if k != "tls" && k != "from" {
-			return nil, fmt.Errorf("mail: unknown SMTP URL parameter %q", k)
+			return nil, &URLError{Problem: URLParam, Value: k}
 		}
 	}
 	if s.from = q.Get("from"); s.from != "" {
 		if _, err := netmail.ParseAddress(s.from); err != nil {
-			return nil, fmt.Errorf("mail: invalid from %q: %w", s.from, err)
+			return nil, &URLError{Problem: URLFrom, Value: s.from, Err: err}
 		}
 	}
 	s.mode = strings.ToLower(q.Get("tls"))
 	switch s.mode {
 	case "", "none", "starttls", "tls":
 	default:
-		return nil, fmt.Errorf("mail: tls must be none, starttls or tls, got %q", s.mode)
+		return nil, &URLError{Problem: URLTLS, Value: s.mode}
 	}
 	if scheme == "smtps" {
 		if s.mode != "" && s.mode != "tls" {
-			return nil, fmt.Errorf("mail: smtps:// conflicts with tls=%s", s.mode)
+			return nil, &URLError{Problem: URLTLS, Value: s.mode}
 		}
 		s.mode = "tls"
 	}
 	if p := u.Port(); p != "" {
 		if s.port, err = strconv.Atoi(p); err != nil || s.port < 1 || s.port > 65535 {
-			return nil, fmt.Errorf("mail: invalid SMTP port %q", p)
+			return nil, &URLError{Problem: URLPort, Value: p}
 		}
 	}
 	s.port, s.mode = defaults(s.port, s.mode)

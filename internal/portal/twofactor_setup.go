@@ -13,7 +13,7 @@ import (
 func (p *Portal) twoFactorStart(w http.ResponseWriter, r *http.Request, v *visit) {
 	err := p.svc.StartTOTP(r.Context(), v.Tenant, v.P)
 	if errors.Is(err, access.ErrTOTPOn) {
-		p.env.Flash(w, r, "security.already_on", "/account")
+		p.env.FlashInfo(w, r, "security.already_on", "/account")
 		return
 	}
 	if err != nil {

@@ -4,13 +4,9 @@ import (
 	"context"
 	"slices"
 	"testing"
-	"time"
 
 	"pforte/internal/db"
-	"pforte/internal/demo"
 	"pforte/internal/principal"
-	"pforte/internal/scale"
-	"pforte/internal/tenant"
 	"pforte/internal/testutil"
 	"pforte/internal/ticket"
 )
@@ -24,16 +20,7 @@ import (
 func TestListPagesAfter(t *testing.T) {
 	testutil.EachEngine(t, func(t *testing.T, d *db.DB) {
 		ctx := context.Background()
-		if _, err := demo.Load(ctx, d, time.Now()); err != nil {
-			t.Fatal(err)
-		}
-		ten, err := tenant.Default(ctx, d)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if _, err := scale.Run(ctx, d, ten.ID, scale.Options{Tickets: 1200, Password: "x", Seed: 3}); err != nil {
-			t.Fatal(err)
-		}
+		ten := scaled(t, d, 1200, 3)
 		for _, q := range []string{
 			`UPDATE tickets SET updated_at = 1700000000, portal_at = 1700000000 WHERE id % 3 = 0`,
 			`UPDATE tickets SET priority = 2 WHERE id % 2 = 0`,

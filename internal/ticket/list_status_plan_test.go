@@ -4,12 +4,8 @@ import (
 	"context"
 	"strings"
 	"testing"
-	"time"
 
 	"pforte/internal/db"
-	"pforte/internal/demo"
-	"pforte/internal/scale"
-	"pforte/internal/tenant"
 	"pforte/internal/testutil"
 	"pforte/internal/ticket"
 )
@@ -22,16 +18,7 @@ import (
 func TestQueuePageAfterPlan(t *testing.T) {
 	d := testutil.Open(t, db.SQLite)
 	ctx := context.Background()
-	if _, err := demo.Load(ctx, d, time.Now()); err != nil {
-		t.Fatal(err)
-	}
-	ten, err := tenant.Default(ctx, d)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if _, err := scale.Run(ctx, d, ten.ID, scale.Options{Tickets: 1200, Password: "x", Seed: 3}); err != nil {
-		t.Fatal(err)
-	}
+	ten := scaled(t, d, 1200, 3)
 	plan := func(f ticket.Filter) string {
 		x := &testutil.Explainer{DB: d}
 		if _, _, err := ticket.Queue(ctx, x, ten.ID, f); err != nil {

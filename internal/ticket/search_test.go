@@ -4,12 +4,8 @@ import (
 	"context"
 	"slices"
 	"testing"
-	"time"
 
 	"pforte/internal/db"
-	"pforte/internal/demo"
-	"pforte/internal/scale"
-	"pforte/internal/tenant"
 	"pforte/internal/testutil"
 	"pforte/internal/ticket"
 )
@@ -23,16 +19,7 @@ func TestQueueSearchCommonAndRare(t *testing.T) {
 	{
 		d := testutil.Open(t, db.SQLite)
 		ctx := context.Background()
-		if _, err := demo.Load(ctx, d, time.Now()); err != nil {
-			t.Fatal(err)
-		}
-		ten, err := tenant.Default(ctx, d)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if _, err := scale.Run(ctx, d, ten.ID, scale.Options{Tickets: 1500, Password: "x", Seed: 7}); err != nil {
-			t.Fatal(err)
-		}
+		ten := scaled(t, d, 1500, 7)
 		if _, err := d.Exec(ctx, `UPDATE tickets SET search = search || ' ſtrasse οδος οδοσ' WHERE id IN (SELECT id FROM tickets ORDER BY id LIMIT 3)`); err != nil {
 			t.Fatal(err)
 		}

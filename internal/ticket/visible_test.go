@@ -5,13 +5,9 @@ import (
 	"slices"
 	"strconv"
 	"testing"
-	"time"
 
 	"pforte/internal/db"
-	"pforte/internal/demo"
 	"pforte/internal/principal"
-	"pforte/internal/scale"
-	"pforte/internal/tenant"
 	"pforte/internal/testutil"
 	"pforte/internal/ticket"
 )
@@ -24,16 +20,7 @@ import (
 func TestUserListSetAndFilter(t *testing.T) {
 	testutil.EachEngine(t, func(t *testing.T, d *db.DB) {
 		ctx := context.Background()
-		if _, err := demo.Load(ctx, d, time.Now()); err != nil {
-			t.Fatal(err)
-		}
-		ten, err := tenant.Default(ctx, d)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if _, err := scale.Run(ctx, d, ten.ID, scale.Options{Tickets: 1500, Password: "x", Seed: 3}); err != nil {
-			t.Fatal(err)
-		}
+		ten := scaled(t, d, 1500, 3)
 		user := principal.Contact{TenantID: ten.ID, Role: principal.RoleUser}
 		if err := d.QueryRow(ctx, `SELECT t.company_id, t.contact_id FROM tickets t JOIN memberships m
 			ON m.company_id = t.company_id AND m.contact_id = t.contact_id AND m.role = 'user'

@@ -64,15 +64,16 @@ func errorChrome(ctx context.Context, titleID string) Chrome {
 
 // SetFlash translates a flash message id (or the parts of Env.FlashParts) into the
 // chrome; a flash of Env.FlashError, ids under "error." and ids ending in "_failed"
-// are shown as errors, ids ending in "_notice" as notices (a step still owed is no
-// success).
+// are shown as errors, a flash of Env.FlashInfo and ids ending in "_notice" as notices
+// (a step still owed, or nothing to change, is no success).
 func (c *Chrome) SetFlash(ctx context.Context, id string) {
 	if id == "" {
 		return
 	}
+	id, info := strings.CutPrefix(id, infoMark)
 	c.Flash, c.FlashError = flashText(ctx, id)
 	first, _, _ := strings.Cut(id, ",")
-	c.FlashNotice = !c.FlashError && strings.HasSuffix(first, "_notice")
+	c.FlashNotice = !c.FlashError && (info || strings.HasSuffix(first, "_notice"))
 }
 
 // Languages returns the language picker's choices with the current one selected.

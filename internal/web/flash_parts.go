@@ -24,6 +24,11 @@ type FlashPart struct {
 // page is shown, in the reader's language, and a forged cookie can show nothing but
 // the product's own messages.
 func (e *Env) FlashParts(w http.ResponseWriter, r *http.Request, to string, parts ...FlashPart) {
+	e.Flash(w, r, encodeParts(parts), to)
+}
+
+// encodeParts is how FlashParts stores its parts: "id:count,id".
+func encodeParts(parts []FlashPart) string {
 	enc := make([]string, 0, len(parts))
 	for _, p := range parts {
 		if p.Count > 0 {
@@ -32,7 +37,7 @@ func (e *Env) FlashParts(w http.ResponseWriter, r *http.Request, to string, part
 			enc = append(enc, p.ID)
 		}
 	}
-	e.Flash(w, r, strings.Join(enc, ","), to)
+	return strings.Join(enc, ",")
 }
 
 // FlashError stores a flash message shown as an error (class "flash error",

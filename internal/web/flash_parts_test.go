@@ -2,6 +2,7 @@ package web
 
 import (
 	"context"
+	"strings"
 	"testing"
 
 	"pforte/internal/i18n"
@@ -24,5 +25,23 @@ func TestFlashText(t *testing.T) {
 		if got, isErr := flashText(ctx, c.stored); got != c.want || isErr != c.isErr {
 			t.Errorf("%q: %q (error %v), want %q (error %v)", c.stored, got, isErr, c.want, c.isErr)
 		}
+	}
+}
+
+// TestFlashInfo: a flash of FlashInfo (or FlashInfoParts) is shown as neutral
+// information, neither a success nor an error, in the reader's words.
+func TestFlashInfo(t *testing.T) {
+	ctx := i18n.With(context.Background(), i18n.For("en"))
+	for _, stored := range []string{infoMark + "security.already_on", infoMark + encodeParts([]FlashPart{{ID: "bulk.same", Count: 3}})} {
+		var c Chrome
+		c.SetFlash(ctx, stored)
+		if !c.FlashNotice || c.FlashError || c.Flash == "" || strings.Contains(c.Flash, infoMark) || strings.Contains(c.Flash, "bulk.same") {
+			t.Errorf("%q: flash %q notice %v error %v, want information", stored, c.Flash, c.FlashNotice, c.FlashError)
+		}
+	}
+	var c Chrome
+	c.SetFlash(ctx, "security.already_on")
+	if c.FlashNotice || c.FlashError {
+		t.Errorf("a plain flash: notice %v error %v, want a success", c.FlashNotice, c.FlashError)
 	}
 }
