@@ -68,6 +68,9 @@ func fmtSettings(d *detailCtx, s string) []detailPart {
 		off := func(v string) string { return map[bool]string{true: d.w("audit_details.off"), false: v}[v == "off"] }
 		return d.t("audit_details.inbound_auth", map[string]any{"From": off(m[1]), "To": off(m[2])})
 	}
+	if s == firstStepsHiddenDetail {
+		return detailText(d.w("audit_details.first_steps_hidden"))
+	}
 	if server, ok := strings.CutPrefix(s, "mail: "); ok {
 		return d.t("audit_details.mail_server", map[string]any{"Server": server})
 	}

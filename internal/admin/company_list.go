@@ -25,7 +25,17 @@ func (a *Admin) companyList(w http.ResponseWriter, r *http.Request, v *visit) {
 		return
 	}
 	pg.HasNext = more
-	web.Render(w, r, http.StatusOK, companyListPage(v.chrome(r, "admin.companies.title"), q.Get("q"), state, list, pg))
+	// An empty active list says whether archived companies exist (list_empty.go).
+	var anyArchived bool
+	if len(list) == 0 && state == company.Live && q.Get("q") == "" && pg.Page == 1 {
+		archived, _, err := company.List(r.Context(), a.env.DB, v.P.TenantID, company.ListParams{State: company.Archived, Limit: 1})
+		if err != nil {
+			a.env.Fail(w, r, err)
+			return
+		}
+		anyArchived = len(archived) > 0
+	}
+	web.Render(w, r, http.StatusOK, companyListPage(v.chrome(r, "admin.companies.title"), q.Get("q"), state, list, pg, anyArchived))
 }
 
 // companyListURL is the company list in state with the search q.

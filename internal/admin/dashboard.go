@@ -26,7 +26,12 @@ func (a *Admin) dashboard(w http.ResponseWriter, r *http.Request, v *visit) {
 		a.env.Fail(w, r, err)
 		return
 	}
-	web.Render(w, r, http.StatusOK, dashboardPage(v.chrome(r, "admin.dashboard.title"), v, share, overdue, counts))
+	steps, err := a.firstStepsOf(r, v) // first_steps.go
+	if err != nil {
+		a.env.Fail(w, r, err)
+		return
+	}
+	web.Render(w, r, http.StatusOK, dashboardPage(v.chrome(r, "admin.dashboard.title"), v, share, overdue, counts, steps))
 }
 
 // languageSave stores the staff member's language from the header picker.

@@ -11,13 +11,16 @@ import (
 // companyListEmpty is what an empty company list says. "Nothing found" answers a
 // search; without one the tenant simply has no company (or none archived) yet, and
 // "nothing found" read as if a search had failed: the message names the button that
-// creates the first one instead.
-func companyListEmpty(ctx context.Context, q, state string, pg web.Pager) string {
+// creates the first one instead. anyArchived: the active list is empty because every
+// company is archived, which "there are no companies yet" denied.
+func companyListEmpty(ctx context.Context, q, state string, pg web.Pager, anyArchived bool) string {
 	switch {
 	case q != "" || pg.Page > 1:
 		return i18n.T(ctx, "admin.empty")
 	case state == company.Archived:
 		return i18n.T(ctx, "list_empty.companies_archived")
+	case anyArchived:
+		return i18n.T(ctx, "list_empty.companies_live", map[string]any{"Tab": i18n.T(ctx, "company_archive.tab_archived")})
 	}
 	return i18n.T(ctx, "list_empty.companies", map[string]any{"Action": i18n.T(ctx, "admin.companies.new")})
 }

@@ -28,6 +28,7 @@ func Routes(env *web.Env, svc *access.Service) []web.Route {
 		{Pattern: "GET /admin/invitation/{token}", Handler: a.invitationForm},
 		{Pattern: "POST /admin/invitation/{token}", Handler: a.invitationSubmit},
 		{Pattern: "GET /admin/{$}", Handler: a.staff(a.dashboard)},
+		{Pattern: "POST /admin/first-steps/hide", Handler: a.adminOnly(a.firstStepsHide)},
 		{Pattern: "POST /admin/language", Handler: a.staff(a.languageSave)},
 		{Pattern: "GET /admin/companies", Handler: a.staff(a.companyList)},
 		{Pattern: "GET /admin/companies/new", Handler: a.staff(a.companyNew)},

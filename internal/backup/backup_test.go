@@ -189,9 +189,15 @@ func TestRestoreBrokenFiles(t *testing.T) {
 		if _, err := backup.Restore(ctx, dst, dataDir, bytes.NewReader(broken)); err == nil {
 			t.Fatal("a broken archive was restored")
 		}
-		var tenants int
-		if err := dst.QueryRow(ctx, `SELECT COUNT(*) FROM tenants`).Scan(&tenants); err != nil || tenants != 0 {
-			t.Errorf("after the broken restore: %d tenants, %v", tenants, err)
+		if v, err := db.SchemaVersion(ctx, dst); src.Engine() == db.Postgres && (err != nil || v != 0) {
+			// The schema the restore built is dropped again (undo.go); SQLite's new
+			// file is the command line's to remove (cli/restore_undo.go).
+			t.Errorf("after the broken restore: schema %d left, %v", v, err)
+		} else if src.Engine() == db.SQLite {
+			var tenants int
+			if err := dst.QueryRow(ctx, `SELECT COUNT(*) FROM tenants`).Scan(&tenants); err != nil || tenants != 0 {
+				t.Errorf("after the broken restore: %d tenants, %v", tenants, err)
+			}
 		}
 		if _, err := os.Stat(filepath.Join(dataDir, "outbox", "2026", "mail-1.eml")); err == nil {
 			t.Errorf("the broken restore left its files in the data directory")

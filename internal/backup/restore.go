@@ -37,7 +37,9 @@ func refuse(format string, args ...any) *Refusal {
 // Restore reads an archive written by Write into d, which must be empty, and its files
 // into dataDir. The schema is first built up to the archive's migration, the rows go in
 // in one transaction, and then the remaining migrations run over them, so an archive
-// of an older release comes back as if it had been upgraded in place.
+// of an older release comes back as if it had been upgraded in place. A failure before
+// the rows are committed leaves the database as Restore found it: on PostgreSQL the
+// tables and functions it created are dropped again (undo.go); see Committed.
 func Restore(ctx context.Context, d *db.DB, dataDir string, r io.Reader) (Summary, error) {
 	var sum Summary
 	zr, err := gzip.NewReader(r)
@@ -48,12 +50,30 @@ func Restore(ctx context.Context, d *db.DB, dataDir string, r io.Reader) (Summar
 	if sum.Manifest, err = readManifest(tr); err != nil {
 		return sum, err
 	}
+	created, err := noteSchema(ctx, d)
+	if err != nil {
+		return sum, err
+	}
+	sum, err = restoreInto(ctx, d, dataDir, tr, sum)
+	if err != nil && !Committed(err) {
+		// Not wrapped: the restore failed, and so did the cleanup the operator relies on.
+		if uerr := created.undo(ctx, d); uerr != nil {
+			return sum, fmt.Errorf("backup: %v; the tables this restore created could not be removed again, drop them before restoring again: %v", err, uerr)
+		}
+	}
+	return sum, err
+}
+
+// restoreInto is Restore after the manifest: the schema up to the archive's
+// migration, the rows in one transaction, the files, the remaining migrations. Errors
+// after the rows' commit are marked committed.
+func restoreInto(ctx context.Context, d *db.DB, dataDir string, tr *tar.Reader, sum Summary) (Summary, error) {
 	if err := prepare(ctx, d, sum.Manifest); err != nil {
 		return sum, err
 	}
 	hdr, err := next(tr)
 	if err != nil {
-		return sum, err
+		return sum, damaged(err)
 	}
 	// The files go to a staging folder while the rows' transaction is still open, and
 	// into place only once it has committed: an archive that breaks off among its files
@@ -86,19 +106,22 @@ func Restore(ctx context.Context, d *db.DB, dataDir string, r io.Reader) (Summar
 		return err
 	})
 	if err != nil {
-		return sum, err
+		return sum, damaged(err)
 	}
 	if err := settle(staging, dataDir); err != nil {
 		// The rows are in and cannot be restored again; the files not yet moved stay in
 		// the staging folder, which the message names, for the admin to move by hand.
 		keep = true
 		if merr := upgrade(ctx, d); merr != nil {
-			return sum, errors.Join(merr, err)
+			return sum, committed{errors.Join(merr, err)}
 		}
-		return sum, fmt.Errorf("backup: the database is restored, but some files could not be moved into %s; move the rest from %s by hand: %w",
-			dataDir, staging, err)
+		return sum, committed{fmt.Errorf("backup: the database is restored, but some files could not be moved into %s; move the rest from %s by hand: %w",
+			dataDir, staging, err)}
 	}
-	return sum, upgrade(ctx, d)
+	if err := upgrade(ctx, d); err != nil {
+		return sum, committed{err}
+	}
+	return sum, nil
 }
 
 // upgrade runs the migrations the archive predates and has the conversation of the

@@ -52,6 +52,12 @@ func backupCmd(ctx context.Context, args []string, out io.Writer) error {
 	if *dest == "" {
 		*dest = "pforte-backup-" + now.Format("20060102-150405") + ".tar.gz"
 	}
+	// A folder as --out failed only at the end, after the whole archive was written,
+	// with "rename …: file exists".
+	if fi, err := os.Stat(*dest); err == nil && fi.IsDir() {
+		return refuse("Nothing was backed up: %s is a folder. Name the archive file with --out, for example --out %s.",
+			*dest, filepath.Join(*dest, "pforte-backup-"+now.Format("20060102-150405")+".tar.gz"))
+	}
 	w, report := io.Writer(os.Stdout), out
 	var f *os.File
 	if *dest != "-" {
@@ -108,17 +114,32 @@ func restoreCmd(ctx context.Context, args []string, out io.Writer) error {
 			return &refusal{err: err, text: fmt.Sprintf("Nothing was restored: the archive %s cannot be opened (%v).", name, errors.Unwrap(err))}
 		}
 		defer f.Close()
+		if fi, err := f.Stat(); err == nil && fi.IsDir() { // else read as "not a gzip-compressed archive"
+			return refuse("Nothing was restored: %s is a folder. Name the archive file written by pforte backup.", name)
+		}
 		r = f
 	}
-	d, err := db.Open(ctx, cfg.DatabaseURL, cfg.DataDir)
+	before, err := noteDataDir(cfg.DataDir)
 	if err != nil {
 		return err
 	}
-	defer d.Close()
+	d, err := db.Open(ctx, cfg.DatabaseURL, cfg.DataDir)
+	if err != nil {
+		return errors.Join(err, before.undo())
+	}
 	sum, err := backup.Restore(ctx, d, cfg.DataDir, r)
 	if err != nil {
+		// Closed first: SQLite's last connection tidies its -wal and -shm files.
+		d.Close()
+		if !backup.Committed(err) {
+			if uerr := before.undo(); uerr != nil {
+				return &refusal{err: err, text: fmt.Sprintf("%v\nWhat the restore added to %s could not all be removed (%v): remove it before starting serve there.",
+					restoreRefusal(err, cfg), cfg.DataDir, uerr)}
+			}
+		}
 		return restoreRefusal(err, cfg)
 	}
+	defer d.Close()
 	fmt.Fprintf(out, "restored %d rows in %d tables and %d files (%d bytes) from a backup of %s (schema %d, %s); everyone signs in again\n",
 		sum.Rows, sum.Tables, sum.Files, sum.Bytes, sum.Manifest.Created, sum.Manifest.Migration, sum.Manifest.Engine)
 	return warnForeignSecrets(ctx, d, cfg, out)

@@ -16,6 +16,7 @@ import (
 	"pforte/internal/audit"
 	"pforte/internal/config"
 	"pforte/internal/db"
+	"pforte/internal/staff"
 	"pforte/internal/tenant"
 )
 
@@ -64,8 +65,14 @@ func staffLoginCmd(ctx context.Context, args []string, out io.Writer) error {
 		}
 		rest, args = append(rest, fs.Arg(0)), fs.Args()[1:]
 	}
-	if len(rest) != 1 || !strings.Contains(rest[0], "@") {
+	switch {
+	case len(rest) == 0:
 		return fmt.Errorf("staff-login: name the staff member's email address\n\n%s", staffLoginUsage)
+	case len(rest) > 1: // "name the address" read as if the one given were missing
+		return fmt.Errorf("staff-login: name one staff member's email address, not %d (%s)\n\n%s",
+			len(rest), strings.Join(rest, " "), staffLoginUsage)
+	case !strings.Contains(rest[0], "@"):
+		return fmt.Errorf("staff-login: %q is not an email address; name the staff member's email address\n\n%s", rest[0], staffLoginUsage)
 	}
 	email := strings.ToLower(strings.TrimSpace(rest[0]))
 	cfg, err := dataConfig("staff-login", *data)
@@ -93,6 +100,11 @@ func staffLoginCmd(ctx context.Context, args []string, out io.Writer) error {
 		Reactivate: *reactivate, Actor: audit.Operator(systemAccount()), Origin: origin})
 	switch {
 	case errors.Is(err, access.ErrStaffUnknown):
+		// A portal without any staff has nobody to let in again, and no back office
+		// to look the address up in: its first administrator comes from serve's link.
+		if members, lerr := staff.List(ctx, d, t.ID); lerr == nil && len(members) == 0 {
+			return fmt.Errorf("staff-login: %s has no staff yet, so nobody to let in again: create the first administrator with the one-time link `pforte serve` prints when it starts (every start prints a fresh one)", portalName(t))
+		}
 		return fmt.Errorf("staff-login: %s has no staff member %s (staff are listed in the back office under Staff)", portalName(t), email)
 	case errors.Is(err, access.ErrStaffInactive):
 		return fmt.Errorf("staff-login: %s is deactivated in %s; an admin switched the account off. Run again with --reactivate to let them in again", email, portalName(t))

@@ -19,6 +19,8 @@ type ticketListView struct {
 	Pager  web.Pager
 	Capped bool // the search read only the newest matching messages (web.SearchNote)
 	Short  bool // the search was too short for the messages: titles only (web.SearchNote)
+	Own    bool // the list shows the contact's own and followed tickets, not the company's
+	None   bool // an empty first page without a search: the list has no ticket in any state
 }
 
 // ticketList lists the tickets the contact may see in the active company: all of the
@@ -63,7 +65,11 @@ func (p *Portal) ticketList(w http.ResponseWriter, r *http.Request, v *visit) {
 	}
 	view := ticketListView{Rows: rows, Filter: f, Pager: pager,
 		Capped: report.Capped && v.P.IsMain(), // the company's matches: a user's list says nothing of colleagues
-		Short:  report.Short}
+		Short:  report.Short, Own: !v.P.IsMain() || f.Mine}
+	if view.None, err = p.noneYet(r, v, view); err != nil {
+		p.env.Fail(w, r, err)
+		return
+	}
 	var body bytes.Buffer
 	if err := ticketListContent(v, view).Render(r.Context(), &body); err != nil {
 		p.env.Fail(w, r, err)
@@ -108,12 +114,41 @@ func listKey(r *http.Request, v *visit, f ticket.Filter) (string, bool) {
 		web.Zone(r.Context()).String() + " ?" + raw, true
 }
 
+// noneYet reports, for an empty list's first page without a search in the default
+// state, whether the list has no ticket in any state: a new portal then says there is
+// none yet, where "no open tickets at the moment" suggested there were others. Only
+// then is it asked, at one index entry per probe (ticket.AnyForContact); "all" needs
+// no second look and "done" keeps its own words.
+func (p *Portal) noneYet(r *http.Request, v *visit, view ticketListView) (bool, error) {
+	f := view.Filter
+	if len(view.Rows) > 0 || view.Pager.Page > 1 || f.Query != "" || f.After != "" {
+		return false, nil
+	}
+	switch f.State {
+	case "all":
+		return true, nil
+	case "open":
+		anyTicket, err := ticket.AnyForContact(r.Context(), p.env.DB, v.P, f.Mine)
+		return !anyTicket, err
+	}
+	return false, nil
+}
+
 // emptyListMessage says why the list is empty: nothing matches a search (or the page is
 // past the end), or there is simply no ticket in the chosen state — then, for a first
-// visit, where to start.
+// visit, where to start. A user's list (or a main contact's own) speaks of their
+// tickets: the company may well have others.
 func emptyListMessage(view ticketListView) string {
-	if view.Filter.Query != "" || view.Pager.Page > 1 {
+	if view.Filter.Query != "" || view.Pager.Page > 1 || view.Filter.After != "" {
 		return "tickets.none"
 	}
-	return "tickets.none_" + view.Filter.State
+	state := view.Filter.State
+	if view.None {
+		state = "all"
+	}
+	if view.Own {
+		return map[string]string{"open": "tickets.none_open_own", "done": "tickets.none_done_own",
+			"all": "tickets.none_all_own"}[state]
+	}
+	return "tickets.none_" + state
 }

@@ -129,7 +129,8 @@ func TestTicketPagesExplainThemselves(t *testing.T) {
 		c := w.as(t, w.main, "main-password-1", "en")
 
 		for q, want := range map[string]string{
-			"":                  "There are no open tickets at the moment. Use “New ticket” to tell us about a request.",
+			// Without any ticket the default list says so (TestTicketListEmptySaysWhy).
+			"":                  "No tickets yet. Use “New ticket” to tell us about a request.",
 			"?state=done":       "No resolved or closed tickets yet.",
 			"?state=all":        "No tickets yet. Use “New ticket” to tell us about a request.",
 			"?state=all&q=vpn":  "No tickets match.",

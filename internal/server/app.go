@@ -57,7 +57,7 @@ func New(cfg config.Config, d *db.DB, log *slog.Logger) (*App, error) {
 	deliver := &outbox.Deliverer{DB: d, Route: route(d, sender, from), Now: time.Now}
 	a.Worker.Handlers = map[string]jobs.Handler{outbox.JobKind: deliver.Deliver}
 	a.Env = &web.Env{DB: d, Log: log, Now: time.Now, TrustProxy: cfg.TrustProxy, BaseURL: cfg.BaseURL,
-		LocalURL: localURL(cfg.Addr), Wake: a.Worker.Wake}
+		LocalURL: localURL(cfg.Addr), Wake: a.Worker.Wake, InstallSMTP: cfg.SMTPURL != ""}
 	a.Env.SendNow = func(ctx context.Context, tenantID int64, m mail.Message) (bool, error) {
 		s, from, err := deliver.Route(ctx, tenantID)
 		if err != nil {

@@ -37,6 +37,9 @@ type Env struct {
 	// true when no mail server is set up and the message was only written to the
 	// data directory's outbox folder.
 	SendNow func(ctx context.Context, tenantID int64, m mail.Message) (stored bool, err error)
+	// InstallSMTP says the installation has a mail server (PFORTE_SMTP_URL): a tenant
+	// without one of its own sends through it rather than into the data directory.
+	InstallSMTP bool
 	// ReceivesMail reports whether this process listens for incoming mail
 	// (PFORTE_INBOUND_ADDR); nil means it does not.
 	ReceivesMail func() bool
