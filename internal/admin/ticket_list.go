@@ -56,6 +56,8 @@ type queueView struct {
 	// Count is how many tickets match, Many that more than Count do (ticket_list_count.go).
 	Count int
 	Many  bool
+	// Empty is what an empty page says: no match, or no ticket yet (ticket_list_empty.go).
+	Empty string
 }
 
 // ticketList is the queue: the tenant's tickets filtered by state or status, company,
@@ -123,6 +125,12 @@ func (a *Admin) renderQueue(w http.ResponseWriter, r *http.Request, v *visit, b 
 	if view.Count, view.Many, err = a.queueCount(ctx, v.P.TenantID, tf, view); err != nil {
 		a.env.Fail(w, r, err)
 		return
+	}
+	if len(view.List) == 0 {
+		if view.Empty, err = a.queueEmpty(ctx, v.P.TenantID, view); err != nil {
+			a.env.Fail(w, r, err)
+			return
+		}
 	}
 	if err := ticket.MarkUnread(ctx, a.env.DB, v.P.TenantID, v.Member.ID, view.List); err != nil { // bold and "new"
 		a.env.Fail(w, r, err)

@@ -2,15 +2,11 @@ package cli
 
 import (
 	"bytes"
-	"context"
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
-	"time"
 
 	"pforte/internal/db"
-	"pforte/internal/tenant"
 	"pforte/internal/testutil"
 )
 
@@ -20,37 +16,10 @@ import (
 // the restore of the whole archive into the same directory then succeeds.
 func TestRestoreOfCutArchiveReads(t *testing.T) {
 	testutil.ForEngines(t, func(t *testing.T, e db.Engine) {
-		ctx := context.Background()
-		dsn, src := testutil.DSN(t, e)
-		t.Setenv("PFORTE_DATABASE_URL", dsn)
-		cfg, err := dataConfig("backup", src)
-		if err != nil {
-			t.Fatal(err)
-		}
-		d, err := openMigrated(ctx, cfg)
-		if err == nil {
-			_, err = tenant.CreateDefault(ctx, d, "Cut GmbH", "de", nil, time.Now())
-		}
-		d.Close()
-		if err != nil {
-			t.Fatal(err)
-		}
-		archive := filepath.Join(t.TempDir(), "portal.tar.gz")
-		var out, errOut bytes.Buffer
-		if code := Run([]string{"pforte", "backup", "--data", src, "--out", archive}, &out, &errOut); code != 0 {
-			t.Fatalf("backup: %d %s", code, errOut.String())
-		}
-		whole, err := os.ReadFile(archive)
-		if err != nil {
-			t.Fatal(err)
-		}
-		cut := filepath.Join(t.TempDir(), "cut.tar.gz")
-		if err := os.WriteFile(cut, whole[:len(whole)*2/3], 0o600); err != nil {
-			t.Fatal(err)
-		}
+		archive, cut := cutArchive(t, e) // restore_undo_test.go
 		dsn2, dst := testutil.DSN(t, e)
 		t.Setenv("PFORTE_DATABASE_URL", dsn2)
-		errOut.Reset()
+		var out, errOut bytes.Buffer
 		code := Run([]string{"pforte", "restore", "--data", dst, cut}, &out, &errOut)
 		line := errOut.String()
 		if code != 1 || strings.Count(line, "\n") != 1 || strings.HasPrefix(line, "pforte:") ||
