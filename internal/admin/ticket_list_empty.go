@@ -7,15 +7,6 @@ import (
 	"pforte/internal/ticket"
 )
 
-// narrowed reports whether anything but the state (and the order) narrows the queue: a
-// search, a company, assignee, priority or any other filter. Only an unnarrowed queue
-// may say that no ticket exists; a narrowed one that came back empty found nothing.
-func (f queueFilter) narrowed() bool {
-	return f.Q != "" || f.Company != 0 || f.CompanyQ != "" || f.Assignee != "" || f.Priority != "" ||
-		f.Pending || f.Rating != "" || f.Overdue || f.Unread || f.FollowUp != "" || f.Billed != "" ||
-		f.Contact.ID != 0
-}
-
 // queueEmpty is what an empty queue says (list_empty.go has the other lists). "No
 // tickets match these filters" answers a filter; without one a fresh tenant's queue
 // read as if a search had failed. Then the open (or done) queue says there is none in

@@ -7,8 +7,15 @@ import "pforte/internal/ticket"
 // folded on a phone, where its dozen fields pushed the first ticket off the screen;
 // with a filter in force it starts open, so what narrows the queue stays in view.
 func (f queueFilter) active() bool {
-	return f.Q != "" || f.State != "open" || f.Company != 0 || f.CompanyQ != "" ||
-		f.Assignee != "" || f.Priority != "" || f.Pending || f.Rating != "" || f.Overdue ||
-		f.Unread || f.FollowUp != "" || f.Billed != "" || f.Contact.ID != 0 ||
-		f.Sort != ticket.Sorts[0]
+	return f.narrowed() || f.State != "open" || f.Sort != ticket.Sorts[0]
+}
+
+// narrowed reports whether anything but the state (and the order) narrows the queue: a
+// search, a company, assignee, priority or any other filter. Only an unnarrowed queue
+// may say that no ticket exists (queueEmpty); a narrowed one that came back empty
+// found nothing.
+func (f queueFilter) narrowed() bool {
+	return f.Q != "" || f.Company != 0 || f.CompanyQ != "" || f.Assignee != "" || f.Priority != "" ||
+		f.Pending || f.Rating != "" || f.Overdue || f.Unread || f.FollowUp != "" || f.Billed != "" ||
+		f.Contact.ID != 0
 }

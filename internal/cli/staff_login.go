@@ -155,13 +155,7 @@ func operatorTenant(ctx context.Context, d *db.DB, host string) (tenant.Tenant, 
 // linkOrigin is where a printed link points, as for links in mails (web.Env.TenantOrigin):
 // PFORTE_BASE_URL, the tenant's portal address, else the listen address on localhost.
 func linkOrigin(cfg config.Config, t tenant.Tenant) string {
-	switch {
-	case cfg.BaseURL != "":
-		return cfg.BaseURL
-	case t.PortalURL != "":
-		return strings.TrimSuffix(t.PortalURL, "/")
-	}
-	return "http://localhost:" + portOf(cfg.Addr)
+	return t.Origin(cfg.BaseURL, "http://localhost:"+portOf(cfg.Addr))
 }
 
 func portalName(t tenant.Tenant) string { return fmt.Sprintf("the portal %q", t.Name) }

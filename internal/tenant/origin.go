@@ -58,3 +58,16 @@ func RememberPortalURL(ctx context.Context, q db.Querier, id int64, portalURL st
 	n, err := res.RowsAffected()
 	return n > 0, err
 }
+
+// Origin is the address links for the tenant start with, in mails and on the command
+// line: baseURL (PFORTE_BASE_URL) when set, else the tenant's portal address, else
+// local (the listen address).
+func (t Tenant) Origin(baseURL, local string) string {
+	switch {
+	case baseURL != "":
+		return baseURL
+	case t.PortalURL != "":
+		return strings.TrimSuffix(t.PortalURL, "/")
+	}
+	return local
+}

@@ -15,15 +15,24 @@ import (
 // ticket's form checks it before the ticket is stored, so that a refused assignee is
 // said on the form even when the ticket repeats one sent a moment ago (repeat.go).
 func Assignable(ctx context.Context, q db.Querier, tenantID, staffID int64) (string, error) {
+	name, err := assignee(ctx, q, tenantID, staffID)
+	if errors.Is(err, db.ErrNotFound) {
+		return "", ErrAssigneeInactive
+	}
+	return name, err
+}
+
+// assignee applies the rule to staffID: active and signed in once. A member not of
+// the tenant is db.ErrNotFound, which Assign reports as such (a forged id) and
+// Assignable as an assignee no longer there.
+func assignee(ctx context.Context, q db.Querier, tenantID, staffID int64) (string, error) {
 	var name string
 	var active, joined bool
-	err := q.QueryRow(ctx, `SELECT name, active, password_hash <> '' FROM staff WHERE tenant_id = ? AND id = ?`,
-		tenantID, staffID).Scan(&name, &active, &joined)
+	if err := q.QueryRow(ctx, `SELECT name, active, password_hash <> '' FROM staff WHERE tenant_id = ? AND id = ?`,
+		tenantID, staffID).Scan(&name, &active, &joined); err != nil {
+		return "", fmt.Errorf("ticket: assignee: %w", db.One(err))
+	}
 	switch {
-	case errors.Is(db.One(err), db.ErrNotFound):
-		return "", ErrAssigneeInactive
-	case err != nil:
-		return "", fmt.Errorf("ticket: assignee: %w", err)
 	case !active:
 		return "", ErrAssigneeInactive
 	case !joined:

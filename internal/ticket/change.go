@@ -148,18 +148,11 @@ func Assign(ctx context.Context, tx db.Querier, t Ticket, staffID int64, a Actor
 	}
 	name := ""
 	if staffID > 0 {
-		var active, joined bool
 		// Active and signed in once: an invited member who never accepted would not see
 		// the ticket either (ErrAssigneeInvited, worded as such).
-		if err := tx.QueryRow(ctx, `SELECT name, active, password_hash <> '' FROM staff WHERE tenant_id = ? AND id = ?`,
-			t.TenantID, staffID).Scan(&name, &active, &joined); err != nil {
-			return fmt.Errorf("ticket: assignee: %w", db.One(err))
-		}
-		if !active {
-			return ErrAssigneeInactive
-		}
-		if !joined {
-			return ErrAssigneeInvited
+		var err error
+		if name, err = assignee(ctx, tx, t.TenantID, staffID); err != nil {
+			return err
 		}
 	}
 	if _, err := tx.Exec(ctx, `UPDATE tickets SET assignee_id = ?, updated_at = ? WHERE tenant_id = ? AND id = ?`,

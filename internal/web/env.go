@@ -125,15 +125,7 @@ func (e *Env) knownPort(t tenant.Tenant, host string) string {
 // TenantOrigin is the address for links in mails of tenant t: PFORTE_BASE_URL, else
 // the tenant's portal address (remembered at the first staff sign-in, editable in the
 // settings), else the listen address.
-func (e *Env) TenantOrigin(t tenant.Tenant) string {
-	switch {
-	case e.BaseURL != "":
-		return e.BaseURL
-	case t.PortalURL != "":
-		return t.PortalURL
-	}
-	return e.LocalURL
-}
+func (e *Env) TenantOrigin(t tenant.Tenant) string { return t.Origin(e.BaseURL, e.LocalURL) }
 
 // ForgetTenants drops cached tenants after a change to one, so the next request sees it.
 func (e *Env) ForgetTenants() {
