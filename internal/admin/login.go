@@ -70,7 +70,7 @@ func (a *Admin) logout(w http.ResponseWriter, r *http.Request) {
 	if v, ok := a.resolve(r); ok {
 		audit.Log(r.Context(), a.env.DB, v.P.TenantID, v.actor(r, a.env).Label, audit.Logout, "", a.env.ClientIP(r), a.env.Now())
 	}
-	if ck, err := r.Cookie(web.AdminCookie); err == nil {
+	if ck, err := a.env.Cookie(r, web.AdminCookie); err == nil {
 		if err := session.Delete(r.Context(), a.env.DB, ck.Value); err != nil {
 			a.env.Fail(w, r, err)
 			return
@@ -84,7 +84,7 @@ func (a *Admin) logout(w http.ResponseWriter, r *http.Request) {
 // replaceSession ends the browser's earlier back-office session, if any, and signs in
 // with the new one.
 func (a *Admin) replaceSession(w http.ResponseWriter, r *http.Request, rawSession string, m staff.Member) {
-	if old, err := r.Cookie(web.AdminCookie); err == nil {
+	if old, err := a.env.Cookie(r, web.AdminCookie); err == nil {
 		session.Delete(r.Context(), a.env.DB, old.Value)
 	}
 	a.signIn(w, r, rawSession, m)

@@ -38,7 +38,7 @@ func (a *Admin) staffLoginCodeSubmit(w http.ResponseWriter, r *http.Request) {
 // password was right, as the back office is after sign-in.
 func (a *Admin) inStepLanguage(r *http.Request) *http.Request {
 	t := web.TenantFrom(r.Context())
-	m, err := a.svc.ChallengeStaff(r.Context(), t.ID, staffStep.Token(r))
+	m, err := a.svc.ChallengeStaff(r.Context(), t.ID, staffStep.Token(a.env, r))
 	if err != nil {
 		return r
 	}

@@ -72,7 +72,7 @@ func (a *Admin) adminOnly(h handler) http.HandlerFunc {
 }
 
 func (a *Admin) resolve(r *http.Request) (*visit, bool) {
-	ck, err := r.Cookie(web.AdminCookie)
+	ck, err := a.env.Cookie(r, web.AdminCookie)
 	if err != nil || ck.Value == "" {
 		return nil, false
 	}

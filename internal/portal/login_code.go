@@ -35,7 +35,7 @@ func (p *Portal) loginCodeSubmit(w http.ResponseWriter, r *http.Request) {
 // right, as their other pages are, rather than in the browser's; without a pending
 // step (the page then sends them back to the password) the visitor's stays.
 func (p *Portal) inStepLanguage(r *http.Request) *http.Request {
-	ct, err := p.svc.ChallengeContact(r.Context(), web.TenantFrom(r.Context()).ID, loginStep.Token(r))
+	ct, err := p.svc.ChallengeContact(r.Context(), web.TenantFrom(r.Context()).ID, loginStep.Token(p.env, r))
 	if err != nil {
 		return r
 	}

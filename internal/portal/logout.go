@@ -14,7 +14,7 @@ func (p *Portal) logout(w http.ResponseWriter, r *http.Request) {
 		audit.LogFor(r.Context(), p.env.DB, v.P.TenantID, v.P.ContactID, access.ContactActor(v.P.ContactID, v.Contact.Email),
 			audit.Logout, "", p.env.ClientIP(r), p.env.Now())
 	}
-	if ck, err := r.Cookie(web.PortalCookie); err == nil {
+	if ck, err := p.env.Cookie(r, web.PortalCookie); err == nil {
 		if err := session.Delete(r.Context(), p.env.DB, ck.Value); err != nil {
 			p.env.Fail(w, r, err)
 			return

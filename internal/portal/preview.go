@@ -21,7 +21,7 @@ const previewEndPath = "/preview/end"
 // the previewed company. The contact's access to that company must still be active:
 // revoking it ends what staff can see as well.
 func (p *Portal) resolvePreview(r *http.Request) (*visit, bool) {
-	ck, err := r.Cookie(web.PreviewCookie)
+	ck, err := p.env.Cookie(r, web.PreviewCookie)
 	if err != nil || ck.Value == "" {
 		return nil, false
 	}
@@ -89,7 +89,7 @@ func (p *Portal) refusePreview(w http.ResponseWriter, r *http.Request, v *visit)
 // previewEnd ends the preview, logs it, and returns to the contact's page in the back
 // office. Without a live preview it just clears the cookie and goes to the back office.
 func (p *Portal) previewEnd(w http.ResponseWriter, r *http.Request) {
-	ck, err := r.Cookie(web.PreviewCookie)
+	ck, err := p.env.Cookie(r, web.PreviewCookie)
 	p.env.ClearCookie(w, r, web.PreviewCookie)
 	if err != nil || ck.Value == "" {
 		http.Redirect(w, r, "/admin/", http.StatusSeeOther)

@@ -33,7 +33,7 @@ func (p *Portal) signedOutNotice(w http.ResponseWriter, r *http.Request) {
 	if r.Header.Get("HX-Request") == "true" {
 		return
 	}
-	if ck, err := r.Cookie(web.PortalCookie); err == nil && ck.Value != "" {
+	if ck, err := p.env.Cookie(r, web.PortalCookie); err == nil && ck.Value != "" {
 		p.env.SetCookie(w, r, endedCookie, ck.Value, time.Minute)
 	}
 	p.env.ClearCookie(w, r, web.PortalCookie)
@@ -46,7 +46,7 @@ func (p *Portal) signedOutNotice(w http.ResponseWriter, r *http.Request) {
 // cookie is spent either way, so the notice is shown once. A made-up cookie value
 // finds no session and shows the neutral words.
 func (p *Portal) signedOutText(w http.ResponseWriter, r *http.Request, neutral string) string {
-	ck, err := r.Cookie(endedCookie)
+	ck, err := p.env.Cookie(r, endedCookie)
 	if err != nil || ck.Value == "" {
 		return neutral
 	}

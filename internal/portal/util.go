@@ -35,7 +35,7 @@ func (p *Portal) featureOn(w http.ResponseWriter, r *http.Request, feature strin
 // visitor's, or a signed-in contact's who follows a link) is ended, never kept beside
 // it or reused (rotation).
 func (p *Portal) startSession(w http.ResponseWriter, r *http.Request, raw string) {
-	if old, err := r.Cookie(web.PortalCookie); err == nil {
+	if old, err := p.env.Cookie(r, web.PortalCookie); err == nil {
 		session.Delete(r.Context(), p.env.DB, old.Value)
 	}
 	p.env.SetCookie(w, r, web.PortalCookie, raw, session.MaxAge)

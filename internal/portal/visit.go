@@ -71,7 +71,7 @@ func (p *Portal) contact(h handler) http.HandlerFunc {
 func (p *Portal) dress(w http.ResponseWriter, r *http.Request, v *visit) *http.Request {
 	lang := web.PersonLanguage(r, v.Tenant, v.Contact.Language)
 	if v.Preview.ID == 0 && i18n.Supported(v.Contact.Language) {
-		if ck, err := r.Cookie(web.LangCookie); err != nil || ck.Value != v.Contact.Language {
+		if ck, err := p.env.Cookie(r, web.LangCookie); err != nil || ck.Value != v.Contact.Language {
 			p.env.SetCookie(w, r, web.LangCookie, v.Contact.Language, 365*24*time.Hour)
 		}
 	}
@@ -103,7 +103,7 @@ func (p *Portal) resolveSession(r *http.Request) (v *visit, gone, ok bool) {
 	if v, ok := p.resolvePreview(r); ok { // a preview takes precedence while it lasts
 		return v, false, true
 	}
-	ck, err := r.Cookie(web.PortalCookie)
+	ck, err := p.env.Cookie(r, web.PortalCookie)
 	if err != nil || ck.Value == "" {
 		return nil, false, false
 	}

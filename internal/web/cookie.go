@@ -18,17 +18,39 @@ const (
 	flashCookie   = "pforte_flash"
 )
 
-// SetCookie sets an HttpOnly, SameSite=Lax cookie, Secure when the request is.
+// hostPrefix marks a cookie the browser only accepts when it is Secure, has Path=/ and no
+// Domain, and only sends back to the very host that set it. A sibling host under the same
+// domain (another tenant's portal, a customer's web space) can then neither set nor shadow
+// the portal's session, flash or sign-in cookies. Browsers refuse the prefix over plain
+// HTTP, so it is used only when the request is secure.
+const hostPrefix = "__Host-"
+
+// cookieName is the name a cookie goes by on this request: with the __Host- prefix over
+// HTTPS, plain otherwise.
+func (e *Env) cookieName(r *http.Request, name string) string {
+	if e.Secure(r) {
+		return hostPrefix + name
+	}
+	return name
+}
+
+// Cookie reads the cookie set by SetCookie under name on this request.
+func (e *Env) Cookie(r *http.Request, name string) (*http.Cookie, error) {
+	return r.Cookie(e.cookieName(r, name))
+}
+
+// SetCookie sets an HttpOnly, SameSite=Lax cookie, Secure (and __Host- prefixed) when the
+// request is.
 func (e *Env) SetCookie(w http.ResponseWriter, r *http.Request, name, value string, maxAge time.Duration) {
 	http.SetCookie(w, &http.Cookie{
-		Name: name, Value: value, Path: "/", HttpOnly: true, SameSite: http.SameSiteLaxMode,
+		Name: e.cookieName(r, name), Value: value, Path: "/", HttpOnly: true, SameSite: http.SameSiteLaxMode,
 		Secure: e.Secure(r), MaxAge: int(maxAge.Seconds()),
 	})
 }
 
 // ClearCookie removes a cookie.
 func (e *Env) ClearCookie(w http.ResponseWriter, r *http.Request, name string) {
-	http.SetCookie(w, &http.Cookie{Name: name, Value: "", Path: "/", HttpOnly: true,
+	http.SetCookie(w, &http.Cookie{Name: e.cookieName(r, name), Value: "", Path: "/", HttpOnly: true,
 		SameSite: http.SameSiteLaxMode, Secure: e.Secure(r), MaxAge: -1})
 }
 
@@ -40,7 +62,7 @@ func (e *Env) Flash(w http.ResponseWriter, r *http.Request, msgID, to string) {
 
 // TakeFlash returns the pending flash message id, if any, and clears it.
 func (e *Env) TakeFlash(w http.ResponseWriter, r *http.Request) string {
-	c, err := r.Cookie(flashCookie)
+	c, err := e.Cookie(r, flashCookie)
 	if err != nil || c.Value == "" {
 		return ""
 	}

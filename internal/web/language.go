@@ -13,8 +13,12 @@ const LangCookie = "pforte_lang"
 // VisitorLanguage is the language for someone without a language setting: the picked
 // one, else the browser's, else the tenant's default.
 func VisitorLanguage(r *http.Request, t tenant.Tenant) string {
-	if c, err := r.Cookie(LangCookie); err == nil && i18n.Supported(c.Value) {
-		return c.Value
+	// Either name: a visitor's language is set over HTTPS (prefixed) or plain HTTP, and
+	// a tossed language cookie can do no harm.
+	for _, name := range [...]string{hostPrefix + LangCookie, LangCookie} {
+		if c, err := r.Cookie(name); err == nil && i18n.Supported(c.Value) {
+			return c.Value
+		}
 	}
 	if l := i18n.Negotiate(r.Header.Get("Accept-Language")); l != "" {
 		return l

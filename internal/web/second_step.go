@@ -37,8 +37,8 @@ func (s SecondStep) Gone(env *Env, w http.ResponseWriter, r *http.Request) {
 }
 
 // Token is the pending challenge's token, "" without the cookie.
-func (s SecondStep) Token(r *http.Request) string {
-	if ck, err := r.Cookie(s.Cookie); err == nil {
+func (s SecondStep) Token(env *Env, r *http.Request) string {
+	if ck, err := env.Cookie(r, s.Cookie); err == nil {
 		return ck.Value
 	}
 	return ""
@@ -48,7 +48,7 @@ func (s SecondStep) Token(r *http.Request) string {
 // service), keeping next; a missing or finished challenge goes back to the password.
 func (s SecondStep) Form(env *Env, w http.ResponseWriter, r *http.Request, c Chrome,
 	check func(ctx context.Context, tenantID int64, token string) error) {
-	token := s.Token(r)
+	token := s.Token(env, r)
 	if token == "" || check(r.Context(), TenantFrom(r.Context()).ID, token) != nil {
 		s.Gone(env, w, r)
 		return
@@ -71,7 +71,7 @@ func (s SecondStep) Refuse(w http.ResponseWriter, r *http.Request, c Chrome, f F
 // form's next page.
 func (s SecondStep) Submit(env *Env, w http.ResponseWriter, r *http.Request, c Chrome, gone error,
 	verify func(token, code string) error, done func(next string)) {
-	token := s.Token(r)
+	token := s.Token(env, r)
 	if token == "" {
 		s.Gone(env, w, r)
 		return
