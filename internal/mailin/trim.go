@@ -3,6 +3,8 @@ package mailin
 import (
 	"regexp"
 	"strings"
+
+	"pforte/internal/validate"
 )
 
 // markerLine matches the portal's reply marker in any language: "##- … -##", also when
@@ -15,14 +17,15 @@ var separatorLine = regexp.MustCompile(`(?i)^\s*-{2,}\s*(original message|urspr�
 
 // attribution matches the line (possibly wrapped over two or three) a mail program puts
 // above the quoted original: "On … wrote:", "Am … schrieb …:", "Le … a écrit :" and
-// their Dutch, Spanish, Portuguese and Danish cousins.
-var attribution = regexp.MustCompile(`(?i)^\s*(on\s.+\swrote|am\s.+\s(schrieb|geschrieben)\b.*|le\s.+\sa\s+écrit|op\s.+\s(schreef|geschreven)\b.*|el\s.+\sescribió|em\s.+\sescreveu|den\s.+\sskrev\b.*)\s*:\s*$`)
+// their Dutch, Spanish, Portuguese and Danish cousins, Hebrew ("בתאריך … מאת …:" from
+// Gmail, "… כתב:" from Thunderbird and Apple Mail) and Thai ("เมื่อ … เขียนว่า:").
+var attribution = regexp.MustCompile(`(?i)^\s*(on\s.+\swrote|am\s.+\s(schrieb|geschrieben)\b.*|le\s.+\sa\s+écrit|op\s.+\s(schreef|geschreven)\b.*|el\s.+\sescribió|em\s.+\sescreveu|den\s.+\sskrev\b.*|בתאריך\s.+\sמאת\s.+|ב[-־]\S*\s.+\sכתב(/ה|ה)?|เมื่อ.+เขียนว่า)\s*:\s*$`)
 
 // headerFrom and headerSent match Outlook's quoted header block ("From: … Sent: …"),
 // optionally in bold markers as its plain text version writes them.
 var (
-	headerFrom = regexp.MustCompile(`(?i)^\s*\*?(from|von|de|van|fra|da)\s*:\*?\s*\S`)
-	headerSent = regexp.MustCompile(`(?i)^\s*\*?(sent|gesendet|date|datum|envoyé|verzonden|enviado|enviada|sendt|inviato)\s*:\*?\s*\S`)
+	headerFrom = regexp.MustCompile(`(?i)^\s*\*?(from|von|de|van|fra|da|מאת|จาก)\s*:\*?\s*\S`)
+	headerSent = regexp.MustCompile(`(?i)^\s*\*?(sent|gesendet|date|datum|envoyé|verzonden|enviado|enviada|sendt|inviato|נשלח|תאריך|ส่ง|วันที่)\s*:\*?\s*\S`)
 )
 
 // underscores is the rule Outlook draws above its header block.
@@ -67,13 +70,15 @@ func Trim(text string) string {
 // quoteHead reports whether lines[i] starts a quoted original and how many lines its
 // introduction takes (0: it does not start one).
 func quoteHead(lines []string, i int) int {
-	l := lines[i]
+	// Hebrew mail programs wrap names and addresses in bidi marks and embeddings
+	// (Gmail's attribution ends in ":" followed by U+202C); they are no text to match.
+	l := validate.StripBidi(lines[i])
 	switch {
 	case markerLine.MatchString(l), separatorLine.MatchString(l):
 		return 1
 	case headerFrom.MatchString(l):
 		for j := i + 1; j < len(lines) && j <= i+4; j++ {
-			if headerSent.MatchString(lines[j]) {
+			if headerSent.MatchString(validate.StripBidi(lines[j])) {
 				return 1
 			}
 		}
@@ -85,24 +90,49 @@ func quoteHead(lines []string, i int) int {
 	joined := strings.TrimSpace(l)
 	for n := 1; n <= 3 && i+n <= len(lines); n++ {
 		if n > 1 {
-			joined += " " + strings.TrimSpace(lines[i+n-1])
+			next := strings.TrimSpace(validate.StripBidi(lines[i+n-1]))
+			if next == "" {
+				// A wrapped attribution has no blank line inside; joining across one
+				// would read "Am Montag passt es." above "Am … schrieb …:" as one
+				// attribution and cut the reply itself.
+				return 0
+			}
+			joined += " " + next
 		}
 		// A real attribution carries a date or time; the digit check keeps an ordinary
 		// sentence that starts with "On" and ends in "wrote:" from cutting the mail.
 		if strings.ContainsAny(joined, "0123456789") && attribution.MatchString(joined) {
+			if n > 1 && quoteHead(lines, i+1) == n-1 {
+				return 0 // it starts on the next line: this one is the sender's own
+			}
 			return n
 		}
 	}
 	return 0
 }
 
+// mobileSignature matches the line phone mail programs add below every mail ("Sent
+// from my iPhone", "Von meinem iPhone gesendet", "Get Outlook for Android") in the
+// languages Pforte speaks.
+var mobileSignature = regexp.MustCompile(`(?i)^\s*(sent from my\s.{1,40}|von meinem\s.{1,30}\sgesendet|envoyé de mon\s.{1,40}|(verstuurd|verzonden) vanaf mijn\s.{1,40}|enviado desde mi\s.{1,40}|enviado do meu\s.{1,40}|sendt fra min\s.{1,40}|נשלח מה.{1,40}|ส่งจาก\s.{1,40}|get outlook for (ios|android)\b.{0,40}|(von )?outlook für (ios|android)\b.{0,30}|télécharger outlook pour (ios|android)\b.{0,30})$`)
+
 // withoutSignature cuts lines at the first signature separator "-- " (or "--", as many
-// mail programs strip the trailing space).
+// mail programs strip the trailing space), and drops a phone's "Sent from my iPhone"
+// when it is the last line the sender wrote (Apple Mail puts it above the quote, whose
+// "> " lines unquote removes).
 func withoutSignature(lines []string) []string {
 	for i, l := range lines {
 		if l == "-- " || l == "--" {
-			return lines[:i]
+			lines = lines[:i]
+			break
 		}
+	}
+	last := len(lines) - 1
+	for last >= 0 && (strings.TrimSpace(lines[last]) == "" || strings.HasPrefix(strings.TrimLeft(lines[last], " \t"), ">")) {
+		last--
+	}
+	if last >= 0 && mobileSignature.MatchString(validate.StripBidi(lines[last])) {
+		return append(lines[:last:last], lines[last+1:]...)
 	}
 	return lines
 }

@@ -28,6 +28,21 @@ func TestTrim(t *testing.T) {
 		{"only a quote keeps everything", "> all quoted", "> all quoted"},
 		{"from line in text is kept", "From: the warehouse we got\nthe wrong parts", "From: the warehouse we got\nthe wrong parts"},
 		{"blank lines collapse", "a\n\n\n\nb\n\n", "a\n\nb"},
+		{"hebrew gmail", "תודה!\n\n\u202bבתאריך יום ג׳, 24 בנוב׳ 2026 ב-22:22 מאת \u202aSupport\u202c\u200f <\u202a\nsupport@portal.test\u202c\u200f>:\u202c\n\n> ישן", "תודה!"},
+		{"hebrew thunderbird", "תודה!\n\nב-24.11.2026 22:22, Support כתב:\n> ישן", "תודה!"},
+		{"hebrew apple", "תודה!\n\nב-24 בנוב׳ 2026, בשעה 22:22, \u200fSupport\u200f <support@portal.test> כתב/ה:\n> ישן", "תודה!"},
+		{"hebrew outlook header block", "תודה.\n\n________________________________\nמאת: Support <support@portal.test>\nנשלח: יום שלישי 24 נובמבר 2026 22:22\nאל: אנה\n\nישן", "תודה."},
+		{"thai gmail", "ขอบคุณครับ\n\nเมื่อ อ. 24 พ.ย. 2026 เวลา 22:22 Support <support@portal.test>\nเขียนว่า:\n\n> เก่า", "ขอบคุณครับ"},
+		{"thai outlook header block", "ขอบคุณ\n\nจาก: Support <support@portal.test>\nส่ง: 24 พฤศจิกายน 2026 22:22\n\nเก่า", "ขอบคุณ"},
+		{"sent from my iphone", "Works now.\n\nSent from my iPhone\n\n> On Mon, Jun 2, 2025, at 10:00, Support wrote:", "Works now."},
+		{"german iphone", "Passt.\n\nVon meinem iPhone gesendet", "Passt."},
+		{"hebrew iphone", "תודה\n\nנשלח מה-iPhone שלי", "תודה"},
+		{"outlook mobile", "Ok.\n\nGet Outlook for Android", "Ok."},
+		{"von meinem in a sentence is kept", "Gruß\nVon meinem Kollegen", "Gruß\nVon meinem Kollegen"},
+		{"iphone line alone is kept", "Sent from my iPhone", "Sent from my iPhone"},
+		{"reply starting like an attribution", "Am Montag passt es.\n\nAm 02.06.2025 um 10:00 schrieb Support <s@p.test>:\n> alt", "Am Montag passt es."},
+		{"reply starting with On", "On Monday at 10 we can come.\nOn Mon, Jun 2, 2025 at 10:00 AM Support <s@p.test> wrote:\n> old", "On Monday at 10 we can come."},
+		{"reply starting with Le", "Le 3 juin, ça marche.\n\nLe lun. 2 juin 2025 à 10:00, Support <\nsupport@portal.test> a écrit :\n> ancien", "Le 3 juin, ça marche."},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
