@@ -8,6 +8,7 @@ import (
 	"pforte/internal/company"
 	"pforte/internal/contact"
 	"pforte/internal/db"
+	"pforte/internal/i18n"
 	"pforte/internal/inbox"
 	"pforte/internal/mailin"
 )
@@ -78,7 +79,7 @@ func mailPayload(d Delivery) inbox.MailPayload {
 	p := inbox.MailPayload{MailID: d.MailID, From: m.From.Address, FromName: m.From.Name, Rcpt: d.Rcpt,
 		Subject: m.Subject, Text: clip(m.Reply, maxPayloadText), MessageID: m.MessageID, Auto: m.AutoReason,
 		RawKey: d.RawKey, Copied: m.Copied(), AuthServer: d.Auth.Server, AuthPass: d.Auth.Pass, AuthDetail: d.Auth.Summary,
-		Answers: d.AnswersTicket, Cut: m.Cut}
+		Answers: d.AnswersTicket, Cut: m.Cut, Language: i18n.Negotiate(m.Language)}
 	if d.Auth.Pass {
 		p.AuthDetail = d.Auth.By
 	}

@@ -20,8 +20,11 @@ type MailPayload struct {
 	Full     string `json:"full,omitempty"` // the whole text, when trimming removed something
 	// FullText is the mail's whole text as a file, when it is longer than a ticket
 	// message holds (inbound.LongText): a ticket made of the mail carries it.
-	FullText    *MailFile  `json:"full_text,omitempty"`
-	MessageID   string     `json:"message_id,omitempty"`
+	FullText  *MailFile `json:"full_text,omitempty"`
+	MessageID string    `json:"message_id,omitempty"`
+	// Language is the portal language the mail's Content-Language names ("" for
+	// none): a contact made of the sender when staff sort the mail gets it.
+	Language    string     `json:"language,omitempty"`
 	Date        int64      `json:"date,omitempty"` // unix seconds of the Date header
 	Auto        string     `json:"auto,omitempty"` // why it counts as automatic (bounce, auto-reply…); "" from a person
 	RawKey      string     `json:"raw_key"`        // the raw message (.eml) in the file store

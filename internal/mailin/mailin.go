@@ -77,6 +77,10 @@ type Message struct {
 	InReplyTo  []string // without angle brackets
 	References []string // without angle brackets, oldest first
 	Date       time.Time
+	// Language is the Content-Language field as sent ("de-DE", "en-US, de"; Outlook and
+	// Thunderbird write it, most webmail does not), "" without one: the language a
+	// sender the portal does not know yet gets their mails in.
+	Language string
 
 	// Text is the whole plain text body: the text/plain parts, or the HTML converted to
 	// text when there are none. Reply is Text with quoted text, the portal's reply

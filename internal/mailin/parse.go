@@ -113,6 +113,10 @@ func (m *Message) readHeader(h mail.Header) error {
 		m.InReplyTo = m.InReplyTo[:maxReferences]
 	}
 	m.Date, _ = h.Date()
+	// A language list is a few tags; anything longer is no language field worth reading.
+	if lang := oneLine(h.Get("Content-Language")); len(lang) <= 100 {
+		m.Language = lang
+	}
 	return nil
 }
 

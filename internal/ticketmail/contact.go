@@ -13,11 +13,12 @@ import (
 
 // newContact adds the unknown sender to the company their email domain belongs to, as
 // a plain user without portal access: they get the ticket's mails, and staff may grant
-// access later.
+// access later. Their mail's Content-Language, when the portal speaks it, becomes their
+// language: an English-writing sender at a German company is answered in English.
 func newContact(ctx context.Context, tx db.Querier, d inbound.Delivery, companyID int64) (contact.Contact, error) {
 	first, last := splitName(d.Message.From.Name, d.Message.From.Address)
 	c, err := contact.Create(ctx, tx, contact.Contact{TenantID: d.TenantID, FirstName: first, LastName: last,
-		Email: strings.ToLower(d.Message.From.Address)}, i18n.Languages, d.ReceivedAt)
+		Email: strings.ToLower(d.Message.From.Address), Language: i18n.Negotiate(d.Message.Language)}, i18n.Languages, d.ReceivedAt)
 	if err != nil {
 		return c, err
 	}

@@ -175,7 +175,8 @@ func checkSorting(ctx context.Context, tx db.Querier, tenantID int64, it inbox.I
 				return co, sender, err
 			}
 		case errors.Is(err, db.ErrNotFound):
-			sender = contact.Contact{TenantID: tenantID, FirstName: s.FirstName, LastName: s.LastName, Email: p.From}
+			sender = contact.Contact{TenantID: tenantID, FirstName: s.FirstName, LastName: s.LastName, Email: p.From,
+				Language: p.Language}
 			sender.Normalize()
 			for k, v := range sender.Validate(i18n.Languages) {
 				e[k] = v
