@@ -123,7 +123,7 @@ func (a *Admin) mailSettingsTest(w http.ResponseWriter, r *http.Request, v *visi
 		return
 	}
 	raw, _ := auth.NewToken()
-	msg.MessageID = raw[:24] + "@pforte"
+	msg.MessageID = raw[:24] + "@" + mail.PlaceholderIDDomain // SendNow gives it the sender's domain
 	ctx, cancel := context.WithTimeout(r.Context(), 20*time.Second)
 	defer cancel()
 	stored, err := a.env.SendNow(ctx, v.P.TenantID, msg)

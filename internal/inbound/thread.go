@@ -7,6 +7,7 @@ import (
 
 	"pforte/internal/db"
 	"pforte/internal/inbox"
+	"pforte/internal/mail"
 )
 
 // threadLook bounds how many of a sender's latest mail items are searched for the one
@@ -70,8 +71,9 @@ func continued(ctx context.Context, tx db.Querier, d Delivery) (int64, int64, er
 		if mid == "" {
 			continue
 		}
-		rows, err := tx.Query(ctx, `SELECT id FROM mails WHERE tenant_id = ? AND message_id = ? AND LOWER(to_addr) = ?
-			AND ticket_id IS NULL`, d.TenantID, clip(mid, 500), sender)
+		sent, queued := mail.StoredIDs(clip(mid, 500))
+		rows, err := tx.Query(ctx, `SELECT id FROM mails WHERE tenant_id = ? AND message_id IN (?, ?) AND LOWER(to_addr) = ?
+			AND ticket_id IS NULL`, d.TenantID, sent, queued, sender)
 		if err != nil {
 			return 0, 0, fmt.Errorf("inbound: thread: %w", err)
 		}

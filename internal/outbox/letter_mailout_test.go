@@ -231,7 +231,7 @@ func TestQueuePersonal(t *testing.T) {
 				t.Fatal(err)
 			}
 			got := c.got[len(c.got)-1]
-			if got.Personal != personal || got.MessageID != "own-"+strconv.FormatBool(personal)+"@pforte" {
+			if got.Personal != personal || got.MessageID != "own-"+strconv.FormatBool(personal)+"@a.test" {
 				t.Errorf("queued personal=%v, delivered %+v", personal, got)
 			}
 		}

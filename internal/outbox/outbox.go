@@ -54,8 +54,9 @@ func ForTicket(ctx context.Context, q db.Querier, tenantID, mailID, ticketID int
 // since anyone who saw the mail knows the id and the sender of a mail can be forged.
 func TicketOf(ctx context.Context, q db.Querier, tenantID int64, messageID, addr string) (int64, error) {
 	var id int64
-	err := q.QueryRow(ctx, `SELECT COALESCE(ticket_id, 0) FROM mails WHERE tenant_id = ? AND message_id = ?
-		AND LOWER(to_addr) = ? ORDER BY id DESC LIMIT 1`, tenantID, messageID, strings.ToLower(addr)).Scan(&id)
+	sent, queued := mail.StoredIDs(messageID)
+	err := q.QueryRow(ctx, `SELECT COALESCE(ticket_id, 0) FROM mails WHERE tenant_id = ? AND message_id IN (?, ?)
+		AND LOWER(to_addr) = ? ORDER BY id DESC LIMIT 1`, tenantID, sent, queued, strings.ToLower(addr)).Scan(&id)
 	if err = db.One(err); err == db.ErrNotFound {
 		return 0, nil
 	}
@@ -76,7 +77,7 @@ func QueueAdminOnly(ctx context.Context, q db.Querier, tenantID int64, msg mail.
 func queue(ctx context.Context, q db.Querier, tenantID int64, msg mail.Message, adminOnly bool, now time.Time) (int64, error) {
 	if msg.MessageID == "" {
 		raw, _ := auth.NewToken()
-		msg.MessageID = raw[:24] + "@pforte"
+		msg.MessageID = raw[:24] + "@" + mail.PlaceholderIDDomain
 	}
 	id, err := db.Insert(ctx, q, `INSERT INTO mails (tenant_id, to_addr, subject, text_body, html_body, message_id, state,
 		admin_only, reply_to, in_reply_to, personal, created_at) VALUES (?, ?, ?, ?, ?, ?, 'queued', ?, ?, ?, ?, ?)`, tenantID,
@@ -124,8 +125,10 @@ func (d *Deliverer) send(ctx context.Context, tenantID int64, m Mail) (string, e
 	if err != nil {
 		return "", err
 	}
+	// The id goes out with the sender's domain, known only now; the outbox keeps it as
+	// queued, and answers naming either form find it (mail.StoredIDs).
 	return sender.Send(ctx, mail.Message{From: from, To: m.To, Subject: m.Subject,
-		Text: m.Text, HTML: m.HTML, MessageID: m.MessageID, ReplyTo: m.ReplyTo, InReplyTo: m.InReplyTo,
+		Text: m.Text, HTML: m.HTML, MessageID: mail.IDFrom(m.MessageID, from), ReplyTo: m.ReplyTo, InReplyTo: m.InReplyTo,
 		Personal: m.Personal})
 }
 

@@ -63,7 +63,7 @@ func New(cfg config.Config, d *db.DB, log *slog.Logger) (*App, error) {
 		if err != nil {
 			return false, err
 		}
-		m.From = from
+		m.From, m.MessageID = from, mail.IDFrom(m.MessageID, from)
 		_, err = s.Send(ctx, m)
 		return mail.Stores(s), err
 	}

@@ -13,7 +13,8 @@ import (
 
 // TestSenderName: a tenant without a sender of its own mails from the installation's
 // address under its own name, as the settings page says ("shown as the sender of
-// emails"); the envelope sender stays the installation's address.
+// emails"); the envelope sender stays the installation's address, whose domain ends the
+// Message-ID.
 func TestSenderName(t *testing.T) {
 	testutil.ForEngines(t, func(t *testing.T, e db.Engine) {
 		smtp := testutil.StartSMTP(t)
@@ -28,6 +29,13 @@ func TestSenderName(t *testing.T) {
 		head, _, _ := strings.Cut(string(got.Data), "\r\n\r\n")
 		if got.From != "portal@pforte.test" || !strings.Contains(strings.ToLower(head), "from: =?utf-8?q?m=c3=bcller_service_gmbh?= <portal@pforte.test>") {
 			t.Errorf("envelope %q, header:\n%s", got.From, head)
+		}
+		// The Message-ID goes out ending in the sender's domain (spam filters score one
+		// without a dotted domain); the outbox keeps the id it was queued under.
+		var stored string
+		env.DB.QueryRow(context.Background(), `SELECT message_id FROM mails WHERE to_addr = 'neu@kunde.test'`).Scan(&stored)
+		if left, ok := strings.CutSuffix(stored, "@pforte"); !ok || !strings.Contains(head, "Message-ID: <"+left+"@pforte.test>") {
+			t.Errorf("stored Message-ID %q, header:\n%s", stored, head)
 		}
 	})
 }

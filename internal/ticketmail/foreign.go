@@ -7,6 +7,7 @@ import (
 
 	"pforte/internal/db"
 	"pforte/internal/inbound"
+	"pforte/internal/mail"
 	"pforte/internal/ticket"
 )
 
@@ -36,8 +37,9 @@ func answeredTicket(ctx context.Context, tx db.Querier, d inbound.Delivery) (int
 			continue
 		}
 		var id int64
-		err := db.One(tx.QueryRow(ctx, `SELECT COALESCE(ticket_id, 0) FROM mails WHERE tenant_id = ? AND message_id = ?
-			AND ticket_id IS NOT NULL ORDER BY id DESC LIMIT 1`, d.TenantID, mid).Scan(&id))
+		sent, queued := mail.StoredIDs(mid)
+		err := db.One(tx.QueryRow(ctx, `SELECT COALESCE(ticket_id, 0) FROM mails WHERE tenant_id = ? AND message_id IN (?, ?)
+			AND ticket_id IS NOT NULL ORDER BY id DESC LIMIT 1`, d.TenantID, sent, queued).Scan(&id))
 		if errors.Is(err, db.ErrNotFound) || id == 0 {
 			continue
 		}
