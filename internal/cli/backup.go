@@ -23,7 +23,7 @@ func backupCmd(ctx context.Context, args []string, out io.Writer) error {
 	fs := flag.NewFlagSet("backup", flag.ContinueOnError)
 	data := fs.String("data", "", "data directory (PFORTE_DATA)")
 	dest := fs.String("out", "", "archive to write (default: pforte-backup-<date>-<time>.tar.gz here; - for standard output)")
-	if err := fs.Parse(args); err != nil {
+	if err := config.ParseFlags(fs, args); err != nil {
 		return err
 	}
 	cfg, err := dataConfig("backup", *data)
@@ -97,7 +97,7 @@ func backupCmd(ctx context.Context, args []string, out io.Writer) error {
 func restoreCmd(ctx context.Context, args []string, out io.Writer) error {
 	fs := flag.NewFlagSet("restore", flag.ContinueOnError)
 	data := fs.String("data", "", "data directory (PFORTE_DATA)")
-	if err := fs.Parse(args); err != nil {
+	if err := config.ParseFlags(fs, args); err != nil {
 		return err
 	}
 	if fs.NArg() != 1 {

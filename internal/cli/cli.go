@@ -4,11 +4,15 @@ package cli
 
 import (
 	"context"
+	"errors"
+	"flag"
 	"fmt"
 	"io"
 	"os"
 	"os/signal"
 	"syscall"
+
+	"pforte/internal/config"
 )
 
 // Version is set at build time with -ldflags "-X pforte/internal/cli.Version=…".
@@ -19,6 +23,8 @@ func Run(args []string, stdout, stderr io.Writer) int {
 	cmd, rest := "serve", args[1:]
 	if len(rest) > 0 && rest[0] != "" && rest[0][0] != '-' {
 		cmd, rest = rest[0], rest[1:]
+	} else if len(rest) > 0 && isHelp(rest[0]) { // "pforte --help": the commands, not serve's flags
+		cmd = "help"
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
@@ -37,11 +43,24 @@ func Run(args []string, stdout, stderr io.Writer) int {
 	case "staff-login":
 		err = staffLoginCmd(ctx, rest, stdout)
 	case "version":
-		fmt.Fprintln(stdout, "pforte", version())
-	case "help", "-h", "--help":
+		if err = versionArgs(rest); err == nil {
+			fmt.Fprintln(stdout, "pforte", version())
+		}
+	case "help":
 		fmt.Fprint(stdout, usage)
 	default:
 		fmt.Fprintf(stderr, "pforte: unknown command %q\n\n%s", cmd, usage)
+		return 2
+	}
+	if ue := (*config.UsageError)(nil); errors.As(err, &ue) {
+		// Asked for help: the flags, on standard output, and success. A command line
+		// the flags cannot read: said once, with the flags, and exit code 2 like an
+		// unknown command, so a script tells a typo from a failure.
+		if errors.Is(err, flag.ErrHelp) {
+			fmt.Fprintf(stdout, "Usage: pforte %s [flags]%s\n\n%s", cmd, operands[cmd], ue.Usage)
+			return 0
+		}
+		fmt.Fprintf(stderr, "pforte %s: %v\n\nUsage: pforte %s [flags]%s\n\n%s", cmd, ue.Err, cmd, operands[cmd], ue.Usage)
 		return 2
 	}
 	if err != nil {
@@ -49,6 +68,22 @@ func Run(args []string, stdout, stderr io.Writer) int {
 		return 1
 	}
 	return 0
+}
+
+// operands are what a command takes besides its flags, for its usage line.
+var operands = map[string]string{"restore": " FILE"}
+
+func isHelp(arg string) bool { return arg == "-h" || arg == "-help" || arg == "--help" }
+
+// versionArgs refuses arguments to "version", which takes none; -h says so.
+func versionArgs(args []string) error {
+	if len(args) == 0 {
+		return nil
+	}
+	if isHelp(args[0]) {
+		return &config.UsageError{Err: flag.ErrHelp, Usage: "Prints the version given at build time, else dev and the commit.\n"}
+	}
+	return &config.UsageError{Err: fmt.Errorf("unexpected argument %q (version takes none)", args[0])}
 }
 
 const usage = `Usage: pforte [command] [flags]

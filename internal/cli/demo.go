@@ -8,6 +8,7 @@ import (
 	"io"
 	"time"
 
+	"pforte/internal/config"
 	"pforte/internal/db"
 	"pforte/internal/demo"
 	"pforte/internal/scale"
@@ -21,7 +22,7 @@ func demoCmd(ctx context.Context, args []string, out io.Writer) error {
 	n := fs.Int("scale", 0, "add this many generated tickets (with companies and contacts) to the default tenant")
 	seed := fs.Uint64("seed", 0, "random seed of the generated data (0: a new data set every run)")
 	data := fs.String("data", "", "data directory (PFORTE_DATA)")
-	if err := fs.Parse(args); err != nil {
+	if err := config.ParseFlags(fs, args); err != nil {
 		return err
 	}
 	if *n < 0 {

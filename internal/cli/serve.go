@@ -18,6 +18,7 @@ import (
 	"pforte/internal/db"
 	"pforte/internal/demo"
 	"pforte/internal/download"
+	"pforte/internal/inbound"
 	"pforte/internal/server"
 	"pforte/internal/tenant"
 )
@@ -36,6 +37,11 @@ func serve(ctx context.Context, args []string, out io.Writer) error {
 	log := cfg.Logger()
 	slog.SetDefault(log) // for the few places without an Env, such as web.Render
 	gcTarget()
+	if cfg.InboundAddr != "" { // before the database: a typo here should not cost a migration first
+		if _, err := inbound.ParseEndpoint(cfg.InboundAddr); err != nil {
+			return fmt.Errorf("PFORTE_INBOUND_ADDR: %w", err)
+		}
+	}
 	d, err := openMigrated(ctx, cfg)
 	if err != nil {
 		return err
@@ -59,7 +65,7 @@ func serve(ctx context.Context, args []string, out io.Writer) error {
 	}
 	ln, err := net.Listen("tcp", cfg.Addr)
 	if err != nil {
-		return fmt.Errorf("listen: %w", err)
+		return listenRefusal(cfg.Addr, err)
 	}
 	origin := cfg.BaseURL
 	if origin == "" {
@@ -72,7 +78,7 @@ func serve(ctx context.Context, args []string, out io.Writer) error {
 	}
 	if _, err := startDebug(cfg.DebugAddr, log); err != nil {
 		ln.Close()
-		return fmt.Errorf("debug listener: %w", err)
+		return fmt.Errorf("debug listener (PFORTE_DEBUG_ADDR): %w", err)
 	}
 	inboundFailed, stopInbound, err := startInbound(cfg, app)
 	if err != nil {
@@ -142,7 +148,7 @@ func gcTarget() {
 func openMigrated(ctx context.Context, cfg config.Config) (*db.DB, error) {
 	d, err := db.Open(ctx, cfg.DatabaseURL, cfg.DataDir)
 	if err != nil {
-		return nil, err
+		return nil, openRefusal(cfg, err)
 	}
 	d.SetConns(cfg.DBConns)
 	if err := d.Migrate(ctx); err != nil {

@@ -47,13 +47,25 @@ type Config struct {
 func Parse(name string, args []string) (Config, error) {
 	var c Config
 	fs := flag.NewFlagSet(name, flag.ContinueOnError)
-	fs.StringVar(&c.Addr, "addr", env("PFORTE_ADDR", ":8080"), "HTTP listen address (PFORTE_ADDR)")
+	c.Addr = env("PFORTE_ADDR", ":8080") // staff-login builds its link's port from it
+	if name == "serve" {                 // migrate listens nowhere and loads no demo data
+		fs.StringVar(&c.Addr, "addr", c.Addr, "HTTP listen address (PFORTE_ADDR)")
+		fs.BoolVar(&c.Demo, "demo", false, "load demo data into an empty database")
+	}
 	fs.StringVar(&c.DataDir, "data", env("PFORTE_DATA", "./data"), "data directory (PFORTE_DATA)")
-	fs.BoolVar(&c.Demo, "demo", false, "load demo data into an empty database")
-	if err := fs.Parse(args); err != nil {
+	if err := ParseFlags(fs, args); err != nil {
 		return c, err
 	}
+	if fs.NArg() > 0 { // "serve --data /a /b" would otherwise run on /a, silently
+		return c, usageError(fs, fmt.Errorf("unexpected argument %q (%s takes only flags)", fs.Arg(0), name))
+	}
 	var err error
+	// What only serve uses is checked only there: a backup or restore should not be
+	// refused over a mail setting.
+	serving := name == "serve"
+	if err := checkAddr("--addr (PFORTE_ADDR)", c.Addr); serving && err != nil {
+		return c, err
+	}
 	if c.DatabaseURL, err = secret("PFORTE_DATABASE_URL"); err != nil {
 		return c, err
 	}
@@ -66,8 +78,21 @@ func Parse(name string, args []string) (Config, error) {
 	if c.SecretKey, err = secret("PFORTE_SECRET_KEY"); err != nil {
 		return c, err
 	}
-	c.MailFrom = env("PFORTE_MAIL_FROM", "")
-	c.BaseURL = strings.TrimSuffix(env("PFORTE_BASE_URL", ""), "/")
+	if serving && c.SMTPURL != "" {
+		if err := checkSMTPURL(c.SMTPURL); err != nil {
+			return c, err
+		}
+	}
+	if c.MailFrom = env("PFORTE_MAIL_FROM", ""); serving && c.MailFrom != "" {
+		if err := checkMailFrom(c.MailFrom); err != nil {
+			return c, err
+		}
+	}
+	if c.BaseURL = strings.TrimSuffix(strings.TrimSpace(env("PFORTE_BASE_URL", "")), "/"); c.BaseURL != "" {
+		if err := checkBaseURL(c.BaseURL); err != nil {
+			return c, err
+		}
+	}
 	if c.TrustProxy, err = flagSetting("PFORTE_TRUST_PROXY"); err != nil {
 		return c, err
 	}
@@ -81,7 +106,11 @@ func Parse(name string, args []string) (Config, error) {
 		return c, fmt.Errorf("config: PFORTE_LOG_LEVEL: %w", err)
 	}
 	c.InboundAddr = env("PFORTE_INBOUND_ADDR", "")
-	c.DebugAddr = env("PFORTE_DEBUG_ADDR", "")
+	if c.DebugAddr = env("PFORTE_DEBUG_ADDR", ""); serving && c.DebugAddr != "" {
+		if err := checkAddr("PFORTE_DEBUG_ADDR", c.DebugAddr); err != nil {
+			return c, err
+		}
+	}
 	c.InboundTLSCert, c.InboundTLSKey = env("PFORTE_INBOUND_TLS_CERT", ""), env("PFORTE_INBOUND_TLS_KEY", "")
 	if (c.InboundTLSCert == "") != (c.InboundTLSKey == "") {
 		return c, fmt.Errorf("config: PFORTE_INBOUND_TLS_CERT and PFORTE_INBOUND_TLS_KEY go together: set both or neither")
