@@ -50,14 +50,21 @@ func parseID(s string) (int64, bool) {
 	return id, err == nil && id > 0
 }
 
-// revokeConfirm is the question before revoking m's access. While the company is
+// revokeConfirm is the question before revoking m's access. It names the contact and
+// the company, since the rows' buttons look alike and a misplaced click cuts off the
+// wrong person; revoking a company's only active main contact says that nobody is left
+// to see all its tickets, as the downgrade's question does. While the company is
 // archived the access is paused already: revoking then means it stays off after a
 // restore, which the plain question would not tell.
 func revokeConfirm(ctx context.Context, m memberRow) string {
 	if m.Paused() {
 		return i18n.T(ctx, "access_paused.revoke_confirm")
 	}
-	return i18n.T(ctx, "admin.members.revoke_confirm")
+	data := map[string]any{"Name": m.ContactName, "Company": m.CompanyName}
+	if m.LastMain {
+		return i18n.T(ctx, "staff_walk.revoke_last_confirm", data)
+	}
+	return i18n.T(ctx, "admin.members.revoke_confirm", data)
 }
 
 // memberRoleAction is where a membership row's role select posts: an open

@@ -5,6 +5,7 @@ import (
 	"net/http"
 
 	"pforte/internal/i18n"
+	"pforte/internal/mailtmpl"
 	"pforte/internal/textmodule"
 	"pforte/internal/web"
 )
@@ -43,4 +44,13 @@ func textModuleLanguageChoices(ctx context.Context) []web.Choice {
 		out = append(out, web.Choice{Value: l, Label: i18n.Names[l]})
 	}
 	return out
+}
+
+// placeholderSample is p's example in the staff member's language: worded samples (a
+// ticket's title) come from the message files, names and numbers as they are.
+func placeholderSample(ctx context.Context, p mailtmpl.Placeholder) string {
+	if p.SampleKey != "" {
+		return i18n.T(ctx, p.SampleKey)
+	}
+	return p.Sample
 }

@@ -111,11 +111,11 @@ func check(ctx context.Context, q db.Querier, c Company) error {
 		if _, bad := e[field]; bad || v == "" {
 			continue
 		}
-		var other int64
-		err := db.One(q.QueryRow(ctx, `SELECT id FROM companies WHERE tenant_id = ? AND `+field+` = ? AND id <> ?`,
+		var other string
+		err := db.One(q.QueryRow(ctx, `SELECT name FROM companies WHERE tenant_id = ? AND `+field+` = ? AND id <> ?`,
 			c.TenantID, v, c.ID).Scan(&other))
-		if err == nil {
-			e.Add(field, "error.taken", nil)
+		if err == nil { // named, as a taken domain is: staff then know which record to check
+			e.Add(field, "staff_walk.company_value_taken", map[string]any{"Company": other})
 		} else if !errors.Is(err, db.ErrNotFound) {
 			return fmt.Errorf("company: unique %s: %w", field, err)
 		}

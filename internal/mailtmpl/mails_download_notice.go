@@ -6,7 +6,7 @@ var (
 	NewCount = Placeholder{Name: "count", Data: "Count", Sample: "2"}
 	// NewFiles are their titles, separated by commas (the list with links follows the
 	// text in every wording).
-	NewFiles = Placeholder{Name: "files", Data: "Files", Sample: "Firmware X200 3.2, Preisliste 2027"}
+	NewFiles = Placeholder{Name: "files", Data: "Files", SampleKey: "templates.sample.files"}
 )
 
 // The download notice (download.MailNotices): a contact who subscribed to a folder or a

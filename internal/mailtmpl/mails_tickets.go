@@ -3,8 +3,8 @@ package mailtmpl
 // Placeholders of the helpdesk's mails.
 var (
 	TicketNo    = Placeholder{Name: "ticket", Data: "Ticket", Sample: "#1042"}
-	TicketTitle = Placeholder{Name: "title", Data: "Title", Sample: "Drucker im 2. OG druckt nicht"}
-	StatusName  = Placeholder{Name: "status", Data: "Status", Sample: "In Bearbeitung"}
+	TicketTitle = Placeholder{Name: "title", Data: "Title", SampleKey: "templates.sample.title"}
+	StatusName  = Placeholder{Name: "status", Data: "Status", SampleKey: "templates.sample.status"}
 	Author      = Placeholder{Name: "author", Data: "Author", Sample: "Max Berger"}
 	// ContactName is the customer a ticket is for, when someone else (staff) opened it.
 	ContactName = Placeholder{Name: "contact", Data: "Contact", Sample: "Jonas Keller"}

@@ -17,8 +17,9 @@ type Placeholder struct {
 	Name   string // what the tenant types between the braces: first_name
 	Data   string // the key in outbox.Letter.Data that holds the value: FirstName
 	Sample string // shown in the preview
-	// SampleKey is an i18n key for a sample that is worded text (a reason), used
-	// instead of Sample so the preview reads in the mail's language.
+	// SampleKey is an i18n key for a sample that is worded text (a reason, a ticket's
+	// title, a status), used instead of Sample so the preview reads in the mail's
+	// language: an English mail's preview with a German title looks like a mistake.
 	SampleKey string
 }
 

@@ -225,7 +225,7 @@ func TestDownloadNoticeTemplate(t *testing.T) {
 		text := url.Values{"subject": {"{{count}} new for {{company}}"}, "greeting": {"Hi {{first_name}},"},
 			"body": {"New: {{files}}"}, "button": {"See them"}}
 		pv := adm.Post(editor+"/preview", text)
-		if pv.Status != 200 || !strings.Contains(pv.Body, "2 new for Muster GmbH") || !strings.Contains(pv.Body, "New: Firmware X200 3.2, Preisliste 2027") {
+		if pv.Status != 200 || !strings.Contains(pv.Body, "2 new for Muster GmbH") || !strings.Contains(pv.Body, "New: Firmware X200 3.2, Price list 2027") {
 			t.Fatalf("preview: %d %.2000s", pv.Status, pv.Body)
 		}
 		if r := adm.Post(editor, text); r.Status != 303 {
