@@ -98,7 +98,7 @@ func (a *Admin) replaceSession(w http.ResponseWriter, r *http.Request, rawSessio
 func (a *Admin) signIn(w http.ResponseWriter, r *http.Request, rawSession string, m staff.Member) {
 	a.env.SetCookie(w, r, web.AdminCookie, rawSession, session.MaxAge)
 	t := web.TenantFrom(r.Context())
-	if m.Role != staff.RoleAdmin || a.env.BaseURL != "" || t.PortalURL != "" {
+	if m.Role != staff.RoleAdmin || t.BaseURLFor(a.env.BaseURL) != "" || t.PortalURL != "" {
 		return
 	}
 	u, ok := tenant.NormalPortalURL(a.env.Scheme(r) + "://" + r.Host)

@@ -37,6 +37,7 @@ type Env struct {
 // Options tune Start.
 type Options struct {
 	SMTPURL string // deliver mail to this SMTP server instead of the data directory
+	BaseURL string // PFORTE_BASE_URL
 }
 
 // Start runs the application on engine e until the test ends.
@@ -54,7 +55,7 @@ func Start(t testing.TB, e db.Engine, opts ...Options) *Env {
 	if err := d.Migrate(context.Background()); err != nil {
 		t.Fatal(err)
 	}
-	cfg := config.Config{DataDir: dir, DatabaseURL: dsn, SMTPURL: o.SMTPURL, Workers: 2, ListCacheMB: 32}
+	cfg := config.Config{DataDir: dir, DatabaseURL: dsn, SMTPURL: o.SMTPURL, BaseURL: o.BaseURL, Workers: 2, ListCacheMB: 32}
 	log := slog.New(slog.NewTextHandler(io.Discard, nil))
 	if testing.Verbose() {
 		log = slog.New(slog.NewTextHandler(testWriter{t}, &slog.HandlerOptions{Level: slog.LevelWarn}))

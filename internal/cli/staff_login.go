@@ -128,7 +128,7 @@ func staffLoginCmd(ctx context.Context, args []string, out io.Writer) error {
 	}
 	fmt.Fprintf(out, "Their sessions were ended. Open this one-time link to set a new password (valid 1 hour, until %s):\n  %s\n",
 		res.Expires.Format("15:04 MST"), res.Link)
-	if cfg.BaseURL == "" && t.PortalURL == "" {
+	if t.BaseURLFor(cfg.BaseURL) == "" && t.PortalURL == "" {
 		fmt.Fprintln(out, "(Neither PFORTE_BASE_URL nor a portal address in Settings is set: on a remote server put its name in place of localhost.)")
 	}
 	return nil

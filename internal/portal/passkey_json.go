@@ -54,5 +54,6 @@ func readBody(w http.ResponseWriter, r *http.Request) ([]byte, bool) {
 // relyingParty is the request's relying party: its tenant under the host name it was
 // reached by (see passkey.For for why that is safe behind a proxy).
 func (p *Portal) relyingParty(r *http.Request) (passkey.RelyingParty, error) {
-	return passkey.For(r.Host, p.env.Secure(r), p.env.BaseURL, web.TenantFrom(r.Context()).Name)
+	t := web.TenantFrom(r.Context())
+	return passkey.For(r.Host, p.env.Secure(r), t.BaseURLFor(p.env.BaseURL), t.Name)
 }

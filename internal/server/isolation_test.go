@@ -406,6 +406,17 @@ func TestAdminIsolation(t *testing.T) {
 		if access != "active" {
 			t.Errorf("tenant B membership changed to %q", access)
 		}
+		// A staff session of tenant A is nothing on tenant B's host (nor on an unknown one).
+		if staffA.Cookie(web.AdminCookie) == "" {
+			t.Fatal("no staff session cookie")
+		}
+		for _, host := range []string{"b.test", "unknown.test"} {
+			other := w.env.Client(host)
+			other.SetCookie(web.AdminCookie, staffA.Cookie(web.AdminCookie))
+			if r := other.Get("/admin/companies"); r.Status == 200 || strings.Contains(r.Body, "A1 GmbH") {
+				t.Errorf("tenant A staff session on %s: %d", host, r.Status)
+			}
+		}
 		// Contacts' portal sessions are not staff sessions.
 		alice := w.env.Client("a.test")
 		alice.Login("alice@a1.test", "alice-password")

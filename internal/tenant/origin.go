@@ -61,13 +61,26 @@ func RememberPortalURL(ctx context.Context, q db.Querier, id int64, portalURL st
 
 // Origin is the address links for the tenant start with, in mails and on the command
 // line: baseURL (PFORTE_BASE_URL) when set, else the tenant's portal address, else
-// local (the listen address).
+// local (the listen address). baseURL is one address for the whole installation, so it
+// is the default tenant's: another tenant's links use its own portal address first
+// (see BaseURLFor), or a reset link would lead to another portal, where it is void.
 func (t Tenant) Origin(baseURL, local string) string {
 	switch {
-	case baseURL != "":
+	case t.BaseURLFor(baseURL) != "":
 		return baseURL
 	case t.PortalURL != "":
 		return strings.TrimSuffix(t.PortalURL, "/")
+	case baseURL != "":
+		return baseURL
 	}
 	return local
+}
+
+// BaseURLFor is baseURL (PFORTE_BASE_URL) when it speaks for the tenant, else "": it
+// names the default tenant's address, the only one on a single-tenant installation.
+func (t Tenant) BaseURLFor(baseURL string) string {
+	if t.IsDefault {
+		return baseURL
+	}
+	return ""
 }

@@ -90,13 +90,14 @@ func (e *Env) ClientIP(r *http.Request) string {
 	return host
 }
 
-// Origin is the address for links in mails a request causes. The request's own Host
-// counts only when it is one of the tenant's configured hostnames: on a single-tenant
+// Origin is the address for links in mails a request causes: PFORTE_BASE_URL where it
+// speaks for the tenant (tenant.BaseURLFor), else the request's own Host when it is one
+// of the tenant's configured hostnames: on a single-tenant
 // install any Host reaches the portal, and a "forgot password" sent with a forged Host
 // must not mail the victim a link to the forger's server.
 func (e *Env) Origin(r *http.Request) string {
 	t := TenantFrom(r.Context())
-	if e.BaseURL == "" && t.ViaHost {
+	if t.BaseURLFor(e.BaseURL) == "" && t.ViaHost {
 		return e.Scheme(r) + "://" + e.knownPort(t, r.Host)
 	}
 	return e.TenantOrigin(t)
