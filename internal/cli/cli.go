@@ -42,6 +42,8 @@ func Run(args []string, stdout, stderr io.Writer) int {
 		err = restoreCmd(ctx, rest, stdout)
 	case "staff-login":
 		err = staffLoginCmd(ctx, rest, stdout)
+	case "tenant":
+		err = tenantCmd(ctx, rest, stdout)
 	case "version":
 		if err = versionArgs(rest); err == nil {
 			fmt.Fprintln(stdout, "pforte", version())
@@ -96,6 +98,8 @@ Commands:
   restore   read such an archive into an empty database (SQLite or PostgreSQL)   pforte restore [--data ./data] FILE
   staff-login  print a one-time set-password link for a locked-out staff member   pforte staff-login EMAIL [--reset-2fa] [--reactivate] [--tenant HOST] [--data ./data]
                (ends their sessions; --reset-2fa also removes their two-factor sign-in; pforte staff-login -h tells more)
+  tenant    list the portals of this installation, add one, print a first-administrator link
+               pforte tenant list | add NAME --host HOST [--url URL] [--language LANG] | setup-link HOST   (pforte tenant -h tells more)
   version   print the version
 
 Settings are also read from PFORTE_* environment variables; see README.md.
