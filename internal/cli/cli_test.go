@@ -39,13 +39,13 @@ func TestVersionAndUsage(t *testing.T) {
 // TestServeDemo runs `serve --demo` on SQLite and logs in with every printed login.
 func TestServeDemo(t *testing.T) {
 	base, out, stop := startServe(t, "--demo", "--data", t.TempDir())
-	logins := regexp.MustCompile(`(?m)^\s+(admin|portal)\s+(\S+@\S+)\s+(\S+)`).FindAllStringSubmatch(out.String(), -1)
+	logins := regexp.MustCompile(`(?m)^\s+(back office|portal)\s+(\S+@\S+)\s+(\S+)`).FindAllStringSubmatch(out.String(), -1)
 	if len(logins) < 5 || strings.Contains(out.String(), "/admin/setup/") {
 		t.Fatalf("logins not printed (or a setup link was):\n%s", out.String())
 	}
 	for _, l := range logins {
 		path := "/login"
-		if l[1] == "admin" {
+		if l[1] == "back office" { // where, not the role: the agent signs in there too
 			path = "/admin/login"
 		}
 		if loc := login(t, base+path, l[2], l[3]); strings.Contains(loc, "login") {

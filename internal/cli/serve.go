@@ -197,7 +197,7 @@ func printLogins(out io.Writer, cfg config.Config, logins []demo.Login) {
 	fmt.Fprintf(out, "\nDemo data loaded: tenant \"Demo Service GmbH\".\n")
 	fmt.Fprintf(out, "  Back office: http://localhost:%s/admin/\n  Portal:      http://localhost:%s/\n\n", port, port)
 	for _, l := range logins {
-		fmt.Fprintf(out, "  %-7s %-34s %-18s %s\n", l.Where, l.Email, l.Password, l.Note)
+		fmt.Fprintf(out, "  %-11s %-34s %-18s %s\n", l.Where, l.Email, l.Password, l.Note)
 	}
 	fmt.Fprintln(out)
 }

@@ -22,7 +22,7 @@ import (
 
 // Login is one printed demo account.
 type Login struct {
-	Where    string // "admin" or "portal"
+	Where    string // "back office" or "portal"
 	Email    string
 	Password string
 	Note     string
@@ -78,8 +78,8 @@ func Load(ctx context.Context, d *db.DB, now time.Time) ([]Login, error) {
 		hashes[pw] = h
 	}
 	logins := []Login{
-		{"admin", "admin@demo-service.de", AdminPassword, "admin"},
-		{"admin", "agent@demo-service.de", AgentPassword, "agent"},
+		{"back office", "admin@demo-service.de", AdminPassword, "admin"},
+		{"back office", "agent@demo-service.de", AgentPassword, "agent"},
 	}
 	err := d.InTx(ctx, func(tx *db.Tx) error {
 		t, err := tenant.CreateDefault(ctx, tx, "Demo Service GmbH", "de", tenant.Available, now)
