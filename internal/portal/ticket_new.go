@@ -132,7 +132,8 @@ func (p *Portal) ticketCreate(w http.ResponseWriter, r *http.Request, v *visit) 
 		if err != nil {
 			return err
 		}
-		return nt.Created(ctx, tx, t, n)
+		// Its mails name the files: staff see at once that a screenshot came with it.
+		return nt.WithFiles(n.Files).Created(ctx, tx, t, n)
 	})
 	var first *ticket.RepeatedError
 	if errors.As(err, &first) {

@@ -120,7 +120,7 @@ func createTicket(ctx context.Context, tx db.Querier, t tenant.Tenant, origin st
 	if err != nil {
 		return 0, err
 	}
-	return id, notify.Created(ctx, tx, tk, n)
+	return id, notify.WithFiles(n.Files).Created(ctx, tx, tk, n) // the mails name the attachments
 }
 
 // title is a ticket's title from a mail's subject, without reply prefixes and ticket
