@@ -52,7 +52,7 @@ func HTMLToText(src string) string {
 				line = append(line, string(z.Text()))
 			}
 		case html.StartTagToken, html.SelfClosingTagToken:
-			name, _ := z.TagName()
+			name, hasAttr := z.TagName()
 			a := atom.Lookup(name)
 			switch {
 			case skipped[a]:
@@ -63,7 +63,7 @@ func HTMLToText(src string) string {
 				flush()
 				quote++
 			case blocks[a]:
-				if len(line) > 0 || a == atom.Br || a == atom.P {
+				if len(line) > 0 || a == atom.Br || (a == atom.P && !(hasAttr && officeLine(z))) {
 					flush()
 				}
 				if a == atom.Li {
@@ -119,4 +119,20 @@ func collapseBlankLines(s string) string {
 		out = append(out, l)
 	}
 	return strings.TrimSpace(strings.Join(out, "\n"))
+}
+
+// officeLine reports whether the <p> whose attributes z is at is one of Outlook's (and
+// Word's) lines, class "MsoNormal", "MsoPlainText" and the like: Outlook writes every
+// line as such a paragraph, without a margin, and an empty one for an empty line, so
+// each must end the line only, not also leave one empty as a real paragraph does.
+func officeLine(z *html.Tokenizer) bool {
+	for {
+		key, val, more := z.TagAttr()
+		if string(key) == "class" && len(val) >= 3 && strings.EqualFold(string(val[:3]), "mso") {
+			return true
+		}
+		if !more {
+			return false
+		}
+	}
 }
