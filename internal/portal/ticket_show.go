@@ -128,6 +128,9 @@ func (p *Portal) renderTicketWith(w http.ResponseWriter, r *http.Request, v *vis
 			return
 		}
 	}
+	// A follower whose access was revoked (or who left the company) neither sees the
+	// ticket nor gets its mails: the list does not name them, as Colleagues does not.
+	view.Followers = slices.DeleteFunc(slices.Clone(d.Followers), func(f ticket.Follower) bool { return f.Gone })
 	view.Following = slices.ContainsFunc(d.Followers, func(f ticket.Follower) bool { return f.ContactID == v.P.ContactID })
 	if view.Following {
 		mine, err := contact.GetNotifications(ctx, p.env.DB, v.P.TenantID, v.P.ContactID)

@@ -65,3 +65,13 @@ func categoryOf(ctx context.Context, q db.Querier, tenantID, id int64) error {
 	err := q.QueryRow(ctx, `SELECT 1 FROM ticket_categories WHERE tenant_id = ? AND id = ? AND active`, tenantID, id).Scan(&one)
 	return db.One(err)
 }
+
+// categoryRetired reports whether id is a retired category of the tenant.
+func categoryRetired(ctx context.Context, q db.Querier, tenantID, id int64) (bool, error) {
+	var n int
+	err := q.QueryRow(ctx, `SELECT COUNT(*) FROM ticket_categories WHERE tenant_id = ? AND id = ? AND NOT active`, tenantID, id).Scan(&n)
+	if err != nil {
+		return false, fmt.Errorf("ticket: category: %w", err)
+	}
+	return n > 0, nil
+}

@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"pforte/internal/db"
+	"pforte/internal/validate"
 )
 
 // Actor is who changes a ticket: a contact (portal, email) or a staff member.
@@ -178,7 +179,9 @@ func SetBilled(ctx context.Context, tx db.Querier, t Ticket, billed bool, a Acto
 	return addEvent(ctx, tx, t.TenantID, t.ID, Event{Kind: kind, Actor: a.Name}, a.ContactID, a.StaffID, now)
 }
 
-// SetDetails changes priority and category (staff).
+// SetDetails changes priority and category (staff). A new category the tenant retired
+// since the page was shown is a field error, not a missing page; an unknown or
+// another tenant's one stays ErrNotFound.
 func SetDetails(ctx context.Context, tx db.Querier, t Ticket, priority int, categoryID int64, a Actor, now time.Time) error {
 	if t.Billed {
 		return ErrBilled
@@ -191,6 +194,11 @@ func SetDetails(ctx context.Context, tx db.Querier, t Ticket, priority int, cate
 	}
 	if categoryID != t.CategoryID {
 		if err := categoryOf(ctx, tx, t.TenantID, categoryID); err != nil {
+			if retired, rerr := categoryRetired(ctx, tx, t.TenantID, categoryID); rerr == nil && retired {
+				e := validate.Errors{}
+				e.Add("category", "tickets_admin.error.category", nil)
+				return e
+			}
 			return fmt.Errorf("ticket: category: %w", err)
 		}
 	}

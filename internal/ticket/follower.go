@@ -14,11 +14,18 @@ type Follower struct {
 	Name      string
 	Email     string
 	Language  string
+	// Gone: no longer a contact of the ticket's company with access (revoked, or
+	// left it). The row stays, so restored access follows again, but meanwhile they
+	// neither see the ticket nor get its mails (notify.go's ticketContacts), so the
+	// lists must not name them as if they did.
+	Gone bool
 }
 
 // Followers lists the ticket's followers.
 func Followers(ctx context.Context, q db.Querier, tenantID, ticketID int64) ([]Follower, error) {
-	rows, err := q.Query(ctx, `SELECT c.id, TRIM(c.first_name || ' ' || c.last_name), c.email, c.language
+	rows, err := q.Query(ctx, `SELECT c.id, TRIM(c.first_name || ' ' || c.last_name), c.email, c.language,
+		NOT EXISTS (SELECT 1 FROM tickets t JOIN memberships m ON m.company_id = t.company_id AND m.contact_id = c.id
+			AND m.access <> 'revoked' WHERE t.id = f.ticket_id)
 		FROM ticket_followers f JOIN contacts c ON c.id = f.contact_id
 		WHERE f.tenant_id = ? AND f.ticket_id = ? ORDER BY c.last_name, c.first_name, c.id`, tenantID, ticketID)
 	if err != nil {
@@ -28,7 +35,7 @@ func Followers(ctx context.Context, q db.Querier, tenantID, ticketID int64) ([]F
 	var out []Follower
 	for rows.Next() {
 		var f Follower
-		if err := rows.Scan(&f.ContactID, &f.Name, &f.Email, &f.Language); err != nil {
+		if err := rows.Scan(&f.ContactID, &f.Name, &f.Email, &f.Language, &f.Gone); err != nil {
 			return nil, fmt.Errorf("ticket: followers: %w", err)
 		}
 		out = append(out, f)
