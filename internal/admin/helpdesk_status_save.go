@@ -28,7 +28,8 @@ func (a *Admin) helpdeskStatusSave(w http.ResponseWriter, r *http.Request, v *vi
 		return
 	}
 	s, key := ticket.Status{Active: true, PortalVisible: true, Kind: ticket.KindOpen, Position: nextPosition(list)}, "status-new"
-	if r.PathValue("id") != "" {
+	isNew := r.PathValue("id") == ""
+	if !isNew {
 		id, _ := web.ID(r, "id")
 		i := slices.IndexFunc(list, func(s ticket.Status) bool { return s.ID == id })
 		if i < 0 {
@@ -37,6 +38,7 @@ func (a *Admin) helpdeskStatusSave(w http.ResponseWriter, r *http.Request, v *vi
 		}
 		s, key = list[i], "status-"+itoa(id)
 	}
+	old := s
 	f := web.ParseForm(w, r)
 	var names map[string]string
 	if f.Err == "" {
@@ -80,7 +82,7 @@ func (a *Admin) helpdeskStatusSave(w http.ResponseWriter, r *http.Request, v *vi
 		}
 		by := v.actor(r, a.env)
 		return audit.Log(ctx, tx, v.P.TenantID, by.Label, audit.SettingsChanged,
-			"helpdesk status "+orDash(s.Name+s.Code)+namesAudit(names), by.IP, a.env.Now())
+			"helpdesk status "+orDash(s.Name+s.Code)+": "+statusChanges(old, s, isNew)+namesAudit(names), by.IP, a.env.Now())
 	})
 	if errors.Is(err, ticket.ErrLastResolved) {
 		if s.Kind == ticket.KindResolved {
