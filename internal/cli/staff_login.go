@@ -50,20 +50,11 @@ func staffLoginCmd(ctx context.Context, args []string, out io.Writer) error {
 	host := fs.String("tenant", "", "the portal answering on this host name")
 	reset2FA := fs.Bool("reset-2fa", false, "also remove the two-factor sign-in")
 	reactivate := fs.Bool("reactivate", false, "let a deactivated member in again")
-	// The address may stand before the flags ("staff-login anna@x --reset-2fa"), where
-	// the flag package would stop reading: flags are read again after each argument.
-	var rest []string
-	for {
-		if err := fs.Parse(args); errors.Is(err, flag.ErrHelp) {
-			fmt.Fprint(out, staffLoginUsage)
-			return nil
-		} else if err != nil {
-			return fmt.Errorf("staff-login: %w\n\n%s", err, staffLoginUsage)
-		}
-		if fs.NArg() == 0 {
-			break
-		}
-		rest, args = append(rest, fs.Arg(0)), fs.Args()[1:]
+	rest, err := parseInterleaved(fs, args, "staff-login", staffLoginUsage, out) // the address may stand first
+	if errors.Is(err, errHelpShown) {
+		return nil
+	} else if err != nil {
+		return err
 	}
 	switch {
 	case len(rest) == 0:
@@ -124,7 +115,7 @@ func staffLoginCmd(ctx context.Context, args []string, out io.Writer) error {
 	case *reset2FA:
 		fmt.Fprintln(out, "Two-factor sign-in was not on; nothing to remove.")
 	case res.TOTPOn:
-		fmt.Fprintln(out, "Two-factor sign-in stays on: after the password they enter a code or a recovery code (--reset-2fa removes it).")
+		fmt.Fprintln(out, "Two-factor sign-in stays on: the link's form asks for a code from their authenticator app or a recovery code, and the password changes only with the right one (--reset-2fa removes it).")
 	}
 	fmt.Fprintf(out, "Their sessions were ended. Open this one-time link to set a new password (valid 1 hour, until %s):\n  %s\n",
 		res.Expires.Format("15:04 MST"), res.Link)

@@ -66,20 +66,11 @@ func tenantCmd(ctx context.Context, args []string, out io.Writer) error {
 	fs.StringVar(&o.url, "url", "", "portal address of the new portal")
 	fs.StringVar(&o.lang, "language", tenant.InstallLanguage, "default language of the new portal")
 	fs.Var(&o.hosts, "host", "host name of the new portal")
-	// Flags may stand after the operands ("tenant add Beta --host b.example"): the
-	// flag package stops at the first operand, so it reads on after each one.
-	var rest []string
-	for {
-		if err := fs.Parse(args); errors.Is(err, flag.ErrHelp) {
-			fmt.Fprint(out, tenantUsage)
-			return nil
-		} else if err != nil {
-			return fmt.Errorf("tenant: %w\n\n%s", err, tenantUsage)
-		}
-		if fs.NArg() == 0 {
-			break
-		}
-		rest, args = append(rest, fs.Arg(0)), fs.Args()[1:]
+	rest, err := parseInterleaved(fs, args, "tenant", tenantUsage, out) // flags may follow the operands
+	if errors.Is(err, errHelpShown) {
+		return nil
+	} else if err != nil {
+		return err
 	}
 	if len(rest) == 0 {
 		return fmt.Errorf("tenant: name what to do: list, add or setup-link\n\n%s", tenantUsage)
