@@ -141,13 +141,25 @@ func (s *Service) CheckReset(ctx context.Context, tenantID int64, raw string) (c
 }
 
 // CompleteReset sets the new password, ends every session of the contact (whoever had
-// the old password is out), logs them in afresh and mails a notice.
-func (s *Service) CompleteReset(ctx context.Context, t tenant.Tenant, raw, pw, confirm, origin string, c Client) (string, error) {
+// the old password is out), logs them in afresh and mails a notice. With TOTP on, the
+// code (in.Code: from the authenticator app, or a recovery code) is checked first in the
+// same transaction: a missing or wrong one changes nothing and leaves the link usable
+// (reset_code.go says why), and wrong codes count towards the sign-in's code throttle.
+func (s *Service) CompleteReset(ctx context.Context, t tenant.Tenant, raw string, in ResetInput, origin string, c Client) (string, error) {
 	ct, err := s.CheckReset(ctx, t.ID, raw)
 	if err != nil {
 		return "", err
 	}
-	if e := CheckNewPassword("password", pw, confirm, ct.Email); e.Any() {
+	on, err := twofactor.Enabled(ctx, s.DB, t.ID, ct.ID)
+	if err != nil {
+		return "", err
+	}
+	e := CheckNewPassword("password", in.Password, in.Confirm, ct.Email)
+	var kind, code string
+	if on {
+		kind, code = resetCode(in.Code, e)
+	}
+	if e.Any() {
 		return "", e
 	}
 	company, err := s.startCompany(ctx, ct)
@@ -157,14 +169,24 @@ func (s *Service) CompleteReset(ctx context.Context, t tenant.Tenant, raw, pw, c
 	if company == 0 { // access was revoked since the link was sent
 		return "", auth.ErrTokenUnknown
 	}
-	hash, err := auth.HashPassword(pw)
+	if on {
+		if err := s.secondThrottle(ctx, t.ID, ct, c.IP, "code"); err != nil {
+			return "", err
+		}
+	}
+	hash, err := auth.HashPassword(in.Password)
 	if err != nil {
 		return "", err
 	}
 	now := s.Now()
-	var sess, challenge string
+	var sess string
 	err = s.DB.InTx(ctx, func(tx *db.Tx) error {
 		tok, err := auth.LookupToken(ctx, tx, t.ID, auth.PurposeReset, raw, now)
+		if err != nil {
+			return err
+		}
+		// The second factor before anything changes.
+		checked, err := s.resetFactor(ctx, tx, t, ct, kind, code, origin, c, now)
 		if err != nil {
 			return err
 		}
@@ -177,27 +199,35 @@ func (s *Service) CompleteReset(ctx context.Context, t tenant.Tenant, raw, pw, c
 		if err := session.EndForContact(ctx, tx, t.ID, ct.ID, 0); err != nil {
 			return err
 		}
-		// A second step opened with the old password ends too; with TOTP on, the
-		// reset opens its own below.
+		// A second step opened with the old password ends too.
 		if err := twofactor.EndChallenges(ctx, tx, t.ID, ct.ID); err != nil {
 			return err
 		}
 		if err := auth.ClearFailures(ctx, tx, t.ID, ct.Email); err != nil {
 			return err
 		}
-		// With two-factor authentication on, the link from the mailbox is not enough.
-		if sess, challenge, err = s.openSession(ctx, tx, t.ID, ct, company, c, now); err != nil {
+		// The code (if any) was just given: no second step.
+		if sess, err = session.New(ctx, tx, t.ID, 0, ct.ID, company, c.IP, c.UserAgent, now); err != nil {
 			return err
 		}
 		if err := s.queueNotice(ctx, tx, t, ct, "mail.password_changed", origin); err != nil {
 			return err
 		}
-		return audit.LogFor(ctx, tx, t.ID, ct.ID, ContactActor(ct.ID, ct.Email), audit.PasswordReset, "", c.IP, now)
+		actor := ContactActor(ct.ID, ct.Email)
+		if err := audit.LogFor(ctx, tx, t.ID, ct.ID, actor, audit.PasswordReset, "", c.IP, now); err != nil {
+			return err
+		}
+		if checked { // a sign-in with the second factor, as the code step logs it
+			return audit.LogFor(ctx, tx, t.ID, ct.ID, actor, audit.LoginOK, kind, c.IP, now)
+		}
+		return nil
 	})
-	if err == nil && challenge != "" {
-		return "", &SecondFactorNeeded{Challenge: challenge}
+	if err != nil {
+		return "", resetCodeRefusal(err, kind, func() {
+			audit.LogFor(ctx, s.DB, t.ID, ct.ID, ContactActor(ct.ID, ct.Email), audit.TwoFactorFailed, kind, c.IP, now)
+		})
 	}
-	return sess, err
+	return sess, nil
 }
 
 // queueNotice mails a security notice (key: a mail message prefix) to a contact.

@@ -46,7 +46,7 @@ type OperatorLoginResult struct {
 	Member      staff.Member
 	Expires     time.Time
 	TOTPRemoved bool // a second factor was switched on and is gone
-	TOTPOn      bool // the second factor stays on (no ResetTwoFactor): the sign-in asks for it
+	TOTPOn      bool // the second factor stays on (no ResetTwoFactor): the link's form asks for it
 	Reactivated bool
 }
 

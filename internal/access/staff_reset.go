@@ -107,24 +107,45 @@ func (s *Service) CheckStaffReset(ctx context.Context, tenantID int64, raw strin
 }
 
 // CompleteStaffReset sets the new password, ends every session of the member (whoever
-// had the old password is out), mails a notice and signs them in afresh; with two-factor
-// sign-in on it returns *SecondFactorNeeded instead: the mailbox alone is not enough.
-func (s *Service) CompleteStaffReset(ctx context.Context, t tenant.Tenant, raw, pw, confirm, origin string, c Client) (string, staff.Member, error) {
+// had the old password is out), mails a notice and signs them in afresh. With TOTP on,
+// the code (in.Code) is checked first in the same transaction, as for a contact's reset
+// (CompleteReset): without the right one nothing changes and the link stays usable.
+func (s *Service) CompleteStaffReset(ctx context.Context, t tenant.Tenant, raw string, in ResetInput, origin string, c Client) (string, staff.Member, error) {
 	m, err := s.CheckStaffReset(ctx, t.ID, raw)
 	if err != nil {
 		return "", m, err
 	}
-	if e := CheckNewPassword("password", pw, confirm, m.Email); e.Any() {
+	on, err := twofactor.Staff.Enabled(ctx, s.DB, t.ID, m.ID)
+	if err != nil {
+		return "", m, err
+	}
+	e := CheckNewPassword("password", in.Password, in.Confirm, m.Email)
+	var kind, code string
+	if on {
+		kind, code = resetCode(in.Code, e)
+	}
+	if e.Any() {
 		return "", m, e
 	}
-	hash, err := auth.HashPassword(pw)
+	if on {
+		if err := s.staffSecondThrottle(ctx, m, c.IP, "code"); err != nil {
+			return "", m, err
+		}
+	}
+	hash, err := auth.HashPassword(in.Password)
 	if err != nil {
 		return "", m, err
 	}
 	now := s.Now()
-	var sess, challenge string
+	actor := StaffActor(m.ID, m.Email)
+	var sess string
 	err = s.DB.InTx(ctx, func(tx *db.Tx) error {
 		tok, err := auth.LookupToken(ctx, tx, t.ID, PurposeStaffReset, raw, now)
+		if err != nil {
+			return err
+		}
+		// The second factor before anything changes.
+		checked, err := s.staffResetFactor(ctx, tx, t, m, kind, code, origin, c, now)
 		if err != nil {
 			return err
 		}
@@ -137,18 +158,27 @@ func (s *Service) CompleteStaffReset(ctx context.Context, t tenant.Tenant, raw, 
 		if err := endStaffSignIns(ctx, tx, t.ID, m.ID, 0, m.Email); err != nil {
 			return err
 		}
-		if sess, challenge, err = s.openStaffSession(ctx, tx, m, c); err != nil {
+		// The code (if any) was just given: no second step.
+		if sess, err = session.New(ctx, tx, t.ID, m.ID, 0, 0, c.IP, c.UserAgent, now); err != nil {
 			return err
 		}
 		if err := s.staffLetter(ctx, tx, t, m, "mail.staff_password_changed", origin+"/admin/login", nil); err != nil {
 			return err
 		}
-		return audit.Log(ctx, tx, t.ID, StaffActor(m.ID, m.Email), audit.PasswordReset, "", c.IP, now)
+		if err := audit.Log(ctx, tx, t.ID, actor, audit.PasswordReset, "", c.IP, now); err != nil {
+			return err
+		}
+		if checked { // a sign-in with the second factor, as the code step logs it
+			return audit.Log(ctx, tx, t.ID, actor, audit.LoginOK, kind, c.IP, now)
+		}
+		return nil
 	})
-	if err == nil && challenge != "" {
-		return "", m, &SecondFactorNeeded{Challenge: challenge}
+	if err != nil {
+		return "", m, resetCodeRefusal(err, kind, func() {
+			audit.Log(ctx, s.DB, t.ID, actor, audit.TwoFactorFailed, kind, c.IP, now)
+		})
 	}
-	return sess, m, err
+	return sess, m, nil
 }
 
 // endStaffSignIns ends what a staff member's old password opened once a new one is set

@@ -3,7 +3,6 @@ package access
 import (
 	"context"
 	"errors"
-	"strconv"
 	"strings"
 
 	"pforte/internal/audit"
@@ -88,16 +87,7 @@ func (s *Service) StaffSecondFactor(ctx context.Context, t tenant.Tenant, raw, i
 	var sess string
 	actor := StaffActor(m.ID, m.Email)
 	err = s.DB.InTx(ctx, func(tx *db.Tx) error {
-		var ok bool
-		err := s.checkOwnKey(ctx, tx, twofactor.Staff, t.ID, m.ID)
-		if err != nil {
-			return err
-		}
-		if kind == "recovery" {
-			ok, err = twofactor.Staff.UseRecoveryCode(ctx, tx, t.ID, m.ID, s.Keys.HashFor(twofactor.Staff, m.ID, code), now)
-		} else {
-			ok, err = s.useTOTP(ctx, tx, twofactor.Staff, t.ID, m.ID, code)
-		}
+		ok, err := s.checkStaffCode(ctx, tx, t.ID, m.ID, kind, code, now)
 		if err != nil {
 			return err
 		}
@@ -118,15 +108,7 @@ func (s *Service) StaffSecondFactor(ctx context.Context, t tenant.Tenant, raw, i
 			return err
 		}
 		if kind == "recovery" {
-			left, err := twofactor.Staff.RecoveryLeft(ctx, tx, t.ID, m.ID)
-			if err != nil {
-				return err
-			}
-			if err := s.staffLetter(ctx, tx, t, m, "mail.staff_recovery_used", origin+"/admin/account",
-				map[string]any{"Left": strconv.Itoa(left)}); err != nil {
-				return err
-			}
-			if err := audit.Log(ctx, tx, t.ID, actor, audit.RecoveryCodeUsed, "", c.IP, now); err != nil {
+			if err := s.staffRecoveryUsed(ctx, tx, t, m, origin, c, now); err != nil {
 				return err
 			}
 		}

@@ -18,8 +18,9 @@ import (
 	"pforte/internal/validate"
 )
 
-// SecondFactorNeeded is returned instead of a session when the password (or a reset or
-// invitation link) was right but the contact has two-factor authentication on. The page
+// SecondFactorNeeded is returned instead of a session when the password (or an
+// invitation link) was right but the contact has two-factor authentication on. (A reset
+// link asks for the code on its own form instead: ResetInput.) The page
 // keeps Challenge in a cookie and asks for the code.
 type SecondFactorNeeded struct{ Challenge string }
 

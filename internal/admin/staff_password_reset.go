@@ -1,7 +1,6 @@
 package admin
 
 import (
-	"errors"
 	"net/http"
 
 	"pforte/internal/access"
@@ -31,12 +30,22 @@ func (a *Admin) staffResetMember(w http.ResponseWriter, r *http.Request) (staff.
 func (a *Admin) staffResetForm(w http.ResponseWriter, r *http.Request) {
 	m, r, ok := a.staffResetMember(w, r)
 	if ok {
-		web.Render(w, r, http.StatusOK, web.ResetPage(guestChrome(r, "reset.title"), m.Email, web.NewForm()))
+		a.staffResetPage(w, r, http.StatusOK, m, web.NewForm())
 	}
 }
 
-// staffResetSubmit sets the new password; the member is signed in afresh, or sent to
-// the second step when two-factor sign-in is on.
+// staffResetPage shows the reset form for m; with TOTP on it asks for the code as well.
+func (a *Admin) staffResetPage(w http.ResponseWriter, r *http.Request, status int, m staff.Member, f web.Form) {
+	code, err := a.svc.StaffTwoFactorOn(r.Context(), m.TenantID, m.ID)
+	if err != nil {
+		a.env.Fail(w, r, err)
+		return
+	}
+	web.Render(w, r, status, web.ResetPage(guestChrome(r, "reset.title"), m.Email, code, f))
+}
+
+// staffResetSubmit sets the new password and signs the member in afresh; with
+// two-factor sign-in on, the form's code must be right first.
 func (a *Admin) staffResetSubmit(w http.ResponseWriter, r *http.Request) {
 	m, r, ok := a.staffResetMember(w, r)
 	if !ok {
@@ -45,12 +54,9 @@ func (a *Admin) staffResetSubmit(w http.ResponseWriter, r *http.Request) {
 	f := web.ParseForm(w, r)
 	if f.Err == "" {
 		client := access.Client{IP: a.env.ClientIP(r), UserAgent: r.UserAgent()}
+		in := access.ResetInput{Password: f.Raw("password"), Confirm: f.Raw("password_confirm"), Code: f.Get("code")}
 		sess, m, err := a.svc.CompleteStaffReset(r.Context(), web.TenantFrom(r.Context()), r.PathValue("token"),
-			f.Raw("password"), f.Raw("password_confirm"), a.env.Origin(r), client)
-		if second := (*access.SecondFactorNeeded)(nil); errors.As(err, &second) {
-			staffStep.Start(a.env, w, r, second.Challenge, "")
-			return
-		}
+			in, a.env.Origin(r), client)
 		// A second tab may have used the link between the check above and now.
 		if msg := web.LinkProblem(err); msg != "" {
 			web.Render(w, r, http.StatusGone, web.LinkInvalidPage(guestChrome(r, "reset.title"), msg, "/admin/login"))
@@ -67,5 +73,5 @@ func (a *Admin) staffResetSubmit(w http.ResponseWriter, r *http.Request) {
 			return
 		}
 	}
-	web.Render(w, r, http.StatusUnprocessableEntity, web.ResetPage(guestChrome(r, "reset.title"), m.Email, f))
+	a.staffResetPage(w, r, http.StatusUnprocessableEntity, m, f)
 }

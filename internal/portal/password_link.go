@@ -13,8 +13,8 @@ import (
 )
 
 // passwordLinkAnswered handles what setting a password through a link (invitation,
-// reset) can end in besides success: the second step when the contact has two-factor
-// sign-in (the password is set, the code is still needed), a page for an expired, used
+// reset) can end in besides success: the second step when an invitation's contact has
+// two-factor sign-in (a reset asks for the code on its own form), a page for an expired, used
 // or unknown link, or a server error. Form problems are put on f and false returned,
 // so the caller shows the form again; true means the answer is written.
 func (p *Portal) passwordLinkAnswered(w http.ResponseWriter, r *http.Request, f *web.Form, err error, title string) bool {

@@ -4,6 +4,7 @@ import (
 	"net/http"
 
 	"pforte/internal/access"
+	"pforte/internal/contact"
 	"pforte/internal/tenant"
 	"pforte/internal/web"
 )
@@ -27,7 +28,17 @@ func (p *Portal) resetForm(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	r = inLanguageOf(r, ct)
-	web.Render(w, r, http.StatusOK, web.ResetPage(guestChrome(r, "reset.title"), ct.Email, web.NewForm()))
+	p.resetPage(w, r, http.StatusOK, ct, web.NewForm())
+}
+
+// resetPage shows the reset form for ct; with TOTP on it asks for the code as well.
+func (p *Portal) resetPage(w http.ResponseWriter, r *http.Request, status int, ct contact.Contact, f web.Form) {
+	code, err := p.svc.TwoFactorOn(r.Context(), ct.TenantID, ct.ID)
+	if err != nil {
+		p.env.Fail(w, r, err)
+		return
+	}
+	web.Render(w, r, status, web.ResetPage(guestChrome(r, "reset.title"), ct.Email, code, f))
 }
 
 func (p *Portal) resetSubmit(w http.ResponseWriter, r *http.Request) {
@@ -44,13 +55,14 @@ func (p *Portal) resetSubmit(w http.ResponseWriter, r *http.Request) {
 	if f.Err == "" {
 		client := access.Client{IP: p.env.ClientIP(r), UserAgent: r.UserAgent()}
 		var err error
-		sess, err = p.svc.CompleteReset(r.Context(), web.TenantFrom(r.Context()), r.PathValue("token"), f.Raw("password"), f.Raw("password_confirm"), p.env.Origin(r), client)
+		in := access.ResetInput{Password: f.Raw("password"), Confirm: f.Raw("password_confirm"), Code: f.Get("code")}
+		sess, err = p.svc.CompleteReset(r.Context(), web.TenantFrom(r.Context()), r.PathValue("token"), in, p.env.Origin(r), client)
 		if p.passwordLinkAnswered(w, r, &f, err, "reset.title") {
 			return
 		}
 	}
 	if f.Invalid() {
-		web.Render(w, r, http.StatusUnprocessableEntity, web.ResetPage(guestChrome(r, "reset.title"), ct.Email, f))
+		p.resetPage(w, r, http.StatusUnprocessableEntity, ct, f)
 		return
 	}
 	p.env.WakeWorker()

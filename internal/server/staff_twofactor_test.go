@@ -47,7 +47,7 @@ func staffSetupTOTP(t *testing.T, c *apptest.Client) (string, []string) {
 // TestStaffTwoFactor: a staff member sets up TOTP (QR code, recovery codes); admins see
 // it in the staff list; sign-in then asks for the code after the password, refuses a
 // wrong or reused code, takes a recovery code once (with a notice); a reset link alone
-// does not sign in; switching off needs the password.
+// sets no password (its form asks for the code); switching off needs the password.
 func TestStaffTwoFactor(t *testing.T) {
 	testutil.ForEngines(t, func(t *testing.T, e db.Engine) {
 		smtp := testutil.StartSMTP(t)
@@ -116,19 +116,19 @@ func TestStaffTwoFactor(t *testing.T) {
 		if r := c3.Post("/login/code", url.Values{"code": {codes[1]}}); r.Status == 303 && r.Location != "/login" {
 			t.Errorf("staff challenge finished on the portal: %d %q", r.Status, r.Location)
 		}
-		// A reset link sets the password but still asks for the code.
+		// A reset link alone sets no password; with the code on its form it signs in.
 		c3.Post("/admin/password/forgot", url.Values{"email": {"agent@service.test"}})
 		msgs := smtp.WaitFor(t, 3, 10*time.Second)
 		link := strings.TrimPrefix(mustRE(`https?://\S+/admin/password/reset/\S+`).FindString(msgs[len(msgs)-1].Text), env.Srv.URL)
 		n := env.Client("")
-		if r := n.Post(link, url.Values{"password": {"new-password-22"}, "password_confirm": {"new-password-22"}}); r.Status != 303 || r.Location != "/admin/login/code" {
-			t.Fatalf("reset with two factors: %d %q", r.Status, r.Location)
+		if r := n.Post(link, url.Values{"password": {"new-password-22"}, "password_confirm": {"new-password-22"}}); r.Status != 422 {
+			t.Fatalf("reset with two factors but no code: %d %q", r.Status, r.Location)
 		}
 		if n.Get("/admin/").Status != 303 {
 			t.Errorf("reset link signed in without the code")
 		}
-		if r := n.Post("/admin/login/code", url.Values{"code": {codes[1]}}); r.Status != 303 {
-			t.Errorf("code after reset: %d", r.Status)
+		if r := n.Post(link, url.Values{"password": {"new-password-22"}, "password_confirm": {"new-password-22"}, "code": {codes[1]}}); r.Status != 303 || r.Location != "/admin/" {
+			t.Errorf("reset with a recovery code: %d %q", r.Status, r.Location)
 		}
 		// Renewing codes and switching off need proof.
 		for _, bad := range []struct{ path, field, val string }{
