@@ -13,8 +13,9 @@ import (
 const kbSearchLen = 30
 
 // kbSearch lists the articles matching ?q= with highlighted snippets: those with every
-// word, else those with some of the words, saying so. The query is cut to what the
-// search reads (kb.MaxSearch), so a pasted essay is not echoed back whole.
+// word, else those with some of the words, saying so, else those with the words' stems
+// (plurals and other endings). The query is cut to what the search reads
+// (kb.MaxSearch), so a pasted essay is not echoed back whole.
 func (p *Portal) kbSearch(w http.ResponseWriter, r *http.Request, rd *reader) {
 	q := validate.TruncateChars(strings.TrimSpace(validate.Clean(r.URL.Query().Get("q"))), kb.MaxSearch)
 	var hits []kb.Summary
@@ -26,6 +27,9 @@ func (p *Portal) kbSearch(w http.ResponseWriter, r *http.Request, rd *reader) {
 		if err == nil && len(hits) == 0 {
 			hits, err = kb.SearchSome(r.Context(), p.env.DB, rd.V, q, kbSearchLen)
 			some = len(hits) > 0
+		}
+		if err == nil && len(hits) == 0 { // "Heizungsanlagen", "Passwörter": as the suggestions find them
+			hits, err = kb.SearchStems(r.Context(), p.env.DB, rd.V, q, kbSearchLen)
 		}
 		if err == nil && len(hits) > 0 {
 			var names kb.CategoryNames
