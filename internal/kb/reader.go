@@ -83,15 +83,18 @@ const (
 	ByTitle   = "title"   // alphabetical (a category's page)
 )
 
-// Articles lists articles the viewer may read, in category (0: all), in the given order,
-// from offset; the bool tells whether more follow.
+// Articles lists articles the viewer may read, in category (0: all, Uncategorised: those
+// without one), in the given order, from offset; the bool tells whether more follow.
 func Articles(ctx context.Context, q db.Querier, v Viewer, categoryID int64, order string, offset, limit int) ([]Summary, bool, error) {
 	join, args := v.pickTranslation()
 	cond, more := v.visible()
 	args = append(args, more...)
-	if categoryID > 0 {
+	switch {
+	case categoryID > 0:
 		cond += ` AND a.category_id = ?`
 		args = append(args, categoryID)
+	case categoryID == Uncategorised:
+		cond += ` AND a.category_id IS NULL`
 	}
 	sort := `a.updated_at DESC, a.id DESC`
 	switch order {

@@ -20,6 +20,7 @@ func (p *Portal) kbRoutes() []web.Route {
 		{Pattern: "GET /kb/articles/{ref}", Handler: p.kbReader(p.kbArticle)},
 		{Pattern: "POST /kb/articles/{ref}/feedback", Handler: p.kbReader(p.kbFeedbackSave)},
 		{Pattern: "GET /kb/categories/{id}", Handler: p.kbReader(p.kbCategory)},
+		{Pattern: "GET /kb/other", Handler: p.kbReader(p.kbOther)},
 		{Pattern: "GET /kb/images/{id}", Handler: p.kbReader(p.kbImage)},
 	}
 }

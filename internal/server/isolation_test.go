@@ -162,6 +162,7 @@ var portalCases = map[string]string{
 	"GET /kb/suggest":         "public",
 	"GET /kb/articles/{ref}":  "id",
 	"GET /kb/categories/{id}": "id",
+	"GET /kb/other":           "public", // the articles without a category the reader may see
 	"GET /kb/images/{id}":     "id",
 
 	// "Was this article helpful?": foreign and restricted articles in TestKBIsolation
