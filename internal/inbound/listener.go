@@ -98,6 +98,10 @@ func (l *Listener) Shutdown(ctx context.Context) error {
 		return nil
 	}
 	err := l.srv.Shutdown(ctx)
+	// The server closes only the listeners Serve has handed it: a Shutdown that comes
+	// before Serve got that far (a SIGTERM at start, a test that ends at once) would
+	// leave Serve accepting for ever. Closed here, its Accept fails and Serve returns.
+	l.ln.Close()
 	if errors.Is(err, smtp.ErrServerClosed) {
 		return nil
 	}
