@@ -68,53 +68,60 @@ func resetCodeRefusal(err error, kind string, logFailed func()) error {
 // code, mails the notice the sign-in mails. A wrong code rolls everything back, so the
 // link stays usable.
 func (s *Service) resetFactor(ctx context.Context, tx *db.Tx, t tenant.Tenant, ct contact.Contact, kind, code, origin string, c Client, now time.Time) (checked bool, err error) {
-	on, err := twofactor.Enabled(ctx, tx, t.ID, ct.ID)
-	if err != nil || !on {
-		return false, err
-	}
-	if kind == "" {
-		return false, errResetCodeMissing
-	}
-	ok, err := s.checkCode(ctx, tx, t.ID, ct.ID, kind, code)
-	if err != nil {
-		return false, err
-	}
-	if !ok {
-		return false, errWrongCode
-	}
-	if err := auth.ClearFailures(ctx, tx, t.ID, secondKey(ct.Email)); err != nil {
-		return false, err
-	}
-	if kind == "recovery" {
-		if err := s.recoveryNotice(ctx, tx, t, ct, origin, now); err != nil {
-			return false, err
-		}
-		return true, audit.LogFor(ctx, tx, t.ID, ct.ID, ContactActor(ct.ID, ct.Email), audit.RecoveryCodeUsed, "", c.IP, now)
-	}
-	return true, nil
+	return checkResetFactor(ctx, tx, t.ID, kind, resetFactorOf{
+		enabled: func() (bool, error) { return twofactor.Enabled(ctx, tx, t.ID, ct.ID) },
+		fits:    func() (bool, error) { return s.checkCode(ctx, tx, t.ID, ct.ID, kind, code) },
+		key:     secondKey(ct.Email),
+		recovered: func() error {
+			if err := s.recoveryNotice(ctx, tx, t, ct, origin, now); err != nil {
+				return err
+			}
+			return audit.LogFor(ctx, tx, t.ID, ct.ID, ContactActor(ct.ID, ct.Email), audit.RecoveryCodeUsed, "", c.IP, now)
+		},
+	})
 }
 
 // staffResetFactor is resetFactor for a staff member's reset.
 func (s *Service) staffResetFactor(ctx context.Context, tx *db.Tx, t tenant.Tenant, m staff.Member, kind, code, origin string, c Client, now time.Time) (checked bool, err error) {
-	on, err := twofactor.Staff.Enabled(ctx, tx, t.ID, m.ID)
+	return checkResetFactor(ctx, tx, t.ID, kind, resetFactorOf{
+		enabled:   func() (bool, error) { return twofactor.Staff.Enabled(ctx, tx, t.ID, m.ID) },
+		fits:      func() (bool, error) { return s.checkStaffCode(ctx, tx, t.ID, m.ID, kind, code, now) },
+		key:       staffSecondKey(m.Email),
+		recovered: func() error { return s.staffRecoveryUsed(ctx, tx, t, m, origin, c, now) },
+	})
+}
+
+// resetFactorOf is what the code check of a contact's and a staff member's reset differ
+// in: whose second factor is asked, and what a used recovery code leaves behind.
+type resetFactorOf struct {
+	enabled   func() (bool, error) // TOTP is on
+	fits      func() (bool, error) // the code fits; it is used up then
+	key       string               // where wrong codes are counted (the sign-in's throttle)
+	recovered func() error         // a recovery code was used: notice and audit
+}
+
+// checkResetFactor is the course resetFactor and staffResetFactor share, so the two
+// kinds of account cannot drift apart in what a reset link asks.
+func checkResetFactor(ctx context.Context, tx *db.Tx, tenantID int64, kind string, f resetFactorOf) (bool, error) {
+	on, err := f.enabled()
 	if err != nil || !on {
 		return false, err
 	}
 	if kind == "" {
 		return false, errResetCodeMissing
 	}
-	ok, err := s.checkStaffCode(ctx, tx, t.ID, m.ID, kind, code, now)
+	ok, err := f.fits()
 	if err != nil {
 		return false, err
 	}
 	if !ok {
 		return false, errWrongCode
 	}
-	if err := auth.ClearFailures(ctx, tx, t.ID, staffSecondKey(m.Email)); err != nil {
+	if err := auth.ClearFailures(ctx, tx, tenantID, f.key); err != nil {
 		return false, err
 	}
 	if kind == "recovery" {
-		return true, s.staffRecoveryUsed(ctx, tx, t, m, origin, c, now)
+		return true, f.recovered()
 	}
 	return true, nil
 }

@@ -26,6 +26,9 @@ func backupCmd(ctx context.Context, args []string, out io.Writer) error {
 	if err := config.ParseFlags(fs, args); err != nil {
 		return err
 	}
+	if err := config.ExtraOperands(fs, "backup", 0); err != nil {
+		return err
+	}
 	cfg, err := dataConfig("backup", *data)
 	if err != nil {
 		return err
@@ -100,8 +103,11 @@ func restoreCmd(ctx context.Context, args []string, out io.Writer) error {
 	if err := config.ParseFlags(fs, args); err != nil {
 		return err
 	}
-	if fs.NArg() != 1 {
+	if fs.NArg() == 0 {
 		return refuse("Name the archive to restore: pforte restore [--data DIR] FILE (- for standard input).")
+	}
+	if err := config.ExtraOperands(fs, "restore", 1); err != nil {
+		return err
 	}
 	cfg, err := dataConfig("restore", *data)
 	if err != nil {

@@ -58,11 +58,15 @@ func Run(args []string, stdout, stderr io.Writer) int {
 		// Asked for help: the flags, on standard output, and success. A command line
 		// the flags cannot read: said once, with the flags, and exit code 2 like an
 		// unknown command, so a script tells a typo from a failure.
+		head := fmt.Sprintf("Usage: pforte %s [flags]%s\n\n", cmd, operands[cmd])
+		if ue.Whole {
+			head = ""
+		}
 		if errors.Is(err, flag.ErrHelp) {
-			fmt.Fprintf(stdout, "Usage: pforte %s [flags]%s\n\n%s", cmd, operands[cmd], ue.Usage)
+			fmt.Fprint(stdout, head+ue.Usage)
 			return 0
 		}
-		fmt.Fprintf(stderr, "pforte %s: %v\n\nUsage: pforte %s [flags]%s\n\n%s", cmd, ue.Err, cmd, operands[cmd], ue.Usage)
+		fmt.Fprintf(stderr, "pforte %s: %v\n\n%s%s", cmd, ue.Err, head, ue.Usage)
 		return 2
 	}
 	if err != nil {

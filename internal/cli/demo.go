@@ -25,6 +25,9 @@ func demoCmd(ctx context.Context, args []string, out io.Writer) error {
 	if err := config.ParseFlags(fs, args); err != nil {
 		return err
 	}
+	if err := config.ExtraOperands(fs, "demo", 0); err != nil {
+		return err
+	}
 	if *n < 0 {
 		return fmt.Errorf("demo: --scale must not be negative")
 	}

@@ -38,7 +38,8 @@ system account that ran it.
   --data DIR     data directory (PFORTE_DATA); PFORTE_DATABASE_URL selects PostgreSQL
 
 The link starts with PFORTE_BASE_URL, else the portal address of Settings, else
-http://localhost and the port of PFORTE_ADDR.
+http://localhost and the port of PFORTE_ADDR. PFORTE_BASE_URL is the default portal's:
+another portal (--tenant) links to its own portal address first.
 `
 
 // staffLoginCmd is "pforte staff-login": the operator's way back in for a locked-out
@@ -50,7 +51,7 @@ func staffLoginCmd(ctx context.Context, args []string, out io.Writer) error {
 	host := fs.String("tenant", "", "the portal answering on this host name")
 	reset2FA := fs.Bool("reset-2fa", false, "also remove the two-factor sign-in")
 	reactivate := fs.Bool("reactivate", false, "let a deactivated member in again")
-	rest, err := parseInterleaved(fs, args, "staff-login", staffLoginUsage, out) // the address may stand first
+	rest, err := parseInterleaved(fs, args, staffLoginUsage, out) // the address may stand first
 	if errors.Is(err, errHelpShown) {
 		return nil
 	} else if err != nil {
@@ -60,8 +61,8 @@ func staffLoginCmd(ctx context.Context, args []string, out io.Writer) error {
 	case len(rest) == 0:
 		return fmt.Errorf("staff-login: name the staff member's email address\n\n%s", staffLoginUsage)
 	case len(rest) > 1: // "name the address" read as if the one given were missing
-		return fmt.Errorf("staff-login: name one staff member's email address, not %d (%s)\n\n%s",
-			len(rest), strings.Join(rest, " "), staffLoginUsage)
+		return usageErr(staffLoginUsage, "name one staff member's email address, not %d (%s)",
+			len(rest), strings.Join(rest, " "))
 	case !strings.Contains(rest[0], "@"):
 		return fmt.Errorf("staff-login: %q is not an email address; name the staff member's email address\n\n%s", rest[0], staffLoginUsage)
 	}

@@ -66,7 +66,7 @@ func tenantCmd(ctx context.Context, args []string, out io.Writer) error {
 	fs.StringVar(&o.url, "url", "", "portal address of the new portal")
 	fs.StringVar(&o.lang, "language", tenant.InstallLanguage, "default language of the new portal")
 	fs.Var(&o.hosts, "host", "host name of the new portal")
-	rest, err := parseInterleaved(fs, args, "tenant", tenantUsage, out) // flags may follow the operands
+	rest, err := parseInterleaved(fs, args, tenantUsage, out) // flags may follow the operands
 	if errors.Is(err, errHelpShown) {
 		return nil
 	} else if err != nil {
@@ -78,17 +78,23 @@ func tenantCmd(ctx context.Context, args []string, out io.Writer) error {
 	verb, operands := rest[0], rest[1:]
 	want := map[string]int{"list": 0, "add": 1, "setup-link": 1}
 	n, ok := want[verb]
+	// A missing name is a failure (exit code 1); what the action does not take, a usage
+	// error (2).
 	switch {
 	case !ok:
-		return fmt.Errorf("tenant: unknown action %q: list, add or setup-link\n\n%s", verb, tenantUsage)
+		return usageErr(tenantUsage, "unknown action %q: list, add or setup-link", verb)
+	case len(operands) == 0 && verb == "add":
+		return fmt.Errorf("tenant add: name the new portal, in quotes when it has spaces (\"Beta Service AG\")\n\n%s", tenantUsage)
 	case len(operands) != n && verb == "add":
-		return fmt.Errorf("tenant add: name the new portal once, in quotes when it has spaces (\"Beta Service AG\"), not %d words\n\n%s", len(operands), tenantUsage)
-	case len(operands) != n && verb == "setup-link":
+		return usageErr(tenantUsage, "add takes the new portal's name once, in quotes when it has spaces (\"Beta Service AG\"), not %d words", len(operands))
+	case len(operands) == 0 && verb == "setup-link":
 		return fmt.Errorf("tenant setup-link: name one host name of the portal\n\n%s", tenantUsage)
+	case len(operands) != n && verb == "setup-link":
+		return usageErr(tenantUsage, "setup-link takes one host name of the portal, not %d", len(operands))
 	case len(operands) != n:
-		return fmt.Errorf("tenant list: takes no %q\n\n%s", operands[0], tenantUsage)
+		return usageErr(tenantUsage, "list takes no %q", operands[0])
 	case verb != "add" && (len(o.hosts) > 0 || o.url != "" || o.lang != tenant.InstallLanguage):
-		return fmt.Errorf("tenant %s: --host, --url and --language belong to tenant add\n\n%s", verb, tenantUsage)
+		return usageErr(tenantUsage, "--host, --url and --language belong to tenant add, not to %s", verb)
 	}
 	d, cfgOrigin, err := tenantDB(ctx, o.data)
 	if err != nil {

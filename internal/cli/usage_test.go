@@ -24,6 +24,15 @@ func TestHelpAndUsageErrors(t *testing.T) {
 		{[]string{"serve", "--bogus"}, 2, "", "pforte serve: flag provided but not defined: -bogus"},
 		{[]string{"migrate", "--data", t.TempDir(), "extra"}, 2, "", `unexpected argument "extra"`},
 		{[]string{"version", "extra"}, 2, "", `unexpected argument "extra"`},
+		// The README's rule holds for every command, those with their own usage text too.
+		{[]string{"demo", "--data", t.TempDir(), "extra"}, 2, "", `unexpected argument "extra"`},
+		{[]string{"backup", "--data", t.TempDir(), "extra"}, 2, "", `unexpected argument "extra"`},
+		{[]string{"restore", "a.tar.gz", "--data", t.TempDir()}, 2, "", `unexpected argument "--data"`},
+		{[]string{"tenant", "--bogus"}, 2, "", "pforte tenant: flag provided but not defined: -bogus\n\nUsage: pforte tenant list"},
+		{[]string{"tenant", "rename", "x"}, 2, "", `unknown action "rename"`},
+		{[]string{"tenant", "list", "--host", "a.test"}, 2, "", "belong to tenant add"},
+		{[]string{"staff-login", "a@x.test", "b@x.test"}, 2, "", "not 2 (a@x.test b@x.test)"},
+		{[]string{"staff-login", "--bogus", "a@x.test"}, 2, "", "Usage: pforte staff-login EMAIL"},
 	} {
 		var out, errOut bytes.Buffer
 		code := Run(append([]string{"pforte"}, c.args...), &out, &errOut)

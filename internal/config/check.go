@@ -20,9 +20,15 @@ import (
 type UsageError struct {
 	Err   error
 	Usage string
+	// Whole: Usage is the command's own usage text, "Usage:" lines and all (tenant,
+	// staff-login), printed as it is rather than under a line made of the command's name.
+	Whole bool
 }
 
+// Error is the problem with the command line, without the usage.
 func (e *UsageError) Error() string { return e.Err.Error() }
+
+// Unwrap gives errors.Is the cause, flag.ErrHelp for a request for help.
 func (e *UsageError) Unwrap() error { return e.Err }
 
 // ParseFlags reads args into fs and returns nil or a *UsageError. The flag package
@@ -34,6 +40,20 @@ func ParseFlags(fs *flag.FlagSet, args []string) error {
 		return usageError(fs, err)
 	}
 	return nil
+}
+
+// ExtraOperands refuses, as a *UsageError, what follows a command's flags past the
+// takes operands it reads: "demo --data /a /b" would otherwise run on /a, and "restore
+// FILE --data /x" (the flag package stops at FILE) into ./data, silently.
+func ExtraOperands(fs *flag.FlagSet, name string, takes int) error {
+	if fs.NArg() <= takes {
+		return nil
+	}
+	why := name + " takes only flags"
+	if takes > 0 {
+		why = fmt.Sprintf("%s takes %d argument, and its flags go before it", name, takes)
+	}
+	return usageError(fs, fmt.Errorf("unexpected argument %q (%s)", fs.Arg(takes), why))
 }
 
 func usageError(fs *flag.FlagSet, err error) *UsageError {

@@ -58,8 +58,19 @@ func TestParseRefusesUnusableSettings(t *testing.T) {
 		clearEnv(t)
 		t.Setenv("PFORTE_SMTP_URL", "mail.example.com")
 		t.Setenv("PFORTE_ADDR", "bogus")
-		if _, err := Parse("backup", []string{"--data", t.TempDir()}); err != nil {
-			t.Fatal(err)
+		// Nor over the base URL: a typo in the shared environment file would stop the
+		// nightly backups long before the running serve is restarted and says so.
+		t.Setenv("PFORTE_BASE_URL", "portal.example.com")
+		for _, cmd := range []string{"backup", "restore", "migrate", "demo"} {
+			if _, err := Parse(cmd, []string{"--data", t.TempDir()}); err != nil {
+				t.Fatalf("%s: %v", cmd, err)
+			}
+		}
+		// The commands that print links still refuse it: a link must open.
+		for _, cmd := range []string{"staff-login", "tenant"} {
+			if _, err := Parse(cmd, []string{"--data", t.TempDir()}); err == nil || !strings.Contains(err.Error(), "PFORTE_BASE_URL") {
+				t.Fatalf("%s: %v", cmd, err)
+			}
 		}
 	})
 }

@@ -56,8 +56,8 @@ func Parse(name string, args []string) (Config, error) {
 	if err := ParseFlags(fs, args); err != nil {
 		return c, err
 	}
-	if fs.NArg() > 0 { // "serve --data /a /b" would otherwise run on /a, silently
-		return c, usageError(fs, fmt.Errorf("unexpected argument %q (%s takes only flags)", fs.Arg(0), name))
+	if err := ExtraOperands(fs, name, 0); err != nil {
+		return c, err
 	}
 	var err error
 	// What only serve uses is checked only there: a backup or restore should not be
@@ -88,7 +88,10 @@ func Parse(name string, args []string) (Config, error) {
 			return c, err
 		}
 	}
-	if c.BaseURL = strings.TrimSuffix(strings.TrimSpace(env("PFORTE_BASE_URL", "")), "/"); c.BaseURL != "" {
+	// The base URL is checked where links are made of it: serve and the commands that
+	// print a link.
+	linking := serving || name == "staff-login" || name == "tenant"
+	if c.BaseURL = strings.TrimSuffix(strings.TrimSpace(env("PFORTE_BASE_URL", "")), "/"); linking && c.BaseURL != "" {
 		if err := checkBaseURL(c.BaseURL); err != nil {
 			return c, err
 		}

@@ -48,10 +48,16 @@ func (e *Env) SetCookie(w http.ResponseWriter, r *http.Request, name, value stri
 	})
 }
 
-// ClearCookie removes a cookie.
+// ClearCookie removes a cookie. Over HTTPS the language cookie goes under its plain name
+// as well: VisitorLanguage reads either, so a pick from before the prefix (or from plain
+// HTTP) would otherwise outlive "automatic" by up to a year.
 func (e *Env) ClearCookie(w http.ResponseWriter, r *http.Request, name string) {
 	http.SetCookie(w, &http.Cookie{Name: e.cookieName(r, name), Value: "", Path: "/", HttpOnly: true,
 		SameSite: http.SameSiteLaxMode, Secure: e.Secure(r), MaxAge: -1})
+	if name == LangCookie && e.Secure(r) {
+		http.SetCookie(w, &http.Cookie{Name: name, Value: "", Path: "/", HttpOnly: true,
+			SameSite: http.SameSiteLaxMode, Secure: true, MaxAge: -1})
+	}
 }
 
 // Flash stores a message id shown once on the next page, then redirects (303) to to.
