@@ -127,13 +127,13 @@ func forgetContact(ctx context.Context, tx *db.Tx, t tenant.Tenant, ct contact.C
 	if err := session.EndForContact(ctx, tx, ct.TenantID, ct.ID, 0); err != nil {
 		return out, err
 	}
-	// Failed sign-ins are kept by the address typed: those of every address go.
+	// Failed sign-ins are kept by the address typed, and so are the counted requests for
+	// reset links and registrations (RequestReset, Register): those of every address go.
 	for _, a := range addrs { // the current address is among them
-		if err := auth.ClearFailures(ctx, tx, ct.TenantID, a); err != nil {
-			return out, err
-		}
-		if err := auth.ClearFailures(ctx, tx, ct.TenantID, secondKey(a)); err != nil {
-			return out, err
+		for _, key := range []string{a, secondKey(a), "reset:" + a, "register:" + a} {
+			if err := auth.ClearFailures(ctx, tx, ct.TenantID, key); err != nil {
+				return out, err
+			}
 		}
 	}
 	return out, nil

@@ -1,5 +1,6 @@
 // Package dataexport writes a contact's own data as one JSON file (GDPR art. 15 and 20):
-// details, memberships, security events, downloads, the tickets they opened or follow
+// details, memberships, security events, how they sign in (sessions, passkeys, whether
+// the authenticator app is on), downloads, the tickets they opened or follow
 // with what they wrote and what staff answered, their answers under knowledge-base
 // articles and their download subscriptions. The portal hands it to the contact, the
 // back office to an admin answering a request by phone or letter: one writer, so both
@@ -96,10 +97,14 @@ func Send(ctx context.Context, q db.Querier, w http.ResponseWriter, s Subject, n
 	if err != nil {
 		return false, err
 	}
+	signs, err := readSignIn(ctx, q, c, now)
+	if err != nil {
+		return false, err
+	}
 	w.Header().Set("Content-Type", "application/json; charset=utf-8")
 	w.Header().Set("Content-Disposition", filestore.Disposition(FileName(s, now)))
 	w.Header().Set("Cache-Control", "no-store")
-	x := newWriter(w)
+	x := newWriter(sliding{w, http.NewResponseController(w)})
 	x.field("exported_at", now.UTC())
 	x.field("contact", exportContact{c.FirstName, c.LastName, c.Email, c.Phone, c.Language,
 		exportNotifications{n.Own, n.Followed, n.Company}})
@@ -117,6 +122,7 @@ func Send(ctx context.Context, q db.Querier, w http.ResponseWriter, s Subject, n
 		x.item(exportedEvent(e, c.ID, c.Email))
 	}
 	x.end()
+	signs.write(x)
 	err = writeDownloads(ctx, q, s, x)
 	var written map[int64]bool
 	if err == nil {

@@ -36,7 +36,7 @@ func (p *Portal) jsonFail(w http.ResponseWriter, r *http.Request, err error) {
 	if r.Context().Err() != nil {
 		return
 	}
-	p.env.Log.Error("request failed", "method", r.Method, "path", r.URL.Path, "err", err)
+	p.env.Log.Error("request failed", "method", r.Method, "path", web.LogPath(r), "err", err)
 	jsonError(w, r, http.StatusInternalServerError, "passkey.server_error")
 }
 

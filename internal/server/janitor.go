@@ -17,7 +17,7 @@ import (
 const janitorEvery = time.Hour
 
 // RunJanitor deletes expired sessions, old login failures, spent tokens, delivered jobs
-// and stale password-reset requests until ctx ends. Every instance may run it: the deletes are idempotent.
+// and stale password-reset requests (portal and back office) until ctx ends. Every instance may run it: the deletes are idempotent.
 func (a *App) RunJanitor(ctx context.Context) {
 	t := time.NewTicker(janitorEvery)
 	defer t.Stop()
@@ -47,6 +47,8 @@ func (a *App) Sweep(ctx context.Context, now time.Time) {
 		// A "forgot password" request whose job gave up: the link would have expired
 		// within the hour anyway.
 		{`DELETE FROM reset_requests WHERE created_at < ?`, now.Add(-24 * time.Hour).Unix()},
+		// The same for the back office's: the address typed and the client's IP.
+		{`DELETE FROM staff_reset_requests WHERE created_at < ?`, now.Add(-24 * time.Hour).Unix()},
 	} {
 		args := []any{q.arg}
 		if strings.Count(q.sql, "?") == 2 {

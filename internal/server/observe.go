@@ -83,7 +83,7 @@ func observe(log *slog.Logger, m *metrics, next http.Handler) http.Handler {
 		sw := &statusWriter{ResponseWriter: w}
 		defer func() {
 			if p := recover(); p != nil {
-				log.Error("panic", "method", r.Method, "path", r.URL.Path, "panic", p)
+				log.Error("panic", "method", r.Method, "path", web.LogPath(r), "panic", p)
 				if sw.status == 0 {
 					http.Error(sw, "internal server error", http.StatusInternalServerError)
 				}
@@ -98,7 +98,7 @@ func observe(log *slog.Logger, m *metrics, next http.Handler) http.Handler {
 			d := time.Since(start)
 			m.requests.WithLabelValues(route, strconv.Itoa(sw.status)).Inc()
 			m.latency.WithLabelValues(route).Observe(d.Seconds())
-			log.Debug("request", "method", r.Method, "path", r.URL.Path, "route", route, "status", sw.status, "dur", d)
+			log.Debug("request", "method", r.Method, "path", web.LogPath(r), "route", route, "status", sw.status, "dur", d)
 		}()
 		next.ServeHTTP(sw, r)
 	})

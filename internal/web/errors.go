@@ -18,7 +18,7 @@ func (e *Env) Fail(w http.ResponseWriter, r *http.Request, err error) {
 	if r.Context().Err() != nil {
 		return // the client went away; nothing to answer
 	}
-	e.Log.Error("request failed", "method", r.Method, "path", r.URL.Path, "err", err)
+	e.Log.Error("request failed", "method", r.Method, "path", LogPath(r), "err", err)
 	Render(w, r, http.StatusInternalServerError, ErrorPage("error.server.title", "error.server.text"))
 }
 

@@ -17,7 +17,7 @@ func Render(w http.ResponseWriter, r *http.Request, status int, c templ.Componen
 	defer templ.ReleaseBuffer(buf)
 	if err := c.Render(r.Context(), buf); err != nil {
 		if r.Context().Err() == nil { // a client that went away is not a failure
-			slog.ErrorContext(r.Context(), "render", "path", r.URL.Path, "err", err)
+			slog.ErrorContext(r.Context(), "render", "path", LogPath(r), "err", err)
 			http.Error(w, "internal server error", http.StatusInternalServerError)
 		}
 		return
