@@ -52,5 +52,23 @@ func BenchmarkSearchLongArticles(b *testing.B) {
 				}
 			}
 		})
+		// A search that finds nothing walks the portal's whole chain of tries: all
+		// words, some words, then the stems (kb.SearchStems, with and without umlauts).
+		b.Run(string(e)+"/miss", func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				q := "Heizungsanlagen Passwörter"
+				hits, err := kb.Search(ctx, d, v, q, 30)
+				if err == nil && len(hits) == 0 {
+					hits, err = kb.SearchSome(ctx, d, v, q, 30)
+				}
+				if err == nil && len(hits) == 0 {
+					hits, err = kb.SearchStems(ctx, d, v, q, 30)
+				}
+				if err != nil || len(hits) != 0 {
+					b.Fatal(len(hits), err)
+				}
+			}
+		})
 	}
 }

@@ -2,6 +2,7 @@ package kb
 
 import (
 	"context"
+	"slices"
 	"strings"
 
 	"pforte/internal/db"
@@ -12,35 +13,50 @@ import (
 var unUmlaut = strings.NewReplacer("ä", "a", "ö", "o", "ü", "u")
 
 // SearchStems is the search's last try, for when neither Search nor SearchSome found
-// anything: every word cut to its stem (stemOf: "heizungsanlagen" → "heizungsanlag",
+// anything: each word cut to its stem (stemOf: "heizungsanlagen" → "heizungsanlag",
 // "scanner" → "scann"), so an inflected form finds the article whose word begins with
 // that stem, as the ticket form's suggestions (which rank by stems) already do — their
 // "search the knowledge base" link must not then answer "nothing found". A stem with an
-// umlaut is tried again without it ("passwört" → "passwort"). Nothing when no word has
-// a stem shorter than itself.
+// umlaut is tried without it too ("passwört" → "passwort"). As in SearchSome, articles
+// with the most words come first. A word that is its own stem is not searched again:
+// it found nothing as written (alone, by SearchSome, or as the whole query). So a miss
+// costs one bounded Search per changed word and variant.
 func SearchStems(ctx context.Context, q db.Querier, v Viewer, text string, limit int) ([]Summary, error) {
-	ks := keywords(text)
-	stems := make([]string, len(ks))
-	changed := false
-	for i, k := range ks {
-		stems[i] = stemOf(k)
-		changed = changed || stems[i] != k
-	}
-	if !changed || limit <= 0 {
+	if limit <= 0 {
 		return nil, nil
 	}
-	tries := []string{strings.Join(stems, " ")}
-	if plain := unUmlaut.Replace(tries[0]); plain != tries[0] {
-		tries = append(tries, plain)
-	}
-	for _, t := range tries {
-		found, err := Search(ctx, q, v, t, limit)
-		if err == nil && len(found) == 0 {
-			found, err = SearchSome(ctx, q, v, t, limit)
+	var out []Summary
+	hits := map[int64]int{} // article → words whose stem it contains
+	for _, k := range keywords(text) {
+		stem := stemOf(k)
+		if stem == k {
+			continue
 		}
-		if err != nil || len(found) > 0 {
-			return found, err
+		tries := []string{stem}
+		if plain := unUmlaut.Replace(stem); plain != stem {
+			tries = append(tries, plain)
+		}
+		counted := map[int64]bool{} // one word counts once, whichever variant found it
+		for _, t := range tries {
+			found, err := Search(ctx, q, v, t, limit)
+			if err != nil {
+				return nil, err
+			}
+			for _, s := range found {
+				if counted[s.ID] {
+					continue
+				}
+				counted[s.ID] = true
+				if hits[s.ID] == 0 {
+					out = append(out, s)
+				}
+				hits[s.ID]++
+			}
 		}
 	}
-	return nil, nil
+	slices.SortStableFunc(out, func(a, b Summary) int { return hits[b.ID] - hits[a.ID] })
+	if len(out) > limit {
+		out = out[:limit]
+	}
+	return out, nil
 }
