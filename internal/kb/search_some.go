@@ -17,24 +17,50 @@ func SearchSome(ctx context.Context, q db.Querier, v Viewer, text string, limit 
 	if len(ks) < 2 || limit <= 0 {
 		return nil, nil // one word: Search has tried it already
 	}
-	var out []Summary
-	hits := map[int64]int{} // article → words it contains
+	var m wordMatches
 	for _, k := range ks {
 		found, err := Search(ctx, q, v, k, limit)
 		if err != nil {
 			return nil, err
 		}
-		for _, s := range found {
-			if hits[s.ID] == 0 {
-				out = append(out, s)
+		m.add(found, nil)
+	}
+	return m.ranked(limit), nil
+}
+
+// wordMatches gathers the articles found word by word (SearchSome, SearchStems) with
+// how many of the words each holds.
+type wordMatches struct {
+	out  []Summary
+	hits map[int64]int
+}
+
+// add counts found for one word; counted, when set, holds the articles already counted
+// for that word (by another of its variants), so a word counts once per article.
+func (m *wordMatches) add(found []Summary, counted map[int64]bool) {
+	if m.hits == nil {
+		m.hits = map[int64]int{}
+	}
+	for _, s := range found {
+		if counted != nil {
+			if counted[s.ID] {
+				continue
 			}
-			hits[s.ID]++
+			counted[s.ID] = true
 		}
+		if m.hits[s.ID] == 0 {
+			m.out = append(m.out, s)
+		}
+		m.hits[s.ID]++
 	}
-	// Stable: among articles with as many words, the earlier word's best match first.
-	slices.SortStableFunc(out, func(a, b Summary) int { return hits[b.ID] - hits[a.ID] })
-	if len(out) > limit {
-		out = out[:limit]
+}
+
+// ranked lists the articles with the most words first, at most limit. Stable: among
+// articles with as many words, the earlier word's best match first.
+func (m *wordMatches) ranked(limit int) []Summary {
+	slices.SortStableFunc(m.out, func(a, b Summary) int { return m.hits[b.ID] - m.hits[a.ID] })
+	if len(m.out) > limit {
+		return m.out[:limit]
 	}
-	return out, nil
+	return m.out
 }

@@ -2,7 +2,6 @@ package kb
 
 import (
 	"context"
-	"slices"
 	"strings"
 
 	"pforte/internal/db"
@@ -25,8 +24,7 @@ func SearchStems(ctx context.Context, q db.Querier, v Viewer, text string, limit
 	if limit <= 0 {
 		return nil, nil
 	}
-	var out []Summary
-	hits := map[int64]int{} // article → words whose stem it contains
+	var m wordMatches
 	for _, k := range keywords(text) {
 		stem := stemOf(k)
 		if stem == k {
@@ -42,21 +40,8 @@ func SearchStems(ctx context.Context, q db.Querier, v Viewer, text string, limit
 			if err != nil {
 				return nil, err
 			}
-			for _, s := range found {
-				if counted[s.ID] {
-					continue
-				}
-				counted[s.ID] = true
-				if hits[s.ID] == 0 {
-					out = append(out, s)
-				}
-				hits[s.ID]++
-			}
+			m.add(found, counted)
 		}
 	}
-	slices.SortStableFunc(out, func(a, b Summary) int { return hits[b.ID] - hits[a.ID] })
-	if len(out) > limit {
-		out = out[:limit]
-	}
-	return out, nil
+	return m.ranked(limit), nil
 }
