@@ -7,11 +7,11 @@ import (
 	"io"
 	"net"
 	netmail "net/mail"
-	"net/url"
 	"strconv"
 	"strings"
 
 	"pforte/internal/mail"
+	"pforte/internal/tenant"
 )
 
 // UsageError is a command line the flags cannot read, or a request for help (then it
@@ -86,11 +86,10 @@ func checkAddr(setting, addr string) error {
 }
 
 // checkBaseURL refuses a PFORTE_BASE_URL links could not be built on: every link in
-// every mail starts with it, so "portal.example.com" would mail dead links.
+// every mail starts with it, so "portal.example.com" would mail dead links. It is a
+// portal address like the one admins enter in Settings, checked by the same rule.
 func checkBaseURL(s string) error {
-	u, err := url.Parse(s)
-	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" || u.User != nil ||
-		u.Path != "" || u.RawQuery != "" || u.Fragment != "" || strings.ContainsAny(s, "?#") {
+	if _, ok := tenant.NormalPortalURL(s); !ok {
 		return fmt.Errorf("config: PFORTE_BASE_URL is %q: write the address customers open, with http:// or https:// and without a path, e.g. https://portal.example.com", s)
 	}
 	return nil
