@@ -108,6 +108,10 @@ func (s *Service) ResendStaffInvitation(ctx context.Context, t tenant.Tenant, by
 // CheckStaffInvitation tells whether a staff invitation link can still be used, and by
 // whom. A member deactivated since the invitation cannot use it: the link reads as
 // unknown rather than letting them set a password for an account that cannot log in.
+// A member who has a password already (set through the operator's link, pforte
+// staff-login, while the invitation waited) is done with it: the link reads as used.
+// It only ever sets the first password, so mailbox or outbox access never replaces a
+// password nor gets past a second factor switched on since.
 func (s *Service) CheckStaffInvitation(ctx context.Context, tenantID int64, raw string) (staff.Member, error) {
 	tok, err := auth.LookupToken(ctx, s.DB, tenantID, auth.PurposeStaff, raw, s.Now())
 	if err != nil {
@@ -117,11 +121,15 @@ func (s *Service) CheckStaffInvitation(ctx context.Context, tenantID int64, raw 
 	if errors.Is(err, db.ErrNotFound) || (err == nil && !m.Active) {
 		return staff.Member{}, auth.ErrTokenUnknown
 	}
+	if err == nil && m.PasswordHash != "" {
+		return staff.Member{}, auth.ErrTokenUsed
+	}
 	return m, err
 }
 
 // AcceptStaffInvitation sets the member's first password, uses up the link and logs
-// them in; it returns the new session's cookie value.
+// them in; it returns the new session's cookie value. A member with a password gets
+// auth.ErrTokenUsed and nothing changes (see CheckStaffInvitation).
 func (s *Service) AcceptStaffInvitation(ctx context.Context, tenantID int64, raw, pw, confirm string, c Client) (string, error) {
 	m, err := s.CheckStaffInvitation(ctx, tenantID, raw)
 	if err != nil {
@@ -145,8 +153,12 @@ func (s *Service) AcceptStaffInvitation(ctx context.Context, tenantID int64, raw
 		if err := auth.ConsumeToken(ctx, tx, tok.ID, now); err != nil {
 			return err
 		}
-		if err := staff.SetPassword(ctx, tx, tenantID, m.ID, hash); err != nil {
+		// Only while there is no password: one set since the check above (the
+		// operator's link) stays, and so does the second factor that may guard it.
+		if first, err := staff.SetFirstPassword(ctx, tx, tenantID, m.ID, hash); err != nil {
 			return err
+		} else if !first {
+			return auth.ErrTokenUsed
 		}
 		if sess, err = session.New(ctx, tx, tenantID, m.ID, 0, 0, c.IP, c.UserAgent, now); err != nil {
 			return err

@@ -100,6 +100,20 @@ func SetPassword(ctx context.Context, q db.Querier, tenantID, id int64, hash str
 	return err
 }
 
+// SetFirstPassword stores the hash as the member's first password, only while they
+// have none; it reports whether they had none. An invitation sets the first password
+// and nothing more: it must not replace one set meanwhile (the operator's link) and
+// with it step past that member's second factor.
+func SetFirstPassword(ctx context.Context, q db.Querier, tenantID, id int64, hash string) (bool, error) {
+	res, err := q.Exec(ctx, `UPDATE staff SET password_hash = ? WHERE tenant_id = ? AND id = ? AND password_hash = ''`,
+		hash, tenantID, id)
+	if err != nil {
+		return false, fmt.Errorf("staff: set first password: %w", err)
+	}
+	n, err := res.RowsAffected()
+	return n == 1, err
+}
+
 // SetLanguage stores the member's language for the back office.
 func SetLanguage(ctx context.Context, q db.Querier, tenantID, id int64, lang string) error {
 	_, err := q.Exec(ctx, `UPDATE staff SET language = ? WHERE tenant_id = ? AND id = ?`, lang, tenantID, id)
