@@ -35,6 +35,9 @@ func auditRows(ctx context.Context, list []audit.Entry, staff, contacts map[int6
 		case "cli": // pforte staff-login: the system account that ran it, not a person here
 			row.ActorName, row.ActorEmail = i18n.T(ctx, "staff_cli.audit.actor"), a.Email
 			row.ActorKind = i18n.T(ctx, "staff_cli.audit.kind")
+		case "system": // the server by itself (the retention rules), no person
+			row.ActorName, row.ActorEmail = i18n.T(ctx, "retention.audit.actor."+a.Email), ""
+			row.ActorKind = i18n.T(ctx, "retention.audit.kind")
 		}
 		out[i] = row
 	}

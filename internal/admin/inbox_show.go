@@ -78,6 +78,9 @@ func (a *Admin) renderInboxItem(w http.ResponseWriter, r *http.Request, v *visit
 		err = it.Decode(&iv.Deleted)
 	case inbox.KindMail:
 		err = it.Decode(&iv.Mail)
+		if err == nil && iv.Mail.RawKey != "" && !a.env.Files.Has(iv.Mail.RawKey) {
+			iv.Mail.RawKey = "" // gone under the retention rules: no download button to a 404
+		}
 	}
 	if err != nil {
 		a.env.Fail(w, r, err)

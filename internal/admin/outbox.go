@@ -49,7 +49,7 @@ func (a *Admin) outboxShow(w http.ResponseWriter, r *http.Request, v *visit) {
 		return
 	}
 	d, queued := tries[m.ID]
-	canRetry := v.Member.IsAdmin() && m.State != "sent" && m.State != outbox.StateCancelled && !d.Running
+	canRetry := v.Member.IsAdmin() && m.State != "sent" && m.State != outbox.StateCancelled && !d.Running && m.Purged.IsZero()
 	web.Render(w, r, http.StatusOK, outboxMailPage(v.chrome(r, "admin.outbox.mail_title"), m, d, queued, canRetry))
 }
 

@@ -84,6 +84,8 @@ func Routes(env *web.Env, svc *access.Service) []web.Route {
 		{Pattern: "POST /admin/settings/mails/{name}/{lang}/reset", Handler: a.adminOnly(a.mailTemplateReset)},
 		{Pattern: "GET /admin/audit", Handler: a.adminOnly(a.auditList)},
 		{Pattern: "GET /admin/audit.csv", Handler: a.adminOnly(a.auditCSV)},
+		{Pattern: "GET " + retentionPath, Handler: a.adminOnly(a.retentionForm)},
+		{Pattern: "POST " + retentionPath, Handler: a.adminOnly(a.retentionSave)},
 		{Pattern: "GET /admin/settings/branding", Handler: a.adminOnly(a.brandingForm)},
 		{Pattern: "POST /admin/settings/branding", Handler: a.adminOnly(a.brandingSave)},
 		{Pattern: "POST /admin/settings/branding/logo/remove", Handler: a.adminOnly(a.brandingLogoRemove)},

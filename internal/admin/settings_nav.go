@@ -30,6 +30,7 @@ func settingsAreas(c web.Chrome) []settingsArea {
 		{"mail", "/admin/settings/mail", "admin.mail.title", "settings_nav.mail_desc"},
 		{"branding", "/admin/settings/branding", "branding.title", "settings_nav.branding_desc"},
 		{"templates", "/admin/settings/mails", "templates.link", "settings_nav.templates_desc"},
+		{"retention", retentionPath, "retention.title", "retention.nav_desc"},
 	}
 	if has("/admin/tickets") {
 		out = append(out,

@@ -15,7 +15,7 @@ import (
 // "cli", Email the system account), or only Raw for anything else (the address of a
 // failed sign-in, a registration's address, "passkey").
 type Actor struct {
-	Kind  string // "staff", "contact", "cli" or ""
+	Kind  string // "staff", "contact", "cli", "system" (System: Email holds the task) or ""
 	ID    int64
 	Email string
 	Raw   string
@@ -24,11 +24,11 @@ type Actor struct {
 var actorRE = regexp.MustCompile(`^(staff|contact):(\d+) ?(.*)$`)
 
 // Typed makes what someone typed as their login fit for the actor column: text that
-// would read as a staff member's or contact's id ("staff:1 admin@…") or as the command
-// line ("cli:root") is quoted, so a failed login cannot write an entry in someone
-// else's name.
+// would read as a staff member's or contact's id ("staff:1 admin@…"), as the command
+// line ("cli:root") or as the server itself ("system:retention") is quoted, so a
+// failed login cannot write an entry in someone else's name.
 func Typed(s string) string {
-	if actorRE.MatchString(s) || strings.HasPrefix(s, operatorPrefix) {
+	if actorRE.MatchString(s) || strings.HasPrefix(s, operatorPrefix) || strings.HasPrefix(s, systemPrefix) {
 		return strconv.Quote(s)
 	}
 	return s
@@ -38,6 +38,9 @@ func Typed(s string) string {
 func ParseActor(s string) Actor {
 	if account, ok := strings.CutPrefix(s, operatorPrefix); ok {
 		return Actor{Kind: "cli", Email: account, Raw: s}
+	}
+	if task, ok := strings.CutPrefix(s, systemPrefix); ok {
+		return Actor{Kind: "system", Email: task, Raw: s}
 	}
 	m := actorRE.FindStringSubmatch(s)
 	if m == nil {

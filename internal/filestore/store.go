@@ -130,6 +130,16 @@ func (s *Store) Open(key string) (*os.File, error) {
 	return f, nil
 }
 
+// Has reports whether the store holds key (a retention rule may have deleted a file a
+// record still names).
+func (s *Store) Has(key string) bool {
+	if !validKey(key) {
+		return false
+	}
+	_, err := os.Stat(s.path(key))
+	return err == nil
+}
+
 // Delete removes a stored file; a missing file is not an error.
 func (s *Store) Delete(key string) error {
 	if !validKey(key) {

@@ -68,6 +68,10 @@ var ErrSending = errors.New("outbox: the mail is being sent")
 // ErrDelivered is returned by Retry for a mail that is already out.
 var ErrDelivered = errors.New("outbox: the mail has been sent")
 
+// ErrPurged is returned by Retry for a failed mail the retention rules emptied: there
+// is nothing left to send.
+var ErrPurged = errors.New("outbox: the mail's content was removed")
+
 // Retry makes a waiting or failed mail due now. A failed mail goes back to "queued"
 // and gets the queue's full round of attempts again; a waiting one keeps its count and
 // is only brought forward. Scoped by tenant: another tenant's mail is db.ErrNotFound.
@@ -81,6 +85,9 @@ func Retry(ctx context.Context, q db.Querier, tenantID, mailID int64, now time.T
 		return ErrDelivered
 	case StateCancelled:
 		return ErrCancelled
+	}
+	if !m.Purged.IsZero() {
+		return ErrPurged
 	}
 	var jobID int64
 	var state string

@@ -37,6 +37,9 @@ type Mail struct {
 	// Personal: a person wrote it (mail.Message.Personal); it goes out without
 	// Auto-Submitted.
 	Personal bool
+	// Purged is when the retention rules emptied its text and HTML (zero: never); the
+	// row still says what went to whom when.
+	Purged time.Time
 }
 
 // ForTicket marks a queued mail as written about a ticket, so an answer quoting its
@@ -133,14 +136,17 @@ func (d *Deliverer) send(ctx context.Context, tenantID int64, m Mail) (string, e
 }
 
 const columns = `id, to_addr, subject, text_body, html_body, message_id, state, stored_path, created_at, COALESCE(sent_at, 0),
-	reply_to, in_reply_to, COALESCE(ticket_id, 0), personal`
+	reply_to, in_reply_to, COALESCE(ticket_id, 0), personal, purged_at`
 
 func scan(row interface{ Scan(...any) error }) (Mail, error) {
 	var m Mail
-	var created, sent int64
+	var created, sent, purged int64
 	err := row.Scan(&m.ID, &m.To, &m.Subject, &m.Text, &m.HTML, &m.MessageID, &m.State, &m.Stored, &created, &sent,
-		&m.ReplyTo, &m.InReplyTo, &m.TicketID, &m.Personal)
+		&m.ReplyTo, &m.InReplyTo, &m.TicketID, &m.Personal, &purged)
 	m.CreatedAt = time.Unix(created, 0)
+	if purged > 0 {
+		m.Purged = time.Unix(purged, 0)
+	}
 	if sent > 0 {
 		m.SentAt = time.Unix(sent, 0)
 	}

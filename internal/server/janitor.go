@@ -7,7 +7,9 @@ import (
 
 	"pforte/internal/db"
 	"pforte/internal/download"
+	"pforte/internal/inbox"
 	"pforte/internal/kb"
+	"pforte/internal/retention"
 	"pforte/internal/session"
 	"pforte/internal/ticket"
 )
@@ -16,8 +18,9 @@ import (
 // already refused when used; sweeping only keeps the tables small.
 const janitorEvery = time.Hour
 
-// RunJanitor deletes expired sessions, old login failures, spent tokens, delivered jobs
-// and stale password-reset requests (portal and back office) until ctx ends. Every instance may run it: the deletes are idempotent.
+// RunJanitor deletes expired sessions, old login failures, spent tokens, delivered jobs,
+// stale password-reset requests (portal and back office) and what the tenants'
+// retention rules let go, until ctx ends. Every instance may run it: the deletes are idempotent.
 func (a *App) RunJanitor(ctx context.Context) {
 	t := time.NewTicker(janitorEvery)
 	defer t.Stop()
@@ -86,6 +89,11 @@ func (a *App) Sweep(ctx context.Context, now time.Time) {
 		if err := a.Env.Files.Delete(k); err != nil {
 			a.Log.Warn("janitor: kept download file", "err", err)
 		}
+	}
+	// Logs and mail copies past the tenants' retention rules (package retention).
+	sw := retention.Sweeper{DB: a.DB, Files: a.Env.Files, OpenRaw: inbox.OpenMailKeys}
+	if _, err := sw.Sweep(ctx, now); err != nil && ctx.Err() == nil {
+		a.Log.Warn("janitor: retention", "err", err)
 	}
 	// SQLite gathers planner statistics only when asked (0x10002: also tables never
 	// analysed, with a bounded effort); without them a search would

@@ -1,0 +1,72 @@
+package retention
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io/fs"
+	"log/slog"
+	"os"
+	"time"
+
+	"pforte/internal/db"
+)
+
+// purgeMail empties the tenant's mails created before `before` that are out of the
+// queue (sent, failed or cancelled): their text and HTML, and the .eml file the file
+// sender kept. The row stays — recipient, subject, Message-ID, state, times — so the
+// outbox still says what went to whom when, and an answer quoting the Message-ID
+// still finds its ticket. A queued mail keeps its content until it is out. The
+// files go once the rows say they are gone.
+func (s Sweeper) purgeMail(ctx context.Context, tenantID, before int64, now time.Time) (int, error) {
+	n := 0
+	for ctx.Err() == nil {
+		var ids []int64
+		var paths []string
+		rows, err := s.DB.Query(ctx, `SELECT id, stored_path FROM mails WHERE tenant_id = ? AND purged_at = 0
+			AND created_at < ? AND state <> 'queued' ORDER BY created_at LIMIT ?`, tenantID, before, batch)
+		if err != nil {
+			return n, fmt.Errorf("sent mail: %w", err)
+		}
+		for rows.Next() {
+			var id int64
+			var p string
+			if err := rows.Scan(&id, &p); err != nil {
+				rows.Close()
+				return n, fmt.Errorf("sent mail: %w", err)
+			}
+			ids = append(ids, id)
+			if p != "" && p != "smtp" { // "smtp": it went out over SMTP, no file kept
+				paths = append(paths, p)
+			}
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return n, fmt.Errorf("sent mail: %w", err)
+		}
+		err = s.DB.InTx(ctx, func(tx *db.Tx) error {
+			for _, id := range ids {
+				// Not if a retry queued it again since it was read.
+				if _, err := tx.Exec(ctx, `UPDATE mails SET text_body = '', html_body = '', purged_at = ?,
+					stored_path = CASE WHEN stored_path = 'smtp' THEN stored_path ELSE '' END
+					WHERE tenant_id = ? AND id = ? AND purged_at = 0 AND state <> 'queued'`, now.Unix(), tenantID, id); err != nil {
+					return err
+				}
+			}
+			return nil
+		})
+		if err != nil {
+			return n, fmt.Errorf("sent mail: %w", err)
+		}
+		n += len(ids)
+		for _, p := range paths {
+			if err := os.Remove(p); err != nil && !errors.Is(err, fs.ErrNotExist) {
+				slog.Warn("retention: delete stored mail", "path", p, "err", err)
+			}
+		}
+		if len(ids) < batch {
+			break
+		}
+	}
+	return n, ctx.Err()
+}
