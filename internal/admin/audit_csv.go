@@ -37,8 +37,8 @@ func (a *Admin) auditCSV(w http.ResponseWriter, r *http.Request, v *visit) {
 		a.env.Fail(w, r, err)
 		return
 	}
-	web.CSVDownload(w, i18n.T(ctx, "audit_export.file")+"-"+a.env.Now().In(zone).Format("2006-01-02")+".csv")
-	if err := a.writeAuditCSV(ctx, w, v.P.TenantID, aq.Filter, zone); err != nil && ctx.Err() == nil {
+	out := web.CSVDownload(w, i18n.T(ctx, "audit_export.file")+"-"+a.env.Now().In(zone).Format("2006-01-02")+".csv")
+	if err := a.writeAuditCSV(ctx, out, v.P.TenantID, aq.Filter, zone); err != nil && ctx.Err() == nil {
 		// The file is under way: its status is sent, only the log can tell.
 		a.env.Log.Error("audit export", "tenant", v.P.TenantID, "err", err)
 	}

@@ -35,12 +35,12 @@ func (a *Admin) reportCSV(w http.ResponseWriter, r *http.Request, v *visit) {
 		a.env.Fail(w, r, err)
 		return
 	}
-	web.CSVDownload(w, i18n.T(ctx, "reports.csv.file")+"-"+rq.From+"-"+rq.To+".csv")
+	out := web.CSVDownload(w, i18n.T(ctx, "reports.csv.file")+"-"+rq.From+"-"+rq.To+".csv")
 	t := csvTicket{ctx: ctx, zone: v.Tenant.Location(), status: map[int64]string{}}
 	for _, s := range statuses {
 		t.status[s.ID] = statusName(ctx, s)
 	}
-	if err := writeTicketsCSV(ctx, w, t, func(fn func(report.Row) error) error {
+	if err := writeTicketsCSV(ctx, out, t, func(fn func(report.Row) error) error {
 		return report.Export(ctx, a.env.DB, v.P.TenantID, rq.Period, fn)
 	}); err != nil && ctx.Err() == nil {
 		// The file is under way: its status is sent, only the log can tell.

@@ -31,8 +31,8 @@ func (a *Admin) reportTimeCSV(w http.ResponseWriter, r *http.Request, v *visit) 
 		a.env.Fail(w, r, err)
 		return
 	}
-	web.CSVDownload(w, i18n.T(ctx, "time_tracking.csv.file")+"-"+rq.From+"-"+rq.To+".csv")
-	if err := writeTimeCSV(ctx, w, func(fn func(report.TimeRow) error) error {
+	out := web.CSVDownload(w, i18n.T(ctx, "time_tracking.csv.file")+"-"+rq.From+"-"+rq.To+".csv")
+	if err := writeTimeCSV(ctx, out, func(fn func(report.TimeRow) error) error {
 		return report.ExportTime(ctx, a.env.DB, v.P.TenantID, rq.Period, fn)
 	}); err != nil && ctx.Err() == nil {
 		a.env.Log.Error("report time export", "tenant", v.P.TenantID, "err", err)

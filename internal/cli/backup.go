@@ -22,7 +22,8 @@ import (
 func backupCmd(ctx context.Context, args []string, out io.Writer) error {
 	fs := flag.NewFlagSet("backup", flag.ContinueOnError)
 	data := fs.String("data", "", "data directory (PFORTE_DATA)")
-	dest := fs.String("out", "", "archive to write (default: pforte-backup-<date>-<time>.tar.gz here; - for standard output)")
+	dest := fs.String("out", "", "archive to write (default: pforte-backup-<date>-<time>.tar.gz here; - for standard output); an existing file is refused")
+	overwrite := fs.Bool("overwrite", false, "replace the file --out names if it exists (only once the new archive is whole)")
 	if err := config.ParseFlags(fs, args); err != nil {
 		return err
 	}
@@ -61,6 +62,13 @@ func backupCmd(ctx context.Context, args []string, out io.Writer) error {
 		return refuse("Nothing was backed up: %s is a folder. Name the archive file with --out, for example --out %s.",
 			*dest, filepath.Join(*dest, "pforte-backup-"+now.Format("20060102-150405")+".tar.gz"))
 	}
+	// An operator who reuses a name (a fixed --out, a date without the time) would
+	// lose the older backup, perhaps the last good one.
+	if *dest != "-" && !*overwrite {
+		if _, err := os.Lstat(*dest); err == nil {
+			return archiveExists(*dest)
+		}
+	}
 	w, report := io.Writer(os.Stdout), out
 	var f *os.File
 	if *dest != "-" {
@@ -87,8 +95,8 @@ func backupCmd(ctx context.Context, args []string, out io.Writer) error {
 		if err := f.Close(); err != nil {
 			return fmt.Errorf("backup: %w", err)
 		}
-		if err := os.Rename(f.Name(), *dest); err != nil {
-			return fmt.Errorf("backup: %w", err)
+		if err := placeArchive(f.Name(), *dest, *overwrite); err != nil {
+			return err
 		}
 	}
 	fmt.Fprintf(report, "backup written to %s: %d rows in %d tables, %d files (%d bytes), schema %d (%s)\n",
@@ -148,6 +156,7 @@ func restoreCmd(ctx context.Context, args []string, out io.Writer) error {
 	defer d.Close()
 	fmt.Fprintf(out, "restored %d rows in %d tables and %d files (%d bytes) from a backup of %s (schema %d, %s); everyone signs in again\n",
 		sum.Rows, sum.Tables, sum.Files, sum.Bytes, sum.Manifest.Created, sum.Manifest.Migration, sum.Manifest.Engine)
+	remindErasures(out, sum.Manifest.Created)
 	return warnForeignSecrets(ctx, d, cfg, out)
 }
 

@@ -22,6 +22,7 @@ import (
 	"pforte/internal/i18n"
 	"pforte/internal/principal"
 	"pforte/internal/tenant"
+	"pforte/internal/web"
 )
 
 // Subject is whose data goes out and how the file reads.
@@ -104,7 +105,7 @@ func Send(ctx context.Context, q db.Querier, w http.ResponseWriter, s Subject, n
 	w.Header().Set("Content-Type", "application/json; charset=utf-8")
 	w.Header().Set("Content-Disposition", filestore.Disposition(FileName(s, now)))
 	w.Header().Set("Cache-Control", "no-store")
-	x := newWriter(sliding{w, http.NewResponseController(w)})
+	x := newWriter(web.Sliding(w)) // a long file is not cut off by the server's write timeout
 	x.field("exported_at", now.UTC())
 	x.field("contact", exportContact{c.FirstName, c.LastName, c.Email, c.Phone, c.Language,
 		exportNotifications{n.Own, n.Followed, n.Company}})

@@ -59,8 +59,8 @@ func (p *Portal) ticketReportCSV(w http.ResponseWriter, r *http.Request, v *visi
 	}
 	zone := v.Tenant.Location()
 	when := func(at time.Time) string { return web.CSVTime(at, zone) }
-	web.CSVDownload(w, i18n.T(ctx, "reports.csv.file")+"-"+rq.From+"-"+rq.To+".csv")
-	err = web.WriteCSV(ctx, w, reportCSVColumns, func(write func(...string) error) error {
+	out := web.CSVDownload(w, i18n.T(ctx, "reports.csv.file")+"-"+rq.From+"-"+rq.To+".csv")
+	err = web.WriteCSV(ctx, out, reportCSVColumns, func(write func(...string) error) error {
 		return report.ExportCompany(ctx, p.env.DB, v.P, rq.Period, func(t report.Row) error {
 			return write(strconv.FormatInt(t.ID, 10), t.Title, t.Opener, categoryName(ctx, t.CategoryID, t.Category),
 				i18n.T(ctx, "ticket.priority."+ticket.PriorityName(t.Priority)), status[t.StatusID],

@@ -9,7 +9,6 @@ import (
 	"testing"
 	"time"
 
-	"pforte/internal/dataexport"
 	"pforte/internal/db"
 	"pforte/internal/testutil"
 	"pforte/internal/ticket"
@@ -31,7 +30,7 @@ func (d *deadlineRecorder) SetWriteDeadline(t time.Time) error {
 // TestExportKeepsGoingPastWriteTimeout: the server ends a response two minutes after
 // its request, which would cut a very active contact's export over a slow line in the
 // middle (a cut file is no JSON). The export moves the deadline ahead as it writes,
-// every piece getting dataexport.Stall from when it is written.
+// every piece getting web.Stall from when it is written.
 func TestExportKeepsGoingPastWriteTimeout(t *testing.T) {
 	testutil.ForEngines(t, func(t *testing.T, e db.Engine) {
 		d := newDesk(t, e)
@@ -54,13 +53,21 @@ func TestExportKeepsGoingPastWriteTimeout(t *testing.T) {
 		if rec.Code != 200 || !json.Valid(rec.Body.Bytes()) {
 			t.Fatalf("export: %d, %d bytes, valid JSON: %v", rec.Code, rec.Body.Len(), json.Valid(rec.Body.Bytes()))
 		}
-		if len(rec.deadlines) < rec.Body.Len()/(64<<10) || len(rec.deadlines) < 2 {
-			t.Fatalf("%d write deadlines for %d bytes: the export does not move its deadline as it writes", len(rec.deadlines), rec.Body.Len())
-		}
-		for i, dl := range rec.deadlines {
-			if dl.Before(start.Add(dataexport.Stall)) || (i > 0 && dl.Before(rec.deadlines[i-1])) {
-				t.Errorf("deadline %d at %v: not Stall ahead of its write", i, dl)
-			}
-		}
+		rec.slid(t, start, 64<<10) // the export writes 32 KiB at a time
 	})
+}
+
+// slid checks that the response moved its write deadline as it was written: at least
+// once for every piece bytes and twice in all, each web.Stall after start or later,
+// none earlier than the one before.
+func (d *deadlineRecorder) slid(t *testing.T, start time.Time, piece int) {
+	t.Helper()
+	if len(d.deadlines) < d.Body.Len()/piece || len(d.deadlines) < 2 {
+		t.Fatalf("%d write deadlines for %d bytes: the file does not move its deadline as it is written", len(d.deadlines), d.Body.Len())
+	}
+	for i, dl := range d.deadlines {
+		if dl.Before(start.Add(web.Stall)) || (i > 0 && dl.Before(d.deadlines[i-1])) {
+			t.Errorf("deadline %d at %v: not Stall ahead of its write", i, dl)
+		}
+	}
 }

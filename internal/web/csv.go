@@ -16,12 +16,16 @@ import (
 // mark Excel needs to read UTF-8, the list separator of the reader's language, and no
 // cell that a spreadsheet would take for a formula.
 
-// CSVDownload sets the headers of a CSV file sent as a download named name.
-func CSVDownload(w http.ResponseWriter, name string) {
+// CSVDownload sets the headers of a CSV file sent as a download named name, and
+// returns the writer for the file: a large audit log or report over a slow line takes
+// longer than the server's write timeout, so its deadline slides while the file keeps
+// going (Sliding).
+func CSVDownload(w http.ResponseWriter, name string) io.Writer {
 	h := w.Header()
 	h.Set("Content-Type", "text/csv; charset=utf-8")
 	h.Set("Content-Disposition", filestore.Disposition(name))
 	h.Set("Cache-Control", "no-store")
+	return Sliding(w)
 }
 
 // WriteCSV writes a whole file to w: a row of headings (message ids, written in the
