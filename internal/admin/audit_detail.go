@@ -139,6 +139,12 @@ func refPath(kind string, n int64) string {
 // w translates a word of the message files.
 func (d *detailCtx) w(id string) string { return i18n.T(d.ctx, id) }
 
+// labelled writes "label: value" as the reader's language does (French with a no-break
+// space before the colon): glued with ": " in code it read "Visibilité: …" in French.
+func (d *detailCtx) labelled(label, value string) string {
+	return i18n.T(d.ctx, "audit_details.about", map[string]any{"Record": label, "Change": value})
+}
+
 // t translates message id into parts. Arguments that are text or parts are passed as
 // markers and put back after translating, so a link keeps its place in the sentence
 // whatever the language's word order; numbers are formatted as the language writes them.

@@ -79,7 +79,7 @@ func fmtStaff(d *detailCtx, s string) []detailPart {
 // contact's own changes field by field.
 func fmtContactChanged(d *detailCtx, s string) []detailPart {
 	if m := detailEmail.FindStringSubmatch(s); m != nil {
-		change := detailText(d.w("field.email") + ": " + m[1] + " → " + m[2])
+		change := detailText(d.labelled(d.w("field.email"), m[1]+" → "+m[2]))
 		if d.e.ContactID == 0 {
 			return change
 		}
@@ -92,7 +92,7 @@ func fmtContactChanged(d *detailCtx, s string) []detailPart {
 		if m == nil {
 			return nil
 		}
-		parts[i] = d.w("field."+m[1]) + ": " + orDash(m[2]) + " → " + orDash(m[3])
+		parts[i] = d.labelled(d.w("field."+m[1]), orDash(m[2])+" → "+orDash(m[3]))
 	}
 	return detailText(strings.Join(parts, "; "))
 }

@@ -51,7 +51,7 @@ func fmtDownload(d *detailCtx, s string) []detailPart {
 	out := d.t("audit_details.download", map[string]any{"Title": title, "File": m[3]})
 	switch {
 	case m[4] != "":
-		out = append(out, detailPart{Text: " · " + d.w("downloads_admin.visibility") + ": " + d.w("downloads_admin.visibility."+m[4])})
+		out = append(out, detailPart{Text: " · " + d.labelled(d.w("downloads_admin.visibility"), d.w("downloads_admin.visibility."+m[4]))})
 	case m[5] != "":
 		out = append(out, d.t("audit_details.version", map[string]any{"Number": m[5]})...)
 	}

@@ -36,7 +36,7 @@ func fmtOnOff(d *detailCtx, s string) []detailPart {
 		if !ok || detailLabels[label] == "" || (state != "on" && state != "off") {
 			return nil
 		}
-		parts[i] = d.w("audit_details.switch."+detailLabels[label]) + ": " + d.w("audit_details."+state)
+		parts[i] = d.labelled(d.w("audit_details.switch."+detailLabels[label]), d.w("audit_details."+state))
 	}
 	return detailText(strings.Join(parts, ", "))
 }
@@ -117,7 +117,7 @@ func fmtCalendar(d *detailCtx, list string) []detailPart {
 		case p == "business hours" || p == "calendar hours":
 			parts[i] = d.w("audit_details." + strings.ReplaceAll(p, " ", "_"))
 		case p == "pause while waiting on" || p == "pause while waiting off":
-			parts[i] = d.w("audit_details.pause") + ": " + d.w("audit_details."+strings.TrimPrefix(p, "pause while waiting "))
+			parts[i] = d.labelled(d.w("audit_details.pause"), d.w("audit_details."+strings.TrimPrefix(p, "pause while waiting ")))
 		case m != nil:
 			parts[i] = d.w("sla_hours.day."+days[m[1]]) + " " + m[2]
 		case strings.HasSuffix(p, " holidays"):

@@ -125,8 +125,10 @@ func mailTemplateLinkName(ctx context.Context, row mailTemplateRow, cell mailTem
 	if cell.Custom {
 		state = "templates.state.custom"
 	}
-	return i18n.T(ctx, "templates.edit_lang", map[string]any{"Language": i18n.Names[cell.Lang]}) +
-		" (" + i18n.T(ctx, state) + "): " + row.Title
+	// One message, not pieces glued with "): ", so each language places the parts and
+	// writes the colon its way (French with a no-break space before it).
+	return i18n.T(ctx, "templates.edit_lang", map[string]any{
+		"Language": i18n.Names[cell.Lang], "State": i18n.T(ctx, state), "Mail": row.Title})
 }
 
 // quotedHint is the i18n key of the editor's line on what a mail quotes below its

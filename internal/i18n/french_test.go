@@ -7,11 +7,16 @@ import (
 )
 
 // frenchSpace finds a plain space where French typography wants a no-break one: before
-// : ; ! ? and », and after «. Plain, the browser may break the line there and leave
-// the sign alone at the start of the next.
-var frenchSpace = regexp.MustCompile(` [:;!?»]|« `)
+// : ; ! ? » and % ("93 %"), and after «. Plain, the browser may break the line there
+// and leave the sign alone at the start of the next.
+var frenchSpace = regexp.MustCompile(` [:;!?»%]|« `)
 
-// TestFrenchNoBreakSpaces: no French text has a plain space before : ; ! ? » or after «.
+// straightApostrophe finds a typewriter apostrophe between letters (n'est): French
+// texts write the typographic one (n’est), as all the others do.
+var straightApostrophe = regexp.MustCompile(`\pL'\pL`)
+
+// TestFrenchNoBreakSpaces: no French text has a plain space before : ; ! ? » % or after
+// «, nor a straight apostrophe between letters.
 func TestFrenchNoBreakSpaces(t *testing.T) {
 	msgs, err := Messages(files, "locales", "fr")
 	if err != nil {
@@ -26,6 +31,9 @@ func TestFrenchNoBreakSpaces(t *testing.T) {
 		}
 		for form, s := range texts {
 			if m := frenchSpace.FindString(s); m != "" {
+				bad = append(bad, id+" "+form+": "+m)
+			}
+			if m := straightApostrophe.FindString(s); m != "" {
 				bad = append(bad, id+" "+form+": "+m)
 			}
 		}
