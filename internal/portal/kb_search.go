@@ -14,11 +14,14 @@ const kbSearchLen = 30
 
 // kbSearch lists the articles matching ?q= with highlighted snippets: those with every
 // word, else those with some of the words, saying so, else those with the words' stems
-// (plurals and other endings). The query is cut to what the search reads
+// (plurals and other endings), else those of the words corrected by the titles the
+// reader may see (a typo, two words run together), saying what was searched. The query
+// is cut to what the search reads
 // (kb.MaxSearch), so a pasted essay is not echoed back whole.
 func (p *Portal) kbSearch(w http.ResponseWriter, r *http.Request, rd *reader) {
 	q := validate.TruncateChars(strings.TrimSpace(validate.Clean(r.URL.Query().Get("q"))), kb.MaxSearch)
 	var hits []kb.Summary
+	var corrected string // the words searched instead of q's, when only they found something
 	some := false
 	short := q != "" && !kb.Searchable(q) // only one-letter words: ask for more, list nothing
 	if q != "" && !short {
@@ -31,6 +34,9 @@ func (p *Portal) kbSearch(w http.ResponseWriter, r *http.Request, rd *reader) {
 		if err == nil && len(hits) == 0 { // "Heizungsanlagen", "Passwörter": as the suggestions find them
 			hits, err = kb.SearchStems(r.Context(), p.env.DB, rd.V, q, kbSearchLen)
 		}
+		if err == nil && len(hits) == 0 { // "Druker", "Druckertreiber": by the titles' words
+			hits, corrected, err = kb.SearchCorrected(r.Context(), p.env.DB, rd.V, q, kbSearchLen)
+		}
 		if err == nil && len(hits) > 0 {
 			var names kb.CategoryNames
 			names, err = p.kbNames(r, rd)
@@ -41,7 +47,7 @@ func (p *Portal) kbSearch(w http.ResponseWriter, r *http.Request, rd *reader) {
 			return
 		}
 	}
-	web.Render(w, r, http.StatusOK, kbSearchPage(rd.chrome("kb.search.title"), q, hits, some, short))
+	web.Render(w, r, http.StatusOK, kbSearchPage(rd.chrome("kb.search.title"), q, hits, some, short, corrected))
 }
 
 // kbSuggest answers the ticket form's title field (hx-get, hx-trigger on input) with a

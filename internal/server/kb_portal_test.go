@@ -107,6 +107,15 @@ func TestKBPortal(t *testing.T) {
 			!strings.Contains(r.Body, "Kein Artikel enthält alle Wörter") {
 			t.Errorf("search with some of the words: %.3000s", r.Body)
 		}
+		// A typo finds the article by the titles' words, saying what was searched; a
+		// word only a title hidden from the reader holds is not offered.
+		if r := a.Get("/kb/search?q=Rahmnevertrag"); !strings.Contains(r.Body, "Nichts gefunden für „Rahmnevertrag“. Ergebnisse für „rahmenvertrag“: 1") ||
+			!strings.Contains(r.Body, `<a href="/kb/articles/nur-a">`) {
+			t.Errorf("corrected search: %.3000s", r.Body)
+		}
+		if r := b.Get("/kb/search?q=Rahmnevertrag"); strings.Contains(r.Body, "rahmenvertrag") || !strings.Contains(r.Body, "Kein Artikel passt") {
+			t.Errorf("correction to a word of a hidden title: %.3000s", r.Body)
+		}
 		if r := a.Get("/kb/search?q=" + strings.Repeat("x", 3000)); r.Status != 200 || strings.Contains(r.Body, strings.Repeat("x", kb.MaxSearch+1)) {
 			t.Errorf("long query echoed whole: %d", r.Status)
 		}
