@@ -27,6 +27,9 @@ type AccountDeletedPayload struct {
 	Phone      string   `json:"phone"`
 	ExternalID string   `json:"external_id"`
 	Companies  []string `json:"companies"`
+	// LastMain are the companies the contact was the only active main contact of: they
+	// have nobody to manage colleagues until staff name another main contact.
+	LastMain []LastMainCompany `json:"last_main,omitempty"`
 }
 
 // DeletedEmail is the address a deleted contact keeps: unique per contact (the email
@@ -43,7 +46,7 @@ func IsDeletedEmail(email string) bool { return strings.HasSuffix(email, "@delet
 // name, email, phone and external id are replaced or cleared, the password, open links
 // and every session are gone, all memberships are revoked. The contact row itself
 // stays, so the company's tickets and documents keep their author. Staff learn of it
-// in the inbox.
+// in the inbox, which names the companies left without a main contact.
 func (s *Service) DeleteOwnAccount(ctx context.Context, t tenant.Tenant, p principal.Contact, password, ip string) error {
 	ct, err := contact.Get(ctx, s.DB, p.TenantID, p.ContactID)
 	if err != nil {
@@ -70,11 +73,18 @@ func (s *Service) DeleteOwnAccount(ctx context.Context, t tenant.Tenant, p princ
 	for _, m := range ms {
 		former.Companies = append(former.Companies, m.CompanyName)
 	}
+	if former.LastMain, err = lastMainOf(ctx, s.DB, ms); err != nil {
+		return err
+	}
+	naming, err := s.mailsNaming(ctx, ct)
+	if err != nil {
+		return err
+	}
 	now := s.Now()
 	var gone forgotten
 	err = s.DB.InTx(ctx, func(tx *db.Tx) error {
 		var err error
-		if gone, err = forgetContact(ctx, tx, t, ct, now); err != nil {
+		if gone, err = forgetContact(ctx, tx, t, ct, naming, now); err != nil {
 			return err
 		}
 		it := inbox.Item{TenantID: p.TenantID, Kind: inbox.KindAccountDeleted, Title: ct.Name(), Email: ct.Email,
@@ -86,7 +96,7 @@ func (s *Service) DeleteOwnAccount(ctx context.Context, t tenant.Tenant, p princ
 			fmt.Sprintf("contact %d", ct.ID), ip, now)
 	})
 	if err == nil {
-		s.drop(gone)
+		s.drop(ctx, gone)
 	}
 	return err
 }

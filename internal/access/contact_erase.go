@@ -7,7 +7,6 @@ import (
 	"pforte/internal/audit"
 	"pforte/internal/contact"
 	"pforte/internal/db"
-	"pforte/internal/principal"
 	"pforte/internal/tenant"
 )
 
@@ -32,18 +31,13 @@ func (s *Service) ContactEraseFacts(ctx context.Context, ct contact.Contact) (Er
 	}
 	for _, m := range f.Memberships {
 		f.Portal = f.Portal || m.Access == contact.AccessActive
-		if m.Role != principal.RoleMain || !m.Usable() {
-			continue
-		}
-		var others int
-		if err := s.DB.QueryRow(ctx, `SELECT COUNT(*) FROM memberships WHERE tenant_id = ? AND company_id = ?
-			AND contact_id <> ? AND role = ? AND access = ?`, ct.TenantID, m.CompanyID, ct.ID, principal.RoleMain,
-			contact.AccessActive).Scan(&others); err != nil {
-			return f, fmt.Errorf("access: count main contacts: %w", err)
-		}
-		if others == 0 {
-			f.LastMain = append(f.LastMain, m.CompanyName)
-		}
+	}
+	last, err := lastMainOf(ctx, s.DB, f.Memberships)
+	if err != nil {
+		return f, err
+	}
+	for _, co := range last {
+		f.LastMain = append(f.LastMain, co.Name)
 	}
 	if err := s.DB.QueryRow(ctx, `SELECT COUNT(*) FROM tickets WHERE tenant_id = ? AND contact_id = ?`,
 		ct.TenantID, ct.ID).Scan(&f.Opened); err != nil {
@@ -64,16 +58,20 @@ func (s *Service) ContactEraseFacts(ctx context.Context, ct contact.Contact) (Er
 // nothing left to erase.
 func (s *Service) EraseContact(ctx context.Context, t tenant.Tenant, by Actor, ct contact.Contact, reason string) error {
 	now := s.Now()
+	naming, err := s.mailsNaming(ctx, ct)
+	if err != nil {
+		return err
+	}
 	var gone forgotten
-	err := s.DB.InTx(ctx, func(tx *db.Tx) error {
+	err = s.DB.InTx(ctx, func(tx *db.Tx) error {
 		var err error
-		if gone, err = forgetContact(ctx, tx, t, ct, now); err != nil {
+		if gone, err = forgetContact(ctx, tx, t, ct, naming, now); err != nil {
 			return err
 		}
 		return audit.LogFor(ctx, tx, t.ID, ct.ID, by.Label, audit.ContactErased, EraseTarget(ct.ID, reason), by.IP, now)
 	})
 	if err == nil {
-		s.drop(gone)
+		s.drop(ctx, gone)
 	}
 	return err
 }

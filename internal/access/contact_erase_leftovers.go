@@ -76,7 +76,7 @@ func (s *Service) EraseDeletedAccount(ctx context.Context, t tenant.Tenant, by A
 		return audit.LogFor(ctx, tx, t.ID, ct.ID, by.Label, audit.ContactErased, EraseTarget(ct.ID, reason), by.IP, now)
 	})
 	if err == nil {
-		s.drop(gone)
+		s.drop(ctx, gone)
 	}
 	return err
 }

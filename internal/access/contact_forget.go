@@ -28,20 +28,26 @@ import (
 var ErrAlreadyErased = errors.New("access: contact already erased")
 
 // forgotten are the files an erasure leaves to delete once its transaction is
-// committed: raw messages in the file store, and mails the file sender kept.
+// committed: raw messages in the file store, and mails the file sender kept; and the
+// mails to others whose kept file is to be written anew, masked (rewrite, of tenantID).
 type forgotten struct {
 	keys, paths []string
+	tenantID    int64
+	rewrite     []int64
 }
 
 // forgetContact anonymises ct in tx, the part a contact's own account deletion and an
 // admin's erasure share: name, email, phone and external id are replaced or cleared,
 // the password, open links, passkeys, second factors and every session are gone, all
 // memberships are revoked. Every address the contact ever had (formerAddresses) is
-// taken out of the audit log, the outbox (mail not sent yet is cancelled), the inbox
+// taken out of the audit log, the outbox (mail not sent yet is cancelled; mail to
+// others keeps its text without the person's names and addresses), the inbox
 // and the record of inbound mail; they follow no ticket any more. The contact row itself
 // stays, so the company's tickets and documents keep their author under the
-// placeholder name. ErrAlreadyErased when ct was anonymised meanwhile.
-func forgetContact(ctx context.Context, tx *db.Tx, t tenant.Tenant, ct contact.Contact, now time.Time) (forgotten, error) {
+// placeholder name. naming are the mails of no ticket that may name the person to
+// others (Service.mailsNaming, read before the transaction). ErrAlreadyErased when ct
+// was anonymised meanwhile.
+func forgetContact(ctx context.Context, tx *db.Tx, t tenant.Tenant, ct contact.Contact, naming []int64, now time.Time) (forgotten, error) {
 	var out forgotten
 	if IsDeletedEmail(ct.Email) {
 		return out, ErrAlreadyErased
@@ -97,6 +103,11 @@ func forgetContact(ctx context.Context, tx *db.Tx, t tenant.Tenant, ct contact.C
 	if out.paths, err = outbox.ForgetRecipient(ctx, tx, ct.TenantID, addrs, anonAddr, removed); err != nil {
 		return out, err
 	}
+	// Mail to others stays a record of what went, without the person's name.
+	out.tenantID = ct.TenantID
+	if out.rewrite, err = forgetInMailsToOthers(ctx, tx, ct, addrs, naming, anonAddr, anon); err != nil {
+		return out, err
+	}
 	for _, a := range addrs {
 		if _, err := tx.Exec(ctx, `DELETE FROM registrations WHERE tenant_id = ? AND LOWER(email) = ?`, ct.TenantID, a); err != nil {
 			return out, fmt.Errorf("access: delete registrations: %w", err)
@@ -139,9 +150,14 @@ func forgetContact(ctx context.Context, tx *db.Tx, t tenant.Tenant, ct contact.C
 	return out, nil
 }
 
-// drop deletes the files an erasure left, after its commit. A file that cannot be
-// removed is only logged: nothing refers to it any more.
-func (s *Service) drop(f forgotten) {
+// drop deletes the files an erasure left, after its commit, and writes the kept
+// copies of masked mails to others anew. A file that cannot be removed or rewritten
+// is only logged: the outbox no longer shows what it holds.
+func (s *Service) drop(ctx context.Context, f forgotten) {
+	// The erasure is committed: a client gone meanwhile does not stop the rewriting.
+	if err := outbox.RewriteStored(context.WithoutCancel(ctx), s.DB, f.tenantID, f.rewrite); err != nil {
+		slog.Warn("access: rewrite stored mail naming erased contact", "err", err)
+	}
 	seen := map[string]bool{}
 	for _, k := range f.keys {
 		if k == "" || seen[k] || s.Files == nil {

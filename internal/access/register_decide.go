@@ -206,7 +206,9 @@ func (s *Service) RejectRegistration(ctx context.Context, t tenant.Tenant, d Dec
 	})
 }
 
-// InboxDone marks a notice (an item nobody decides on, like a deleted account) done.
+// InboxDone marks a notice (an item nobody decides on, like a deleted account) done. A
+// deleted account's notice loses the former details then (forgetDeletedAccountNotice),
+// and the audit entry names it by the placeholder, not by the former name.
 func (s *Service) InboxDone(ctx context.Context, tenantID int64, d Decider, itemID int64) error {
 	it, err := inbox.Get(ctx, s.DB, tenantID, itemID)
 	if err != nil {
@@ -220,6 +222,12 @@ func (s *Service) InboxDone(ctx context.Context, tenantID int64, d Decider, item
 		if err := inbox.Handle(ctx, tx, tenantID, it.ID, inbox.StateDone, d.By, "", now); err != nil {
 			return err
 		}
-		return audit.Log(ctx, tx, tenantID, d.Actor.Label, audit.InboxDone, it.Title, d.Actor.IP, now)
+		target := it.Title
+		if it.Kind == inbox.KindAccountDeleted {
+			if target, err = forgetDeletedAccountNotice(ctx, tx, it); err != nil {
+				return err
+			}
+		}
+		return audit.Log(ctx, tx, tenantID, d.Actor.Label, audit.InboxDone, target, d.Actor.IP, now)
 	})
 }

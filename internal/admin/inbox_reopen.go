@@ -27,7 +27,8 @@ type inboxReopenInfo struct {
 // one), and registrations are approved or rejected, which mails the person. An erased
 // contact's item (inbox.ForgetContact left a placeholder address, name and text) stays
 // done: there is nobody to answer and nothing to make a ticket of, and "Create ticket"
-// would make a contact of the placeholder address.
+// would make a contact of the placeholder address. So does a deleted account's notice
+// once done: marking it done took the former details out (access.InboxDone).
 func reopenable(it inbox.Item, p inbox.MailPayload) bool {
 	if it.State != inbox.StateDone || access.IsDeletedEmail(it.Email) {
 		return false
@@ -95,4 +96,22 @@ func (a *Admin) inboxReopen(w http.ResponseWriter, r *http.Request, v *visit) {
 		return
 	}
 	a.env.Flash(w, r, "inbox_undo.reopened", back)
+}
+
+// doneHint and doneConfirm are the message ids of the "mark as done" card's hint and
+// confirmation: a deleted account's notice loses the former details when done and
+// cannot be reopened then (access.InboxDone), which staff are told before, so they note
+// the details in the ERP first.
+func doneHint(iv inboxView) string {
+	if iv.Kind == inbox.KindAccountDeleted {
+		return "privacy.deleted_done_hint"
+	}
+	return "inbox_undo.done_hint"
+}
+
+func doneConfirm(iv inboxView) string {
+	if iv.Kind == inbox.KindAccountDeleted {
+		return "privacy.deleted_done_confirm"
+	}
+	return "inbox_undo.done_confirm"
 }

@@ -9,6 +9,7 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+	"time"
 
 	gomail "github.com/wneessen/go-mail"
 )
@@ -31,6 +32,9 @@ type Message struct {
 	// says no human wrote it, and the recipient's helpdesk or mail rules may then drop
 	// it or refuse to make a ticket of it.
 	Personal bool
+	// Date is the Date header; zero: now. A stored copy written anew keeps its date
+	// (RewriteFile).
+	Date time.Time
 }
 
 // Sender delivers a message. Send returns a short description of where the
@@ -88,7 +92,11 @@ func newMsg(m Message) (*gomail.Msg, error) {
 	if !m.Personal {
 		msg.SetGenHeader("Auto-Submitted", "auto-generated")
 	}
-	msg.SetDate()
+	if m.Date.IsZero() {
+		msg.SetDate()
+	} else {
+		msg.SetDateWithValue(m.Date)
+	}
 
 	switch {
 	case m.HTML == "":

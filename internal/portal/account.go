@@ -73,7 +73,12 @@ func (p *Portal) renderAccountForms(w http.ResponseWriter, r *http.Request, v *v
 		p.env.Fail(w, r, err)
 		return
 	}
-	web.Render(w, r, status, accountPage(v.chrome(r, "account.title", "account"), v, fs.details, fs.password, events, tf, sessions))
+	dw, err := p.deleteWarningOf(r, v)
+	if err != nil {
+		p.env.Fail(w, r, err)
+		return
+	}
+	web.Render(w, r, status, accountPage(v.chrome(r, "account.title", "account"), v, fs.details, fs.password, events, tf, sessions, dw))
 }
 
 // accountDetails saves the contact's name and phone.

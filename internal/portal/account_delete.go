@@ -8,6 +8,20 @@ import (
 	"pforte/internal/web"
 )
 
+// deleteWarning is what "delete my account" warns of besides the loss itself: the
+// companies whose only active main contact the contact is (nobody manages their
+// colleagues afterwards) and the provider, who names another.
+type deleteWarning struct {
+	LastMain []access.LastMainCompany
+	Portal   string
+}
+
+// deleteWarningOf reads the warning for v's contact.
+func (p *Portal) deleteWarningOf(r *http.Request, v *visit) (deleteWarning, error) {
+	last, err := p.svc.OnlyMainOf(r.Context(), v.P)
+	return deleteWarning{LastMain: last, Portal: v.Tenant.Name}, err
+}
+
 // accountDelete anonymises the contact's own account after checking the password, and
 // sends them to the login page; their sessions are gone. A wrong password shows the
 // form again with the message.
@@ -26,7 +40,12 @@ func (p *Portal) accountDelete(w http.ResponseWriter, r *http.Request, v *visit)
 		}
 	}
 	if f.Invalid() {
-		web.Render(w, r, http.StatusUnprocessableEntity, accountDeletePage(v.chrome(r, "account.delete_title", "account"), f))
+		dw, err := p.deleteWarningOf(r, v)
+		if err != nil {
+			p.env.Fail(w, r, err)
+			return
+		}
+		web.Render(w, r, http.StatusUnprocessableEntity, accountDeletePage(v.chrome(r, "account.delete_title", "account"), f, dw))
 		return
 	}
 	p.env.ClearCookie(w, r, web.PortalCookie)

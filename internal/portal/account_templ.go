@@ -18,7 +18,7 @@ import (
 	"pforte/internal/web"
 )
 
-func accountPage(c web.Chrome, v *visit, f, pw web.Form, events []audit.Entry, tf twoFactorView, sessions []session.Active) templ.Component {
+func accountPage(c web.Chrome, v *visit, f, pw web.Form, events []audit.Entry, tf twoFactorView, sessions []session.Active, dw deleteWarning) templ.Component {
 	return templruntime.GeneratedTemplate(func(templ_7745c5c3_Input templruntime.GeneratedComponentInput) (templ_7745c5c3_Err error) {
 		templ_7745c5c3_W, ctx := templ_7745c5c3_Input.Writer, templ_7745c5c3_Input.Context
 		if templ_7745c5c3_CtxErr := ctx.Err(); templ_7745c5c3_CtxErr != nil {
@@ -480,7 +480,7 @@ func accountPage(c web.Chrome, v *visit, f, pw web.Form, events []audit.Entry, t
 			if templ_7745c5c3_Err != nil {
 				return templ_7745c5c3_Err
 			}
-			templ_7745c5c3_Err = accountDeleteSection(web.NewForm()).Render(ctx, templ_7745c5c3_Buffer)
+			templ_7745c5c3_Err = accountDeleteSection(web.NewForm(), dw).Render(ctx, templ_7745c5c3_Buffer)
 			if templ_7745c5c3_Err != nil {
 				return templ_7745c5c3_Err
 			}
