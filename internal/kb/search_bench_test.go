@@ -53,7 +53,8 @@ func BenchmarkSearchLongArticles(b *testing.B) {
 			}
 		})
 		// A search that finds nothing walks the portal's whole chain of tries: all
-		// words, some words, then the stems (kb.SearchStems, with and without umlauts).
+		// words, some words, the stems (kb.SearchStems, with and without umlauts),
+		// then the words corrected by the titles (kb.SearchCorrected).
 		b.Run(string(e)+"/miss", func(b *testing.B) {
 			b.ReportAllocs()
 			for b.Loop() {
@@ -65,8 +66,22 @@ func BenchmarkSearchLongArticles(b *testing.B) {
 				if err == nil && len(hits) == 0 {
 					hits, err = kb.SearchStems(ctx, d, v, q, 30)
 				}
+				if err == nil && len(hits) == 0 {
+					hits, _, err = kb.SearchCorrected(ctx, d, v, q, 30)
+				}
 				if err != nil || len(hits) != 0 {
 					b.Fatal(len(hits), err)
+				}
+			}
+		})
+		// A typo the stems do not explain: the correction reads the titles and
+		// searches again.
+		b.Run(string(e)+"/typo", func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				hits, fixed, err := kb.SearchCorrected(ctx, d, v, "Druckerhadnbuch", 30)
+				if err != nil || len(hits) != 30 || fixed != "druckerhandbuch" {
+					b.Fatal(len(hits), fixed, err)
 				}
 			}
 		})
