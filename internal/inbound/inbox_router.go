@@ -99,8 +99,8 @@ func mailPayload(d Delivery) inbox.MailPayload {
 }
 
 // autoReply reports whether a mail's automatic reason marks an automatic reply (RFC
-// 3834's Auto-Submitted, a vacation program's X-Autoreply), not a bounce, a list or a
-// no-reply sender, which may still need someone's eye.
+// 3834's Auto-Submitted, a vacation program's X-Autoreply, Exchange's out-of-office),
+// not a bounce, a list or a no-reply sender, which may still need someone's eye.
 func autoReply(reason string) bool {
-	return reason == mailin.AutoSubmitted || reason == mailin.AutoReply
+	return reason == mailin.AutoSubmitted || reason == mailin.AutoReply || reason == mailin.AutoOffice
 }

@@ -16,9 +16,10 @@ const (
 	AutoNoReply    = "no-reply"       // sent from a no-reply address
 )
 
-// automatic tells whether the message was sent by a machine, and why. Answering such
+// automatic tells whether the message (its header, sender and decoded subject) was
+// sent by a machine, and why. Answering such
 // mail is how two systems end up mailing each other forever.
-func automatic(h message.Header, from Address) (bool, string) {
+func automatic(h message.Header, from Address, subject string) (bool, string) {
 	if v := strings.ToLower(strings.TrimSpace(h.Get("Auto-Submitted"))); v != "" && v != "no" {
 		return true, AutoSubmitted
 	}
@@ -28,6 +29,9 @@ func automatic(h message.Header, from Address) (bool, string) {
 	}
 	if h.Has("X-Autoreply") || h.Has("X-Autorespond") || h.Has("X-Autoresponse") {
 		return true, AutoReply
+	}
+	if officeAuto(h, subject) {
+		return true, AutoOffice
 	}
 	if IsBounceSender(h.Get("Return-Path"), h.Has("Return-Path")) || IsBounceSender(from.Address, true) {
 		return true, AutoBounce

@@ -55,7 +55,7 @@ func Parse(raw []byte, lim Limits) (*Message, error) {
 	m.Text = cleanText(m.Text)
 	m.Reply = Trim(m.Text)
 	m.Attachments = dropDecoration(w.attachments, w.html.String())
-	m.Auto, m.AutoReason = automatic(e.Header, m.From)
+	m.Auto, m.AutoReason = automatic(e.Header, m.From, m.Subject)
 	m.AuthResults = authFields(e.Header)
 	return m, nil
 }

@@ -335,6 +335,38 @@ buy
 				t.Errorf("auto %v %q", m.Auto, m.AutoReason)
 			}
 		}},
+		{name: "Exchange out of office without Auto-Submitted", raw: `
+From: a@example.com
+X-Auto-Response-Suppress: All
+Subject: Re: Drucker defekt [#12]
+
+away until Monday
+`, check: func(t *testing.T, m *Message) {
+			if !m.Auto || m.AutoReason != AutoOffice {
+				t.Errorf("auto %v %q", m.Auto, m.AutoReason)
+			}
+		}},
+		{name: "Outlook rule's automatic reply, German subject", raw: `
+From: a@example.com
+Subject: =?utf-8?q?Automatische_Antwort=3A_Drucker_defekt?=
+
+Ich bin bis Montag nicht im Büro.
+`, check: func(t *testing.T, m *Message) {
+			if !m.Auto || m.AutoReason != AutoOffice {
+				t.Errorf("auto %v %q", m.Auto, m.AutoReason)
+			}
+		}},
+		{name: "a person writing about their automatic replies", raw: `
+From: a@example.com
+X-Auto-Response-Suppress: RN, NRN
+Subject: Automatische Antworten funktionieren nicht
+
+Seit gestern kommen keine Abwesenheitsnotizen mehr an.
+`, check: func(t *testing.T, m *Message) {
+			if m.Auto {
+				t.Errorf("auto %q", m.AutoReason)
+			}
+		}},
 		{name: "Auto-Submitted no is a person", raw: `
 From: a@example.com
 Auto-Submitted: no

@@ -61,6 +61,10 @@ func TestTicketsByMail(t *testing.T) {
 		// 3. A stranger answering with the token, and an auto-reply, change nothing.
 		send("bob@beta.test", replyTo, "Subject: Re: Server\r\n", "Ich mische mich ein\r\n")
 		send("alice@alpha.test", replyTo, "Subject: Abwesend\r\nAuto-Submitted: auto-replied\r\n", "Bin im Urlaub\r\n")
+		// Exchange's out-of-office reply carries no Auto-Submitted, only
+		// X-Auto-Response-Suppress; an Outlook rule's only its subject.
+		send("alice@alpha.test", replyTo, "Subject: Re: Server\r\nX-Auto-Response-Suppress: All\r\n", "Bin bis Montag weg\r\n")
+		send("alice@alpha.test", replyTo, "Subject: Automatic reply: Server\r\n", "Out of office\r\n")
 		if got := messages(id); len(got) != 3 {
 			t.Fatalf("stranger or auto-reply reached the ticket: %q", got)
 		}
