@@ -55,7 +55,7 @@ func TestSaveUploadsContent(t *testing.T) {
 			"liesmich.txt is a Windows program. A program is attached only under a program's name (.exe, .dll, .so, .bin …), so nobody opens it taking it for a document. Choose the right file or rename it.",
 			[]string{"a.pdf"}, []string{"application/pdf"}},
 		{"program without extension", "fr", []checkFile{{"outil", checkPE}}, "upload_check.program",
-			"outil est un programme Windows. Un programme n'est joint que sous un nom de programme (.exe, .dll, .so, .bin …), afin que personne ne l'ouvre en le prenant pour un document. Choisissez le bon fichier ou renommez-le.",
+			"outil est un programme Windows. Un programme n’est joint que sous un nom de programme (.exe, .dll, .so, .bin …), afin que personne ne l’ouvre en le prenant pour un document. Choisissez le bon fichier ou renommez-le.",
 			nil, nil},
 		{"program as .exe", "en", []checkFile{{"setup.exe", checkPE}, {"a.pdf", checkPDF}}, "", "",
 			[]string{"setup.exe", "a.pdf"}, []string{filestore.TypeWindowsProgram, "application/pdf"}},
