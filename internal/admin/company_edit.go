@@ -27,69 +27,12 @@ func companyForm(c company.Company) web.Form {
 	return f
 }
 
-func (a *Admin) companyNew(w http.ResponseWriter, r *http.Request, v *visit) {
-	web.Render(w, r, http.StatusOK, companyNewPage(v.chrome(r, "admin.companies.new"), web.NewForm()))
-}
-
-func (a *Admin) companyCreate(w http.ResponseWriter, r *http.Request, v *visit) {
-	f := web.ParseForm(w, r)
-	var c company.Company
-	if f.Err == "" && f.Get("same_name_ok") != "1" {
-		if err := a.checkSameName(r, v, &f, 0); err != nil {
-			a.env.Fail(w, r, err)
-			return
-		}
-	}
-	if !f.Invalid() {
-		var err error
-		in := companyFromForm(f)
-		in.TenantID = v.P.TenantID
-		c, err = a.createCompany(r, v, in)
-		if err != nil && !f.Take(err) {
-			a.env.Fail(w, r, err)
-			return
-		}
-	}
-	if f.Invalid() {
-		web.Render(w, r, http.StatusUnprocessableEntity, companyNewPage(v.chrome(r, "admin.companies.new"), f))
-		return
-	}
-	a.env.Flash(w, r, "admin.companies.created", "/admin/companies/"+itoa(c.ID))
-}
-
 // companyShow shows a company with its edit form and its contacts.
 func (a *Admin) companyShow(w http.ResponseWriter, r *http.Request, v *visit) {
 	c, ok := a.loadCompany(w, r, v)
 	if ok {
 		a.renderCompany(w, r, v, c, companyForm(c), http.StatusOK)
 	}
-}
-
-func (a *Admin) companyUpdate(w http.ResponseWriter, r *http.Request, v *visit) {
-	c, ok := a.loadCompany(w, r, v)
-	if !ok {
-		return
-	}
-	f := web.ParseForm(w, r)
-	if f.Err == "" && f.Get("same_name_ok") != "1" && renamed(c.Name, f.Get("name")) {
-		if err := a.checkSameName(r, v, &f, c.ID); err != nil {
-			a.env.Fail(w, r, err)
-			return
-		}
-	}
-	if !f.Invalid() {
-		in := companyFromForm(f)
-		in.ID, in.TenantID = c.ID, c.TenantID
-		if err := a.updateCompany(r, v, c, in); err != nil && !f.Take(err) {
-			a.env.Fail(w, r, err)
-			return
-		}
-	}
-	if f.Invalid() {
-		a.renderCompany(w, r, v, c, f, http.StatusUnprocessableEntity)
-		return
-	}
-	a.env.Flash(w, r, "admin.saved", "/admin/companies/"+itoa(c.ID))
 }
 
 func (a *Admin) loadCompany(w http.ResponseWriter, r *http.Request, v *visit) (company.Company, bool) {

@@ -80,55 +80,6 @@ func (a *Admin) contactResetSend(w http.ResponseWriter, r *http.Request, v *visi
 	}
 }
 
-// contactTwoFactorReset switches the contact's app-based two-factor sign-in off (admins
-// only), for a customer who lost the phone and the recovery codes.
-func (a *Admin) contactTwoFactorReset(w http.ResponseWriter, r *http.Request, v *visit) {
-	c, ok := a.supportAction(w, r, v)
-	if !ok {
-		return
-	}
-	back := "/admin/contacts/" + itoa(c.ID)
-	on, err := a.svc.TwoFactorOn(r.Context(), v.P.TenantID, c.ID)
-	if err != nil {
-		a.env.Fail(w, r, err)
-		return
-	}
-	if !on { // switched off meanwhile (by the contact or a colleague): nothing to do
-		a.env.FlashInfo(w, r, "contact_support.twofactor.already_off", back)
-		return
-	}
-	if err := a.svc.ResetTwoFactorFor(r.Context(), v.Tenant, v.actor(r, a.env), c, a.env.Origin(r)); err != nil {
-		a.env.Fail(w, r, err)
-		return
-	}
-	a.env.WakeWorker()
-	a.env.Flash(w, r, "contact_support.twofactor.done", back)
-}
-
-// contactUnlock lifts the throttle that refuses the contact's sign-ins (admins and
-// agents), for a customer who mistyped the password too often.
-func (a *Admin) contactUnlock(w http.ResponseWriter, r *http.Request, v *visit) {
-	c, ok := a.supportAction(w, r, v)
-	if !ok {
-		return
-	}
-	back := "/admin/contacts/" + itoa(c.ID)
-	st, err := a.svc.ContactSupportState(r.Context(), c)
-	if err != nil {
-		a.env.Fail(w, r, err)
-		return
-	}
-	if st.LockedUntil.IsZero() { // the lock ran out (or a colleague lifted it) meanwhile
-		a.env.Flash(w, r, "contact_support.unlock.not_locked", back)
-		return
-	}
-	if err := a.svc.UnlockSignIn(r.Context(), v.P.TenantID, v.actor(r, a.env), c); err != nil {
-		a.env.Fail(w, r, err)
-		return
-	}
-	a.env.Flash(w, r, "contact_support.unlock.done", back)
-}
-
 // fmtSupport: the address of the contact staff helped, linked to the contact.
 func fmtSupport(d *detailCtx, s string) []detailPart {
 	if s == "" {

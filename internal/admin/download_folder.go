@@ -6,8 +6,6 @@ import (
 	"strconv"
 	"strings"
 
-	"pforte/internal/audit"
-	"pforte/internal/db"
 	"pforte/internal/download"
 	"pforte/internal/validate"
 	"pforte/internal/web"
@@ -79,72 +77,6 @@ func (a *Admin) folderCreate(w http.ResponseWriter, r *http.Request, v *visit) {
 	}
 	parent, _ := strconv.ParseInt(f.Get("parent_id"), 10, 64)
 	a.env.Flash(w, r, "downloads_admin.folder_created", folderHref(parent))
-}
-
-// folderEdit shows a folder's form: name, parent, position, and deleting it.
-func (a *Admin) folderEdit(w http.ResponseWriter, r *http.Request, v *visit) {
-	fo, ok := a.loadFolder(w, r, v)
-	if !ok {
-		return
-	}
-	f := web.NewForm()
-	f.Set("name", fo.Name)
-	f.Set("parent_id", strconv.FormatInt(fo.ParentID, 10))
-	f.Set("position", strconv.Itoa(fo.Position))
-	a.renderFolder(w, r, v, fo, f, http.StatusOK)
-}
-
-func (a *Admin) folderUpdate(w http.ResponseWriter, r *http.Request, v *visit) {
-	fo, ok := a.loadFolder(w, r, v)
-	if !ok {
-		return
-	}
-	f := web.ParseForm(w, r)
-	if f.Err == "" {
-		in := folderFromForm(&f)
-		in.ID, in.TenantID = fo.ID, fo.TenantID
-		if !a.folderChecked(w, r, &f, in) {
-			return
-		}
-		if !f.Invalid() {
-			if err := download.UpdateFolder(r.Context(), a.env.DB, in, a.env.Now()); err != nil && !f.Take(err) {
-				a.env.Fail(w, r, err)
-				return
-			}
-		}
-	}
-	if f.Invalid() {
-		a.renderFolder(w, r, v, fo, f, http.StatusUnprocessableEntity)
-		return
-	}
-	a.env.Flash(w, r, "admin.saved", folderHref(fo.ID))
-}
-
-// folderDelete removes an empty folder; one that still holds something stays, with a
-// message saying why.
-func (a *Admin) folderDelete(w http.ResponseWriter, r *http.Request, v *visit) {
-	fo, ok := a.loadFolder(w, r, v)
-	if !ok {
-		return
-	}
-	ctx := r.Context()
-	err := a.env.DB.InTx(ctx, func(tx *db.Tx) error {
-		if err := download.DeleteFolder(ctx, tx, v.P.TenantID, fo.ID); err != nil {
-			return err
-		}
-		by := v.actor(r, a.env)
-		return audit.Log(ctx, tx, v.P.TenantID, by.Label, audit.DownloadFolderDeleted,
-			"folder:"+strconv.FormatInt(fo.ID, 10)+" "+fo.Name, by.IP, a.env.Now())
-	})
-	if errors.Is(err, download.ErrFolderNotEmpty) {
-		a.env.Flash(w, r, "downloads_admin.folder_not_empty_failed", "/admin/downloads/folders/"+itoa(fo.ID))
-		return
-	}
-	if err != nil {
-		a.env.Fail(w, r, err)
-		return
-	}
-	a.env.Flash(w, r, "downloads_admin.folder_deleted", folderHref(fo.ParentID))
 }
 
 func (a *Admin) loadFolder(w http.ResponseWriter, r *http.Request, v *visit) (download.Folder, bool) {

@@ -12,7 +12,7 @@ import (
 )
 
 // The upload form keeps its files when it is refused, and while staff give each of
-// several files its title (download_new.go): they stay in the file store as kept files
+// several files its title (download_create.go): they stay in the file store as kept files
 // (download/kept.go), listed on the returned form each with a hidden "kept" id, its own
 // title field (keptTitleField) and a "kept_remove" box. Sending the form again
 // publishes them like freshly chosen files, so nobody uploads a large file twice. Ids

@@ -116,32 +116,3 @@ func imageName(file string) string {
 	}, name)
 	return validate.Truncate(strings.TrimSpace(name), kb.MaxImageName)
 }
-
-// kbImage serves an image of the tenant to staff, also those of drafts.
-func (a *Admin) kbImage(w http.ResponseWriter, r *http.Request, v *visit) {
-	im, ok := loadByPath(a, w, r, v, kb.GetImage)
-	if !ok {
-		return
-	}
-	if err := kb.ServeImage(w, r, a.env.Files, im); err != nil {
-		a.env.Fail(w, r, err)
-	}
-}
-
-// kbImageDelete removes an image; articles that still show it lose the picture.
-func (a *Admin) kbImageDelete(w http.ResponseWriter, r *http.Request, v *visit) {
-	id, ok := web.ID(r, "id")
-	if !ok {
-		a.env.NotFound(w, r)
-		return
-	}
-	im, err := kb.DeleteImage(r.Context(), a.env.DB, v.P.TenantID, id)
-	if err != nil {
-		a.env.Fail(w, r, err)
-		return
-	}
-	if err := a.env.Files.Delete(im.Key); err != nil {
-		a.env.Log.Warn("kb: delete image file", "err", err)
-	}
-	a.env.Flash(w, r, "kb_admin.image_deleted", "/admin/kb/articles/"+itoa(im.ArticleID)+"#images")
-}

@@ -1,7 +1,6 @@
 package admin
 
 import (
-	"errors"
 	"html/template"
 	"net/http"
 
@@ -45,53 +44,6 @@ func (a *Admin) loadKBTranslation(w http.ResponseWriter, r *http.Request, v *vis
 func (a *Admin) kbTranslationForm(w http.ResponseWriter, r *http.Request, v *visit) {
 	if ed, ok := a.loadKBTranslation(w, r, v); ok {
 		a.renderKBTranslation(w, r, v, ed, http.StatusOK)
-	}
-}
-
-// kbTranslationSave stores the text in one language; action=preview only renders it.
-func (a *Admin) kbTranslationSave(w http.ResponseWriter, r *http.Request, v *visit) {
-	ed, ok := a.loadKBTranslation(w, r, v)
-	if !ok {
-		return
-	}
-	ctx := r.Context()
-	ed.Form = parseArticleForm(w, r)
-	if ed.Form.Err == "" && ed.Form.Get("action") == "preview" {
-		ed.Preview = kb.RenderAdmin(ed.Form.Raw("body"))
-		a.renderKBTranslation(w, r, v, ed, http.StatusOK)
-		return
-	}
-	if ed.Form.Err == "" && ed.Art.Status == kb.StatusPublished && kbEmptyBody(ed.Form.Raw("body")) { // kb_empty_body.go
-		ed.Form.Errors.Add("body", "qa2_misc.kb_body_published", nil)
-	}
-	if ed.Form.Err == "" && !ed.Form.Invalid() {
-		err := kb.SaveTranslation(ctx, a.env.DB, v.P.TenantID, ed.Art.ID, kbTranslationOf(ed.Form, ed.Lang), a.env.Now())
-		if err != nil && !ed.Form.Take(err) {
-			a.env.Fail(w, r, err)
-			return
-		}
-	}
-	if ed.Form.Invalid() {
-		a.renderKBTranslation(w, r, v, ed, http.StatusUnprocessableEntity)
-		return
-	}
-	a.env.Flash(w, r, "admin.saved", "/admin/kb/articles/"+itoa(ed.Art.ID))
-}
-
-// kbTranslationDelete removes the text in one language; the last one stays.
-func (a *Admin) kbTranslationDelete(w http.ResponseWriter, r *http.Request, v *visit) {
-	ed, ok := a.loadKBTranslation(w, r, v)
-	if !ok {
-		return
-	}
-	err := kb.DeleteTranslation(r.Context(), a.env.DB, v.P.TenantID, ed.Art.ID, ed.Lang)
-	switch {
-	case errors.Is(err, kb.ErrLastTranslation):
-		a.env.Flash(w, r, "kb_admin.translation_delete_failed", "/admin/kb/articles/"+itoa(ed.Art.ID))
-	case err != nil:
-		a.env.Fail(w, r, err)
-	default:
-		a.env.Flash(w, r, "kb_admin.translation_deleted", "/admin/kb/articles/"+itoa(ed.Art.ID))
 	}
 }
 

@@ -29,30 +29,6 @@ func (a *Admin) outboxList(w http.ResponseWriter, r *http.Request, v *visit) {
 	web.Render(w, r, http.StatusOK, outboxPage(v.chrome(r, "admin.outbox.title"), oq, page, tries, before > 0))
 }
 
-// outboxShow shows one mail with both parts as source text. The HTML part is never
-// rendered: it is shown escaped, so a mail cannot run anything in the back office.
-// outbox.Get is scoped by tenant, so another tenant's mail is a 404.
-func (a *Admin) outboxShow(w http.ResponseWriter, r *http.Request, v *visit) {
-	id, ok := web.ID(r, "id")
-	if !ok {
-		a.env.NotFound(w, r)
-		return
-	}
-	m, err := outbox.Get(r.Context(), a.env.DB, v.P.TenantID, id, v.Member.IsAdmin())
-	if err != nil {
-		a.env.Fail(w, r, err)
-		return
-	}
-	tries, err := outbox.Deliveries(r.Context(), a.env.DB, v.P.TenantID, []outbox.Mail{m})
-	if err != nil {
-		a.env.Fail(w, r, err)
-		return
-	}
-	d, queued := tries[m.ID]
-	canRetry := v.Member.IsAdmin() && m.State != "sent" && m.State != outbox.StateCancelled && !d.Running && m.Purged.IsZero()
-	web.Render(w, r, http.StatusOK, outboxMailPage(v.chrome(r, "admin.outbox.mail_title"), m, d, queued, canRetry))
-}
-
 // mailLinks lists the web links in a mail's text part, so an invitation can be opened
 // from the outbox when no mail server delivers it. They are found as a ticket message's
 // links are (web.TextLinks): "The portal is at https://x.de." lists the address
@@ -69,10 +45,14 @@ func mailLinks(text string) []string {
 }
 
 // mailState is the state to show: a "sent" mail that went to the file store was stored,
-// not sent anywhere.
-func mailState(m outbox.Mail) string {
+// not sent anywhere; a queued one whose delivery d is held (restored from a backup)
+// waits for an admin.
+func mailState(m outbox.Mail, d outbox.Delivery) string {
 	if m.State == "sent" && m.Stored != "smtp" {
 		return "stored"
+	}
+	if m.State == "queued" && d.Held {
+		return "held"
 	}
 	return m.State
 }
@@ -82,7 +62,7 @@ func mailBadge(state string) string {
 	switch state {
 	case "sent", "stored":
 		return "badge ok"
-	case "queued":
+	case "queued", "held":
 		return "badge warn"
 	case "failed":
 		return "badge danger"

@@ -11,7 +11,8 @@ import (
 )
 
 // outboxRetry sends a waiting or failed mail now instead of at its next scheduled try
-// ("retry now", admins only: it is the lever after fixing the mail settings). The change
+// ("retry now", admins only: it is the lever after fixing the mail settings), or a mail
+// held since a restore ("send now": the admin judged it did not go out before). The change
 // and its audit entry are written together. outbox.Retry is scoped by tenant, so another
 // tenant's mail is a 404.
 func (a *Admin) outboxRetry(w http.ResponseWriter, r *http.Request, v *visit) {
@@ -23,12 +24,17 @@ func (a *Admin) outboxRetry(w http.ResponseWriter, r *http.Request, v *visit) {
 	back := "/admin/outbox/" + itoa(id)
 	actor := v.actor(r, a.env)
 	var to string
+	var held bool
 	err := a.env.DB.InTx(r.Context(), func(tx *db.Tx) error {
 		m, err := outbox.Get(r.Context(), tx, v.P.TenantID, id, true)
 		if err != nil {
 			return err
 		}
-		to = m.To
+		tries, err := outbox.Deliveries(r.Context(), tx, v.P.TenantID, []outbox.Mail{m})
+		if err != nil {
+			return err
+		}
+		to, held = m.To, tries[m.ID].Held
 		now := a.env.Now()
 		if err := outbox.Retry(r.Context(), tx, v.P.TenantID, id, now); err != nil {
 			return err
@@ -47,6 +53,9 @@ func (a *Admin) outboxRetry(w http.ResponseWriter, r *http.Request, v *visit) {
 		a.env.Flash(w, r, "retention.retry_purged_failed", back)
 	case err != nil:
 		a.env.Fail(w, r, err)
+	case held:
+		a.env.WakeWorker()
+		a.env.Flash(w, r, "admin.outbox.held_sent", back)
 	default:
 		a.env.WakeWorker()
 		a.env.Flash(w, r, "admin.outbox.retried", back)

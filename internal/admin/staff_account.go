@@ -87,29 +87,6 @@ func (a *Admin) renderStaffAccount(w http.ResponseWriter, r *http.Request, v *vi
 	web.Render(w, r, status, staffAccountPage(v.chrome(r, "staff_account.title"), view))
 }
 
-// staffAccountDetails saves the member's name and language.
-func (a *Admin) staffAccountDetails(w http.ResponseWriter, r *http.Request, v *visit) {
-	f := web.ParseForm(w, r)
-	if f.Err == "" {
-		err := a.svc.UpdateOwnStaff(r.Context(), v.P, f.Get("name"), f.Get("language"), a.env.ClientIP(r))
-		if err != nil && !f.Take(err) {
-			a.env.Fail(w, r, err)
-			return
-		}
-	}
-	if f.Invalid() {
-		a.renderStaffAccount(w, r, v, staffAccountView{Details: f}, http.StatusUnprocessableEntity)
-		return
-	}
-	if f.Get("language") == "" {
-		// No language of one's own: a language picked on a login page earlier (the
-		// language cookie) would otherwise keep deciding over the browser's and the
-		// portal's default.
-		a.env.ClearCookie(w, r, web.LangCookie)
-	}
-	a.env.Flash(w, r, "staff_account.saved", "/admin/account")
-}
-
 // staffLanguageChoices are the languages a member can pick, led by "the portal's
 // default" (stored as empty, so a later change of the default applies).
 func staffLanguageChoices(ctx context.Context, cur string) []web.Choice {

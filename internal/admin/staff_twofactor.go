@@ -24,12 +24,6 @@ func (a *Admin) staffTwoFactorStart(w http.ResponseWriter, r *http.Request, v *v
 	http.Redirect(w, r, "/admin/account/twofactor/setup", http.StatusSeeOther)
 }
 
-// staffTwoFactorSetup shows the pending secret as a QR code and as text, with the form
-// for the first code.
-func (a *Admin) staffTwoFactorSetup(w http.ResponseWriter, r *http.Request, v *visit) {
-	a.renderStaffSetup(w, r, v, web.NewForm(), http.StatusOK)
-}
-
 func (a *Admin) renderStaffSetup(w http.ResponseWriter, r *http.Request, v *visit, f web.Form, status int) {
 	required := v.Tenant.Has(tenant.FeatureStaffTwoFactor)
 	setup, err := a.svc.PendingStaffTOTP(r.Context(), v.Tenant, v.P)
@@ -55,29 +49,4 @@ func (a *Admin) renderStaffSetup(w http.ResponseWriter, r *http.Request, v *visi
 	}
 	web.Render(w, r, status, web.TOTPSetupPage(v.chrome(r, "security.setup_title"), setup.QR, setup.Secret, f,
 		"/admin/account/twofactor/confirm", cancel))
-}
-
-// staffTwoFactorConfirm switches TOTP on when the code fits and shows the recovery
-// codes, once: they are not stored in readable form.
-func (a *Admin) staffTwoFactorConfirm(w http.ResponseWriter, r *http.Request, v *visit) {
-	f := web.ParseForm(w, r)
-	var codes []string
-	if f.Err == "" {
-		var err error
-		codes, err = a.svc.ConfirmStaffTOTP(r.Context(), v.Tenant, v.P, f.Get("code"), a.env.ClientIP(r), a.env.Origin(r))
-		if errors.Is(err, access.ErrTOTPOn) || errors.Is(err, db.ErrNotFound) {
-			http.Redirect(w, r, "/admin/account#twofactor", http.StatusSeeOther)
-			return
-		}
-		if err != nil && !f.Take(err) {
-			a.env.Fail(w, r, err)
-			return
-		}
-	}
-	if f.Invalid() {
-		a.renderStaffSetup(w, r, v, f, http.StatusUnprocessableEntity)
-		return
-	}
-	a.env.WakeWorker()
-	web.Render(w, r, http.StatusOK, web.RecoveryCodesPage(v.chrome(r, "security.codes_title"), codes, true, "/admin/account", "/admin/account/twofactor/recovery/file"))
 }

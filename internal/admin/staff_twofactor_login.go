@@ -3,9 +3,7 @@ package admin
 import (
 	"net/http"
 
-	"pforte/internal/access"
 	"pforte/internal/i18n"
-	"pforte/internal/staff"
 	"pforte/internal/web"
 )
 
@@ -16,22 +14,6 @@ var staffStep = web.SecondStep{Cookie: "pforte_admin_login_step", CodePath: "/ad
 func (a *Admin) staffLoginCodeForm(w http.ResponseWriter, r *http.Request) {
 	r = a.inStepLanguage(r)
 	staffStep.Form(a.env, w, r, guestChrome(r, "security.login_title"), a.svc.CheckStaffChallenge)
-}
-
-func (a *Admin) staffLoginCodeSubmit(w http.ResponseWriter, r *http.Request) {
-	r = a.inStepLanguage(r)
-	var sess string
-	var m staff.Member
-	client := access.Client{IP: a.env.ClientIP(r), UserAgent: r.UserAgent()}
-	staffStep.Submit(a.env, w, r, guestChrome(r, "security.login_title"), access.ErrChallengeGone,
-		func(token, code string) (err error) {
-			sess, m, err = a.svc.StaffSecondFactor(r.Context(), web.TenantFrom(r.Context()), token, code, a.env.Origin(r), client)
-			return err
-		},
-		func(next string) {
-			a.replaceSession(w, r, sess, m)
-			http.Redirect(w, r, web.LocalPath(next, "/admin/"), http.StatusSeeOther)
-		})
 }
 
 // inStepLanguage shows the code step in the language of the staff member whose

@@ -18,12 +18,6 @@ func (a *Admin) ticketAccept(w http.ResponseWriter, r *http.Request, v *visit) {
 	a.ticketDecide(w, r, v, true)
 }
 
-// ticketDecline declines a new ticket with a reason the contact reads in the portal
-// and in the mail.
-func (a *Admin) ticketDecline(w http.ResponseWriter, r *http.Request, v *visit) {
-	a.ticketDecide(w, r, v, false)
-}
-
 // ticketDecide decides once: when a colleague was quicker, the page says so
 // (ticket.ErrDecided) instead of deciding again. A billed ticket is locked: deciding
 // would change its status and mail the customer, so it is refused like any change.

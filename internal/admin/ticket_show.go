@@ -58,7 +58,7 @@ type ticketView struct {
 	// Staged are the files the reply form keeps from a refused send (ticket_staged.go).
 	Staged []ticket.Staged
 	// Members are the contacts of the ticket's company: openers to move it to, and
-	// followers to add (ticket_correct.go).
+	// followers to add (ticket_move_post.go, ticket_follower.go).
 	Members []contact.Membership
 	// Archive tells whether the ticket's company is archived (ticket_archived.templ).
 	Archive company.ArchiveInfo
@@ -78,7 +78,8 @@ type ticketForms struct {
 	FollowUp web.Form
 	// Time is the "log time" form (ticket_time_add.go).
 	Time web.Form
-	// Correct is the subject, opener and followers (ticket_correct.go).
+	// Correct is the subject, opener and followers (ticket_correct.go, ticket_move_post.go,
+	// ticket_follower.go).
 	Correct web.Form
 	// Stale tells why a form was not carried out: others changed the ticket since its
 	// page was shown (ticket_stale.go); nil otherwise.

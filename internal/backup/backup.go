@@ -43,6 +43,8 @@ type Summary struct {
 	Rows     int64
 	Files    int
 	Bytes    int64 // of the files
+	// Held is how many queued mails a restore held (outbox.HoldQueued); 0 for a backup.
+	Held int
 }
 
 // header is the first line of a table's file.

@@ -12,6 +12,7 @@ import (
 	"strings"
 
 	"pforte/internal/db"
+	"pforte/internal/outbox"
 	"pforte/internal/ticket"
 )
 
@@ -27,6 +28,7 @@ const intoEmpty = "Restore into a new, empty database: an empty data directory (
 // what the command line prints; Error keeps the package prefix for logs.
 type Refusal struct{ Reason string }
 
+// Error is Reason with the package prefix, for logs; the command line prints Reason alone.
 func (r *Refusal) Error() string { return "backup: " + r.Reason }
 
 // refuse is a Refusal with a reason built like fmt.Sprintf.
@@ -65,8 +67,8 @@ func Restore(ctx context.Context, d *db.DB, dataDir string, r io.Reader) (Summar
 }
 
 // restoreInto is Restore after the manifest: the schema up to the archive's
-// migration, the rows in one transaction, the files, the remaining migrations. Errors
-// after the rows' commit are marked committed.
+// migration, the rows in one transaction (with the queued mails held), the files, the
+// remaining migrations. Errors after the rows' commit are marked committed.
 func restoreInto(ctx context.Context, d *db.DB, dataDir string, tr *tar.Reader, sum Summary) (Summary, error) {
 	if err := prepare(ctx, d, sum.Manifest); err != nil {
 		return sum, err
@@ -93,6 +95,11 @@ func restoreInto(ctx context.Context, d *db.DB, dataDir string, tr *tar.Reader, 
 	}()
 	err = d.InTx(ctx, func(tx *db.Tx) error {
 		if hdr, err = loadTables(ctx, tx, tr, hdr, &sum); err != nil {
+			return err
+		}
+		// Mails queued at the backup may have gone out since: none is sent twice
+		// unasked (the command line says how many wait, and how to send them).
+		if sum.Held, err = outbox.HoldQueued(ctx, tx); err != nil {
 			return err
 		}
 		for ; hdr != nil; hdr, err = next(tr) {

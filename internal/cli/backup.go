@@ -108,6 +108,7 @@ func backupCmd(ctx context.Context, args []string, out io.Writer) error {
 func restoreCmd(ctx context.Context, args []string, out io.Writer) error {
 	fs := flag.NewFlagSet("restore", flag.ContinueOnError)
 	data := fs.String("data", "", "data directory (PFORTE_DATA)")
+	sendQueued := fs.Bool("send-queued", false, "send the mails that were queued when the backup was taken (default: held until an admin sends them from the outbox)")
 	if err := config.ParseFlags(fs, args); err != nil {
 		return err
 	}
@@ -156,6 +157,9 @@ func restoreCmd(ctx context.Context, args []string, out io.Writer) error {
 	defer d.Close()
 	fmt.Fprintf(out, "restored %d rows in %d tables and %d files (%d bytes) from a backup of %s (schema %d, %s); everyone signs in again\n",
 		sum.Rows, sum.Tables, sum.Files, sum.Bytes, sum.Manifest.Created, sum.Manifest.Migration, sum.Manifest.Engine)
+	if err := reportHeld(ctx, d, out, sum.Held, *sendQueued); err != nil {
+		return err
+	}
 	remindErasures(out, sum.Manifest.Created)
 	return warnForeignSecrets(ctx, d, cfg, out)
 }

@@ -99,7 +99,7 @@ Commands:
   migrate   apply database migrations   flags: --data ./data
   demo      load the demo data; --scale N adds N generated tickets   flags: --data ./data --scale 0 --seed 0
   backup    write database and files into one archive, while the portal runs   flags: --data ./data --out FILE [--overwrite]
-  restore   read such an archive into an empty database (SQLite or PostgreSQL)   pforte restore [--data ./data] FILE
+  restore   read such an archive into an empty database (SQLite or PostgreSQL)   pforte restore [--data ./data] [--send-queued] FILE
   staff-login  print a one-time set-password link for a locked-out staff member   pforte staff-login EMAIL [--reset-2fa] [--reactivate] [--tenant HOST] [--data ./data]
                (ends their sessions; --reset-2fa also removes their two-factor sign-in; pforte staff-login -h tells more)
   tenant    list the portals of this installation, add one, print a first-administrator link

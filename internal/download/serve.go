@@ -11,12 +11,6 @@ import (
 	"pforte/internal/filestore"
 )
 
-// minRate is the slowest transfer a download is given time for. The server's write
-// timeout suits pages, not files of hundreds of megabytes: each download gets a deadline
-// that fits its size instead, so a slow line finishes while a stalled client is still
-// dropped eventually.
-const minRate = 32 << 10 // bytes per second
-
 // Open opens a version's content in the store, before anything is counted or sent.
 func Open(store *filestore.Store, v Version) (*os.File, error) {
 	f, err := store.Open(v.Key)
@@ -28,7 +22,8 @@ func Open(store *filestore.Store, v Version) (*os.File, error) {
 
 // Serve streams an opened version as an attachment under its original name and closes
 // it. http.ServeContent reads the *os.File piece by piece (never the whole file into
-// memory) and answers Range and If-Range requests, so interrupted downloads resume.
+// memory) and answers Range and If-Range requests, so interrupted downloads resume; the
+// write deadline fits the file's size, as for every stored file (filestore.ServeContent).
 func Serve(w http.ResponseWriter, r *http.Request, f *os.File, v Version) {
 	defer f.Close()
 	h := w.Header()
@@ -38,9 +33,7 @@ func Serve(w http.ResponseWriter, r *http.Request, f *os.File, v Version) {
 	h.Set("X-Content-Type-Options", "nosniff")
 	h.Set("Content-Security-Policy", filestore.ServedCSP) // as ticket attachments (web.ServeFile)
 	h.Set("ETag", ETag(v))
-	deadline := 2*time.Minute + time.Duration(v.Size/minRate)*time.Second
-	_ = http.NewResponseController(w).SetWriteDeadline(time.Now().Add(deadline)) // unsupported writer: keep the default
-	http.ServeContent(w, r, v.Name, v.CreatedAt, f)
+	filestore.ServeContent(w, r, v.CreatedAt, f)
 }
 
 // ETag is a version's entity tag: its content hash, so If-Range resumes only the same

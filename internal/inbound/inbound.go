@@ -94,6 +94,7 @@ type Rejection struct {
 	Reason string // sent back to the sender in the 550 answer; keep it short and ASCII
 }
 
+// Error names the reason for logs; the SMTP answer sends Reason alone.
 func (r *Rejection) Error() string { return "inbound: rejected: " + r.Reason }
 
 // Outcomes the listener itself records. Records with these route nothing: they stay

@@ -18,6 +18,9 @@ const (
 	StateRunning = "running" // claimed; run_at is the end of the lease
 	StateDone    = "done"
 	StateFailed  = "failed" // gave up after MaxAttempts
+	// StateHeld is a job no worker takes until it is released: a mail restored from a
+	// backup, which may have gone out after the backup was taken (outbox.HoldQueued).
+	StateHeld = "held"
 )
 
 // MaxAttempts is how often a job is tried before it is marked failed.

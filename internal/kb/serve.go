@@ -25,6 +25,6 @@ func ServeImage(w http.ResponseWriter, r *http.Request, files *filestore.Store, 
 	h.Set("Content-Type", im.Type)
 	h.Set("Content-Disposition", `attachment; filename="image-`+strconv.FormatInt(im.ID, 10)+`"`)
 	h.Set("Cache-Control", "private, max-age=300")
-	http.ServeContent(w, r, "", im.CreatedAt, f)
+	filestore.ServeContent(w, r, im.CreatedAt, f)
 	return nil
 }

@@ -134,7 +134,7 @@ func TestEveryMailRegistered(t *testing.T) {
 
 // renderAllowed are the files that may render a Letter without the tenant's text: the
 // SMTP test mail (not editable) and the editor's preview (renders the unsaved text).
-var renderAllowed = []string{"admin/settings_mail.go", "admin/mail_template_preview.go"}
+var renderAllowed = []string{"admin/settings_mail_test_mail.go", "admin/mail_template_preview.go"}
 
 // TestLettersUseTenantText: code that sends an outbox.Letter renders it with RenderFor,
 // so a tenant's own text applies; a plain Render() would silently ignore it.

@@ -34,7 +34,7 @@ func CancelForTickets(ctx context.Context, q db.Querier, tenantID int64, ticketI
 	}
 	// The jobs first, while the mails are still told apart by their state.
 	if _, err := q.Exec(ctx, `UPDATE jobs SET state = 'done', done_at = ?, last_error = ''
-		WHERE tenant_id = ? AND kind = ? AND state IN ('pending', 'failed') AND ref_id IN (
+		WHERE tenant_id = ? AND kind = ? AND state IN ('pending', 'failed', 'held') AND ref_id IN (
 			SELECT id FROM mails WHERE tenant_id = ? AND ticket_id IN (`+in+`) AND state IN ('queued', 'failed'))`,
 		append([]any{now.Unix(), tenantID, JobKind}, args...)...); err != nil {
 		return 0, fmt.Errorf("outbox: cancel jobs: %w", err)

@@ -24,7 +24,7 @@ func CancelTo(ctx context.Context, q db.Querier, tenantID int64, addrs []string,
 		}
 		// The jobs first, while the mails are still told apart by their state.
 		if _, err := q.Exec(ctx, `UPDATE jobs SET state = 'done', done_at = ?, last_error = ''
-			WHERE tenant_id = ? AND kind = ? AND state IN ('pending', 'failed') AND ref_id IN (
+			WHERE tenant_id = ? AND kind = ? AND state IN ('pending', 'failed', 'held') AND ref_id IN (
 				SELECT id FROM mails WHERE tenant_id = ? AND LOWER(to_addr) = ? AND state IN ('queued', 'failed'))`,
 			now.Unix(), tenantID, JobKind, tenantID, addr); err != nil {
 			return 0, fmt.Errorf("outbox: cancel jobs to address: %w", err)

@@ -15,8 +15,10 @@ import (
 type Delivery struct {
 	Attempts  int
 	LastError string
-	NextTry   time.Time // zero once the queue has given up, or while a try runs
+	NextTry   time.Time // zero once the queue has given up, while a try runs, or while held
 	Running   bool      // a worker is sending it right now
+	// Held: restored from a backup, it goes out only when an admin sends it (HoldQueued).
+	Held bool
 }
 
 // Stuck reports whether a try has failed: the list marks such a mail.
@@ -38,7 +40,7 @@ func Deliveries(ctx context.Context, q db.Querier, tenantID int64, mails []Mail)
 	}
 	args := append([]any{tenantID, JobKind}, ids...)
 	rows, err := q.Query(ctx, `SELECT ref_id, state, attempts, last_error, run_at FROM jobs
-		WHERE tenant_id = ? AND kind = ? AND state IN ('pending', 'running', 'failed')
+		WHERE tenant_id = ? AND kind = ? AND state IN ('pending', 'running', 'failed', 'held')
 		AND ref_id IN (`+db.Marks(len(ids))+`) ORDER BY id`, args...)
 	if err != nil {
 		return nil, fmt.Errorf("outbox: deliveries: %w", err)
@@ -56,6 +58,8 @@ func Deliveries(ctx context.Context, q db.Querier, tenantID int64, mails []Mail)
 			d.NextTry = time.Unix(runAt, 0)
 		case jobs.StateRunning:
 			d.Running = true
+		case jobs.StateHeld:
+			d.Held = true
 		}
 		out[ref] = d // ordered by id: a later job of the same mail wins
 	}
@@ -72,9 +76,10 @@ var ErrDelivered = errors.New("outbox: the mail has been sent")
 // is nothing left to send.
 var ErrPurged = errors.New("outbox: the mail's content was removed")
 
-// Retry makes a waiting or failed mail due now. A failed mail goes back to "queued"
-// and gets the queue's full round of attempts again; a waiting one keeps its count and
-// is only brought forward. Scoped by tenant: another tenant's mail is db.ErrNotFound.
+// Retry makes a waiting, held or failed mail due now. A failed mail goes back to
+// "queued" and gets the queue's full round of attempts again; a waiting one keeps its
+// count and is only brought forward; a held one (restored from a backup) is let go.
+// Scoped by tenant: another tenant's mail is db.ErrNotFound.
 func Retry(ctx context.Context, q db.Querier, tenantID, mailID int64, now time.Time) error {
 	m, err := Get(ctx, q, tenantID, mailID, true)
 	if err != nil {
@@ -96,8 +101,8 @@ func Retry(ctx context.Context, q db.Querier, tenantID, mailID int64, now time.T
 	switch err = db.One(err); {
 	case errors.Is(err, db.ErrNotFound):
 		// No job (removed by hand, or lost): queue a new one.
-		if _, err := q.Exec(ctx, `UPDATE mails SET state = 'queued' WHERE tenant_id = ? AND id = ?`, tenantID, mailID); err != nil {
-			return fmt.Errorf("outbox: retry: %w", err)
+		if err := requeue(ctx, q, tenantID, mailID); err != nil {
+			return err
 		}
 		return jobs.Enqueue(ctx, q, tenantID, JobKind, mailID, now)
 	case err != nil:
@@ -107,12 +112,12 @@ func Retry(ctx context.Context, q db.Querier, tenantID, mailID int64, now time.T
 	case state == jobs.StateDone:
 		return ErrDelivered
 	}
+	if err := requeue(ctx, q, tenantID, mailID); err != nil { // the mail first: it may be emptied meanwhile
+		return err
+	}
 	if _, err := q.Exec(ctx, `UPDATE jobs SET state = 'pending', run_at = ?,
 		attempts = CASE WHEN state = 'failed' THEN 0 ELSE attempts END, done_at = NULL
-		WHERE id = ? AND state IN ('pending', 'failed')`, now.Unix(), jobID); err != nil {
-		return fmt.Errorf("outbox: retry: %w", err)
-	}
-	if _, err := q.Exec(ctx, `UPDATE mails SET state = 'queued' WHERE tenant_id = ? AND id = ?`, tenantID, mailID); err != nil {
+		WHERE id = ? AND state IN ('pending', 'failed', 'held')`, now.Unix(), jobID); err != nil {
 		return fmt.Errorf("outbox: retry: %w", err)
 	}
 	return nil

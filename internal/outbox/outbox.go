@@ -109,6 +109,9 @@ func (d *Deliverer) Deliver(ctx context.Context, j jobs.Job) error {
 	if m.State == "sent" || m.State == StateCancelled {
 		return nil // a retry after the send succeeded but the job update failed, or its ticket is gone
 	}
+	if !m.Purged.IsZero() {
+		return d.purgedNotSent(ctx, m)
+	}
 	where, err := d.send(ctx, j.TenantID, m)
 	if err != nil {
 		if j.Attempts >= jobs.MaxAttempts { // the queue gives up now; the outbox shows it

@@ -33,21 +33,6 @@ func (p *Portal) colleagueRole(w http.ResponseWriter, r *http.Request, v *visit)
 	p.colleagueDone(w, r, v, err, msg)
 }
 
-// colleagueRevoke withdraws a colleague's access to the active company.
-func (p *Portal) colleagueRevoke(w http.ResponseWriter, r *http.Request, v *visit) {
-	id, ok := web.ID(r, "id")
-	if !ok {
-		p.env.NotFound(w, r)
-		return
-	}
-	invitation, err := p.svc.ColleagueRevoke(r.Context(), v.P, v.actor(r, p.env), id)
-	msg := "colleagues.revoked"
-	if invitation { // nobody had access yet: "access revoked" would read oddly
-		msg = "colleagues.invitation_withdrawn"
-	}
-	p.colleagueDone(w, r, v, err, msg)
-}
-
 // colleagueDone answers a change: a flash for success and for a refusal the page
 // offers the way to (sending an invitation again too soon), the page with the reason
 // and 422 for a request the page never sends (one's own access, a role it does not

@@ -62,13 +62,6 @@ func (p *Portal) registrationApprove(w http.ResponseWriter, r *http.Request, v *
 	}, "colleagues.registration_approved")
 }
 
-// registrationReject lets a main contact reject a registration of their domains.
-func (p *Portal) registrationReject(w http.ResponseWriter, r *http.Request, v *visit) {
-	p.registrationDecide(w, r, v, func(d access.Decider, id int64, f web.Form) error {
-		return p.svc.RejectRegistration(r.Context(), v.Tenant, d, id, f.Get("reason"), p.env.Origin(r))
-	}, "colleagues.registration_rejected")
-}
-
 // registrationDecide runs a decision: an item that is not the main contact's to decide
 // on is the 404 page; a field error shows next to the item's form, with what was typed.
 func (p *Portal) registrationDecide(w http.ResponseWriter, r *http.Request, v *visit,

@@ -5,7 +5,6 @@ import (
 
 	"pforte/internal/db"
 	"pforte/internal/download"
-	"pforte/internal/web"
 )
 
 // downloadCurrent sends the current version of a file.
@@ -15,21 +14,6 @@ func (p *Portal) downloadCurrent(w http.ResponseWriter, r *http.Request, v *visi
 		return
 	}
 	p.sendDownload(w, r, v, f.Current)
-}
-
-// downloadVersion sends an older (or the current) version of a file the company may see.
-func (p *Portal) downloadVersion(w http.ResponseWriter, r *http.Request, v *visit) {
-	id, ok := web.ID(r, "id")
-	if !ok {
-		p.env.NotFound(w, r)
-		return
-	}
-	_, ver, err := download.VersionForContact(r.Context(), p.env.DB, v.P, id)
-	if err != nil {
-		p.env.Fail(w, r, err)
-		return
-	}
-	p.sendDownload(w, r, v, ver)
 }
 
 // sendDownload counts and logs a new download — not the continuation of an interrupted

@@ -3,7 +3,6 @@ package portal
 import (
 	"net/http"
 
-	"pforte/internal/access"
 	"pforte/internal/web"
 )
 
@@ -13,22 +12,6 @@ var loginStep = web.SecondStep{Cookie: "pforte_login_step", CodePath: "/login/co
 func (p *Portal) loginCodeForm(w http.ResponseWriter, r *http.Request) {
 	r = p.inStepLanguage(r)
 	loginStep.Form(p.env, w, r, guestChrome(r, "security.login_title"), p.svc.CheckChallenge)
-}
-
-func (p *Portal) loginCodeSubmit(w http.ResponseWriter, r *http.Request) {
-	r = p.inStepLanguage(r)
-	var sess string
-	tenant := web.TenantFrom(r.Context())
-	client := access.Client{IP: p.env.ClientIP(r), UserAgent: r.UserAgent()}
-	loginStep.Submit(p.env, w, r, guestChrome(r, "security.login_title"), access.ErrChallengeGone,
-		func(token, code string) (err error) {
-			sess, err = p.svc.SecondFactor(r.Context(), tenant, token, code, p.env.Origin(r), client)
-			return err
-		},
-		func(next string) {
-			p.startSession(w, r, sess)
-			http.Redirect(w, r, p.landingFor(r.Context(), tenant.ID, sess, next), http.StatusSeeOther)
-		})
 }
 
 // inStepLanguage shows the code step in the language of the contact whose password was

@@ -20,37 +20,50 @@ import (
 // files go once the rows say they are gone.
 func (s Sweeper) purgeMail(ctx context.Context, tenantID, before int64, now time.Time) (int, error) {
 	n := 0
+	var from int64 // where the next batch starts (deleteOld says why)
 	for ctx.Err() == nil {
 		var ids []int64
-		var paths []string
-		rows, err := s.DB.Query(ctx, `SELECT id, stored_path FROM mails WHERE tenant_id = ? AND purged_at = 0
-			AND created_at < ? AND state <> 'queued' ORDER BY created_at LIMIT ?`, tenantID, before, batch)
+		paths := map[int64]string{}
+		rows, err := s.DB.Query(ctx, `SELECT id, stored_path, created_at FROM mails WHERE tenant_id = ? AND purged_at = 0
+			AND created_at >= ? AND created_at < ? AND state <> 'queued' ORDER BY created_at LIMIT ?`, tenantID, from, before, batch)
 		if err != nil {
 			return n, fmt.Errorf("sent mail: %w", err)
 		}
 		for rows.Next() {
 			var id int64
 			var p string
-			if err := rows.Scan(&id, &p); err != nil {
+			if err := rows.Scan(&id, &p, &from); err != nil {
 				rows.Close()
 				return n, fmt.Errorf("sent mail: %w", err)
 			}
 			ids = append(ids, id)
 			if p != "" && p != "smtp" { // "smtp": it went out over SMTP, no file kept
-				paths = append(paths, p)
+				paths[id] = p
 			}
 		}
 		rows.Close()
 		if err := rows.Err(); err != nil {
 			return n, fmt.Errorf("sent mail: %w", err)
 		}
+		var gone []string
+		k := 0
 		err = s.DB.InTx(ctx, func(tx *db.Tx) error {
+			gone, k = nil, 0
 			for _, id := range ids {
-				// Not if a retry queued it again since it was read.
-				if _, err := tx.Exec(ctx, `UPDATE mails SET text_body = '', html_body = '', purged_at = ?,
+				// Not if a retry queued it again since it was read, nor twice when another
+				// instance's pass got there first: only what this one emptied is counted,
+				// and only its file deleted.
+				res, err := tx.Exec(ctx, `UPDATE mails SET text_body = '', html_body = '', purged_at = ?,
 					stored_path = CASE WHEN stored_path = 'smtp' THEN stored_path ELSE '' END
-					WHERE tenant_id = ? AND id = ? AND purged_at = 0 AND state <> 'queued'`, now.Unix(), tenantID, id); err != nil {
+					WHERE tenant_id = ? AND id = ? AND purged_at = 0 AND state <> 'queued'`, now.Unix(), tenantID, id)
+				if err != nil {
 					return err
+				}
+				if c, _ := res.RowsAffected(); c == 1 {
+					k++
+					if p, ok := paths[id]; ok {
+						gone = append(gone, p)
+					}
 				}
 			}
 			return nil
@@ -58,8 +71,8 @@ func (s Sweeper) purgeMail(ctx context.Context, tenantID, before int64, now time
 		if err != nil {
 			return n, fmt.Errorf("sent mail: %w", err)
 		}
-		n += len(ids)
-		for _, p := range paths {
+		n += k
+		for _, p := range gone {
 			if err := os.Remove(p); err != nil && !errors.Is(err, fs.ErrNotExist) {
 				slog.Warn("retention: delete stored mail", "path", p, "err", err)
 			}

@@ -120,22 +120,81 @@ func cutoff(days int, now time.Time) (int64, bool) {
 }
 
 // deleteOld deletes the tenant's rows of a log table (audit_log, download_log) older
-// than before, oldest first, by the index on (tenant_id, at).
+// than before, oldest first, by the index on (tenant_id, at), in batches: each batch is
+// read, then deleted by id in one short statement. The next batch starts at the time the
+// last one reached: on PostgreSQL deleted rows stay in the index until VACUUM, and a
+// scan from the tenant's oldest entry would step over all of them again on every batch
+// (a first pass over a million audit entries took 85 s instead of 3 s;
+// BenchmarkSweepOldAudit). Audit entries that an erasure reads later are kept (keepAudit).
 func deleteOld(ctx context.Context, d *db.DB, table string, tenantID, before int64) (int, error) {
 	n := 0
+	var from int64
 	for ctx.Err() == nil {
-		res, err := d.Exec(ctx, `DELETE FROM `+table+` WHERE id IN (SELECT id FROM `+table+`
-			WHERE tenant_id = ? AND at < ? ORDER BY at LIMIT ?)`, tenantID, before, batch)
+		read, k, err := deleteBatch(ctx, d, table, tenantID, &from, before)
 		if err != nil {
 			return n, fmt.Errorf("%s: %w", table, err)
 		}
-		k, _ := res.RowsAffected()
-		n += int(k)
-		if k < batch {
+		n += k
+		if read < batch {
 			break
 		}
 	}
 	return n, ctx.Err()
+}
+
+// deleteBatch reads the ids of the next batch from *from on and deletes them, in one
+// transaction: on SQLite both go through the writer, whose page cache is warm (a
+// reader's would be dropped after every batch's write). The batch is read from the
+// index alone; the audit entries to keep are left out by the delete, which reads the
+// rows anyway. It returns how many rows it read and deleted, and moves *from on.
+func deleteBatch(ctx context.Context, d *db.DB, table string, tenantID int64, from *int64, before int64) (int, int, error) {
+	keep, keepArgs := "", []any(nil)
+	if table == "audit_log" {
+		keep, keepArgs = keepAudit()
+	}
+	read, deleted := 0, 0
+	err := d.InTx(ctx, func(tx *db.Tx) error {
+		rows, err := tx.Query(ctx, `SELECT id, at FROM `+table+` WHERE tenant_id = ? AND at >= ? AND at < ?
+			ORDER BY at LIMIT ?`, tenantID, *from, before, batch)
+		if err != nil {
+			return err
+		}
+		var ids []any
+		last := *from
+		for rows.Next() {
+			var id int64
+			if err := rows.Scan(&id, &last); err != nil {
+				rows.Close()
+				return err
+			}
+			ids = append(ids, id)
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil || len(ids) == 0 {
+			return err
+		}
+		// By id alone (the primary key): the ids are the tenant's, read in this transaction.
+		res, err := tx.Exec(ctx, `DELETE FROM `+table+` WHERE id IN (`+db.Marks(len(ids))+`)`+keep,
+			append(ids, keepArgs...)...)
+		if err != nil {
+			return err
+		}
+		k, _ := res.RowsAffected() // not the kept ones, nor what another instance's pass deleted
+		read, deleted, *from = len(ids), int(k), last
+		return nil
+	})
+	return read, deleted, err
+}
+
+// keepAudit is the condition that spares the audit entries an erasure of a contact reads
+// to find what else names the person (access.ForgetContact): the contact's changes of
+// address ("email old → new") and the moves of tickets ("… · contact:3 → contact:8").
+// Mails to an old address and ticket events keep their rows for ever; without these
+// entries an erasure years later would leave the old address and the name in them.
+// They are few, and an erasure rewrites them so that they name nobody.
+func keepAudit() (string, []any) {
+	return ` AND NOT ((action = ? AND target LIKE 'email %') OR action = ?)`,
+		[]any{audit.ContactChanged, audit.TicketMoved}
 }
 
 // describe is the counts in the neutral form of an audit entry's target.

@@ -23,6 +23,7 @@ var ErrAddressTaken = errors.New("tenant: support address belongs to another ten
 // ErrAddressTaken.
 type AddressTakenError struct{ Address string }
 
+// Error is ErrAddressTaken's text with the address, which logs and messages can name.
 func (e *AddressTakenError) Error() string { return ErrAddressTaken.Error() + ": " + e.Address }
 
 // Unwrap makes the error match ErrAddressTaken.

@@ -40,6 +40,7 @@ var ErrRepeated = errors.New("ticket: the same message was sent a moment ago")
 // new ticket, the ticket opened a moment ago, where its author is sent instead.
 type RepeatedError struct{ TicketID int64 }
 
+// Error is ErrRepeated's text with the ticket that holds the first message.
 func (e *RepeatedError) Error() string { return fmt.Sprintf("%v (ticket %d)", ErrRepeated, e.TicketID) }
 
 // Unwrap makes errors.Is(err, ErrRepeated) hold.

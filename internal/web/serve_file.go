@@ -12,8 +12,9 @@ import (
 // stays, so no shared cache keeps a customer's file): never inline (an uploaded HTML file
 // must not run in the portal's origin), with the sniffed type (plain bytes when the
 // content contradicts the name: filestore.ServeType) and nosniff, the user's
-// file name in Content-Disposition, and Range support for resuming. A zero modified
-// time means the stored file's own.
+// file name in Content-Disposition, Range support for resuming, and a write deadline
+// that fits the file's size (filestore.ServeContent). A zero modified time means the
+// stored file's own.
 func (e *Env) ServeFile(w http.ResponseWriter, r *http.Request, key, filename, contentType string, modified time.Time) {
 	f, err := e.Files.Open(key)
 	if errors.Is(err, filestore.ErrNotFound) {
@@ -37,7 +38,7 @@ func (e *Env) ServeFile(w http.ResponseWriter, r *http.Request, key, filename, c
 	// Should a browser show the file after all (opened from its download list, say), a
 	// sandbox gives it an origin of its own: no script, no cookies of the portal.
 	h.Set("Content-Security-Policy", fileCSP)
-	http.ServeContent(w, r, "", modified, f)
+	filestore.ServeContent(w, r, modified, f)
 }
 
 // fileCSP is the Content-Security-Policy of a served file.
