@@ -11,6 +11,7 @@ import (
 	"pforte/internal/contact"
 	"pforte/internal/db"
 	"pforte/internal/passkey"
+	"pforte/internal/retention"
 	"pforte/internal/session"
 	"pforte/internal/tenant"
 	"pforte/internal/twofactor"
@@ -42,8 +43,12 @@ var (
 type SupportState struct {
 	HasPassword bool
 	Active      bool      // active access to at least one company
-	LastSignIn  time.Time // zero: never signed in
-	TwoFactor   bool      // TOTP switched on
+	LastSignIn  time.Time // zero: never signed in, or not within AuditDays
+	// AuditDays, when not 0, is how long the audit log, where sign-ins are read from,
+	// keeps them (retention.Rules), for a contact with a password, no sign-in in it and
+	// older than that: they may have signed in before, so not "never".
+	AuditDays   int
+	TwoFactor   bool // TOTP switched on
 	Passkeys    int
 	LockedUntil time.Time // zero: sign-in not refused by the throttle
 }
@@ -66,6 +71,10 @@ func (s *Service) ContactSupportState(ctx context.Context, ct contact.Contact) (
 	}
 	if at > 0 {
 		st.LastSignIn = time.Unix(at, 0)
+	} else if st.HasPassword {
+		if st.AuditDays, err = s.signInsKeptSince(ctx, ct); err != nil {
+			return st, err
+		}
 	}
 	if st.TwoFactor, err = twofactor.Enabled(ctx, s.DB, ct.TenantID, ct.ID); err != nil {
 		return st, err
@@ -153,4 +162,22 @@ func (s *Service) UnlockSignIn(ctx context.Context, tenantID int64, by Actor, ct
 		}
 		return audit.LogFor(ctx, tx, tenantID, ct.ID, by.Label, SupportUnlocked, ct.Email, by.IP, s.Now())
 	})
+}
+
+// signInsKeptSince returns how many days the audit log keeps ct's sign-ins when ct is
+// older than that (retention.Rules.AuditDays), else 0: every sign-in since ct was
+// created is still there.
+func (s *Service) signInsKeptSince(ctx context.Context, ct contact.Contact) (int, error) {
+	rules, err := retention.Get(ctx, s.DB, ct.TenantID)
+	if err != nil || rules.AuditDays == 0 {
+		return 0, err
+	}
+	var created int64
+	if err := s.DB.QueryRow(ctx, `SELECT created_at FROM contacts WHERE id = ? AND tenant_id = ?`, ct.ID, ct.TenantID).Scan(&created); err != nil {
+		return 0, fmt.Errorf("access: contact created: %w", err)
+	}
+	if created >= s.Now().AddDate(0, 0, -rules.AuditDays).Unix() {
+		return 0, nil
+	}
+	return rules.AuditDays, nil
 }

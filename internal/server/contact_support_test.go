@@ -76,6 +76,14 @@ func TestContactSupport(t *testing.T) {
 		if s := supportSection(t, agent, nopwPath); !strings.Contains(s, "Noch kein Passwort gesetzt") || strings.Contains(s, "/password-reset") {
 			t.Errorf("contact without password:\n%s", s)
 		}
+		// A contact older than the audit log keeps sign-ins may have signed in before it.
+		if _, err := env.DB.Exec(ctx, `UPDATE contacts SET created_at = ? WHERE id = ?`, time.Now().AddDate(-3, 0, 0).Unix(), anna.ID); err != nil {
+			t.Fatal(err)
+		}
+		if s := supportSection(t, agent, annaPath); strings.Contains(s, "Noch nie") ||
+			!strings.Contains(s, "Nicht in den letzten 730 Tagen (ältere Anmeldungen werden nach den Aufbewahrungsregeln gelöscht)") {
+			t.Errorf("sign-in older than the audit log keeps:\n%s", s)
+		}
 		env.Client("a.test").Login("anna@kunde.test", "anna-password-1")
 		if s := supportSection(t, agent, annaPath); strings.Contains(s, "Noch nie") || !strings.Contains(s, "<time datetime=") {
 			t.Errorf("last sign-in not shown:\n%s", s)
