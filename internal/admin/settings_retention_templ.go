@@ -102,7 +102,7 @@ func retentionPage(c web.Chrome, f web.Form) templ.Component {
 					return templ_7745c5c3_Err
 				}
 				for _, name := range retention.Fields {
-					templ_7745c5c3_Err = web.Field(f, web.Input{Name: name, Label: "retention.field." + name, Type: "number", Required: true, Hint: "retention.hint." + name, Keep: true}).Render(ctx, templ_7745c5c3_Buffer)
+					templ_7745c5c3_Err = web.Field(f, web.Input{Name: name, Label: "retention.field." + name, InputMode: "numeric", Required: true, Hint: "retention.hint." + name, Keep: true}).Render(ctx, templ_7745c5c3_Buffer)
 					if templ_7745c5c3_Err != nil {
 						return templ_7745c5c3_Err
 					}

@@ -21,9 +21,11 @@ const AuditExported = "audit_exported"
 const rangeSlack = time.Hour
 
 // idBounds turns a time range into ids that narrow the walk down the (tenant, id)
-// index: the log has no index on time, but ids grow with time, so entries from
-// `from` on have ids of at least lo, and entries before `to` ids below hi (0: no
+// index, which the log's pages go by (newest first). Ids grow with time, so entries
+// from `from` on have ids of at least lo, and entries before `to` ids below hi (0: no
 // bound). The caller still compares the times; the ids only save reading the rest.
+// The retention rules' index on (tenant, at) would find the first entry of a time, but
+// not the lowest id from then on without reading every entry after it.
 func idBounds(ctx context.Context, q db.Querier, tenantID int64, from, to time.Time) (lo, hi int64, err error) {
 	if !from.IsZero() {
 		if lo, err = firstIDFrom(ctx, q, tenantID, from.Add(-rangeSlack)); err != nil {

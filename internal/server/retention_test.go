@@ -37,7 +37,7 @@ func TestRetentionSettings(t *testing.T) {
 			t.Errorf("agent changes the rules: %d", r.Status)
 		}
 		r := admin.Get(path)
-		if r.Status != 200 || !strings.Contains(r.Body, `name="audit_days" type="number"`) || !strings.Contains(r.Body, `value="730"`) ||
+		if r.Status != 200 || !strings.Contains(r.Body, `name="audit_days" type="text"`) || !strings.Contains(r.Body, `value="730"`) ||
 			!strings.Contains(r.Body, `value="90"`) || !strings.Contains(r.Body, `href="/admin/settings/retention" aria-current="page"`) {
 			t.Fatalf("rules page: %d\n%s", r.Status, r.Body)
 		}
@@ -56,7 +56,7 @@ func TestRetentionSettings(t *testing.T) {
 				t.Errorf("%s=%q: %d\n%s", field, bad, r.Status, r.Body)
 			}
 			for k := range form { // everything typed comes back
-				if !strings.Contains(r.Body, `name="`+k+`" type="number"`) || !strings.Contains(r.Body, `value="`+form.Get(k)+`"`) {
+				if !strings.Contains(r.Body, `name="`+k+`" type="text"`) || !strings.Contains(r.Body, `value="`+form.Get(k)+`"`) {
 					t.Errorf("%s=%q: %s lost its value %q", field, bad, k, form.Get(k))
 				}
 			}
