@@ -19,6 +19,8 @@ const maxImageBody = kb.MaxImageBytes + 1<<20
 
 // kbImageUpload stores an image for the article: PNG, JPEG, GIF or WebP by its content
 // (never by its name) that decodes as such, at most kb.MaxImageBytes. Refusals stand next to the field.
+// The editor's script (kb-paste.js, a pasted or dropped image) asks for JSON instead
+// of the page: see wantsJSON.
 func (a *Admin) kbImageUpload(w http.ResponseWriter, r *http.Request, v *visit) {
 	art, ok := a.loadKB(w, r, v)
 	if !ok {
@@ -31,13 +33,23 @@ func (a *Admin) kbImageUpload(w http.ResponseWriter, r *http.Request, v *visit) 
 		a.env.Fail(w, r, err)
 		return
 	}
+	script := wantsJSON(r)
 	if up.Invalid() {
+		if script {
+			uploadRefused(w, r, up)
+			return
+		}
 		a.renderKB(w, r, v, &kbEditor{Art: art, Form: kbMetaForm(art), Upload: up}, http.StatusUnprocessableEntity)
 		return
 	}
-	if _, err := kb.AddImage(r.Context(), a.env.DB, v.P.TenantID, art.ID, v.Member.ID, im, a.env.Now()); err != nil {
+	im, err = kb.AddImage(r.Context(), a.env.DB, v.P.TenantID, art.ID, v.Member.ID, im, a.env.Now())
+	if err != nil {
 		a.env.Files.Delete(im.Key)
 		a.env.Fail(w, r, err)
+		return
+	}
+	if script {
+		imageAdded(w, im)
 		return
 	}
 	a.env.Flash(w, r, "kb_admin.image_added", "/admin/kb/articles/"+itoa(art.ID)+"#images")

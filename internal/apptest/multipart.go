@@ -27,6 +27,21 @@ func (c *Client) PostMultipart(path string, fields map[string]string, files ...F
 // PostMultipartValues is PostMultipart for fields that repeat (checkboxes, hidden ids).
 func (c *Client) PostMultipartValues(path string, fields url.Values, files ...File) Response {
 	c.env.T.Helper()
+	return c.send(c.multipartRequest(path, fields, files))
+}
+
+// PostMultipartJSON sends files as a page's script does with fetch and FormData,
+// asking for a JSON answer (Accept: application/json).
+func (c *Client) PostMultipartJSON(path string, files ...File) Response {
+	c.env.T.Helper()
+	req := c.multipartRequest(path, nil, files)
+	req.Header.Set("Accept", "application/json")
+	return c.send(req)
+}
+
+// multipartRequest builds the POST of a multipart form to path.
+func (c *Client) multipartRequest(path string, fields url.Values, files []File) *http.Request {
+	c.env.T.Helper()
 	var buf bytes.Buffer
 	mw := multipart.NewWriter(&buf)
 	for k, vs := range fields {
@@ -47,5 +62,5 @@ func (c *Client) PostMultipartValues(path string, fields url.Values, files ...Fi
 		c.env.T.Fatal(err)
 	}
 	req.Header.Set("Content-Type", mw.FormDataContentType())
-	return c.send(req)
+	return req
 }
