@@ -53,14 +53,14 @@ func TestBaseURLOnlyForDefaultTenant(t *testing.T) {
 			t.Errorf("tenant A's link left PFORTE_BASE_URL:\n%s", text2)
 		}
 
-		// Without a request (jobs, the command line): tenant B's portal address, else
-		// PFORTE_BASE_URL as the last resort.
+		// Without a request (jobs, incoming mail): tenant B's portal address, else its
+		// own hostname with PFORTE_BASE_URL's scheme, never the default tenant's address.
 		tb.PortalURL = "https://portal.b.test"
 		if got := env.App.Env.TenantOrigin(tb); got != "https://portal.b.test" {
 			t.Errorf("tenant B's origin: %q", got)
 		}
 		tb.PortalURL = ""
-		if got := env.App.Env.TenantOrigin(tb); got != "https://a.test" {
+		if got := env.App.Env.TenantOrigin(tb); got != "https://b.test" {
 			t.Errorf("tenant B without an address: %q", got)
 		}
 		ta.PortalURL = "https://other.a.test"

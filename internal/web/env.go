@@ -4,6 +4,7 @@
 package web
 
 import (
+	"cmp"
 	"context"
 	"log/slog"
 	"net"
@@ -123,10 +124,30 @@ func (e *Env) knownPort(t tenant.Tenant, host string) string {
 	return name
 }
 
-// TenantOrigin is the address for links in mails of tenant t: PFORTE_BASE_URL, else
-// the tenant's portal address (remembered at the first staff sign-in, editable in the
-// settings), else the listen address.
-func (e *Env) TenantOrigin(t tenant.Tenant) string { return t.Origin(e.BaseURL, e.LocalURL) }
+// TenantOrigin is the address for links in mails of tenant t no request caused:
+// PFORTE_BASE_URL, else the tenant's portal address (remembered at the first staff
+// sign-in, editable in the settings), else the listen address (t.Origin). A tenant
+// other than the default one without a portal address gets its own first hostname
+// instead, with the scheme and port PFORTE_BASE_URL (or the listen address) has: the
+// default tenant's address would lead its contacts to another portal, where their
+// links are void.
+func (e *Env) TenantOrigin(t tenant.Tenant) string {
+	if t.IsDefault || t.PortalURL != "" || e.DB == nil {
+		return t.Origin(e.BaseURL, e.LocalURL)
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+	defer cancel()
+	hosts, err := tenant.Hosts(ctx, e.DB, t.ID)
+	like, perr := url.Parse(cmp.Or(e.BaseURL, e.LocalURL))
+	if err != nil || len(hosts) == 0 || perr != nil || like.Scheme == "" {
+		return t.Origin(e.BaseURL, e.LocalURL)
+	}
+	host := hosts[0]
+	if p := like.Port(); p != "" {
+		host = net.JoinHostPort(host, p)
+	}
+	return like.Scheme + "://" + host
+}
 
 // ForgetTenants drops cached tenants after a change to one, so the next request sees it.
 func (e *Env) ForgetTenants() {
