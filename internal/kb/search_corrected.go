@@ -23,9 +23,13 @@ const maxTitles = 5000
 // when none is that close, split into two title words it runs together
 // ("druckertreiber" → "drucker treiber"). It returns what the corrected words find and
 // those words ("" when nothing was corrected), for the page to say what it searched
-// for instead. The title words come from the articles the viewer may read, so a
-// correction never shows a word of an article hidden from them. A miss costs one
-// query of titles and at most one more search.
+// for instead. The title words come from the articles the viewer may read, and the
+// names of their categories (the reader sees both on the start page: "Drucker &
+// Geräte" lends "drucker" when the titles only say "Multifunktionsdrucker"), so a
+// correction never shows a word of an article hidden from them. Of two words as
+// close, the one in the reader's language wins ("pasword" is "passwort" to a German
+// reader, "password" to an English one). A miss costs one query of titles and names
+// and at most one more search.
 func SearchCorrected(ctx context.Context, q db.Querier, v Viewer, text string, limit int) ([]Summary, string, error) {
 	ks := keywords(text)
 	if len(ks) == 0 || limit <= 0 {
@@ -57,34 +61,48 @@ func SearchCorrected(ctx context.Context, q db.Querier, v Viewer, text string, l
 	return hits, corrected, nil
 }
 
-// vocabulary holds the words of the titles a viewer may read as written (lower-case),
-// with in how many titles each stands, and their folded forms (db.Fold): a word typed
-// "waerme" is in a title that says "Wärme".
+// vocabulary holds the words of the titles and category names a viewer may read as
+// written (lower-case), with in how many each stands, the best rank (Viewer.rank) of
+// a language they stand in, and their folded forms (db.Fold): a word typed "waerme"
+// is in a title that says "Wärme".
 type vocabulary struct {
 	count  map[string]int
+	rank   map[string]int
 	folded map[string]bool
 }
 
 // titleWords reads the words of the titles, in every language, of the articles v may
-// read.
+// read, and the names of those articles' categories: the main name (in the tenant's
+// language) and its translations.
 func titleWords(ctx context.Context, q db.Querier, v Viewer) (vocabulary, error) {
-	vocab := vocabulary{count: map[string]int{}, folded: map[string]bool{}}
+	vocab := vocabulary{count: map[string]int{}, rank: map[string]int{}, folded: map[string]bool{}}
 	cond, args := v.visible()
-	rows, err := q.Query(ctx, `SELECT t.title FROM kb_translations t JOIN kb_articles a ON a.id = t.article_id
-		WHERE t.tenant_id = ? AND `+cond+` LIMIT ?`, append(append([]any{v.TenantID}, args...), maxTitles)...)
+	cats := `SELECT a.category_id FROM kb_articles a WHERE ` + cond
+	all := append([]any{v.TenantID}, args...)
+	all = append(append(append(all, v.Fallback, v.TenantID), args...), v.TenantID)
+	all = append(append(all, args...), maxTitles)
+	rows, err := q.Query(ctx, `SELECT t.title, t.language FROM kb_translations t JOIN kb_articles a ON a.id = t.article_id
+		WHERE t.tenant_id = ? AND `+cond+`
+		UNION ALL SELECT c.name, CAST(? AS TEXT) FROM kb_categories c WHERE c.tenant_id = ? AND c.id IN (`+cats+`)
+		UNION ALL SELECT n.name, n.language FROM kb_category_names n WHERE n.tenant_id = ? AND n.category_id IN (`+cats+`)
+		LIMIT ?`, all...)
 	if err != nil {
 		return vocab, fmt.Errorf("kb: title words: %w", err)
 	}
 	defer rows.Close()
 	for rows.Next() {
-		var s string
-		if err := rows.Scan(&s); err != nil {
+		var s, lang string
+		if err := rows.Scan(&s, &lang); err != nil {
 			return vocab, fmt.Errorf("kb: title words: %w", err)
 		}
+		rank := v.rank(lang)
 		seen := map[string]bool{}
 		for _, w := range words.Split(s) {
 			if !seen[w] && correctable(w, 3) {
 				seen[w] = true
+				if r, ok := vocab.rank[w]; !ok || rank < r {
+					vocab.rank[w] = rank
+				}
 				vocab.count[w]++
 				vocab.folded[db.Fold(w)] = true
 			}
@@ -115,8 +133,8 @@ func (vocab vocabulary) correct(k string) string {
 		if abs(utf8.RuneCountInString(w)-n) > limit {
 			continue
 		}
-		// Closest first, then the word more titles hold, then by spelling: the
-		// choice does not depend on the map's order.
+		// Closest first, then the reader's language, the word more titles hold,
+		// then by spelling: the choice does not depend on the map's order.
 		if d := distance(k, w, limit); d <= limit && (d < bestD || d == bestD && vocab.before(w, best)) {
 			best, bestD = w, d
 		}
@@ -127,9 +145,13 @@ func (vocab vocabulary) correct(k string) string {
 	return vocab.split(k)
 }
 
-// before reports whether w is the better of two corrections as close: the one more
-// titles hold, else the first by spelling.
+// before reports whether w is the better of two corrections as close: the one in a
+// language the reader prefers, else the one more titles hold, else the first by
+// spelling.
 func (vocab vocabulary) before(w, other string) bool {
+	if c := cmp.Compare(vocab.rank[w], vocab.rank[other]); c != 0 {
+		return c < 0
+	}
 	if c := cmp.Compare(vocab.count[w], vocab.count[other]); c != 0 {
 		return c > 0
 	}

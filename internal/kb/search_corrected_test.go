@@ -18,24 +18,37 @@ func TestSearchCorrected(t *testing.T) {
 	testutil.ForEngines(t, func(t *testing.T, e db.Engine) {
 		f := newFixture(t, testutil.Open(t, e))
 		ctx := context.Background()
+		if _, err := kb.SaveCategoryNames(ctx, f.d, f.t.ID, f.cat.ID, map[string]string{"en": "Network devices"}); err != nil {
+			t.Fatal(err)
+		}
 		cases := []struct {
 			q         string
 			c         *company.Company
 			want      string // slug of the first hit, "" for none
 			corrected string
+			lang      string // the reader's, "de" when empty
 		}{
-			{"Druker", nil, "drucker-einrichten", "drucker"},
-			{"pasword", nil, "passwort-zuruecksetzen", "password"},
-			{"VPN-Verbindnug", &f.b, "vpn-verbindung", "vpn verbindung"},
-			{"druckerwindows", nil, "drucker-einrichten", "drucker windows"},
-			{"Sonderkonditonen", &f.a, "sonderkonditionen", "sonderkonditionen"},
-			{"Sonderkonditonen", &f.b, "", ""}, // only company A may read it
-			{"Sonderkonditonen", nil, "", ""},
-			{"xyzzyplugh", nil, "", ""},
-			{"Drucker2000", nil, "", ""}, // a model is not misspelt
+			{"Druker", nil, "drucker-einrichten", "drucker", ""},
+			{"pasword", nil, "passwort-zuruecksetzen", "password", ""},
+			// As close to "passwort" as to "password": the reader's language decides.
+			{"passworf", nil, "passwort-zuruecksetzen", "passwort", ""},
+			{"passworf", nil, "passwort-zuruecksetzen", "password", "en"},
+			// No title says "network": the category's English name does.
+			{"Netwrok", nil, "drucker-einrichten", "network", "en"},
+			{"VPN-Verbindnug", &f.b, "vpn-verbindung", "vpn verbindung", ""},
+			{"druckerwindows", nil, "drucker-einrichten", "drucker windows", ""},
+			{"Sonderkonditonen", &f.a, "sonderkonditionen", "sonderkonditionen", ""},
+			{"Sonderkonditonen", &f.b, "", "", ""}, // only company A may read it
+			{"Sonderkonditonen", nil, "", "", ""},
+			{"xyzzyplugh", nil, "", "", ""},
+			{"Drucker2000", nil, "", "", ""}, // a model is not misspelt
 		}
 		for _, c := range cases {
-			v := f.viewer(c.c, "de")
+			lang := c.lang
+			if lang == "" {
+				lang = "de"
+			}
+			v := f.viewer(c.c, lang)
 			if hits, err := kb.Search(ctx, f.d, v, c.q, 10); err != nil || len(hits) > 0 {
 				t.Fatalf("%q: the word search found %d (%v): no case for a correction", c.q, len(hits), err)
 			}

@@ -77,7 +77,8 @@ func TestDeletedAccountNoticeDone(t *testing.T) {
 }
 
 // TestOnlyMainContactDeletesAccount: a company's only active main contact is warned on
-// "delete my account" (the company and the provider named, in the contact's language,
+// "delete my account" (the company and the provider named, and how to hand the role
+// on first, in the contact's language,
 // also on the form refused for a wrong password); a user, or a main contact beside
 // another, is not. Once deleted, the back office's notice names the company left
 // without a main contact, linked, also after it is done.
@@ -88,7 +89,8 @@ func TestOnlyMainContactDeletesAccount(t *testing.T) {
 		warn := `id="delete-last-main"`
 		bob := d.as("bob@beta.test", "bob-password-1")
 		if body := bob.Get("/account").Body; !strings.Contains(body, warn) ||
-			!strings.Contains(body, "Sie sind der einzige Hauptkontakt von Beta AG") || !strings.Contains(body, "bis Desk einen anderen") {
+			!strings.Contains(body, "Sie sind der einzige Hauptkontakt von Beta AG") || !strings.Contains(body, "bis Desk einen anderen") ||
+			!strings.Contains(body, "machen Sie vorher auf der Seite Kollegen einen Kollegen zum Hauptkontakt") {
 			t.Errorf("the only main contact is not warned:\n%.300s", body[max(0, strings.Index(body, `id="delete"`)):])
 		}
 		if r := bob.Post("/account/delete", url.Values{"delete_password": {"wrong"}}); r.Status != 422 || !strings.Contains(r.Body, warn) {
