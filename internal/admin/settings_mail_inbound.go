@@ -2,9 +2,11 @@ package admin
 
 import (
 	"context"
+	"slices"
 	"strings"
 
 	"pforte/internal/inbound"
+	"pforte/internal/mailin"
 	"pforte/internal/tenant"
 	"pforte/internal/web"
 )
@@ -86,6 +88,22 @@ func listenerOutcome(outcome string) bool {
 		return true
 	}
 	return false
+}
+
+// autoReasons are the reasons incoming mail counts as automatic (mailin.Auto…), each
+// with its words (inbound.auto.<reason>).
+var autoReasons = []string{mailin.AutoSubmitted, mailin.AutoPrecedence, mailin.AutoReply, mailin.AutoOffice,
+	mailin.AutoBounce, mailin.AutoList, mailin.AutoNoReply}
+
+// ignoredAuto returns why an ignored mail counted as automatic (one of autoReasons), ""
+// for anything else: the router records "automatic mail: out-of-office", and an admin
+// asked why a customer's answer never reached the ticket reads it in the list.
+func ignoredAuto(outcome, reason string) string {
+	why, ok := strings.CutPrefix(reason, inbound.IgnoredAuto)
+	if outcome != inbound.ActionIgnored || !ok || !slices.Contains(autoReasons, why) {
+		return ""
+	}
+	return why
 }
 
 // firstOf returns the first non-empty string.

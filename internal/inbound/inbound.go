@@ -89,6 +89,11 @@ type Outcome struct {
 // recorded, so a Router returning it must not refer to Delivery.Files or FullText.
 const ActionIgnored = "ignored"
 
+// IgnoredAuto starts the reason of a mail ignored as automatic; its mailin.Auto…
+// reason follows ("automatic mail: out-of-office"), which the back office's list of
+// incoming mail shows in the reader's words.
+const IgnoredAuto = "automatic mail: "
+
 // Rejection is an error a Router returns to refuse a mail for good.
 type Rejection struct {
 	Reason string // sent back to the sender in the 550 answer; keep it short and ASCII

@@ -68,6 +68,13 @@ func TestTicketsByMail(t *testing.T) {
 		if got := messages(id); len(got) != 3 {
 			t.Fatalf("stranger or auto-reply reached the ticket: %q", got)
 		}
+		// The list of incoming mail says why each auto-reply was left alone.
+		staffC := d.env.Client("desk.test")
+		staffC.AdminLogin("agent@desk.test", "agent-password")
+		if body := staffC.Get("/admin/settings/mail").Body; !strings.Contains(body, "Abwesenheitsnotiz (Exchange/Outlook)") ||
+			!strings.Contains(body, "Automatisch versandt (Auto-Submitted)") {
+			t.Errorf("incoming mail list without the reasons:\n%s", body)
+		}
 
 		// 4. A new sender from the company's domain becomes a contact with a ticket.
 		send("Neu Kunde <neu@alpha.test>", "support@desk.test", "Subject: Drucker kaputt\r\n", "Bitte helfen.\r\n")

@@ -30,7 +30,7 @@ type Router struct {
 func (r Router) Route(ctx context.Context, tx db.Querier, d inbound.Delivery) (inbound.Outcome, error) {
 	m := d.Message
 	if m.Auto { // out-of-office and bounces never start or feed a ticket
-		return inbound.Outcome{Action: inbound.ActionIgnored, Reason: "automatic mail: " + m.AutoReason}, nil
+		return inbound.Outcome{Action: inbound.ActionIgnored, Reason: inbound.IgnoredAuto + m.AutoReason}, nil
 	}
 	t, err := tenant.Get(ctx, tx, d.TenantID)
 	if err != nil {
