@@ -38,6 +38,7 @@ var auditFormats = map[string]detailFormat{
 
 	audit.SettingsChanged: fmtSettings, audit.PortalURLRemembered: fmtAsWritten, audit.BrandingChanged: fmtWhat,
 	audit.MailTemplateSaved: fmtMailTemplate, audit.MailTemplateReset: fmtMailTemplate, audit.MailRetried: fmtMailRetried,
+	audit.MailDiscarded: fmtMailRetried,
 
 	audit.KBPublished: fmtArticle, audit.KBUnpublished: fmtArticle, audit.KBFeedbackReset: fmtArticle,
 	audit.KBDeleted: fmtArticleDeleted, audit.KBVisibilityChanged: fmtArticleVisibility, audit.KBSlugChanged: fmtArticleSlug,

@@ -115,6 +115,7 @@ var auditCases = []auditCase{
 	{audit.MailTemplateSaved, "mail.invitation (fr)", 0, "Email “Invitation” in Français"},
 	{audit.MailTemplateReset, "mail.gone (fr)", 0, "mail.gone (fr)"},
 	{audit.MailRetried, "#5 anna@kunde.test", 0, "Email #5 to anna@kunde.test"},
+	{audit.MailDiscarded, "#6 ben@kunde.test", 0, "Email #6 to ben@kunde.test"},
 	{audit.KBPublished, "article:12 printer-setup", 0, "Article “[Set up the printer](/admin/kb/articles/12)” (#12)"},
 	{audit.KBUnpublished, "article:13 gone", 0, "Article “gone” (#13)"},
 	{audit.KBFeedbackReset, "article:12 printer-setup (views 3, yes 1, no 0)", 0,

@@ -26,7 +26,18 @@ func (a *Admin) outboxList(w http.ResponseWriter, r *http.Request, v *visit) {
 		a.env.Fail(w, r, err)
 		return
 	}
-	web.Render(w, r, http.StatusOK, outboxPage(v.chrome(r, "admin.outbox.title"), oq, page, tries, before > 0))
+	// Admins are offered "Don't send any" while mails wait since a restore; agents
+	// see each held mail's state in the list.
+	held := 0
+	if v.Member.IsAdmin() {
+		ids, err := outbox.HeldIDs(r.Context(), a.env.DB, v.P.TenantID)
+		if err != nil {
+			a.env.Fail(w, r, err)
+			return
+		}
+		held = len(ids)
+	}
+	web.Render(w, r, http.StatusOK, outboxPage(v.chrome(r, "admin.outbox.title"), oq, page, tries, before > 0, held))
 }
 
 // mailLinks lists the web links in a mail's text part, so an invitation can be opened

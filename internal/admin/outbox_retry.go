@@ -49,6 +49,8 @@ func (a *Admin) outboxRetry(w http.ResponseWriter, r *http.Request, v *visit) {
 		a.env.Flash(w, r, "admin.outbox.retry_sent_failed", back)
 	case errors.Is(err, outbox.ErrCancelled):
 		a.env.Flash(w, r, "admin.outbox.retry_cancelled_failed", back)
+	case errors.Is(err, outbox.ErrDiscarded):
+		a.env.Flash(w, r, "admin.outbox.retry_discarded_failed", back)
 	case errors.Is(err, outbox.ErrPurged):
 		a.env.Flash(w, r, "retention.retry_purged_failed", back)
 	case err != nil:

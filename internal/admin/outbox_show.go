@@ -27,6 +27,9 @@ func (a *Admin) outboxShow(w http.ResponseWriter, r *http.Request, v *visit) {
 		return
 	}
 	d, queued := tries[m.ID]
-	canRetry := v.Member.IsAdmin() && m.State != "sent" && m.State != outbox.StateCancelled && !d.Running && m.Purged.IsZero()
-	web.Render(w, r, http.StatusOK, outboxMailPage(v.chrome(r, "admin.outbox.mail_title"), m, d, queued, canRetry))
+	canRetry := v.Member.IsAdmin() && m.State != "sent" && m.State != outbox.StateCancelled && m.State != outbox.StateDiscarded &&
+		!d.Running && m.Purged.IsZero()
+	// "Don't send" is for a held mail only: one the queue may be sending is not taken back.
+	canDiscard := v.Member.IsAdmin() && m.State == "queued" && d.Held
+	web.Render(w, r, http.StatusOK, outboxMailPage(v.chrome(r, "admin.outbox.mail_title"), m, d, queued, canRetry, canDiscard))
 }

@@ -64,6 +64,8 @@ func Routes(env *web.Env, svc *access.Service) []web.Route {
 		{Pattern: "GET /admin/outbox", Handler: a.staff(a.outboxList)},
 		{Pattern: "GET /admin/outbox/{id}", Handler: a.staff(a.outboxShow)},
 		{Pattern: "POST /admin/outbox/{id}/retry", Handler: a.adminOnly(a.outboxRetry)},
+		{Pattern: "POST /admin/outbox/{id}/discard", Handler: a.adminOnly(a.outboxDiscard)},
+		{Pattern: "POST /admin/outbox/discard-held", Handler: a.adminOnly(a.outboxDiscardHeld)},
 		{Pattern: "GET /admin/staff", Handler: a.adminOnly(a.staffList)},
 		{Pattern: "POST /admin/staff", Handler: a.adminOnly(a.staffCreate)},
 		{Pattern: "POST /admin/staff/{id}", Handler: a.adminOnly(a.staffUpdate)},

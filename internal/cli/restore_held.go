@@ -32,7 +32,8 @@ func reportHeld(ctx context.Context, d *db.DB, out io.Writer, held int, send boo
 	}
 	fmt.Fprintf(out, "%s queued when the backup was taken and %s held: the old installation may have sent them after\n"+
 		"the backup, and the recipients would get them twice. Administrators find them in the back office under Outbox\n"+
-		"(marked Held) and send each with \"Send now\"; to send them all, restore with --send-queued instead.\n",
+		"(marked Held) and send each with \"Send now\", or end those that went out with \"Don't send\" (\"Don't send any\"\n"+
+		"for all); to send them all, restore with --send-queued instead.\n",
 		mails, are)
 	return nil
 }

@@ -93,9 +93,18 @@ func Backoff(attempts int) time.Duration {
 	return min(d, time.Hour)
 }
 
-// Depth counts jobs not yet done, for the metrics endpoint.
+// Depth counts jobs waiting or running, for the metrics endpoint. Held jobs are not
+// among them: no worker takes one, and Held counts them apart.
 func Depth(ctx context.Context, q db.Querier) (int, error) {
 	var n int
 	err := q.QueryRow(ctx, `SELECT COUNT(*) FROM jobs WHERE state IN ('pending', 'running')`).Scan(&n)
+	return n, err
+}
+
+// Held counts the held jobs, of every tenant, for the metrics endpoint: mails a restore
+// held that wait for an admin's decision (send or not), which no worker will take.
+func Held(ctx context.Context, q db.Querier) (int, error) {
+	var n int
+	err := q.QueryRow(ctx, `SELECT COUNT(*) FROM jobs WHERE state = ?`, StateHeld).Scan(&n)
 	return n, err
 }

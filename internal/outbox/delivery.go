@@ -31,7 +31,7 @@ func Deliveries(ctx context.Context, q db.Querier, tenantID int64, mails []Mail)
 	out := map[int64]Delivery{}
 	var ids []any
 	for _, m := range mails {
-		if m.State != "sent" && m.State != StateCancelled {
+		if m.State != "sent" && m.State != StateCancelled && m.State != StateDiscarded {
 			ids = append(ids, m.ID)
 		}
 	}
@@ -90,6 +90,8 @@ func Retry(ctx context.Context, q db.Querier, tenantID, mailID int64, now time.T
 		return ErrDelivered
 	case StateCancelled:
 		return ErrCancelled
+	case StateDiscarded:
+		return ErrDiscarded
 	}
 	if !m.Purged.IsZero() {
 		return ErrPurged

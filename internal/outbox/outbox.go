@@ -27,7 +27,7 @@ type Mail struct {
 	Text      string
 	HTML      string
 	MessageID string
-	State     string // queued, sent, failed, cancelled
+	State     string // queued, sent, failed, cancelled, discarded
 	Stored    string // where the file sender put it
 	CreatedAt time.Time
 	SentAt    time.Time
@@ -106,8 +106,8 @@ func (d *Deliverer) Deliver(ctx context.Context, j jobs.Job) error {
 	if err != nil {
 		return fmt.Errorf("outbox: load mail %d: %w", j.RefID, err)
 	}
-	if m.State == "sent" || m.State == StateCancelled {
-		return nil // a retry after the send succeeded but the job update failed, or its ticket is gone
+	if m.State == "sent" || m.State == StateCancelled || m.State == StateDiscarded {
+		return nil // a retry after the send succeeded but the job update failed, its ticket is gone, or an admin chose not to send it
 	}
 	if !m.Purged.IsZero() {
 		return d.purgedNotSent(ctx, m)

@@ -20,8 +20,9 @@ type Filter struct {
 }
 
 // States are the states a mail is in: waiting for (another) try, delivered (by SMTP or
-// to the file store), given up, not sent because its ticket was deleted.
-var States = []string{"queued", "sent", "failed", StateCancelled}
+// to the file store), given up, not sent because its ticket was deleted, not sent
+// because an admin judged that a mail held since a restore had gone out before.
+var States = []string{"queued", "sent", "failed", StateCancelled, StateDiscarded}
 
 // Page is one page of the outbox, newest first.
 type Page struct {

@@ -305,6 +305,7 @@ func TestAdminIsolation(t *testing.T) {
 			"POST /admin/memberships/{id}/revoke":   "/admin/memberships/" + id(w.carolM) + "/revoke",
 			"GET /admin/outbox/{id}":                "/admin/outbox/" + id(w.mailB),
 			"POST /admin/outbox/{id}/retry":         "/admin/outbox/" + id(w.mailB) + "/retry",
+			"POST /admin/outbox/{id}/discard":       "/admin/outbox/" + id(w.mailB) + "/discard",
 			"POST /admin/staff/{id}":                "/admin/staff/" + id(w.staffB),
 			"POST /admin/staff/{id}/resend":         "/admin/staff/" + id(w.staffB) + "/resend",
 			"POST /admin/contacts/{id}/preview":     "/admin/contacts/" + id(w.carol) + "/preview",

@@ -41,13 +41,27 @@ func newMetrics(reg *prometheus.Registry, d *db.DB, lists *web.Fragments) *metri
 		}
 		return float64(n)
 	})
+	// Held mails wait for an admin (send or not) and no worker takes them, so they
+	// are counted apart from the depth: an alert on the depth does not fire for a
+	// restore, and one on this gauge tells that someone has a decision to make.
+	held := prometheus.NewGaugeFunc(prometheus.GaugeOpts{
+		Name: "pforte_queue_held", Help: "Jobs held until an administrator decides: mails queued when a restored backup was taken.",
+	}, func() float64 {
+		ctx, cancel := context.WithTimeout(context.Background(), 2*time.Second)
+		defer cancel()
+		n, err := jobs.Held(ctx, d)
+		if err != nil {
+			return -1
+		}
+		return float64(n)
+	})
 	kept := func(result string, n func() float64) prometheus.Collector {
 		return prometheus.NewCounterFunc(prometheus.CounterOpts{
 			Name: "pforte_list_cache_total", Help: "Ticket list requests answered from rendered lists (hit) or rendered anew (miss).",
 			ConstLabels: prometheus.Labels{"result": result},
 		}, n)
 	}
-	reg.MustRegister(m.requests, m.latency, depth,
+	reg.MustRegister(m.requests, m.latency, depth, held,
 		kept("hit", func() float64 { h, _ := lists.Stats(); return float64(h) }),
 		kept("miss", func() float64 { _, n := lists.Stats(); return float64(n) }))
 	return m
