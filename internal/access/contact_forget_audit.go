@@ -73,14 +73,15 @@ func formerAddresses(ctx context.Context, q db.Querier, ct contact.Contact) ([]s
 // addressActions are the actions whose entries can name a contact by address without
 // being filed under that contact: registrations before the person was a contact, mail
 // sorted or answered in the inbox, the customer preview, a portal export, a main
-// contact's changes to colleagues' access (filed under the colleague), and sign-ins
-// with a typed address. They are read by the index on (tenant_id, action).
+// contact's changes to colleagues' access (filed under the colleague), sign-ins
+// with a typed address, and the outbox's actions on a mail to them. They are read by the index on (tenant_id, action).
 var addressActions = []string{
 	audit.RegistrationRequested, audit.RegistrationConfirmed, audit.RegistrationApproved, audit.RegistrationRejected,
 	audit.InboxDone, audit.InboxReplied, audit.InboxTicketCreated, audit.InboxTicketAttached,
 	audit.PreviewStarted, audit.PreviewEnded, audit.TicketsExported,
 	audit.AccessGranted, audit.AccessRevoked, audit.InvitationSent, audit.InvitationWithdrawn, audit.RoleChanged,
 	audit.MembershipAdded, audit.LoginFailed, audit.LoginThrottled, passkey.ActionLogin,
+	audit.MailRetried, audit.MailDiscarded, // "#12 anna@kunde.test": the outbox's actions name the recipient
 }
 
 // forgetInAudit takes an erased contact out of the audit log, keeping what happened:
