@@ -9,7 +9,6 @@ import (
 	"pforte/internal/db"
 	"pforte/internal/jobs"
 	"pforte/internal/mail"
-	"pforte/internal/tenant"
 	"pforte/internal/testutil"
 )
 
@@ -20,21 +19,8 @@ import (
 func TestDiscardHeld(t *testing.T) {
 	testutil.EachEngine(t, func(t *testing.T, d *db.DB) {
 		ctx, now := context.Background(), time.Now()
-		a, err := tenant.Create(ctx, d, "A", "de", nil, now)
-		if err != nil {
-			t.Fatal(err)
-		}
-		b, err := tenant.Create(ctx, d, "B", "de", nil, now)
-		if err != nil {
-			t.Fatal(err)
-		}
-		queue := func(tenantID int64, to string) int64 {
-			id, err := Queue(ctx, d, tenantID, mail.Message{To: to, Subject: "s", Text: "t"}, now)
-			if err != nil {
-				t.Fatal(err)
-			}
-			return id
-		}
+		a, b := twoTenants(t, d, now)
+		queue := func(tenantID int64, to string) int64 { return queueTo(t, d, tenantID, to, now) }
 		one, two, three, other := queue(a.ID, "1@x.test"), queue(a.ID, "2@x.test"), queue(a.ID, "3@x.test"), queue(b.ID, "b@x.test")
 		if _, err := HoldQueued(ctx, d); err != nil {
 			t.Fatal(err)

@@ -7,8 +7,6 @@ import (
 
 	"pforte/internal/db"
 	"pforte/internal/jobs"
-	"pforte/internal/mail"
-	"pforte/internal/tenant"
 	"pforte/internal/testutil"
 )
 
@@ -20,20 +18,9 @@ import (
 func TestHoldQueued(t *testing.T) {
 	testutil.EachEngine(t, func(t *testing.T, d *db.DB) {
 		ctx, now := context.Background(), time.Now()
-		a, err := tenant.Create(ctx, d, "A", "de", nil, now)
-		if err != nil {
-			t.Fatal(err)
-		}
-		b, err := tenant.Create(ctx, d, "B", "de", nil, now)
-		if err != nil {
-			t.Fatal(err)
-		}
+		a, b := twoTenants(t, d, now)
 		queue := func(tenantID int64, to string) Mail {
-			id, err := Queue(ctx, d, tenantID, mail.Message{To: to, Subject: "s", Text: "t"}, now)
-			if err != nil {
-				t.Fatal(err)
-			}
-			m, err := Get(ctx, d, tenantID, id, true)
+			m, err := Get(ctx, d, tenantID, queueTo(t, d, tenantID, to, now), true)
 			if err != nil {
 				t.Fatal(err)
 			}
