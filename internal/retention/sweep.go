@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"math"
 	"time"
 
 	"pforte/internal/audit"
@@ -128,7 +129,7 @@ func cutoff(days int, now time.Time) (int64, bool) {
 // BenchmarkSweepOldAudit). Audit entries that an erasure reads later are kept (keepAudit).
 func deleteOld(ctx context.Context, d *db.DB, table string, tenantID, before int64) (int, error) {
 	n := 0
-	var from int64
+	from := position{at: math.MinInt64}
 	for ctx.Err() == nil {
 		read, k, err := deleteBatch(ctx, d, table, tenantID, &from, before)
 		if err != nil {
@@ -147,27 +148,29 @@ func deleteOld(ctx context.Context, d *db.DB, table string, tenantID, before int
 // reader's would be dropped after every batch's write). The batch is read from the
 // index alone; the audit entries to keep are left out by the delete, which reads the
 // rows anyway. It returns how many rows it read and deleted, and moves *from on.
-func deleteBatch(ctx context.Context, d *db.DB, table string, tenantID int64, from *int64, before int64) (int, int, error) {
+func deleteBatch(ctx context.Context, d *db.DB, table string, tenantID int64, from *position, before int64) (int, int, error) {
 	keep, keepArgs := "", []any(nil)
 	if table == "audit_log" {
 		keep, keepArgs = keepAudit()
 	}
 	read, deleted := 0, 0
 	err := d.InTx(ctx, func(tx *db.Tx) error {
+		// The index range starts at the last batch's time; entries of that same second
+		// up to its last id are left out by the filter, so entries kept (keepAudit)
+		// are read once, however many share a second.
 		rows, err := tx.Query(ctx, `SELECT id, at FROM `+table+` WHERE tenant_id = ? AND at >= ? AND at < ?
-			ORDER BY at LIMIT ?`, tenantID, *from, before, batch)
+			AND (at > ? OR id > ?) ORDER BY at, id LIMIT ?`, tenantID, from.at, before, from.at, from.id, batch)
 		if err != nil {
 			return err
 		}
 		var ids []any
 		last := *from
 		for rows.Next() {
-			var id int64
-			if err := rows.Scan(&id, &last); err != nil {
+			if err := rows.Scan(&last.id, &last.at); err != nil {
 				rows.Close()
 				return err
 			}
-			ids = append(ids, id)
+			ids = append(ids, last.id)
 		}
 		rows.Close()
 		if err := rows.Err(); err != nil || len(ids) == 0 {
@@ -185,6 +188,9 @@ func deleteBatch(ctx context.Context, d *db.DB, table string, tenantID int64, fr
 	})
 	return read, deleted, err
 }
+
+// position is where a pass got to in a log: the time and id of the last entry read.
+type position struct{ at, id int64 }
 
 // keepAudit is the condition that spares the audit entries an erasure of a contact reads
 // to find what else names the person (access.ForgetContact): the contact's changes of
