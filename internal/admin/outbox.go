@@ -59,7 +59,7 @@ func mailLinks(text string) []string {
 // not sent anywhere; a queued one whose delivery d is held (restored from a backup)
 // waits for an admin.
 func mailState(m outbox.Mail, d outbox.Delivery) string {
-	if m.State == "sent" && m.Stored != "smtp" {
+	if m.State == "sent" && m.Stored != "smtp" && m.Purged.IsZero() { // an emptied mail's file is gone
 		return "stored"
 	}
 	if m.State == "queued" && d.Held {

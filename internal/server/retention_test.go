@@ -100,6 +100,9 @@ func TestRetentionSettings(t *testing.T) {
 			!strings.Contains(body, "Der Inhalt dieser Mail wurde am") || strings.Contains(body, mailPath+"/retry") {
 			t.Errorf("emptied mail's page:\n%s", body)
 		}
+		if body := admin.Get("/admin/outbox").Body; !strings.Contains(body, "Inhalt gelöscht (Aufbewahrung)") {
+			t.Errorf("the outbox list does not mark the emptied mail:\n%s", body)
+		}
 		if r := admin.Post(mailPath+"/retry", nil); r.Status != 303 {
 			t.Errorf("retry of an emptied mail: %d", r.Status)
 		} else if body := admin.Get(mailPath).Body; !strings.Contains(body, "kann nicht erneut gesendet werden") {
