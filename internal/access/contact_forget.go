@@ -4,9 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"io/fs"
 	"log/slog"
-	"os"
 	"time"
 
 	"pforte/internal/auth"
@@ -17,6 +15,7 @@ import (
 	"pforte/internal/inbound"
 	"pforte/internal/inbox"
 	"pforte/internal/kb"
+	"pforte/internal/mail"
 	"pforte/internal/outbox"
 	"pforte/internal/session"
 	"pforte/internal/tenant"
@@ -168,9 +167,5 @@ func (s *Service) drop(ctx context.Context, f forgotten) {
 			slog.Warn("access: delete file of erased contact", "key", k, "err", err)
 		}
 	}
-	for _, p := range f.paths {
-		if err := os.Remove(p); err != nil && !errors.Is(err, fs.ErrNotExist) {
-			slog.Warn("access: delete stored mail of erased contact", "path", p, "err", err)
-		}
-	}
+	mail.RemoveStored(f.paths, "access: delete stored mail of erased contact")
 }

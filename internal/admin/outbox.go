@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"pforte/internal/i18n"
+	"pforte/internal/mail"
 	"pforte/internal/outbox"
 	"pforte/internal/web"
 )
@@ -59,7 +60,7 @@ func mailLinks(text string) []string {
 // not sent anywhere; a queued one whose delivery d is held (restored from a backup)
 // waits for an admin.
 func mailState(m outbox.Mail, d outbox.Delivery) string {
-	if m.State == "sent" && m.Stored != "smtp" && m.Purged.IsZero() { // an emptied mail's file is gone
+	if m.State == "sent" && m.Stored != mail.StoredSMTP && m.Purged.IsZero() { // an emptied mail's file is gone
 		return "stored"
 	}
 	if m.State == "queued" && d.Held {

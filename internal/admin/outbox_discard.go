@@ -30,7 +30,7 @@ func (a *Admin) outboxDiscard(w http.ResponseWriter, r *http.Request, v *visit) 
 			return err
 		}
 		return audit.Log(r.Context(), tx, v.P.TenantID, actor.Label, audit.MailDiscarded,
-			"#"+itoa(m.ID)+" "+m.To, actor.IP, now)
+			audit.MailTarget(m.ID, m.To), actor.IP, now)
 	})
 	switch {
 	case errors.Is(err, outbox.ErrNotHeld):

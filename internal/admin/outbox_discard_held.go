@@ -25,7 +25,7 @@ func (a *Admin) outboxDiscardHeld(w http.ResponseWriter, r *http.Request, v *vis
 		}
 		for _, m := range gone {
 			if err := audit.Log(r.Context(), tx, v.P.TenantID, actor.Label, audit.MailDiscarded,
-				"#"+itoa(m.ID)+" "+m.To, actor.IP, now); err != nil {
+				audit.MailTarget(m.ID, m.To), actor.IP, now); err != nil {
 				return err
 			}
 		}

@@ -40,7 +40,7 @@ func (a *Admin) outboxRetry(w http.ResponseWriter, r *http.Request, v *visit) {
 			return err
 		}
 		return audit.Log(r.Context(), tx, v.P.TenantID, actor.Label, audit.MailRetried,
-			"#"+itoa(id)+" "+to, actor.IP, now)
+			audit.MailTarget(id, to), actor.IP, now)
 	})
 	switch {
 	case errors.Is(err, outbox.ErrSending):

@@ -1,5 +1,7 @@
 package audit
 
+import "strconv"
+
 // Actions on the outbox.
 const (
 	// MailRetried: an admin made a waiting or failed mail due at once ("retry now").
@@ -9,3 +11,9 @@ const (
 	// MailRetried.
 	MailDiscarded = "mail_discarded"
 )
+
+// MailTarget is the target of the outbox's entries: the mail's number and its
+// recipient ("#12 anna@kunde.test"), which an erasure of the recipient masks.
+func MailTarget(id int64, to string) string {
+	return "#" + strconv.FormatInt(id, 10) + " " + to
+}

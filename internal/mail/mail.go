@@ -38,7 +38,7 @@ type Message struct {
 }
 
 // Sender delivers a message. Send returns a short description of where the
-// message went (the .eml path for the file sender, "smtp" for SMTP).
+// message went (the .eml path for the file sender, StoredSMTP for SMTP).
 type Sender interface {
 	Send(ctx context.Context, m Message) (string, error)
 }

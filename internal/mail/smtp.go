@@ -70,5 +70,5 @@ func (s *smtpSender) Send(ctx context.Context, m Message) (string, error) {
 		}
 		return "", fmt.Errorf("mail: smtp %s:%d: %w", s.host, s.port, err)
 	}
-	return "smtp", nil
+	return StoredSMTP, nil
 }

@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"pforte/internal/db"
+	"pforte/internal/mail"
 )
 
 // CancelTo cancels the tenant's mails to addrs that have not gone out yet (queued, or
@@ -67,7 +68,7 @@ func ForgetRecipient(ctx context.Context, q db.Querier, tenantID int64, addrs []
 				return nil, fmt.Errorf("outbox: mails to address: %w", err)
 			}
 			ids = append(ids, id)
-			if p != "" {
+			if mail.StoredFile(p) {
 				paths = append(paths, p)
 			}
 		}

@@ -119,7 +119,7 @@ func ForgetNamed(ctx context.Context, q db.Querier, tenantID int64, ticketIDs, i
 			seen[c.id] = true
 			s, t, h := p.mask(c.subject, false), p.mask(c.text, false), p.mask(c.html, true)
 			if s != c.subject || t != c.text || h != c.html {
-				changes = append(changes, change{c.id, s, t, h, path != "" && path != "smtp"})
+				changes = append(changes, change{c.id, s, t, h, mail.StoredFile(path)})
 			}
 		}
 		rows.Close()
@@ -246,7 +246,7 @@ func RewriteStored(ctx context.Context, q db.Querier, tenantID int64, ids []int6
 			errs = append(errs, err)
 			continue
 		}
-		if m.Stored == "" || m.Stored == "smtp" {
+		if !mail.StoredFile(m.Stored) {
 			continue
 		}
 		errs = append(errs, mail.RewriteFile(m.Stored, mail.Message{To: m.To, Subject: m.Subject, Text: m.Text,

@@ -16,8 +16,8 @@ const kbSearchLen = 30
 // word, else those with some of the words, saying so, else those with the words' stems
 // (plurals and other endings), else those of the words corrected by the titles the
 // reader may see (a typo, two words run together), saying what was searched. The query
-// is cut to what the search reads
-// (kb.MaxSearch), so a pasted essay is not echoed back whole.
+// is cut to what the search reads (kb.MaxSearch), so a pasted essay is not echoed back
+// whole.
 func (p *Portal) kbSearch(w http.ResponseWriter, r *http.Request, rd *reader) {
 	q := validate.TruncateChars(strings.TrimSpace(validate.Clean(r.URL.Query().Get("q"))), kb.MaxSearch)
 	var hits []kb.Summary

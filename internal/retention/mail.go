@@ -2,14 +2,11 @@ package retention
 
 import (
 	"context"
-	"errors"
 	"fmt"
-	"io/fs"
-	"log/slog"
-	"os"
 	"time"
 
 	"pforte/internal/db"
+	"pforte/internal/mail"
 )
 
 // purgeMail empties the tenant's mails created before `before` that are out of the
@@ -37,7 +34,7 @@ func (s Sweeper) purgeMail(ctx context.Context, tenantID, before int64, now time
 				return n, fmt.Errorf("sent mail: %w", err)
 			}
 			ids = append(ids, id)
-			if p != "" && p != "smtp" { // "smtp": it went out over SMTP, no file kept
+			if mail.StoredFile(p) {
 				paths[id] = p
 			}
 		}
@@ -54,8 +51,8 @@ func (s Sweeper) purgeMail(ctx context.Context, tenantID, before int64, now time
 				// instance's pass got there first: only what this one emptied is counted,
 				// and only its file deleted.
 				res, err := tx.Exec(ctx, `UPDATE mails SET text_body = '', html_body = '', purged_at = ?,
-					stored_path = CASE WHEN stored_path = 'smtp' THEN stored_path ELSE '' END
-					WHERE tenant_id = ? AND id = ? AND purged_at = 0 AND state <> 'queued'`, now.Unix(), tenantID, id)
+					stored_path = CASE WHEN stored_path = ? THEN stored_path ELSE '' END
+					WHERE tenant_id = ? AND id = ? AND purged_at = 0 AND state <> 'queued'`, now.Unix(), mail.StoredSMTP, tenantID, id)
 				if err != nil {
 					return err
 				}
@@ -72,11 +69,7 @@ func (s Sweeper) purgeMail(ctx context.Context, tenantID, before int64, now time
 			return n, fmt.Errorf("sent mail: %w", err)
 		}
 		n += k
-		for _, p := range gone {
-			if err := os.Remove(p); err != nil && !errors.Is(err, fs.ErrNotExist) {
-				slog.Warn("retention: delete stored mail", "path", p, "err", err)
-			}
-		}
+		mail.RemoveStored(gone, "retention: delete stored mail")
 		if len(ids) < batch {
 			break
 		}
