@@ -52,6 +52,19 @@ func BenchmarkSearchLongArticles(b *testing.B) {
 				}
 			}
 		})
+		// A word that stands only inside the titles' words: the word indexes find
+		// nothing, so the search looks inside words (searchInside), reads the text of
+		// up to 200 translations to check where the word stands (insidePart), then
+		// makes the page's snippets.
+		b.Run(string(e)+"/inside", func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				hits, err := kb.Search(ctx, d, v, "handbuch", 30)
+				if err != nil || len(hits) != 30 {
+					b.Fatal(len(hits), err)
+				}
+			}
+		})
 		// A search that finds nothing walks the portal's whole chain of tries: all
 		// words, some words, the stems (kb.SearchStems, with and without umlauts),
 		// then the words corrected by the titles (kb.SearchCorrected).

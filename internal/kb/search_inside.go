@@ -40,7 +40,8 @@ func searchInside(ctx context.Context, q db.Querier, v Viewer, ts []string, limi
 	}
 	args = append(append(append(args, v.TenantID), vargs...), insideRows)
 	rows, err := q.Query(ctx, `SELECT a.id, a.slug, t.title, t.language, COALESCE(a.category_id, 0), COALESCE(c.name, ''),
-		a.updated_at, a.views, t.id, CASE WHEN (' ' || t.search_title) LIKE ? THEN 0 ELSE 1 END AS in_title
+		a.updated_at, a.views, t.id, CASE WHEN (' ' || t.search_title) LIKE ? THEN 0 ELSE 1 END AS in_title,
+		t.search_title || ' ' || t.search_body
 		FROM kb_translations t JOIN kb_articles a ON a.id = t.article_id
 		LEFT JOIN kb_categories c ON c.id = a.category_id
 		WHERE `+strings.Join(where, " AND ")+` AND t.tenant_id = ? AND `+cond+`
@@ -58,10 +59,11 @@ func searchInside(ctx context.Context, q db.Querier, v Viewer, ts []string, limi
 		var s Summary
 		var at, tid int64
 		var inTitle int
-		if err := rows.Scan(&s.ID, &s.Slug, &s.Title, &s.Language, &s.CategoryID, &s.CategoryName, &at, &s.Views, &tid, &inTitle); err != nil {
+		var text string
+		if err := rows.Scan(&s.ID, &s.Slug, &s.Title, &s.Language, &s.CategoryID, &s.CategoryName, &at, &s.Views, &tid, &inTitle, &text); err != nil {
 			return nil, fmt.Errorf("kb: search inside words: %w", err)
 		}
-		if had[s.ID] {
+		if had[s.ID] || !insideAll(text, ts) {
 			continue
 		}
 		s.UpdatedAt = time.Unix(at, 0)
@@ -79,7 +81,8 @@ func searchInside(ctx context.Context, q db.Querier, v Viewer, ts []string, limi
 }
 
 // insideSnippet is a piece of the article's text around the first term found, with
-// every occurrence of a term in it between the match markers.
+// every occurrence of a term in it between the match markers; occurrences the search
+// does not count (insidePart) stay unmarked.
 func insideSnippet(plain string, ts []string) string {
 	text := []rune(plain)
 	lower := []rune(strings.ToLower(plain))
@@ -89,7 +92,7 @@ func insideSnippet(plain string, ts []string) string {
 	const before, width = 40, 160
 	start := 0
 	if lower != nil {
-		if i := indexRunes(lower, []rune(ts[0]), 0); i > before {
+		if i := partIndex(lower, []rune(ts[0])); i > before {
 			start = i - before
 		}
 	}
@@ -101,7 +104,7 @@ func insideSnippet(plain string, ts []string) string {
 	for i := start; i < end; {
 		n := 0
 		for _, t := range ts {
-			if r := []rune(t); lower != nil && i+len(r) <= end && indexRunes(lower[i:i+len(r)], r, 0) == 0 {
+			if r := []rune(t); lower != nil && i+len(r) <= end && indexRunes(lower[i:i+len(r)], r, 0) == 0 && partAt(lower, i, t) {
 				n = max(n, len(r))
 			}
 		}

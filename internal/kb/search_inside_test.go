@@ -21,4 +21,33 @@ func TestInsideSnippet(t *testing.T) {
 		!strings.Contains(got, "Einmal<mark>passwort</mark> <mark>eingeb</mark>en") {
 		t.Errorf("long snippet %q", got)
 	}
+	// "two" in "An|two|rten" is no match (insidePart): neither marked nor where the
+	// snippet starts.
+	got = string(words.Mark(insideSnippet(strings.Repeat("Antworten ", 10)+"Sie mit Netzwerk two-factor", []string{"two", "werk"})))
+	if !strings.Contains(got, "Netz<mark>werk</mark> <mark>two</mark>-factor") || strings.Contains(got, "An<mark>") {
+		t.Errorf("snippet %q marks a syllable", got)
+	}
+}
+
+// TestInsidePart: a term counts at a word's beginning or after a first part of three
+// letters or more; Thai and Hebrew terms count anywhere.
+func TestInsidePart(t *testing.T) {
+	for _, c := range []struct {
+		text, term string
+		want       bool
+	}{
+		{"bitte antworten sie", "two", false},
+		{"the network", "two", false},
+		{"two factor", "two", true},
+		{"netzwerkdrucker", "drucker", true},
+		{"einmalpasswort", "passwort", true},
+		{"antworten a two", "two", true}, // a later occurrence counts
+		{"invoice", "voice", false},
+		{"למשאבה", "משאבה", true},
+		{"เปลี่ยนคอมเพรสเซอร์", "เพรส", true},
+	} {
+		if got := insideAll(c.text, []string{c.term}); got != c.want {
+			t.Errorf("insideAll(%q, %q) = %v, want %v", c.text, c.term, got, c.want)
+		}
+	}
 }
