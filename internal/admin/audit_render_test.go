@@ -318,7 +318,8 @@ func declaredActions(t *testing.T) []string {
 // TestAuditDetailUnitsAndPlurals: the service-level targets' hours read in the
 // language's unit (not a Latin "h" in Hebrew or Thai), and counts take the plural form
 // of their number: in French, Spanish and Portuguese the "many" form ("de jours") only
-// for round millions, the "other" form for ordinary numbers and for 1 000 001.
+// for round millions, the "other" form for ordinary numbers and for 1 000 001; the
+// numbers grouped the language's way.
 func TestAuditDetailUnitsAndPlurals(t *testing.T) {
 	render := func(lang, action, target string) string {
 		ctx := i18n.With(context.Background(), i18n.For(lang))
@@ -339,21 +340,21 @@ func TestAuditDetailUnitsAndPlurals(t *testing.T) {
 	}
 	for _, c := range []struct{ lang, action, target, want string }{
 		{"fr", audit.SessionsEnded, "2", "2 autres sessions"},
-		{"fr", audit.SessionsEnded, "1000000", "1000000 d’autres sessions"},
-		{"fr", audit.SessionsEnded, "1000001", "1000001 autres sessions"},
+		{"fr", audit.SessionsEnded, "1000000", "1\u00a0000\u00a0000 d’autres sessions"},
+		{"fr", audit.SessionsEnded, "1000001", "1\u00a0000\u00a0001 autres sessions"},
 		{"fr", audit.SessionsEnded, "1", "1 autre session"},
 		{"es", audit.SessionsEnded, "2", "2 sesiones más"},
-		{"es", audit.SessionsEnded, "2000000", "2000000 de sesiones más"},
+		{"es", audit.SessionsEnded, "2000000", "2.000.000 de sesiones más"},
 		{"pt", audit.SessionsEnded, "3", "3 outras sessões"},
-		{"pt", audit.SessionsEnded, "1000000", "1000000 de outras sessões"},
+		{"pt", audit.SessionsEnded, "1000000", "1.000.000 de outras sessões"},
 	} {
 		if got := render(c.lang, c.action, c.target); got != c.want {
 			t.Errorf("%s %s: got %q, want %q", c.lang, c.target, got, c.want)
 		}
 	}
 	for _, c := range []struct{ lang, days, want string }{
-		{"fr", "7", "7 jours"}, {"fr", "1000000", "1000000 de jours"}, {"fr", "1000001", "1000001 jours"},
-		{"es", "7", "7 días"}, {"es", "1000000", "1000000 de días"}, {"pt", "7", "7 dias"}, {"pt", "1000000", "1000000 de dias"},
+		{"fr", "7", "7 jours"}, {"fr", "1000000", "1\u00a0000\u00a0000 de jours"}, {"fr", "1000001", "1\u00a0000\u00a0001 jours"},
+		{"es", "7", "7 días"}, {"es", "1000000", "1.000.000 de días"}, {"pt", "7", "7 dias"}, {"pt", "1000000", "1.000.000 de dias"},
 	} {
 		got := render(c.lang, audit.SettingsChanged, "helpdesk automation: close after "+c.days+" d, remind after never, resolve after 1 d, within business hours")
 		if !strings.Contains(got, " "+c.want+",") {

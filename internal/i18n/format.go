@@ -121,9 +121,10 @@ func (l *Localizer) Number(v float64) string {
 }
 
 // countKeys are the template data that stand for a number of things (characters,
-// files, days; see TRANSLATING.md), written the language's way: "20.000" in German,
-// "20 000" in French. Ids, years and the like travel under other names.
-var countKeys = []string{"Max", "Min"}
+// files, days, a plural's count; see TRANSLATING.md), written the language's way:
+// "20.000" in German, "20 000" in French. Ids, years and the like travel under other
+// names.
+var countKeys = []string{"Max", "Min", "Count", "Days", "Minutes"}
 
 // withNumbers returns data with the integers under countKeys formatted by Number; data
 // itself (the caller's, e.g. a stored form error) is not changed.

@@ -68,7 +68,7 @@ func TestRetentionSettings(t *testing.T) {
 			t.Errorf("saved rules not shown:\n%s", body)
 		}
 		if body := admin.Get("/admin/audit").Body; !strings.Contains(body, "Aufbewahrungsregeln geändert") ||
-			!strings.Contains(body, "Audit-Log: 365 Tage; Download-Protokoll: unbegrenzt; Kopien gesendeter Mails: 60 Tage; Originale eingehender Mails: 1000 Tage") {
+			!strings.Contains(body, "Audit-Log: 365 Tage; Download-Protokoll: unbegrenzt; Kopien gesendeter Mails: 60 Tage; Originale eingehender Mails: 1.000 Tage") {
 			t.Errorf("audit log of the change:\n%s", body)
 		}
 
