@@ -38,7 +38,7 @@ func outboxFilter(r *http.Request) outboxQuery {
 	if oq.Errors.MaxLen("q", oq.Query, maxOutboxQuery); oq.Errors["q"].ID == "" {
 		oq.Filter.Query = oq.Query
 	}
-	if s := q.Get("state"); slices.Contains(outbox.States, s) {
+	if s := q.Get("state"); slices.Contains(outbox.FilterStates, s) {
 		oq.Filter.State = s
 	}
 	if oq.Ticket != "" {
@@ -78,7 +78,7 @@ func outboxPath(f outbox.Filter) string {
 // outboxStateChoices are the state filter's options, after "all states".
 func outboxStateChoices(ctx context.Context) []web.Choice {
 	out := []web.Choice{{Value: "", Label: i18n.T(ctx, "admin.outbox.filter.all_states")}}
-	for _, s := range outbox.States {
+	for _, s := range outbox.FilterStates {
 		out = append(out, web.Choice{Value: s, Label: i18n.T(ctx, "admin.outbox.filter.state."+s)})
 	}
 	return out

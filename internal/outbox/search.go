@@ -9,13 +9,14 @@ import (
 	"unicode"
 
 	"pforte/internal/db"
+	"pforte/internal/jobs"
 )
 
 // Filter narrows the outbox: text in the recipient's address or the subject (any case,
 // anywhere in it), a state, a ticket. Zero values filter nothing.
 type Filter struct {
 	Query    string
-	State    string // one of States, or ""
+	State    string // one of FilterStates, or ""
 	TicketID int64
 }
 
@@ -23,6 +24,14 @@ type Filter struct {
 // to the file store), given up, not sent because its ticket was deleted, not sent
 // because an admin judged that a mail held since a restore had gone out before.
 var States = []string{"queued", "sent", "failed", StateCancelled, StateDiscarded}
+
+// StateHeld filters the queued mails a restore held (their delivery waits for an
+// admin): the list shows them apart, so the filter does too, and "queued" leaves them out.
+const StateHeld = "held"
+
+// FilterStates are the states the outbox filters by: the mails' States and, after
+// queued, the held ones.
+var FilterStates = []string{"queued", StateHeld, "sent", "failed", StateCancelled, StateDiscarded}
 
 // Page is one page of the outbox, newest first.
 type Page struct {
@@ -74,22 +83,44 @@ func Search(ctx context.Context, q db.Querier, tenantID int64, f Filter, beforeI
 // where is the condition of f but its text and the admin-only rule, with its arguments.
 func (f Filter) where(tenantID int64) (string, []any) {
 	where, args := `tenant_id = ?`, []any{tenantID}
+	if !slices.Contains(FilterStates, f.State) {
+		f.State = ""
+	}
+	state := f.State
+	if state == StateHeld {
+		state = "queued"
+	}
 	switch {
 	case f.TicketID > 0:
 		where += ` AND ticket_id = ?`
 		args = append(args, f.TicketID)
-		if slices.Contains(States, f.State) {
+		if state != "" {
 			// Written so that no index serves it: a ticket has a few mails, a state
 			// thousands, and SQLite would otherwise walk the state's.
 			where += ` AND (state || '') = ?`
-			args = append(args, f.State)
+			args = append(args, state)
 		}
-	case slices.Contains(States, f.State):
+	case state != "":
 		where += ` AND state = ?`
-		args = append(args, f.State)
+		args = append(args, state)
+	}
+	// The held deliveries are read once (jobs_due serves state = 'held'): after a
+	// restore a few thousand at most, usually none.
+	switch f.State {
+	case StateHeld:
+		where += ` AND id IN (` + heldJobs + `)`
+		args = append(args, jobs.StateHeld, tenantID, JobKind)
+	case "queued":
+		where += ` AND id NOT IN (` + heldJobs + `)`
+		args = append(args, jobs.StateHeld, tenantID, JobKind)
 	}
 	return where, args
 }
+
+// heldJobs selects the mail ids of a tenant's held deliveries (arguments: the held
+// state, tenant, job kind). ref_id is never NULL for a mail's job; the condition says
+// so, as NOT IN over a NULL would keep no mail at all.
+const heldJobs = `SELECT ref_id FROM jobs WHERE state = ? AND tenant_id = ? AND kind = ? AND ref_id IS NOT NULL`
 
 // search finds a page of mails whose address or subject contains term among the
 // window's mails that pass where. SQL narrows the mails by a LIKE that lets every

@@ -49,6 +49,13 @@ func TestOutboxHeldMail(t *testing.T) {
 		if list := adm.Get("/admin/outbox").Body; !strings.Contains(list, "Zurückgehalten") {
 			t.Errorf("the list does not mark the mail held")
 		}
+		if list := adm.Get("/admin/outbox?state=held").Body; !strings.Contains(list, "wartet@kunde.test") ||
+			!strings.Contains(list, `<option value="held" selected`) {
+			t.Errorf("the filter for held mails does not list it")
+		}
+		if list := adm.Get("/admin/outbox?state=queued").Body; strings.Contains(list, "wartet@kunde.test") {
+			t.Errorf("the filter for queued mails lists a held one")
+		}
 		page := adm.Get("/admin/outbox/" + id(mailID)).Body
 		for _, want := range []string{"Zurückgehalten", "Seit einer Wiederherstellung zurückgehalten", "bis ein Administrator sie sendet",
 			"/retry", "Jetzt senden"} {
