@@ -31,12 +31,11 @@ func (a *Admin) outboxList(w http.ResponseWriter, r *http.Request, v *visit) {
 	// see each held mail's state in the list.
 	held := 0
 	if v.Member.IsAdmin() {
-		ids, err := outbox.HeldIDs(r.Context(), a.env.DB, v.P.TenantID)
-		if err != nil {
+		var err error
+		if held, err = outbox.HeldCount(r.Context(), a.env.DB, v.P.TenantID); err != nil {
 			a.env.Fail(w, r, err)
 			return
 		}
-		held = len(ids)
 	}
 	web.Render(w, r, http.StatusOK, outboxPage(v.chrome(r, "admin.outbox.title"), oq, page, tries, before > 0, held))
 }

@@ -54,12 +54,23 @@ func Discard(ctx context.Context, q db.Querier, tenantID, mailID int64, now time
 	return m, nil
 }
 
-// HeldIDs returns the ids of the tenant's held mails, oldest first: the outbox offers
-// "Don't send any" while there are some, and DiscardAll goes through them. Read by the
-// queue's index on state.
-func HeldIDs(ctx context.Context, q db.Querier, tenantID int64) ([]int64, error) {
-	rows, err := q.Query(ctx, `SELECT ref_id FROM jobs WHERE state = ? AND tenant_id = ? AND kind = ? ORDER BY ref_id`,
-		jobs.StateHeld, tenantID, JobKind)
+// HeldCount is how many of the tenant's mails are held: the outbox offers "Don't send
+// any" while there are some. Read by the queue's index on state.
+func HeldCount(ctx context.Context, q db.Querier, tenantID int64) (int, error) {
+	var n int
+	err := q.QueryRow(ctx, `SELECT COUNT(*) FROM jobs WHERE state = ? AND tenant_id = ? AND kind = ?`,
+		jobs.StateHeld, tenantID, JobKind).Scan(&n)
+	if err != nil {
+		return 0, fmt.Errorf("outbox: held mails: %w", err)
+	}
+	return n, nil
+}
+
+// HeldIDs returns the ids of the tenant's held mails after the id after, oldest first,
+// at most limit: DiscardHeld goes through them. Read by the queue's index on state.
+func HeldIDs(ctx context.Context, q db.Querier, tenantID, after int64, limit int) ([]int64, error) {
+	rows, err := q.Query(ctx, `SELECT ref_id FROM jobs WHERE state = ? AND tenant_id = ? AND kind = ? AND ref_id > ?
+		ORDER BY ref_id LIMIT ?`, jobs.StateHeld, tenantID, JobKind, after, limit)
 	if err != nil {
 		return nil, fmt.Errorf("outbox: held mails: %w", err)
 	}
@@ -75,12 +86,15 @@ func HeldIDs(ctx context.Context, q db.Querier, tenantID int64) ([]int64, error)
 	return ids, rows.Err()
 }
 
-// DiscardAll discards every held mail of the tenant ("Don't send any") and returns
-// those it discarded. A mail released or discarded meanwhile is passed over.
-func DiscardAll(ctx context.Context, q db.Querier, tenantID int64, now time.Time) ([]Mail, error) {
-	ids, err := HeldIDs(ctx, q, tenantID)
+// DiscardHeld discards up to limit held mails of the tenant after the id after
+// ("Don't send any" goes through them a batch per transaction, so thousands held do
+// not keep SQLite's writer for seconds) and returns those it discarded and the id the
+// next batch starts after, 0 when none is left. A mail released or discarded meanwhile
+// is passed over.
+func DiscardHeld(ctx context.Context, q db.Querier, tenantID, after int64, limit int, now time.Time) ([]Mail, int64, error) {
+	ids, err := HeldIDs(ctx, q, tenantID, after, limit)
 	if err != nil {
-		return nil, err
+		return nil, 0, err
 	}
 	var out []Mail
 	for _, id := range ids {
@@ -89,9 +103,12 @@ func DiscardAll(ctx context.Context, q db.Querier, tenantID int64, now time.Time
 		case errors.Is(err, ErrNotHeld), errors.Is(err, db.ErrNotFound):
 			continue
 		case err != nil:
-			return out, err
+			return out, 0, err
 		}
 		out = append(out, m)
 	}
-	return out, nil
+	if len(ids) < limit {
+		return out, 0, nil
+	}
+	return out, ids[len(ids)-1], nil
 }

@@ -14,8 +14,8 @@ import (
 
 // TestDiscardHeld: "Don't send" ends a held mail's job and marks the mail discarded, in
 // the tenant only; it is never sent afterwards (the job is done, a stale delivery does
-// nothing, Retry refuses it), and a mail that is not held is left alone. DiscardAll
-// takes the tenant's other held mails and no other tenant's.
+// nothing, Retry refuses it), and a mail that is not held is left alone. DiscardHeld
+// takes the tenant's other held mails, a batch at a time, and no other tenant's.
 func TestDiscardHeld(t *testing.T) {
 	testutil.EachEngine(t, func(t *testing.T, d *db.DB) {
 		ctx, now := context.Background(), time.Now()
@@ -77,12 +77,24 @@ func TestDiscardHeld(t *testing.T) {
 			t.Errorf("deliveries of a discarded mail: %+v %v", tries, err)
 		}
 
-		if ids, err := HeldIDs(ctx, d, a.ID); err != nil || len(ids) != 2 || ids[0] != two || ids[1] != three {
+		if ids, err := HeldIDs(ctx, d, a.ID, 0, 10); err != nil || len(ids) != 2 || ids[0] != two || ids[1] != three {
 			t.Fatalf("held ids %v %v, want [%d %d]", ids, err, two, three)
 		}
-		gone, err := DiscardAll(ctx, d, a.ID, now)
-		if err != nil || len(gone) != 2 || gone[0].To != "2@x.test" || gone[1].To != "3@x.test" {
-			t.Fatalf("discard all: %+v %v", gone, err)
+		if n, err := HeldCount(ctx, d, a.ID); err != nil || n != 2 {
+			t.Fatalf("held count %d %v, want 2", n, err)
+		}
+		// A batch at a time: the first ends at the batch's last mail, the next goes on
+		// after it and says none is left.
+		gone, after, err := DiscardHeld(ctx, d, a.ID, 0, 1, now)
+		if err != nil || len(gone) != 1 || gone[0].To != "2@x.test" || after != two {
+			t.Fatalf("first batch: %+v %d %v", gone, after, err)
+		}
+		gone, after, err = DiscardHeld(ctx, d, a.ID, after, 1, now)
+		if err != nil || len(gone) != 1 || gone[0].To != "3@x.test" || after != three {
+			t.Fatalf("second batch: %+v %d %v", gone, after, err)
+		}
+		if gone, after, err = DiscardHeld(ctx, d, a.ID, after, 1, now); err != nil || len(gone) != 0 || after != 0 {
+			t.Fatalf("last batch: %+v %d %v", gone, after, err)
 		}
 		if mailState(two) != StateDiscarded || mailState(three) != StateDiscarded || mailState(fresh) != "queued" {
 			t.Errorf("after Don't send any: %q %q %q", mailState(two), mailState(three), mailState(fresh))
@@ -90,8 +102,8 @@ func TestDiscardHeld(t *testing.T) {
 		if mailState(other) != "queued" || jobState(other) != jobs.StateHeld {
 			t.Errorf("tenant B's held mail changed: %q, job %q", mailState(other), jobState(other))
 		}
-		if gone, err := DiscardAll(ctx, d, a.ID, now); err != nil || len(gone) != 0 {
-			t.Errorf("discard all again: %+v %v", gone, err)
+		if gone, after, err := DiscardHeld(ctx, d, a.ID, 0, 10, now); err != nil || len(gone) != 0 || after != 0 {
+			t.Errorf("discard all again: %+v %d %v", gone, after, err)
 		}
 		if n, err := jobs.Held(ctx, d); err != nil || n != 1 {
 			t.Errorf("held jobs %d (%v), want tenant B's one", n, err)
