@@ -93,7 +93,7 @@ func listenerOutcome(outcome string) bool {
 // autoReasons are the reasons incoming mail counts as automatic (mailin.Auto…), each
 // with its words (inbound.auto.<reason>).
 var autoReasons = []string{mailin.AutoSubmitted, mailin.AutoPrecedence, mailin.AutoReply, mailin.AutoOffice,
-	mailin.AutoBounce, mailin.AutoList, mailin.AutoNoReply}
+	mailin.AutoBounce, mailin.AutoList, mailin.AutoNoReply, mailin.AutoOwnMail}
 
 // ignoredAuto returns why an ignored mail counted as automatic (one of autoReasons), ""
 // for anything else: the router records "automatic mail: out-of-office", and an admin

@@ -42,6 +42,11 @@ func (l *Listener) deliver(ctx context.Context, g group, mailFrom, remote string
 	if !m.Auto && mailin.IsBounceSender(mailFrom, true) {
 		m.Auto, m.AutoReason = true, mailin.AutoBounce
 	}
+	if own, err := ownMail(ctx, l.DB, rc.tenantID, m.MessageID); err != nil {
+		return l.retryLater(ctx, rec, remote, err)
+	} else if own {
+		m.Auto, m.AutoReason = true, mailin.AutoOwnMail // no router answers or files it as a person's mail
+	}
 	auth, err := l.authenticate(ctx, rc.tenantID, m)
 	if err != nil {
 		return l.retryLater(ctx, rec, remote, err)

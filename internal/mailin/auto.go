@@ -14,6 +14,10 @@ const (
 	AutoBounce     = "bounce"         // empty Return-Path, MAILER-DAEMON, delivery report
 	AutoList       = "list"           // List-Id or List-Unsubscribe: a mailing list or newsletter
 	AutoNoReply    = "no-reply"       // sent from a no-reply address
+	// AutoOwnMail: the mail's Message-ID is one the portal gave a mail it sent (a
+	// mailbox redirecting everything, the support address among a mail's recipients).
+	// Only the listener knows the portal's ids, so Parse never sets it (inbound).
+	AutoOwnMail = "own-mail"
 )
 
 // automatic tells whether the message (its header, sender and decoded subject) was

@@ -27,6 +27,31 @@ func init() {
 	}
 }
 
+// c1Windows1252 reads the C1 control characters U+0080–U+009F as the Windows-1252
+// characters of the same byte (“ ” – € …) and drops the five bytes Windows-1252 leaves
+// undefined. Mail labelled ISO-8859-1 (or US-ASCII) is very often written in
+// Windows-1252, the way WHATWG has browsers read that label: a strict ISO-8859-1
+// decoder — go-message's for bodies, Go's mime package for encoded words, which never
+// asks message.CharsetReader about ISO-8859-1 — turns its quotes, dashes and euro
+// signs into invisible control characters. No text a person writes contains C1
+// controls, so mapping them loses nothing.
+func c1Windows1252(s string) string {
+	if !strings.ContainsFunc(s, isC1) {
+		return s
+	}
+	return strings.Map(func(r rune) rune {
+		if !isC1(r) {
+			return r
+		}
+		if d := charmap.Windows1252.DecodeByte(byte(r)); d != r && d != utf8.RuneError {
+			return d
+		}
+		return -1 // undefined in Windows-1252 too
+	}, s)
+}
+
+func isC1(r rune) bool { return r >= 0x80 && r <= 0x9f }
+
 // fromWindows1252 reads text that is not valid UTF-8 — 8-bit bytes sent without or
 // against their charset label — as Windows-1252, the likeliest origin; valid UTF-8 is
 // returned as it is.

@@ -18,6 +18,7 @@ func FuzzParse(f *testing.F) {
 	f.Add([]byte("Authentication-Results: mx.example.net (c(nested)\\)) 1; dkim/1=pass reason=\"q\\\"x\" header.d=b.c header.b=ab==;\r\n spf=pass smtp.mailfrom=\"a b\"@b.c\r\nReceived: x\r\nAuthentication-Results: mx.example.net; dmarc=pass\r\nFrom: a@b.c\r\n\r\nx\r\n"))
 	f.Add([]byte("From: a@b.c\r\nContent-Type: multipart/mixed; boundary=B\r\n\r\n--B\r\nContent-Type: multipart/related; boundary=I\r\n\r\n--I\r\nContent-Type: text/plain\r\n\r\nx\r\n--I\r\nContent-Transfer-Encoding: base64\r\n\r\nQUJDRE\r\n--I--\r\n--B--\r\n"))
 	f.Add([]byte("From: a@b.c\r\nContent-Type: multipart/mixed; boundary=B\r\n\r\n--B\r\nContent-Type: text/plain\r\n\r\nx\r\n--B\r\nContent-Type: image/png; name=a.png\r\nContent-Transfer-Encoding: base64\r\n\r\niVBORw0KGgo"))
+	f.Add([]byte("From: a@b.c\r\nSubject: =?iso-8859-1?q?=93x=94?=\r\nContent-Type: multipart/mixed; boundary=B\r\n\r\n--B\r\nContent-Type: application/pdf; name*0*=windows-1252''%93A%94; name*1=\" b.pdf\"\r\n\r\nPDF\r\n--B\r\nContent-Type: application/pdf; name=a b.pdf; name=c\r\nContent-Disposition: attachment; filename*=iso-8859-1''%FC.pdf\r\n\r\nPDF\r\n--B--\r\n"))
 	lim := Limits{MaxBytes: 1 << 20, MaxParts: 50, MaxDepth: 5}
 	f.Fuzz(func(t *testing.T, raw []byte) {
 		var m *Message

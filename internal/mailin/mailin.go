@@ -84,7 +84,9 @@ type Message struct {
 
 	// Text is the whole plain text body: the text/plain parts, or the HTML converted to
 	// text when there are none. Reply is Text with quoted text, the portal's reply
-	// marker and signatures removed: what the sender wrote this time.
+	// marker and signatures removed: what the sender wrote this time. A forwarded mail
+	// (its subject starts "Fwd:", "WG:" …) keeps its whole Text as Reply: the mail it
+	// forwards is what it is about.
 	Text  string
 	Reply string
 	// HTML is the HTML body sanitised for display (bluemonday's UGC policy); "" when

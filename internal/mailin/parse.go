@@ -54,6 +54,9 @@ func Parse(raw []byte, lim Limits) (*Message, error) {
 	}
 	m.Text = cleanText(m.Text)
 	m.Reply = Trim(m.Text)
+	if forwarded(m.Subject) {
+		m.Reply = m.Text // the forwarded mail is the message (forward.go)
+	}
 	m.Attachments = dropDecoration(w.attachments, w.html.String())
 	m.Auto, m.AutoReason = automatic(e.Header, m.From, m.Subject)
 	m.AuthResults = authFields(e.Header)
@@ -158,7 +161,7 @@ func address(a *mail.Address) Address {
 // oneLine makes header text safe to show and store: valid UTF-8 (raw 8-bit bytes read
 // as Windows-1252), no control characters or line breaks.
 func oneLine(s string) string {
-	s = fromWindows1252(s)
+	s = c1Windows1252(fromWindows1252(s))
 	s = strings.Map(func(r rune) rune {
 		if r < 0x20 || r == 0x7f {
 			return ' '

@@ -13,7 +13,9 @@ var markerLine = regexp.MustCompile(`^[\s>]*##-.*-##\s*$`)
 
 // separatorLine matches Outlook's "-----Original Message-----" in the languages Pforte
 // speaks and a few more.
-var separatorLine = regexp.MustCompile(`(?i)^\s*-{2,}\s*(original message|ursprüngliche nachricht|originalnachricht|message d'origine|oorspronkelijk bericht|mensaje original|mensagem original|oprindelig meddelelse|originalmeddelelse)\s*-{2,}\s*$`)
+// Thunderbird writes "-------- Message original --------" in French, Samsung and Apple
+// mail programs the typographic apostrophe of "Message d’origine".
+var separatorLine = regexp.MustCompile(`(?i)^\s*-{2,}\s*(original message|ursprüngliche nachricht|originalnachricht|message d['’]origine|message original|oorspronkelijk bericht|mensaje original|mensagem original|oprindelig meddelelse|originalmeddelelse)\s*-{2,}\s*$`)
 
 // attribution matches the line (possibly wrapped over two or three) a mail program puts
 // above the quoted original: "On … wrote:", "Am … schrieb …:", "Le … a écrit :" and
@@ -22,10 +24,12 @@ var separatorLine = regexp.MustCompile(`(?i)^\s*-{2,}\s*(original message|urspr�
 var attribution = regexp.MustCompile(`(?i)^\s*(on\s.+\swrote|am\s.+\s(schrieb|geschrieben)\b.*|le\s.+\sa\s+écrit|op\s.+\s(schreef|geschreven)\b.*|el\s.+\sescribió|em\s.+\sescreveu|den\s.+\sskrev\b.*|בתאריך\s.+\sמאת\s.+|ב[-־]\S*\s.+\sכתב(/ה|ה)?|เมื่อ.+เขียนว่า)\s*:\s*$`)
 
 // headerFrom and headerSent match Outlook's quoted header block ("From: … Sent: …"),
-// optionally in bold markers as its plain text version writes them.
+// optionally in bold markers as its plain text version writes them. Spanish Outlook
+// writes "Enviado el:", Brazilian "Enviada em:", the new Outlook "Date:" in each
+// language ("Fecha:", "Data:", "Dato:").
 var (
 	headerFrom = regexp.MustCompile(`(?i)^\s*\*?(from|von|de|van|fra|da|מאת|จาก)\s*:\*?\s*\S`)
-	headerSent = regexp.MustCompile(`(?i)^\s*\*?(sent|gesendet|date|datum|envoyé|verzonden|enviado|enviada|sendt|inviato|נשלח|תאריך|ส่ง|วันที่)\s*:\*?\s*\S`)
+	headerSent = regexp.MustCompile(`(?i)^\s*\*?(sent|gesendet|date|datum|envoyé|verzonden|enviado|enviada|enviado el|enviado em|enviada em|fecha|data|sendt|dato|inviato|נשלח|תאריך|ส่ง|วันที่)\s*:\*?\s*\S`)
 )
 
 // underscores is the rule Outlook draws above its header block.

@@ -62,12 +62,12 @@ func (w *walker) leaf(e *message.Entity, raw *rawPart) error {
 	case err != nil:
 		return fmt.Errorf("%w: body: %v", ErrMalformed, err)
 	}
-	ctype, params, cerr := e.Header.ContentType()
-	if cerr != nil || ctype == "" {
+	ctype, params := partType(e.Header)
+	if ctype == "" {
 		ctype = "text/plain" // RFC 2045 5.2: the default when the header is missing or broken
 	}
 	ctype = strings.ToLower(ctype)
-	disp, dparams, _ := e.Header.ContentDisposition()
+	disp, dparams := partDisposition(e.Header)
 	name := dparams["filename"]
 	if name == "" {
 		name = params["name"]
@@ -83,8 +83,8 @@ func (w *walker) leaf(e *message.Entity, raw *rawPart) error {
 			return nil
 		}
 	}
-	if len(data) == 0 {
-		return nil // an empty attachment is nothing to keep
+	if len(data) == 0 || signatureTypes[ctype] {
+		return nil // an empty attachment is nothing to keep, nor is a signature (see signatureTypes)
 	}
 	w.attachments = append(w.attachments, Attachment{
 		Filename:    cleanFilename(name, ctype, len(w.attachments)+1),
@@ -94,6 +94,14 @@ func (w *walker) leaf(e *message.Entity, raw *rawPart) error {
 		Data:        data,
 	})
 	return nil
+}
+
+// signatureTypes are the detached signatures of multipart/signed (S/MIME's smime.p7s,
+// OpenPGP's signature.asc). Each mail from someone who signs their mail carries one; as
+// a file on the ticket it means nothing to anyone (it checks only against the exact
+// bytes of the raw message, which is kept), so it is no attachment.
+var signatureTypes = map[string]bool{
+	"application/pkcs7-signature": true, "application/x-pkcs7-signature": true, "application/pgp-signature": true,
 }
 
 // read decodes a part's body within the remaining budget. It returns what it read
@@ -111,17 +119,29 @@ func (w *walker) read(r io.Reader) ([]byte, error) {
 // unknown one as Windows-1252); bytes still invalid came without a label, or as
 // "us-ascii", and are read as Windows-1252 too. A part labelled UTF-8 keeps its text
 // with the odd bad byte replaced, rather than turning every umlaut into two letters.
+// C1 controls, what ISO-8859-1 makes of Windows-1252's quotes and euro sign, are read
+// as those (c1Windows1252).
 func bodyText(data []byte, charset string) string {
 	if strings.EqualFold(strings.TrimSpace(charset), "utf-8") {
-		return strings.ToValidUTF8(string(data), "\uFFFD")
+		return c1Windows1252(strings.ToValidUTF8(string(data), "\uFFFD"))
 	}
-	return fromWindows1252(string(data))
+	return c1Windows1252(fromWindows1252(string(data)))
 }
 
 // text joins the plain text parts (mail programs split the body around inline
 // images into several).
 func (w *walker) text() string {
 	return strings.Join(w.plain, "\n")
+}
+
+// commonExt is the extension a nameless part of a common type gets. The system's MIME
+// table lists several per type, sorted, so its first is often a rare one: a photo
+// became attachment-2.jfif, a text file attachment-3.asc (which reads as a PGP key).
+var commonExt = map[string]string{
+	"image/jpeg": ".jpg", "image/png": ".png", "image/gif": ".gif", "image/tiff": ".tif",
+	"text/plain": ".txt", "text/html": ".html", "text/calendar": ".ics", "text/csv": ".csv",
+	"application/pdf": ".pdf", "application/octet-stream": ".bin", "application/zip": ".zip",
+	"message/rfc822": ".eml", "message/delivery-status": ".txt", "application/ms-tnef": ".dat",
 }
 
 // cleanFilename keeps only the base name of what the sender called the file, without
@@ -131,12 +151,9 @@ func cleanFilename(name, ctype string, n int) string {
 	name = validate.StripBidi(path.Base(oneLine(name))) // no name that reads backwards
 	name = strings.Trim(name, " .")
 	if name == "" || name == "/" {
-		ext := ""
-		if exts, _ := mime.ExtensionsByType(ctype); len(exts) > 0 {
+		ext := commonExt[ctype]
+		if exts, _ := mime.ExtensionsByType(ctype); ext == "" && len(exts) > 0 {
 			ext = exts[0]
-		}
-		if ctype == "message/rfc822" {
-			ext = ".eml"
 		}
 		name = fmt.Sprintf("attachment-%d%s", n, ext)
 	}

@@ -6,9 +6,10 @@ import (
 )
 
 // replyPrefix is one reply or forward prefix as mail programs write them (Re, AW, WG,
-// Fwd, FW, SV, Antw, TR, RV, Enc …), in any case, with an optional count ("Re[2]:",
+// Fwd, FW, SV, Antw, TR, RV, Enc, VS (Danish forward, Finnish reply), Doorst (Dutch
+// forward), RES (Brazilian reply) …), in any case, with an optional count ("Re[2]:",
 // "AW(3):") and space before the colon.
-var replyPrefix = regexp.MustCompile(`(?i)^(re|aw|wg|fwd|fw|sv|antw|tr|rv|enc)\s*(\[\d+\]|\(\d+\))?\s*:\s*`)
+var replyPrefix = regexp.MustCompile(`(?i)^(re|res|aw|wg|fwd|fw|sv|vs|antw|doorst|tr|rv|enc)\s*(\[\d+\]|\(\d+\))?\s*:\s*`)
 
 // ticketTag is the "[#6]" the portal puts before its ticket mails' subjects: only at
 // the start (after reply prefixes, see bareSubject), so a customer's own "Bestellung

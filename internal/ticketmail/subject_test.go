@@ -19,6 +19,10 @@ func TestTitleDropsReplyPrefixesAndTicketTags(t *testing.T) {
 		"  Drucker [#3] kaputt ":            "Drucker [#3] kaputt",
 		"Bestellung [#4711]":                "Bestellung [#4711]",
 		"AW: Bestellung [#4711]":            "Bestellung [#4711]",
+		"VS: SV: Pumpe":                     "Pumpe",
+		"Doorst: Antw: Pompe":               "Pompe",
+		"RES: ENC: Bomba":                   "Bomba",
+		"Resultat: Pumpe":                   "Resultat: Pumpe",
 		"":                                  "–",
 	} {
 		if got := title(in); got != want {

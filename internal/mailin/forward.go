@@ -1,0 +1,17 @@
+package mailin
+
+import "regexp"
+
+// forwardPrefix is the prefix mail programs put before a forwarded mail's subject:
+// Fwd/FW (English, most webmail), WG (German Outlook), TR (French), Doorst (Dutch), VS
+// (Danish), RV (Spanish), Enc (Portuguese), with an optional count.
+var forwardPrefix = regexp.MustCompile(`(?i)^\s*(fwd?|wg|tr|doorst|vs|rv|enc)\s*(\[\d+\]|\(\d+\))?\s*:`)
+
+// forwarded reports whether a mail forwards another: its subject starts with a forward
+// prefix. What a forwarded mail is about is the mail below the forwarder's line ("see
+// below"), under a header block ("From: … Sent: …", "---------- Forwarded message
+// ---------") that Trim takes for a quote and cuts: a ticket opened from it would
+// hold "see below" and nothing of the customer's problem.
+func forwarded(subject string) bool {
+	return forwardPrefix.MatchString(subject)
+}
