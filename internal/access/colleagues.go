@@ -42,6 +42,13 @@ func (s *Service) InviteColleague(ctx context.Context, t tenant.Tenant, p princi
 	e.Required("email", c.Email)
 	e.MaxLen("email", c.Email, validate.MaxEmail)
 	e.Email("email", c.Email)
+	// The typed name greets a stranger in a mail under the provider's name: no links.
+	if e["first_name"].ID == "" {
+		e.NoWebAddress("first_name", c.FirstName)
+	}
+	if e["last_name"].ID == "" {
+		e.NoWebAddress("last_name", c.LastName)
+	}
 	if c.Role != principal.RoleMain && c.Role != principal.RoleUser {
 		e.Add("role", "error.choice", nil)
 	}

@@ -9,6 +9,7 @@ import (
 	"pforte/internal/db"
 	"pforte/internal/i18n"
 	"pforte/internal/principal"
+	"pforte/internal/validate"
 )
 
 // UpdateOwnDetails saves the name and phone a contact edits on their account page. The
@@ -24,6 +25,18 @@ func (s *Service) UpdateOwnDetails(ctx context.Context, p principal.Contact, fir
 	in := ct
 	in.FirstName, in.LastName, in.Phone = first, last, phone
 	in.Normalize()
+	// The name goes into invitations a main contact sends to any address ({{inviter}}):
+	// a changed one may hold no link (validate.NoWebAddress).
+	e := validate.Errors{}
+	if in.FirstName != ct.FirstName {
+		e.NoWebAddress("first_name", in.FirstName)
+	}
+	if in.LastName != ct.LastName {
+		e.NoWebAddress("last_name", in.LastName)
+	}
+	if e.Any() {
+		return e
+	}
 	var changes []string
 	for _, c := range []struct{ name, old, new string }{
 		{"first_name", ct.FirstName, in.FirstName}, {"last_name", ct.LastName, in.LastName}, {"phone", ct.Phone, in.Phone},

@@ -46,6 +46,13 @@ func (r Registration) Validate() validate.Errors {
 	e.Email("email", r.Email)
 	e.Text("company", r.Company, true, 200)
 	e.Phone("phone", r.Phone)
+	// The names and the company go into the confirmation mail, to whatever address
+	// was typed: no links under the provider's name for strangers.
+	for field, v := range map[string]string{"first_name": r.FirstName, "last_name": r.LastName, "company": r.Company} {
+		if e[field].ID == "" {
+			e.NoWebAddress(field, v)
+		}
+	}
 	return e
 }
 

@@ -107,7 +107,8 @@ func TestMailNamesOneLine(t *testing.T) {
 		if err := tenant.SetFeatures(context.Background(), env.DB, ten.ID, []string{tenant.FeatureRegistration}); err != nil {
 			t.Fatal(err)
 		}
-		evil := "Max\r\n\r\nIhr Konto wurde gesperrt. Anmelden: http://evil.example\r\n"
+		// (A web address in the name is refused outright: TestNoWebAddressInMailsToStrangers.)
+		evil := "Max\r\n\r\nIhr Konto wurde gesperrt. Rufen Sie 0800 123 an\r\n"
 		form := registerForm("opfer@fremd.test", "Firma\nZeile zwei")
 		form.Set("first_name", evil)
 		if r := env.Client("").Post("/register", form); r.Status != 200 {
