@@ -21,9 +21,10 @@ func sessionNew(ctx context.Context, q db.Querier, tenantID, staffID int64, c Cl
 }
 
 // ChangeContactPassword checks the current password, stores the new one, ends every
-// other session of the contact (a stolen session dies with the old password) and every
-// sign-in waiting for its second factor (begun with the old password), and mails the
-// contact a notice, so a change they did not make does not go unnoticed.
+// other session of the contact (a stolen session dies with the old password), every
+// sign-in waiting for its second factor (begun with the old password) and every reset
+// link still open (one in a mailbox someone else reads would undo the change), and
+// mails the contact a notice, so a change they did not make does not go unnoticed.
 func (s *Service) ChangeContactPassword(ctx context.Context, t tenant.Tenant, p principal.Contact, current, pw, confirm, ip, origin string) error {
 	ct, err := contact.Get(ctx, s.DB, p.TenantID, p.ContactID)
 	if err != nil {
@@ -47,6 +48,9 @@ func (s *Service) ChangeContactPassword(ctx context.Context, t tenant.Tenant, p 
 			return err
 		}
 		if err := twofactor.EndChallenges(ctx, tx, p.TenantID, p.ContactID); err != nil {
+			return err
+		}
+		if err := auth.CancelTokens(ctx, tx, p.TenantID, p.ContactID, 0, auth.PurposeReset, now); err != nil {
 			return err
 		}
 		if err := auth.ClearFailures(ctx, tx, p.TenantID, ct.Email); err != nil {

@@ -92,7 +92,7 @@ func (s *Service) OperatorStaffLogin(ctx context.Context, t tenant.Tenant, req O
 		}
 		// A sign-in waiting for its code is half a session: whoever typed the password
 		// there does not finish it after the operator stepped in.
-		if err := endStaffSignIns(ctx, tx, t.ID, m.ID, 0, m.Email); err != nil {
+		if err := endStaffSignIns(ctx, tx, t.ID, m.ID, 0, m.Email, now); err != nil {
 			return err
 		}
 		raw, err := issueStaffReset(ctx, tx, t.ID, m.ID, now)
@@ -132,9 +132,8 @@ func (s *Service) removeStaffSecondFactor(ctx context.Context, tx *db.Tx, t tena
 // issueStaffReset makes a fresh staff reset link for member staffID; earlier unused
 // ones stop working, so only the newest link (mailed or printed) sets a password.
 func issueStaffReset(ctx context.Context, tx *db.Tx, tenantID, staffID int64, now time.Time) (string, error) {
-	if _, err := tx.Exec(ctx, `UPDATE tokens SET used_at = ? WHERE tenant_id = ? AND staff_id = ? AND purpose = ?
-		AND used_at IS NULL`, now.Unix(), tenantID, staffID, PurposeStaffReset); err != nil {
-		return "", fmt.Errorf("access: cancel staff reset links: %w", err)
+	if err := cancelStaffResets(ctx, tx, tenantID, staffID, now); err != nil {
+		return "", err
 	}
 	return auth.IssueToken(ctx, tx, auth.Token{TenantID: tenantID, Purpose: PurposeStaffReset, StaffID: staffID}, ResetTTL, now)
 }

@@ -33,7 +33,7 @@ func (s *Service) ChangeStaffPassword(ctx context.Context, t tenant.Tenant, p pr
 		if err := staff.SetPassword(ctx, tx, p.TenantID, p.StaffID, hash); err != nil {
 			return err
 		}
-		if err := endStaffSignIns(ctx, tx, p.TenantID, p.StaffID, p.SessionID, m.Email); err != nil {
+		if err := endStaffSignIns(ctx, tx, p.TenantID, p.StaffID, p.SessionID, m.Email, now); err != nil {
 			return err
 		}
 		if err := s.staffLetter(ctx, tx, t, m, "mail.staff_password_changed", origin+"/admin/login", nil); err != nil {

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+	"time"
 
 	"pforte/internal/audit"
 	"pforte/internal/auth"
@@ -155,7 +156,7 @@ func (s *Service) CompleteStaffReset(ctx context.Context, t tenant.Tenant, raw s
 		if err := staff.SetPassword(ctx, tx, t.ID, m.ID, hash); err != nil {
 			return err
 		}
-		if err := endStaffSignIns(ctx, tx, t.ID, m.ID, 0, m.Email); err != nil {
+		if err := endStaffSignIns(ctx, tx, t.ID, m.ID, 0, m.Email, now); err != nil {
 			return err
 		}
 		// The code (if any) was just given: no second step.
@@ -183,14 +184,28 @@ func (s *Service) CompleteStaffReset(ctx context.Context, t tenant.Tenant, raw s
 
 // endStaffSignIns ends what a staff member's old password opened once a new one is set
 // (or the operator steps in): their sessions except keepID (the one that changed it),
-// their sign-ins waiting for a code, and the failed attempts counted against their
-// address, so the new password is not throttled for the old one's mistakes.
-func endStaffSignIns(ctx context.Context, tx *db.Tx, tenantID, staffID, keepID int64, email string) error {
+// their sign-ins waiting for a code, their reset links still open (the operator's
+// issueStaffReset makes a fresh one after this), and the failed attempts counted
+// against their address, so the new password is not throttled for the old one's
+// mistakes.
+func endStaffSignIns(ctx context.Context, tx *db.Tx, tenantID, staffID, keepID int64, email string, now time.Time) error {
 	if err := session.EndForStaff(ctx, tx, tenantID, staffID, keepID); err != nil {
+		return err
+	}
+	if err := cancelStaffResets(ctx, tx, tenantID, staffID, now); err != nil {
 		return err
 	}
 	if err := twofactor.EndStaffChallenges(ctx, tx, tenantID, staffID); err != nil {
 		return err
 	}
 	return auth.ClearFailures(ctx, tx, tenantID, email)
+}
+
+// cancelStaffResets uses up staff member staffID's reset links still open.
+func cancelStaffResets(ctx context.Context, tx *db.Tx, tenantID, staffID int64, now time.Time) error {
+	if _, err := tx.Exec(ctx, `UPDATE tokens SET used_at = ? WHERE tenant_id = ? AND staff_id = ? AND purpose = ?
+		AND used_at IS NULL`, now.Unix(), tenantID, staffID, PurposeStaffReset); err != nil {
+		return fmt.Errorf("access: cancel staff reset links: %w", err)
+	}
+	return nil
 }
