@@ -26,14 +26,17 @@ type Mail struct {
 	Subject   string
 	Text      string
 	HTML      string
-	MessageID string
-	State     string // queued, sent, failed, cancelled, discarded
-	Stored    string // where the file sender put it
-	CreatedAt time.Time
-	SentAt    time.Time
-	ReplyTo   string
-	InReplyTo string
-	TicketID  int64 // the ticket the mail was written about, 0 for none
+	MessageID string // as queued; answers are matched by it (mail.StoredIDs)
+	// SentMessageID is the Message-ID it went out with (MessageID with the sender's
+	// domain), empty before it is sent and for mails sent by releases before 0.81.
+	SentMessageID string
+	State         string // queued, sent, failed, cancelled, discarded
+	Stored        string // where the file sender put it
+	CreatedAt     time.Time
+	SentAt        time.Time
+	ReplyTo       string
+	InReplyTo     string
+	TicketID      int64 // the ticket the mail was written about, 0 for none
 	// Personal: a person wrote it (mail.Message.Personal); it goes out without
 	// Auto-Submitted.
 	Personal bool
@@ -112,7 +115,7 @@ func (d *Deliverer) Deliver(ctx context.Context, j jobs.Job) error {
 	if !m.Purged.IsZero() {
 		return d.purgedNotSent(ctx, m)
 	}
-	where, err := d.send(ctx, j.TenantID, m)
+	where, sentID, err := d.send(ctx, j.TenantID, m)
 	if err != nil {
 		if j.Attempts >= jobs.MaxAttempts { // the queue gives up now; the outbox shows it
 			bctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), 5*time.Second)
@@ -121,31 +124,35 @@ func (d *Deliverer) Deliver(ctx context.Context, j jobs.Job) error {
 		}
 		return err
 	}
-	_, err = d.DB.Exec(ctx, `UPDATE mails SET state = 'sent', sent_at = ?, stored_path = ? WHERE id = ?`,
-		d.Now().Unix(), where, m.ID)
+	// The outbox shows the id the mail went out with, the one a mail server's log
+	// names; answers are matched by the queued one, naming either form (mail.StoredIDs).
+	_, err = d.DB.Exec(ctx, `UPDATE mails SET state = 'sent', sent_at = ?, stored_path = ?, sent_message_id = ? WHERE id = ?`,
+		d.Now().Unix(), where, sentID, m.ID)
 	return err
 }
 
-func (d *Deliverer) send(ctx context.Context, tenantID int64, m Mail) (string, error) {
+// send hands m to the tenant's sender and returns where it went and the Message-ID it
+// went out with: the queued id with the sender's domain, known only now.
+func (d *Deliverer) send(ctx context.Context, tenantID int64, m Mail) (string, string, error) {
 	sender, from, err := d.Route(ctx, tenantID)
 	if err != nil {
-		return "", err
+		return "", "", err
 	}
-	// The id goes out with the sender's domain, known only now; the outbox keeps it as
-	// queued, and answers naming either form find it (mail.StoredIDs).
-	return sender.Send(ctx, mail.Message{From: from, To: m.To, Subject: m.Subject,
-		Text: m.Text, HTML: m.HTML, MessageID: mail.IDFrom(m.MessageID, from), ReplyTo: m.ReplyTo, InReplyTo: m.InReplyTo,
+	id := mail.IDFrom(m.MessageID, from)
+	where, err := sender.Send(ctx, mail.Message{From: from, To: m.To, Subject: m.Subject,
+		Text: m.Text, HTML: m.HTML, MessageID: id, ReplyTo: m.ReplyTo, InReplyTo: m.InReplyTo,
 		Personal: m.Personal})
+	return where, id, err
 }
 
 const columns = `id, to_addr, subject, text_body, html_body, message_id, state, stored_path, created_at, COALESCE(sent_at, 0),
-	reply_to, in_reply_to, COALESCE(ticket_id, 0), personal, purged_at`
+	reply_to, in_reply_to, COALESCE(ticket_id, 0), personal, purged_at, sent_message_id`
 
 func scan(row interface{ Scan(...any) error }) (Mail, error) {
 	var m Mail
 	var created, sent, purged int64
 	err := row.Scan(&m.ID, &m.To, &m.Subject, &m.Text, &m.HTML, &m.MessageID, &m.State, &m.Stored, &created, &sent,
-		&m.ReplyTo, &m.InReplyTo, &m.TicketID, &m.Personal, &purged)
+		&m.ReplyTo, &m.InReplyTo, &m.TicketID, &m.Personal, &purged, &m.SentMessageID)
 	m.CreatedAt = time.Unix(created, 0)
 	if purged > 0 {
 		m.Purged = time.Unix(purged, 0)
@@ -165,4 +172,13 @@ func Get(ctx context.Context, q db.Querier, tenantID, id int64, admin bool) (Mai
 		return m, err
 	}
 	return m.masked(), nil
+}
+
+// ShownID is the Message-ID to show for m: the one it went out with once sent (the one
+// a mail server's log names), else the one it was queued under.
+func (m Mail) ShownID() string {
+	if m.SentMessageID != "" {
+		return m.SentMessageID
+	}
+	return m.MessageID
 }

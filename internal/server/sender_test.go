@@ -8,6 +8,7 @@ import (
 
 	"pforte/internal/apptest"
 	"pforte/internal/db"
+	"pforte/internal/staff"
 	"pforte/internal/testutil"
 )
 
@@ -36,6 +37,21 @@ func TestSenderName(t *testing.T) {
 		env.DB.QueryRow(context.Background(), `SELECT message_id FROM mails WHERE to_addr = 'neu@kunde.test'`).Scan(&stored)
 		if left, ok := strings.CutSuffix(stored, "@pforte"); !ok || !strings.Contains(head, "Message-ID: <"+left+"@pforte.test>") {
 			t.Errorf("stored Message-ID %q, header:\n%s", stored, head)
+		}
+		// The outbox shows the id as it went out, the one the mail server's log names.
+		env.Staff(ten, staff.RoleAdmin, "boss@service.test", "boss-password")
+		adm := env.Client("")
+		adm.AdminLogin("boss@service.test", "boss-password")
+		var mailID int64
+		env.DB.QueryRow(context.Background(), `SELECT id FROM mails WHERE to_addr = 'neu@kunde.test'`).Scan(&mailID)
+		want, page := "<code>"+strings.TrimSuffix(stored, "@pforte")+"@pforte.test</code>", ""
+		for deadline := time.Now().Add(5 * time.Second); time.Now().Before(deadline); time.Sleep(20 * time.Millisecond) {
+			if page = adm.Get("/admin/outbox/" + id(mailID)).Body; strings.Contains(page, want) { // once marked sent
+				break
+			}
+		}
+		if !strings.Contains(page, want) {
+			t.Errorf("the outbox does not show the Message-ID the mail went out with (%s)", want)
 		}
 	})
 }
