@@ -87,7 +87,7 @@ func (a *Admin) mailSortOf(r *http.Request, v *visit, it inbox.Item, p inbox.Mai
 			continue
 		}
 		member = member || m.ContactID == known.ID
-		ms.Contacts = append(ms.Contacts, web.Choice{Value: itoa(m.ContactID), Label: m.ContactName + " <" + m.Email + ">"})
+		ms.Contacts = append(ms.Contacts, web.Choice{Value: itoa(m.ContactID), Label: memberLabel(m)})
 	}
 	// The sender as a contact to create, or to add to the company, is offered only
 	// when they are not among its contacts already: a second entry for the same

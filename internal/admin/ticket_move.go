@@ -105,10 +105,14 @@ func followerChoices(ctx context.Context, tv ticketView) []web.Choice {
 }
 
 // memberLabel names a contact in a select: the name and the address, which tells
-// two of the same name apart.
+// two of the same name apart. A contact without an address (kept for the records, no
+// portal access) is named alone: "Karl Kasse <>" read like a broken entry.
 func memberLabel(m contact.Membership) string {
 	if m.ContactName == "" {
 		return m.Email
+	}
+	if m.Email == "" {
+		return m.ContactName
 	}
 	return m.ContactName + " <" + m.Email + ">"
 }

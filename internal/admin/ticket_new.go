@@ -83,7 +83,7 @@ func (a *Admin) renderTicketNew(w http.ResponseWriter, r *http.Request, v *visit
 			if access.IsDeletedEmail(m.Email) { // an erased contact opens nothing
 				continue
 			}
-			nv.Contacts = append(nv.Contacts, web.Choice{Value: itoa(m.ContactID), Label: m.ContactName + " <" + m.Email + ">"})
+			nv.Contacts = append(nv.Contacts, web.Choice{Value: itoa(m.ContactID), Label: memberLabel(m)})
 		}
 		cats, err := ticket.Categories(ctx, q, tid, true)
 		if err != nil {

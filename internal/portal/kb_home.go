@@ -42,5 +42,5 @@ func (p *Portal) kbHome(w http.ResponseWriter, r *http.Request, rd *reader) {
 	names.Categories(rd.V.Lang, cats)
 	names.Summaries(rd.V.Lang, latest)
 	names.Summaries(rd.V.Lang, popular)
-	web.Render(w, r, http.StatusOK, kbHomePage(rd.chrome("kb.title"), rd, cats, others, latest, popular))
+	web.Render(w, r, http.StatusOK, kbHomePage(rd.chrome("kb.title"), rd, cats, others, latest, popular, kbHelpOf(r, rd)))
 }

@@ -47,5 +47,5 @@ func (p *Portal) kbSearch(w http.ResponseWriter, r *http.Request, rd *reader) {
 			return
 		}
 	}
-	web.Render(w, r, http.StatusOK, kbSearchPage(rd.chrome("kb.search.title"), q, hits, some, short, corrected))
+	web.Render(w, r, http.StatusOK, kbSearchPage(rd.chrome("kb.search.title"), q, hits, some, short, corrected, kbHelpOf(r, rd)))
 }

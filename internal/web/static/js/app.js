@@ -337,4 +337,21 @@
   document.addEventListener("htmx:afterSettle", plainInsert);
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", plainInsert);
   else plainInsert();
+
+  // (j) On a phone the navigation is a row that scrolls sideways (chrome.css), which
+  // opens at its start: on the pages of its later entries (the back office's Settings,
+  // the portal's Account) the marked entry was out of sight, so nothing showed where
+  // one was. The row scrolls it into view, clear of the edge's shadow; scrollLeft grows
+  // towards the right in both reading directions, so this works mirrored too.
+  const showCurrentNav = () => document.querySelectorAll(".mainnav ul").forEach((ul) => {
+    const cur = ul.querySelector("a[aria-current]");
+    if (!cur || ul.scrollWidth <= ul.clientWidth + 1) return;
+    const box = ul.getBoundingClientRect();
+    const at = cur.getBoundingClientRect();
+    const edge = 24; // the shadow's 1.5rem
+    if (at.left < box.left + edge) ul.scrollLeft -= box.left + edge - at.left;
+    else if (at.right > box.right - edge) ul.scrollLeft += at.right - (box.right - edge);
+  });
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", showCurrentNav);
+  else showCurrentNav();
 })();
