@@ -4,6 +4,7 @@ import (
 	"net"
 	"net/http"
 	"net/url"
+	"slices"
 	"strings"
 
 	"pforte/internal/tenant"
@@ -70,7 +71,12 @@ func (a *Admin) firstStepsOf(r *http.Request, v *visit) (*firstStepsPanel, error
 			Href: "/admin/settings/helpdesk#categories-h", Done: fs.Categories})
 	}
 	p.Optional = append(p.Optional, firstStep{ID: "staff", Title: "first_steps.staff", Hint: "first_steps.staff_hint",
-		Href: "/admin/staff#new-staff-h", Done: fs.SecondStaff})
+		Href: "/admin/staff#new-staff-h", Done: fs.SecondStaff},
+		// Forgot password, self-registration and the welcome mail start switched off: a
+		// new admin who does not know the switches leaves customers without "forgot
+		// password". Done once any of them is on.
+		firstStep{ID: "access_rules", Title: "first_steps.access_rules", Hint: "first_steps.access_rules_hint",
+			Href: "/admin/settings#f-feature-" + tenant.FeaturePasswordReset, Done: slices.ContainsFunc(tenant.Features, v.Tenant.Has)})
 	return p, nil
 }
 

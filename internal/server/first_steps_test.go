@@ -58,14 +58,15 @@ func TestFirstSteps(t *testing.T) {
 		if !strings.Contains(page, firstStepsPanel) || !strings.Contains(page, de.T("first_steps.progress", map[string]any{"Done": 0, "All": 4})) {
 			t.Fatalf("a fresh tenant's dashboard lacks the first steps: %.2000s", page)
 		}
-		for _, id := range []string{"address", "mail", "company", "access", "categories", "staff"} {
+		for _, id := range []string{"address", "mail", "company", "access", "categories", "staff", "access_rules"} {
 			if firstStepDone(t, page, id) {
 				t.Errorf("fresh tenant: step %q shows as done", id)
 			}
 		}
 		// Each step leads to its page, and to the part of it where the step is done.
 		for _, href := range []string{"/admin/settings#f-portal_url", "/admin/settings/mail", "/admin/companies/new",
-			"/admin/contacts", "/admin/settings/helpdesk#categories-h", "/admin/staff#new-staff-h"} {
+			"/admin/contacts", "/admin/settings/helpdesk#categories-h", "/admin/staff#new-staff-h",
+			"/admin/settings#f-feature-password_reset"} {
 			if !strings.Contains(page, `href="`+href+`"`) {
 				t.Errorf("no step leads to %s", href)
 			}
@@ -73,6 +74,15 @@ func TestFirstSteps(t *testing.T) {
 			if r := c.Get(path); r.Status != 200 || (anchor != "" && !strings.Contains(r.Body, `id="`+anchor+`"`)) {
 				t.Errorf("%s: %d, or no element %q", path, r.Status, anchor)
 			}
+		}
+
+		// Switching on "forgot password" ticks off the access rules.
+		if err := tenant.SetFeatures(context.Background(), env.DB, ten.ID, []string{tenant.FeaturePasswordReset}); err != nil {
+			t.Fatal(err)
+		}
+		env.App.Env.ForgetTenants()
+		if !firstStepDone(t, c.Get("/admin/").Body, "access_rules") {
+			t.Error("the access rules step is open with forgot password on")
 		}
 
 		// The first company.
