@@ -1,6 +1,11 @@
 package mailin
 
-import "regexp"
+import (
+	"regexp"
+	"strings"
+
+	"pforte/internal/validate"
+)
 
 // forwardPrefix is the prefix mail programs put before a forwarded mail's subject:
 // Fwd/FW (English, most webmail), WG (German Outlook), TR (French), Doorst (Dutch), VS
@@ -14,4 +19,21 @@ var forwardPrefix = regexp.MustCompile(`(?i)^\s*(fwd?|wg|tr|doorst|vs|rv|enc)\s*
 // hold "see below" and nothing of the customer's problem.
 func forwarded(subject string) bool {
 	return forwardPrefix.MatchString(subject)
+}
+
+// keepsForwarded reports whether a mail's Reply is its whole text: it forwards another
+// mail (forwarded), and that mail is not one of the portal's own, which carries the
+// reply marker. A customer forwarding a ticket mail to the support address ("WG: [#6]
+// Pumpe", with a note above it) wrote only the note: the portal's mail below, and the
+// history it quotes, is on the ticket already.
+func keepsForwarded(subject, text string) bool {
+	if !forwarded(subject) {
+		return false
+	}
+	for l := range strings.SplitSeq(text, "\n") {
+		if markerLine.MatchString(validate.StripBidi(l)) {
+			return false
+		}
+	}
+	return true
 }

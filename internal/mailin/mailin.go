@@ -86,7 +86,7 @@ type Message struct {
 	// text when there are none. Reply is Text with quoted text, the portal's reply
 	// marker and signatures removed: what the sender wrote this time. A forwarded mail
 	// (its subject starts "Fwd:", "WG:" …) keeps its whole Text as Reply: the mail it
-	// forwards is what it is about.
+	// forwards is what it is about, unless that is the portal's own (keepsForwarded).
 	Text  string
 	Reply string
 	// HTML is the HTML body sanitised for display (bluemonday's UGC policy); "" when

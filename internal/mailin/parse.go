@@ -54,7 +54,7 @@ func Parse(raw []byte, lim Limits) (*Message, error) {
 	}
 	m.Text = cleanText(m.Text)
 	m.Reply = Trim(m.Text)
-	if forwarded(m.Subject) {
+	if keepsForwarded(m.Subject, m.Text) {
 		m.Reply = m.Text // the forwarded mail is the message (forward.go)
 	}
 	m.Attachments = dropDecoration(w.attachments, w.html.String())
