@@ -23,11 +23,12 @@ func (a *Admin) outboxDiscardHeld(w http.ResponseWriter, r *http.Request, v *vis
 	actor := v.actor(r, a.env)
 	n, after := 0, int64(0)
 	for {
-		var err error
-		err = a.env.DB.InTx(r.Context(), func(tx *db.Tx) error {
+		var gone []outbox.Mail
+		next := after
+		err := a.env.DB.InTx(r.Context(), func(tx *db.Tx) error {
 			now := a.env.Now()
-			var gone []outbox.Mail
-			if gone, after, err = outbox.DiscardHeld(r.Context(), tx, v.P.TenantID, after, discardBatch, now); err != nil {
+			var err error
+			if gone, next, err = outbox.DiscardHeld(r.Context(), tx, v.P.TenantID, after, discardBatch, now); err != nil {
 				return err
 			}
 			for _, m := range gone {
@@ -36,18 +37,18 @@ func (a *Admin) outboxDiscardHeld(w http.ResponseWriter, r *http.Request, v *vis
 					return err
 				}
 			}
-			n += len(gone)
 			return nil
 		})
-		if err != nil && n == 0 {
+		switch {
+		case err != nil && n == 0:
 			a.env.Fail(w, r, err)
 			return
-		}
-		if err != nil { // the earlier batches stay done; the list still offers the rest
+		case err != nil: // the earlier batches stay done; the list still offers the rest
 			a.env.Log.Error("outbox: don't send any", "tenant", v.P.TenantID, "discarded", n, "err", err)
-			break
+		default: // counted once committed: a batch that failed ended nothing
+			n, after = n+len(gone), next
 		}
-		if after == 0 {
+		if err != nil || after == 0 {
 			break
 		}
 	}
