@@ -29,8 +29,9 @@ func TestInsideSnippet(t *testing.T) {
 	}
 }
 
-// TestInsidePart: a term counts at a word's beginning or after a first part of three
-// letters or more; Thai and Hebrew terms count anywhere.
+// TestInsidePart: a term counts at a word's beginning, after a first part of three
+// letters or more, or after a short prefix when it ends the word but for an ending;
+// Thai and Hebrew terms count anywhere.
 func TestInsidePart(t *testing.T) {
 	for _, c := range []struct {
 		text, term string
@@ -43,6 +44,11 @@ func TestInsidePart(t *testing.T) {
 		{"einmalpasswort", "passwort", true},
 		{"antworten a two", "two", true}, // a later occurrence counts
 		{"invoice", "voice", false},
+		{"zur anmeldung", "meldung", true}, // a short prefix: the term ends the word
+		{"abrechnungen", "rechnung", true}, // … but for an ending
+		{"die email", "mail", true},
+		{"anmeldungsformular", "meldung", false},
+		{"umweltschutz", "welt", false},
 		{"למשאבה", "משאבה", true},
 		{"เปลี่ยนคอมเพรสเซอร์", "เพรส", true},
 	} {
