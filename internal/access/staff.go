@@ -49,7 +49,7 @@ func (s *Service) InviteStaff(ctx context.Context, t tenant.Tenant, by Actor, m 
 			return err
 		}
 		m = created
-		if err := s.mailStaffInvitation(ctx, tx, t, m, origin); err != nil {
+		if err := s.mailStaffInvitation(ctx, tx, t, by, m, origin); err != nil {
 			return err
 		}
 		return audit.Log(ctx, tx, t.ID, by.Label, audit.StaffCreated, fmt.Sprintf("%s (%s)", m.Email, m.Role), by.IP, now)
@@ -58,8 +58,10 @@ func (s *Service) InviteStaff(ctx context.Context, t tenant.Tenant, by Actor, m 
 }
 
 // mailStaffInvitation issues a fresh staff link (earlier ones stop working) and queues
-// the invitation mail, readable in the outbox by admins only.
-func (s *Service) mailStaffInvitation(ctx context.Context, tx *db.Tx, t tenant.Tenant, m staff.Member, origin string) error {
+// the invitation mail, readable in the outbox by admins only. The mail names by, the
+// admin who invited (or resent), as a contact's invitation names its inviter: a new
+// colleague then knows whom to ask and that the mail is no phishing attempt.
+func (s *Service) mailStaffInvitation(ctx context.Context, tx *db.Tx, t tenant.Tenant, by Actor, m staff.Member, origin string) error {
 	now := s.Now()
 	if _, err := tx.Exec(ctx, `UPDATE tokens SET used_at = ? WHERE tenant_id = ? AND staff_id = ? AND purpose = ?
 		AND used_at IS NULL`, now.Unix(), t.ID, m.ID, auth.PurposeStaff); err != nil {
@@ -72,7 +74,8 @@ func (s *Service) mailStaffInvitation(ctx context.Context, tx *db.Tx, t tenant.T
 	}
 	msg, err := outbox.Letter{To: m.Email, Lang: t.DefaultLanguage, Sender: t.Name, Key: "mail.staff_invitation",
 		ActionURL: origin + "/admin/invitation/" + raw,
-		Data:      map[string]any{"Name": m.Name, "Portal": t.Name, "Days": int(InvitationTTL.Hours() / 24)},
+		Data: map[string]any{"Name": m.Name, "Portal": t.Name, "Days": int(InvitationTTL.Hours() / 24),
+			"Inviter": by.inviter(t)},
 	}.RenderFor(ctx, tx, t.ID)
 	if err != nil {
 		return err
@@ -98,7 +101,7 @@ func (s *Service) ResendStaffInvitation(ctx context.Context, t tenant.Tenant, by
 		if m.PasswordHash != "" || !m.Active {
 			return ErrHasPassword
 		}
-		if err := s.mailStaffInvitation(ctx, tx, t, m, origin); err != nil {
+		if err := s.mailStaffInvitation(ctx, tx, t, by, m, origin); err != nil {
 			return err
 		}
 		return audit.Log(ctx, tx, t.ID, by.Label, audit.StaffInvitationResent, m.Email, by.IP, s.Now())

@@ -12,7 +12,7 @@ import (
 // companyFromForm reads the company fields of a form.
 func companyFromForm(f web.Form) company.Company {
 	return company.Company{Name: f.Get("name"), CustomerNumber: f.Get("customer_number"),
-		EmailDomains: f.Get("email_domains"), Street: f.Get("street"), PostalCode: f.Get("postal_code"),
+		EmailDomains: company.WithoutWWW(f.Get("email_domains")), Street: f.Get("street"), PostalCode: f.Get("postal_code"),
 		City: f.Get("city"), Country: f.Get("country"), ExternalID: f.Get("external_id")}
 }
 

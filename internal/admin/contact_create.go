@@ -10,6 +10,7 @@ import (
 	"pforte/internal/db"
 	"pforte/internal/i18n"
 	"pforte/internal/principal"
+	"pforte/internal/tenant"
 	"pforte/internal/web"
 )
 
@@ -68,7 +69,7 @@ func (a *Admin) contactCreate(w http.ResponseWriter, r *http.Request, v *visit) 
 		}
 	}
 	if f.Invalid() {
-		web.Render(w, r, http.StatusUnprocessableEntity, contactNewPage(v.chrome(r, "admin.contacts.new"), f, co))
+		web.Render(w, r, http.StatusUnprocessableEntity, contactNewPage(v.chrome(r, "admin.contacts.new"), f, co, v.Tenant.Has(tenant.FeatureWelcomeMail)))
 		return
 	}
 	if welcomed {

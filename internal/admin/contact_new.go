@@ -7,6 +7,7 @@ import (
 	"pforte/internal/company"
 	"pforte/internal/contact"
 	"pforte/internal/principal"
+	"pforte/internal/tenant"
 	"pforte/internal/web"
 )
 
@@ -33,5 +34,5 @@ func (a *Admin) contactNew(w http.ResponseWriter, r *http.Request, v *visit) {
 		}
 		f.Set("company_id", itoa(co.ID))
 	}
-	web.Render(w, r, http.StatusOK, contactNewPage(v.chrome(r, "admin.contacts.new"), f, co))
+	web.Render(w, r, http.StatusOK, contactNewPage(v.chrome(r, "admin.contacts.new"), f, co, v.Tenant.Has(tenant.FeatureWelcomeMail)))
 }

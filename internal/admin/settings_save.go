@@ -36,7 +36,7 @@ func (a *Admin) settingsSave(w http.ResponseWriter, r *http.Request, v *visit) {
 			settingsModulesOff(ctx, &f)
 		}
 		if u := f.Get("portal_url"); u != "" {
-			if n, ok := tenant.NormalPortalURL(u); ok {
+			if n, ok := typedPortalURL(u); ok {
 				f.Set("portal_url", n)
 			} else {
 				f.Errors.Add("portal_url", "admin.settings.portal_url_invalid", nil)
@@ -157,4 +157,15 @@ func (a *Admin) settingsHosts(ctx context.Context, r *http.Request, f *web.Form,
 		f.Errors.Add("hosts", "admin.settings.host_current", map[string]any{"Host": current})
 	}
 	return hosts, nil
+}
+
+// typedPortalURL is tenant.NormalPortalURL for what an admin types: a bare host name
+// ("portal.example.de", as it is usually written) gets https:// in front, since the
+// portal is reached over https; anything that is no address even then is still refused.
+func typedPortalURL(s string) (string, bool) {
+	s = strings.TrimSpace(s)
+	if !strings.Contains(s, "://") {
+		s = "https://" + s
+	}
+	return tenant.NormalPortalURL(s)
 }

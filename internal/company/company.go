@@ -46,6 +46,32 @@ func (c Company) Domains() []string {
 	return out
 }
 
+// WithoutWWW drops a leading "www." from each domain of a comma-separated list as staff
+// typed it (copied from the company's website): a www host never receives mail, so the
+// domain would match nobody. Only the form staff fill in uses it, not Normalize: a
+// domain taken from a real sender's address stays as it came, and so do stored lists.
+// A name that would be left without a dot ("www.de") is kept for Validate to judge.
+func WithoutWWW(list string) string {
+	parts := strings.Split(list, ",")
+	for i, d := range parts {
+		d = strings.TrimSpace(d)
+		if rest, ok := cutWWW(d); ok && strings.Contains(rest, ".") {
+			d = rest
+		}
+		parts[i] = d
+	}
+	return strings.Join(parts, ", ")
+}
+
+// cutWWW removes "www." in any case, after an optional "@" (the form accepts "@acme.de").
+func cutWWW(d string) (string, bool) {
+	d = strings.TrimPrefix(d, "@")
+	if len(d) > 4 && strings.EqualFold(d[:4], "www.") {
+		return d[4:], true
+	}
+	return d, false
+}
+
 // Normalize trims input, drops control characters (a pasted name with \x01 would be
 // stored invisibly otherwise) and tidies the domain list.
 func (c *Company) Normalize() {

@@ -73,7 +73,7 @@ func TestMailLinkOrigin(t *testing.T) {
 			return adm.Post("/admin/settings", url.Values{"name": {"Service GmbH"}, "language": {"de"},
 				"modules": {"helpdesk"}, "features": {tenant.FeaturePasswordReset}, "portal_url": {portalURL}, "hosts": {hosts}})
 		}
-		for _, bad := range []string{"ftp://portal.service.test", "https://portal.service.test/kunden", "portal.service.test",
+		for _, bad := range []string{"ftp://portal.service.test", "https://portal.service.test/kunden", "portal service.test",
 			"https://user@portal.service.test", "https://portal.service.test:99999", "https://evil.example?x=1"} {
 			r := settings(bad, "")
 			if r.Status != 422 || !strings.Contains(r.Body, "https://portal.example.de") || !strings.Contains(r.Body, `value="`+bad+`"`) {
