@@ -1,6 +1,7 @@
 package admin
 
 import (
+	"context"
 	"regexp"
 	"strconv"
 	"strings"
@@ -69,15 +70,16 @@ func fmtNamed(d *detailCtx, s string) []detailPart {
 	if m[4] == "" {
 		return out
 	}
-	return d.t("audit_details.names", map[string]any{"Record": out, "Names": detailNames(m[4])})
+	return d.t("audit_details.names", map[string]any{"Record": out, "Names": detailNames(d.ctx, m[4])})
 }
 
-// detailNames writes " (en Manuals, fr Manuels)" with the languages' own names.
-func detailNames(s string) string {
+// detailNames writes " (en Manuals, fr Manuels)" with the languages' own names and
+// the reader's colon ("Français : Manuels" in French).
+func detailNames(ctx context.Context, s string) string {
 	parts := strings.Split(strings.TrimSuffix(strings.TrimPrefix(s, " ("), ")"), ", ")
 	for i, p := range parts {
 		if lang, name, ok := strings.Cut(p, " "); ok && i18n.Names[lang] != "" {
-			parts[i] = i18n.Names[lang] + ": " + name
+			parts[i] = i18n.T(ctx, "qafix.label_colon", map[string]any{"Label": i18n.Names[lang]}) + " " + name
 		}
 	}
 	return strings.Join(parts, ", ")

@@ -17,6 +17,8 @@ func TestAuditDetailFrenchColon(t *testing.T) {
 	for _, c := range []struct{ action, target string }{
 		{audit.ContactChanged, "first_name: Ana → Anna; phone:  → 0711 1"},
 		{audit.NotificationsChanged, "own tickets: on, followed: off, company's new tickets: on"},
+		{audit.KBCategoryNames, "category:4 Printers (en Printers, fr Imprimantes)"},
+		{audit.SettingsChanged, "helpdesk status Waiting (de Wartend, fr En attente)"},
 	} {
 		e := audit.Entry{Action: c.action, Target: c.target, At: auditAt}
 		got := partsString(auditDetail(&detailCtx{ctx: ctx, e: e, found: auditFound}))

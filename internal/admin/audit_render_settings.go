@@ -60,7 +60,7 @@ func fmtSettings(d *detailCtx, s string) []detailPart {
 	if m := detailHelpdeskNamed.FindStringSubmatch(s); m != nil {
 		out := d.t("audit_details.helpdesk_"+m[1], map[string]any{"Name": m[2]})
 		if m[3] != "" {
-			out = d.t("audit_details.names", map[string]any{"Record": out, "Names": detailNames(m[3])})
+			out = d.t("audit_details.names", map[string]any{"Record": out, "Names": detailNames(d.ctx, m[3])})
 		}
 		return out
 	}

@@ -5,7 +5,9 @@ import (
 	"slices"
 	"strings"
 
+	"pforte/internal/i18n"
 	"pforte/internal/inbound"
+	"pforte/internal/inboxmail"
 	"pforte/internal/mailin"
 	"pforte/internal/tenant"
 	"pforte/internal/web"
@@ -88,6 +90,25 @@ func listenerOutcome(outcome string) bool {
 		return true
 	}
 	return false
+}
+
+// listenerReason is the listener's reason for its outcome as the mail log shows it: a
+// duplicate's none (its badge says it all), the size limit and a blocked sender in the
+// reader's language, the protocol's own (a parse error, a failing database) as
+// written, in English.
+func listenerReason(ctx context.Context, reason string) string {
+	r := inbound.ReasonOf(reason)
+	switch {
+	case r.Kind == inbound.ReasonDuplicate:
+		return ""
+	case r.Kind == inbound.ReasonTooLarge:
+		return i18n.T(ctx, "inbound_reason.too_large", map[string]any{"Max": i18n.From(ctx).FileSize(r.Limit)})
+	case r.Kind == inbound.ReasonBlocked && r.BlockKind == inboxmail.KindDomain:
+		return i18n.T(ctx, "inbox_block.blocked_domain", map[string]any{"Domain": r.BlockValue})
+	case r.Kind == inbound.ReasonBlocked:
+		return i18n.T(ctx, "inbox_block.blocked_address", map[string]any{"Email": r.BlockValue})
+	}
+	return reason
 }
 
 // autoReasons are the reasons incoming mail counts as automatic (mailin.Auto…), each

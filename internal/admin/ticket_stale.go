@@ -140,7 +140,9 @@ func staleNoteOf(ctx context.Context, ch ticket.Changes, form string, files bool
 			n.Items = append(n.Items, i18n.T(ctx, key, map[string]any{"Name": authorName(ctx, m.Author), "Time": web.When(ctx, m.CreatedAt)}))
 		}
 		for _, e := range ch.Events {
-			n.Items = append(n.Items, web.When(ctx, e.CreatedAt)+": "+eventText(ctx, e))
+			// The reader's colon: French puts a no-break space before it.
+			at := i18n.T(ctx, "qafix.label_colon", map[string]any{"Label": web.When(ctx, e.CreatedAt)})
+			n.Items = append(n.Items, at+" "+eventText(ctx, e))
 		}
 	}
 	n.Hint = i18n.T(ctx, "presence.conflict.anyway_"+form)

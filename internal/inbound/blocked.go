@@ -3,6 +3,7 @@ package inbound
 import (
 	"context"
 	"errors"
+	"fmt"
 
 	"github.com/emersion/go-smtp"
 
@@ -23,7 +24,7 @@ func (e *blockedError) Error() string { return "inbound: " + blockedReason(e.b) 
 
 // blockedReason is a refused mail's reason in inbound_mails: "blocked sender (domain:x)".
 func blockedReason(b inboxmail.Block) string {
-	return "blocked sender (" + b.Kind + ":" + b.Value + ")"
+	return fmt.Sprintf(reasonBlocked, b.Kind, b.Value)
 }
 
 // checkBlocked returns a *blockedError when the tenant refuses the mail from envelope

@@ -56,7 +56,7 @@ func (l *Listener) deliver(ctx context.Context, g group, mailFrom, remote string
 	case err != nil:
 		return l.retryLater(ctx, rec, remote, err)
 	case dup:
-		rec.Outcome, rec.Reason = OutcomeDuplicate, "Message-ID already received from this sender"
+		rec.Outcome, rec.Reason = OutcomeDuplicate, reasonDuplicate
 		l.finish(ctx, rec, remote)
 		return nil
 	}
@@ -99,7 +99,7 @@ func (l *Listener) deliver(ctx context.Context, g group, mailFrom, remote string
 		// Another listener routed the same mail meanwhile: keep nothing of this copy.
 		l.drop(files, rec.RawKey)
 		rec.RawKey = ""
-		rec.Outcome, rec.Reason = OutcomeDuplicate, "Message-ID already received from this sender"
+		rec.Outcome, rec.Reason = OutcomeDuplicate, reasonDuplicate
 		l.finish(ctx, rec, remote)
 		return nil
 	}
@@ -135,7 +135,7 @@ func (l *Listener) deliver(ctx context.Context, g group, mailFrom, remote string
 func (l *Listener) tooLarge(ctx context.Context, g group, mailFrom, remote string) {
 	l.finish(ctx, Record{TenantID: g.main.tenantID, ReceivedAt: l.now(), MailFrom: mailFrom, Rcpt: g.main.addr,
 		Size: l.maxBytes(), Outcome: OutcomeRejected,
-		Reason: fmt.Sprintf("larger than the limit of %d bytes", l.maxBytes())}, remote)
+		Reason: fmt.Sprintf(reasonTooLarge, l.maxBytes())}, remote)
 }
 
 // retryLater records a temporary failure and answers 451.

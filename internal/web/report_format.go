@@ -61,7 +61,8 @@ func reportBarLabel(ctx context.Context, b report.Bucket) string {
 func reportChartWidth(bs []report.Bucket) string { return strconv.Itoa(len(bs) * 10) }
 
 // reportBar is one bar of the chart in the SVG's units (every bar ten wide, the
-// tallest 100 high) with its label for the tooltip.
+// tallest 100 high) with its label for the tooltip ("18/11/2026 : 3"; the colon is
+// the language's, French puts a no-break space before it).
 type reportBar struct {
 	X, Y, Height string
 	Label        string
@@ -78,7 +79,7 @@ func reportBars(ctx context.Context, bs []report.Bucket) []reportBar {
 		}
 		h := max(1, b.Opened*100/most)
 		out = append(out, reportBar{X: strconv.Itoa(i*10 + 1), Y: strconv.Itoa(100 - h), Height: strconv.Itoa(h),
-			Label: reportBarLabel(ctx, b) + ": " + ReportCount(ctx, b.Opened)})
+			Label: i18n.T(ctx, "qafix.label_colon", map[string]any{"Label": reportBarLabel(ctx, b)}) + " " + ReportCount(ctx, b.Opened)})
 	}
 	return out
 }
