@@ -29,7 +29,8 @@ type Colleague struct {
 // becomes a new contact. Either way the membership stays "invited" under the name the
 // main contact typed until the person accepts through the mailed link, so the page
 // looks the same whether the address was known or not, and nobody is added to a
-// company without agreeing.
+// company without agreeing. A company's main contacts together send at most
+// ColleagueInviteLimit invitations a day (ErrInviteLimit).
 func (s *Service) InviteColleague(ctx context.Context, t tenant.Tenant, p principal.Contact, by Actor, c Colleague, origin string) error {
 	if !p.IsMain() {
 		return db.ErrNotFound
@@ -55,6 +56,19 @@ func (s *Service) InviteColleague(ctx context.Context, t tenant.Tenant, p princi
 	if e.Any() {
 		return e
 	}
+	release, err := s.countInvitation(ctx, p, by, s.Now())
+	if err != nil {
+		return err
+	}
+	if err := s.inviteColleague(ctx, t, p, by, c, origin); err != nil {
+		release() // nothing went out: the invitation does not use up the company's quota
+		return err
+	}
+	return nil
+}
+
+// inviteColleague is InviteColleague once the form is valid and the invitation counted.
+func (s *Service) inviteColleague(ctx context.Context, t tenant.Tenant, p principal.Contact, by Actor, c Colleague, origin string) error {
 	ct, err := contact.ByEmail(ctx, s.DB, t.ID, c.Email)
 	if errors.Is(err, db.ErrNotFound) {
 		ct, err = contact.Create(ctx, s.DB, contact.Contact{TenantID: t.ID, FirstName: c.FirstName, LastName: c.LastName,

@@ -7,7 +7,10 @@ import "pforte/internal/web"
 func (a *Admin) reportRoutes() []web.Route {
 	return []web.Route{
 		{Pattern: "GET /admin/reports", Handler: a.helpdesk(a.reportShow)},
-		{Pattern: "GET /admin/reports/tickets.csv", Handler: a.helpdesk(a.reportCSV)},
-		{Pattern: "GET /admin/reports/time.csv", Handler: a.helpdesk(a.reportTimeCSV)},
+		// The exports are POSTs: each writes an audit entry (exportPage).
+		{Pattern: "POST /admin/reports/tickets.csv", Handler: a.helpdesk(a.reportCSV)},
+		{Pattern: "POST /admin/reports/time.csv", Handler: a.helpdesk(a.reportTimeCSV)},
+		{Pattern: "GET /admin/reports/tickets.csv", Handler: a.helpdesk(exportPage("/admin/reports"))},
+		{Pattern: "GET /admin/reports/time.csv", Handler: a.helpdesk(exportPage("/admin/reports"))},
 	}
 }

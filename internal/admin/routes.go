@@ -85,7 +85,9 @@ func Routes(env *web.Env, svc *access.Service) []web.Route {
 		{Pattern: "POST /admin/settings/mails/{name}/{lang}/preview/html", Handler: a.adminOnly(a.mailTemplatePreviewHTML)},
 		{Pattern: "POST /admin/settings/mails/{name}/{lang}/reset", Handler: a.adminOnly(a.mailTemplateReset)},
 		{Pattern: "GET /admin/audit", Handler: a.adminOnly(a.auditList)},
-		{Pattern: "GET /admin/audit.csv", Handler: a.adminOnly(a.auditCSV)},
+		// The exports are POSTs: each writes an audit entry (exportPage).
+		{Pattern: "POST /admin/audit.csv", Handler: a.adminOnly(a.auditCSV)},
+		{Pattern: "GET /admin/audit.csv", Handler: a.adminOnly(exportPage("/admin/audit"))},
 		{Pattern: "GET " + retentionPath, Handler: a.adminOnly(a.retentionForm)},
 		{Pattern: "POST " + retentionPath, Handler: a.adminOnly(a.retentionSave)},
 		{Pattern: "GET /admin/settings/branding", Handler: a.adminOnly(a.brandingForm)},

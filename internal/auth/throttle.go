@@ -53,11 +53,12 @@ type counts struct{ pair, account, ip int }
 // failures counts the recent failures of an account and of a client among its family.
 func failures(ctx context.Context, q db.Querier, tenantID int64, email, ip string, now time.Time) (counts, error) {
 	since := now.Add(-Window).Unix()
-	// Requests that only send mail (reset links, registrations) are counted per client
-	// among their own kind, so an office filling in registrations does not lock its
-	// colleagues out of signing in, nor sign-in guesses block a reset.
-	family := `email NOT LIKE 'reset:%' AND email NOT LIKE 'register:%'`
-	for _, p := range []string{"reset:", "register:"} {
+	// Requests that only send mail (reset links, registrations, a company's colleague
+	// invitations) are counted per client among their own kind, so an office filling in
+	// registrations or inviting its team does not lock its colleagues out of signing
+	// in, nor sign-in guesses block a reset.
+	family := `email NOT LIKE 'reset:%' AND email NOT LIKE 'register:%' AND email NOT LIKE 'invite:%'`
+	for _, p := range []string{"reset:", "register:", "invite:"} {
 		if strings.HasPrefix(email, p) {
 			family = `email LIKE '` + p + `%'`
 		}

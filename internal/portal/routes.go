@@ -61,7 +61,11 @@ func Routes(env *web.Env, svc *access.Service, lists *web.Fragments) []web.Route
 		{Pattern: "POST /account/details", Handler: p.contact(p.accountDetails)},
 		{Pattern: "POST /account/sessions/{id}/end", Handler: p.contact(p.accountSessionsEnd(true))},
 		{Pattern: "POST /account/sessions/others/end", Handler: p.contact(p.accountSessionsEnd(false))},
-		{Pattern: "GET /account/export", Handler: p.contact(p.accountExport)},
+		// The export is a POST (a button on My account), so that another site cannot start
+		// it in a contact's browser (CrossOriginProtection covers unsafe methods only) and a
+		// prefetch does not run it; the old address leads to its section, for bookmarks.
+		{Pattern: "POST /account/export", Handler: p.contact(p.accountExport)},
+		{Pattern: "GET /account/export", Handler: movedTo("/account#export")},
 		{Pattern: "POST /account/passkeys/begin", Handler: p.contact(p.passkeyAddBegin)},
 		{Pattern: "POST /account/passkeys", Handler: p.contact(p.passkeyAddFinish)},
 		{Pattern: "POST /account/passkeys/{id}/rename", Handler: p.contact(p.passkeyRename)},

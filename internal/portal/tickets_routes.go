@@ -13,7 +13,9 @@ func (p *Portal) ticketRoutes() []web.Route {
 		{Pattern: "GET /tickets", Handler: p.helpdesk(p.ticketList)},
 		{Pattern: "GET /tickets/new", Handler: p.helpdesk(p.ticketNewForm)},
 		{Pattern: "GET /tickets/report", Handler: p.helpdesk(p.ticketReport)},
-		{Pattern: "GET /tickets/report.csv", Handler: p.helpdesk(p.ticketReportCSV)},
+		// A POST: the export writes an audit entry (web.ExportPage).
+		{Pattern: "POST /tickets/report.csv", Handler: p.helpdesk(p.ticketReportCSV)},
+		{Pattern: "GET /tickets/report.csv", Handler: web.ExportPage("/tickets/report")},
 		{Pattern: "POST /tickets", Handler: p.helpdesk(p.ticketCreate)},
 		{Pattern: "GET /tickets/{id}", Handler: p.helpdesk(p.ticketShow)},
 		{Pattern: "POST /tickets/{id}/reply", Handler: p.helpdesk(p.ticketReply)},

@@ -288,7 +288,7 @@ func TestAccountExportHidesOthers(t *testing.T) {
 		audit.LogFor(ctx, env.DB, ten.ID, me.ID, "contact:999 kollege@kunde.test", audit.RoleChanged, "x", "10.8.8.8", now)
 		c := env.Client("")
 		c.Login("ich@kunde.test", "my-password-1")
-		r := c.Get("/account/export")
+		r := c.Post("/account/export", nil)
 		if r.Status != 200 {
 			t.Fatalf("export: %d", r.Status)
 		}

@@ -50,7 +50,7 @@ func TestAccountPage(t *testing.T) {
 		if !strings.Contains(target, "phone:  → +49 711 1") || !strings.Contains(target, "last_name: ich@kunde.test → Selbst") {
 			t.Errorf("change not audited: %q", target)
 		}
-		r := c.Get("/account/export")
+		r := c.Post("/account/export", nil)
 		if !strings.Contains(r.Header.Get("Content-Disposition"), "attachment") || strings.Contains(r.Body, "argon2") {
 			t.Fatalf("export headers or password hash")
 		}

@@ -108,7 +108,7 @@ func TestStaffExportContact(t *testing.T) {
 			!strings.HasPrefix(out.Elsewhere[0].Body, "UWE-ZUSATZ") {
 			t.Errorf("unfollowed: tickets %d, elsewhere %+v", len(out.Tickets), out.Elsewhere)
 		}
-		if body := uwe.Get("/account/export").Body; strings.Contains(body, "UWE-ZUSATZ") || strings.Contains(body, "messages_on_other_tickets") {
+		if body := uwe.Post("/account/export", nil).Body; strings.Contains(body, "UWE-ZUSATZ") || strings.Contains(body, "messages_on_other_tickets") {
 			t.Errorf("the portal's export changed:\n%.2000s", body)
 		}
 

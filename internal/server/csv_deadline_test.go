@@ -53,7 +53,7 @@ func TestCSVExportsKeepGoingPastWriteTimeout(t *testing.T) {
 			{"/admin/reports/time.csv" + period, web.AdminCookie, h.staffC.Cookie(web.AdminCookie)},
 			{"/tickets/report.csv" + period, web.PortalCookie, anna.Cookie(web.PortalCookie)},
 		} {
-			req := httptest.NewRequest("GET", c.path, nil)
+			req := httptest.NewRequest("POST", c.path, nil)
 			req.Host = "hd.test"
 			req.AddCookie(&http.Cookie{Name: c.cookie, Value: c.value})
 			rec := &deadlineRecorder{ResponseRecorder: httptest.NewRecorder()}

@@ -88,7 +88,7 @@ func TestDownloadSubscribe(t *testing.T) {
 		if n := countOf(t, w.env, `SELECT COUNT(*) FROM download_subscriptions WHERE contact_id = ?`, w.bob); n != 1 {
 			t.Errorf("bob's subscription gone")
 		}
-		export := alice.Get("/account/export").Body
+		export := alice.Post("/account/export", nil).Body
 		if !strings.Contains(export, `"download_subscriptions"`) || !strings.Contains(export, `"Handbuch X200"`) {
 			t.Errorf("export lacks the subscriptions: %.3000s", export)
 		}

@@ -63,7 +63,7 @@ func TestExportManyTickets(t *testing.T) {
 				}
 			}
 		}()
-		req, _ := http.NewRequest("GET", d.env.Srv.URL+"/account/export", nil)
+		req, _ := http.NewRequest("POST", d.env.Srv.URL+"/account/export", nil)
 		req.Host = "desk.test"
 		req.AddCookie(&http.Cookie{Name: web.PortalCookie, Value: uwe.Cookie(web.PortalCookie)})
 		began := time.Now()

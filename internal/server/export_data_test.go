@@ -42,7 +42,7 @@ type exported struct {
 
 func exportOf(t *testing.T, c *apptest.Client) (exported, apptest.Response) {
 	t.Helper()
-	r := c.Get("/account/export")
+	r := c.Post("/account/export", nil)
 	var out exported
 	if r.Status != 200 {
 		t.Fatalf("export: %d %.300s", r.Status, r.Body)

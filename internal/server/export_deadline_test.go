@@ -44,7 +44,7 @@ func TestExportKeepsGoingPastWriteTimeout(t *testing.T) {
 				return err
 			})
 		}
-		req := httptest.NewRequest("GET", "/account/export", nil)
+		req := httptest.NewRequest("POST", "/account/export", nil)
 		req.Host = "desk.test"
 		req.AddCookie(&http.Cookie{Name: web.PortalCookie, Value: uwe.Cookie(web.PortalCookie)})
 		rec := &deadlineRecorder{ResponseRecorder: httptest.NewRecorder()}

@@ -42,7 +42,7 @@ func TestExportHowTheContactSignsIn(t *testing.T) {
 				t.Fatal(err)
 			}
 		}
-		r := uwe.Get("/account/export")
+		r := uwe.Post("/account/export", nil)
 		if r.Status != 200 {
 			t.Fatalf("export: %d", r.Status)
 		}

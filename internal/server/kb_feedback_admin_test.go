@@ -44,7 +44,7 @@ func TestKBFeedbackStaff(t *testing.T) {
 		}
 
 		// The contact's export holds the answer.
-		r := w.a.Get("/account/export")
+		r := w.a.Post("/account/export", nil)
 		var exp struct {
 			KB []struct {
 				ArticleID int64  `json:"article_id"`

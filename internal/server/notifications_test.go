@@ -97,7 +97,7 @@ func TestNotificationSettings(t *testing.T) {
 				Notifications map[string]bool `json:"notifications"`
 			} `json:"contact"`
 		}
-		if err := json.Unmarshal([]byte(uwe.Get("/account/export").Body), &out); err != nil ||
+		if err := json.Unmarshal([]byte(uwe.Post("/account/export", nil).Body), &out); err != nil ||
 			fmt.Sprint(out.Contact.Notifications) != "map[company_new_tickets:false followed_tickets:true own_tickets:false]" {
 			t.Errorf("the data export's choice: %v, %v", out.Contact.Notifications, err)
 		}

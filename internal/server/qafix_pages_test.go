@@ -32,7 +32,7 @@ func TestQAFixReportYearRange(t *testing.T) {
 				t.Errorf("%s: %d, year message %v, format message %v, typed %v", c.query, r.Status, strings.Contains(r.Body, msg),
 					strings.Contains(r.Body, "year-month-day"), strings.Contains(r.Body, c.typed))
 			}
-			if x := w.staffC.Get("/admin/reports/tickets.csv?" + c.query); x.Status != 422 || !strings.Contains(x.Body, msg) {
+			if x := w.staffC.Post("/admin/reports/tickets.csv?"+c.query, nil); x.Status != 422 || !strings.Contains(x.Body, msg) {
 				t.Errorf("CSV %s: %d", c.query, x.Status)
 			}
 		}

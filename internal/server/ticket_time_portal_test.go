@@ -50,7 +50,7 @@ func TestTimeReport(t *testing.T) {
 			strings.Index(card, "Acme AG") > strings.Index(card, "Beta KG") {
 			t.Errorf("time per company:\n%s", card)
 		}
-		r := h.staffC.Get("/admin/reports/time.csv" + q)
+		r := h.staffC.Post("/admin/reports/time.csv"+q, nil)
 		if r.Status != 200 || !strings.HasPrefix(r.Body, "\ufeff") {
 			t.Fatalf("csv: %d", r.Status)
 		}
@@ -116,7 +116,7 @@ func TestTimePortal(t *testing.T) {
 				t.Errorf("a mail tells the time: %.200s", m)
 			}
 		}
-		if r := anna.Get("/account/export"); r.Status != 200 || strings.Contains(r.Body, "SECRET-TIME-NOTE") ||
+		if r := anna.Post("/account/export", nil); r.Status != 200 || strings.Contains(r.Body, "SECRET-TIME-NOTE") ||
 			strings.Contains(r.Body, "minutes") {
 			t.Errorf("data export: %d, tells the time", r.Status)
 		}
@@ -131,7 +131,7 @@ func TestTimePortal(t *testing.T) {
 		if strings.Contains(page, "SECRET-TIME-NOTE") || strings.Contains(page, "Agent") {
 			t.Errorf("setting on: portal shows the note or who logged it")
 		}
-		if r := anna.Get("/account/export"); strings.Contains(r.Body, "SECRET-TIME-NOTE") {
+		if r := anna.Post("/account/export", nil); strings.Contains(r.Body, "SECRET-TIME-NOTE") {
 			t.Errorf("data export shows the staff note")
 		}
 	})
