@@ -71,8 +71,14 @@ func (s *Service) InviteColleague(ctx context.Context, t tenant.Tenant, p princi
 func (s *Service) inviteColleague(ctx context.Context, t tenant.Tenant, p principal.Contact, by Actor, c Colleague, origin string) error {
 	ct, err := contact.ByEmail(ctx, s.DB, t.ID, c.Email)
 	if errors.Is(err, db.ErrNotFound) {
+		// A new colleague speaks the inviter's language, most likely: the invitation and
+		// later mails go out in it (rather than the portal's default) until they choose.
+		var lang string
+		if inviter, err := contact.Get(ctx, s.DB, t.ID, p.ContactID); err == nil {
+			lang = inviter.Language
+		}
 		ct, err = contact.Create(ctx, s.DB, contact.Contact{TenantID: t.ID, FirstName: c.FirstName, LastName: c.LastName,
-			Email: c.Email}, i18n.Languages, s.Now())
+			Email: c.Email, Language: lang}, i18n.Languages, s.Now())
 	}
 	if err != nil {
 		return err
