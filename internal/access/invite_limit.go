@@ -48,7 +48,10 @@ func (s *Service) countInvitation(ctx context.Context, p principal.Contact, by A
 	if err := auth.RecordFailure(ctx, s.DB, p.TenantID, key, by.IP, now); err != nil {
 		return nil, err
 	}
-	release = func() { auth.ForgetFailure(ctx, s.DB, p.TenantID, key, by.IP, now) }
+	// Without the request's cancellation: an invitation that failed because the browser
+	// went away (its context cancelled) went out as little as any other failed one, and
+	// a cancelled context would leave its count standing.
+	release = func() { auth.ForgetFailure(context.WithoutCancel(ctx), s.DB, p.TenantID, key, by.IP, now) }
 	var n int
 	err = s.DB.QueryRow(ctx, `SELECT COUNT(*) FROM login_failures WHERE tenant_id = ? AND email = ? AND at > ?`,
 		p.TenantID, key, now.Add(-ColleagueInviteWindow).Unix()).Scan(&n)

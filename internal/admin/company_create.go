@@ -18,7 +18,7 @@ func (a *Admin) companyCreate(w http.ResponseWriter, r *http.Request, v *visit) 
 	}
 	if !f.Invalid() {
 		var err error
-		in := companyFromForm(f)
+		in := companyFromForm(f, nil)
 		in.TenantID = v.P.TenantID
 		c, err = a.createCompany(r, v, in)
 		if err != nil && !f.Take(err) {

@@ -9,10 +9,11 @@ import (
 	"pforte/internal/web"
 )
 
-// companyFromForm reads the company fields of a form.
-func companyFromForm(f web.Form) company.Company {
+// companyFromForm reads the company fields of a form; kept are the company's stored
+// mail domains (none for a new company), which keep a "www." they came with.
+func companyFromForm(f web.Form, kept []string) company.Company {
 	return company.Company{Name: f.Get("name"), CustomerNumber: f.Get("customer_number"),
-		EmailDomains: company.WithoutWWW(f.Get("email_domains")), Street: f.Get("street"), PostalCode: f.Get("postal_code"),
+		EmailDomains: company.WithoutWWW(f.Get("email_domains"), kept), Street: f.Get("street"), PostalCode: f.Get("postal_code"),
 		City: f.Get("city"), Country: f.Get("country"), ExternalID: f.Get("external_id")}
 }
 

@@ -19,7 +19,7 @@ func (a *Admin) companyUpdate(w http.ResponseWriter, r *http.Request, v *visit) 
 		}
 	}
 	if !f.Invalid() {
-		in := companyFromForm(f)
+		in := companyFromForm(f, c.Domains())
 		in.ID, in.TenantID = c.ID, c.TenantID
 		if err := a.updateCompany(r, v, c, in); err != nil && !f.Take(err) {
 			a.env.Fail(w, r, err)

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"net"
 	"net/http"
+	"net/url"
 	"slices"
 	"strings"
 
@@ -162,10 +163,28 @@ func (a *Admin) settingsHosts(ctx context.Context, r *http.Request, f *web.Form,
 // typedPortalURL is tenant.NormalPortalURL for what an admin types: a bare host name
 // ("portal.example.de", as it is usually written) gets https:// in front, since the
 // portal is reached over https; anything that is no address even then is still refused.
+// A bare IPv6 address gets its brackets (without them its last group reads as a port).
+// A bare word ("portal", "test": a slip, not an address customers' mail could reach)
+// is refused rather than turned into https://portal; only localhost and IP addresses
+// go without a dot, and an intranet name can still be written with its scheme.
 func typedPortalURL(s string) (string, bool) {
 	s = strings.TrimSpace(s)
-	if !strings.Contains(s, "://") {
-		s = "https://" + s
+	if strings.Contains(s, "://") {
+		return tenant.NormalPortalURL(s)
 	}
-	return tenant.NormalPortalURL(s)
+	if ip := net.ParseIP(s); ip != nil && strings.Contains(s, ":") {
+		s = "[" + s + "]"
+	}
+	n, ok := tenant.NormalPortalURL("https://" + s)
+	if !ok {
+		return n, false
+	}
+	u, err := url.Parse(n)
+	if err != nil {
+		return n, false
+	}
+	if host := u.Hostname(); !strings.Contains(host, ".") && host != "localhost" && net.ParseIP(host) == nil {
+		return n, false
+	}
+	return n, true
 }

@@ -50,12 +50,16 @@ func (c Company) Domains() []string {
 // typed it (copied from the company's website): a www host never receives mail, so the
 // domain would match nobody. Only the form staff fill in uses it, not Normalize: a
 // domain taken from a real sender's address stays as it came, and so do stored lists.
-// A name that would be left without a dot ("www.de") is kept for Validate to judge.
-func WithoutWWW(list string) string {
+// kept are the company's stored domains (Domains): one of them sent back unchanged
+// with the edit form stays, or renaming the company would quietly drop the "www." of a
+// domain a real sender's mail added (and stop matching that sender). A name that would
+// be left without a dot ("www.de") is kept for Validate to judge.
+func WithoutWWW(list string, kept []string) string {
 	parts := strings.Split(list, ",")
 	for i, d := range parts {
 		d = strings.TrimSpace(d)
-		if rest, ok := cutWWW(d); ok && strings.Contains(rest, ".") {
+		stored := slices.Contains(kept, validate.ASCIIDomain(strings.TrimPrefix(d, "@")))
+		if rest, ok := cutWWW(d); ok && !stored && strings.Contains(rest, ".") {
 			d = rest
 		}
 		parts[i] = d

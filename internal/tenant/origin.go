@@ -23,7 +23,9 @@ func NormalPortalURL(s string) (string, bool) {
 	}
 	host := strings.TrimSuffix(strings.ToLower(u.Hostname()), ".")
 	if ip := net.ParseIP(host); ip == nil {
-		if _, ok := NormalHost(host); !ok {
+		// A name whose last label is all digits ("192.168.1.300", "1.2.3") is a mistyped
+		// IP address: no top-level domain is numeric, so no mail link could ever reach it.
+		if _, ok := NormalHost(host); !ok || numericLabel(host[strings.LastIndex(host, ".")+1:]) {
 			return s, false
 		}
 	}
@@ -37,6 +39,11 @@ func NormalPortalURL(s string) (string, bool) {
 		host = "[" + host + "]"
 	}
 	return u.Scheme + "://" + host, true
+}
+
+// numericLabel reports whether a host name's label is digits only.
+func numericLabel(l string) bool {
+	return l != "" && strings.Trim(l, "0123456789") == ""
 }
 
 // SetPortalURL stores the address links in mails point to; empty clears it.

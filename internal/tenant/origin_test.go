@@ -25,7 +25,9 @@ func TestNormalPortalURL(t *testing.T) {
 	for _, bad := range []string{"", "portal.example.com", "ftp://portal.example.com", "https://portal.example.com/x",
 		"https://a@portal.example.com", "https://portal.example.com?a=1", "https://portal.example.com#x",
 		"https://portal.example.com:0", "https://portal.example.com:65536", "https://portal_example.com", "https://",
-		"javascript:alert(1)", "https://portal.example.com:80:80"} {
+		"javascript:alert(1)", "https://portal.example.com:80:80",
+		// mistyped IP addresses: no top-level domain is all digits
+		"https://192.168.1.300", "https://1.2.3", "http://12345:8080"} {
 		if got, ok := tenant.NormalPortalURL(bad); ok {
 			t.Errorf("%q accepted as %q", bad, got)
 		}
