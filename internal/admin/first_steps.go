@@ -74,9 +74,11 @@ func (a *Admin) firstStepsOf(r *http.Request, v *visit) (*firstStepsPanel, error
 		Href: "/admin/staff#new-staff-h", Done: fs.SecondStaff},
 		// Forgot password, self-registration and the welcome mail start switched off: a
 		// new admin who does not know the switches leaves customers without "forgot
-		// password". Done once any of them is on.
+		// password". Done once any of them is on ("main contacts approve" alone does
+		// nothing without self-registration).
 		firstStep{ID: "access_rules", Title: "first_steps.access_rules", Hint: "first_steps.access_rules_hint",
-			Href: "/admin/settings#f-feature-" + tenant.FeaturePasswordReset, Done: slices.ContainsFunc(tenant.Features, v.Tenant.Has)})
+			Href: "/admin/settings#f-feature-" + tenant.FeaturePasswordReset,
+			Done: slices.ContainsFunc([]string{tenant.FeaturePasswordReset, tenant.FeatureRegistration, tenant.FeatureWelcomeMail}, v.Tenant.Has)})
 	return p, nil
 }
 

@@ -76,7 +76,15 @@ func TestFirstSteps(t *testing.T) {
 			}
 		}
 
-		// Switching on "forgot password" ticks off the access rules.
+		// "Main contacts approve" alone does not tick off the access rules (it needs
+		// self-registration); switching on "forgot password" does.
+		if err := tenant.SetFeatures(context.Background(), env.DB, ten.ID, []string{tenant.FeatureMainApproves}); err != nil {
+			t.Fatal(err)
+		}
+		env.App.Env.ForgetTenants()
+		if firstStepDone(t, c.Get("/admin/").Body, "access_rules") {
+			t.Error("the access rules step is done with only main contacts approving")
+		}
 		if err := tenant.SetFeatures(context.Background(), env.DB, ten.ID, []string{tenant.FeaturePasswordReset}); err != nil {
 			t.Fatal(err)
 		}
