@@ -33,6 +33,10 @@ func TestFirstUseNewContactSaysWhatSavingDoes(t *testing.T) {
 		if p := firstUsePage(t, c, path); !strings.Contains(p, welcome) || strings.Contains(p, grant) {
 			t.Error("with the welcome mail on, the role's hint does not say saving sends it")
 		}
+		// The select names the hint as its description, so a screen reader says it too.
+		if p := firstUsePage(t, c, path); !strings.Contains(p, `name="role" aria-describedby="h-role"`) || !strings.Contains(p, `id="h-role"`) {
+			t.Error("the role select is not described by its hint")
+		}
 		// A refused form keeps saying it.
 		r := c.Post("/admin/contacts", url.Values{"first_name": {"Mia"}, "email": {"kein-at"}, "company_id": {itoa64(co.ID)}, "role": {"user"}})
 		if r.Status != 422 || !strings.Contains(html.UnescapeString(r.Body), welcome) {
