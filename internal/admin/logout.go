@@ -20,5 +20,6 @@ func (a *Admin) logout(w http.ResponseWriter, r *http.Request) {
 	}
 	a.env.ClearCookie(w, r, web.AdminCookie)
 	a.env.ClearCookie(w, r, web.PreviewCookie) // the preview ended with the session (cascade)
+	a.env.ClearCookie(w, r, queueCookie)       // the next member starts with the plain queue (queue_back.go)
 	a.env.Flash(w, r, "logout.done", "/admin/login")
 }

@@ -140,6 +140,7 @@ func (a *Admin) renderQueue(w http.ResponseWriter, r *http.Request, v *visit, b 
 		a.env.Fail(w, r, err)
 		return
 	}
+	a.rememberQueue(w, r) // the ticket page's "← All tickets" returns here (queue_back.go)
 	web.Render(w, r, status, ticketListPage(v.chrome(r, "tickets_admin.title"), view))
 }
 

@@ -65,6 +65,9 @@ type ticketView struct {
 	// Sent: the page follows a reply or note just saved, so the browser forgets the
 	// reply's draft (ticket_reply_flash.go, app.js).
 	Sent bool
+	// Back is the queue "← All tickets" leads to: the list the member came from, with
+	// its filters (queue_back.go).
+	Back string
 }
 
 // ticketForms are the detail page's forms; one comes back filled with errors when
@@ -155,6 +158,7 @@ func (a *Admin) renderTicket(w http.ResponseWriter, r *http.Request, v *visit, f
 		return
 	}
 	tv.Sent = status == http.StatusOK && replySent(v.flash)
+	tv.Back = a.queueBack(r)
 	if tv.Members, err = contact.MembershipsOfCompany(ctx, q, tid, t.CompanyID); err != nil {
 		a.env.Fail(w, r, err)
 		return

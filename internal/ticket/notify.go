@@ -48,6 +48,9 @@ type Notifier struct {
 	// unattended: the mails come from the automation (reminders, closing and resolving),
 	// which no archived company's contacts get (ticketContacts).
 	unattended bool
+	// exceptStaff, if set, is the staff member whose own action the mails report, who
+	// gets none of them (notify_except.go).
+	exceptStaff int64
 }
 
 // recipient is one person a mail goes to.
@@ -214,6 +217,9 @@ func (n Notifier) portalLink(t Ticket) string {
 // condition on the staff table, one of the staffWants constants, with its args. data
 // holds the mail's own values (Author).
 func (n Notifier) toStaff(ctx context.Context, tx db.Querier, t Ticket, key, quote string, data map[string]any, who string, args ...any) error {
+	if n.exceptStaff > 0 {
+		who, args = "("+who+") AND id <> ?", append(args, n.exceptStaff)
+	}
 	rows, err := tx.Query(ctx, `SELECT email, name, language FROM staff WHERE tenant_id = ? AND active
 		AND password_hash <> '' AND `+who+` ORDER BY id`, append([]any{t.TenantID}, args...)...)
 	if err != nil {

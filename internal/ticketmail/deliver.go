@@ -94,7 +94,7 @@ func (r Router) open(ctx context.Context, tx db.Querier, d inbound.Delivery, t t
 	body = incomplete(t, body, d.Message.Cut)
 	id, err := createTicket(ctx, tx, t, origin, ticket.New{TenantID: d.TenantID, CompanyID: companyID, ContactID: sender.ID,
 		Author: sender.Name(), Title: title(d.Message.Subject), Body: body, Via: "email", MailID: d.Message.MessageID,
-		Files: append(files(d), full...)}, d.Message.Copied(), d.ReceivedAt)
+		Files: append(files(d), full...)}, d.Message.Copied(), 0, d.ReceivedAt)
 	if err != nil {
 		return inbound.Outcome{}, err
 	}
@@ -104,7 +104,9 @@ func (r Router) open(ctx context.Context, tx db.Querier, d inbound.Delivery, t t
 // createTicket stores a ticket that came by mail, makes the colleagues the mail was
 // copied to (cc) followers, tells staff and confirms it to the contact and
 // those followers: a mail from a known sender, or one staff sorted out of the inbox.
-func createTicket(ctx context.Context, tx db.Querier, t tenant.Tenant, origin string, n ticket.New, cc []string, now time.Time) (int64, error) {
+// sorter is the staff member who sorted it (0 for a mail that came in by itself): they
+// get no "new ticket" mail about their own work.
+func createTicket(ctx context.Context, tx db.Querier, t tenant.Tenant, origin string, n ticket.New, cc []string, sorter int64, now time.Time) (int64, error) {
 	id, err := ticket.Create(ctx, tx, n, now)
 	if err != nil {
 		return 0, err
@@ -120,7 +122,9 @@ func createTicket(ctx context.Context, tx db.Querier, t tenant.Tenant, origin st
 	if err != nil {
 		return 0, err
 	}
-	return id, notify.WithFiles(n.Files).Created(ctx, tx, tk, n) // the mails name the attachments
+	// The staff member who sorted the mail into the ticket (0: it came in by itself)
+	// is not told about it.
+	return id, notify.ExceptStaff(sorter).WithFiles(n.Files).Created(ctx, tx, tk, n) // the mails name the attachments
 }
 
 // title is a ticket's title from a mail's subject, without reply prefixes and ticket

@@ -117,7 +117,7 @@ func openInTx(ctx context.Context, tx db.Querier, t tenant.Tenant, s Sorting, by
 		body = incomplete(t, body, p.Cut)
 		id, err = createTicket(ctx, tx, t, s.Origin, ticket.New{TenantID: t.ID, CompanyID: co.ID, ContactID: sender.ID,
 			Author: sender.Name(), Title: title(p.Subject), Body: body, Via: "email", MailID: p.MessageID,
-			Files: append(payloadFiles(p), full...)}, p.Copied, now)
+			Files: append(payloadFiles(p), full...)}, p.Copied, by.ID, now)
 		if err != nil {
 			return err
 		}

@@ -49,7 +49,7 @@ func AttachFromInbox(ctx context.Context, d *db.DB, t tenant.Tenant, itemID, tic
 			if err != nil {
 				return err
 			}
-			if err := n.Replied(ctx, tx, tk, body, actor); err != nil {
+			if err := n.ExceptStaff(by.ID).Replied(ctx, tx, tk, body, actor); err != nil { // not the sorter
 				return err
 			}
 			return finish(ctx, tx, t.ID, it, p, tk.ID, tk.CompanyID, sender.ID, by, audit.InboxTicketAttached, target+" (reply)", now)
