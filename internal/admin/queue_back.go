@@ -3,10 +3,11 @@ package admin
 import (
 	"net/http"
 	"net/url"
+	"slices"
 )
 
 // queueCookie keeps the query of the queue the member looked at last (filters, sort,
-// search, page), so a ticket's "← All tickets" leads back to that list instead of the
+// page; not the search text, see queueTyped), so a ticket's "← All tickets" leads back to that list instead of the
 // unfiltered queue: an agent working through "unassigned, high" opens a ticket, assigns
 // it and returns to the same list without choosing the filters again. It holds only a
 // query the queue itself reads, never a path, so it cannot lead anywhere else.
@@ -47,11 +48,24 @@ func (a *Admin) queueBack(r *http.Request) string {
 	return "/admin/tickets"
 }
 
-// queueQuery is v encoded without empty values, so the kept link stays short and
-// reads like the filters in force.
+// queueTyped are the queue's fields that hold text a member typed (a search of the
+// conversation, a company name): not kept, as it may name a person (a cookie outlives
+// the erasure of whoever was searched for), and the rest of the list still reads the
+// same. queuePaging is where a page of such a search began: meaningless without it.
+var queueTyped, queuePaging = []string{"q", "cq"}, []string{"page", "after"}
+
+// queueQuery is v encoded without empty values and without typed text (queueTyped),
+// so the kept link stays short and reads like the filters in force.
 func queueQuery(v url.Values) string {
+	searched := false
+	for _, k := range queueTyped {
+		searched = searched || v.Get(k) != ""
+	}
 	out := url.Values{}
 	for k, vs := range v {
+		if slices.Contains(queueTyped, k) || (searched && slices.Contains(queuePaging, k)) {
+			continue
+		}
 		for _, s := range vs {
 			if s != "" {
 				out.Add(k, s)
