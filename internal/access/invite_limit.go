@@ -3,7 +3,6 @@ package access
 import (
 	"context"
 	"errors"
-	"fmt"
 	"strconv"
 	"time"
 
@@ -24,9 +23,9 @@ import (
 const ColleagueInviteLimit = 20
 
 // ColleagueInviteWindow is the rolling period ColleagueInviteLimit counts over. The
-// counts live in the throttle's table (auth.RecordFailure), which the janitor prunes
-// after a day: the window must not be longer.
-const ColleagueInviteWindow = 24 * time.Hour
+// counts live in the throttle's table (auth.RecordFailure), which keeps them for
+// auth.Kept: the window is exactly that long.
+const ColleagueInviteWindow = auth.Kept
 
 // ErrInviteLimit: the company's main contacts sent ColleagueInviteLimit invitations
 // within ColleagueInviteWindow; nothing was created or mailed.
@@ -52,12 +51,10 @@ func (s *Service) countInvitation(ctx context.Context, p principal.Contact, by A
 	// went away (its context cancelled) went out as little as any other failed one, and
 	// a cancelled context would leave its count standing.
 	release = func() { auth.ForgetFailure(context.WithoutCancel(ctx), s.DB, p.TenantID, key, by.IP, now) }
-	var n int
-	err = s.DB.QueryRow(ctx, `SELECT COUNT(*) FROM login_failures WHERE tenant_id = ? AND email = ? AND at > ?`,
-		p.TenantID, key, now.Add(-ColleagueInviteWindow).Unix()).Scan(&n)
+	n, err := auth.Recorded(ctx, s.DB, p.TenantID, key, now.Add(-ColleagueInviteWindow))
 	if err != nil {
 		release()
-		return nil, fmt.Errorf("access: count invitations: %w", err)
+		return nil, err
 	}
 	if n > ColleagueInviteLimit {
 		release()

@@ -102,9 +102,24 @@ func RecordFailure(ctx context.Context, q db.Querier, tenantID int64, email, ip 
 		return fmt.Errorf("auth: record failure: %w", err)
 	}
 	if now.UnixNano()%50 == 0 {
-		q.Exec(ctx, `DELETE FROM login_failures WHERE at < ?`, now.Add(-24*time.Hour).Unix())
+		q.Exec(ctx, `DELETE FROM login_failures WHERE at < ?`, now.Add(-Kept).Unix())
 	}
 	return nil
+}
+
+// Kept is how long RecordFailure keeps what it counted: no count may look further back.
+const Kept = 24 * time.Hour
+
+// Recorded counts what RecordFailure counted under key since since, from any client
+// (a quota rather than a throttle: a company's colleague invitations).
+func Recorded(ctx context.Context, q db.Querier, tenantID int64, key string, since time.Time) (int, error) {
+	var n int
+	err := q.QueryRow(ctx, `SELECT COUNT(*) FROM login_failures WHERE tenant_id = ? AND email = ? AND at > ?`,
+		tenantID, strings.ToLower(key), since.Unix()).Scan(&n)
+	if err != nil {
+		return 0, fmt.Errorf("auth: count recorded: %w", err)
+	}
+	return n, nil
 }
 
 // ForgetFailure takes back the failure RecordFailure counted for an attempt that turned

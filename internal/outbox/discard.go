@@ -58,8 +58,7 @@ func Discard(ctx context.Context, q db.Querier, tenantID, mailID int64, now time
 // any" while there are some. Read by the queue's index on state.
 func HeldCount(ctx context.Context, q db.Querier, tenantID int64) (int, error) {
 	var n int
-	err := q.QueryRow(ctx, `SELECT COUNT(*) FROM jobs WHERE state = ? AND tenant_id = ? AND kind = ?`,
-		jobs.StateHeld, tenantID, JobKind).Scan(&n)
+	err := q.QueryRow(ctx, `SELECT COUNT(*) FROM (`+heldJobs+`) held`, heldArgs(tenantID)...).Scan(&n)
 	if err != nil {
 		return 0, fmt.Errorf("outbox: held mails: %w", err)
 	}
@@ -69,8 +68,7 @@ func HeldCount(ctx context.Context, q db.Querier, tenantID int64) (int, error) {
 // HeldIDs returns the ids of the tenant's held mails after the id after, oldest first,
 // at most limit: DiscardHeld goes through them. Read by the queue's index on state.
 func HeldIDs(ctx context.Context, q db.Querier, tenantID, after int64, limit int) ([]int64, error) {
-	rows, err := q.Query(ctx, `SELECT ref_id FROM jobs WHERE state = ? AND tenant_id = ? AND kind = ? AND ref_id > ?
-		ORDER BY ref_id LIMIT ?`, jobs.StateHeld, tenantID, JobKind, after, limit)
+	rows, err := q.Query(ctx, heldJobs+` AND ref_id > ? ORDER BY ref_id LIMIT ?`, append(heldArgs(tenantID), after, limit)...)
 	if err != nil {
 		return nil, fmt.Errorf("outbox: held mails: %w", err)
 	}

@@ -39,3 +39,11 @@ func ReleaseHeld(ctx context.Context, q db.Querier, now time.Time) (int, error) 
 	n, _ := res.RowsAffected()
 	return int(n), nil
 }
+
+// heldJobs selects the mail ids of a tenant's held deliveries, with the arguments
+// heldArgs gives; jobs_due serves it. ref_id is never NULL for a mail's job; the
+// condition says so, as NOT IN over a NULL would keep no mail at all.
+const heldJobs = `SELECT ref_id FROM jobs WHERE state = ? AND tenant_id = ? AND kind = ? AND ref_id IS NOT NULL`
+
+// heldArgs are heldJobs' arguments for the tenant.
+func heldArgs(tenantID int64) []any { return []any{jobs.StateHeld, tenantID, JobKind} }

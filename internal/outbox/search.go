@@ -9,7 +9,6 @@ import (
 	"unicode"
 
 	"pforte/internal/db"
-	"pforte/internal/jobs"
 )
 
 // Filter narrows the outbox: text in the recipient's address or the subject (any case,
@@ -109,18 +108,13 @@ func (f Filter) where(tenantID int64) (string, []any) {
 	switch f.State {
 	case StateHeld:
 		where += ` AND id IN (` + heldJobs + `)`
-		args = append(args, jobs.StateHeld, tenantID, JobKind)
+		args = append(args, heldArgs(tenantID)...)
 	case "queued":
 		where += ` AND id NOT IN (` + heldJobs + `)`
-		args = append(args, jobs.StateHeld, tenantID, JobKind)
+		args = append(args, heldArgs(tenantID)...)
 	}
 	return where, args
 }
-
-// heldJobs selects the mail ids of a tenant's held deliveries (arguments: the held
-// state, tenant, job kind). ref_id is never NULL for a mail's job; the condition says
-// so, as NOT IN over a NULL would keep no mail at all.
-const heldJobs = `SELECT ref_id FROM jobs WHERE state = ? AND tenant_id = ? AND kind = ? AND ref_id IS NOT NULL`
 
 // search finds a page of mails whose address or subject contains term among the
 // window's mails that pass where. SQL narrows the mails by a LIKE that lets every
