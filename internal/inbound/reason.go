@@ -12,7 +12,8 @@ import (
 const (
 	reasonDuplicate = "Message-ID already received from this sender"
 	reasonTooLarge  = "larger than the limit of %d bytes"
-	reasonBlocked   = "blocked sender (%s:%s)"
+	reasonBlocked   = blockedPrefix + "%s:%s)"
+	blockedPrefix   = "blocked sender ("
 )
 
 // Kinds of recorded reasons ReasonOf tells apart.
@@ -41,7 +42,7 @@ func ReasonOf(reason string) Reason {
 	if _, err := fmt.Sscanf(reason, reasonTooLarge, &n); err == nil && fmt.Sprintf(reasonTooLarge, n) == reason {
 		return Reason{Kind: ReasonTooLarge, Limit: n}
 	}
-	if rest, ok := strings.CutPrefix(reason, "blocked sender ("); ok {
+	if rest, ok := strings.CutPrefix(reason, blockedPrefix); ok {
 		if kind, value, ok := strings.Cut(strings.TrimSuffix(rest, ")"), ":"); ok && strings.HasSuffix(rest, ")") {
 			return Reason{Kind: ReasonBlocked, BlockKind: kind, BlockValue: value}
 		}
